@@ -1,0 +1,203 @@
+#include "admin/admin_api.h"
+
+#include "model/entities.h"
+#include "model/registry.h"
+#include "plugins/plugin_catalog.h"
+#include "schema/schema_json.h"
+
+#include <Poco/Exception.h>
+#include <Poco/RegularExpression.h>
+#include <openssl/crypto.h>
+
+#include <set>
+
+namespace sluice::admin {
+
+schema::ValidationContext serverValidationContext() {
+  schema::ValidationContext ctx;
+  ctx.findPlugin = [](const std::string& name) { return plugins::findPluginSchema(name); };
+  ctx.checkRegex = [](const std::string& pattern) -> std::optional<std::string> {
+    try {
+      Poco::RegularExpression re(pattern);
+    } catch (const Poco::Exception& e) {
+      return e.message();
+    }
+    return std::nullopt;
+  };
+  return ctx;
+}
+
+AdminApi::AdminApi(store::Store& store, NodeInfo node, std::vector<AdminToken> tokens)
+    : store_(store),
+      node_(std::move(node)),
+      tokens_(std::move(tokens)),
+      validation_(serverValidationContext()),
+      entities_(store, validation_) {}
+
+void AdminApi::setReadOnly(bool readOnly) {
+  readOnly_ = readOnly;
+  entities_.setReadOnly(readOnly);
+}
+
+std::optional<AdminResponse> AdminApi::authorize(const AdminRequest& request) const {
+  if (tokens_.empty()) return std::nullopt;
+  const std::string prefix = "Bearer ";
+  const TokenRole* role = nullptr;
+  if (request.authorization.size() > prefix.size() && request.authorization.compare(0, prefix.size(), prefix) == 0) {
+    const std::string given = request.authorization.substr(prefix.size());
+    for (const auto& t : tokens_)  // constant time per candidate
+      if (t.token.size() == given.size() && CRYPTO_memcmp(t.token.data(), given.data(), given.size()) == 0)
+        role = &t.role;
+  }
+  if (!role) {
+    AdminResponse r = messageResponse(401, "Unauthorized");
+    r.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"sluice-admin\"");
+    return r;
+  }
+  const bool read = request.method == "GET" || request.method == "HEAD" || request.method == "OPTIONS";
+  if (*role == TokenRole::ReadOnly && !read) return messageResponse(403, "Forbidden: this token is read-only");
+  return std::nullopt;
+}
+
+AdminResponse AdminApi::handle(const AdminRequest& request) {
+  if (request.method == "OPTIONS") {
+    AdminResponse r = noContent();
+    r.headers.emplace_back("Access-Control-Allow-Methods", "GET, HEAD, PUT, PATCH, POST, DELETE");
+    r.headers.emplace_back("Access-Control-Allow-Headers", "Content-Type, Authorization");
+    return r;
+  }
+  if (auto denied = authorize(request)) return *denied;
+  if (auto r = meta(request)) return *r;
+  if (auto r = entities_.handle(request)) return *r;
+  return messageResponse(404, "Not found");
+}
+
+std::optional<AdminResponse> AdminApi::meta(const AdminRequest& request) {
+  const auto& s = request.segments;
+  const bool get = request.method == "GET" || request.method == "HEAD";
+  if (s.empty()) return get ? root() : messageResponse(405, "Method not allowed");
+  if (s[0] == "status" && s.size() == 1) return get ? status() : messageResponse(405, "Method not allowed");
+  if (s[0] == "schemas") return schemas(request);
+  if (s[0] == "tags" && s.size() <= 2) return get ? tags(request) : messageResponse(405, "Method not allowed");
+  if (s[0] == "config" && s.size() == 1) return config(request);
+  if (s[0] == "plugins" && s.size() == 2 && s[1] == "enabled") {
+    if (!get) return messageResponse(405, "Method not allowed");
+    json names = json::array();
+    for (const auto* p : plugins::builtinPluginSchemas()) names.push_back(p->name);
+    return jsonResponse(200, json{{"enabled_plugins", names}});
+  }
+  return std::nullopt;
+}
+
+AdminResponse AdminApi::root() {
+  json available = json::object();
+  for (const auto* p : plugins::builtinPluginSchemas()) available[p->name] = true;
+  std::set<std::string> enabled;
+  store::ListQuery q;
+  q.size = 1000;
+  for (;;) {
+    auto page = store_.list(model::plugins(), q);
+    if (!page) break;
+    for (const auto& p : page->data) enabled.insert(p["name"].get<std::string>());
+    if (!page->offset) break;
+    q.offset = *page->offset;
+  }
+  return jsonResponse(200, json{{"version", "2.8.1"},
+                                {"sluice_version", node_.sluiceVersion},
+                                {"tagline", "Welcome to sluice"},
+                                {"hostname", node_.hostname},
+                                {"node_id", node_.nodeId},
+                                {"lua_version", "n/a"},
+                                {"configuration", node_.configuration},
+                                {"plugins", {{"available_on_server", available}, {"enabled_in_cluster", enabled}}},
+                                {"timers", {{"running", 0}, {"pending", 0}}}});
+}
+
+AdminResponse AdminApi::status() {
+  const bool reachable = store_.database().query("SELECT 1").ok();
+  json server = counters_.snapshot ? counters_.snapshot() : json::object();
+  json body{{"server", server}, {"database", {{"reachable", reachable}}}};
+  if (!reachable) return jsonResponse(503, body);
+  return jsonResponse(200, body);
+}
+
+AdminResponse AdminApi::schemas(const AdminRequest& request) {
+  const auto& s = request.segments;
+  const bool get = request.method == "GET" || request.method == "HEAD";
+  const bool post = request.method == "POST";
+  if (s.size() >= 2 && s[1] == "plugins") {
+    if (s.size() == 3 && s[2] == "validate") {
+      if (!post) return messageResponse(405, "Method not allowed");
+      auto body = entities_.prepare(model::plugins(), request);
+      if (!body) return errorResponse(body.error());
+      auto valid = schema::validateEntity(model::plugins(), *body, validation_);
+      if (!valid) return errorResponse(valid.error());
+      return messageResponse(200, "schema validation successful");
+    }
+    if (s.size() != 3) return messageResponse(404, "Not found");
+    if (!get) return messageResponse(405, "Method not allowed");
+    const auto* plugin = plugins::findPluginSchema(s[2]);
+    if (!plugin) return messageResponse(404, "No plugin named '" + s[2] + "'");
+    return jsonResponse(200, schema::pluginSchemaToJson(*plugin));
+  }
+  if (s.size() < 2 || s.size() > 3) return messageResponse(404, "Not found");
+  const schema::EntitySchema* entity = model::findEntity(s[1]);
+  if (!entity) return messageResponse(404, "No entity named '" + s[1] + "'");
+  if (s.size() == 3) {
+    if (s[2] != "validate") return messageResponse(404, "Not found");
+    if (!post) return messageResponse(405, "Method not allowed");
+    auto body = entities_.prepare(*entity, request);
+    if (!body) return errorResponse(body.error());
+    auto valid = schema::validateEntity(*entity, *body, validation_);
+    if (!valid) return errorResponse(valid.error());
+    return messageResponse(200, "schema validation successful");
+  }
+  if (!get) return messageResponse(405, "Method not allowed");
+  return jsonResponse(200, schema::entitySchemaToJson(*entity));
+}
+
+AdminResponse AdminApi::tags(const AdminRequest& request) {
+  const std::optional<std::string> wanted =
+      request.segments.size() == 2 ? std::optional<std::string>(request.segments[1]) : std::nullopt;
+  json all = json::array();
+  for (const auto* e : model::allEntities()) {
+    store::ListQuery q;
+    q.size = 1000;
+    if (wanted) q.tags = {*wanted};
+    for (;;) {
+      auto page = store_.list(*e, q);
+      if (!page) return errorResponse(page.error());
+      for (const auto& item : page->data) {
+        if (!item["tags"].is_array()) continue;
+        for (const auto& t : item["tags"])
+          if (!wanted || t == *wanted) all.push_back(json{{"tag", t}, {"entity_name", e->name}, {"entity_id", item["id"]}});
+      }
+      if (!page->offset) break;
+      q.offset = *page->offset;
+    }
+  }
+  size_t size = 100, offset = 0;
+  try {
+    if (auto v = request.queryValue("size")) size = std::clamp<size_t>(std::stoul(*v), 1, 1000);
+    if (auto v = request.queryValue("offset")) offset = std::stoul(*v);
+  } catch (const std::exception&) {
+    return messageResponse(400, "invalid size or offset");
+  }
+  json body{{"data", json::array()}, {"next", nullptr}};
+  for (size_t i = offset; i < all.size() && i < offset + size; ++i) body["data"].push_back(all[i]);
+  if (offset + size < all.size()) {
+    body["offset"] = std::to_string(offset + size);
+    body["next"] = std::string(wanted ? "/tags/" + *wanted : "/tags") + "?offset=" + std::to_string(offset + size);
+  }
+  return jsonResponse(200, body);
+}
+
+AdminResponse AdminApi::config(const AdminRequest& request) {
+  if (request.method != "POST") return messageResponse(405, "Method not allowed");
+  if (!readOnly_ || !configLoader_)
+    return messageResponse(400, "this endpoint is only available when using a database-less configuration");
+  if (auto s = configLoader_(request.body, request.contentType); !s) return errorResponse(s.error());
+  return messageResponse(201, "declarative config loaded");
+}
+
+}  // namespace sluice::admin

@@ -1,0 +1,69 @@
+#pragma once
+// The Admin API as a function from request to response: authentication, the node and schema
+// endpoints (/, /status, /schemas, /plugins/enabled, /tags) and the generated entity endpoints.
+// AdminServer (Poco) only moves bytes in and out of it.
+#include "admin/admin_types.h"
+#include "admin/entity_endpoints.h"
+
+#include <atomic>
+#include <functional>
+
+namespace sluice::admin {
+
+enum class TokenRole { Admin, ReadOnly };
+
+struct AdminToken {
+  std::string token;
+  TokenRole role = TokenRole::Admin;
+};
+
+struct NodeInfo {
+  std::string hostname;
+  std::string nodeId;
+  std::string sluiceVersion;
+  json configuration;  // secrets already redacted
+};
+
+// Server counters that /status reports.
+struct ServerCounters {
+  std::function<json()> snapshot;  // {"connections_active": n, ...}
+};
+
+class AdminApi {
+ public:
+  AdminApi(store::Store& store, NodeInfo node, std::vector<AdminToken> tokens);
+
+  AdminResponse handle(const AdminRequest& request);
+
+  void setReadOnly(bool readOnly);
+  void setCounters(ServerCounters counters) { counters_ = std::move(counters); }
+  // DB-less mode: POST /config hands the body to this (validate and replace the configuration).
+  void setConfigLoader(std::function<core::Status(const std::string& body, const std::string& contentType)> loader) {
+    configLoader_ = std::move(loader);
+  }
+  const schema::ValidationContext& validation() const { return validation_; }
+
+ private:
+  std::optional<AdminResponse> authorize(const AdminRequest& request) const;
+  std::optional<AdminResponse> meta(const AdminRequest& request);
+  AdminResponse root();
+  AdminResponse status();
+  AdminResponse schemas(const AdminRequest& request);
+  AdminResponse tags(const AdminRequest& request);
+  AdminResponse config(const AdminRequest& request);
+
+  store::Store& store_;
+  NodeInfo node_;
+  std::vector<AdminToken> tokens_;
+  schema::ValidationContext validation_;
+  EntityEndpoints entities_;
+  ServerCounters counters_;
+  bool readOnly_ = false;
+  std::function<core::Status(const std::string&, const std::string&)> configLoader_;
+};
+
+// The validation context the server uses everywhere: built-in plugin schemas and PCRE-compatible
+// regex checks for route paths.
+schema::ValidationContext serverValidationContext();
+
+}  // namespace sluice::admin

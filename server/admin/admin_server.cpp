@@ -1,0 +1,169 @@
+#include "admin/admin_server.h"
+
+#include "admin/request_body.h"
+
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/SocketAddress.h>
+#include <Poco/URI.h>
+
+#include <chrono>
+
+namespace sluice::admin {
+namespace {
+
+void send(Poco::Net::HTTPServerResponse& out, const AdminResponse& response, double latencyMs, bool head) {
+  out.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(response.status));
+  out.set("Server", "sluice");
+  out.set("Access-Control-Allow-Origin", "*");
+  out.set("X-Sluice-Admin-Latency", std::to_string(static_cast<long>(latencyMs)));
+  for (const auto& [name, value] : response.headers) out.set(name, value);
+  if (!response.body) {
+    out.setContentLength(0);
+    out.send();
+    return;
+  }
+  const std::string body = response.body->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  out.setContentType("application/json; charset=utf-8");
+  out.setContentLength(static_cast<std::streamsize>(body.size()));
+  auto& stream = out.send();
+  if (!head) stream.write(body.data(), static_cast<std::streamsize>(body.size()));
+}
+
+class Handler final : public Poco::Net::HTTPRequestHandler {
+ public:
+  Handler(AdminApi& api, size_t maxBody, std::shared_ptr<std::atomic<uint64_t>> requests)
+      : api_(api), maxBody_(maxBody), requests_(std::move(requests)) {}
+
+  void handleRequest(Poco::Net::HTTPServerRequest& in, Poco::Net::HTTPServerResponse& out) override {
+    const auto started = std::chrono::steady_clock::now();
+    ++*requests_;
+    AdminResponse response;
+    try {
+      response = process(in);
+    } catch (const std::exception& e) {  // never let an exception escape into Poco's worker
+      response = messageResponse(500, "An unexpected error occurred");
+    }
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    try {
+      send(out, response, ms, in.getMethod() == "HEAD");
+    } catch (const std::exception&) {
+    }
+  }
+
+ private:
+  AdminResponse process(Poco::Net::HTTPServerRequest& in) {
+    AdminRequest request;
+    request.method = in.getMethod();
+    const std::string& uri = in.getURI();
+    const auto q = uri.find('?');
+    const std::string path = uri.substr(0, q);
+    size_t start = 1;
+    while (start <= path.size()) {
+      size_t slash = path.find('/', start);
+      if (slash == std::string::npos) slash = path.size();
+      if (slash > start) request.segments.push_back(percentDecode(path.substr(start, slash - start), false));
+      start = slash + 1;
+    }
+    if (q != std::string::npos) {
+      const std::string query = uri.substr(q + 1);
+      size_t s = 0;
+      while (s <= query.size()) {
+        size_t amp = query.find('&', s);
+        if (amp == std::string::npos) amp = query.size();
+        const std::string pair = query.substr(s, amp - s);
+        if (!pair.empty()) {
+          const auto eq = pair.find('=');
+          request.query.emplace(percentDecode(pair.substr(0, eq), true),
+                                eq == std::string::npos ? "" : percentDecode(pair.substr(eq + 1), true));
+        }
+        s = amp + 1;
+      }
+    }
+    request.contentType = in.getContentType();
+    request.authorization = in.get("Authorization", "");
+    if (in.hasContentLength() && in.getContentLength() > static_cast<std::streamsize>(maxBody_))
+      return messageResponse(413, "Payload too large");
+    auto& stream = in.stream();
+    char buffer[16384];
+    while (stream.read(buffer, sizeof buffer) || stream.gcount() > 0) {
+      request.body.append(buffer, static_cast<size_t>(stream.gcount()));
+      if (request.body.size() > maxBody_) return messageResponse(413, "Payload too large");
+    }
+    return api_.handle(request);
+  }
+
+  AdminApi& api_;
+  size_t maxBody_;
+  std::shared_ptr<std::atomic<uint64_t>> requests_;
+};
+
+class Factory final : public Poco::Net::HTTPRequestHandlerFactory {
+ public:
+  Factory(AdminApi& api, size_t maxBody, std::shared_ptr<std::atomic<uint64_t>> requests)
+      : api_(api), maxBody_(maxBody), requests_(std::move(requests)) {}
+  Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
+    return new Handler(api_, maxBody_, requests_);
+  }
+
+ private:
+  AdminApi& api_;
+  size_t maxBody_;
+  std::shared_ptr<std::atomic<uint64_t>> requests_;
+};
+
+}  // namespace
+
+AdminServer::AdminServer(AdminApi& api, AdminServerSettings settings) : api_(api), settings_(std::move(settings)) {}
+
+AdminServer::~AdminServer() { stop(); }
+
+void AdminServer::start() {
+  Poco::Net::ServerSocket socket;
+  socket.bind(Poco::Net::SocketAddress(settings_.host, settings_.port), true);
+  socket.listen(128);
+  auto* params = new Poco::Net::HTTPServerParams;
+  params->setMaxThreads(settings_.threads);
+  params->setMaxQueued(256);
+  params->setKeepAlive(true);
+  params->setTimeout(Poco::Timespan(60, 0));
+  pool_ = std::make_unique<Poco::ThreadPool>(2, settings_.threads + 1);
+  server_ = std::make_unique<Poco::Net::HTTPServer>(new Factory(api_, settings_.maxBodyBytes, requests_), *pool_,
+                                                    socket, params);
+  server_->start();
+  api_.setCounters(ServerCounters{[this] { return counters(); }});
+}
+
+void AdminServer::stop() {
+  if (server_) {
+    server_->stopAll(true);
+    server_.reset();
+  }
+  if (pool_) {
+    pool_->joinAll();
+    pool_.reset();
+  }
+}
+
+uint16_t AdminServer::port() const { return server_ ? server_->port() : 0; }
+
+json AdminServer::counters() const {
+  if (!server_) return json::object();
+  // Admin listener figures; the proxy listeners add theirs when the data plane runs.
+  const auto active = static_cast<int64_t>(server_->currentConnections());
+  const auto total = static_cast<int64_t>(server_->totalConnections());
+  const auto busy = static_cast<int64_t>(server_->currentThreads());
+  return json{{"connections_accepted", total},
+              {"connections_handled", total},
+              {"connections_active", active},
+              {"connections_writing", busy},
+              {"connections_waiting", std::max<int64_t>(0, active - busy)},
+              {"total_requests", requests_->load()}};
+}
+
+}  // namespace sluice::admin

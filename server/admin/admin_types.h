@@ -1,0 +1,38 @@
+#pragma once
+// An Admin API exchange as plain data, so that endpoints are testable without sockets.
+#include "core/error.h"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sluice::admin {
+
+using json = nlohmann::json;
+
+struct AdminRequest {
+  std::string method;                 // "GET", "POST", ...
+  std::vector<std::string> segments;  // percent-decoded path segments: /services/a -> {"services","a"}
+  std::multimap<std::string, std::string> query;
+  std::string contentType;
+  std::string authorization;
+  std::string body;
+
+  std::optional<std::string> queryValue(const std::string& name) const;
+};
+
+struct AdminResponse {
+  int status = 200;
+  std::optional<json> body;  // no body (204) when empty
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+
+AdminResponse jsonResponse(int status, json body);
+AdminResponse messageResponse(int status, const std::string& message);
+AdminResponse errorResponse(const core::Error& error);
+AdminResponse noContent();
+
+}  // namespace sluice::admin

@@ -1,0 +1,247 @@
+#include "admin/entity_endpoints.h"
+
+#include "admin/request_body.h"
+#include "core/uuid.h"
+#include "model/registry.h"
+
+namespace sluice::admin {
+using schema::EntitySchema;
+using schema::Field;
+
+namespace {
+
+constexpr size_t kDefaultPageSize = 100;
+constexpr size_t kMaxPageSize = 1000;
+
+std::string pathOf(const AdminRequest& request) {
+  std::string path;
+  for (const auto& s : request.segments) path += "/" + s;
+  return path;
+}
+
+bool isRead(const std::string& method) { return method == "GET" || method == "HEAD"; }
+
+AdminResponse methodNotAllowed() { return messageResponse(405, "Method not allowed"); }
+
+}  // namespace
+
+std::pair<const EntitySchema*, const Field*> nestedChild(const EntitySchema& parent, const std::string& segment) {
+  for (const auto* e : model::allEntities()) {
+    if (e->nestedPath != segment) continue;
+    const Field* f = e->nestedUnder.empty() ? e->foreignTo(parent.name) : e->field(e->nestedUnder);
+    if (f && f->type == schema::FieldType::Foreign && f->reference == parent.name) return {e, f};
+  }
+  return {nullptr, nullptr};
+}
+
+EntityEndpoints::EntityEndpoints(store::Store& store, schema::ValidationContext validation)
+    : store_(store), validation_(std::move(validation)) {}
+
+std::optional<AdminResponse> EntityEndpoints::handle(const AdminRequest& request) {
+  const auto& s = request.segments;
+  if (s.empty() || s.size() > 4) return std::nullopt;
+  const EntitySchema* top = model::findByAdminPath(s[0]);
+  if (!top) return std::nullopt;
+  if (s.size() == 1) return collection(*top, request, nullptr);
+  if (s.size() == 2) return entity(*top, s[1], request, nullptr);
+
+  auto [child, field] = nestedChild(*top, s[2]);
+  const Field* foreign = top->field(s[2]);
+  if (!child && !(s.size() == 3 && foreign && foreign->type == schema::FieldType::Foreign)) return std::nullopt;
+
+  auto parentEntity = lookup(*top, s[1], nullptr);
+  if (!parentEntity) return errorResponse(parentEntity.error());
+  if (!*parentEntity) return messageResponse(404, "Not found");
+
+  if (!child) {  // /routes/{r}/service: the entity a foreign key points at
+    if (!isRead(request.method)) return methodNotAllowed();
+    const json& ref = (**parentEntity)[foreign->name];
+    if (ref.is_null()) return messageResponse(404, "Not found");
+    auto target = store_.get(*model::findEntity(foreign->reference), ref["id"].get<std::string>());
+    if (!target) return errorResponse(target.error());
+    if (!*target) return messageResponse(404, "Not found");
+    return jsonResponse(200, **target);
+  }
+  Parent parent{top, field, std::move(**parentEntity)};
+  if (s.size() == 3) return collection(*child, request, &parent);
+  return entity(*child, s[3], request, &parent);
+}
+
+core::Result<std::optional<json>> EntityEndpoints::lookup(const EntitySchema& schema, const std::string& key,
+                                                          const Parent* parent) {
+  std::vector<std::pair<std::string, json>> within;
+  if (parent) within.emplace_back(parent->field->name, parent->entity["id"]);
+  if (core::isUuid(key)) {
+    auto found = store_.get(schema, key);
+    if (!found || !*found || !parent) return found;
+    const json& ref = (**found)[parent->field->name];
+    if (!ref.is_object() || ref["id"] != parent->entity["id"]) return std::optional<json>{};
+    return found;
+  }
+  if (!schema.endpointKey.empty()) return store_.findBy(schema, schema.endpointKey, key, within);
+  if (schema.lookupThrough) {
+    const EntitySchema* via = model::findEntity(schema.lookupThrough->entity);
+    auto link = store_.findBy(*via, schema.lookupThrough->keyField, key);
+    if (!link || !*link) return link;
+    return store_.get(schema, (**link)[schema.lookupThrough->foreignField]["id"].get<std::string>());
+  }
+  return std::optional<json>{};
+}
+
+std::optional<AdminResponse> EntityEndpoints::refuseWrite(const EntitySchema& schema, const std::string& method) const {
+  if (!readOnly_ || isRead(method)) return std::nullopt;
+  const char* verb = method == "DELETE" ? "delete" : method == "POST" ? "create" : "update";
+  return messageResponse(405, std::string("cannot ") + verb + " '" + schema.name +
+                                  "' entities when not using a database");
+}
+
+AdminResponse EntityEndpoints::collection(const EntitySchema& schema, const AdminRequest& request,
+                                          const Parent* parent) {
+  if (isRead(request.method)) return list(schema, request, parent);
+  if (request.method == "POST") {
+    if (auto refused = refuseWrite(schema, request.method)) return *refused;
+    return create(schema, request, parent);
+  }
+  return methodNotAllowed();
+}
+
+AdminResponse EntityEndpoints::entity(const EntitySchema& schema, const std::string& key, const AdminRequest& request,
+                                      const Parent* parent) {
+  if (request.method != "GET" && request.method != "HEAD" && request.method != "PUT" && request.method != "PATCH" &&
+      request.method != "DELETE")
+    return methodNotAllowed();
+  if (auto refused = refuseWrite(schema, request.method)) return *refused;
+  if (request.method == "PUT") return upsert(schema, key, request, parent);
+  auto found = lookup(schema, key, parent);
+  if (!found) return errorResponse(found.error());
+  if (request.method == "DELETE") {
+    if (!*found) return noContent();
+    if (auto s = store_.remove(schema, (**found)["id"].get<std::string>()); !s) return errorResponse(s.error());
+    return noContent();
+  }
+  if (!*found) return messageResponse(404, "Not found");
+  if (request.method == "PATCH") return patch(schema, **found, request, parent);
+  return jsonResponse(200, std::move(**found));
+}
+
+AdminResponse EntityEndpoints::list(const EntitySchema& schema, const AdminRequest& request, const Parent* parent) {
+  store::ListQuery query;
+  query.size = kDefaultPageSize;
+  if (auto size = request.queryValue("size")) {
+    size_t n = 0;
+    try {
+      size_t used = 0;
+      n = std::stoul(*size, &used);
+      if (used != size->size()) n = 0;
+    } catch (const std::exception&) {
+    }
+    if (n < 1 || n > kMaxPageSize)
+      return errorResponse(core::Error{core::ErrorCode::InvalidSize,
+                                       "size must be an integer between 1 and " + std::to_string(kMaxPageSize),
+                                       nullptr});
+    query.size = n;
+  }
+  if (auto offset = request.queryValue("offset")) query.offset = *offset;
+  if (auto tags = request.queryValue("tags")) {
+    const bool hasAnd = tags->find(',') != std::string::npos, hasOr = tags->find('/') != std::string::npos;
+    if (hasAnd && hasOr)
+      return errorResponse(core::Error{core::ErrorCode::SchemaViolation,
+                                       "invalid option (tags: cannot mix 'and' with 'or')",
+                                       json{{"tags", "cannot mix 'and' with 'or'"}}});
+    query.tagsAny = hasOr;
+    size_t start = 0;
+    while (start <= tags->size()) {
+      size_t end = tags->find(hasOr ? '/' : ',', start);
+      if (end == std::string::npos) end = tags->size();
+      if (end > start) query.tags.push_back(tags->substr(start, end - start));
+      start = end + 1;
+    }
+  }
+  // Equality filters on unique fields (GET /consumers?custom_id=...).
+  for (const auto& f : schema.fields)
+    if (f.unique && f.type == schema::FieldType::String)
+      if (auto v = request.queryValue(f.name)) query.equals.emplace_back(f.name, *v);
+  if (parent) query.equals.emplace_back(parent->field->name, parent->entity["id"]);
+
+  auto page = store_.list(schema, query);
+  if (!page) return errorResponse(page.error());
+  json body{{"data", json::array()}, {"next", nullptr}};
+  for (auto& e : page->data) body["data"].push_back(std::move(e));
+  if (page->offset) {
+    body["offset"] = *page->offset;
+    body["next"] = pathOf(request) + "?offset=" + *page->offset + "&size=" + std::to_string(query.size) +
+                   (request.queryValue("tags") ? "&tags=" + *request.queryValue("tags") : "");
+  }
+  return jsonResponse(200, std::move(body));
+}
+
+core::Result<json> EntityEndpoints::prepare(const EntitySchema& schema, const AdminRequest& request) {
+  auto parsed = parseBody(request);
+  if (!parsed) return parsed.error();
+  json body = std::move(parsed->value);
+  if (parsed->fromForm) {
+    body = schema::coerceStrings(schema.fields, body);
+    body = schema::coerceStrings(schema.transientFields, body);
+    for (const auto& f : schema.fields) {
+      if (!f.pluginConfig || !body.contains(f.name) || !body.contains("name") || !body["name"].is_string()) continue;
+      if (const auto* plugin = validation_.findPlugin ? validation_.findPlugin(body["name"]) : nullptr)
+        body[f.name] = schema::coerceStrings(plugin->config, body[f.name]);
+    }
+  }
+  return body;
+}
+
+AdminResponse EntityEndpoints::create(const EntitySchema& schema, const AdminRequest& request, const Parent* parent) {
+  auto body = prepare(schema, request);
+  if (!body) return errorResponse(body.error());
+  if (parent) (*body)[parent->field->name] = {{"id", parent->entity["id"]}};
+  auto valid = schema::validateEntity(schema, *body, validation_);
+  if (!valid) return errorResponse(valid.error());
+  auto stored = store_.insert(schema, std::move(*valid));
+  if (!stored) return errorResponse(stored.error());
+  return jsonResponse(201, std::move(*stored));
+}
+
+AdminResponse EntityEndpoints::upsert(const EntitySchema& schema, const std::string& key, const AdminRequest& request,
+                                      const Parent* parent) {
+  auto body = prepare(schema, request);
+  if (!body) return errorResponse(body.error());
+  if (core::isUuid(key)) {
+    // An id in the URL that belongs to another parent is not this parent's to replace.
+    auto found = lookup(schema, key, nullptr);
+    if (!found) return errorResponse(found.error());
+    if (*found && parent && (**found)[parent->field->name]["id"] != parent->entity["id"])
+      return messageResponse(404, "Not found");
+    (*body)["id"] = key;
+  } else {
+    if (schema.endpointKey.empty()) return messageResponse(404, "Not found");
+    auto found = lookup(schema, key, parent);
+    if (!found) return errorResponse(found.error());
+    (*body)["id"] = *found ? (**found)["id"] : json(core::newUuid());
+    (*body)[schema.endpointKey] = key;
+  }
+  if (parent) (*body)[parent->field->name] = {{"id", parent->entity["id"]}};
+  auto valid = schema::validateEntity(schema, *body, validation_);
+  if (!valid) return errorResponse(valid.error());
+  auto stored = store_.upsert(schema, std::move(*valid));
+  if (!stored) return errorResponse(stored.error());
+  return jsonResponse(200, std::move(*stored));
+}
+
+AdminResponse EntityEndpoints::patch(const EntitySchema& schema, const json& existing, const AdminRequest& request,
+                                     const Parent* parent) {
+  auto body = prepare(schema, request);
+  if (!body) return errorResponse(body.error());
+  body->erase("created_at");
+  body->erase("updated_at");
+  (*body)["id"] = existing["id"];
+  if (parent) (*body)[parent->field->name] = {{"id", parent->entity["id"]}};
+  json merged = schema::mergePatch(schema.fields, existing, *body);
+  auto valid = schema::validateEntity(schema, merged, validation_);
+  if (!valid) return errorResponse(valid.error());
+  auto stored = store_.upsert(schema, std::move(*valid));
+  if (!stored) return errorResponse(stored.error());
+  return jsonResponse(200, std::move(*stored));
+}
+
+}  // namespace sluice::admin

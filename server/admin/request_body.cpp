@@ -1,0 +1,133 @@
+#include "admin/request_body.h"
+
+#include <cctype>
+
+namespace sluice::admin {
+namespace {
+
+int hexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::string lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Places `value` at a form key path: "config.minute", "paths[]", "paths[2]", "headers.x-a".
+void place(json& root, const std::string& key, const std::string& value) {
+  json* node = &root;
+  std::string name;
+  size_t i = 0;
+  const auto descend = [&](const std::string& part) {
+    if (!node->is_object()) *node = json::object();
+    node = &(*node)[part];
+  };
+  while (i < key.size()) {
+    const char c = key[i];
+    if (c == '.') {
+      descend(name);
+      name.clear();
+      ++i;
+    } else if (c == '[') {
+      const auto close = key.find(']', i);
+      if (close == std::string::npos) {
+        name += key.substr(i);
+        break;
+      }
+      const std::string index = key.substr(i + 1, close - i - 1);
+      descend(name);
+      name.clear();
+      if (!node->is_array()) *node = json::array();
+      if (index.empty()) {
+        node->push_back(nullptr);
+        node = &node->back();
+      } else {
+        size_t at = 0;
+        try {
+          at = std::stoul(index);
+        } catch (const std::exception&) {
+        }
+        at = at > 0 ? at - 1 : 0;  // Kong's form arrays are 1-based
+        while (node->size() <= at) node->push_back(nullptr);
+        node = &(*node)[at];
+      }
+      i = close + 1;
+      if (i < key.size() && key[i] == '.') ++i;
+      if (i >= key.size()) {
+        *node = value;
+        return;
+      }
+    } else {
+      name.push_back(c);
+      ++i;
+    }
+  }
+  if (name.empty()) {
+    *node = value;
+    return;
+  }
+  if (!node->is_object()) *node = json::object();
+  json& slot = (*node)[name];
+  if (slot.is_null()) slot = value;
+  else if (slot.is_array()) slot.push_back(value);
+  else slot = json::array({slot, value});  // repeated key: an array
+}
+
+}  // namespace
+
+std::string percentDecode(const std::string& text, bool plusIsSpace) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && hexValue(text[i + 1]) >= 0 && hexValue(text[i + 2]) >= 0) {
+      out.push_back(static_cast<char>(hexValue(text[i + 1]) * 16 + hexValue(text[i + 2])));
+      i += 2;
+    } else if (plusIsSpace && text[i] == '+') {
+      out.push_back(' ');
+    } else {
+      out.push_back(text[i]);
+    }
+  }
+  return out;
+}
+
+core::Result<ParsedBody> parseBody(const AdminRequest& request) {
+  ParsedBody parsed;
+  std::string type = lower(request.contentType.substr(0, request.contentType.find(';')));
+  while (!type.empty() && type.back() == ' ') type.pop_back();
+  const bool blank = request.body.find_first_not_of(" \t\r\n") == std::string::npos;
+  if (blank) return parsed;
+  if (type.empty() || type == "application/json" || (type.size() > 5 && type.substr(type.size() - 5) == "+json")) {
+    parsed.value = json::parse(request.body, nullptr, false);
+    if (parsed.value.is_discarded()) return core::Error::badRequest("Cannot parse JSON body");
+    if (!parsed.value.is_object()) return core::Error::badRequest("Cannot parse JSON body");
+    return parsed;
+  }
+  if (type == "application/x-www-form-urlencoded") {
+    parsed.fromForm = true;
+    size_t start = 0;
+    while (start <= request.body.size()) {
+      size_t amp = request.body.find('&', start);
+      if (amp == std::string::npos) amp = request.body.size();
+      const std::string pair = request.body.substr(start, amp - start);
+      if (!pair.empty()) {
+        const auto eq = pair.find('=');
+        const std::string key = percentDecode(pair.substr(0, eq), true);
+        const std::string value = eq == std::string::npos ? "" : percentDecode(pair.substr(eq + 1), true);
+        place(parsed.value, key, value);
+      }
+      start = amp + 1;
+    }
+    return parsed;
+  }
+  return core::Error{core::ErrorCode::UnsupportedMediaType,
+                     "Unsupported Content-Type '" + type +
+                         "': send application/json or application/x-www-form-urlencoded",
+                     nullptr};
+}
+
+}  // namespace sluice::admin

@@ -1,0 +1,19 @@
+#pragma once
+// Turns an Admin API request body into a JSON object: application/json as is, and
+// application/x-www-form-urlencoded with Kong's conventions (a.b=1 for records, a[]=x or repeated
+// keys for arrays, a[1]=x for positions, a.k=v for maps), string values typed later by the schema.
+#include "admin/admin_types.h"
+#include "core/result.h"
+
+namespace sluice::admin {
+
+struct ParsedBody {
+  json value = json::object();
+  bool fromForm = false;  // values are strings to coerce by the schema
+};
+
+core::Result<ParsedBody> parseBody(const AdminRequest& request);
+// Percent-decoding for paths and form fields ('+' means space only in forms).
+std::string percentDecode(const std::string& text, bool plusIsSpace);
+
+}  // namespace sluice::admin

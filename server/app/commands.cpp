@@ -1,0 +1,302 @@
+#include "app/commands.h"
+
+#include "admin/admin_server.h"
+#include "app/config.h"
+#include "app/logging.h"
+#include "app/store_factory.h"
+#include "core/uuid.h"
+#include "store/migrations.h"
+
+#include <Poco/Net/IPAddress.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+
+#ifndef SLUICE_VERSION
+#define SLUICE_VERSION "0.0.0"
+#endif
+
+namespace sluice::app {
+namespace {
+
+constexpr const char* kUsage = R"(Usage: sluice COMMAND [OPTIONS]
+
+Commands:
+  start                      Run the gateway in the foreground until SIGTERM or SIGINT.
+  check                      Check the configuration (and the declarative file in DB-less mode).
+  migrations bootstrap|up|list|reset
+                             Manage the database schema (reset drops everything; needs --yes).
+  config db_export FILE      Write every entity to FILE as declarative kong.yml.
+  config db_import FILE      Load a declarative kong.yml (format 1.1, 2.1 or 3.0) into the database.
+  version                    Print the version.
+
+Options:
+  -c, --conf FILE            Configuration file (kong.conf style: key = value).
+  -p, --prefix DIR           Runtime folder (prefix).
+      --admin-listen ADDR    Admin API address, e.g. 127.0.0.1:8001.
+      --proxy-listen LIST    Proxy listeners.
+      --database KIND        sqlite, postgres or off.
+      --declarative-config FILE
+                             kong.yml to load when database = off.
+      --log-level LEVEL      debug, info, notice, warn, error or crit.
+  -y, --yes                  Do not ask (migrations reset).
+  -h, --help                 This help.
+
+Every configuration key can also be set in the environment as SLUICE_<KEY> (e.g. SLUICE_PG_HOST);
+flags win over the environment, which wins over the file.
+)";
+
+struct Arguments {
+  std::vector<std::string> words;
+  std::string confFile;
+  std::map<std::string, std::string> overrides;
+  bool yes = false;
+  bool help = false;
+};
+
+core::Result<Arguments> parseArguments(int argc, char** argv) {
+  static const std::map<std::string, std::string> kFlagKeys{
+      {"-p", "prefix"},          {"--prefix", "prefix"},
+      {"--admin-listen", "admin_listen"}, {"--proxy-listen", "proxy_listen"},
+      {"--database", "database"}, {"--declarative-config", "declarative_config"},
+      {"--log-level", "log_level"}};
+  Arguments args;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    std::string value;
+    const auto eq = a.find('=');
+    const bool inlineValue = a.rfind("--", 0) == 0 && eq != std::string::npos;
+    if (inlineValue) {
+      value = a.substr(eq + 1);
+      a = a.substr(0, eq);
+    }
+    const auto next = [&]() -> core::Result<std::string> {
+      if (inlineValue) return value;
+      if (i + 1 >= argc) return core::Error::badRequest("option " + a + " needs a value");
+      return std::string(argv[++i]);
+    };
+    if (a == "-h" || a == "--help") {
+      args.help = true;
+    } else if (a == "-y" || a == "--yes") {
+      args.yes = true;
+    } else if (a == "-c" || a == "--conf") {
+      auto v = next();
+      if (!v) return v.error();
+      args.confFile = *v;
+    } else if (auto it = kFlagKeys.find(a); it != kFlagKeys.end()) {
+      auto v = next();
+      if (!v) return v.error();
+      args.overrides[it->second] = *v;
+    } else if (a.rfind("-", 0) == 0 && a.size() > 1) {
+      return core::Error::badRequest("unknown option '" + a + "'");
+    } else {
+      args.words.push_back(a);
+    }
+  }
+  return args;
+}
+
+int fail(const std::string& message) {
+  std::cerr << "Error: " << message << "\n";
+  return 1;
+}
+
+struct ListenAddress {
+  std::string host;
+  uint16_t port = 0;
+};
+
+core::Result<ListenAddress> parseListen(const std::string& text) {
+  std::string entry = text.substr(0, text.find(','));
+  entry = entry.substr(0, entry.find(' '));
+  const auto colon = entry.rfind(':');
+  if (colon == std::string::npos) return core::Error::badRequest("admin_listen: expected host:port (got '" + text + "')");
+  ListenAddress out;
+  out.host = entry.substr(0, colon);
+  if (out.host.size() > 2 && out.host.front() == '[') out.host = out.host.substr(1, out.host.size() - 2);
+  try {
+    const int port = std::stoi(entry.substr(colon + 1));
+    if (port < 0 || port > 65535) throw std::out_of_range("port");
+    out.port = static_cast<uint16_t>(port);
+  } catch (const std::exception&) {
+    return core::Error::badRequest("admin_listen: invalid port in '" + text + "'");
+  }
+  return out;
+}
+
+bool isLoopback(const std::string& host) {
+  if (host == "localhost") return true;
+  try {
+    return Poco::Net::IPAddress(host).isLoopback();
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+core::Result<std::vector<admin::AdminToken>> parseTokens(const Config& config) {
+  std::vector<admin::AdminToken> tokens;
+  for (const auto& item : config.list("admin_tokens")) {
+    const auto colon = item.rfind(':');
+    admin::AdminToken t;
+    t.token = item.substr(0, colon);
+    const std::string role = colon == std::string::npos ? "admin" : item.substr(colon + 1);
+    if (role == "admin") t.role = admin::TokenRole::Admin;
+    else if (role == "read-only") t.role = admin::TokenRole::ReadOnly;
+    else return core::Error::badRequest("admin_tokens: unknown role '" + role + "' (use admin or read-only)");
+    if (t.token.size() < 16) return core::Error::badRequest("admin_tokens: tokens must be at least 16 characters");
+    tokens.push_back(t);
+  }
+  return tokens;
+}
+
+// The node id survives restarts: it is kept in the prefix.
+std::string nodeId(const std::string& prefix) {
+  const std::string path = prefix + "/node_id";
+  std::ifstream in(path);
+  std::string id;
+  if (in >> id && core::isUuid(id)) return id;
+  id = core::newUuid();
+  std::ofstream(path) << id << "\n";
+  return id;
+}
+
+std::string hostname() {
+  char buf[256] = {};
+  if (gethostname(buf, sizeof buf - 1) != 0) return "localhost";
+  return buf;
+}
+
+int waitForSignal() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGHUP);
+  for (;;) {
+    int sig = 0;
+    if (sigwait(&set, &sig) != 0) return SIGTERM;
+    if (sig == SIGHUP) {
+      log().notice("SIGHUP received: restart to apply changes to sluice.conf");
+      continue;
+    }
+    return sig;
+  }
+}
+
+int start(const Config& config) {
+  auto listen = parseListen(config.get("admin_listen"));
+  if (!listen) return fail(listen.error().message);
+  auto tokens = parseTokens(config);
+  if (!tokens) return fail(tokens.error().message);
+  if (!isLoopback(listen->host) && tokens->empty())
+    return fail("admin_listen is " + config.get("admin_listen") +
+                ", which is not a loopback address: set admin_tokens to protect the Admin API, or listen on "
+                "127.0.0.1");
+  std::error_code ec;
+  std::filesystem::create_directories(config.get("prefix"), ec);
+  if (ec) return fail("cannot create prefix '" + config.get("prefix") + "': " + ec.message());
+
+  auto store = openStore(config);
+  if (!store) return fail(store.error().message);
+
+  admin::NodeInfo node{hostname(), nodeId(config.get("prefix")), SLUICE_VERSION, config.toJson()};
+  admin::AdminApi api(**store, node, *tokens);
+  auto maxBody = config.bytes("admin_max_body_size");
+  auto threads = config.integer("admin_threads");
+  if (!threads) return fail(threads.error().message);
+  admin::AdminServer server(api, admin::AdminServerSettings{listen->host, listen->port,
+                                                            static_cast<size_t>(*maxBody),
+                                                            static_cast<int>(std::max<int64_t>(2, *threads))});
+  try {
+    server.start();
+  } catch (const std::exception& e) {
+    return fail("cannot listen on " + config.get("admin_listen") + ": " + e.what());
+  }
+  log().notice("sluice " SLUICE_VERSION " started: Admin API on " + listen->host + ":" +
+               std::to_string(server.port()) + ", database " + config.get("database") +
+               (config.get("database") == "sqlite" ? " (" + config.get("sqlite_path") + ")" : ""));
+  const int sig = waitForSignal();
+  log().notice(std::string("received ") + (sig == SIGINT ? "SIGINT" : "SIGTERM") + ", stopping");
+  server.stop();
+  log().notice("stopped");
+  return 0;
+}
+
+int migrations(const Config& config, const Arguments& args) {
+  if (args.words.size() < 2) return fail("migrations needs a subcommand: bootstrap, up, list or reset");
+  const std::string sub = args.words[1];
+  if (config.get("database") == "off") return fail("migrations need a database (database = off)");
+  if (config.get("database") == "sqlite") {
+    std::error_code ec;
+    std::filesystem::create_directories(std::filesystem::path(config.get("sqlite_path")).parent_path(), ec);
+  }
+  auto db = openDatabase(config);
+  if (!db) return fail(db.error().message);
+  if (sub == "list") {
+    auto state = store::migrationState(**db);
+    if (!state) return fail(state.error().message);
+    if (!state->bootstrapped) std::cout << "Database needs bootstrapping: run 'sluice migrations bootstrap'\n";
+    for (const auto& m : state->executed) std::cout << "executed: " << m << "\n";
+    for (const auto& m : state->pending) std::cout << "pending:  " << m << "\n";
+    return state->pending.empty() ? 0 : 3;
+  }
+  if (sub == "bootstrap" || sub == "up") {
+    auto ran = sub == "bootstrap" ? store::bootstrap(**db) : store::migrateUp(**db);
+    if (!ran) return fail(ran.error().message);
+    for (const auto& m : *ran) std::cout << "migrated: " << m << "\n";
+    std::cout << (ran->empty() ? "Database is up to date\n" : "Database is up to date (" +
+                                                                   std::to_string(ran->size()) + " migrations run)\n");
+    return 0;
+  }
+  if (sub == "reset") {
+    if (!args.yes) return fail("migrations reset drops every table and all data: confirm with --yes");
+    if (auto s = store::resetDatabase(**db); !s) return fail(s.error().message);
+    std::cout << "Database reset\n";
+    return 0;
+  }
+  return fail("unknown migrations subcommand '" + sub + "' (bootstrap, up, list or reset)");
+}
+
+}  // namespace
+
+int runCommandLine(int argc, char** argv) {
+  // Signals are taken by sigwait in the main thread; every thread inherits the block.
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGHUP);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  std::signal(SIGPIPE, SIG_IGN);
+
+  auto args = parseArguments(argc, argv);
+  if (!args) return fail(args.error().message + "\n\n" + kUsage);
+  if (args->help || args->words.empty()) {
+    std::cout << kUsage;
+    return args->help ? 0 : 2;
+  }
+  const std::string command = args->words[0];
+  if (command == "version") {
+    std::cout << "sluice " SLUICE_VERSION " (Kong Admin API 2.8.1)\n";
+    return 0;
+  }
+  auto config = Config::load(args->confFile, args->overrides);
+  if (!config) return fail(config.error().message);
+  if (!setupLogging(config->get("log_level")))
+    return fail("log_level must be debug, info, notice, warn, error or crit");
+
+  if (command == "start") return start(*config);
+  if (command == "check") {
+    std::cout << "configuration " << (args->confFile.empty() ? "(defaults and environment)" : "at " + args->confFile)
+              << " is valid\n";
+    return 0;
+  }
+  if (command == "migrations") return migrations(*config, *args);
+  return fail("unknown command '" + command + "'\n\n" + kUsage);
+}
+
+}  // namespace sluice::app

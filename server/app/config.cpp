@@ -1,0 +1,198 @@
+#include "app/config.h"
+
+#include <cctype>
+#include <cstdlib>
+#include <fstream>
+
+namespace sluice::app {
+namespace {
+
+std::string trim(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  const auto e = s.find_last_not_of(" \t\r\n");
+  return s.substr(b, e - b + 1);
+}
+
+std::string envName(const std::string& key) {
+  std::string out = "SLUICE_";
+  for (char c : key) out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+  return out;
+}
+
+const ConfigKey* findKey(const std::string& name) {
+  for (const auto& k : configKeys())
+    if (k.name == name) return &k;
+  return nullptr;
+}
+
+core::Error configError(const std::string& message) { return core::Error::badRequest(message); }
+
+}  // namespace
+
+const std::vector<ConfigKey>& configKeys() {
+  static const std::vector<ConfigKey> kKeys{
+      {"prefix", "/var/lib/sluice", "Runtime folder: the SQLite file, the last good config, logs."},
+      {"proxy_listen", "0.0.0.0:8000, 0.0.0.0:8443 ssl", "Proxy listeners (address:port [ssl])."},
+      {"admin_listen", "127.0.0.1:8001", "Admin API listener. A non-loopback address requires admin_tokens."},
+      {"admin_tokens", "", "Admin API bearer tokens: 'token:admin, token2:read-only'. Empty: no authentication.", true},
+      {"admin_max_body_size", "10m", "Largest Admin API request body (413 past it)."},
+      {"admin_threads", "16", "Admin API worker threads."},
+      {"database", "sqlite", "Configuration store: sqlite, postgres, or off (declarative, read-only)."},
+      {"sqlite_path", "", "SQLite file. Empty: <prefix>/sluice.db."},
+      {"pg_host", "127.0.0.1", "PostgreSQL host."},
+      {"pg_port", "5432", "PostgreSQL port."},
+      {"pg_user", "sluice", "PostgreSQL user."},
+      {"pg_password", "", "PostgreSQL password.", true},
+      {"pg_database", "sluice", "PostgreSQL database."},
+      {"pg_ssl", "off", "Require TLS to PostgreSQL."},
+      {"pg_timeout", "5s", "PostgreSQL connect timeout."},
+      {"declarative_config", "", "kong.yml loaded at start when database = off."},
+      {"worker_processes", "auto", "Proxy reactor threads: auto (one per core) or a number."},
+      {"log_level", "notice", "debug, info, notice, warn, error or crit."},
+  };
+  return kKeys;
+}
+
+core::Result<Config> Config::load(const std::string& file, const std::map<std::string, std::string>& overrides) {
+  Config config;
+  for (const auto& k : configKeys()) config.values_[k.name] = k.defaultValue;
+  if (!file.empty()) {
+    std::ifstream in(file);
+    if (!in) return configError("cannot read configuration file '" + file + "'");
+    config.file_ = file;
+    std::string line;
+    int number = 0;
+    while (std::getline(in, line)) {
+      ++number;
+      // '#' starts a comment unless escaped as '\#'.
+      std::string clean;
+      for (size_t i = 0; i < line.size(); ++i) {
+        if (line[i] == '\\' && i + 1 < line.size() && line[i + 1] == '#') {
+          clean.push_back('#');
+          ++i;
+        } else if (line[i] == '#') {
+          break;
+        } else {
+          clean.push_back(line[i]);
+        }
+      }
+      clean = trim(clean);
+      if (clean.empty()) continue;
+      const auto eq = clean.find('=');
+      if (eq == std::string::npos)
+        return configError(file + ":" + std::to_string(number) + ": expected 'key = value'");
+      const std::string key = trim(clean.substr(0, eq));
+      if (!findKey(key)) return configError(file + ":" + std::to_string(number) + ": unknown key '" + key + "'");
+      config.values_[key] = trim(clean.substr(eq + 1));
+    }
+  }
+  for (const auto& k : configKeys())
+    if (const char* v = std::getenv(envName(k.name).c_str())) config.values_[k.name] = v;
+  for (const auto& [key, value] : overrides) {
+    if (!findKey(key)) return configError("unknown configuration key '" + key + "'");
+    config.values_[key] = value;
+  }
+  for (const auto& key : {"admin_max_body_size"})
+    if (auto b = config.bytes(key); !b) return b.error();
+  for (const auto& key : {"pg_timeout"})
+    if (auto m = config.milliseconds(key); !m) return m.error();
+  const std::string db = config.get("database");
+  if (db != "sqlite" && db != "postgres" && db != "off")
+    return configError("database must be sqlite, postgres or off (got '" + db + "')");
+  if (config.get("sqlite_path").empty()) config.values_["sqlite_path"] = config.get("prefix") + "/sluice.db";
+  return config;
+}
+
+const std::string& Config::get(const std::string& key) const {
+  static const std::string kEmpty;
+  auto it = values_.find(key);
+  return it == values_.end() ? kEmpty : it->second;
+}
+
+core::Result<int64_t> Config::integer(const std::string& key) const {
+  const std::string& v = get(key);
+  try {
+    size_t used = 0;
+    const long long n = std::stoll(v, &used);
+    if (used == v.size()) return static_cast<int64_t>(n);
+  } catch (const std::exception&) {
+  }
+  return configError(key + ": expected an integer (got '" + v + "')");
+}
+
+core::Result<bool> Config::boolean(const std::string& key) const {
+  const std::string& v = get(key);
+  if (v == "on" || v == "true" || v == "yes" || v == "1") return true;
+  if (v == "off" || v == "false" || v == "no" || v == "0") return false;
+  return configError(key + ": expected on or off (got '" + v + "')");
+}
+
+core::Result<int64_t> parseMilliseconds(const std::string& text) {
+  const std::string v = trim(text);
+  size_t digits = 0;
+  while (digits < v.size() && (std::isdigit(static_cast<unsigned char>(v[digits])) || v[digits] == '.')) ++digits;
+  if (digits == 0) return configError("expected a duration such as 500ms, 10s, 5m or 1h (got '" + v + "')");
+  const double n = std::stod(v.substr(0, digits));
+  const std::string unit = v.substr(digits);
+  double factor = 0;
+  if (unit.empty() || unit == "s") factor = 1000;
+  else if (unit == "ms") factor = 1;
+  else if (unit == "m") factor = 60000;
+  else if (unit == "h") factor = 3600000;
+  else if (unit == "d") factor = 86400000;
+  else return configError("unknown duration unit '" + unit + "' in '" + v + "' (use ms, s, m, h or d)");
+  return static_cast<int64_t>(n * factor);
+}
+
+core::Result<int64_t> parseBytes(const std::string& text) {
+  const std::string v = trim(text);
+  size_t digits = 0;
+  while (digits < v.size() && std::isdigit(static_cast<unsigned char>(v[digits]))) ++digits;
+  if (digits == 0) return configError("expected a size such as 512, 8k, 10m or 1g (got '" + v + "')");
+  const int64_t n = std::stoll(v.substr(0, digits));
+  std::string unit = v.substr(digits);
+  for (auto& c : unit) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (unit.empty() || unit == "b") return n;
+  if (unit == "k" || unit == "kb") return n * 1024;
+  if (unit == "m" || unit == "mb") return n * 1024 * 1024;
+  if (unit == "g" || unit == "gb") return n * 1024 * 1024 * 1024;
+  return configError("unknown size unit '" + unit + "' in '" + v + "' (use k, m or g)");
+}
+
+core::Result<int64_t> Config::milliseconds(const std::string& key) const {
+  auto r = parseMilliseconds(get(key));
+  if (!r) return configError(key + ": " + r.error().message);
+  return r;
+}
+
+core::Result<int64_t> Config::bytes(const std::string& key) const {
+  auto r = parseBytes(get(key));
+  if (!r) return configError(key + ": " + r.error().message);
+  return r;
+}
+
+std::vector<std::string> Config::list(const std::string& key) const {
+  std::vector<std::string> out;
+  const std::string& v = get(key);
+  size_t start = 0;
+  while (start <= v.size()) {
+    size_t comma = v.find(',', start);
+    if (comma == std::string::npos) comma = v.size();
+    std::string item = trim(v.substr(start, comma - start));
+    if (!item.empty()) out.push_back(item);
+    start = comma + 1;
+  }
+  return out;
+}
+
+nlohmann::json Config::toJson() const {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& k : configKeys()) out[k.name] = k.secret && !get(k.name).empty() ? "******" : get(k.name);
+  out["admin_listen"] = list("admin_listen");
+  out["proxy_listen"] = list("proxy_listen");
+  out["role"] = "traditional";
+  return out;
+}
+
+}  // namespace sluice::app

@@ -1,0 +1,149 @@
+#include "store/migrations.h"
+
+#include "core/clock.h"
+#include "model/registry.h"
+
+#include <algorithm>
+
+namespace sluice::store {
+
+// Column conventions (see sql_mapping.h): scalar fields keep their name, foreign keys are
+// "<field>_id", arrays, sets, maps and records are JSON text.
+const std::vector<Migration>& allMigrations() {
+  static const std::vector<Migration> kMigrations{
+      {"000_base",
+       R"sql(
+CREATE TABLE certificates (
+  id TEXT PRIMARY KEY, created_at BIGINT, cert TEXT, "key" TEXT, cert_alt TEXT, key_alt TEXT, tags TEXT);
+CREATE TABLE snis (
+  id TEXT PRIMARY KEY, name TEXT UNIQUE, created_at BIGINT, tags TEXT,
+  certificate_id TEXT REFERENCES certificates (id) ON DELETE CASCADE);
+CREATE INDEX snis_certificate_id ON snis (certificate_id);
+CREATE TABLE ca_certificates (
+  id TEXT PRIMARY KEY, created_at BIGINT, cert TEXT, cert_digest TEXT UNIQUE, tags TEXT);
+CREATE TABLE services (
+  id TEXT PRIMARY KEY, created_at BIGINT, updated_at BIGINT, name TEXT UNIQUE, retries BIGINT, protocol TEXT,
+  host TEXT, port BIGINT, path TEXT, connect_timeout BIGINT, write_timeout BIGINT, read_timeout BIGINT, tags TEXT,
+  client_certificate_id TEXT REFERENCES certificates (id), tls_verify BOOLEAN, tls_verify_depth BIGINT,
+  ca_certificates TEXT, enabled BOOLEAN);
+CREATE TABLE routes (
+  id TEXT PRIMARY KEY, created_at BIGINT, updated_at BIGINT, name TEXT UNIQUE, protocols TEXT, methods TEXT,
+  hosts TEXT, paths TEXT, headers TEXT, https_redirect_status_code BIGINT, regex_priority BIGINT,
+  strip_path BOOLEAN, path_handling TEXT, preserve_host BOOLEAN, request_buffering BOOLEAN,
+  response_buffering BOOLEAN, snis TEXT, sources TEXT, destinations TEXT, tags TEXT,
+  service_id TEXT REFERENCES services (id));
+CREATE INDEX routes_service_id ON routes (service_id);
+CREATE TABLE consumers (
+  id TEXT PRIMARY KEY, created_at BIGINT, username TEXT UNIQUE, custom_id TEXT UNIQUE, tags TEXT);
+CREATE TABLE upstreams (
+  id TEXT PRIMARY KEY, created_at BIGINT, name TEXT UNIQUE, algorithm TEXT, hash_on TEXT, hash_fallback TEXT,
+  hash_on_header TEXT, hash_fallback_header TEXT, hash_on_cookie TEXT, hash_on_cookie_path TEXT,
+  hash_on_query_arg TEXT, hash_fallback_query_arg TEXT, hash_on_uri_capture TEXT, hash_fallback_uri_capture TEXT,
+  slots BIGINT, healthchecks TEXT, tags TEXT, host_header TEXT,
+  client_certificate_id TEXT REFERENCES certificates (id));
+CREATE TABLE targets (
+  id TEXT PRIMARY KEY, created_at DOUBLE PRECISION,
+  upstream_id TEXT REFERENCES upstreams (id) ON DELETE CASCADE, target TEXT, weight BIGINT, tags TEXT,
+  UNIQUE (upstream_id, target));
+CREATE TABLE plugins (
+  id TEXT PRIMARY KEY, name TEXT, created_at BIGINT,
+  route_id TEXT REFERENCES routes (id) ON DELETE CASCADE,
+  service_id TEXT REFERENCES services (id) ON DELETE CASCADE,
+  consumer_id TEXT REFERENCES consumers (id) ON DELETE CASCADE,
+  config TEXT, protocols TEXT, enabled BOOLEAN, tags TEXT);
+CREATE INDEX plugins_route_id ON plugins (route_id);
+CREATE INDEX plugins_service_id ON plugins (service_id);
+CREATE INDEX plugins_consumer_id ON plugins (consumer_id);
+CREATE TABLE keyauth_credentials (
+  id TEXT PRIMARY KEY, created_at BIGINT, consumer_id TEXT REFERENCES consumers (id) ON DELETE CASCADE,
+  "key" TEXT UNIQUE, ttl BIGINT, tags TEXT);
+CREATE INDEX keyauth_credentials_consumer_id ON keyauth_credentials (consumer_id);
+CREATE TABLE basicauth_credentials (
+  id TEXT PRIMARY KEY, created_at BIGINT, consumer_id TEXT REFERENCES consumers (id) ON DELETE CASCADE,
+  username TEXT UNIQUE, password TEXT, tags TEXT);
+CREATE INDEX basicauth_credentials_consumer_id ON basicauth_credentials (consumer_id);
+CREATE TABLE jwt_secrets (
+  id TEXT PRIMARY KEY, created_at BIGINT, consumer_id TEXT REFERENCES consumers (id) ON DELETE CASCADE,
+  "key" TEXT UNIQUE, secret TEXT, rsa_public_key TEXT, algorithm TEXT, tags TEXT);
+CREATE INDEX jwt_secrets_consumer_id ON jwt_secrets (consumer_id);
+CREATE TABLE acls (
+  id TEXT PRIMARY KEY, created_at BIGINT, consumer_id TEXT REFERENCES consumers (id) ON DELETE CASCADE,
+  "group" TEXT, tags TEXT, UNIQUE (consumer_id, "group"));
+)sql",
+       ""},
+  };
+  return kMigrations;
+}
+
+namespace {
+
+constexpr const char* kMetaTable = "sluice_migrations";
+
+core::Status ensureMetaTable(Database& db) {
+  return db.execScript(std::string("CREATE TABLE IF NOT EXISTS ") + kMetaTable +
+                       " (name TEXT PRIMARY KEY, executed_at BIGINT)");
+}
+
+core::Status runOne(Database& db, const Migration& m) {
+  auto result = inTransaction<core::Ok>(db, [&]() -> core::Status {
+    if (auto s = db.execScript(m.sql); !s) return s;
+    if (db.kind() == "postgres" && !m.postgresOnly.empty())
+      if (auto s = db.execScript(m.postgresOnly); !s) return s;
+    auto r = db.query(std::string("INSERT INTO ") + kMetaTable + " (name, executed_at) VALUES (" + db.placeholder(1) +
+                          ", " + db.placeholder(2) + ")",
+                      {m.name, core::unixSeconds()});
+    if (!r) return r.error();
+    return core::Ok{};
+  });
+  return result;
+}
+
+}  // namespace
+
+core::Result<MigrationState> migrationState(Database& db) {
+  MigrationState state;
+  if (!db.tableExists(kMetaTable)) {
+    for (const auto& m : allMigrations()) state.pending.push_back(m.name);
+    return state;
+  }
+  state.bootstrapped = true;
+  auto rows = db.query(std::string("SELECT name FROM ") + kMetaTable + " ORDER BY name");
+  if (!rows) return rows.error();
+  for (const auto& r : *rows) state.executed.push_back(r[0].value_or(""));
+  for (const auto& m : allMigrations())
+    if (std::find(state.executed.begin(), state.executed.end(), m.name) == state.executed.end())
+      state.pending.push_back(m.name);
+  return state;
+}
+
+core::Result<std::vector<std::string>> bootstrap(Database& db) {
+  auto state = migrationState(db);
+  if (!state) return state.error();
+  if (state->bootstrapped) return core::Error::badRequest("database already bootstrapped; use 'migrations up'");
+  if (auto s = ensureMetaTable(db); !s) return s.error();
+  return migrateUp(db);
+}
+
+core::Result<std::vector<std::string>> migrateUp(Database& db) {
+  if (auto s = ensureMetaTable(db); !s) return s.error();
+  auto state = migrationState(db);
+  if (!state) return state.error();
+  std::vector<std::string> ran;
+  for (const auto& m : allMigrations()) {
+    if (std::find(state->pending.begin(), state->pending.end(), m.name) == state->pending.end()) continue;
+    if (auto s = runOne(db, m); !s) return s.error();
+    ran.push_back(m.name);
+  }
+  return ran;
+}
+
+core::Status resetDatabase(Database& db) {
+  const auto& entities = model::allEntities();
+  for (auto it = entities.rbegin(); it != entities.rend(); ++it) {
+    const std::string drop = "DROP TABLE IF EXISTS " + (*it)->name + (db.kind() == "postgres" ? " CASCADE" : "");
+    if (auto s = db.execScript(drop); !s) return s;
+  }
+  return db.execScript(std::string("DROP TABLE IF EXISTS ") + kMetaTable);
+}
+
+}  // namespace sluice::store

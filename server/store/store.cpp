@@ -1,0 +1,390 @@
+#include "store/store.h"
+
+#include "core/clock.h"
+#include "core/uuid.h"
+#include "model/registry.h"
+#include "store/sql_mapping.h"
+
+#include <algorithm>
+
+namespace sluice::store {
+using schema::EntitySchema;
+using schema::Field;
+using schema::FieldType;
+
+namespace {
+
+// Kong renders keys in messages as Lua tables: '{name="svc1"}', '{id="..."}'.
+std::string luaTable(const std::vector<std::pair<std::string, json>>& pairs) {
+  std::string out = "{";
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    if (i) out += ",";
+    const json& v = pairs[i].second;
+    std::string rendered = v.is_null()     ? "null"
+                           : v.is_string() ? "\"" + v.get<std::string>() + "\""
+                           : v.is_object() && v.contains("id") ? "{id=\"" + v["id"].get<std::string>() + "\"}"
+                                                               : v.dump();
+    out += pairs[i].first + "=" + rendered;
+  }
+  return out + "}";
+}
+
+// The child entity a transient field of `schema` names (certificates.snis -> snis), and its foreign field.
+std::pair<const EntitySchema*, const Field*> transientChild(const EntitySchema& schema, const Field& transient) {
+  const EntitySchema* child = model::findEntity(transient.name);
+  if (!child) return {nullptr, nullptr};
+  return {child, child->foreignTo(schema.name)};
+}
+
+bool hasTags(const json& entity, const ListQuery& q) {
+  if (q.tags.empty()) return true;
+  const json& tags = entity["tags"];
+  if (!tags.is_array()) return false;
+  const auto has = [&](const std::string& t) { return std::find(tags.begin(), tags.end(), t) != tags.end(); };
+  if (q.tagsAny) return std::any_of(q.tags.begin(), q.tags.end(), has);
+  return std::all_of(q.tags.begin(), q.tags.end(), has);
+}
+
+}  // namespace
+
+Store::Store(std::unique_ptr<Database> db) : db_(std::move(db)) {}
+
+void Store::onChange(std::function<void(uint64_t)> listener) {
+  std::lock_guard lock(listenersMutex_);
+  listeners_.push_back(std::move(listener));
+}
+
+void Store::changed() {
+  const uint64_t v = ++version_;
+  std::vector<std::function<void(uint64_t)>> listeners;
+  {
+    std::lock_guard lock(listenersMutex_);
+    listeners = listeners_;
+  }
+  for (auto& l : listeners) l(v);
+}
+
+bool Store::presentable(const EntitySchema& schema, json& entity) {
+  if (schema.afterRead && !schema.afterRead(entity, core::unixSeconds())) return false;
+  return attachTransientChildren(schema, entity).ok();
+}
+
+core::Result<std::optional<json>> Store::getLocked(const EntitySchema& schema, const std::string& id) {
+  auto rows = db_->query("SELECT " + columnList(schema) + " FROM " + quoted(schema.name) + " WHERE " + quoted("id") +
+                             " = " + db_->placeholder(1),
+                         {id});
+  if (!rows) return rows.error();
+  if (rows->empty()) return std::optional<json>{};
+  json entity = rowToEntity(schema, rows->front());
+  if (!presentable(schema, entity)) return std::optional<json>{};
+  return std::optional<json>{std::move(entity)};
+}
+
+core::Result<std::optional<json>> Store::get(const EntitySchema& schema, const std::string& id) {
+  std::lock_guard lock(mutex_);
+  return getLocked(schema, id);
+}
+
+core::Result<std::optional<json>> Store::findBy(const EntitySchema& schema, const std::string& fieldName,
+                                                const json& value,
+                                                const std::vector<std::pair<std::string, json>>& within) {
+  std::lock_guard lock(mutex_);
+  const Field* field = schema.field(fieldName);
+  if (!field) return core::Error::database("no field '" + fieldName + "' in " + schema.name);
+  std::string sql = "SELECT " + columnList(schema) + " FROM " + quoted(schema.name) + " WHERE " +
+                    quoted(columnName(*field)) + " = " + db_->placeholder(1);
+  std::vector<SqlValue> params{toSqlValue(*field, value)};
+  for (const auto& [name, v] : within) {
+    const Field* f = schema.field(name);
+    if (!f) continue;
+    params.push_back(f->type == FieldType::Foreign && v.is_string() ? SqlValue(v.get<std::string>()) : toSqlValue(*f, v));
+    sql += " AND " + quoted(columnName(*f)) + " = " + db_->placeholder(static_cast<int>(params.size()));
+  }
+  auto rows = db_->query(sql, params);
+  if (!rows) return rows.error();
+  for (const auto& row : *rows) {
+    json entity = rowToEntity(schema, row);
+    if (presentable(schema, entity)) return std::optional<json>{std::move(entity)};
+  }
+  return std::optional<json>{};
+}
+
+core::Result<Page> Store::list(const EntitySchema& schema, const ListQuery& query) {
+  if (!query.offset.empty() && !core::isUuid(query.offset))
+    return core::Error{core::ErrorCode::InvalidOffset, "'" + query.offset + "' is not a valid offset: bad base64 encoding",
+                       nullptr};
+  std::lock_guard lock(mutex_);
+  Page page;
+  std::string cursor = query.offset;
+  const bool filtered = !query.tags.empty() || schema.afterRead;
+  const size_t batch = filtered ? std::max<size_t>(query.size * 4, 256) : query.size + 1;
+  for (;;) {
+    std::string sql = "SELECT " + columnList(schema) + " FROM " + quoted(schema.name) + " WHERE 1=1";
+    std::vector<SqlValue> params;
+    for (const auto& [name, v] : query.equals) {
+      const Field* f = schema.field(name);
+      if (!f) continue;
+      params.push_back(f->type == FieldType::Foreign && v.is_string() ? SqlValue(v.get<std::string>()) : toSqlValue(*f, v));
+      sql += " AND " + quoted(columnName(*f)) + " = " + db_->placeholder(static_cast<int>(params.size()));
+    }
+    if (!cursor.empty()) {
+      params.push_back(cursor);
+      sql += " AND " + quoted("id") + " > " + db_->placeholder(static_cast<int>(params.size()));
+    }
+    sql += " ORDER BY " + quoted("id") + " LIMIT " + std::to_string(batch);
+    auto rows = db_->query(sql, params);
+    if (!rows) return rows.error();
+    for (size_t i = 0; i < rows->size(); ++i) {
+      json entity = rowToEntity(schema, (*rows)[i]);
+      const std::string id = entity["id"].get<std::string>();
+      if (page.data.size() == query.size) {  // a further row exists: there may be another page
+        page.offset = page.data.back()["id"].get<std::string>();
+        return page;
+      }
+      cursor = id;
+      if (!hasTags(entity, query) || !presentable(schema, entity)) continue;
+      page.data.push_back(std::move(entity));
+    }
+    if (rows->size() < batch) return page;
+  }
+}
+
+core::Status Store::checkReferences(const EntitySchema& schema, const json& entity) {
+  for (const auto& f : schema.fields) {
+    if (f.type != FieldType::Foreign || entity[f.name].is_null()) continue;
+    const EntitySchema* target = model::findEntity(f.reference);
+    if (!target) continue;
+    const std::string id = entity[f.name]["id"].get<std::string>();
+    auto rows = db_->query("SELECT 1 FROM " + quoted(target->name) + " WHERE " + quoted("id") + " = " +
+                               db_->placeholder(1),
+                           {id});
+    if (!rows) return rows.error();
+    if (rows->empty())
+      return core::Error{core::ErrorCode::ForeignKeyViolation,
+                         "the foreign key '" + luaTable({{"id", id}}) + "' does not reference an existing '" +
+                             target->name + "' entity.",
+                         json{{f.name, {{"id", id}}}}};
+  }
+  return core::Ok{};
+}
+
+core::Status Store::checkUnique(const EntitySchema& schema, const json& entity) {
+  const std::string id = entity["id"].get<std::string>();
+  const auto conflict = [&](const std::vector<const Field*>& fields) -> core::Result<bool> {
+    std::string sql = "SELECT 1 FROM " + quoted(schema.name) + " WHERE " + quoted("id") + " <> " + db_->placeholder(1);
+    std::vector<SqlValue> params{id};
+    for (const Field* f : fields) {
+      const std::string column = quoted(columnName(*f));
+      if (entity[f->name].is_null()) {
+        sql += " AND " + column + " IS NULL";
+        continue;
+      }
+      params.push_back(toSqlValue(*f, entity[f->name]));
+      sql += " AND " + column + " = " + db_->placeholder(static_cast<int>(params.size()));
+    }
+    auto rows = db_->query(sql + " LIMIT 1", params);
+    if (!rows) return rows.error();
+    return !rows->empty();
+  };
+  for (const auto& f : schema.fields) {
+    if (!f.unique || entity[f.name].is_null()) continue;
+    auto c = conflict({&f});
+    if (!c) return c.error();
+    if (*c)
+      return core::Error{core::ErrorCode::UniqueViolation,
+                         "UNIQUE violation detected on '" + luaTable({{f.name, entity[f.name]}}) + "'",
+                         json{{f.name, entity[f.name]}}};
+  }
+  if (!schema.cacheKey.empty()) {
+    std::vector<const Field*> fields;
+    std::vector<std::pair<std::string, json>> shown;
+    json detail = json::object();
+    for (const auto& name : schema.cacheKey) {
+      fields.push_back(schema.field(name));
+      shown.emplace_back(name, entity[name]);
+      detail[name] = entity[name];
+    }
+    auto c = conflict(fields);
+    if (!c) return c.error();
+    if (*c)
+      return core::Error{core::ErrorCode::UniqueViolation, "UNIQUE violation detected on '" + luaTable(shown) + "'",
+                         detail};
+  }
+  return core::Ok{};
+}
+
+core::Status Store::checkRestrict(const EntitySchema& schema, const std::string& id) {
+  for (const auto& [child, field] : model::referencing(schema.name)) {
+    if (field->onDelete == schema::OnDelete::Cascade) continue;
+    auto rows = db_->query("SELECT 1 FROM " + quoted(child->name) + " WHERE " + quoted(columnName(*field)) + " = " +
+                               db_->placeholder(1) + " LIMIT 1",
+                           {id});
+    if (!rows) return rows.error();
+    if (!rows->empty())
+      return core::Error{core::ErrorCode::ForeignKeyViolation,
+                         "an existing '" + child->name + "' entity references this '" + schema.name + "' entity",
+                         json{{"@referenced_by", child->name}}};
+  }
+  return core::Ok{};
+}
+
+core::Status Store::syncTransientChildren(const EntitySchema& schema, const json& entity) {
+  for (const auto& t : schema.transientFields) {
+    if (!entity.contains(t.name) || entity[t.name].is_null()) continue;
+    auto [child, foreign] = transientChild(schema, t);
+    if (!child || !foreign) continue;
+    const std::string parentId = entity["id"].get<std::string>();
+    const Field* key = child->field(child->endpointKey);
+    for (const auto& name : entity[t.name]) {
+      auto rows = db_->query("SELECT " + quoted(columnName(*foreign)) + " FROM " + quoted(child->name) + " WHERE " +
+                                 quoted(columnName(*key)) + " = " + db_->placeholder(1),
+                             {name.get<std::string>()});
+      if (!rows) return rows.error();
+      if (!rows->empty() && rows->front()[0] != parentId)
+        return core::Error{core::ErrorCode::UniqueViolation,
+                           name.get<std::string>() + " already associated with existing certificate '" +
+                               rows->front()[0].value_or("") + "'",
+                           json{{t.name, name.get<std::string>() + " already associated with existing certificate '" +
+                                             rows->front()[0].value_or("") + "'"}}};
+    }
+    auto existing = db_->query("SELECT " + quoted("id") + ", " + quoted(columnName(*key)) + " FROM " +
+                                   quoted(child->name) + " WHERE " + quoted(columnName(*foreign)) + " = " +
+                                   db_->placeholder(1),
+                               {parentId});
+    if (!existing) return existing.error();
+    for (const auto& row : *existing) {
+      const json name = row[1].value_or("");
+      if (std::find(entity[t.name].begin(), entity[t.name].end(), name) != entity[t.name].end()) continue;
+      if (auto r = db_->query("DELETE FROM " + quoted(child->name) + " WHERE " + quoted("id") + " = " +
+                                  db_->placeholder(1),
+                              {row[0].value_or("")});
+          !r)
+        return r.error();
+    }
+    for (const auto& name : entity[t.name]) {
+      bool present = false;
+      for (const auto& row : *existing) present = present || row[1] == name.get<std::string>();
+      if (present) continue;
+      json childEntity = json::object();
+      for (const auto& f : child->fields) childEntity[f.name] = nullptr;
+      childEntity["id"] = core::newUuid();
+      childEntity["created_at"] = core::unixSeconds();
+      childEntity[child->endpointKey] = name;
+      childEntity[foreign->name] = {{"id", parentId}};
+      std::string cols, marks;
+      std::vector<SqlValue> params;
+      for (const auto& f : child->fields) {
+        cols += (cols.empty() ? "" : ", ") + quoted(columnName(f));
+        params.push_back(toSqlValue(f, childEntity[f.name]));
+        marks += (marks.empty() ? "" : ", ") + db_->placeholder(static_cast<int>(params.size()));
+      }
+      if (auto r = db_->query("INSERT INTO " + quoted(child->name) + " (" + cols + ") VALUES (" + marks + ")", params); !r)
+        return r.error();
+    }
+  }
+  return core::Ok{};
+}
+
+core::Status Store::attachTransientChildren(const EntitySchema& schema, json& entity) {
+  for (const auto& t : schema.transientFields) {
+    auto [child, foreign] = transientChild(schema, t);
+    if (!child || !foreign) continue;
+    auto rows = db_->query("SELECT " + quoted(columnName(*child->field(child->endpointKey))) + " FROM " +
+                               quoted(child->name) + " WHERE " + quoted(columnName(*foreign)) + " = " +
+                               db_->placeholder(1),
+                           {entity["id"].get<std::string>()});
+    if (!rows) return rows.error();
+    std::vector<std::string> names;
+    for (const auto& r : *rows) names.push_back(r[0].value_or(""));
+    std::sort(names.begin(), names.end());
+    entity[t.name] = names;
+  }
+  return core::Ok{};
+}
+
+core::Result<json> Store::write(const EntitySchema& schema, json entity, bool allowReplace) {
+  std::unique_lock lock(mutex_);
+  auto result = inTransaction<json>(*db_, [&]() -> core::Result<json> {
+    const std::string id = entity["id"].get<std::string>();
+    auto existing = db_->query("SELECT " + quoted("created_at") + " FROM " + quoted(schema.name) + " WHERE " +
+                                   quoted("id") + " = " + db_->placeholder(1),
+                               {id});
+    if (!existing) return existing.error();
+    const bool exists = !existing->empty();
+    if (exists && !allowReplace)
+      return core::Error{core::ErrorCode::PrimaryKeyViolation, "primary key violation on key '" + luaTable({{"id", id}}) + "'",
+                         json{{"id", id}}};
+    if (auto s = checkReferences(schema, entity); !s) return s.error();
+    if (auto s = checkUnique(schema, entity); !s) return s.error();
+
+    std::vector<SqlValue> params;
+    std::string sql;
+    if (exists) {
+      std::string sets;
+      for (const auto& f : schema.fields) {
+        if (f.name == "id" || f.name == "created_at") continue;
+        params.push_back(toSqlValue(f, entity[f.name]));
+        sets += (sets.empty() ? "" : ", ") + quoted(columnName(f)) + " = " +
+                db_->placeholder(static_cast<int>(params.size()));
+      }
+      params.push_back(id);
+      sql = "UPDATE " + quoted(schema.name) + " SET " + sets + " WHERE " + quoted("id") + " = " +
+            db_->placeholder(static_cast<int>(params.size()));
+      // created_at stays what it was.
+      entity["created_at"] = fromSqlText(*schema.field("created_at"), existing->front()[0]);
+    } else {
+      std::string marks;
+      for (const auto& f : schema.fields) {
+        params.push_back(toSqlValue(f, entity[f.name]));
+        marks += (marks.empty() ? "" : ", ") + db_->placeholder(static_cast<int>(params.size()));
+      }
+      sql = "INSERT INTO " + quoted(schema.name) + " (" + columnList(schema) + ") VALUES (" + marks + ")";
+    }
+    if (auto r = db_->query(sql, params); !r) {
+      if (r.error().code == core::ErrorCode::UniqueViolation)
+        return core::Error{core::ErrorCode::UniqueViolation, "UNIQUE violation detected", nullptr};
+      return r.error();
+    }
+    if (auto s = syncTransientChildren(schema, entity); !s) return s.error();
+    auto stored = getLocked(schema, id);
+    if (!stored) return stored.error();
+    if (!*stored) return entity;  // written but not presentable (an already expired credential)
+    return std::move(**stored);
+  });
+  lock.unlock();
+  if (result) changed();
+  return result;
+}
+
+core::Result<json> Store::insert(const EntitySchema& schema, json entity) { return write(schema, std::move(entity), false); }
+
+core::Result<json> Store::upsert(const EntitySchema& schema, json entity) { return write(schema, std::move(entity), true); }
+
+core::Status Store::remove(const EntitySchema& schema, const std::string& id) {
+  std::unique_lock lock(mutex_);
+  auto result = inTransaction<core::Ok>(*db_, [&]() -> core::Status {
+    if (auto s = checkRestrict(schema, id); !s) return s;
+    auto r = db_->query("DELETE FROM " + quoted(schema.name) + " WHERE " + quoted("id") + " = " + db_->placeholder(1),
+                        {id});
+    if (!r) return r.error();
+    return core::Ok{};
+  });
+  lock.unlock();
+  if (result) changed();
+  return result;
+}
+
+core::Status Store::truncateAll() {
+  std::unique_lock lock(mutex_);
+  const auto& entities = model::allEntities();
+  auto result = inTransaction<core::Ok>(*db_, [&]() -> core::Status {
+    for (auto it = entities.rbegin(); it != entities.rend(); ++it)
+      if (auto r = db_->query("DELETE FROM " + quoted((*it)->name)); !r) return r.error();
+    return core::Ok{};
+  });
+  lock.unlock();
+  if (result) changed();
+  return result;
+}
+
+}  // namespace sluice::store

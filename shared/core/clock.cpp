@@ -1,0 +1,19 @@
+#include "core/clock.h"
+
+#include <chrono>
+
+namespace sluice::core {
+
+int64_t unixSeconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+double unixSecondsWithMillis() {
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::system_clock::now().time_since_epoch())
+                      .count();
+  return static_cast<double>(ms) / 1000.0;
+}
+
+}  // namespace sluice::core

@@ -1,0 +1,11 @@
+#pragma once
+#include <cstdint>
+
+namespace sluice::core {
+
+// Wall-clock time as entities record it: whole unix seconds (most entities) or seconds with
+// milliseconds (targets, as Kong and go-kong expect).
+int64_t unixSeconds();
+double unixSecondsWithMillis();
+
+}  // namespace sluice::core

@@ -1,0 +1,24 @@
+// basic-auth credentials: a username and a password, stored hashed.
+#include "model/entities/credentials_common.h"
+#include "model/password_hash.h"
+
+namespace sluice::model {
+using schema::json;
+
+const schema::EntitySchema& basicauthCredentials() {
+  static const schema::EntitySchema kSchema = [] {
+    auto s = credentialSchema(
+        "basicauth_credentials", "basic-auths", "basic-auth", "username",
+        {schema::stringField("username").asRequired().asUnique().withDescription("The user name."),
+         schema::stringField("password").asRequired().withDescription("The password (stored as a salted hash).")});
+    s.beforeWrite = [](json& entity) -> core::Status {
+      const std::string password = entity["password"].get<std::string>();
+      if (!isPasswordHash(password)) entity["password"] = hashPassword(password);
+      return core::Ok{};
+    };
+    return s;
+  }();
+  return kSchema;
+}
+
+}  // namespace sluice::model

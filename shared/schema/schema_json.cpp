@@ -1,0 +1,88 @@
+#include "schema/schema_json.h"
+
+namespace sluice::schema {
+namespace {
+
+json fieldsToJson(const std::vector<Field>& fields) {
+  json out = json::array();
+  for (const auto& f : fields) out.push_back(json{{f.name, fieldToJson(f)}});
+  return out;
+}
+
+json checksToJson(const std::vector<EntityCheck>& checks) {
+  json out = json::array();
+  for (const auto& c : checks) out.push_back(json{{c.name, c.args}});
+  return out;
+}
+
+}  // namespace
+
+json fieldToJson(const Field& f) {
+  json j = json::object();
+  j["type"] = typeName(f.type);
+  if (f.required) j["required"] = true;
+  if (f.defaultValue) j["default"] = *f.defaultValue;
+  if (f.autoValue != AutoValue::None) j["auto"] = true;
+  if (f.unique) j["unique"] = true;
+  if (f.uuid) j["uuid"] = true;
+  if (f.timestamp) j["timestamp"] = true;
+  if (!f.oneOf.empty()) j["one_of"] = f.oneOf;
+  if (f.min || f.max) j["between"] = {f.min.value_or(0), f.max.value_or(0)};
+  if (f.lenMin) j["len_min"] = *f.lenMin;
+  if (!f.startsWith.empty()) j["starts_with"] = f.startsWith.front();
+  if (!f.reference.empty()) {
+    j["reference"] = f.reference;
+    j["on_delete"] = f.onDelete == OnDelete::Cascade ? "cascade" : "restrict";
+  }
+  if (f.elements) j["elements"] = fieldToJson(*f.elements);
+  if (f.keys) j["keys"] = fieldToJson(*f.keys);
+  if (f.values) j["values"] = fieldToJson(*f.values);
+  if (f.type == FieldType::Record && !f.pluginConfig) j["fields"] = fieldsToJson(f.fields);
+  if (!f.description.empty()) j["description"] = f.description;
+  return j;
+}
+
+json entitySchemaToJson(const EntitySchema& schema) {
+  json j{{"fields", fieldsToJson(schema.fields)}};
+  if (!schema.checks.empty()) j["entity_checks"] = checksToJson(schema.checks);
+  if (!schema.endpointKey.empty()) j["endpoint_key"] = schema.endpointKey;
+  if (!schema.cacheKey.empty()) j["cache_key"] = schema.cacheKey;
+  return j;
+}
+
+json pluginSchemaToJson(const PluginSchema& plugin) {
+  json fields = json::array();
+  const auto scope = [&](const char* name, const char* reference, bool forbidden) {
+    json f{{"type", "foreign"}, {"reference", reference}};
+    if (forbidden) f["eq"] = nullptr;
+    fields.push_back(json{{name, f}});
+  };
+  scope("consumer", "consumers", plugin.noConsumer);
+  scope("route", "routes", plugin.noRoute);
+  scope("service", "services", plugin.noService);
+  json protocols{{"type", "set"}, {"required", true},
+                 {"default", json::array({"grpc", "grpcs", "http", "https"})},
+                 {"elements", {{"type", "string"}, {"one_of", json::array({"grpc", "grpcs", "http", "https"})}}}};
+  if (!plugin.protocols.empty()) {
+    protocols["default"] = plugin.protocols;
+    protocols["elements"]["one_of"] = plugin.protocols;
+  }
+  fields.push_back(json{{"protocols", protocols}});
+  Field config = recordField("config", plugin.config).asRequired();
+  fields.push_back(json{{"config", fieldToJson(config)}});
+  json j{{"fields", fields}};
+  if (!plugin.configChecks.empty()) {
+    json checks = json::array();
+    for (const auto& c : plugin.configChecks) {
+      json args = c.args;
+      if (args.is_array())
+        for (auto& a : args)
+          if (a.is_string()) a = "config." + a.get<std::string>();
+      checks.push_back(json{{c.name, args}});
+    }
+    j["entity_checks"] = checks;
+  }
+  return j;
+}
+
+}  // namespace sluice::schema

@@ -1,0 +1,14 @@
+#pragma once
+// Schemas as JSON, in the shape Kong serves at /schemas/{entity} and /schemas/plugins/{name}:
+// {"fields": [{"<name>": {"type": ..., "required": ..., "default": ...}}, ...], "entity_checks": [...]}.
+#include "schema/entity_schema.h"
+#include "schema/plugin_schema.h"
+
+namespace sluice::schema {
+
+json fieldToJson(const Field& field);
+json entitySchemaToJson(const EntitySchema& schema);
+// A plugin's schema as Kong serves it: the plugin entity's scope fields plus its `config` record.
+json pluginSchemaToJson(const PluginSchema& plugin);
+
+}  // namespace sluice::schema

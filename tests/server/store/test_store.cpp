@@ -1,0 +1,238 @@
+// The store suite, run on both backends: SQLite in a temp file and the PostgreSQL server of the
+// test fixture (SLUICE_TEST_PG_PORT).
+#include "admin/admin_api.h"
+#include "model/entities.h"
+#include "model/registry.h"
+#include "store/migrations.h"
+#include "store/postgres/postgres_database.h"
+#include "store/sql_mapping.h"
+#include "store/sqlite/sqlite_database.h"
+#include "store/store.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <set>
+
+using namespace sluice;
+using nlohmann::json;
+
+class TestStore : public QObject {
+  Q_OBJECT
+
+  std::unique_ptr<QTemporaryDir> dir_;
+  std::unique_ptr<store::Store> store_;
+
+  json make(const schema::EntitySchema& s, const json& input) {
+    auto r = schema::validateEntity(s, input, admin::serverValidationContext());
+    if (!r) qFatal("invalid test entity: %s", r.error().message.c_str());
+    return *r;
+  }
+
+  json insert(const schema::EntitySchema& s, const json& input) {
+    auto r = store_->insert(s, make(s, input));
+    if (!r) qFatal("insert failed: %s", r.error().message.c_str());
+    return *r;
+  }
+
+ private slots:
+  void initTestCase_data() {
+    QTest::addColumn<QString>("backend");
+    QTest::newRow("sqlite") << "sqlite";
+    QTest::newRow("postgres") << "postgres";
+  }
+
+  void init() {
+    QFETCH_GLOBAL(QString, backend);
+    std::unique_ptr<store::Database> db;
+    if (backend == "sqlite") {
+      dir_ = std::make_unique<QTemporaryDir>();
+      auto opened = store::SqliteDatabase::open((dir_->path() + "/t.db").toStdString());
+      QVERIFY(opened);
+      db = std::move(*opened);
+    } else {
+      const QString port = qEnvironmentVariable("SLUICE_TEST_PG_PORT");
+      if (port.isEmpty()) QSKIP("no PostgreSQL fixture (run through ctest)");
+      store::PostgresSettings pg;
+      pg.port = port.toInt();
+      auto pgdb = std::make_unique<store::PostgresDatabase>(pg);
+      QVERIFY2(pgdb->connect().ok(), "PostgreSQL fixture unreachable");
+      QVERIFY(store::resetDatabase(*pgdb).ok());
+      db = std::move(pgdb);
+    }
+    QVERIFY(store::migrateUp(*db).ok());
+    store_ = std::make_unique<store::Store>(std::move(db));
+  }
+
+  void everySchemaFieldHasAColumn() {
+    for (const auto* e : model::allEntities()) {
+      auto columns = store_->database().columns(e->name);
+      QVERIFY(columns);
+      std::set<std::string> have(columns->begin(), columns->end());
+      for (const auto& f : e->fields)
+        QVERIFY2(have.count(store::columnName(f)), (e->name + "." + store::columnName(f) + " has no column").c_str());
+      QCOMPARE(have.size(), e->fields.size());
+    }
+  }
+
+  void migrationsAreRecorded() {
+    auto state = store::migrationState(store_->database());
+    QVERIFY(state);
+    QVERIFY(state->bootstrapped);
+    QVERIFY(state->pending.empty());
+    QCOMPARE(state->executed.size(), store::allMigrations().size());
+  }
+
+  void everyFieldRoundTrips() {
+    const json service = insert(model::services(), {{"name", "svc"},
+                                                    {"url", "https://example.com:8443/api"},
+                                                    {"tags", {"a", "b"}},
+                                                    {"tls_verify", true},
+                                                    {"tls_verify_depth", 3},
+                                                    {"ca_certificates", {"6e1b4b0a-8f4e-4a0c-9d57-5a4c1c9b1d11"}}});
+    auto got = store_->get(model::services(), service["id"]);
+    QVERIFY(got && *got);
+    QCOMPARE(QString::fromStdString((**got).dump()), QString::fromStdString(service.dump()));
+    const json route = insert(model::routes(), {{"paths", {"/b", "/a"}},
+                                                {"methods", {"GET"}},
+                                                {"headers", {{"x-v", {"1", "2"}}}},
+                                                {"service", {{"id", service["id"]}}}});
+    auto gotRoute = store_->get(model::routes(), route["id"]);
+    QCOMPARE((**gotRoute)["paths"], json({"/b", "/a"}));
+    QCOMPARE((**gotRoute)["headers"], json({{"x-v", {"1", "2"}}}));
+    QCOMPARE((**gotRoute)["strip_path"], json(true));
+    const json upstream = insert(model::upstreams(), {{"name", "up"}});
+    const json target = insert(model::targets(), {{"target", "10.0.0.1:80"}, {"upstream", {{"id", upstream["id"]}}}});
+    auto gotTarget = store_->get(model::targets(), target["id"]);
+    QVERIFY((**gotTarget)["created_at"].is_number());
+    QVERIFY(std::abs((**gotTarget)["created_at"].get<double>() - target["created_at"].get<double>()) < 0.001);
+  }
+
+  void uniqueFieldsConflict() {
+    insert(model::services(), {{"name", "dup"}, {"host", "h"}});
+    auto again = store_->insert(model::services(), make(model::services(), {{"name", "dup"}, {"host", "h2"}}));
+    QVERIFY(!again);
+    QCOMPARE(again.error().code, core::ErrorCode::UniqueViolation);
+    QCOMPARE(QString::fromStdString(again.error().message), QString("UNIQUE violation detected on '{name=\"dup\"}'"));
+  }
+
+  void primaryKeyConflictsOnInsert() {
+    const json s = insert(model::services(), {{"host", "h"}});
+    auto again = store_->insert(model::services(), make(model::services(), {{"id", s["id"]}, {"host", "h"}}));
+    QVERIFY(!again);
+    QCOMPARE(again.error().code, core::ErrorCode::PrimaryKeyViolation);
+  }
+
+  void danglingForeignKeysAreRejected() {
+    auto r = store_->insert(model::routes(), make(model::routes(), {{"paths", {"/x"}},
+                                                                    {"service", {{"id", "6e1b4b0a-8f4e-4a0c-9d57-5a4c1c9b1d11"}}}}));
+    QVERIFY(!r);
+    QCOMPARE(r.error().code, core::ErrorCode::ForeignKeyViolation);
+    QCOMPARE(r.error().fields["service"]["id"], json("6e1b4b0a-8f4e-4a0c-9d57-5a4c1c9b1d11"));
+  }
+
+  void deletingAReferencedServiceIsRestricted() {
+    const json s = insert(model::services(), {{"host", "h"}});
+    const json r = insert(model::routes(), {{"paths", {"/x"}}, {"service", {{"id", s["id"]}}}});
+    auto removed = store_->remove(model::services(), s["id"]);
+    QVERIFY(!removed);
+    QCOMPARE(removed.error().code, core::ErrorCode::ForeignKeyViolation);
+    QVERIFY(store_->remove(model::routes(), r["id"]).ok());
+    QVERIFY(store_->remove(model::services(), s["id"]).ok());
+  }
+
+  void deletingAConsumerCascades() {
+    const json c = insert(model::consumers(), {{"username", "alice"}});
+    const json ref{{"id", c["id"]}};
+    insert(model::keyauthCredentials(), {{"consumer", ref}});
+    insert(model::basicauthCredentials(), {{"consumer", ref}, {"username", "alice"}, {"password", "pw"}});
+    insert(model::acls(), {{"consumer", ref}, {"group", "admins"}});
+    insert(model::jwtSecrets(), {{"consumer", ref}});
+    insert(model::plugins(), {{"name", "rate-limiting"}, {"consumer", ref}, {"config", {{"minute", 5}}}});
+    QVERIFY(store_->remove(model::consumers(), c["id"]).ok());
+    for (const auto* e : {&model::keyauthCredentials(), &model::basicauthCredentials(), &model::acls(),
+                          &model::jwtSecrets(), &model::plugins()}) {
+      auto page = store_->list(*e, {});
+      QVERIFY(page);
+      QVERIFY2(page->data.empty(), e->name.c_str());
+    }
+  }
+
+  void upstreamDeletionRemovesTargets() {
+    const json u = insert(model::upstreams(), {{"name", "up"}});
+    insert(model::targets(), {{"target", "a:1"}, {"upstream", {{"id", u["id"]}}}});
+    QVERIFY(store_->remove(model::upstreams(), u["id"]).ok());
+    QVERIFY(store_->list(model::targets(), {})->data.empty());
+  }
+
+  void pagesCoverEveryEntityOnceInOrder() {
+    for (int i = 0; i < 25; ++i) insert(model::services(), {{"name", "s" + std::to_string(i)}, {"host", "h"}});
+    store::ListQuery q;
+    q.size = 10;
+    std::vector<std::string> ids;
+    int pages = 0;
+    for (;;) {
+      auto page = store_->list(model::services(), q);
+      QVERIFY(page);
+      ++pages;
+      for (const auto& e : page->data) ids.push_back(e["id"]);
+      if (!page->offset) break;
+      q.offset = *page->offset;
+    }
+    QCOMPARE(pages, 3);
+    QCOMPARE(ids.size(), size_t(25));
+    QVERIFY(std::is_sorted(ids.begin(), ids.end()));
+    QCOMPARE(std::set<std::string>(ids.begin(), ids.end()).size(), size_t(25));
+  }
+
+  void tagsFilterWithAndOr() {
+    insert(model::consumers(), {{"username", "a"}, {"tags", {"red", "big"}}});
+    insert(model::consumers(), {{"username", "b"}, {"tags", {"red"}}});
+    insert(model::consumers(), {{"username", "c"}, {"tags", {"blue"}}});
+    store::ListQuery both;
+    both.tags = {"red", "big"};
+    QCOMPARE(store_->list(model::consumers(), both)->data.size(), size_t(1));
+    store::ListQuery either;
+    either.tags = {"big", "blue"};
+    either.tagsAny = true;
+    QCOMPARE(store_->list(model::consumers(), either)->data.size(), size_t(2));
+  }
+
+  void pluginScopesAreUnique() {
+    const json s = insert(model::services(), {{"host", "h"}});
+    const json plugin{{"name", "cors"}, {"service", {{"id", s["id"]}}}};
+    insert(model::plugins(), plugin);
+    auto again = store_->insert(model::plugins(), make(model::plugins(), plugin));
+    QVERIFY(!again);
+    QCOMPARE(again.error().code, core::ErrorCode::UniqueViolation);
+    insert(model::plugins(), {{"name", "cors"}});  // global: another scope
+  }
+
+  void upsertReplacesAndKeepsCreatedAt() {
+    json s = insert(model::services(), {{"name", "u"}, {"host", "h"}, {"created_at", 1000}});
+    json replacement = make(model::services(), {{"id", s["id"]}, {"name", "u"}, {"host", "other"}, {"created_at", 5}});
+    auto r = store_->upsert(model::services(), replacement);
+    QVERIFY(r);
+    QCOMPARE((*r)["host"], json("other"));
+    QCOMPARE((*r)["created_at"], json(1000));
+  }
+
+  void writesBumpTheVersion() {
+    const auto before = store_->version();
+    insert(model::consumers(), {{"username", "v"}});
+    QCOMPARE(store_->version(), before + 1);
+  }
+
+  void expiredKeysAreGone() {
+    const json c = insert(model::consumers(), {{"username", "ttl"}});
+    const json k = insert(model::keyauthCredentials(), {{"consumer", {{"id", c["id"]}}}, {"ttl", 100}, {"created_at", 1000}});
+    QVERIFY(!*store_->get(model::keyauthCredentials(), k["id"]));
+    const json fresh = insert(model::keyauthCredentials(), {{"consumer", {{"id", c["id"]}}}, {"ttl", 100}});
+    auto got = store_->get(model::keyauthCredentials(), fresh["id"]);
+    QVERIFY(*got);
+    QVERIFY((**got)["ttl"].get<int>() <= 100);
+  }
+};
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "test_store.moc"

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Starts or stops a throwaway PostgreSQL server for the test suite:
+#   postgres_fixture.sh start DIR PORT   (creates database "sluice", user "sluice", trust auth)
+#   postgres_fixture.sh stop DIR
+# As root, the server runs as the "postgres" user. Loopback only, fsync off.
+set -euo pipefail
+action=$1 dir=$2 port=${3:-55432}
+bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+[ -x "$bindir/pg_ctl" ] || { echo "PostgreSQL server binaries not found (apt-get install postgresql)" >&2; exit 1; }
+
+as_owner() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+case "$action" in
+  start)
+    if [ -f "$dir/postmaster.pid" ]; then as_owner "$bindir/pg_ctl" -D "$dir" -m immediate stop >/dev/null 2>&1 || true; fi
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir"
+    as_owner "$bindir/initdb" -D "$dir" --no-sync -U sluice --auth=trust >"$dir.initdb.log" 2>&1 \
+      || { cat "$dir.initdb.log" >&2; exit 1; }
+    as_owner "$bindir/pg_ctl" -w -t 30 -D "$dir" -l "$dir/server.log" \
+      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
+    as_owner "$bindir/psql" -h 127.0.0.1 -p "$port" -U sluice -d postgres -qc "CREATE DATABASE sluice" >/dev/null
+    echo "PostgreSQL running on 127.0.0.1:$port ($dir)"
+    ;;
+  stop)
+    if [ -f "$dir/postmaster.pid" ]; then as_owner "$bindir/pg_ctl" -D "$dir" -m immediate stop >/dev/null; fi
+    rm -rf "$dir" "$dir.initdb.log"
+    echo "PostgreSQL stopped"
+    ;;
+  *) echo "usage: $0 start|stop DIR [PORT]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,86 @@
+#include "sluice_process.h"
+
+#include <QElapsedTimer>
+#include <QTcpServer>
+#include <QThread>
+
+#include <csignal>
+
+namespace sluice::test {
+
+SluiceProcess::SluiceProcess() : dir_(std::make_unique<QTemporaryDir>()), env_(QProcessEnvironment::systemEnvironment()) {
+  env_.insert("SLUICE_PREFIX", dir_->path());
+  env_.insert("SLUICE_LOG_LEVEL", "info");
+}
+
+SluiceProcess::~SluiceProcess() {
+  if (process_ && process_->state() != QProcess::NotRunning) kill();
+}
+
+QString SluiceProcess::binary() { return QStringLiteral(SLUICE_BINARY); }
+
+quint16 SluiceProcess::freePort() {
+  QTcpServer server;
+  server.listen(QHostAddress::LocalHost, 0);
+  return server.serverPort();
+}
+
+bool SluiceProcess::usePostgresFromFixture() {
+  const QString port = qEnvironmentVariable("SLUICE_TEST_PG_PORT");
+  if (port.isEmpty()) return false;
+  setEnv("DATABASE", "postgres");
+  setEnv("PG_HOST", "127.0.0.1");
+  setEnv("PG_PORT", port);
+  setEnv("PG_USER", "sluice");
+  setEnv("PG_DATABASE", "sluice");
+  return true;
+}
+
+bool SluiceProcess::start(const QStringList& extraArgs) {
+  if (!port_) port_ = freePort();
+  env_.insert("SLUICE_ADMIN_LISTEN", "127.0.0.1:" + QString::number(port_));
+  process_ = std::make_unique<QProcess>();
+  process_->setProcessEnvironment(env_);
+  process_->setProcessChannelMode(QProcess::MergedChannels);
+  process_->start(binary(), QStringList{"start"} + extraArgs);
+  if (!process_->waitForStarted(5000)) return false;
+  QElapsedTimer timer;
+  timer.start();
+  while (timer.elapsed() < 15000) {
+    if (process_->state() == QProcess::NotRunning) break;
+    const auto r = admin().get("/status");
+    if (r.status == 200) return true;
+    QThread::msleep(50);
+  }
+  process_->waitForFinished(100);
+  logs_ += process_->readAll();
+  qWarning("sluice did not start:\n%s", logs_.constData());
+  return false;
+}
+
+bool SluiceProcess::stop() {
+  if (!process_) return true;
+  ::kill(static_cast<pid_t>(process_->processId()), SIGTERM);
+  const bool finished = process_->waitForFinished(15000);
+  logs_ += process_->readAll();
+  return finished && process_->exitStatus() == QProcess::NormalExit && process_->exitCode() == 0;
+}
+
+void SluiceProcess::kill() {
+  if (!process_) return;
+  ::kill(static_cast<pid_t>(process_->processId()), SIGKILL);
+  process_->waitForFinished(5000);
+  logs_ += process_->readAll();
+}
+
+int SluiceProcess::run(const QStringList& args, QByteArray* output) const {
+  QProcess p;
+  p.setProcessEnvironment(env_);
+  p.setProcessChannelMode(QProcess::MergedChannels);
+  p.start(binary(), args);
+  p.waitForFinished(120000);
+  if (output) *output = p.readAll();
+  return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+
+}  // namespace sluice::test

@@ -1,0 +1,45 @@
+#pragma once
+// A real `sluice` process for black-box tests: a private prefix in a temp folder, a free admin
+// port, started and waited for until GET /status answers.
+#include "http_client.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace sluice::test {
+
+class SluiceProcess {
+ public:
+  SluiceProcess();
+  ~SluiceProcess();
+
+  // Extra SLUICE_<KEY> environment for the next start (e.g. {"DATABASE", "postgres"}).
+  void setEnv(const QString& key, const QString& value) { env_.insert("SLUICE_" + key, value); }
+  // Uses the PostgreSQL server of the test fixture (SLUICE_TEST_PG_PORT), false when there is none.
+  bool usePostgresFromFixture();
+
+  bool start(const QStringList& extraArgs = {});
+  bool stop();  // SIGTERM, then wait for a clean exit
+  void kill();  // SIGKILL
+  // Runs `sluice ARGS` to completion with the same prefix and environment.
+  int run(const QStringList& args, QByteArray* output = nullptr) const;
+
+  quint16 adminPort() const { return port_; }
+  QString prefix() const { return dir_->path(); }
+  HttpClient admin() const { return HttpClient(port_); }
+  QByteArray logs() const { return logs_; }
+
+  static quint16 freePort();
+  static QString binary();
+
+ private:
+  std::unique_ptr<QTemporaryDir> dir_;
+  std::unique_ptr<QProcess> process_;
+  QProcessEnvironment env_;
+  quint16 port_ = 0;
+  QByteArray logs_;
+};
+
+}  // namespace sluice::test
