@@ -2,6 +2,7 @@
 # Starts or stops a throwaway PostgreSQL server for the test suite:
 #   postgres_fixture.sh start DIR PORT   (creates database "sluice", user "sluice", trust auth)
 #   postgres_fixture.sh stop DIR
+#   postgres_fixture.sh halt DIR / resume DIR PORT   (stop and restart, keeping the data: outage tests)
 # As root, the server runs as the "postgres" user. Loopback only, fsync off.
 set -euo pipefail
 action=$1 dir=$2 port=${3:-55432}
@@ -25,10 +26,17 @@ case "$action" in
     as_owner "$bindir/psql" -h 127.0.0.1 -p "$port" -U sluice -d postgres -qc "CREATE DATABASE sluice" >/dev/null
     echo "PostgreSQL running on 127.0.0.1:$port ($dir)"
     ;;
+  halt)
+    as_owner "$bindir/pg_ctl" -D "$dir" -m fast -w stop >/dev/null
+    ;;
+  resume)
+    as_owner "$bindir/pg_ctl" -w -t 30 -D "$dir" -l "$dir/server.log" \
+      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
+    ;;
   stop)
     if [ -f "$dir/postmaster.pid" ]; then as_owner "$bindir/pg_ctl" -D "$dir" -m immediate stop >/dev/null; fi
     rm -rf "$dir" "$dir.initdb.log"
     echo "PostgreSQL stopped"
     ;;
-  *) echo "usage: $0 start|stop DIR [PORT]" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|halt|resume DIR [PORT]" >&2; exit 2 ;;
 esac

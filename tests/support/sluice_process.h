@@ -17,6 +17,8 @@ class SluiceProcess {
 
   // Extra SLUICE_<KEY> environment for the next start (e.g. {"DATABASE", "postgres"}).
   void setEnv(const QString& key, const QString& value) { env_.insert("SLUICE_" + key, value); }
+  // The admin listener's address (default 127.0.0.1); the tests connect through loopback.
+  void setListenHost(const QString& host) { listenHost_ = host; }
   // Uses the PostgreSQL server of the test fixture (SLUICE_TEST_PG_PORT), false when there is none.
   bool usePostgresFromFixture();
 
@@ -39,6 +41,7 @@ class SluiceProcess {
   std::unique_ptr<QProcess> process_;
   QProcessEnvironment env_;
   quint16 port_ = 0;
+  QString listenHost_ = "127.0.0.1";
   QByteArray logs_;
 };
 
