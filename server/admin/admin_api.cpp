@@ -1,5 +1,9 @@
 #include "admin/admin_api.h"
 
+#include "admin/request_body.h"
+#include "declarative/declarative_config.h"
+#include "declarative/yaml_json.h"
+
 #include "model/entities.h"
 #include "model/registry.h"
 #include "plugins/plugin_catalog.h"
@@ -34,9 +38,9 @@ AdminApi::AdminApi(store::Store& store, NodeInfo node, std::vector<AdminToken> t
       validation_(serverValidationContext()),
       entities_(store, validation_) {}
 
-void AdminApi::setReadOnly(bool readOnly) {
-  readOnly_ = readOnly;
-  entities_.setReadOnly(readOnly);
+void AdminApi::setDeclarativeMode(bool declarative) {
+  declarative_ = declarative;
+  entities_.setReadOnly(declarative);
 }
 
 std::optional<AdminResponse> AdminApi::authorize(const AdminRequest& request) const {
@@ -192,11 +196,28 @@ AdminResponse AdminApi::tags(const AdminRequest& request) {
   return jsonResponse(200, body);
 }
 
+// DB-less configuration: GET returns it as YAML, POST replaces it atomically. The body is the
+// declarative document itself (JSON or YAML), or {"config": "<document>"} (JSON or form).
 AdminResponse AdminApi::config(const AdminRequest& request) {
-  if (request.method != "POST") return messageResponse(405, "Method not allowed");
-  if (!readOnly_ || !configLoader_)
+  if (request.method != "GET" && request.method != "POST") return messageResponse(405, "Method not allowed");
+  if (!declarative_)
     return messageResponse(400, "this endpoint is only available when using a database-less configuration");
-  if (auto s = configLoader_(request.body, request.contentType); !s) return errorResponse(s.error());
+  if (request.method == "GET") {
+    auto doc = declarative::exportDocument(store_);
+    if (!doc) return errorResponse(doc.error());
+    return jsonResponse(200, json{{"config", declarative::toYaml(*doc)}});
+  }
+  std::string text = request.body;
+  const std::string type = request.contentType.substr(0, request.contentType.find(';'));
+  if (type == "application/json" || type == "application/x-www-form-urlencoded") {
+    auto parsed = parseBody(request);
+    if (!parsed) return errorResponse(parsed.error());
+    if (parsed->value.contains("config") && parsed->value["config"].is_string())
+      text = parsed->value["config"].get<std::string>();
+    else if (parsed->fromForm)
+      return messageResponse(400, "expected a declarative configuration in the 'config' field");
+  }
+  if (auto s = declarative::load(store_, text, validation_, true); !s) return errorResponse(s.error());
   return messageResponse(201, "declarative config loaded");
 }
 

@@ -35,12 +35,9 @@ class AdminApi {
 
   AdminResponse handle(const AdminRequest& request);
 
-  void setReadOnly(bool readOnly);
+  // DB-less mode: entity endpoints are read-only and POST /config replaces the whole configuration.
+  void setDeclarativeMode(bool declarative);
   void setCounters(ServerCounters counters) { counters_ = std::move(counters); }
-  // DB-less mode: POST /config hands the body to this (validate and replace the configuration).
-  void setConfigLoader(std::function<core::Status(const std::string& body, const std::string& contentType)> loader) {
-    configLoader_ = std::move(loader);
-  }
   const schema::ValidationContext& validation() const { return validation_; }
 
  private:
@@ -58,8 +55,7 @@ class AdminApi {
   schema::ValidationContext validation_;
   EntityEndpoints entities_;
   ServerCounters counters_;
-  bool readOnly_ = false;
-  std::function<core::Status(const std::string&, const std::string&)> configLoader_;
+  bool declarative_ = false;
 };
 
 // The validation context the server uses everywhere: built-in plugin schemas and PCRE-compatible

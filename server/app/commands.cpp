@@ -5,6 +5,8 @@
 #include "app/logging.h"
 #include "app/store_factory.h"
 #include "core/uuid.h"
+#include "declarative/declarative_config.h"
+#include "declarative/yaml_json.h"
 #include "store/migrations.h"
 
 #include <Poco/Net/IPAddress.h>
@@ -170,6 +172,13 @@ std::string hostname() {
   return buf;
 }
 
+core::Result<std::string> readFile(const std::string& path) {
+  if (path == "-") return std::string(std::istreambuf_iterator<char>(std::cin), {});
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return core::Error::badRequest("cannot read '" + path + "'");
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
 int waitForSignal() {
   sigset_t set;
   sigemptyset(&set);
@@ -202,9 +211,17 @@ int start(const Config& config) {
 
   auto store = openStore(config);
   if (!store) return fail(store.error().message);
+  const bool dbless = config.get("database") == "off";
+  if (dbless && !config.get("declarative_config").empty()) {
+    auto text = readFile(config.get("declarative_config"));
+    if (!text) return fail(text.error().message);
+    if (auto s = declarative::load(**store, *text, admin::serverValidationContext(), true); !s)
+      return fail(config.get("declarative_config") + ": " + s.error().message);
+  }
 
   admin::NodeInfo node{hostname(), nodeId(config.get("prefix")), SLUICE_VERSION, config.toJson()};
   admin::AdminApi api(**store, node, *tokens);
+  api.setDeclarativeMode(dbless);
   auto maxBody = config.bytes("admin_max_body_size");
   auto threads = config.integer("admin_threads");
   if (!threads) return fail(threads.error().message);
@@ -224,6 +241,37 @@ int start(const Config& config) {
   server.stop();
   log().notice("stopped");
   return 0;
+}
+
+// `sluice config db_export FILE` / `db_import FILE` ("-" is standard output / input).
+int declarativeCommand(const Config& config, const Arguments& args) {
+  if (args.words.size() != 3) return fail("usage: sluice config db_export FILE | db_import FILE");
+  const std::string sub = args.words[1], file = args.words[2];
+  if (config.get("database") == "off") return fail("config " + sub + " needs a database (database = off)");
+  auto store = openStore(config);
+  if (!store) return fail(store.error().message);
+  if (sub == "db_export") {
+    auto doc = declarative::exportDocument(**store);
+    if (!doc) return fail(doc.error().message);
+    const std::string yaml = declarative::toYaml(*doc);
+    if (file == "-") {
+      std::cout << yaml;
+    } else {
+      std::ofstream out(file);
+      if (!(out << yaml)) return fail("cannot write '" + file + "'");
+      std::cout << "exported the configuration to " << file << "\n";
+    }
+    return 0;
+  }
+  if (sub == "db_import") {
+    auto text = readFile(file);
+    if (!text) return fail(text.error().message);
+    if (auto s = declarative::load(**store, *text, admin::serverValidationContext(), false); !s)
+      return fail(file + ": " + s.error().message);
+    std::cout << "imported " << file << " into the database\n";
+    return 0;
+  }
+  return fail("unknown config subcommand '" + sub + "' (db_export or db_import)");
 }
 
 int migrations(const Config& config, const Arguments& args) {
@@ -290,7 +338,18 @@ int runCommandLine(int argc, char** argv) {
     return fail("log_level must be debug, info, notice, warn, error or crit");
 
   if (command == "start") return start(*config);
+  if (command == "config") return declarativeCommand(*config, *args);
   if (command == "check") {
+    if (config->get("database") == "off" && !config->get("declarative_config").empty()) {
+      auto text = readFile(config->get("declarative_config"));
+      if (!text) return fail(text.error().message);
+      auto doc = declarative::parseYaml(*text);
+      if (!doc) return fail(doc.error().message);
+      auto entities = declarative::flatten(*doc, admin::serverValidationContext());
+      if (!entities) return fail(config->get("declarative_config") + ": " + entities.error().message);
+      std::cout << "declarative configuration " << config->get("declarative_config") << " is valid ("
+                << entities->size() << " entities)\n";
+    }
     std::cout << "configuration " << (args->confFile.empty() ? "(defaults and environment)" : "at " + args->confFile)
               << " is valid\n";
     return 0;

@@ -304,7 +304,14 @@ core::Status Store::attachTransientChildren(const EntitySchema& schema, json& en
 
 core::Result<json> Store::write(const EntitySchema& schema, json entity, bool allowReplace) {
   std::unique_lock lock(mutex_);
-  auto result = inTransaction<json>(*db_, [&]() -> core::Result<json> {
+  auto result = inTransaction<json>(*db_, [&]() { return writeLocked(schema, std::move(entity), allowReplace); });
+  lock.unlock();
+  if (result) changed();
+  return result;
+}
+
+core::Result<json> Store::writeLocked(const EntitySchema& schema, json entity, bool allowReplace) {
+  {
     const std::string id = entity["id"].get<std::string>();
     auto existing = db_->query("SELECT " + quoted("created_at") + " FROM " + quoted(schema.name) + " WHERE " +
                                    quoted("id") + " = " + db_->placeholder(1),
@@ -350,6 +357,24 @@ core::Result<json> Store::write(const EntitySchema& schema, json entity, bool al
     if (!stored) return stored.error();
     if (!*stored) return entity;  // written but not presentable (an already expired credential)
     return std::move(**stored);
+  }
+}
+
+core::Status Store::applyAll(const std::vector<std::pair<const EntitySchema*, json>>& entities, bool replaceEverything,
+                             size_t* failedIndex) {
+  std::unique_lock lock(mutex_);
+  const auto& all = model::allEntities();
+  auto result = inTransaction<core::Ok>(*db_, [&]() -> core::Status {
+    if (replaceEverything)
+      for (auto it = all.rbegin(); it != all.rend(); ++it)
+        if (auto r = db_->query("DELETE FROM " + quoted((*it)->name)); !r) return r.error();
+    for (size_t i = 0; i < entities.size(); ++i) {
+      if (auto r = writeLocked(*entities[i].first, entities[i].second, true); !r) {
+        if (failedIndex) *failedIndex = i;
+        return r.error();
+      }
+    }
+    return core::Ok{};
   });
   lock.unlock();
   if (result) changed();

@@ -45,8 +45,13 @@ class Store {
   // Inserts, or replaces the entity with the same id.
   core::Result<json> upsert(const schema::EntitySchema& schema, json entity);
   core::Status remove(const schema::EntitySchema& schema, const std::string& id);
-  // Deletes every entity (declarative import, tests).
+  // Deletes every entity (tests, DB-less reloads).
   core::Status truncateAll();
+  // Writes many validated entities (parents first) in one transaction: all land or none does.
+  // `replaceEverything` first deletes every entity (DB-less configuration replacement); otherwise
+  // each entity is upserted by id (db_import). On failure, `failedIndex` names the entity at fault.
+  core::Status applyAll(const std::vector<std::pair<const schema::EntitySchema*, json>>& entities,
+                        bool replaceEverything, size_t* failedIndex = nullptr);
 
   // Bumped after each committed write; listeners run on the writing thread, outside the lock.
   uint64_t version() const { return version_.load(); }
@@ -54,6 +59,8 @@ class Store {
 
  private:
   core::Result<json> write(const schema::EntitySchema& schema, json entity, bool allowReplace);
+  // The body of write(), for a caller that holds the lock and runs the transaction.
+  core::Result<json> writeLocked(const schema::EntitySchema& schema, json entity, bool allowReplace);
   core::Status checkReferences(const schema::EntitySchema& schema, const json& entity);
   core::Status checkUnique(const schema::EntitySchema& schema, const json& entity);
   core::Status checkRestrict(const schema::EntitySchema& schema, const std::string& id);

@@ -229,7 +229,7 @@ class Checker {
   const ValidationContext& ctx_;
 };
 
-void fillAuto(const std::vector<Field>& fields, json& entity) {
+void fillAuto(const std::vector<Field>& fields, json& entity, bool keepTimestamps) {
   for (const auto& f : fields) {
     json& v = entity[f.name];
     switch (f.autoValue) {
@@ -245,7 +245,7 @@ void fillAuto(const std::vector<Field>& fields, json& entity) {
         }
         break;
       case AutoValue::Timestamp:
-        if (v.is_null() || f.name == "updated_at") v = core::unixSeconds();
+        if (v.is_null() || (f.name == "updated_at" && !keepTimestamps)) v = core::unixSeconds();
         break;
       case AutoValue::TimestampMillis:
         if (v.is_null()) v = core::unixSecondsWithMillis();
@@ -322,7 +322,7 @@ core::Result<json> validateEntity(const EntitySchema& schema, const json& input,
   }
 
   entity = normalizeRecord(schema.fields, entity);
-  fillAuto(schema.fields, entity);
+  fillAuto(schema.fields, entity, ctx.keepTimestamps);
 
   Checker checker(ctx);
   json fieldErrors = checker.checkRecord(schema.fields, entity, &schema.transientFields);

@@ -13,6 +13,8 @@ struct ValidationContext {
   std::function<const PluginSchema*(const std::string& name)> findPlugin;
   // Compiles a pattern as the router will; returns an error message, or nullopt when it compiles.
   std::function<std::optional<std::string>(const std::string& pattern)> checkRegex;
+  // Keep a given updated_at (restoring an export) instead of stamping the time of this write.
+  bool keepTimestamps = false;
 };
 
 // Validates a complete entity (a PATCH is merged into the stored entity first) and returns it as it

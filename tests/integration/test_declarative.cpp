@@ -1,0 +1,146 @@
+// Declarative configuration: DB-less mode from a kong.yml, POST /config, and db_export/db_import.
+#include "sluice_process.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QtTest>
+
+using namespace sluice::test;
+
+namespace {
+
+const QByteArray kConfig = R"(_format_version: "2.1"
+services:
+- name: billing
+  url: http://billing.internal:8080/v1
+  tags: [team-a]
+  routes:
+  - name: bill
+    paths: [/bill]
+    plugins:
+    - name: cors
+  plugins:
+  - name: rate-limiting
+    config: {minute: 5, policy: local}
+consumers:
+- username: alice
+  keyauth_credentials:
+  - key: alice-key
+  acls:
+  - group: admins
+plugins:
+- name: key-auth
+  service: billing
+upstreams:
+- name: pool.internal
+  targets:
+  - target: 10.0.0.1:80
+    weight: 50
+)";
+
+QString writeFile(const QString& dir, const QString& name, const QByteArray& content) {
+  QFile f(dir + "/" + name);
+  f.open(QIODevice::WriteOnly);
+  f.write(content);
+  return f.fileName();
+}
+
+int count(const HttpClient& api, const QByteArray& path) { return api.get(path).json()["data"].toArray().size(); }
+
+}  // namespace
+
+class TestDeclarative : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void dblessServesTheFileReadOnly() {
+    SluiceProcess sluice;
+    sluice.setEnv("DATABASE", "off");
+    sluice.setEnv("DECLARATIVE_CONFIG", writeFile(sluice.prefix(), "kong.yml", kConfig));
+    QVERIFY(sluice.start());
+    HttpClient api = sluice.admin();
+    const auto route = api.get("/routes/bill").json();
+    QCOMPARE(route["paths"].toArray(), QJsonArray({"/bill"}));
+    QCOMPARE(api.get("/routes/bill/service").json()["name"].toString(), QString("billing"));
+    QCOMPARE(count(api, "/services/billing/plugins"), 2);  // rate-limiting nested, key-auth by name
+    QCOMPARE(count(api, "/routes/bill/plugins"), 1);
+    QCOMPARE(api.get("/consumers/alice/key-auth/alice-key").status, 200);
+    QCOMPARE(api.get("/upstreams/pool.internal/targets").json()["data"].toArray()[0].toObject()["weight"].toInt(), 50);
+
+    const auto write = api.sendJson("POST", "/services", {{"host", "x.internal"}});
+    QCOMPARE(write.status, 405);
+    QCOMPARE(write.json()["message"].toString(), QString("cannot create 'services' entities when not using a database"));
+    QCOMPARE(api.del("/consumers/alice").status, 405);
+    QVERIFY(sluice.stop());
+  }
+
+  void postConfigReplacesEverythingOrNothing() {
+    SluiceProcess sluice;
+    sluice.setEnv("DATABASE", "off");
+    sluice.setEnv("DECLARATIVE_CONFIG", writeFile(sluice.prefix(), "kong.yml", kConfig));
+    QVERIFY(sluice.start());
+    HttpClient api = sluice.admin();
+    const auto bad = api.sendJson("POST", "/config", {{"config", "_format_version: \"3.0\"\nservices:\n- name: broken\n"}});
+    QCOMPARE(bad.status, 400);
+    QCOMPARE(bad.json()["code"].toInt(), 14);
+    QCOMPARE(count(api, "/services"), 1);  // the old configuration is untouched
+
+    const auto good = api.request("POST", "/config",
+                                  "_format_version: \"3.0\"\nservices:\n- name: only\n  host: only.internal\n",
+                                  {{"Content-Type", "application/yaml"}});
+    QCOMPARE(good.status, 201);
+    QCOMPARE(count(api, "/services"), 1);
+    QCOMPARE(api.get("/services/only").status, 200);
+    QCOMPARE(count(api, "/consumers"), 0);
+    QVERIFY(api.get("/config").json()["config"].toString().contains("only.internal"));
+    QVERIFY(sluice.stop());
+  }
+
+  void formatVersionsAreChecked() {
+    SluiceProcess sluice;
+    for (const char* version : {"1.1", "2.1", "3.0"}) {
+      const QString file = writeFile(sluice.prefix(), "v.yml",
+                                     QByteArray("_format_version: \"") + version + "\"\nconsumers:\n- username: a\n");
+      QCOMPARE(sluice.run({"check", "--database", "off", "--declarative-config", file}), 0);
+    }
+    QByteArray output;
+    const QString file = writeFile(sluice.prefix(), "v.yml", "_format_version: \"9.9\"\n");
+    QCOMPARE(sluice.run({"check", "--database", "off", "--declarative-config", file}, &output), 1);
+    QVERIFY(output.contains("_format_version"));
+    const QString unknown = writeFile(sluice.prefix(), "u.yml", "_format_version: \"3.0\"\nwidgets: []\n");
+    QCOMPARE(sluice.run({"check", "--database", "off", "--declarative-config", unknown}, &output), 1);
+    QVERIFY(output.contains("widgets"));
+  }
+
+  void exportThenImportRoundTrips() {
+    SluiceProcess source;
+    QVERIFY(source.start());
+    HttpClient api = source.admin();
+    QCOMPARE(api.request("POST", "/config", kConfig, {{"Content-Type", "application/yaml"}}).status, 400);  // not DB-less
+    const auto svc = api.sendJson("POST", "/services", {{"name", "exported"}, {"host", "e.internal"}, {"tags", QJsonArray{"t"}}});
+    QCOMPARE(svc.status, 201);
+    QCOMPARE(api.sendJson("POST", "/services/exported/routes", {{"paths", QJsonArray{"/e"}}}).status, 201);
+    QCOMPARE(api.sendJson("POST", "/consumers", {{"username", "bob"}}).status, 201);
+    QCOMPARE(api.sendJson("POST", "/consumers/bob/basic-auth", {{"username", "bob"}, {"password", "pw"}}).status, 201);
+    const QByteArray servicesBefore = api.get("/services").body, routesBefore = api.get("/routes").body,
+                     basicBefore = api.get("/basic-auths").body;
+    QVERIFY(source.stop());
+
+    const QString file = source.prefix() + "/export.yml";
+    QCOMPARE(source.run({"config", "db_export", file}), 0);
+
+    QTest::qWait(1100);  // timestamps must come from the file, not from the time of the import
+    SluiceProcess target;
+    QByteArray output;
+    QCOMPARE(target.run({"config", "db_import", file}, &output), 0);
+    QVERIFY(target.start());
+    HttpClient copy = target.admin();
+    QCOMPARE(copy.get("/services").body, servicesBefore);
+    QCOMPARE(copy.get("/routes").body, routesBefore);
+    QCOMPARE(copy.get("/basic-auths").body, basicBefore);  // the hash moves as it is
+    QVERIFY(target.stop());
+  }
+};
+
+QTEST_GUILESS_MAIN(TestDeclarative)
+#include "test_declarative.moc"
