@@ -1,0 +1,86 @@
+// sluice.conf, SLUICE_<KEY> environment variables and flags, in that order of precedence.
+#include "app/config.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace sluice::app;
+
+class TestConfig : public QObject {
+  Q_OBJECT
+
+  QTemporaryDir dir_;
+
+  QString write(const QByteArray& content) {
+    QFile f(dir_.filePath("sluice.conf"));
+    f.open(QIODevice::WriteOnly | QIODevice::Truncate);
+    f.write(content);
+    return f.fileName();
+  }
+
+ private slots:
+  void init() {
+    qunsetenv("SLUICE_LOG_LEVEL");
+    qunsetenv("SLUICE_PG_PORT");
+  }
+
+  void defaultsApplyWithoutAFile() {
+    auto c = Config::load("", {});
+    QVERIFY(c);
+    QCOMPARE(QString::fromStdString(c->get("database")), QString("sqlite"));
+    QCOMPARE(QString::fromStdString(c->get("admin_listen")), QString("127.0.0.1:8001"));
+    QCOMPARE(QString::fromStdString(c->get("sqlite_path")), QString("/var/lib/sluice/sluice.db"));
+  }
+
+  void fileThenEnvironmentThenFlags() {
+    const QString file = write("log_level = debug   # comment\npg_port = 6000\nprefix = /tmp/x\n\n# note\n");
+    auto fromFile = Config::load(file.toStdString(), {});
+    QVERIFY(fromFile);
+    QCOMPARE(QString::fromStdString(fromFile->get("log_level")), QString("debug"));
+    QCOMPARE(QString::fromStdString(fromFile->get("sqlite_path")), QString("/tmp/x/sluice.db"));
+    qputenv("SLUICE_PG_PORT", "7000");
+    auto fromEnv = Config::load(file.toStdString(), {});
+    QCOMPARE(*fromEnv->integer("pg_port"), int64_t(7000));
+    auto fromFlag = Config::load(file.toStdString(), {{"pg_port", "8000"}});
+    QCOMPARE(*fromFlag->integer("pg_port"), int64_t(8000));
+  }
+
+  void unknownKeysAndBadValuesAreErrors() {
+    auto unknown = Config::load(write("colour = red\n").toStdString(), {});
+    QVERIFY(!unknown);
+    QVERIFY(unknown.error().message.find("unknown key 'colour'") != std::string::npos);
+    QVERIFY(!Config::load(write("database = mysql\n").toStdString(), {}));
+    QVERIFY(!Config::load(write("nonsense line\n").toStdString(), {}));
+    QVERIFY(!Config::load(write("pg_timeout = 5 parsecs\n").toStdString(), {}));
+    QVERIFY(!Config::load("/no/such/file", {}));
+  }
+
+  void durationsAndSizesTakeUnits() {
+    QCOMPARE(*parseMilliseconds("500ms"), int64_t(500));
+    QCOMPARE(*parseMilliseconds("10s"), int64_t(10000));
+    QCOMPARE(*parseMilliseconds("5m"), int64_t(300000));
+    QCOMPARE(*parseMilliseconds("2"), int64_t(2000));
+    QVERIFY(!parseMilliseconds("soon"));
+    QCOMPARE(*parseBytes("8k"), int64_t(8192));
+    QCOMPARE(*parseBytes("10m"), int64_t(10 * 1024 * 1024));
+    QCOMPARE(*parseBytes("512"), int64_t(512));
+    QVERIFY(!parseBytes("lots"));
+  }
+
+  void secretsAreRedacted() {
+    auto c = Config::load("", {{"pg_password", "hunter2"}});
+    QCOMPARE(QString::fromStdString(c->toJson()["pg_password"].get<std::string>()), QString("******"));
+  }
+
+  void everyKeyIsDocumentedInTheReadme() {
+    QFile readme(QStringLiteral(SLUICE_SOURCE_DIR) + "/README.md");
+    QVERIFY(readme.open(QIODevice::ReadOnly));
+    const QByteArray text = readme.readAll();
+    for (const auto& key : configKeys())
+      QVERIFY2(text.contains(("`" + key.name + "`").c_str()), key.name.c_str());
+  }
+};
+
+QTEST_GUILESS_MAIN(TestConfig)
+#include "test_config.moc"
