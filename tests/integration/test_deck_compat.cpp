@@ -60,20 +60,12 @@ class TestDeckCompat : public QObject {
   }
 
  private slots:
-  void initTestCase_data() {
-    QTest::addColumn<QString>("backend");
-    QTest::newRow("sqlite") << "sqlite";
-    QTest::newRow("postgres") << "postgres";
-  }
+  void initTestCase_data() { SluiceProcess::addBackendRows(); }
 
   void syncDiffDumpModifyReset() {
     QFETCH_GLOBAL(QString, backend);
     SluiceProcess sluice;
-    if (backend == "postgres") {
-      if (!sluice.usePostgresFromFixture()) QSKIP("no PostgreSQL fixture (run through ctest)");
-      QCOMPARE(sluice.run({"migrations", "reset", "--yes"}), 0);
-      QCOMPARE(sluice.run({"migrations", "bootstrap"}), 0);
-    }
+    QVERIFY2(sluice.useBackend(backend), "PostgreSQL fixture missing or failing (run through ctest)");
     QVERIFY(sluice.start());
     HttpClient api = sluice.admin();
     QByteArray out;

@@ -45,6 +45,13 @@ QString writeFile(const QString& dir, const QString& name, const QByteArray& con
   return f.fileName();
 }
 
+// Starts `sluice` in DB-less mode on kConfig.
+bool startDbless(SluiceProcess& sluice) {
+  sluice.setEnv("DATABASE", "off");
+  sluice.setEnv("DECLARATIVE_CONFIG", writeFile(sluice.prefix(), "kong.yml", kConfig));
+  return sluice.start();
+}
+
 int count(const HttpClient& api, const QByteArray& path) { return api.get(path).json()["data"].toArray().size(); }
 
 }  // namespace
@@ -55,9 +62,7 @@ class TestDeclarative : public QObject {
  private slots:
   void dblessServesTheFileReadOnly() {
     SluiceProcess sluice;
-    sluice.setEnv("DATABASE", "off");
-    sluice.setEnv("DECLARATIVE_CONFIG", writeFile(sluice.prefix(), "kong.yml", kConfig));
-    QVERIFY(sluice.start());
+    QVERIFY(startDbless(sluice));
     HttpClient api = sluice.admin();
     const auto route = api.get("/routes/bill").json();
     QCOMPARE(route["paths"].toArray(), QJsonArray({"/bill"}));
@@ -76,9 +81,7 @@ class TestDeclarative : public QObject {
 
   void postConfigReplacesEverythingOrNothing() {
     SluiceProcess sluice;
-    sluice.setEnv("DATABASE", "off");
-    sluice.setEnv("DECLARATIVE_CONFIG", writeFile(sluice.prefix(), "kong.yml", kConfig));
-    QVERIFY(sluice.start());
+    QVERIFY(startDbless(sluice));
     HttpClient api = sluice.admin();
     const auto bad = api.sendJson("POST", "/config", {{"config", "_format_version: \"3.0\"\nservices:\n- name: broken\n"}});
     QCOMPARE(bad.status, 400);

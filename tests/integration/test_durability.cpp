@@ -13,20 +13,12 @@ class TestDurability : public QObject {
   Q_OBJECT
 
  private slots:
-  void initTestCase_data() {
-    QTest::addColumn<QString>("backend");
-    QTest::newRow("sqlite") << "sqlite";
-    QTest::newRow("postgres") << "postgres";
-  }
+  void initTestCase_data() { SluiceProcess::addBackendRows(); }
 
   void acknowledgedWritesSurviveSigkill() {
     QFETCH_GLOBAL(QString, backend);
     SluiceProcess sluice;
-    if (backend == "postgres") {
-      if (!sluice.usePostgresFromFixture()) QSKIP("no PostgreSQL fixture (run through ctest)");
-      QCOMPARE(sluice.run({"migrations", "reset", "--yes"}), 0);
-      QCOMPARE(sluice.run({"migrations", "bootstrap"}), 0);
-    }
+    QVERIFY2(sluice.useBackend(backend), "PostgreSQL fixture missing or failing (run through ctest)");
     QVERIFY(sluice.start());
 
     // Four writers create consumers as fast as they can; the server is killed while they write.

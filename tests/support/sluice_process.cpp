@@ -2,6 +2,7 @@
 
 #include <QElapsedTimer>
 #include <QTcpServer>
+#include <QTest>
 #include <QThread>
 
 #include <csignal>
@@ -36,6 +37,18 @@ bool SluiceProcess::usePostgresFromFixture() {
   setEnv("PG_USER", "sluice");
   setEnv("PG_DATABASE", "sluice");
   return true;
+}
+
+bool SluiceProcess::useBackend(const QString& backend) {
+  if (backend != "postgres") return true;
+  if (!usePostgresFromFixture()) return false;
+  return run({"migrations", "reset", "--yes"}) == 0 && run({"migrations", "bootstrap"}) == 0;
+}
+
+void SluiceProcess::addBackendRows() {
+  QTest::addColumn<QString>("backend");
+  QTest::newRow("sqlite") << "sqlite";
+  QTest::newRow("postgres") << "postgres";
 }
 
 bool SluiceProcess::start(const QStringList& extraArgs) {

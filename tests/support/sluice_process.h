@@ -21,6 +21,11 @@ class SluiceProcess {
   void setListenHost(const QString& host) { listenHost_ = host; }
   // Uses the PostgreSQL server of the test fixture (SLUICE_TEST_PG_PORT), false when there is none.
   bool usePostgresFromFixture();
+  // For suites run once per backend ("sqlite", "postgres"): points at that backend, with an empty,
+  // freshly bootstrapped PostgreSQL database. False when that fails or there is no fixture.
+  bool useBackend(const QString& backend);
+  // The rows of such a suite's initTestCase_data().
+  static void addBackendRows();
 
   bool start(const QStringList& extraArgs = {});
   bool stop();  // SIGTERM, then wait for a clean exit
