@@ -217,6 +217,8 @@ AdminResponse AdminApi::config(const AdminRequest& request) {
     else if (parsed->fromForm)
       return messageResponse(400, "expected a declarative configuration in the 'config' field");
   }
+  if (nestingDepth(text) > kMaxNesting)
+    return messageResponse(400, "declarative configuration nested deeper than " + std::to_string(kMaxNesting) + " levels");
   if (auto s = declarative::load(store_, text, validation_, true); !s) return errorResponse(s.error());
   return messageResponse(201, "declarative config loaded");
 }

@@ -1,5 +1,6 @@
 #include "admin/request_body.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace sluice::admin {
@@ -95,6 +96,25 @@ std::string percentDecode(const std::string& text, bool plusIsSpace) {
   return out;
 }
 
+size_t nestingDepth(std::string_view text) {
+  size_t depth = 0, deepest = 0;
+  bool inString = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (inString) {
+      if (c == '\\') ++i;
+      else if (c == '"') inString = false;
+    } else if (c == '"') {
+      inString = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
 core::Result<ParsedBody> parseBody(const AdminRequest& request) {
   ParsedBody parsed;
   std::string type = lower(request.contentType.substr(0, request.contentType.find(';')));
@@ -102,6 +122,8 @@ core::Result<ParsedBody> parseBody(const AdminRequest& request) {
   const bool blank = request.body.find_first_not_of(" \t\r\n") == std::string::npos;
   if (blank) return parsed;
   if (type.empty() || type == "application/json" || (type.size() > 5 && type.substr(type.size() - 5) == "+json")) {
+    if (nestingDepth(request.body) > kMaxNesting)
+      return core::Error::badRequest("Cannot parse JSON body: nested deeper than " + std::to_string(kMaxNesting) + " levels");
     parsed.value = json::parse(request.body, nullptr, false);
     if (parsed.value.is_discarded()) return core::Error::badRequest("Cannot parse JSON body");
     if (!parsed.value.is_object()) return core::Error::badRequest("Cannot parse JSON body");
@@ -117,6 +139,9 @@ core::Result<ParsedBody> parseBody(const AdminRequest& request) {
       if (!pair.empty()) {
         const auto eq = pair.find('=');
         const std::string key = percentDecode(pair.substr(0, eq), true);
+        if (static_cast<size_t>(std::count_if(key.begin(), key.end(), [](char c) { return c == '.' || c == '['; })) >
+            kMaxNesting)
+          return core::Error::badRequest("form field '" + key.substr(0, 64) + "...' is nested too deeply");
         const std::string value = eq == std::string::npos ? "" : percentDecode(pair.substr(eq + 1), true);
         place(parsed.value, key, value);
       }

@@ -13,6 +13,10 @@ struct ParsedBody {
 };
 
 core::Result<ParsedBody> parseBody(const AdminRequest& request);
+// Deepest [ / { nesting outside strings: parsers recurse per level, so deep bodies are refused
+// before parsing (kMaxNesting).
+size_t nestingDepth(std::string_view text);
+constexpr size_t kMaxNesting = 64;
 // Percent-decoding for paths and form fields ('+' means space only in forms).
 std::string percentDecode(const std::string& text, bool plusIsSpace);
 

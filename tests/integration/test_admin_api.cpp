@@ -276,6 +276,9 @@ class TestAdminApi : public QObject {
     QCOMPARE(r.status, 400);
     QCOMPARE(r.json(), QJsonObject({{"message", "Cannot parse JSON body"}}));
     QCOMPARE(api_.request("POST", "/services", "[1,2]").status, 400);
+    const QByteArray deep = QByteArray(100000, '[') + QByteArray(100000, ']');
+    QCOMPARE(api_.request("POST", "/services", "{\"a\":" + deep + "}").status, 400);
+    QCOMPARE(api_.get("/status").status, 200);  // still alive
   }
 
   void wrongTypesAreSchemaViolations() {
