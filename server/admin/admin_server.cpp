@@ -36,12 +36,18 @@ void send(Poco::Net::HTTPServerResponse& out, const AdminResponse& response, dou
 
 class Handler final : public Poco::Net::HTTPRequestHandler {
  public:
-  Handler(AdminApi& api, size_t maxBody, std::shared_ptr<std::atomic<uint64_t>> requests)
-      : api_(api), maxBody_(maxBody), requests_(std::move(requests)) {}
+  Handler(AdminApi& api, size_t maxBody, std::shared_ptr<std::atomic<uint64_t>> requests,
+          std::shared_ptr<std::atomic<int64_t>> inFlight)
+      : api_(api), maxBody_(maxBody), requests_(std::move(requests)), inFlight_(std::move(inFlight)) {}
 
   void handleRequest(Poco::Net::HTTPServerRequest& in, Poco::Net::HTTPServerResponse& out) override {
     const auto started = std::chrono::steady_clock::now();
     ++*requests_;
+    ++*inFlight_;
+    struct Done {
+      std::atomic<int64_t>& n;
+      ~Done() { --n; }
+    } done{*inFlight_};
     AdminResponse response;
     try {
       response = process(in);
@@ -101,20 +107,23 @@ class Handler final : public Poco::Net::HTTPRequestHandler {
   AdminApi& api_;
   size_t maxBody_;
   std::shared_ptr<std::atomic<uint64_t>> requests_;
+  std::shared_ptr<std::atomic<int64_t>> inFlight_;
 };
 
 class Factory final : public Poco::Net::HTTPRequestHandlerFactory {
  public:
-  Factory(AdminApi& api, size_t maxBody, std::shared_ptr<std::atomic<uint64_t>> requests)
-      : api_(api), maxBody_(maxBody), requests_(std::move(requests)) {}
+  Factory(AdminApi& api, size_t maxBody, std::shared_ptr<std::atomic<uint64_t>> requests,
+          std::shared_ptr<std::atomic<int64_t>> inFlight)
+      : api_(api), maxBody_(maxBody), requests_(std::move(requests)), inFlight_(std::move(inFlight)) {}
   Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
-    return new Handler(api_, maxBody_, requests_);
+    return new Handler(api_, maxBody_, requests_, inFlight_);
   }
 
  private:
   AdminApi& api_;
   size_t maxBody_;
   std::shared_ptr<std::atomic<uint64_t>> requests_;
+  std::shared_ptr<std::atomic<int64_t>> inFlight_;
 };
 
 }  // namespace
@@ -133,7 +142,7 @@ void AdminServer::start() {
   params->setKeepAlive(true);
   params->setTimeout(Poco::Timespan(60, 0));
   pool_ = std::make_unique<Poco::ThreadPool>(2, settings_.threads + 1);
-  server_ = std::make_unique<Poco::Net::HTTPServer>(new Factory(api_, settings_.maxBodyBytes, requests_), *pool_,
+  server_ = std::make_unique<Poco::Net::HTTPServer>(new Factory(api_, settings_.maxBodyBytes, requests_, inFlight_), *pool_,
                                                     socket, params);
   server_->start();
   api_.setCounters(ServerCounters{[this] { return counters(); }});
@@ -157,7 +166,7 @@ json AdminServer::counters() const {
   // Admin listener figures; the proxy listeners add theirs when the data plane runs.
   const auto active = static_cast<int64_t>(server_->currentConnections());
   const auto total = static_cast<int64_t>(server_->totalConnections());
-  const auto busy = static_cast<int64_t>(server_->currentThreads());
+  const int64_t busy = inFlight_->load();  // requests being handled, this one included
   return json{{"connections_accepted", total},
               {"connections_handled", total},
               {"connections_active", active},
