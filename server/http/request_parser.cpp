@@ -1,0 +1,218 @@
+#include "http/request_parser.h"
+
+#include <cstring>
+
+namespace sluice::http {
+namespace {
+
+std::string_view trimOws(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool validFieldValue(std::string_view v) {
+  for (unsigned char c : v)
+    if ((c < 0x20 && c != '\t') || c == 0x7f) return false;
+  return true;
+}
+
+bool validTarget(std::string_view t) {
+  for (unsigned char c : t)
+    if (c <= 0x20 || c == 0x7f || c == '#') return false;
+  return !t.empty();
+}
+
+bool isTokenList(std::string_view v) {
+  for (unsigned char c : v)
+    if (!isTokenChar(c) && c != ',' && c != ' ' && c != '\t') return false;
+  return true;
+}
+
+// Next line (without its LF and an optional CR before it); false at the end.
+bool nextLine(std::string_view& rest, std::string_view& line, bool& bareCr) {
+  if (rest.empty()) return false;
+  const auto lf = rest.find('\n');
+  line = rest.substr(0, lf);
+  rest.remove_prefix(lf == std::string_view::npos ? rest.size() : lf + 1);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  bareCr = line.find('\r') != std::string_view::npos;
+  return true;
+}
+
+}  // namespace
+
+bool isTokenChar(unsigned char c) {
+  static const bool* table = [] {
+    static bool t[256] = {};
+    for (int c = '0'; c <= '9'; ++c) t[c] = true;
+    for (int c = 'a'; c <= 'z'; ++c) t[c] = true;
+    for (int c = 'A'; c <= 'Z'; ++c) t[c] = true;
+    for (unsigned char c : std::string_view("!#$%&'*+-.^_`|~")) t[c] = true;
+    return t;
+  }();
+  return table[c];
+}
+
+bool parseContentLength(std::string_view value, uint64_t& out) {
+  if (value.empty() || value.size() > 18) return false;
+  uint64_t n = 0;
+  for (char c : value) {
+    if (c < '0' || c > '9') return false;
+    n = n * 10 + static_cast<uint64_t>(c - '0');
+  }
+  out = n;
+  return true;
+}
+
+size_t findHeadEnd(std::string_view data, size_t from) {
+  size_t at = from > 3 ? from - 3 : 0;
+  while (at < data.size()) {
+    const void* p = std::memchr(data.data() + at, '\n', data.size() - at);
+    if (!p) return std::string_view::npos;
+    const size_t lf = static_cast<const char*>(p) - data.data();
+    if (lf + 1 < data.size() && data[lf + 1] == '\n') return lf + 2;
+    if (lf + 2 < data.size() && data[lf + 1] == '\r' && data[lf + 2] == '\n') return lf + 3;
+    at = lf + 1;
+  }
+  return std::string_view::npos;
+}
+
+ParseResult RequestParser::parse(std::string_view data, RequestHead& head) {
+  // Empty lines before the request line are ignored (RFC 9112 2.2).
+  size_t skip = 0;
+  while (skip < data.size() && (data[skip] == '\r' || data[skip] == '\n')) ++skip;
+  const std::string_view rest = data.substr(skip);
+  const size_t end = findHeadEnd(rest, scanned_ > skip ? scanned_ - skip : 0);
+  const size_t lineEnd = rest.find('\n');
+  if (lineEnd == std::string_view::npos ? rest.size() > limits_.maxRequestLine : lineEnd > limits_.maxRequestLine)
+    return fail(414, "URI Too Long");
+  if (end == std::string_view::npos) {
+    scanned_ = data.size();
+    if (rest.size() > limits_.maxRequestLine + limits_.maxHeaderBytes)
+      return fail(431, "Request Header Fields Too Large");
+    return ParseResult::NeedMore;
+  }
+  if (end - lineEnd > limits_.maxHeaderBytes) return fail(431, "Request Header Fields Too Large");
+  const ParseResult r = parseHead(rest.substr(0, end), head);
+  head.headBytes = skip + end;
+  return r;
+}
+
+ParseResult RequestParser::parseHead(std::string_view text, RequestHead& out) {
+  out.headers.clear();
+  out.framing = BodyFraming::None;
+  out.contentLength = 0;
+  out.expectContinue = out.upgrade = false;
+  out.host = out.connection = out.query = {};
+
+  std::string_view rest = text, line;
+  bool bareCr = false;
+  nextLine(rest, line, bareCr);
+  if (bareCr) return fail(400, "Bad Request");
+  // request-line = method SP request-target SP HTTP-version
+  const auto sp1 = line.find(' ');
+  const auto sp2 = sp1 == std::string_view::npos ? sp1 : line.find(' ', sp1 + 1);
+  if (sp1 == std::string_view::npos || sp2 == std::string_view::npos || line.find(' ', sp2 + 1) != std::string_view::npos)
+    return fail(400, "Bad Request");
+  out.method = line.substr(0, sp1);
+  out.target = line.substr(sp1 + 1, sp2 - sp1 - 1);
+  const std::string_view version = line.substr(sp2 + 1);
+  if (out.method.empty()) return fail(400, "Bad Request");
+  for (unsigned char c : out.method)
+    if (!isTokenChar(c)) return fail(400, "Bad Request");
+  if (version == "HTTP/1.1") out.versionMinor = 1;
+  else if (version == "HTTP/1.0") out.versionMinor = 0;
+  else if (version.size() == 8 && version.substr(0, 5) == "HTTP/" && version[6] == '.') return fail(505, "HTTP Version Not Supported");
+  else return fail(400, "Bad Request");
+  if (!validTarget(out.target)) return fail(400, "Bad Request");
+
+  // Request target forms (RFC 9112 3.2).
+  std::string_view authority;
+  std::string_view target = out.target;
+  if (target.front() == '/') {
+    // origin-form
+  } else if (target == "*") {
+    if (out.method != "OPTIONS") return fail(400, "Bad Request");
+  } else if (target.size() > 7 && (target.substr(0, 7) == "http://" || (target.size() > 8 && target.substr(0, 8) == "https://"))) {
+    target.remove_prefix(target.find("://") + 3);
+    const auto slash = target.find_first_of("/?");
+    authority = target.substr(0, slash);
+    target = slash == std::string_view::npos ? std::string_view("/") : target.substr(slash);
+    if (authority.empty()) return fail(400, "Bad Request");
+  } else {
+    return fail(400, "Bad Request");  // authority-form (CONNECT) and anything else
+  }
+  const auto q = target.find('?');
+  out.path = target.substr(0, q);
+  if (out.path.empty()) out.path = "/";
+  if (q != std::string_view::npos) out.query = target.substr(q + 1);
+
+  int hosts = 0, lengths = 0, codings = 0;
+  std::string_view te, upgradeValue, expect;
+  while (nextLine(rest, line, bareCr)) {
+    if (line.empty()) break;
+    if (bareCr) return fail(400, "Bad Request");
+    if (line.front() == ' ' || line.front() == '\t') return fail(400, "Bad Request");  // obs-fold
+    const auto colon = line.find(':');
+    if (colon == std::string_view::npos || colon == 0) return fail(400, "Bad Request");
+    const std::string_view name = line.substr(0, colon);
+    for (unsigned char c : name)
+      if (!isTokenChar(c)) return fail(400, "Bad Request");  // also whitespace before the colon
+    const std::string_view value = trimOws(line.substr(colon + 1));
+    if (!validFieldValue(value)) return fail(400, "Bad Request");
+    if (out.headers.size() >= limits_.maxHeaders) return fail(431, "Request Header Fields Too Large");
+    out.headers.push_back({name, value});
+    switch (name.size()) {
+      case 4:
+        if (equalsIgnoreCase(name, "host")) {
+          ++hosts;
+          if (authority.empty()) out.host = value;
+        }
+        break;
+      case 6:
+        if (equalsIgnoreCase(name, "expect")) expect = value;
+        break;
+      case 7:
+        if (equalsIgnoreCase(name, "upgrade")) upgradeValue = value;
+        break;
+      case 10:
+        if (equalsIgnoreCase(name, "connection")) out.connection = value;
+        break;
+      case 14:
+        if (equalsIgnoreCase(name, "content-length")) {
+          ++lengths;
+          if (!parseContentLength(value, out.contentLength)) return fail(400, "Bad Request");
+        }
+        break;
+      case 17:
+        if (equalsIgnoreCase(name, "transfer-encoding")) {
+          ++codings;
+          te = value;
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  if (!authority.empty()) out.host = authority;
+  if (out.versionMinor == 1 ? hosts != 1 : hosts > 1) return fail(400, "Bad Request");
+  if (lengths > 1) return fail(400, "Bad Request");
+  if (codings > 0) {
+    if (out.versionMinor == 0 || lengths > 0 || codings > 1) return fail(400, "Bad Request");
+    if (!equalsIgnoreCase(te, "chunked")) return fail(isTokenList(te) ? 501 : 400, isTokenList(te) ? "Not Implemented" : "Bad Request");
+    out.framing = BodyFraming::Chunked;
+  } else if (lengths == 1 && out.contentLength > 0) {
+    out.framing = BodyFraming::ContentLength;
+  }
+  out.keepAlive = out.versionMinor == 1 ? !hasToken(out.connection, "close") : hasToken(out.connection, "keep-alive");
+  if (!expect.empty()) {
+    if (!equalsIgnoreCase(expect, "100-continue")) return fail(417, "Expectation Failed");
+    out.expectContinue = out.versionMinor == 1;
+  }
+  // WebSocket-style upgrades only; h2c is never turned into a tunnel.
+  out.upgrade = !upgradeValue.empty() && hasToken(out.connection, "upgrade") && !hasToken(upgradeValue, "h2c");
+  return ParseResult::Done;
+}
+
+}  // namespace sluice::http

@@ -1,0 +1,185 @@
+// The HTTP/1.1 parsers: well-formed requests and responses, every smuggling pattern rejected,
+// limits mapped to 414/431, chunked framing validated.
+#include "http/chunked_decoder.h"
+#include "http/request_parser.h"
+#include "http/response_parser.h"
+
+#include <QtTest>
+
+using namespace sluice::http;
+
+Q_DECLARE_METATYPE(std::string)
+
+class TestHttpParsers : public QObject {
+  Q_OBJECT
+
+  // `text` must outlive `head`: heads are views into it.
+  static ParseResult parse(std::string_view text, RequestHead& head, int* status = nullptr) {
+    RequestParser parser;
+    const auto r = parser.parse(text, head);
+    if (status) *status = parser.status();
+    return r;
+  }
+
+ private slots:
+  void parsesAKeepAliveGet() {
+    RequestHead head;
+    const std::string text = "GET /a/b?x=1 HTTP/1.1\r\nHost: example.com\r\nUser-Agent: t\r\n\r\n";
+    QCOMPARE(parse(text, head), ParseResult::Done);
+    QCOMPARE(head.method, std::string_view("GET"));
+    QCOMPARE(head.path, std::string_view("/a/b"));
+    QCOMPARE(head.query, std::string_view("x=1"));
+    QCOMPARE(head.host, std::string_view("example.com"));
+    QCOMPARE(head.headers.size(), size_t(2));
+    QCOMPARE(head.framing, BodyFraming::None);
+    QVERIFY(head.keepAlive);
+    QCOMPARE(head.headBytes, text.size());
+  }
+
+  void parsesIncrementally() {
+    const std::string text = "POST /p HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\n\r\nhello";
+    RequestParser parser;
+    RequestHead head;
+    for (size_t n = 1; n < 45; ++n) QCOMPARE(parser.parse(std::string_view(text).substr(0, n), head), ParseResult::NeedMore);
+    QCOMPARE(parser.parse(text, head), ParseResult::Done);
+    QCOMPARE(head.framing, BodyFraming::ContentLength);
+    QCOMPARE(head.contentLength, uint64_t(5));
+    QCOMPARE(text.substr(head.headBytes), std::string("hello"));
+  }
+
+  void http10DefaultsToClose() {
+    RequestHead head;
+    QCOMPARE(parse("GET / HTTP/1.0\r\n\r\n", head), ParseResult::Done);
+    QVERIFY(!head.keepAlive);
+    QCOMPARE(parse("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n", head), ParseResult::Done);
+    QVERIFY(head.keepAlive);
+  }
+
+  void absoluteFormTargetsGiveTheHost() {
+    RequestHead head;
+    QCOMPARE(parse("GET http://other.example/x?y HTTP/1.1\r\nHost: ignored\r\n\r\n", head), ParseResult::Done);
+    QCOMPARE(head.host, std::string_view("other.example"));
+    QCOMPARE(head.path, std::string_view("/x"));
+  }
+
+  void expectAndUpgrade() {
+    RequestHead head;
+    QCOMPARE(parse("PUT / HTTP/1.1\r\nHost: h\r\nContent-Length: 1\r\nExpect: 100-continue\r\n\r\n", head), ParseResult::Done);
+    QVERIFY(head.expectContinue);
+    QCOMPARE(parse("GET / HTTP/1.1\r\nHost: h\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n", head), ParseResult::Done);
+    QVERIFY(head.upgrade);
+    QCOMPARE(parse("GET / HTTP/1.1\r\nHost: h\r\nConnection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\n\r\n", head), ParseResult::Done);
+    QVERIFY(!head.upgrade);
+  }
+
+  void rejectsHostileRequests_data() {
+    QTest::addColumn<std::string>("request");
+    QTest::addColumn<int>("status");
+    const std::string h = "Host: h\r\n";
+    QTest::newRow("CL and TE") << "POST / HTTP/1.1\r\n" + h + "Content-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n" << 400;
+    QTest::newRow("two CL") << "POST / HTTP/1.1\r\n" + h + "Content-Length: 4\r\nContent-Length: 5\r\n\r\n" << 400;
+    QTest::newRow("same CL twice") << "POST / HTTP/1.1\r\n" + h + "Content-Length: 4\r\nContent-Length: 4\r\n\r\n" << 400;
+    QTest::newRow("CL list") << "POST / HTTP/1.1\r\n" + h + "Content-Length: 4, 4\r\n\r\n" << 400;
+    QTest::newRow("CL sign") << "POST / HTTP/1.1\r\n" + h + "Content-Length: +4\r\n\r\n" << 400;
+    QTest::newRow("CL hex") << "POST / HTTP/1.1\r\n" + h + "Content-Length: 0x4\r\n\r\n" << 400;
+    QTest::newRow("TE obfuscated") << "POST / HTTP/1.1\r\n" + h + "Transfer-Encoding: xchunked\r\n\r\n" << 501;
+    QTest::newRow("TE with gzip") << "POST / HTTP/1.1\r\n" + h + "Transfer-Encoding: gzip, chunked\r\n\r\n" << 501;
+    QTest::newRow("TE twice") << "POST / HTTP/1.1\r\n" + h + "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n" << 400;
+    QTest::newRow("TE vertical tab") << "POST / HTTP/1.1\r\n" + h + "Transfer-Encoding: \x0b" "chunked\r\n\r\n" << 400;
+    QTest::newRow("TE in 1.0") << std::string("POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n") << 400;
+    QTest::newRow("space before colon") << "POST / HTTP/1.1\r\n" + h + "Transfer-Encoding : chunked\r\n\r\n" << 400;
+    QTest::newRow("obs-fold") << "GET / HTTP/1.1\r\n" + h + "X-A: 1\r\n  folded\r\n\r\n" << 400;
+    QTest::newRow("control char") << "GET / HTTP/1.1\r\n" + h + "X-A: a\x01" "b\r\n\r\n" << 400;
+    QTest::newRow("bare CR") << "GET / HTTP/1.1\r\n" + h + "X-A: a\rb\r\n\r\n" << 400;
+    QTest::newRow("no host") << std::string("GET / HTTP/1.1\r\n\r\n") << 400;
+    QTest::newRow("two hosts") << "GET / HTTP/1.1\r\n" + h + h + "\r\n" << 400;
+    QTest::newRow("bad version") << std::string("GET / HTTP/1.2x\r\nHost: h\r\n\r\n") << 400;
+    QTest::newRow("http 2") << std::string("GET / HTTP/2.0\r\nHost: h\r\n\r\n") << 505;
+    QTest::newRow("double space") << "GET  / HTTP/1.1\r\n" + h + "\r\n" << 400;
+    QTest::newRow("fragment") << "GET /a#b HTTP/1.1\r\n" + h + "\r\n" << 400;
+    QTest::newRow("CONNECT") << "CONNECT h:443 HTTP/1.1\r\n" + h + "\r\n" << 400;
+    QTest::newRow("bad expect") << "GET / HTTP/1.1\r\n" + h + "Expect: magic\r\n\r\n" << 417;
+    QTest::newRow("long line") << "GET /" + std::string(9000, 'a') + " HTTP/1.1\r\n" + h + "\r\n" << 414;
+    QTest::newRow("big headers") << "GET / HTTP/1.1\r\n" + h + "X-Big: " + std::string(40000, 'a') + "\r\n\r\n" << 431;
+    std::string many = "GET / HTTP/1.1\r\n" + h;
+    for (int i = 0; i < 101; ++i) many += "X-" + std::to_string(i) + ": v\r\n";
+    QTest::newRow("too many headers") << many + "\r\n" << 431;
+  }
+
+  void rejectsHostileRequests() {
+    QFETCH(std::string, request);
+    QFETCH(int, status);
+    RequestHead head;
+    int got = 0;
+    QCOMPARE(parse(request, head, &got), ParseResult::Error);
+    QCOMPARE(got, status);
+  }
+
+  void longLinesFailBeforeTheHeadEnds() {
+    RequestParser parser;
+    RequestHead head;
+    QCOMPARE(parser.parse("GET /" + std::string(9000, 'a'), head), ParseResult::Error);
+    QCOMPARE(parser.status(), 414);
+  }
+
+  void parsesResponses() {
+    ResponseParser parser;
+    ResponseHead head;
+    QCOMPARE(parser.parse("HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nabc", head, false), ParseResult::Done);
+    QCOMPARE(head.status, 200);
+    QCOMPARE(head.framing, BodyFraming::ContentLength);
+    QCOMPARE(head.contentLength, uint64_t(3));
+    parser.reset();
+    QCOMPARE(parser.parse("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n", head, false), ParseResult::Done);
+    QCOMPARE(head.framing, BodyFraming::Chunked);
+    parser.reset();
+    QCOMPARE(parser.parse("HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\n", head, true), ParseResult::Done);
+    QCOMPARE(head.framing, BodyFraming::None);
+    parser.reset();
+    QCOMPARE(parser.parse("HTTP/1.1 304 Not Modified\r\nContent-Length: 3\r\n\r\n", head, false), ParseResult::Done);
+    QCOMPARE(head.framing, BodyFraming::None);
+    parser.reset();
+    QCOMPARE(parser.parse("HTTP/1.0 200 OK\r\n\r\n", head, false), ParseResult::Done);
+    QCOMPARE(head.framing, BodyFraming::UntilClose);
+    QVERIFY(!head.keepAlive);
+    parser.reset();
+    QCOMPARE(parser.parse("HTTP/1.1 200 OK\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\n", head, false), ParseResult::Error);
+    parser.reset();
+    QCOMPARE(parser.parse("HTTP/1.1 200 OK\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n", head, false), ParseResult::Error);
+    parser.reset();
+    QCOMPARE(parser.parse("SSH-2.0-OpenSSH\r\n\r\n", head, false), ParseResult::Error);
+  }
+
+  void decodesChunkedBodies() {
+    ChunkedDecoder d;
+    std::string data;
+    const std::string body = "4\r\nWiki\r\n5;ext=1\r\npedia\r\n0\r\nTrailer: x\r\n\r\nNEXT";
+    size_t used = 0;
+    for (char c : body.substr(0, body.size() - 4)) used += d.feed(std::string_view(&c, 1), [&](std::string_view v) { data += v; });
+    QVERIFY(d.done());
+    QCOMPARE(data, std::string("Wikipedia"));
+    QCOMPARE(used, body.size() - 4);
+    ChunkedDecoder whole;
+    QCOMPARE(whole.feed(body), body.size() - 4);  // stops at the end of the body
+    QVERIFY(whole.done());
+  }
+
+  void rejectsBadChunks_data() {
+    QTest::addColumn<std::string>("body");
+    QTest::newRow("no size") << std::string("\r\nabc\r\n0\r\n\r\n");
+    QTest::newRow("bad hex") << std::string("g\r\nabc\r\n0\r\n\r\n");
+    QTest::newRow("overflow") << std::string("ffffffffffffffffff\r\n");
+    QTest::newRow("missing crlf") << std::string("3\r\nabcX0\r\n\r\n");
+    QTest::newRow("negative") << std::string("-3\r\nabc\r\n0\r\n\r\n");
+  }
+
+  void rejectsBadChunks() {
+    QFETCH(std::string, body);
+    ChunkedDecoder d;
+    d.feed(body);
+    QVERIFY(d.failed());
+  }
+};
+
+QTEST_GUILESS_MAIN(TestHttpParsers)
+#include "test_http_parsers.moc"
