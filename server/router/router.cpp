@@ -1,0 +1,232 @@
+#include "router/router.h"
+
+#include "http/http_types.h"
+
+#include <algorithm>
+#include <bit>
+
+namespace sluice::router {
+namespace {
+
+// Kong's category bits (router.lua MATCH_RULES) and sub-match weights (MATCH_SUBRULES).
+constexpr uint32_t kHost = 0x40, kHeader = 0x20, kUri = 0x10, kMethod = 0x08, kSni = 0x04;
+constexpr uint32_t kHasRegexUri = 0x01, kPlainHostsOnly = 0x02, kWildcardHostPort = 0x04;
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Kong 2.x treats a path with characters outside [a-zA-Z0-9._~/%-] as a regex; 3.x marks regexes "~".
+bool isRegexPath(std::string_view p, std::string& pattern) {
+  if (!p.empty() && p.front() == '~') {
+    pattern = std::string(p.substr(1));
+    return true;
+  }
+  for (unsigned char c : p)
+    if (!(std::isalnum(c) || std::string_view("._~/%-").find(c) != std::string_view::npos)) {
+      pattern = std::string(p);
+      return true;
+    }
+  return false;
+}
+
+void splitHostPort(std::string_view host, std::string_view& name, std::string_view& port) {
+  port = {};
+  if (!host.empty() && host.front() == '[') {  // [v6]:port
+    const auto close = host.find(']');
+    name = host.substr(0, close == std::string_view::npos ? host.size() : close + 1);
+    if (close != std::string_view::npos && close + 2 < host.size() + 1 && close + 1 < host.size() && host[close + 1] == ':')
+      port = host.substr(close + 2);
+    return;
+  }
+  const auto colon = host.rfind(':');
+  if (colon != std::string_view::npos && host.find(':') == colon) {
+    name = host.substr(0, colon);
+    port = host.substr(colon + 1);
+  } else {
+    name = host;
+  }
+}
+
+}  // namespace
+
+Router Router::build(std::vector<RouteSpec> specs, std::vector<RouterError>* errors) {
+  Router router;
+  for (auto& spec : specs) {
+    Compiled c;
+    c.index = spec.index;
+    c.protocols = spec.protocols;
+    c.createdAt = spec.createdAt;
+    c.regexPriority = spec.regexPriority;
+    c.methods = std::move(spec.methods);
+    c.snis = spec.snis;
+    for (auto& s : c.snis) s = lower(s);
+    c.category = (spec.hosts.empty() ? 0 : kHost) | (spec.headers.empty() ? 0 : kHeader) |
+                 (spec.paths.empty() ? 0 : kUri) | (c.methods.empty() ? 0 : kMethod) | (c.snis.empty() ? 0 : kSni);
+    bool plainHostsOnly = !spec.hosts.empty(), wildcardWithPort = false;
+    for (const auto& h : spec.hosts) {
+      Host host;
+      std::string_view name, port;
+      splitHostPort(h, name, port);
+      host.port = std::string(port);
+      host.name = lower(name);
+      if (host.name.rfind("*.", 0) == 0) {
+        host.kind = Host::LeadingWildcard;
+        host.name = host.name.substr(1);  // ".example.com"
+      } else if (host.name.size() > 2 && host.name.compare(host.name.size() - 2, 2, ".*") == 0) {
+        host.kind = Host::TrailingWildcard;
+        host.name.pop_back();  // "example."
+      }
+      if (host.kind != Host::Exact) {
+        plainHostsOnly = false;
+        wildcardWithPort = wildcardWithPort || !host.port.empty();
+      }
+      c.hosts.push_back(std::move(host));
+    }
+    bool hasRegex = false, broken = false;
+    std::vector<Path> prefixes;
+    c.maxPathLength = 0;
+    for (const auto& p : spec.paths) {
+      std::string pattern;
+      if (isRegexPath(p, pattern)) {
+        std::string error;
+        auto re = Regex::compile(pattern, &error);
+        if (!re) {
+          if (errors) errors->push_back({spec.index, "invalid regex '" + p + "': " + error});
+          broken = true;
+          break;
+        }
+        hasRegex = true;
+        c.paths.push_back(Path{pattern, std::move(re)});
+      } else {
+        prefixes.push_back(Path{p, std::nullopt});
+      }
+      c.maxPathLength = std::max(c.maxPathLength, p.size());
+    }
+    if (broken) continue;
+    std::stable_sort(prefixes.begin(), prefixes.end(),
+                     [](const Path& a, const Path& b) { return a.prefix.size() > b.prefix.size(); });
+    for (auto& p : prefixes) c.paths.push_back(std::move(p));
+    for (auto& [name, values] : spec.headers) {
+      std::vector<std::string> lowered;
+      for (const auto& v : values) lowered.push_back(lower(v));
+      c.headers.emplace_back(lower(name), std::move(lowered));
+    }
+    c.submatch = (hasRegex ? kHasRegexUri : 0) | (plainHostsOnly ? kPlainHostsOnly : 0) |
+                 (wildcardWithPort ? kWildcardHostPort : 0);
+    router.routes_.push_back(std::move(c));
+  }
+
+  std::stable_sort(router.routes_.begin(), router.routes_.end(), [](const Compiled& a, const Compiled& b) {
+    const int wa = std::popcount(a.category), wb = std::popcount(b.category);
+    if (wa != wb) return wa > wb;
+    if (a.category != b.category) return a.category > b.category;
+    if (a.submatch != b.submatch) return a.submatch > b.submatch;
+    if (a.headers.size() != b.headers.size()) return a.headers.size() > b.headers.size();
+    if ((a.submatch & kHasRegexUri) && a.regexPriority != b.regexPriority) return a.regexPriority > b.regexPriority;
+    if (a.maxPathLength != b.maxPathLength) return a.maxPathLength > b.maxPathLength;
+    return a.createdAt < b.createdAt;
+  });
+
+  for (uint32_t i = 0; i < router.routes_.size(); ++i) {
+    const auto& r = router.routes_[i];
+    const bool exactOnly = !r.hosts.empty() && std::all_of(r.hosts.begin(), r.hosts.end(),
+                                                            [](const Host& h) { return h.kind == Host::Exact; });
+    if (!exactOnly) {
+      router.hostless_.push_back(i);
+      continue;
+    }
+    for (const auto& h : r.hosts) {
+      auto& bucket = router.byExactHost_[h.name];
+      if (bucket.empty() || bucket.back() != i) bucket.push_back(i);
+    }
+  }
+  return router;
+}
+
+bool Router::matches(const Compiled& r, const MatchInput& in, std::string_view hostName, std::string_view hostPort,
+                     MatchResult& out, std::vector<std::string_view>* captures) const {
+  if (!r.methods.empty() &&
+      std::none_of(r.methods.begin(), r.methods.end(), [&](const std::string& m) { return m == in.method; }))
+    return false;
+  if (!r.hosts.empty()) {
+    bool ok = false;
+    for (const auto& h : r.hosts) {
+      if (!h.port.empty() && h.port != hostPort) continue;
+      switch (h.kind) {
+        case Host::Exact: ok = hostName == h.name; break;
+        case Host::LeadingWildcard:
+          ok = hostName.size() > h.name.size() && hostName.substr(hostName.size() - h.name.size()) == h.name;
+          break;
+        case Host::TrailingWildcard:
+          ok = hostName.size() > h.name.size() && hostName.substr(0, h.name.size()) == h.name;
+          break;
+      }
+      if (ok) break;
+    }
+    if (!ok) return false;
+  }
+  for (const auto& [name, values] : r.headers) {
+    const std::string_view v = in.header ? in.header(in.headerContext, name) : std::string_view();
+    if (v.empty() || std::none_of(values.begin(), values.end(),
+                                  [&](const std::string& want) { return http::equalsIgnoreCase(v, want); }))
+      return false;
+  }
+  if (!r.snis.empty() &&
+      std::none_of(r.snis.begin(), r.snis.end(), [&](const std::string& s) { return http::equalsIgnoreCase(in.sni, s); }))
+    return false;
+  if (!r.paths.empty()) {
+    bool ok = false;
+    for (const auto& p : r.paths) {
+      if (p.regex) {
+        size_t end = 0;
+        if (p.regex->matchPrefix(in.path, &end, captures)) {
+          out.matchedPathLength = end;
+          out.regexPath = true;
+          ok = true;
+          break;
+        }
+      } else if (in.path.size() >= p.prefix.size() && in.path.compare(0, p.prefix.size(), p.prefix) == 0) {
+        out.matchedPathLength = p.prefix.size();
+        out.regexPath = false;
+        ok = true;
+        break;
+      }
+    }
+    if (!ok) return false;
+  }
+  out.matched = true;
+  out.index = r.index;
+  out.protocolMismatch = (r.protocols & in.protocol) == 0;
+  return true;
+}
+
+MatchResult Router::match(const MatchInput& in, std::vector<std::string_view>* captures) const {
+  std::string_view name, port;
+  splitHostPort(in.host, name, port);
+  char lowered[256];
+  const size_t n = std::min(name.size(), sizeof lowered);
+  for (size_t i = 0; i < n; ++i) lowered[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[i])));
+  const std::string_view hostName(lowered, n);
+
+  // Walk the routes of this exact host and the host-independent ones together, in match order.
+  static const std::vector<uint32_t> kNone;
+  const std::vector<uint32_t>* bucket = &kNone;
+  if (!byExactHost_.empty()) {
+    auto it = byExactHost_.find(hostName);  // heterogeneous lookup: no allocation
+    if (it != byExactHost_.end()) bucket = &it->second;
+  }
+  MatchResult result;
+  size_t a = 0, b = 0;
+  while (a < bucket->size() || b < hostless_.size()) {
+    uint32_t next;
+    if (b >= hostless_.size() || (a < bucket->size() && (*bucket)[a] < hostless_[b])) next = (*bucket)[a++];
+    else next = hostless_[b++];
+    if (matches(routes_[next], in, hostName, port, result, captures)) return result;
+  }
+  return MatchResult{};
+}
+
+}  // namespace sluice::router

@@ -1,0 +1,103 @@
+#pragma once
+// Kong's traditional router (2.x semantics), compiled once per configuration snapshot:
+// routes are grouped by which fields they match on (hosts, headers, paths, methods, snis), groups
+// with more fields are tried first, and within a group Kong's tie-breakers apply (plain hosts
+// before wildcards, regex paths, more headers, regex_priority, longer paths, older routes). A
+// request matches a route when every field the route sets matches; within a field any value
+// suffices. Matching takes no lock and allocates nothing.
+#include "router/regex.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace sluice::router {
+
+enum Protocol : uint8_t { kHttp = 1, kHttps = 2 };
+
+// A route as the router needs it (built by the snapshot builder from the routes entity).
+struct RouteSpec {
+  size_t index = 0;  // the caller's handle, returned by match()
+  int64_t createdAt = 0;
+  uint8_t protocols = kHttp | kHttps;
+  std::vector<std::string> methods;
+  std::vector<std::string> hosts;
+  std::vector<std::string> paths;
+  std::vector<std::pair<std::string, std::vector<std::string>>> headers;
+  std::vector<std::string> snis;
+  int64_t regexPriority = 0;
+};
+
+struct MatchInput {
+  std::string_view method;
+  std::string_view host;  // Host header, possibly with a port
+  std::string_view path;  // normalised
+  Protocol protocol = kHttp;
+  std::string_view sni;
+  // Header lookup: the value of a request header (case-insensitive name), or empty.
+  const void* headerContext = nullptr;
+  std::string_view (*header)(const void* context, std::string_view name) = nullptr;
+};
+
+struct MatchResult {
+  bool matched = false;
+  size_t index = 0;            // RouteSpec::index
+  bool protocolMismatch = false;  // matched all but the protocol: redirect or 426
+  size_t matchedPathLength = 0;   // prefix (or regex match) length, for strip_path
+  bool regexPath = false;
+};
+
+struct RouterError {
+  size_t index;
+  std::string message;
+};
+
+class Router {
+ public:
+  // Compiles the routes; regexes that do not compile are reported and the route is left out.
+  static Router build(std::vector<RouteSpec> routes, std::vector<RouterError>* errors = nullptr);
+
+  MatchResult match(const MatchInput& input, std::vector<std::string_view>* captures = nullptr) const;
+  size_t size() const { return routes_.size(); }
+
+ private:
+  struct Host {
+    std::string name;  // lower case; for wildcards the fixed part
+    std::string port;  // empty: any port
+    enum { Exact, LeadingWildcard, TrailingWildcard } kind = Exact;
+  };
+  struct Path {
+    std::string prefix;
+    std::optional<Regex> regex;
+  };
+  struct Compiled {
+    size_t index;
+    uint8_t protocols;
+    uint32_t category;
+    uint32_t submatch;
+    int64_t regexPriority;
+    size_t maxPathLength;
+    int64_t createdAt;
+    std::vector<std::string> methods;
+    std::vector<Host> hosts;
+    std::vector<Path> paths;  // regexes first (user order), then prefixes, longest first
+    std::vector<std::pair<std::string, std::vector<std::string>>> headers;  // lower-cased
+    std::vector<std::string> snis;
+  };
+
+  bool matches(const Compiled& r, const MatchInput& in, std::string_view hostName, std::string_view hostPort,
+               MatchResult& out, std::vector<std::string_view>* captures) const;
+
+  std::vector<Compiled> routes_;  // in match order
+  // Routes whose only host matching is by exact names: by name, as positions into routes_.
+  struct TransparentHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::vector<uint32_t>, TransparentHash, std::equal_to<>> byExactHost_;
+  std::vector<uint32_t> hostless_;  // routes without exact-only hosts, in match order
+};
+
+}  // namespace sluice::router
