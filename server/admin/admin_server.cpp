@@ -145,7 +145,6 @@ void AdminServer::start() {
   server_ = std::make_unique<Poco::Net::HTTPServer>(new Factory(api_, settings_.maxBodyBytes, requests_, inFlight_), *pool_,
                                                     socket, params);
   server_->start();
-  api_.setCounters(ServerCounters{[this] { return counters(); }});
 }
 
 void AdminServer::stop() {

@@ -3,6 +3,9 @@
 #include "admin/admin_server.h"
 #include "app/config.h"
 #include "app/logging.h"
+#include "app/proxy_settings_loader.h"
+#include "proxy/proxy_server.h"
+#include "store/snapshot_builder.h"
 #include "app/store_factory.h"
 #include "core/uuid.h"
 #include "declarative/declarative_config.h"
@@ -228,17 +231,44 @@ int start(const Config& config) {
   admin::AdminServer server(api, admin::AdminServerSettings{listen->host, listen->port,
                                                             static_cast<size_t>(*maxBody),
                                                             static_cast<int>(std::max<int64_t>(2, *threads))});
+  auto proxySettings = loadProxySettings(config, SLUICE_VERSION);
+  if (!proxySettings) return fail(proxySettings.error().message);
+  snapshot::SnapshotPublisher publisher;
+  store::SnapshotBuilder builder(**store, publisher);
+  if (auto s = builder.start(); !s) return fail("cannot build the configuration: " + s.error().message);
+  proxy::ProxyServer proxy(*proxySettings, publisher);
+  try {
+    proxy.start();
+  } catch (const std::exception& e) {
+    return fail("cannot listen on " + config.get("proxy_listen") + ": " + e.what());
+  }
+  for (const auto& l : proxySettings->listen)
+    if (l.ssl)
+      log().warning("proxy_listen " + l.host + ":" + std::to_string(l.port) +
+                    " ssl: TLS termination is not in this build yet; that listener is not opened");
   try {
     server.start();
   } catch (const std::exception& e) {
     return fail("cannot listen on " + config.get("admin_listen") + ": " + e.what());
   }
-  log().notice("sluice " SLUICE_VERSION " started: Admin API on " + listen->host + ":" +
+  api.setCounters(admin::ServerCounters{[&] {
+    admin::json c = proxy.counters();
+    const admin::json a = server.counters();
+    for (const char* k : {"connections_accepted", "connections_handled", "connections_active", "total_requests"})
+      c[k] = c.value(k, 0) + a.value(k, 0);
+    c["connections_writing"] = a.value("connections_writing", 0);
+    c["connections_waiting"] = a.value("connections_waiting", 0);
+    return c;
+  }});
+  log().notice("sluice " SLUICE_VERSION " started: proxy on " + config.get("proxy_listen") + " (" +
+               std::to_string(proxySettings->workers) + " workers), Admin API on " + listen->host + ":" +
                std::to_string(server.port()) + ", database " + config.get("database") +
                (config.get("database") == "sqlite" ? " (" + config.get("sqlite_path") + ")" : ""));
   const int sig = waitForSignal();
-  log().notice(std::string("received ") + (sig == SIGINT ? "SIGINT" : "SIGTERM") + ", stopping");
+  log().notice(std::string("received ") + (sig == SIGINT ? "SIGINT" : "SIGTERM") + ", draining");
   server.stop();
+  proxy.stop(static_cast<uint64_t>(*config.milliseconds("drain_timeout")));
+  builder.stop();
   log().notice("stopped");
   return 0;
 }

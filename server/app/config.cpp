@@ -49,6 +49,18 @@ const std::vector<ConfigKey>& configKeys() {
       {"pg_timeout", "5s", "PostgreSQL connect timeout."},
       {"declarative_config", "", "kong.yml loaded at start when database = off."},
       {"worker_processes", "auto", "Proxy reactor threads: auto (one per core) or a number."},
+      {"client_max_body_size", "0", "Largest request body (413 past it); 0: unlimited."},
+      {"client_header_timeout", "60s", "Time to receive a request head (408 past it)."},
+      {"client_body_timeout", "60s", "Time between two reads of a request body, or two writes to a slow client."},
+      {"keepalive_timeout", "60s", "How long an idle client connection stays open."},
+      {"keepalive_requests", "10000", "Requests on one client connection before it is closed."},
+      {"large_client_header_buffers", "4 8k", "Request head limits: N SIZE (request line <= SIZE: 414; headers <= N x SIZE: 431)."},
+      {"max_request_headers", "100", "Most header fields in a request (431 past it)."},
+      {"upstream_keepalive_pool_size", "512", "Idle upstream connections kept per peer and worker."},
+      {"upstream_keepalive_max_requests", "10000", "Requests on one upstream connection before it is closed."},
+      {"upstream_keepalive_idle_timeout", "60s", "How long an idle upstream connection is kept."},
+      {"headers", "server_tokens, latency_tokens, X-Sluice-Request-Id", "Response headers Sluice adds; off for none."},
+      {"drain_timeout", "30s", "On SIGTERM, how long in-flight requests may take to finish."},
       {"log_level", "notice", "debug, info, notice, warn, error or crit."},
   };
   return kKeys;
@@ -93,10 +105,14 @@ core::Result<Config> Config::load(const std::string& file, const std::map<std::s
     if (!findKey(key)) return configError("unknown configuration key '" + key + "'");
     config.values_[key] = value;
   }
-  for (const auto& key : {"admin_max_body_size"})
+  for (const auto& key : {"admin_max_body_size", "client_max_body_size"})
     if (auto b = config.bytes(key); !b) return b.error();
-  for (const auto& key : {"pg_timeout"})
+  for (const auto& key : {"pg_timeout", "client_header_timeout", "client_body_timeout", "keepalive_timeout",
+                          "upstream_keepalive_idle_timeout", "drain_timeout"})
     if (auto m = config.milliseconds(key); !m) return m.error();
+  for (const auto& key : {"keepalive_requests", "upstream_keepalive_pool_size", "upstream_keepalive_max_requests",
+                          "max_request_headers", "admin_threads"})
+    if (auto i = config.integer(key); !i || *i < 0) return configError(key + std::string(": expected a positive integer"));
   const std::string db = config.get("database");
   if (db != "sqlite" && db != "postgres" && db != "off")
     return configError("database must be sqlite, postgres or off (got '" + db + "')");

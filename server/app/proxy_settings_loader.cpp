@@ -1,0 +1,92 @@
+#include "app/proxy_settings_loader.h"
+
+#include <sstream>
+#include <thread>
+
+namespace sluice::app {
+
+core::Result<std::vector<proxy::ListenAddress>> parseListenList(const std::string& value, const std::string& key) {
+  std::vector<proxy::ListenAddress> out;
+  Config none;
+  std::stringstream entries(value);
+  std::string entry;
+  while (std::getline(entries, entry, ',')) {
+    std::stringstream words(entry);
+    std::string address, flag;
+    if (!(words >> address)) continue;
+    if (address == "off") return out;
+    proxy::ListenAddress listen;
+    while (words >> flag) {
+      if (flag == "ssl") listen.ssl = true;
+      else if (flag == "reuseport" || flag.rfind("backlog=", 0) == 0 || flag == "http2" || flag == "deferred") continue;
+      else return core::Error::badRequest(key + ": unknown flag '" + flag + "' in '" + entry + "'");
+    }
+    const auto colon = address.rfind(':');
+    if (colon == std::string::npos) return core::Error::badRequest(key + ": expected host:port (got '" + address + "')");
+    listen.host = address.substr(0, colon);
+    if (listen.host.size() > 2 && listen.host.front() == '[') listen.host = listen.host.substr(1, listen.host.size() - 2);
+    try {
+      const int port = std::stoi(address.substr(colon + 1));
+      if (port < 0 || port > 65535) throw std::out_of_range("port");
+      listen.port = static_cast<uint16_t>(port);
+    } catch (const std::exception&) {
+      return core::Error::badRequest(key + ": invalid port in '" + address + "'");
+    }
+    out.push_back(listen);
+  }
+  return out;
+}
+
+core::Result<proxy::ProxySettings> loadProxySettings(const Config& config, const std::string& version) {
+  proxy::ProxySettings s;
+  s.version = version;
+  auto listen = parseListenList(config.get("proxy_listen"), "proxy_listen");
+  if (!listen) return listen.error();
+  s.listen = *listen;
+  if (config.get("worker_processes") == "auto") {
+    s.workers = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  } else {
+    auto n = config.integer("worker_processes");
+    if (!n || *n < 1 || *n > 1024) return core::Error::badRequest("worker_processes: expected auto or 1..1024");
+    s.workers = static_cast<int>(*n);
+  }
+  std::stringstream buffers(config.get("large_client_header_buffers"));
+  std::string count, size;
+  buffers >> count >> size;
+  auto bufferSize = parseBytes(size);
+  int bufferCount = 0;
+  try {
+    bufferCount = std::stoi(count);
+  } catch (const std::exception&) {
+  }
+  if (!bufferSize || bufferCount < 1 || *bufferSize < 1024)
+    return core::Error::badRequest("large_client_header_buffers: expected 'NUMBER SIZE', e.g. '4 8k'");
+  s.limits.maxRequestLine = static_cast<size_t>(*bufferSize);
+  s.limits.maxHeaderBytes = static_cast<size_t>(*bufferSize) * static_cast<size_t>(bufferCount);
+  s.limits.maxHeaders = static_cast<size_t>(*config.integer("max_request_headers"));
+  s.clientMaxBodySize = static_cast<uint64_t>(*config.bytes("client_max_body_size"));
+  s.clientHeaderTimeoutMs = static_cast<uint64_t>(*config.milliseconds("client_header_timeout"));
+  s.clientBodyTimeoutMs = static_cast<uint64_t>(*config.milliseconds("client_body_timeout"));
+  s.keepaliveTimeoutMs = static_cast<uint64_t>(*config.milliseconds("keepalive_timeout"));
+  s.keepaliveRequests = static_cast<uint64_t>(*config.integer("keepalive_requests"));
+  s.upstreamKeepalivePoolSize = static_cast<size_t>(*config.integer("upstream_keepalive_pool_size"));
+  s.upstreamKeepaliveMaxRequests = static_cast<uint64_t>(*config.integer("upstream_keepalive_max_requests"));
+  s.upstreamKeepaliveIdleTimeoutMs = static_cast<uint64_t>(*config.milliseconds("upstream_keepalive_idle_timeout"));
+  const auto tokens = config.list("headers");
+  const auto has = [&](const char* name) {
+    for (const auto& t : tokens)
+      if (t == name || (std::string(name) == "X-Sluice-Request-Id" && t == "x-sluice-request-id")) return true;
+    return false;
+  };
+  s.serverTokens = has("server_tokens");
+  s.latencyTokens = has("latency_tokens");
+  s.requestIdHeader = has("X-Sluice-Request-Id");
+  for (const auto& t : tokens)
+    if (t != "off" && t != "server_tokens" && t != "latency_tokens" && t != "X-Sluice-Request-Id" &&
+        t != "x-sluice-request-id")
+      return core::Error::badRequest("headers: unknown value '" + t +
+                                     "' (server_tokens, latency_tokens, X-Sluice-Request-Id or off)");
+  return s;
+}
+
+}  // namespace sluice::app

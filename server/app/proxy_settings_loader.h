@@ -1,0 +1,11 @@
+#pragma once
+// ProxySettings from sluice.conf.
+#include "app/config.h"
+#include "proxy/proxy_settings.h"
+
+namespace sluice::app {
+
+core::Result<proxy::ProxySettings> loadProxySettings(const Config& config, const std::string& version);
+core::Result<std::vector<proxy::ListenAddress>> parseListenList(const std::string& value, const std::string& key);
+
+}  // namespace sluice::app

@@ -1,0 +1,56 @@
+#pragma once
+// Connection buffers: taken from a per-reactor free list when a connection has something to do and
+// given back when it goes idle, so idle keep-alive connections hold no buffer at all.
+#include <cstddef>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+namespace sluice::net {
+
+class BufferPool;
+
+class IoBuffer {
+ public:
+  IoBuffer() = default;
+  IoBuffer(const IoBuffer&) = delete;
+  IoBuffer& operator=(const IoBuffer&) = delete;
+
+  bool allocated() const { return data_ != nullptr; }
+  char* readPos() { return data_ + begin_; }
+  const char* readPos() const { return data_ + begin_; }
+  size_t readable() const { return end_ - begin_; }
+  std::string_view view() const { return {data_ + begin_, end_ - begin_}; }
+  char* writePos() { return data_ + end_; }
+  size_t writable() const { return capacity_ - end_; }
+  size_t capacity() const { return capacity_; }
+  void produced(size_t n) { end_ += n; }
+  void consume(size_t n) {
+    begin_ += n;
+    if (begin_ == end_) begin_ = end_ = 0;
+  }
+  // Moves unread bytes to the front to make room at the end.
+  void compact();
+  void clear() { begin_ = end_ = 0; }
+  bool append(std::string_view bytes);  // false if it does not fit
+
+ private:
+  friend class BufferPool;
+  char* data_ = nullptr;
+  size_t capacity_ = 0, begin_ = 0, end_ = 0;
+};
+
+class BufferPool {
+ public:
+  explicit BufferPool(size_t bufferSize, size_t keepFree = 1024) : size_(bufferSize), keepFree_(keepFree) {}
+  ~BufferPool();
+  void acquire(IoBuffer& buffer);  // no-op when it already has one
+  void release(IoBuffer& buffer);  // only when empty: keeps unread bytes
+  size_t bufferSize() const { return size_; }
+
+ private:
+  size_t size_, keepFree_;
+  std::vector<char*> free_;
+};
+
+}  // namespace sluice::net

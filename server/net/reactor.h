@@ -1,0 +1,66 @@
+#pragma once
+// One event loop per core. Each file descriptor is registered once, edge-triggered, for reading
+// and writing (no epoll_ctl per request); handlers remember what would block. The loop's clock is
+// read once per iteration (CLOCK_MONOTONIC_COARSE, a vDSO call). Work from other threads arrives
+// through post() (a mutex-guarded queue and an eventfd): configuration changes and shutdown only,
+// never requests.
+#include "net/timer.h"
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+namespace sluice::net {
+
+class EventHandler {
+ public:
+  virtual ~EventHandler() = default;
+  // `events` is EPOLLIN / EPOLLOUT / EPOLLRDHUP / EPOLLERR / EPOLLHUP bits. Must not throw.
+  virtual void onEvents(uint32_t events) = 0;
+};
+
+class Reactor {
+ public:
+  explicit Reactor(int index);
+  ~Reactor();
+  Reactor(const Reactor&) = delete;
+  Reactor& operator=(const Reactor&) = delete;
+
+  int index() const { return index_; }
+  void run();               // until stop(); on the reactor's own thread
+  void stop();              // any thread
+  void post(std::function<void()> task);  // any thread; runs on the reactor thread
+
+  bool add(int fd, EventHandler* handler);  // edge-triggered, in and out
+  void remove(int fd);
+
+  uint64_t now() const { return now_; }  // milliseconds, monotonic, per loop iteration
+  void refreshClock();
+  TimerQueue& timers() { return timers_; }
+  void arm(Timer& t, uint64_t durationMs) { timers_.arm(t, durationMs, now_); }
+
+  // Deletes `handler` after the current batch of events: another event of the batch may still
+  // name it. The handler must already be off epoll (remove()).
+  void retire(std::unique_ptr<EventHandler> handler) { retired_.push_back(std::move(handler)); }
+
+  // Called every loop iteration before waiting (configuration swaps, deferred frees).
+  void setIdleHook(std::function<void()> hook) { idleHook_ = std::move(hook); }
+
+ private:
+  void drainPosted();
+
+  int index_;
+  int epoll_ = -1;
+  int wake_ = -1;
+  std::atomic<bool> running_{false};
+  uint64_t now_ = 0;
+  TimerQueue timers_;
+  std::mutex postedMutex_;
+  std::vector<std::function<void()>> posted_;
+  std::function<void()> idleHook_;
+  std::vector<std::unique_ptr<EventHandler>> retired_;
+};
+
+}  // namespace sluice::net

@@ -1,0 +1,47 @@
+#pragma once
+// Timers in O(1): all timers with the same duration expire in the order they were (re)armed, so a
+// FIFO list per duration is a sorted queue. Arming unlinks and appends; expiry pops list heads.
+// This is how a reactor keeps per-connection timeouts (header, body, keep-alive, upstream read)
+// without a heap operation per request.
+#include <cstdint>
+#include <map>
+
+namespace sluice::net {
+
+class TimerQueue;
+
+class Timer {
+ public:
+  virtual ~Timer();
+  bool armed() const { return list_ != nullptr; }
+  uint64_t deadline() const { return deadline_; }
+
+ protected:
+  virtual void onTimer() = 0;
+
+ private:
+  friend class TimerQueue;
+  struct List* list_ = nullptr;
+  Timer* prev_ = nullptr;
+  Timer* next_ = nullptr;
+  uint64_t deadline_ = 0;
+};
+
+struct List {
+  Timer* head = nullptr;
+  Timer* tail = nullptr;
+};
+
+class TimerQueue {
+ public:
+  // (Re)arms `timer` to fire `durationMs` after `now`.
+  void arm(Timer& timer, uint64_t durationMs, uint64_t now);
+  static void disarm(Timer& timer);
+  // Fires every timer due at `now`; returns milliseconds until the next one (or -1 when none).
+  int expire(uint64_t now);
+
+ private:
+  std::map<uint64_t, List> lists_;  // by duration; a handful of distinct durations in practice
+};
+
+}  // namespace sluice::net

@@ -1,0 +1,27 @@
+#pragma once
+// Responses the gateway makes itself (errors, redirects), with Kong's exact messages and JSON shape.
+#include "net/io_buffer.h"
+
+#include <string>
+#include <string_view>
+
+namespace sluice::proxy {
+
+// Kong's message for a status the gateway generates ("no Route matched with those values" for 404
+// from the router is passed explicitly).
+std::string_view defaultMessage(int status);
+std::string_view reasonPhrase(int status);
+
+struct GatewayResponse {
+  int status = 500;
+  std::string_view message;        // empty: defaultMessage(status)
+  std::string_view extraHeaders;   // "Name: value\r\n" lines
+  bool close = false;
+  bool bodyless = false;           // redirects: empty body
+};
+
+// Serialises the response into `out`; false if it does not fit.
+bool writeGatewayResponse(net::IoBuffer& out, const GatewayResponse& response, bool headRequest,
+                          std::string_view serverToken, std::string_view requestId);
+
+}  // namespace sluice::proxy

@@ -1,0 +1,726 @@
+#include "proxy/http_session.h"
+
+#include "proxy/upstream_request.h"
+#include "router/path_normalizer.h"
+
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <charconv>
+
+namespace sluice::proxy {
+namespace {
+
+std::string_view headerLookup(const void* ctx, std::string_view name) {
+  return http::findHeader(*static_cast<const http::Headers*>(ctx), name);
+}
+
+bool appendNumber(net::IoBuffer& out, uint64_t n) {
+  char digits[24];
+  const auto r = std::to_chars(digits, digits + sizeof digits, n);
+  return out.append(std::string_view(digits, static_cast<size_t>(r.ptr - digits)));
+}
+
+}  // namespace
+
+HttpSession::HttpSession(ProxyWorker& worker, int fd, std::string clientIp, uint16_t serverPort)
+    : worker_(worker), fd_(fd), clientIp_(std::move(clientIp)), serverPort_(serverPort),
+      parser_(worker.settings().limits) {}
+
+HttpSession::~HttpSession() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+bool HttpSession::start() {
+  if (!worker_.reactor().add(fd_, this)) return false;
+  worker_.reactor().arm(*this, worker_.settings().clientHeaderTimeoutMs);
+  return true;
+}
+
+void HttpSession::onEvents(uint32_t events) {
+  if (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)) clientReadable_ = true;
+  if (events & (EPOLLRDHUP | EPOLLHUP | EPOLLERR)) clientHangup_ = true;
+  if (events & EPOLLOUT) clientWritable_ = true;
+  drive();
+}
+
+void HttpSession::onUpstreamEvents(uint32_t events) {
+  if (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)) upReadable_ = true;
+  if (events & (EPOLLRDHUP | EPOLLHUP | EPOLLERR)) upHangup_ = true;
+  if (events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) upWritable_ = true;
+  drive();
+}
+
+void HttpSession::drain() {
+  keepAlive_ = false;
+  if (state_ == State::ReadingHead && cin_.readable() == 0) close();
+}
+
+void HttpSession::drive() {
+  for (;;) {
+    bool progressed = false;
+    switch (state_) {
+      case State::ReadingHead: progressed = stepReadHead(); break;
+      case State::Connecting: progressed = stepConnect(); break;
+      case State::SendingRequest: progressed = stepSendRequest(); break;
+      case State::AwaitingResponse: progressed = stepReadResponseHead(); break;
+      case State::SendingResponse: progressed = stepSendResponse(); break;
+      case State::SendingLocal: progressed = stepSendLocal(); break;
+      case State::Closed: return;
+    }
+    if (!progressed) return;
+  }
+}
+
+ssize_t HttpSession::readClient() {
+  if (!clientReadable_ || clientEof_) return 0;
+  worker_.clientBuffers().acquire(cin_);
+  if (cin_.writable() == 0) cin_.compact();
+  if (cin_.writable() == 0) return 0;
+  const size_t room = cin_.writable();
+  const ssize_t n = ::read(fd_, cin_.writePos(), room);
+  if (n > 0) {
+    cin_.produced(static_cast<size_t>(n));
+    // A short read drained the socket: with edge triggering, new bytes bring a new event, so
+    // there is no need to spend a read() on EAGAIN.
+    if (static_cast<size_t>(n) < room && !clientHangup_) clientReadable_ = false;
+    return n;
+  }
+  if (n == 0) {
+    clientEof_ = true;
+    return 0;
+  }
+  if (errno == EAGAIN || errno == EWOULDBLOCK) {
+    clientReadable_ = false;
+    return 0;
+  }
+  if (errno == EINTR) return 0;
+  return -1;
+}
+
+ssize_t HttpSession::readUpstream() {
+  if (!upReadable_ || upEof_) return 0;
+  worker_.upstreamBuffers().acquire(upstream_->in);
+  net::IoBuffer& in = upstream_->in;
+  if (in.writable() == 0) in.compact();
+  if (in.writable() == 0) return 0;
+  const size_t room = in.writable();
+  const ssize_t n = ::read(upstream_->fd(), in.writePos(), room);
+  if (n > 0) {
+    in.produced(static_cast<size_t>(n));
+    if (static_cast<size_t>(n) < room && !upHangup_) upReadable_ = false;  // drained (see readClient)
+    return n;
+  }
+  if (n == 0) {
+    upEof_ = true;
+    return 0;
+  }
+  if (errno == EAGAIN || errno == EWOULDBLOCK) {
+    upReadable_ = false;
+    return 0;
+  }
+  return errno == EINTR ? 0 : -1;
+}
+
+bool HttpSession::stepReadHead() {
+  if (cin_.readable() == 0) {
+    const ssize_t n = readClient();
+    if (n < 0 || (n == 0 && clientEof_)) {
+      close();
+      return false;
+    }
+    if (n == 0) {
+      worker_.clientBuffers().release(cin_);  // idle: hold no buffer
+      return false;
+    }
+    worker_.reactor().arm(*this, worker_.settings().clientHeaderTimeoutMs);
+  }
+  const auto result = parser_.parse(cin_.view(), head_);
+  if (result == http::ParseResult::Error) {
+    respondLocal(GatewayResponse{parser_.status(), {}, {}, true, false});
+    return true;
+  }
+  if (result == http::ParseResult::NeedMore) {
+    const ssize_t n = readClient();
+    if (n < 0 || (n == 0 && clientEof_)) {
+      close();
+      return false;
+    }
+    return n > 0;
+  }
+  beginExchange();
+  return state_ != State::Closed;
+}
+
+void HttpSession::beginExchange() {
+  // The head's bytes leave the buffer now; they stay in memory (views into them remain valid)
+  // until the next read, and nothing reads the client before the upstream head is built.
+  cin_.consume(head_.headBytes);
+  parser_.reset();
+  worker_.counters().requests.fetch_add(1, std::memory_order_relaxed);
+  startUs_ = worker_.nowMicros();
+  net::TimerQueue::disarm(*this);
+  isHead_ = head_.method == "HEAD";
+  clientMinor_ = head_.versionMinor;
+  keepAlive_ = keepAlive_ && head_.keepAlive && !worker_.draining() &&
+               requestsServed_ + 1 < worker_.settings().keepaliveRequests;
+  anyResponseByte_ = false;
+  tries_ = 0;
+  uoutSent_ = 0;
+  requestId_.clear();
+  if (worker_.settings().requestIdHeader) requestId_ = worker_.nextRequestId();
+
+  pin_ = worker_.pinSnapshot();
+  const snapshot::ConfigSnapshot& snap = *pin_->snapshot;
+  std::string_view path = head_.path;
+  if (!router::isNormalPath(path)) {
+    if (!router::normalizePath(path, scratchPath_)) {
+      respondLocal(GatewayResponse{400, {}, {}, true, false});
+      return;
+    }
+    path = scratchPath_;
+  }
+  router::MatchInput in;
+  in.method = head_.method;
+  in.host = head_.host;
+  in.path = path;
+  in.protocol = router::kHttp;
+  in.headerContext = &head_.headers;
+  in.header = headerLookup;
+  const router::MatchResult match = snap.router.match(in);
+  const bool hasBody = head_.framing != http::BodyFraming::None;
+  if (!match.matched) {
+    respondLocal(GatewayResponse{404, "no Route matched with those values", {}, hasBody, false});
+    return;
+  }
+  const snapshot::RouteRuntime& route = snap.routes[match.index];
+  if (match.protocolMismatch) {
+    if (route.httpsRedirectStatus == 426) {
+      respondLocal(GatewayResponse{426, {}, "Connection: Upgrade\r\nUpgrade: TLS/1.2, HTTP/1.1\r\n", hasBody, false});
+    } else {
+      scratchPath_ = "Location: https://" + std::string(head_.host.substr(0, head_.host.rfind(':') == std::string_view::npos ? head_.host.size() : head_.host.rfind(':'))) +
+                     std::string(head_.target) + "\r\n";
+      respondLocal(GatewayResponse{route.httpsRedirectStatus, {}, scratchPath_, hasBody, true});
+    }
+    return;
+  }
+  if (route.service < 0 || !snap.services[static_cast<size_t>(route.service)].enabled) {
+    respondLocal(GatewayResponse{503, {}, {}, hasBody, false});
+    return;
+  }
+  service_ = &snap.services[static_cast<size_t>(route.service)];
+  const uint64_t maxBody = worker_.settings().clientMaxBodySize;
+  if (maxBody && head_.framing == http::BodyFraming::ContentLength && head_.contentLength > maxBody) {
+    respondLocal(GatewayResponse{413, {}, {}, true, false});
+    return;
+  }
+
+  // Upstream path: strip the matched prefix, join with the service path (path_handling).
+  std::string_view rest = path;
+  std::string_view prefix;
+  if (route.stripPath && match.matchedPathLength > 0) {
+    prefix = path.substr(0, match.matchedPathLength);
+    rest = path.substr(match.matchedPathLength);
+  }
+  joinUpstreamPath(service_->path, rest, route.pathHandlingV1, upstreamPath_);
+  if (!head_.query.empty()) {
+    upstreamPath_.push_back('?');
+    upstreamPath_.append(head_.query);
+  }
+  ForwardingInfo info;
+  info.clientIp = clientIp_;
+  info.serverPort = serverPort_;
+  info.upstreamPath = upstreamPath_;
+  info.host = route.preserveHost ? head_.host : std::string_view(service_->hostHeader);
+  info.requestId = requestId_;
+  info.forwardedPrefix = prefix.size() > 1 ? prefix : std::string_view();
+  info.chunkedBody = head_.framing == http::BodyFraming::Chunked;
+  worker_.clientBuffers().acquire(uout_);
+  uout_.clear();
+  if (!writeUpstreamRequestHead(uout_, head_, info)) {
+    respondLocal(GatewayResponse{431, {}, {}, true, false});
+    return;
+  }
+  // From here on the head's views are dead: it has been copied into uout_.
+  requestBodyRemaining_ = head_.framing == http::BodyFraming::ContentLength ? head_.contentLength : 0;
+  requestBodyPending_ = requestBodySeen_ = 0;
+  requestBodyDone_ = head_.framing == http::BodyFraming::None;
+  requestChunks_.reset();
+  if (head_.expectContinue && !requestBodyDone_) {
+    worker_.clientBuffers().acquire(cout_);
+    (void)cout_.append("HTTP/1.1 100 Continue\r\n\r\n");
+    (void)flushClient({});
+    anyResponseByte_ = false;  // an interim response: a real error may still follow
+  }
+  if (startUpstream()) state_ = upstream_->connected ? State::SendingRequest : State::Connecting;
+}
+
+bool HttpSession::startUpstream() {
+  const snapshot::ConfigSnapshot& snap = *pin_->snapshot;
+  const snapshot::PeerAddress* peer = nullptr;
+  if (service_->upstream >= 0) {
+    const auto& up = snap.upstreams[static_cast<size_t>(service_->upstream)];
+    uint64_t total = 0;
+    for (const auto& t : up.targets)
+      if (t.weight > 0 && !t.addresses.empty()) total += static_cast<uint64_t>(t.weight);
+    if (total == 0) {
+      respondLocal(GatewayResponse{503, "failure to get a peer from the ring-balancer", {}, !requestBodyDone_, false});
+      return false;
+    }
+    uint64_t slot = worker_.balancerCursor(static_cast<size_t>(service_->upstream))++ % total;
+    for (const auto& t : up.targets) {
+      if (t.weight <= 0 || t.addresses.empty()) continue;
+      if (slot < static_cast<uint64_t>(t.weight)) {
+        peer = &t.addresses.front();
+        break;
+      }
+      slot -= static_cast<uint64_t>(t.weight);
+    }
+  } else {
+    if (service_->addresses.empty()) {
+      respondLocal(GatewayResponse{503, "name resolution failed", {}, !requestBodyDone_, false});
+      return false;
+    }
+    peer = &service_->addresses[static_cast<size_t>(tries_) % service_->addresses.size()];
+  }
+  ++tries_;
+  int error = 0;
+  upReadable_ = upEof_ = upHangup_ = false;
+  upWritable_ = false;
+  upstream_ = worker_.upstreams().acquire(*peer, this, error);
+  if (!upstream_) {
+    upstreamFailed(Failure::Connect);
+    return false;
+  }
+  if (upstream_->connected) {
+    upWritable_ = true;
+    worker_.reactor().arm(*upstream_, service_->writeTimeoutMs);
+  } else {
+    worker_.reactor().arm(*upstream_, service_->connectTimeoutMs);
+  }
+  return true;
+}
+
+void HttpSession::upstreamFailed(Failure failure) {
+  const bool reused = upstream_ && upstream_->reused;
+  releaseUpstream(false);
+  // Retry on another connection (Kong/nginx: error and timeout, before any response byte; a
+  // request with a body is retried only when it never reached the upstream).
+  const bool beforeSending = failure == Failure::Connect || failure == Failure::ConnectTimeout;
+  const bool staleKeepAlive = reused && (failure == Failure::Reset || failure == Failure::Write) && requestBodyDone_ &&
+                              requestBodySeen_ == 0;
+  if (!anyResponseByte_ && (beforeSending || staleKeepAlive) &&
+      (staleKeepAlive || tries_ <= service_->retries)) {
+    uoutSent_ = 0;
+    if (startUpstream()) state_ = upstream_->connected ? State::SendingRequest : State::Connecting;
+    return;
+  }
+  if (anyResponseByte_) {  // the client already has part of the response: all we can do is close
+    close();
+    return;
+  }
+  const int status = (failure == Failure::Timeout || failure == Failure::ConnectTimeout) ? 504 : 502;
+  respondLocal(GatewayResponse{status, {}, {}, !requestBodyDone_, false});
+}
+
+void HttpSession::onUpstreamTimeout() {
+  if (state_ == State::Connecting) upstreamFailed(Failure::ConnectTimeout);
+  else upstreamFailed(Failure::Timeout);
+  drive();
+}
+
+void HttpSession::onTimer() {
+  // Client-side timeouts: idle keep-alive, slow head (408), slow body, slow reader.
+  if (state_ == State::ReadingHead && cin_.readable() > 0) {
+    respondLocal(GatewayResponse{408, {}, {}, true, false});
+    drive();
+    return;
+  }
+  if (state_ == State::SendingRequest && !requestBodyDone_ && !anyResponseByte_) {
+    releaseUpstream(false);
+    respondLocal(GatewayResponse{408, {}, {}, true, false});
+    drive();
+    return;
+  }
+  close();
+}
+
+bool HttpSession::stepConnect() {
+  if (!upWritable_) return false;
+  int error = 0;
+  socklen_t length = sizeof error;
+  if (getsockopt(upstream_->fd(), SOL_SOCKET, SO_ERROR, &error, &length) != 0 || error != 0) {
+    upstreamFailed(Failure::Connect);
+    return state_ != State::Closed;
+  }
+  upstream_->connected = true;
+  worker_.reactor().arm(*upstream_, service_->writeTimeoutMs);
+  state_ = State::SendingRequest;
+  return true;
+}
+
+bool HttpSession::stepSendRequest() {
+  // 1. The request head.
+  if (uoutSent_ < uout_.readable()) {
+    if (!upWritable_) return false;
+    const ssize_t n = ::send(upstream_->fd(), uout_.readPos() + uoutSent_, uout_.readable() - uoutSent_, MSG_NOSIGNAL);
+    if (n < 0) {
+      if (errno == EAGAIN || errno == EWOULDBLOCK) {
+        upWritable_ = false;
+        return false;
+      }
+      upstreamFailed(Failure::Write);
+      return state_ != State::Closed;
+    }
+    uoutSent_ += static_cast<size_t>(n);
+    if (uoutSent_ < uout_.readable()) return true;
+    sentUs_ = worker_.nowMicros();
+  }
+  // 2. The body, straight from the client's buffer.
+  if (!requestBodyDone_ || requestBodyPending_ > 0) {
+    if (requestBodyPending_ == 0 && cin_.readable() > 0) {
+      if (head_.framing == http::BodyFraming::ContentLength) {
+        requestBodyPending_ = std::min<uint64_t>(requestBodyRemaining_, cin_.readable());
+        requestBodyRemaining_ -= requestBodyPending_;
+        requestBodyDone_ = requestBodyRemaining_ == 0;
+      } else {
+        uint64_t decoded = 0;
+        requestBodyPending_ = requestChunks_.feed(cin_.view(), [&](std::string_view d) { decoded += d.size(); });
+        requestBodySeen_ += decoded;
+        if (requestChunks_.failed()) {
+          releaseUpstream(false);
+          respondLocal(GatewayResponse{400, {}, {}, true, false});
+          return true;
+        }
+        requestBodyDone_ = requestChunks_.done();
+        const uint64_t maxBody = worker_.settings().clientMaxBodySize;
+        if (maxBody && requestBodySeen_ > maxBody) {
+          releaseUpstream(false);
+          respondLocal(GatewayResponse{413, {}, {}, true, false});
+          return true;
+        }
+      }
+      requestBodySeen_ += head_.framing == http::BodyFraming::ContentLength ? requestBodyPending_ : 0;
+    }
+    if (requestBodyPending_ > 0) {
+      if (!upWritable_) return false;
+      const ssize_t n = ::send(upstream_->fd(), cin_.readPos(), static_cast<size_t>(requestBodyPending_), MSG_NOSIGNAL);
+      if (n < 0) {
+        if (errno == EAGAIN || errno == EWOULDBLOCK) {
+          upWritable_ = false;
+          return false;
+        }
+        upstreamFailed(Failure::Write);
+        return state_ != State::Closed;
+      }
+      cin_.consume(static_cast<size_t>(n));
+      requestBodyPending_ -= static_cast<uint64_t>(n);
+      worker_.reactor().arm(*upstream_, service_->writeTimeoutMs);
+      return true;
+    }
+    if (!requestBodyDone_) {
+      const ssize_t n = readClient();
+      if (n < 0 || (n == 0 && clientEof_)) {  // the client went away mid-body
+        releaseUpstream(false);
+        close();
+        return false;
+      }
+      if (n == 0) {
+        worker_.reactor().arm(*this, worker_.settings().clientBodyTimeoutMs);
+        return false;
+      }
+      net::TimerQueue::disarm(*this);
+      return true;
+    }
+  }
+  // 3. All sent: wait for the response.
+  net::TimerQueue::disarm(*this);
+  worker_.reactor().arm(*upstream_, service_->readTimeoutMs);
+  responseParser_.reset();
+  state_ = State::AwaitingResponse;
+  return true;
+}
+
+bool HttpSession::stepReadResponseHead() {
+  net::IoBuffer& in = upstream_->in;
+  if (in.readable() > 0) {
+    const auto result = responseParser_.parse(in.view(), response_, isHead_);
+    if (result == http::ParseResult::Error) {
+      upstreamFailed(Failure::Protocol);
+      return state_ != State::Closed;
+    }
+    if (result == http::ParseResult::Done) {
+      if (response_.status >= 100 && response_.status < 200) {
+        if (response_.status == 101) {  // upgrades are not tunnelled yet
+          upstreamFailed(Failure::Protocol);
+          return state_ != State::Closed;
+        }
+        in.consume(response_.headBytes);  // interim responses (100 Continue) are dropped
+        responseParser_.reset();
+        return true;
+      }
+      if (!buildResponseHead()) {
+        upstreamFailed(Failure::Protocol);
+        return state_ != State::Closed;
+      }
+      in.consume(response_.headBytes);
+      state_ = State::SendingResponse;
+      return true;
+    }
+  }
+  const ssize_t n = readUpstream();
+  if (n < 0 || (n == 0 && upEof_)) {
+    upstreamFailed(in.readable() == 0 ? Failure::Reset : Failure::Protocol);
+    return state_ != State::Closed;
+  }
+  if (n == 0) return false;
+  worker_.reactor().arm(*upstream_, service_->readTimeoutMs);
+  return true;
+}
+
+bool HttpSession::buildResponseHead() {
+  const ProxySettings& settings = worker_.settings();
+  const uint64_t now = worker_.nowMicros();
+  worker_.clientBuffers().acquire(cout_);
+  dechunk_ = response_.framing == http::BodyFraming::Chunked && clientMinor_ == 0;
+  if (response_.framing == http::BodyFraming::UntilClose || dechunk_) keepAlive_ = false;
+  responseRemaining_ = response_.framing == http::BodyFraming::ContentLength ? response_.contentLength : 0;
+  responseDone_ = response_.framing == http::BodyFraming::None;
+  responseChunks_.reset();
+  bool ok = cout_.append(clientMinor_ == 1 ? "HTTP/1.1 " : "HTTP/1.0 ") && appendNumber(cout_, static_cast<uint64_t>(response_.status)) &&
+            cout_.append(" ") && cout_.append(response_.reason.empty() ? reasonPhrase(response_.status) : response_.reason) &&
+            cout_.append("\r\n");
+  for (const auto& h : response_.headers) {
+    if (http::isHopByHop(h.name)) continue;
+    if (!response_.connection.empty() && http::hasToken(response_.connection, h.name)) continue;
+    if (dechunk_ && http::equalsIgnoreCase(h.name, "content-length")) continue;
+    ok = ok && cout_.append(h.name) && cout_.append(": ") && cout_.append(h.value) && cout_.append("\r\n");
+  }
+  if (response_.framing == http::BodyFraming::Chunked && !dechunk_) ok = ok && cout_.append("Transfer-Encoding: chunked\r\n");
+  if (settings.serverTokens) ok = ok && cout_.append("Via: 1.1 sluice/") && cout_.append(settings.version) && cout_.append("\r\n");
+  if (settings.latencyTokens) {
+    ok = ok && cout_.append("X-Sluice-Upstream-Latency: ") && appendNumber(cout_, (now - sentUs_) / 1000) &&
+         cout_.append("\r\nX-Sluice-Proxy-Latency: ") && appendNumber(cout_, (sentUs_ - startUs_) / 1000) && cout_.append("\r\n");
+  }
+  if (!requestId_.empty()) ok = ok && cout_.append("X-Sluice-Request-Id: ") && cout_.append(requestId_) && cout_.append("\r\n");
+  if (!keepAlive_) ok = ok && cout_.append("Connection: close\r\n");
+  else if (clientMinor_ == 0) ok = ok && cout_.append("Connection: keep-alive\r\n");
+  return ok && cout_.append("\r\n");
+}
+
+bool HttpSession::flushClient(std::string_view body) {
+  while (cout_.readable() > 0 || !body.empty()) {
+    if (!clientWritable_) return true;
+    iovec iov[2];
+    int count = 0;
+    if (cout_.readable() > 0) iov[count++] = {cout_.readPos(), cout_.readable()};
+    if (!body.empty()) iov[count++] = {const_cast<char*>(body.data()), body.size()};
+    const ssize_t n = ::writev(fd_, iov, count);
+    if (n < 0) {
+      if (errno == EAGAIN || errno == EWOULDBLOCK) {
+        clientWritable_ = false;
+        return true;
+      }
+      if (errno == EINTR) continue;
+      return false;
+    }
+    anyResponseByte_ = true;
+    size_t written = static_cast<size_t>(n);
+    const size_t fromHead = std::min(written, cout_.readable());
+    cout_.consume(fromHead);
+    written -= fromHead;
+    if (written > 0 && upstream_) {
+      // Body bytes written straight from the upstream buffer.
+      upstream_->in.consume(written);
+      body.remove_prefix(written);
+      return true;  // the caller recomputes what remains
+    }
+  }
+  return true;
+}
+
+bool HttpSession::stepSendResponse() {
+  net::IoBuffer& in = upstream_->in;
+  // How much of the upstream buffer is body we may forward as it is.
+  std::string_view body;
+  if (!responseDone_ && in.readable() > 0) {
+    switch (response_.framing) {
+      case http::BodyFraming::ContentLength:
+        body = in.view().substr(0, static_cast<size_t>(std::min<uint64_t>(responseRemaining_, in.readable())));
+        break;
+      case http::BodyFraming::Chunked:
+        if (dechunk_) {
+          const size_t used = responseChunks_.feed(in.view(), [&](std::string_view d) { (void)cout_.append(d); });
+          in.consume(used);
+          if (responseChunks_.failed()) {
+            close();
+            return false;
+          }
+          responseDone_ = responseChunks_.done();
+        } else {
+          // Forward raw chunks; the decoder finds where the body ends.
+          http::ChunkedDecoder probe = responseChunks_;
+          const size_t used = probe.feed(in.view());
+          if (probe.failed()) {
+            close();
+            return false;
+          }
+          body = in.view().substr(0, used);
+        }
+        break;
+      case http::BodyFraming::UntilClose: body = in.view(); break;
+      case http::BodyFraming::None: break;
+    }
+  }
+  if (cout_.readable() > 0 || !body.empty()) {
+    const size_t before = in.readable();
+    if (!flushClient(body)) {
+      close();
+      return false;
+    }
+    const size_t sent = before - in.readable();
+    if (sent > 0) {
+      if (response_.framing == http::BodyFraming::ContentLength) {
+        responseRemaining_ -= sent;
+        responseDone_ = responseRemaining_ == 0;
+      } else if (response_.framing == http::BodyFraming::Chunked && !dechunk_) {
+        responseChunks_.feed(std::string_view(body.data(), sent));
+        responseDone_ = responseChunks_.done();
+      }
+    }
+    if (!clientWritable_) {
+      worker_.reactor().arm(*this, worker_.settings().clientBodyTimeoutMs);  // a slow reader
+      return false;
+    }
+    net::TimerQueue::disarm(*this);
+    if (sent > 0 || cout_.readable() == 0) {
+      if (responseDone_ && cout_.readable() == 0) {
+        finishExchange();
+        return state_ != State::Closed;
+      }
+      return true;
+    }
+  }
+  if (responseDone_ && cout_.readable() == 0) {
+    finishExchange();
+    return state_ != State::Closed;
+  }
+  // Need more body from the upstream.
+  const ssize_t n = readUpstream();
+  if (n < 0) {
+    close();
+    return false;
+  }
+  if (n == 0 && upEof_) {
+    if (response_.framing == http::BodyFraming::UntilClose && in.readable() == 0) {
+      responseDone_ = true;
+      finishExchange();
+      return state_ != State::Closed;
+    }
+    if (in.readable() == 0) {  // truncated response: the client must see the connection end
+      close();
+      return false;
+    }
+  }
+  if (n == 0 && !upEof_) return false;
+  worker_.reactor().arm(*upstream_, service_->readTimeoutMs);
+  return true;
+}
+
+void HttpSession::finishExchange() {
+  const bool reusable = response_.keepAlive && response_.framing != http::BodyFraming::UntilClose && !upEof_ &&
+                        upstream_->in.readable() == 0;
+  releaseUpstream(reusable);
+  unpin();
+  ++requestsServed_;
+  worker_.clientBuffers().release(uout_);
+  if (!keepAlive_ || clientEof_) {
+    close();
+    return;
+  }
+  worker_.clientBuffers().release(cout_);
+  state_ = State::ReadingHead;
+  parser_.reset();
+  if (cin_.readable() == 0) {
+    worker_.clientBuffers().release(cin_);
+    worker_.reactor().arm(*this, worker_.settings().keepaliveTimeoutMs);
+  }
+}
+
+void HttpSession::respondLocal(const GatewayResponse& response) {
+  releaseUpstream(false);
+  unpin();
+  worker_.clientBuffers().acquire(cout_);
+  cout_.clear();
+  const std::string_view server = worker_.settings().serverTokens ? std::string_view("sluice") : std::string_view();
+  GatewayResponse r = response;
+  r.close = r.close || !keepAlive_;
+  if (!writeGatewayResponse(cout_, r, isHead_, server, requestId_)) {
+    close();
+    return;
+  }
+  closeAfterLocal_ = r.close;
+  state_ = State::SendingLocal;
+}
+
+bool HttpSession::stepSendLocal() {
+  if (!flushClient({})) {
+    close();
+    return false;
+  }
+  if (cout_.readable() > 0) {
+    worker_.reactor().arm(*this, worker_.settings().clientBodyTimeoutMs);
+    return false;
+  }
+  ++requestsServed_;
+  if (closeAfterLocal_ || clientEof_) {
+    ::shutdown(fd_, SHUT_WR);  // let the client read the response before the close
+    close();
+    return false;
+  }
+  worker_.clientBuffers().release(cout_);
+  worker_.clientBuffers().release(uout_);
+  state_ = State::ReadingHead;
+  if (cin_.readable() == 0) {
+    worker_.clientBuffers().release(cin_);
+    worker_.reactor().arm(*this, worker_.settings().keepaliveTimeoutMs);
+  }
+  return true;
+}
+
+void HttpSession::releaseUpstream(bool reusable) {
+  if (!upstream_) return;
+  UpstreamConnection* c = upstream_;
+  upstream_ = nullptr;
+  net::TimerQueue::disarm(*c);
+  if (reusable) worker_.upstreams().release(c, true);
+  else worker_.upstreams().close(c);
+}
+
+void HttpSession::unpin() {
+  if (!pin_) return;
+  worker_.unpinSnapshot(pin_);
+  pin_ = nullptr;
+  service_ = nullptr;
+}
+
+void HttpSession::close() {
+  if (state_ == State::Closed) return;
+  state_ = State::Closed;
+  net::TimerQueue::disarm(*this);
+  releaseUpstream(false);
+  unpin();
+  worker_.reactor().remove(fd_);
+  cin_.clear();
+  cout_.clear();
+  uout_.clear();
+  worker_.clientBuffers().release(cin_);
+  worker_.clientBuffers().release(cout_);
+  worker_.clientBuffers().release(uout_);
+  worker_.sessionClosed(this);
+}
+
+}  // namespace sluice::proxy

@@ -1,0 +1,90 @@
+#pragma once
+// One client connection on one reactor, for its whole life: it reads a request head, routes it on
+// the pinned snapshot, takes an upstream connection from the worker's pool, streams the request
+// body up and the response down with back-pressure (a full buffer stops reading the other side),
+// then goes back to reading — keep-alive and pipelined requests are answered in order.
+// Readiness is edge-triggered: the session remembers what would block.
+#include "http/chunked_decoder.h"
+#include "http/request_parser.h"
+#include "http/response_parser.h"
+#include "net/io_buffer.h"
+#include "proxy/gateway_responses.h"
+#include "proxy/proxy_worker.h"
+
+namespace sluice::proxy {
+
+class HttpSession final : public net::EventHandler, public net::Timer, public UpstreamOwner {
+ public:
+  HttpSession(ProxyWorker& worker, int fd, std::string clientIp, uint16_t serverPort);
+  ~HttpSession() override;
+
+  bool start();  // registers with the reactor
+  void onEvents(uint32_t events) override;
+  void onUpstreamEvents(uint32_t events) override;
+  void onUpstreamTimeout() override;
+  void drain();  // close now if idle, else after the current exchange
+
+ protected:
+  void onTimer() override;
+
+ private:
+  enum class State { ReadingHead, Connecting, SendingRequest, AwaitingResponse, SendingResponse, SendingLocal, Closed };
+  enum class Failure { Connect, ConnectTimeout, Write, Reset, Timeout, Protocol };
+
+  void drive();
+  bool stepReadHead();
+  bool stepConnect();
+  bool stepSendRequest();
+  bool stepReadResponseHead();
+  bool stepSendResponse();
+  bool stepSendLocal();
+
+  void beginExchange();
+  bool startUpstream();  // picks a peer and takes a connection; false: a local response is queued
+  void upstreamFailed(Failure failure);
+  bool buildResponseHead();
+  void finishExchange();
+  void respondLocal(const GatewayResponse& response);
+  void close();
+  void releaseUpstream(bool reusable);
+  void unpin();
+
+  // I/O helpers: a negative return is an error, 0 with `wouldBlock` set means EAGAIN.
+  ssize_t readClient();
+  ssize_t readUpstream();
+  bool flushClient(std::string_view body);  // writes cout_ (+ body); false on error
+
+  ProxyWorker& worker_;
+  int fd_;
+  std::string clientIp_;
+  uint16_t serverPort_;
+  State state_ = State::ReadingHead;
+
+  // Readiness as edge-triggered events reported it; a hang-up means "read until EOF".
+  bool clientReadable_ = false, clientWritable_ = true, clientEof_ = false, clientHangup_ = false;
+  bool upReadable_ = false, upWritable_ = false, upEof_ = false, upHangup_ = false;
+
+  net::IoBuffer cin_, cout_, uout_;
+  http::RequestParser parser_;
+  http::RequestHead head_;
+  http::ResponseParser responseParser_;
+  http::ResponseHead response_;
+  http::ChunkedDecoder requestChunks_, responseChunks_;
+
+  // The exchange in progress.
+  SnapshotPin* pin_ = nullptr;
+  const snapshot::ServiceRuntime* service_ = nullptr;
+  UpstreamConnection* upstream_ = nullptr;
+  int tries_ = 0;
+  size_t uoutSent_ = 0;
+  uint64_t requestBodyRemaining_ = 0, requestBodyPending_ = 0, requestBodySeen_ = 0;
+  bool requestBodyDone_ = true;
+  uint64_t responseRemaining_ = 0;
+  bool responseDone_ = false, dechunk_ = false;
+  bool isHead_ = false, keepAlive_ = true, anyResponseByte_ = false, closeAfterLocal_ = false;
+  int clientMinor_ = 1;
+  uint64_t startUs_ = 0, sentUs_ = 0, requestsServed_ = 0;
+  std::string scratchPath_, upstreamPath_, requestId_;
+};
+
+}  // namespace sluice::proxy

@@ -1,0 +1,46 @@
+#include "proxy/proxy_server.h"
+
+#include <chrono>
+
+namespace sluice::proxy {
+
+ProxyServer::ProxyServer(ProxySettings settings, snapshot::SnapshotPublisher& publisher)
+    : settings_(std::move(settings)), publisher_(publisher) {}
+
+ProxyServer::~ProxyServer() { stop(0); }
+
+void ProxyServer::start() {
+  for (int i = 0; i < settings_.workers; ++i) {
+    workers_.push_back(std::make_unique<ProxyWorker>(i, settings_, publisher_));
+    workers_.back()->listen();
+  }
+  for (auto& w : workers_) threads_.emplace_back([worker = w.get()] { worker->run(); });
+}
+
+void ProxyServer::stop(uint64_t drainTimeoutMs) {
+  if (threads_.empty()) return;
+  for (auto& w : workers_) w->reactor().post([worker = w.get()] { worker->drain(); });
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(drainTimeoutMs);
+  for (size_t i = 0; i < threads_.size(); ++i) {
+    // A worker ends by itself once its sessions are done; past the deadline it is told to stop.
+    while (workers_[i]->counters().active.load() > 0 && std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    workers_[i]->stop();
+    threads_[i].join();
+  }
+  threads_.clear();
+  workers_.clear();
+}
+
+nlohmann::json ProxyServer::counters() const {
+  uint64_t accepted = 0, requests = 0, active = 0;
+  for (const auto& w : workers_) {
+    accepted += w->counters().accepted.load(std::memory_order_relaxed);
+    requests += w->counters().requests.load(std::memory_order_relaxed);
+    active += w->counters().active.load(std::memory_order_relaxed);
+  }
+  return {{"connections_accepted", accepted}, {"connections_handled", accepted}, {"connections_active", active},
+          {"total_requests", requests}};
+}
+
+}  // namespace sluice::proxy

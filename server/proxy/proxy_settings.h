@@ -1,0 +1,36 @@
+#pragma once
+// Data-plane settings from sluice.conf (nginx/Kong names), resolved once at start.
+#include "http/http_limits.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace sluice::proxy {
+
+struct ListenAddress {
+  std::string host;
+  uint16_t port = 0;
+  bool ssl = false;
+};
+
+struct ProxySettings {
+  std::vector<ListenAddress> listen;
+  int workers = 1;
+  http::HttpLimits limits;
+  uint64_t clientMaxBodySize = 0;  // 0: unlimited (Kong's default)
+  uint64_t clientHeaderTimeoutMs = 60000;
+  uint64_t clientBodyTimeoutMs = 60000;
+  uint64_t keepaliveTimeoutMs = 60000;
+  uint64_t keepaliveRequests = 10000;
+  size_t upstreamKeepalivePoolSize = 512;  // idle connections per peer and reactor
+  uint64_t upstreamKeepaliveMaxRequests = 10000;
+  uint64_t upstreamKeepaliveIdleTimeoutMs = 60000;
+  size_t upstreamBufferSize = 65536;  // holds a typical response: fewer syscalls than nginx's 8k
+  bool serverTokens = true;           // Via / Server
+  bool latencyTokens = true;          // X-Sluice-*-Latency
+  bool requestIdHeader = true;        // X-Sluice-Request-Id downstream and upstream
+  std::string version = "0.0.0";
+};
+
+}  // namespace sluice::proxy

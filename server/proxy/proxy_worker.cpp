@@ -1,0 +1,155 @@
+#include "proxy/proxy_worker.h"
+
+#include "proxy/http_session.h"
+
+#include <Poco/Net/SocketAddress.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <openssl/rand.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <ctime>
+
+namespace sluice::proxy {
+
+class ProxyWorker::Listener final : public net::EventHandler {
+ public:
+  Listener(ProxyWorker& worker, const ListenAddress& address) : worker_(worker), port_(address.port) {
+    socket_.bind(Poco::Net::SocketAddress(address.host, address.port), true, true);  // SO_REUSEADDR, SO_REUSEPORT
+    const int one = 1;
+    // Accepted sockets inherit TCP_NODELAY from the listener: no setsockopt per connection.
+    setsockopt(socket_.impl()->sockfd(), IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    socket_.listen(16384);
+    socket_.setBlocking(false);
+  }
+  int fd() const { return socket_.impl()->sockfd(); }
+  void onEvents(uint32_t) override { worker_.accept(fd(), port_); }
+  void close() { socket_.close(); }
+
+ private:
+  ProxyWorker& worker_;
+  uint16_t port_;
+  Poco::Net::ServerSocket socket_;
+};
+
+ProxyWorker::ProxyWorker(int index, const ProxySettings& settings, snapshot::SnapshotPublisher& publisher)
+    : index_(index),
+      settings_(settings),
+      publisher_(publisher),
+      reactor_(index),
+      clientBuffers_(settings.limits.maxRequestLine + settings.limits.maxHeaderBytes + 1024),
+      upstreamBuffers_(settings.upstreamBufferSize),
+      upstreams_(reactor_, upstreamBuffers_, settings.upstreamKeepalivePoolSize, settings.upstreamKeepaliveIdleTimeoutMs,
+                 settings.upstreamKeepaliveMaxRequests) {
+  RAND_bytes(reinterpret_cast<unsigned char*>(&requestSeed_), sizeof requestSeed_);
+  reactor_.setIdleHook([this] { refreshSnapshot(); });
+  refreshSnapshot();
+}
+
+ProxyWorker::~ProxyWorker() {
+  for (auto* s : sessions_) delete s;
+}
+
+void ProxyWorker::listen() {
+  for (const auto& address : settings_.listen) {
+    if (address.ssl) continue;  // TLS listeners arrive with the TLS layer
+    auto listener = std::make_unique<Listener>(*this, address);
+    reactor_.add(listener->fd(), listener.get());
+    listeners_.push_back(std::move(listener));
+  }
+}
+
+void ProxyWorker::accept(int listenFd, uint16_t port) {
+  for (;;) {
+    sockaddr_storage peer{};
+    socklen_t length = sizeof peer;
+    const int fd = ::accept4(listenFd, reinterpret_cast<sockaddr*>(&peer), &length, SOCK_NONBLOCK | SOCK_CLOEXEC);
+    if (fd < 0) {
+      if (errno == EINTR || errno == ECONNABORTED) continue;
+      return;  // EAGAIN, or EMFILE and the like: try again on the next event
+    }
+    char ip[INET6_ADDRSTRLEN] = "unknown";
+    if (peer.ss_family == AF_INET) inet_ntop(AF_INET, &reinterpret_cast<sockaddr_in*>(&peer)->sin_addr, ip, sizeof ip);
+    else if (peer.ss_family == AF_INET6) inet_ntop(AF_INET6, &reinterpret_cast<sockaddr_in6*>(&peer)->sin6_addr, ip, sizeof ip);
+    auto* session = new HttpSession(*this, fd, ip, port);
+    if (!session->start()) {
+      delete session;
+      continue;
+    }
+    sessions_.push_back(session);
+    counters_.accepted.fetch_add(1, std::memory_order_relaxed);
+    counters_.active.fetch_add(1, std::memory_order_relaxed);
+  }
+}
+
+void ProxyWorker::sessionClosed(HttpSession* session) {
+  sessions_.remove(session);  // O(n); replaced by an intrusive list when profiling says so
+  counters_.active.fetch_sub(1, std::memory_order_relaxed);
+  reactor_.retire(std::unique_ptr<net::EventHandler>(session));
+  if (draining_ && sessions_.empty()) reactor_.stop();
+}
+
+void ProxyWorker::drain() {
+  draining_ = true;
+  for (auto& l : listeners_) {
+    reactor_.remove(l->fd());
+    l->close();
+  }
+  const std::vector<HttpSession*> sessions(sessions_.begin(), sessions_.end());
+  for (auto* s : sessions) s->drain();
+  if (sessions_.empty()) reactor_.stop();
+}
+
+void ProxyWorker::refreshSnapshot() {
+  const uint64_t version = publisher_.version();
+  if (version == seenVersion_) return;
+  seenVersion_ = version;
+  pins_.push_back(SnapshotPin{publisher_.current(), 0});
+  cursors_.assign(pins_.back().snapshot->upstreams.size(), 0);
+  // Older snapshots nobody pins any more are released.
+  for (auto it = pins_.begin(); std::next(it) != pins_.end();) {
+    if (it->pins == 0) it = pins_.erase(it);
+    else ++it;
+  }
+}
+
+SnapshotPin* ProxyWorker::pinSnapshot() {
+  SnapshotPin& pin = pins_.back();
+  ++pin.pins;
+  return &pin;
+}
+
+void ProxyWorker::unpinSnapshot(SnapshotPin* pin) {
+  if (--pin->pins == 0 && pin != &pins_.back()) {
+    for (auto it = pins_.begin(); it != pins_.end(); ++it)
+      if (&*it == pin) {
+        pins_.erase(it);
+        break;
+      }
+  }
+}
+
+uint64_t& ProxyWorker::balancerCursor(size_t upstream) {
+  if (upstream >= cursors_.size()) cursors_.resize(upstream + 1, 0);
+  return cursors_[upstream];
+}
+
+std::string_view ProxyWorker::nextRequestId() {
+  static constexpr char kHex[] = "0123456789abcdef";
+  uint64_t hi = requestSeed_ ^ static_cast<uint64_t>(index_), lo = ++requestCounter_;
+  for (int i = 15; i >= 0; --i, hi >>= 4) requestId_[i] = kHex[hi & 15];
+  for (int i = 31; i >= 16; --i, lo >>= 4) requestId_[i] = kHex[lo & 15];
+  return std::string_view(requestId_, 32);
+}
+
+uint64_t ProxyWorker::nowMicros() const {
+  timespec ts{};
+  clock_gettime(CLOCK_MONOTONIC, &ts);  // vDSO: no system call
+  return static_cast<uint64_t>(ts.tv_sec) * 1000000 + static_cast<uint64_t>(ts.tv_nsec) / 1000;
+}
+
+}  // namespace sluice::proxy

@@ -1,0 +1,85 @@
+#pragma once
+// Everything one reactor owns: its listeners, client sessions, upstream pool, buffers, balancer
+// cursors, counters and its pin on the configuration snapshot. A session never touches another
+// worker's state.
+#include "net/io_buffer.h"
+#include "net/reactor.h"
+#include "proxy/proxy_settings.h"
+#include "proxy/upstream_pool.h"
+#include "snapshot/snapshot_publisher.h"
+
+#include <Poco/Net/ServerSocket.h>
+
+#include <atomic>
+#include <list>
+#include <memory>
+
+namespace sluice::proxy {
+
+class HttpSession;
+
+// Per-worker counters, written by the worker thread only and read by others (relaxed).
+struct WorkerCounters {
+  std::atomic<uint64_t> accepted{0}, requests{0}, active{0}, reading{0}, writing{0};
+};
+
+// Keeps a snapshot alive while exchanges that started on it are in flight.
+struct SnapshotPin {
+  snapshot::ConfigSnapshotConstSharedPtr snapshot;
+  uint32_t pins = 0;
+};
+
+class ProxyWorker {
+ public:
+  ProxyWorker(int index, const ProxySettings& settings, snapshot::SnapshotPublisher& publisher);
+  ~ProxyWorker();
+
+  // Opens this worker's listeners (SO_REUSEPORT: the kernel spreads connections over workers).
+  void listen();
+  void run() { reactor_.run(); }
+  // Stops accepting; sessions finish their current exchange and close; then the loop ends.
+  void drain();
+  void stop() { reactor_.stop(); }
+
+  net::Reactor& reactor() { return reactor_; }
+  const ProxySettings& settings() const { return settings_; }
+  UpstreamPool& upstreams() { return upstreams_; }
+  net::BufferPool& clientBuffers() { return clientBuffers_; }
+  net::BufferPool& upstreamBuffers() { return upstreamBuffers_; }
+  WorkerCounters& counters() { return counters_; }
+  bool draining() const { return draining_; }
+
+  SnapshotPin* pinSnapshot();
+  void unpinSnapshot(SnapshotPin* pin);
+  // The next request id: 32 hex digits, unique per node.
+  std::string_view nextRequestId();
+  // Weighted round-robin cursor of an upstream for this worker.
+  uint64_t& balancerCursor(size_t upstream);
+
+  void sessionClosed(HttpSession* session);
+  uint64_t nowMicros() const;
+
+ private:
+  class Listener;
+  void accept(int listenFd, uint16_t port);
+  void refreshSnapshot();
+
+  int index_;
+  const ProxySettings& settings_;
+  snapshot::SnapshotPublisher& publisher_;
+  net::Reactor reactor_;
+  net::BufferPool clientBuffers_;
+  net::BufferPool upstreamBuffers_;
+  UpstreamPool upstreams_;
+  WorkerCounters counters_;
+  std::vector<std::unique_ptr<Listener>> listeners_;
+  std::list<HttpSession*> sessions_;
+  std::list<SnapshotPin> pins_;  // back() is the current snapshot
+  uint64_t seenVersion_ = ~0ULL;
+  std::vector<uint64_t> cursors_;
+  uint64_t requestSeed_ = 0, requestCounter_ = 0;
+  char requestId_[33] = {};
+  bool draining_ = false;
+};
+
+}  // namespace sluice::proxy

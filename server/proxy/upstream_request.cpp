@@ -1,0 +1,74 @@
+#include "proxy/upstream_request.h"
+
+namespace sluice::proxy {
+namespace {
+
+bool isForwardingHeader(std::string_view name) {
+  if (name.size() < 9) return false;
+  static constexpr std::string_view kHeaders[] = {"x-forwarded-for",  "x-forwarded-proto", "x-forwarded-host",
+                                                  "x-forwarded-port", "x-forwarded-path",  "x-forwarded-prefix",
+                                                  "x-real-ip",        "x-sluice-request-id"};
+  for (auto h : kHeaders)
+    if (http::equalsIgnoreCase(name, h)) return true;
+  return false;
+}
+
+}  // namespace
+
+void joinUpstreamPath(std::string_view servicePath, std::string_view rest, bool v1, std::string& out) {
+  out.assign(servicePath.empty() ? std::string_view("/") : servicePath);
+  if (rest.empty()) return;
+  const bool slashEnd = !out.empty() && out.back() == '/';
+  const bool slashStart = rest.front() == '/';
+  if (v1) {
+    if (slashEnd && slashStart) rest.remove_prefix(1);
+    out.append(rest);
+    return;
+  }
+  if (slashEnd && slashStart) rest.remove_prefix(1);
+  else if (!slashEnd && !slashStart) out.push_back('/');
+  out.append(rest);
+}
+
+bool writeUpstreamRequestHead(net::IoBuffer& out, const http::RequestHead& req, const ForwardingInfo& info) {
+  bool ok = out.append(req.method) && out.append(" ") && out.append(info.upstreamPath) && out.append(" HTTP/1.1\r\nHost: ") &&
+            out.append(info.host) && out.append("\r\n");
+  std::string_view forwardedFor;
+  for (const auto& h : req.headers) {
+    if (!ok) return false;
+    if (http::isHopByHop(h.name) || http::equalsIgnoreCase(h.name, "host") ||
+        http::equalsIgnoreCase(h.name, "content-length") || http::equalsIgnoreCase(h.name, "expect"))
+      continue;
+    if (!req.connection.empty() && http::hasToken(req.connection, h.name)) continue;  // named by the client
+    if (isForwardingHeader(h.name)) {
+      if (http::equalsIgnoreCase(h.name, "x-forwarded-for")) forwardedFor = h.value;
+      continue;
+    }
+    ok = out.append(h.name) && out.append(": ") && out.append(h.value) && out.append("\r\n");
+  }
+  char number[24];
+  ok = ok && out.append("X-Forwarded-For: ");
+  if (!forwardedFor.empty()) ok = ok && out.append(forwardedFor) && out.append(", ");
+  ok = ok && out.append(info.clientIp) && out.append("\r\nX-Forwarded-Proto: ") && out.append(info.https ? "https" : "http");
+  std::string_view hostOnly = req.host;
+  if (const auto colon = hostOnly.rfind(':'); colon != std::string_view::npos && hostOnly.find(']') == std::string_view::npos)
+    hostOnly = hostOnly.substr(0, colon);
+  const int portLength = std::snprintf(number, sizeof number, "%u", info.serverPort);
+  ok = ok && out.append("\r\nX-Forwarded-Host: ") && out.append(hostOnly) && out.append("\r\nX-Forwarded-Port: ") &&
+       out.append(std::string_view(number, static_cast<size_t>(portLength))) && out.append("\r\nX-Forwarded-Path: ") &&
+       out.append(req.path) && out.append("\r\nX-Real-IP: ") && out.append(info.clientIp) && out.append("\r\n");
+  if (!info.forwardedPrefix.empty()) ok = ok && out.append("X-Forwarded-Prefix: ") && out.append(info.forwardedPrefix) && out.append("\r\n");
+  if (!info.requestId.empty()) ok = ok && out.append("X-Sluice-Request-Id: ") && out.append(info.requestId) && out.append("\r\n");
+  if (info.chunkedBody) {
+    ok = ok && out.append("Transfer-Encoding: chunked\r\n");
+  } else if (req.framing == http::BodyFraming::ContentLength) {
+    const int n = std::snprintf(number, sizeof number, "%llu", static_cast<unsigned long long>(req.contentLength));
+    ok = ok && out.append("Content-Length: ") && out.append(std::string_view(number, static_cast<size_t>(n))) && out.append("\r\n");
+  } else if (!http::findHeader(req.headers, "content-length").empty()) {
+    ok = ok && out.append("Content-Length: 0\r\n");
+  }
+  if (info.close) ok = ok && out.append("Connection: close\r\n");
+  return ok && out.append("\r\n");
+}
+
+}  // namespace sluice::proxy

@@ -1,0 +1,76 @@
+#pragma once
+// The configuration the data plane runs on: compiled once per change by the snapshot builder,
+// immutable, shared by every reactor. Requests never read the store.
+#include "router/router.h"
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace sluice::snapshot {
+
+// A resolved socket address of a peer.
+struct PeerAddress {
+  sockaddr_storage addr{};
+  socklen_t length = 0;
+  std::string text;  // "10.0.0.1:8080", for logs and headers
+};
+
+struct TargetRuntime {
+  std::string id;
+  std::string target;  // host:port as configured
+  std::string host;    // host part, for the Host header of the upstream request
+  uint16_t port = 0;
+  int weight = 100;
+  std::vector<PeerAddress> addresses;
+};
+
+struct UpstreamRuntime {
+  std::string id;
+  std::string name;
+  std::string algorithm;  // round-robin, least-connections, consistent-hashing, latency
+  std::string hostHeader;
+  std::vector<TargetRuntime> targets;
+};
+
+struct ServiceRuntime {
+  std::string id;
+  std::string name;
+  std::string protocol;  // http (https to upstreams arrives with TLS)
+  std::string host;
+  uint16_t port = 80;
+  std::string path;  // empty: none
+  int retries = 5;
+  uint32_t connectTimeoutMs = 60000, writeTimeoutMs = 60000, readTimeoutMs = 60000;
+  bool enabled = true;
+  int upstream = -1;                   // index into upstreams when host names an upstream
+  std::vector<PeerAddress> addresses;  // when host is an address or a resolved name
+  std::string hostHeader;              // host[:port] as sent upstream without preserve_host
+};
+
+struct RouteRuntime {
+  std::string id;
+  std::string name;
+  int service = -1;  // index into services; -1: no service (503)
+  bool stripPath = true;
+  bool preserveHost = false;
+  bool pathHandlingV1 = false;
+  int httpsRedirectStatus = 426;
+  uint8_t protocols = router::kHttp | router::kHttps;
+};
+
+struct ConfigSnapshot {
+  uint64_t version = 0;
+  std::vector<ServiceRuntime> services;
+  std::vector<RouteRuntime> routes;
+  std::vector<UpstreamRuntime> upstreams;
+  router::Router router;
+  double buildMilliseconds = 0;
+};
+
+using ConfigSnapshotConstSharedPtr = std::shared_ptr<const ConfigSnapshot>;
+
+}  // namespace sluice::snapshot

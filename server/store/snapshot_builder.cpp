@@ -1,0 +1,213 @@
+#include "store/snapshot_builder.h"
+
+#include "model/entities.h"
+
+#include <arpa/inet.h>
+#include <netdb.h>
+
+#include <chrono>
+#include <cstring>
+#include <map>
+
+namespace sluice::store {
+using schema::json;
+using snapshot::PeerAddress;
+
+namespace {
+
+core::Result<std::vector<json>> all(Store& store, const schema::EntitySchema& schema) {
+  std::vector<json> out;
+  ListQuery q;
+  q.size = 1000;
+  for (;;) {
+    auto page = store.list(schema, q);
+    if (!page) return page.error();
+    for (auto& e : page->data) out.push_back(std::move(e));
+    if (!page->offset) return out;
+    q.offset = *page->offset;
+  }
+}
+
+// Resolves a host (name or literal) off the reactors; names are resolved with the system resolver.
+std::vector<PeerAddress> resolve(const std::string& host, uint16_t port) {
+  std::vector<PeerAddress> out;
+  addrinfo hints{};
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_family = AF_UNSPEC;
+  addrinfo* result = nullptr;
+  std::string name = host;
+  if (name.size() > 2 && name.front() == '[') name = name.substr(1, name.size() - 2);
+  if (getaddrinfo(name.c_str(), std::to_string(port).c_str(), &hints, &result) != 0) return out;
+  for (addrinfo* ai = result; ai; ai = ai->ai_next) {
+    PeerAddress a;
+    std::memcpy(&a.addr, ai->ai_addr, ai->ai_addrlen);
+    a.length = static_cast<socklen_t>(ai->ai_addrlen);
+    char text[INET6_ADDRSTRLEN] = {};
+    const void* raw = ai->ai_family == AF_INET6 ? static_cast<const void*>(&reinterpret_cast<sockaddr_in6*>(ai->ai_addr)->sin6_addr)
+                                                 : static_cast<const void*>(&reinterpret_cast<sockaddr_in*>(ai->ai_addr)->sin_addr);
+    inet_ntop(ai->ai_family, raw, text, sizeof text);
+    a.text = (ai->ai_family == AF_INET6 ? "[" + std::string(text) + "]" : std::string(text)) + ":" + std::to_string(port);
+    out.push_back(std::move(a));
+  }
+  freeaddrinfo(result);
+  return out;
+}
+
+std::vector<std::string> strings(const json& v) {
+  std::vector<std::string> out;
+  if (v.is_array())
+    for (const auto& s : v) out.push_back(s.get<std::string>());
+  return out;
+}
+
+}  // namespace
+
+core::Result<snapshot::ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store, uint64_t version) {
+  const auto started = std::chrono::steady_clock::now();
+  auto services = all(store, model::services());
+  auto routes = all(store, model::routes());
+  auto upstreams = all(store, model::upstreams());
+  auto targets = all(store, model::targets());
+  if (!services) return services.error();
+  if (!routes) return routes.error();
+  if (!upstreams) return upstreams.error();
+  if (!targets) return targets.error();
+
+  auto snap = std::make_shared<snapshot::ConfigSnapshot>();
+  snap->version = version;
+  std::map<std::string, int> upstreamByName, upstreamById, serviceById;
+  for (const auto& u : *upstreams) {
+    snapshot::UpstreamRuntime rt;
+    rt.id = u["id"];
+    rt.name = u["name"];
+    rt.algorithm = u["algorithm"];
+    if (u["host_header"].is_string()) rt.hostHeader = u["host_header"];
+    upstreamByName[rt.name] = upstreamById[rt.id] = static_cast<int>(snap->upstreams.size());
+    snap->upstreams.push_back(std::move(rt));
+  }
+  for (const auto& t : *targets) {
+    auto it = upstreamById.find(t["upstream"]["id"].get<std::string>());
+    if (it == upstreamById.end()) continue;
+    snapshot::TargetRuntime rt;
+    rt.id = t["id"];
+    rt.target = t["target"];
+    rt.weight = t["weight"];
+    const auto colon = rt.target.rfind(':');
+    rt.host = rt.target.substr(0, colon);
+    rt.port = static_cast<uint16_t>(std::stoi(rt.target.substr(colon + 1)));
+    rt.addresses = resolve(rt.host, rt.port);
+    snap->upstreams[static_cast<size_t>(it->second)].targets.push_back(std::move(rt));
+  }
+  for (const auto& s : *services) {
+    snapshot::ServiceRuntime rt;
+    rt.id = s["id"];
+    if (s["name"].is_string()) rt.name = s["name"];
+    rt.protocol = s["protocol"];
+    rt.host = s["host"];
+    rt.port = static_cast<uint16_t>(s["port"].get<int>());
+    if (s["path"].is_string()) rt.path = s["path"];
+    rt.retries = s["retries"].get<int>();
+    rt.connectTimeoutMs = s["connect_timeout"].get<uint32_t>();
+    rt.writeTimeoutMs = s["write_timeout"].get<uint32_t>();
+    rt.readTimeoutMs = s["read_timeout"].get<uint32_t>();
+    rt.enabled = s["enabled"].get<bool>();
+    const bool defaultPort = (rt.protocol == "http" && rt.port == 80) || (rt.protocol == "https" && rt.port == 443);
+    rt.hostHeader = defaultPort ? rt.host : rt.host + ":" + std::to_string(rt.port);
+    if (auto it = upstreamByName.find(rt.host); it != upstreamByName.end()) {
+      rt.upstream = it->second;
+      const auto& up = snap->upstreams[static_cast<size_t>(it->second)];
+      if (!up.hostHeader.empty()) rt.hostHeader = up.hostHeader;
+    } else {
+      rt.addresses = resolve(rt.host, rt.port);
+    }
+    serviceById[rt.id] = static_cast<int>(snap->services.size());
+    snap->services.push_back(std::move(rt));
+  }
+  std::vector<router::RouteSpec> specs;
+  for (const auto& r : *routes) {
+    snapshot::RouteRuntime rt;
+    rt.id = r["id"];
+    if (r["name"].is_string()) rt.name = r["name"];
+    if (r["service"].is_object()) {
+      auto it = serviceById.find(r["service"]["id"].get<std::string>());
+      if (it != serviceById.end()) rt.service = it->second;
+    }
+    rt.stripPath = r["strip_path"];
+    rt.preserveHost = r["preserve_host"];
+    rt.pathHandlingV1 = r["path_handling"] == "v1";
+    rt.httpsRedirectStatus = r["https_redirect_status_code"];
+    rt.protocols = 0;
+    for (const auto& p : strings(r["protocols"])) {
+      if (p == "http") rt.protocols |= router::kHttp;
+      if (p == "https") rt.protocols |= router::kHttps;
+    }
+    if (rt.protocols == 0) continue;  // stream (tcp/tls/udp) and grpc routes are not HTTP/1.1 routes
+    router::RouteSpec spec;
+    spec.index = snap->routes.size();
+    spec.createdAt = r["created_at"].get<int64_t>();
+    spec.protocols = rt.protocols;
+    spec.methods = strings(r["methods"]);
+    spec.hosts = strings(r["hosts"]);
+    spec.paths = strings(r["paths"]);
+    spec.snis = strings(r["snis"]);
+    spec.regexPriority = r["regex_priority"].get<int64_t>();
+    if (r["headers"].is_object())
+      for (auto it = r["headers"].begin(); it != r["headers"].end(); ++it) spec.headers.emplace_back(it.key(), strings(*it));
+    specs.push_back(std::move(spec));
+    snap->routes.push_back(std::move(rt));
+  }
+  snap->router = router::Router::build(std::move(specs));
+  snap->buildMilliseconds =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  return snapshot::ConfigSnapshotConstSharedPtr(std::move(snap));
+}
+
+SnapshotBuilder::SnapshotBuilder(Store& store, snapshot::SnapshotPublisher& publisher)
+    : store_(store), publisher_(publisher) {}
+
+SnapshotBuilder::~SnapshotBuilder() { stop(); }
+
+core::Status SnapshotBuilder::rebuild() {
+  const uint64_t version = store_.version();
+  auto snap = buildSnapshot(store_, version);
+  if (!snap) return snap.error();
+  publisher_.publish(*snap);
+  ++builds_;
+  std::lock_guard lock(mutex_);
+  seenVersion_ = version;
+  return core::Ok{};
+}
+
+core::Status SnapshotBuilder::start() {
+  if (auto s = rebuild(); !s) return s;
+  store_.onChange([this](uint64_t) {
+    std::lock_guard lock(mutex_);
+    changed_.notify_one();
+  });
+  thread_ = std::thread([this] { loop(); });
+  return core::Ok{};
+}
+
+void SnapshotBuilder::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  changed_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void SnapshotBuilder::loop() {
+  std::unique_lock lock(mutex_);
+  while (!stopping_) {
+    // Wake on a change, and every second anyway (a store that failed a rebuild is retried).
+    changed_.wait_for(lock, std::chrono::seconds(1), [&] { return stopping_ || store_.version() != seenVersion_; });
+    if (stopping_) break;
+    if (store_.version() == seenVersion_) continue;
+    lock.unlock();
+    (void)rebuild();  // on failure the previous snapshot stays in service
+    lock.lock();
+  }
+}
+
+}  // namespace sluice::store

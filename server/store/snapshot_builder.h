@@ -1,0 +1,40 @@
+#pragma once
+// Compiles the store's entities into an immutable ConfigSnapshot (typed runtime objects, the
+// router, resolved addresses) on its own thread and publishes it. Writes arriving in a burst are
+// coalesced: one rebuild covers every change made while the previous one ran.
+#include "snapshot/snapshot_publisher.h"
+#include "store/store.h"
+
+#include <condition_variable>
+#include <thread>
+
+namespace sluice::store {
+
+// Builds a snapshot from the store's current contents (also used directly by tests and benches).
+core::Result<snapshot::ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store, uint64_t version);
+
+class SnapshotBuilder {
+ public:
+  SnapshotBuilder(Store& store, snapshot::SnapshotPublisher& publisher);
+  ~SnapshotBuilder();
+
+  // Builds and publishes the first snapshot synchronously, then follows store changes.
+  core::Status start();
+  void stop();
+  uint64_t builds() const { return builds_.load(); }
+
+ private:
+  void loop();
+  core::Status rebuild();
+
+  Store& store_;
+  snapshot::SnapshotPublisher& publisher_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  uint64_t seenVersion_ = 0;
+  bool stopping_ = false;
+  std::atomic<uint64_t> builds_{0};
+  std::thread thread_;
+};
+
+}  // namespace sluice::store
