@@ -118,7 +118,7 @@ AdminResponse AdminApi::root() {
 }
 
 AdminResponse AdminApi::status() {
-  const bool reachable = store_.database().query("SELECT 1").ok();
+  const bool reachable = store_.ping();
   json server = counters_.snapshot ? counters_.snapshot() : json::object();
   json body{{"server", server}, {"database", {{"reachable", reachable}}}};
   if (!reachable) return jsonResponse(503, body);

@@ -2,9 +2,6 @@
 
 #include "model/entities.h"
 
-#include <arpa/inet.h>
-#include <netdb.h>
-
 #include <chrono>
 #include <cstring>
 #include <map>
@@ -28,31 +25,6 @@ core::Result<std::vector<json>> all(Store& store, const schema::EntitySchema& sc
   }
 }
 
-// Resolves a host (name or literal) off the reactors; names are resolved with the system resolver.
-std::vector<PeerAddress> resolve(const std::string& host, uint16_t port) {
-  std::vector<PeerAddress> out;
-  addrinfo hints{};
-  hints.ai_socktype = SOCK_STREAM;
-  hints.ai_family = AF_UNSPEC;
-  addrinfo* result = nullptr;
-  std::string name = host;
-  if (name.size() > 2 && name.front() == '[') name = name.substr(1, name.size() - 2);
-  if (getaddrinfo(name.c_str(), std::to_string(port).c_str(), &hints, &result) != 0) return out;
-  for (addrinfo* ai = result; ai; ai = ai->ai_next) {
-    PeerAddress a;
-    std::memcpy(&a.addr, ai->ai_addr, ai->ai_addrlen);
-    a.length = static_cast<socklen_t>(ai->ai_addrlen);
-    char text[INET6_ADDRSTRLEN] = {};
-    const void* raw = ai->ai_family == AF_INET6 ? static_cast<const void*>(&reinterpret_cast<sockaddr_in6*>(ai->ai_addr)->sin6_addr)
-                                                 : static_cast<const void*>(&reinterpret_cast<sockaddr_in*>(ai->ai_addr)->sin_addr);
-    inet_ntop(ai->ai_family, raw, text, sizeof text);
-    a.text = (ai->ai_family == AF_INET6 ? "[" + std::string(text) + "]" : std::string(text)) + ":" + std::to_string(port);
-    out.push_back(std::move(a));
-  }
-  freeaddrinfo(result);
-  return out;
-}
-
 std::vector<std::string> strings(const json& v) {
   std::vector<std::string> out;
   if (v.is_array())
@@ -62,16 +34,30 @@ std::vector<std::string> strings(const json& v) {
 
 }  // namespace
 
-core::Result<snapshot::ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store, uint64_t version) {
+core::Result<snapshot::ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store, uint64_t version,
+                                                                   snapshot::DnsCache& dns, const std::atomic<bool>* abort) {
   const auto started = std::chrono::steady_clock::now();
+  // Stop at the first failure: with the database gone, every further query would wait for it.
   auto services = all(store, model::services());
-  auto routes = all(store, model::routes());
-  auto upstreams = all(store, model::upstreams());
-  auto targets = all(store, model::targets());
   if (!services) return services.error();
+  auto routes = all(store, model::routes());
   if (!routes) return routes.error();
+  auto upstreams = all(store, model::upstreams());
   if (!upstreams) return upstreams.error();
+  auto targets = all(store, model::targets());
   if (!targets) return targets.error();
+
+  // Every name to resolve, in one batch.
+  std::vector<std::string> names;
+  std::map<std::string, bool> upstreamNames;
+  for (const auto& u : *upstreams) upstreamNames[u["name"].get<std::string>()] = true;
+  for (const auto& s : *services)
+    if (!upstreamNames.count(s["host"].get<std::string>())) names.push_back(s["host"]);
+  for (const auto& t : *targets) {
+    const std::string target = t["target"];
+    names.push_back(target.substr(0, target.rfind(':')));
+  }
+  dns.refresh(names, abort);
 
   auto snap = std::make_shared<snapshot::ConfigSnapshot>();
   snap->version = version;
@@ -95,7 +81,7 @@ core::Result<snapshot::ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store,
     const auto colon = rt.target.rfind(':');
     rt.host = rt.target.substr(0, colon);
     rt.port = static_cast<uint16_t>(std::stoi(rt.target.substr(colon + 1)));
-    rt.addresses = resolve(rt.host, rt.port);
+    rt.addresses = dns.addresses(rt.host, rt.port);
     snap->upstreams[static_cast<size_t>(it->second)].targets.push_back(std::move(rt));
   }
   for (const auto& s : *services) {
@@ -118,7 +104,7 @@ core::Result<snapshot::ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store,
       const auto& up = snap->upstreams[static_cast<size_t>(it->second)];
       if (!up.hostHeader.empty()) rt.hostHeader = up.hostHeader;
     } else {
-      rt.addresses = resolve(rt.host, rt.port);
+      rt.addresses = dns.addresses(rt.host, rt.port);
     }
     serviceById[rt.id] = static_cast<int>(snap->services.size());
     snap->services.push_back(std::move(rt));
@@ -169,7 +155,7 @@ SnapshotBuilder::~SnapshotBuilder() { stop(); }
 
 core::Status SnapshotBuilder::rebuild() {
   const uint64_t version = store_.version();
-  auto snap = buildSnapshot(store_, version);
+  auto snap = buildSnapshot(store_, version, dns_, &abort_);
   if (!snap) return snap.error();
   publisher_.publish(*snap);
   ++builds_;
@@ -193,6 +179,7 @@ void SnapshotBuilder::stop() {
     std::lock_guard lock(mutex_);
     stopping_ = true;
   }
+  abort_ = true;
   changed_.notify_all();
   if (thread_.joinable()) thread_.join();
 }
@@ -203,7 +190,8 @@ void SnapshotBuilder::loop() {
     // Wake on a change, and every second anyway (a store that failed a rebuild is retried).
     changed_.wait_for(lock, std::chrono::seconds(1), [&] { return stopping_ || store_.version() != seenVersion_; });
     if (stopping_) break;
-    if (store_.version() == seenVersion_) continue;
+    // Names past their TTL are re-resolved by a rebuild.
+    if (store_.version() == seenVersion_ && !dns_.anyExpired()) continue;
     lock.unlock();
     (void)rebuild();  // on failure the previous snapshot stays in service
     lock.lock();

@@ -2,6 +2,7 @@
 // Compiles the store's entities into an immutable ConfigSnapshot (typed runtime objects, the
 // router, resolved addresses) on its own thread and publishes it. Writes arriving in a burst are
 // coalesced: one rebuild covers every change made while the previous one ran.
+#include "snapshot/dns_cache.h"
 #include "snapshot/snapshot_publisher.h"
 #include "store/store.h"
 
@@ -11,7 +12,10 @@
 namespace sluice::store {
 
 // Builds a snapshot from the store's current contents (also used directly by tests and benches).
-core::Result<snapshot::ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store, uint64_t version);
+// Host names are resolved through `dns` (only those missing or past their TTL are queried).
+core::Result<snapshot::ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store, uint64_t version,
+                                                                   snapshot::DnsCache& dns,
+                                                                   const std::atomic<bool>* abort = nullptr);
 
 class SnapshotBuilder {
  public:
@@ -33,6 +37,8 @@ class SnapshotBuilder {
   std::condition_variable changed_;
   uint64_t seenVersion_ = 0;
   bool stopping_ = false;
+  std::atomic<bool> abort_{false};
+  snapshot::DnsCache dns_;
   std::atomic<uint64_t> builds_{0};
   std::thread thread_;
 };

@@ -49,6 +49,11 @@ bool hasTags(const json& entity, const ListQuery& q) {
 
 Store::Store(std::unique_ptr<Database> db) : db_(std::move(db)) {}
 
+bool Store::ping() {
+  std::lock_guard lock(mutex_);
+  return db_->query("SELECT 1").ok();
+}
+
 void Store::onChange(std::function<void(uint64_t)> listener) {
   std::lock_guard lock(listenersMutex_);
   listeners_.push_back(std::move(listener));

@@ -32,7 +32,11 @@ class Store {
  public:
   explicit Store(std::unique_ptr<Database> db);
 
+  // The backend, for migrations and tests only: it is not thread-safe, and Store's methods
+  // serialise access to it.
   Database& database() { return *db_; }
+  // True if the database answers (for /status).
+  bool ping();
   std::string_view kind() const { return db_->kind(); }
 
   core::Result<std::optional<json>> get(const schema::EntitySchema& schema, const std::string& id);

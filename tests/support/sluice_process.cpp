@@ -12,7 +12,9 @@ namespace sluice::test {
 SluiceProcess::SluiceProcess() : dir_(std::make_unique<QTemporaryDir>()), env_(QProcessEnvironment::systemEnvironment()) {
   env_.insert("SLUICE_PREFIX", dir_->path());
   port_ = freePort();
+  proxyPort_ = freePort();
   env_.insert("SLUICE_ADMIN_LISTEN", "127.0.0.1:" + QString::number(port_));
+  env_.insert("SLUICE_PROXY_LISTEN", "127.0.0.1:" + QString::number(proxyPort_));
   env_.insert("SLUICE_LOG_LEVEL", "info");
 }
 

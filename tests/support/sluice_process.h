@@ -34,6 +34,8 @@ class SluiceProcess {
   int run(const QStringList& args, QByteArray* output = nullptr) const;
 
   quint16 adminPort() const { return port_; }
+  quint16 proxyPort() const { return proxyPort_; }
+  HttpClient proxy() const { return HttpClient(proxyPort_); }
   QString prefix() const { return dir_->path(); }
   HttpClient admin() const { return HttpClient(port_); }
   QByteArray logs() const { return logs_; }
@@ -46,6 +48,7 @@ class SluiceProcess {
   std::unique_ptr<QProcess> process_;
   QProcessEnvironment env_;
   quint16 port_ = 0;
+  quint16 proxyPort_ = 0;
   QString listenHost_ = "127.0.0.1";
   QByteArray logs_;
 };
