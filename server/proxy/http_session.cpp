@@ -263,22 +263,12 @@ bool HttpSession::startUpstream() {
   const snapshot::PeerAddress* peer = nullptr;
   if (service_->upstream >= 0) {
     const auto& up = snap.upstreams[static_cast<size_t>(service_->upstream)];
-    uint64_t total = 0;
-    for (const auto& t : up.targets)
-      if (t.weight > 0 && !t.addresses.empty()) total += static_cast<uint64_t>(t.weight);
-    if (total == 0) {
+    const int chosen = worker_.balancer(static_cast<size_t>(service_->upstream)).pick(up);
+    if (chosen < 0) {
       respondLocal(GatewayResponse{503, "failure to get a peer from the ring-balancer", {}, !requestBodyDone_, false});
       return false;
     }
-    uint64_t slot = worker_.balancerCursor(static_cast<size_t>(service_->upstream))++ % total;
-    for (const auto& t : up.targets) {
-      if (t.weight <= 0 || t.addresses.empty()) continue;
-      if (slot < static_cast<uint64_t>(t.weight)) {
-        peer = &t.addresses.front();
-        break;
-      }
-      slot -= static_cast<uint64_t>(t.weight);
-    }
+    peer = &up.targets[static_cast<size_t>(chosen)].addresses.front();
   } else {
     if (service_->addresses.empty()) {
       respondLocal(GatewayResponse{503, "name resolution failed", {}, !requestBodyDone_, false});

@@ -109,7 +109,7 @@ void ProxyWorker::refreshSnapshot() {
   if (version == seenVersion_) return;
   seenVersion_ = version;
   pins_.push_back(SnapshotPin{publisher_.current(), 0});
-  cursors_.assign(pins_.back().snapshot->upstreams.size(), 0);
+  balancers_.assign(pins_.back().snapshot->upstreams.size(), RoundRobin{});
   // Older snapshots nobody pins any more are released.
   for (auto it = pins_.begin(); std::next(it) != pins_.end();) {
     if (it->pins == 0) it = pins_.erase(it);
@@ -133,9 +133,9 @@ void ProxyWorker::unpinSnapshot(SnapshotPin* pin) {
   }
 }
 
-uint64_t& ProxyWorker::balancerCursor(size_t upstream) {
-  if (upstream >= cursors_.size()) cursors_.resize(upstream + 1, 0);
-  return cursors_[upstream];
+RoundRobin& ProxyWorker::balancer(size_t upstream) {
+  if (upstream >= balancers_.size()) balancers_.resize(upstream + 1);
+  return balancers_[upstream];
 }
 
 std::string_view ProxyWorker::nextRequestId() {

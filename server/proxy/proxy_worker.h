@@ -4,6 +4,7 @@
 // worker's state.
 #include "net/io_buffer.h"
 #include "net/reactor.h"
+#include "proxy/balancer.h"
 #include "proxy/proxy_settings.h"
 #include "proxy/upstream_pool.h"
 #include "snapshot/snapshot_publisher.h"
@@ -53,8 +54,8 @@ class ProxyWorker {
   void unpinSnapshot(SnapshotPin* pin);
   // The next request id: 32 hex digits, unique per node.
   std::string_view nextRequestId();
-  // Weighted round-robin cursor of an upstream for this worker.
-  uint64_t& balancerCursor(size_t upstream);
+  // This worker's round-robin state for an upstream of the current snapshot.
+  RoundRobin& balancer(size_t upstream);
 
   void sessionClosed(HttpSession* session);
   uint64_t nowMicros() const;
@@ -76,7 +77,7 @@ class ProxyWorker {
   std::list<HttpSession*> sessions_;
   std::list<SnapshotPin> pins_;  // back() is the current snapshot
   uint64_t seenVersion_ = ~0ULL;
-  std::vector<uint64_t> cursors_;
+  std::vector<RoundRobin> balancers_;
   uint64_t requestSeed_ = 0, requestCounter_ = 0;
   char requestId_[33] = {};
   bool draining_ = false;

@@ -20,8 +20,8 @@ void joinUpstreamPath(std::string_view servicePath, std::string_view rest, bool 
   if (rest.empty()) return;
   const bool slashEnd = !out.empty() && out.back() == '/';
   const bool slashStart = rest.front() == '/';
-  if (v1) {
-    if (slashEnd && slashStart) rest.remove_prefix(1);
+  if (v1) {  // the service path is a plain prefix; the rest's leading slash is dropped
+    if (slashStart) rest.remove_prefix(1);
     out.append(rest);
     return;
   }

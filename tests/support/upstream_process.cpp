@@ -1,0 +1,22 @@
+#include "upstream_process.h"
+
+namespace sluice::test {
+
+UpstreamProcess::~UpstreamProcess() { stop(); }
+
+bool UpstreamProcess::start() {
+  process_.start(QStringLiteral(SLUICE_TEST_UPSTREAM), {"0"});
+  if (!process_.waitForStarted(5000) || !process_.waitForReadyRead(10000)) return false;
+  const QByteArray line = process_.readLine().trimmed();  // "listening on PORT"
+  port_ = static_cast<quint16>(line.mid(line.lastIndexOf(' ') + 1).toUInt());
+  return port_ != 0;
+}
+
+void UpstreamProcess::stop() {
+  if (process_.state() == QProcess::NotRunning) return;
+  process_.terminate();
+  if (!process_.waitForFinished(5000)) process_.kill();
+  process_.waitForFinished(1000);
+}
+
+}  // namespace sluice::test

@@ -1,0 +1,19 @@
+#pragma once
+// The test upstream (sluice_test_upstream) as a child process on a free loopback port.
+#include <QProcess>
+
+namespace sluice::test {
+
+class UpstreamProcess {
+ public:
+  ~UpstreamProcess();
+  bool start();
+  void stop();
+  quint16 port() const { return port_; }
+
+ private:
+  QProcess process_;
+  quint16 port_ = 0;
+};
+
+}  // namespace sluice::test
