@@ -238,6 +238,18 @@ void HttpSession::beginExchange() {
   info.requestId = requestId_;
   info.forwardedPrefix = prefix.size() > 1 ? prefix : std::string_view();
   info.chunkedBody = head_.framing == http::BodyFraming::Chunked;
+  hashKey_.clear();
+  triedTargets_.clear();
+  target_ = -1;
+  if (service_->upstream >= 0) {  // the hash key, while the head is still readable
+    BalanceInput balance;
+    balance.clientIp = clientIp_;
+    balance.path = path;
+    balance.query = head_.query;
+    balance.headerContext = &head_.headers;
+    balance.header = headerLookup;
+    hashKey_ = requestHashKey(snap.upstreams[static_cast<size_t>(service_->upstream)], balance);
+  }
   worker_.clientBuffers().acquire(uout_);
   uout_.clear();
   if (!writeUpstreamRequestHead(uout_, head_, info)) {
@@ -263,12 +275,15 @@ bool HttpSession::startUpstream() {
   const snapshot::PeerAddress* peer = nullptr;
   if (service_->upstream >= 0) {
     const auto& up = snap.upstreams[static_cast<size_t>(service_->upstream)];
-    const int chosen = worker_.balancer(static_cast<size_t>(service_->upstream)).pick(up);
+    Balancer& balancer = worker_.balancer(static_cast<size_t>(service_->upstream));
+    const int chosen = balancer.pick(up, hashKey_, triedTargets_);
     if (chosen < 0) {
       respondLocal(GatewayResponse{503, "failure to get a peer from the ring-balancer", {}, !requestBodyDone_, false});
       return false;
     }
     peer = &up.targets[static_cast<size_t>(chosen)].addresses.front();
+    target_ = chosen;
+    balancer.started(chosen);
   } else {
     if (service_->addresses.empty()) {
       respondLocal(GatewayResponse{503, "name resolution failed", {}, !requestBodyDone_, false});
@@ -682,6 +697,11 @@ bool HttpSession::stepSendLocal() {
 }
 
 void HttpSession::releaseUpstream(bool reusable) {
+  if (target_ >= 0 && pin_ && service_ && service_->upstream >= 0) {
+    worker_.balancer(static_cast<size_t>(service_->upstream)).finished(target_, worker_.nowMicros() - sentUs_);
+    if (!reusable) triedTargets_.push_back(target_);
+    target_ = -1;
+  }
   if (!upstream_) return;
   UpstreamConnection* c = upstream_;
   upstream_ = nullptr;

@@ -84,7 +84,9 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   bool isHead_ = false, keepAlive_ = true, anyResponseByte_ = false, closeAfterLocal_ = false;
   int clientMinor_ = 1;
   uint64_t startUs_ = 0, sentUs_ = 0, requestsServed_ = 0;
-  std::string scratchPath_, upstreamPath_, requestId_;
+  std::string scratchPath_, upstreamPath_, requestId_, hashKey_;
+  int target_ = -1;                 // target index in the service's upstream, -1: none
+  std::vector<int> triedTargets_;   // this exchange's failed targets, skipped on retries
 };
 
 }  // namespace sluice::proxy

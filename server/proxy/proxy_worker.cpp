@@ -109,7 +109,7 @@ void ProxyWorker::refreshSnapshot() {
   if (version == seenVersion_) return;
   seenVersion_ = version;
   pins_.push_back(SnapshotPin{publisher_.current(), 0});
-  balancers_.assign(pins_.back().snapshot->upstreams.size(), RoundRobin{});
+  balancers_.assign(pins_.back().snapshot->upstreams.size(), Balancer{});
   // Older snapshots nobody pins any more are released.
   for (auto it = pins_.begin(); std::next(it) != pins_.end();) {
     if (it->pins == 0) it = pins_.erase(it);
@@ -133,7 +133,7 @@ void ProxyWorker::unpinSnapshot(SnapshotPin* pin) {
   }
 }
 
-RoundRobin& ProxyWorker::balancer(size_t upstream) {
+Balancer& ProxyWorker::balancer(size_t upstream) {
   if (upstream >= balancers_.size()) balancers_.resize(upstream + 1);
   return balancers_[upstream];
 }

@@ -54,8 +54,8 @@ class ProxyWorker {
   void unpinSnapshot(SnapshotPin* pin);
   // The next request id: 32 hex digits, unique per node.
   std::string_view nextRequestId();
-  // This worker's round-robin state for an upstream of the current snapshot.
-  RoundRobin& balancer(size_t upstream);
+  // This worker's balancer state for an upstream of the current snapshot.
+  Balancer& balancer(size_t upstream);
 
   void sessionClosed(HttpSession* session);
   uint64_t nowMicros() const;
@@ -77,7 +77,7 @@ class ProxyWorker {
   std::list<HttpSession*> sessions_;
   std::list<SnapshotPin> pins_;  // back() is the current snapshot
   uint64_t seenVersion_ = ~0ULL;
-  std::vector<RoundRobin> balancers_;
+  std::vector<Balancer> balancers_;
   uint64_t requestSeed_ = 0, requestCounter_ = 0;
   char requestId_[33] = {};
   bool draining_ = false;

@@ -19,6 +19,11 @@ struct PeerAddress {
   std::string text;  // "10.0.0.1:8080", for logs and headers
 };
 
+// Health of a target, shared by every worker and kept across snapshots (health_registry.h).
+struct TargetHealth;
+
+enum class Algorithm { RoundRobin, LeastConnections, ConsistentHashing, Latency };
+
 struct TargetRuntime {
   std::string id;
   std::string target;  // host:port as configured
@@ -26,14 +31,21 @@ struct TargetRuntime {
   uint16_t port = 0;
   int weight = 100;
   std::vector<PeerAddress> addresses;
+  std::shared_ptr<TargetHealth> health;  // null: always healthy
 };
 
 struct UpstreamRuntime {
   std::string id;
   std::string name;
-  std::string algorithm;  // round-robin, least-connections, consistent-hashing, latency
+  Algorithm algorithm = Algorithm::RoundRobin;
   std::string hostHeader;
   std::vector<TargetRuntime> targets;
+  // consistent-hashing
+  std::string hashOn = "none", hashFallback = "none";
+  std::string hashOnHeader, hashFallbackHeader, hashOnCookie, hashOnQueryArg, hashFallbackQueryArg,
+      hashOnUriCapture, hashFallbackUriCapture;
+  int slots = 10000;
+  std::vector<std::pair<uint32_t, uint32_t>> ring;  // (hash, target index), sorted
 };
 
 struct ServiceRuntime {

@@ -1,6 +1,7 @@
 #include "store/snapshot_builder.h"
 
 #include "model/entities.h"
+#include "proxy/balancer.h"
 
 #include <chrono>
 #include <cstring>
@@ -66,8 +67,23 @@ core::Result<snapshot::ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store,
     snapshot::UpstreamRuntime rt;
     rt.id = u["id"];
     rt.name = u["name"];
-    rt.algorithm = u["algorithm"];
+    const std::string algorithm = u["algorithm"];
+    rt.algorithm = algorithm == "least-connections"    ? snapshot::Algorithm::LeastConnections
+                   : algorithm == "consistent-hashing" ? snapshot::Algorithm::ConsistentHashing
+                   : algorithm == "latency"            ? snapshot::Algorithm::Latency
+                                                       : snapshot::Algorithm::RoundRobin;
     if (u["host_header"].is_string()) rt.hostHeader = u["host_header"];
+    const auto text = [&](const char* field) { return u[field].is_string() ? u[field].get<std::string>() : std::string(); };
+    rt.hashOn = text("hash_on");
+    rt.hashFallback = text("hash_fallback");
+    rt.hashOnHeader = text("hash_on_header");
+    rt.hashFallbackHeader = text("hash_fallback_header");
+    rt.hashOnCookie = text("hash_on_cookie");
+    rt.hashOnQueryArg = text("hash_on_query_arg");
+    rt.hashFallbackQueryArg = text("hash_fallback_query_arg");
+    rt.hashOnUriCapture = text("hash_on_uri_capture");
+    rt.hashFallbackUriCapture = text("hash_fallback_uri_capture");
+    rt.slots = u["slots"].get<int>();
     upstreamByName[rt.name] = upstreamById[rt.id] = static_cast<int>(snap->upstreams.size());
     snap->upstreams.push_back(std::move(rt));
   }
@@ -84,6 +100,8 @@ core::Result<snapshot::ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store,
     rt.addresses = dns.addresses(rt.host, rt.port);
     snap->upstreams[static_cast<size_t>(it->second)].targets.push_back(std::move(rt));
   }
+  for (auto& up : snap->upstreams)
+    if (up.algorithm == snapshot::Algorithm::ConsistentHashing) up.ring = proxy::buildHashRing(up);
   for (const auto& s : *services) {
     snapshot::ServiceRuntime rt;
     rt.id = s["id"];

@@ -37,21 +37,104 @@ class TestProxyUnits : public QObject {
     QCOMPARE(QString::fromStdString(out), expected);
   }
 
-  void roundRobinIsSmoothAndWeighted() {
+  static snapshot::UpstreamRuntime upstream(std::initializer_list<int> weights,
+                                            snapshot::Algorithm algorithm = snapshot::Algorithm::RoundRobin) {
     snapshot::UpstreamRuntime up;
-    for (int w : {5, 1, 1}) {
+    up.algorithm = algorithm;
+    int n = 0;
+    for (int w : weights) {
       snapshot::TargetRuntime t;
+      t.target = "10.0.0." + std::to_string(++n) + ":80";
       t.weight = w;
       t.addresses.resize(1);
       up.targets.push_back(t);
     }
-    proxy::RoundRobin rr;
+    if (algorithm == snapshot::Algorithm::ConsistentHashing) up.ring = proxy::buildHashRing(up);
+    return up;
+  }
+
+  void roundRobinIsSmoothAndWeighted() {
+    auto up = upstream({5, 1, 1});
+    proxy::Balancer rr;
     QString sequence;
-    for (int i = 0; i < 7; ++i) sequence += QChar('a' + rr.pick(up));
+    for (int i = 0; i < 7; ++i) sequence += QChar('a' + rr.pick(up, {}));
     QCOMPARE(sequence, QString("aabacaa"));
     up.targets[0].weight = 0;  // disabled
-    QVERIFY(rr.pick(up) != 0);
-    QVERIFY(rr.pick(up, {1, 2}) < 0);
+    QVERIFY(rr.pick(up, {}) != 0);
+    QVERIFY(rr.pick(up, {}, {1, 2}) < 0);
+  }
+
+  void unhealthyTargetsAreSkipped() {
+    auto up = upstream({1, 1});
+    up.targets[0].health = std::make_shared<snapshot::TargetHealth>();
+    up.targets[0].health->up = false;
+    proxy::Balancer b;
+    for (int i = 0; i < 4; ++i) QCOMPARE(b.pick(up, {}), 1);
+  }
+
+  void leastConnectionsPrefersTheIdle() {
+    auto up = upstream({1, 1}, snapshot::Algorithm::LeastConnections);
+    proxy::Balancer b;
+    const int first = b.pick(up, {});
+    b.started(first);
+    const int second = b.pick(up, {});
+    QCOMPARE(second, 1 - first);
+    b.started(second);
+    b.finished(first, 1000);
+    QCOMPARE(b.pick(up, {}), first);
+  }
+
+  void latencyPrefersTheFaster() {
+    auto up = upstream({1, 1}, snapshot::Algorithm::Latency);
+    proxy::Balancer b;
+    (void)b.pick(up, {});  // sizes the balancer to the upstream
+    b.started(0);
+    b.finished(0, 50000);
+    b.started(1);
+    b.finished(1, 2000);
+    QCOMPARE(b.pick(up, {}), 1);
+  }
+
+  void consistentHashingIsStickyAndSpread() {
+    auto up = upstream({1, 1, 1}, snapshot::Algorithm::ConsistentHashing);
+    proxy::Balancer b;
+    const int a = b.pick(up, "client-a");
+    for (int i = 0; i < 5; ++i) QCOMPARE(b.pick(up, "client-a"), a);
+    QSet<int> used;
+    for (int i = 0; i < 300; ++i) used.insert(b.pick(up, "user-" + std::to_string(i)));
+    QCOMPARE(used.size(), 3);
+    const int next = b.pick(up, "client-a", {a});  // a retry moves on along the ring
+    QVERIFY(next >= 0 && next != a);
+  }
+
+  void hashKeysComeFromTheRequest() {
+    auto up = upstream({1}, snapshot::Algorithm::ConsistentHashing);
+    const std::vector<std::pair<std::string, std::string>> headers{{"x-user", "u1"}, {"cookie", "a=1; session=s9"}};
+    proxy::BalanceInput in;
+    in.clientIp = "192.0.2.7";
+    in.path = "/p";
+    in.query = "a=1&tenant=t3";
+    in.headerContext = &headers;
+    in.header = [](const void* ctx, std::string_view name) -> std::string_view {
+      for (const auto& [k, v] : *static_cast<const decltype(headers)*>(ctx))
+        if (k == name) return v;
+      return {};
+    };
+    up.hashOn = "header";
+    up.hashOnHeader = "x-user";
+    QCOMPARE(proxy::requestHashKey(up, in), std::string_view("u1"));
+    up.hashOn = "cookie";
+    up.hashOnCookie = "session";
+    QCOMPARE(proxy::requestHashKey(up, in), std::string_view("s9"));
+    up.hashOn = "query_arg";
+    up.hashOnQueryArg = "tenant";
+    QCOMPARE(proxy::requestHashKey(up, in), std::string_view("t3"));
+    up.hashOn = "header";
+    up.hashOnHeader = "x-missing";
+    up.hashFallback = "ip";
+    QCOMPARE(proxy::requestHashKey(up, in), std::string_view("192.0.2.7"));
+    up.hashOn = "path";
+    QCOMPARE(proxy::requestHashKey(up, in), std::string_view("/p"));
   }
 };
 
