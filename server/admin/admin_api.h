@@ -4,6 +4,7 @@
 // AdminServer (Poco) only moves bytes in and out of it.
 #include "admin/admin_types.h"
 #include "admin/entity_endpoints.h"
+#include "admin/health_endpoints.h"
 
 #include <atomic>
 #include <functional>
@@ -38,6 +39,8 @@ class AdminApi {
   // DB-less mode: entity endpoints are read-only and POST /config replaces the whole configuration.
   void setDeclarativeMode(bool declarative);
   void setCounters(ServerCounters counters) { counters_ = std::move(counters); }
+  // Upstream health (needs the data plane's snapshot and health registry).
+  void setHealthEndpoints(std::unique_ptr<HealthEndpoints> health) { health_ = std::move(health); }
   const schema::ValidationContext& validation() const { return validation_; }
 
  private:
@@ -55,6 +58,7 @@ class AdminApi {
   schema::ValidationContext validation_;
   EntityEndpoints entities_;
   ServerCounters counters_;
+  std::unique_ptr<HealthEndpoints> health_;
   bool declarative_ = false;
 };
 

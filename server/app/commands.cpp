@@ -4,6 +4,7 @@
 #include "app/config.h"
 #include "app/logging.h"
 #include "app/proxy_settings_loader.h"
+#include "proxy/health_checker.h"
 #include "proxy/proxy_server.h"
 #include "store/snapshot_builder.h"
 #include "app/store_factory.h"
@@ -234,9 +235,12 @@ int start(const Config& config) {
   auto proxySettings = loadProxySettings(config, SLUICE_VERSION);
   if (!proxySettings) return fail(proxySettings.error().message);
   snapshot::SnapshotPublisher publisher;
-  store::SnapshotBuilder builder(**store, publisher);
+  snapshot::HealthRegistry health;
+  store::SnapshotBuilder builder(**store, publisher, health);
   if (auto s = builder.start(); !s) return fail("cannot build the configuration: " + s.error().message);
   proxy::ProxyServer proxy(*proxySettings, publisher);
+  proxy::HealthChecker checker(publisher);
+  api.setHealthEndpoints(std::make_unique<admin::HealthEndpoints>(**store, publisher, health, node.nodeId));
   try {
     proxy.start();
   } catch (const std::exception& e) {
@@ -260,6 +264,7 @@ int start(const Config& config) {
     c["connections_waiting"] = a.value("connections_waiting", 0);
     return c;
   }});
+  checker.start();
   log().notice("sluice " SLUICE_VERSION " started: proxy on " + config.get("proxy_listen") + " (" +
                std::to_string(proxySettings->workers) + " workers), Admin API on " + listen->host + ":" +
                std::to_string(server.port()) + ", database " + config.get("database") +
@@ -268,6 +273,7 @@ int start(const Config& config) {
   log().notice(std::string("received ") + (sig == SIGINT ? "SIGINT" : "SIGTERM") + ", draining");
   server.stop();
   proxy.stop(static_cast<uint64_t>(*config.milliseconds("drain_timeout")));
+  checker.stop();
   builder.stop();
   log().notice("stopped");
   return 0;

@@ -120,6 +120,14 @@ int Balancer::roundRobin(const snapshot::UpstreamRuntime& up, const std::vector<
 
 int Balancer::pick(const snapshot::UpstreamRuntime& up, std::string_view key, const std::vector<int>& exclude) {
   resize(up.targets.size());
+  if (up.health.threshold > 0) {  // the whole upstream is down below this share of healthy weight
+    int64_t total = 0, healthy = 0;
+    for (const auto& t : up.targets) {
+      total += std::max(0, t.weight);
+      if (!t.health || t.health->healthy()) healthy += std::max(0, t.weight);
+    }
+    if (total > 0 && static_cast<double>(healthy) * 100.0 / static_cast<double>(total) < up.health.threshold) return -1;
+  }
   switch (up.algorithm) {
     case snapshot::Algorithm::LeastConnections:
     case snapshot::Algorithm::Latency: {

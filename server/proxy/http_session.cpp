@@ -2,6 +2,9 @@
 
 #include "proxy/upstream_request.h"
 #include "router/path_normalizer.h"
+#include "snapshot/target_health.h"
+
+#include <algorithm>
 
 #include <sys/epoll.h>
 #include <sys/socket.h>
@@ -309,8 +312,31 @@ bool HttpSession::startUpstream() {
   return true;
 }
 
+void HttpSession::reportOutcome(snapshot::Outcome outcome, int status) {
+  if (target_ < 0 || !service_ || service_->upstream < 0 || !pin_) return;
+  const auto& up = pin_->snapshot->upstreams[static_cast<size_t>(service_->upstream)];
+  const auto& checks = up.health;
+  const auto& target = up.targets[static_cast<size_t>(target_)];
+  if (!checks.passiveEnabled() || !target.health) return;
+  const auto listed = [&](const std::vector<int>& codes) { return std::find(codes.begin(), codes.end(), status) != codes.end(); };
+  switch (outcome) {
+    case snapshot::Outcome::Success:
+      if (listed(checks.passiveUnhealthyStatuses)) target.health->record(snapshot::Outcome::HttpFailure, 0, checks.passiveHttpFailures);
+      else if (listed(checks.passiveHealthyStatuses)) target.health->record(snapshot::Outcome::Success, checks.passiveSuccesses, 0);
+      break;
+    case snapshot::Outcome::TcpFailure: target.health->record(outcome, 0, checks.passiveTcpFailures); break;
+    case snapshot::Outcome::Timeout: target.health->record(outcome, 0, checks.passiveTimeouts); break;
+    case snapshot::Outcome::HttpFailure: target.health->record(outcome, 0, checks.passiveHttpFailures); break;
+  }
+}
+
 void HttpSession::upstreamFailed(Failure failure) {
   const bool reused = upstream_ && upstream_->reused;
+  // A keep-alive connection the upstream had closed says nothing about the upstream's health.
+  if (!(reused && (failure == Failure::Reset || failure == Failure::Write)))
+    reportOutcome(failure == Failure::Timeout || failure == Failure::ConnectTimeout ? snapshot::Outcome::Timeout
+                  : failure == Failure::Protocol                                   ? snapshot::Outcome::HttpFailure
+                                                                                   : snapshot::Outcome::TcpFailure);
   releaseUpstream(false);
   // Retry on another connection (Kong/nginx: error and timeout, before any response byte; a
   // request with a body is retried only when it never reached the upstream).
@@ -487,6 +513,7 @@ bool HttpSession::stepReadResponseHead() {
 }
 
 bool HttpSession::buildResponseHead() {
+  reportOutcome(snapshot::Outcome::Success, response_.status);
   const ProxySettings& settings = worker_.settings();
   const uint64_t now = worker_.nowMicros();
   worker_.clientBuffers().acquire(cout_);

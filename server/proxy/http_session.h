@@ -48,6 +48,8 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   void close();
   void releaseUpstream(bool reusable);
   void unpin();
+  // Passive health checks: the outcome of this exchange for its target.
+  void reportOutcome(snapshot::Outcome outcome, int status = 0);
 
   // I/O helpers: a negative return is an error, 0 with `wouldBlock` set means EAGAIN.
   ssize_t readClient();

@@ -34,6 +34,27 @@ struct TargetRuntime {
   std::shared_ptr<TargetHealth> health;  // null: always healthy
 };
 
+// An upstream's health checks (Kong's healthchecks record); a zero interval or threshold disables
+// that rule.
+struct HealthChecks {
+  // active
+  std::string type = "http";  // http or tcp (https probes arrive with upstream TLS)
+  uint32_t timeoutMs = 1000;
+  std::string httpPath = "/";
+  uint32_t healthyIntervalMs = 0, unhealthyIntervalMs = 0;
+  std::vector<int> activeHealthyStatuses, activeUnhealthyStatuses;
+  uint32_t activeSuccesses = 0, activeHttpFailures = 0, activeTcpFailures = 0, activeTimeouts = 0;
+  // passive
+  std::vector<int> passiveHealthyStatuses, passiveUnhealthyStatuses;
+  uint32_t passiveSuccesses = 0, passiveHttpFailures = 0, passiveTcpFailures = 0, passiveTimeouts = 0;
+  double threshold = 0;  // % of healthy weight below which the whole upstream is unhealthy
+
+  bool activeEnabled() const { return healthyIntervalMs > 0 || unhealthyIntervalMs > 0; }
+  bool passiveEnabled() const {
+    return passiveSuccesses > 0 || passiveHttpFailures > 0 || passiveTcpFailures > 0 || passiveTimeouts > 0;
+  }
+};
+
 struct UpstreamRuntime {
   std::string id;
   std::string name;
@@ -46,6 +67,7 @@ struct UpstreamRuntime {
       hashOnUriCapture, hashFallbackUriCapture;
   int slots = 10000;
   std::vector<std::pair<uint32_t, uint32_t>> ring;  // (hash, target index), sorted
+  HealthChecks health;
 };
 
 struct ServiceRuntime {

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstring>
 #include <map>
+#include <set>
 
 namespace sluice::store {
 using schema::json;
@@ -35,8 +36,49 @@ std::vector<std::string> strings(const json& v) {
 
 }  // namespace
 
+namespace {
+
+std::vector<int> ints(const json& v) {
+  std::vector<int> out;
+  if (v.is_array())
+    for (const auto& i : v) out.push_back(i.get<int>());
+  return out;
+}
+
+uint32_t count(const json& v) { return v.is_number() ? v.get<uint32_t>() : 0; }
+uint32_t millis(const json& seconds) { return seconds.is_number() ? static_cast<uint32_t>(seconds.get<double>() * 1000) : 0; }
+
+snapshot::HealthChecks healthChecks(const json& h) {
+  snapshot::HealthChecks c;
+  if (!h.is_object()) return c;
+  const json& a = h["active"];
+  const json& p = h["passive"];
+  c.type = a["type"].is_string() ? a["type"].get<std::string>() : "http";
+  c.timeoutMs = std::max<uint32_t>(1, millis(a["timeout"]));
+  c.httpPath = a["http_path"].is_string() ? a["http_path"].get<std::string>() : "/";
+  c.healthyIntervalMs = millis(a["healthy"]["interval"]);
+  c.unhealthyIntervalMs = millis(a["unhealthy"]["interval"]);
+  c.activeHealthyStatuses = ints(a["healthy"]["http_statuses"]);
+  c.activeUnhealthyStatuses = ints(a["unhealthy"]["http_statuses"]);
+  c.activeSuccesses = count(a["healthy"]["successes"]);
+  c.activeHttpFailures = count(a["unhealthy"]["http_failures"]);
+  c.activeTcpFailures = count(a["unhealthy"]["tcp_failures"]);
+  c.activeTimeouts = count(a["unhealthy"]["timeouts"]);
+  c.passiveHealthyStatuses = ints(p["healthy"]["http_statuses"]);
+  c.passiveUnhealthyStatuses = ints(p["unhealthy"]["http_statuses"]);
+  c.passiveSuccesses = count(p["healthy"]["successes"]);
+  c.passiveHttpFailures = count(p["unhealthy"]["http_failures"]);
+  c.passiveTcpFailures = count(p["unhealthy"]["tcp_failures"]);
+  c.passiveTimeouts = count(p["unhealthy"]["timeouts"]);
+  c.threshold = h["threshold"].is_number() ? h["threshold"].get<double>() : 0;
+  return c;
+}
+
+}  // namespace
+
 core::Result<snapshot::ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store, uint64_t version,
-                                                                   snapshot::DnsCache& dns, const std::atomic<bool>* abort) {
+                                                                   snapshot::DnsCache& dns, const std::atomic<bool>* abort,
+                                                                   snapshot::HealthRegistry* health) {
   const auto started = std::chrono::steady_clock::now();
   // Stop at the first failure: with the database gone, every further query would wait for it.
   auto services = all(store, model::services());
@@ -62,6 +104,7 @@ core::Result<snapshot::ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store,
 
   auto snap = std::make_shared<snapshot::ConfigSnapshot>();
   snap->version = version;
+  std::set<std::string> healthKeys;
   std::map<std::string, int> upstreamByName, upstreamById, serviceById;
   for (const auto& u : *upstreams) {
     snapshot::UpstreamRuntime rt;
@@ -84,6 +127,7 @@ core::Result<snapshot::ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store,
     rt.hashOnUriCapture = text("hash_on_uri_capture");
     rt.hashFallbackUriCapture = text("hash_fallback_uri_capture");
     rt.slots = u["slots"].get<int>();
+    rt.health = healthChecks(u["healthchecks"]);
     upstreamByName[rt.name] = upstreamById[rt.id] = static_cast<int>(snap->upstreams.size());
     snap->upstreams.push_back(std::move(rt));
   }
@@ -98,8 +142,14 @@ core::Result<snapshot::ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store,
     rt.host = rt.target.substr(0, colon);
     rt.port = static_cast<uint16_t>(std::stoi(rt.target.substr(colon + 1)));
     rt.addresses = dns.addresses(rt.host, rt.port);
-    snap->upstreams[static_cast<size_t>(it->second)].targets.push_back(std::move(rt));
+    auto& upstream = snap->upstreams[static_cast<size_t>(it->second)];
+    if (health) {
+      rt.health = health->get(upstream.id, rt.target);
+      healthKeys.insert(snapshot::HealthRegistry::key(upstream.id, rt.target));
+    }
+    upstream.targets.push_back(std::move(rt));
   }
+  if (health) health->keepOnly(healthKeys);
   for (auto& up : snap->upstreams)
     if (up.algorithm == snapshot::Algorithm::ConsistentHashing) up.ring = proxy::buildHashRing(up);
   for (const auto& s : *services) {
@@ -166,14 +216,14 @@ core::Result<snapshot::ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store,
   return snapshot::ConfigSnapshotConstSharedPtr(std::move(snap));
 }
 
-SnapshotBuilder::SnapshotBuilder(Store& store, snapshot::SnapshotPublisher& publisher)
-    : store_(store), publisher_(publisher) {}
+SnapshotBuilder::SnapshotBuilder(Store& store, snapshot::SnapshotPublisher& publisher, snapshot::HealthRegistry& health)
+    : store_(store), publisher_(publisher), health_(health) {}
 
 SnapshotBuilder::~SnapshotBuilder() { stop(); }
 
 core::Status SnapshotBuilder::rebuild() {
   const uint64_t version = store_.version();
-  auto snap = buildSnapshot(store_, version, dns_, &abort_);
+  auto snap = buildSnapshot(store_, version, dns_, &abort_, &health_);
   if (!snap) return snap.error();
   publisher_.publish(*snap);
   ++builds_;

@@ -3,6 +3,7 @@
 // router, resolved addresses) on its own thread and publishes it. Writes arriving in a burst are
 // coalesced: one rebuild covers every change made while the previous one ran.
 #include "snapshot/dns_cache.h"
+#include "snapshot/health_registry.h"
 #include "snapshot/snapshot_publisher.h"
 #include "store/store.h"
 
@@ -15,11 +16,12 @@ namespace sluice::store {
 // Host names are resolved through `dns` (only those missing or past their TTL are queried).
 core::Result<snapshot::ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store, uint64_t version,
                                                                    snapshot::DnsCache& dns,
-                                                                   const std::atomic<bool>* abort = nullptr);
+                                                                   const std::atomic<bool>* abort = nullptr,
+                                                                   snapshot::HealthRegistry* health = nullptr);
 
 class SnapshotBuilder {
  public:
-  SnapshotBuilder(Store& store, snapshot::SnapshotPublisher& publisher);
+  SnapshotBuilder(Store& store, snapshot::SnapshotPublisher& publisher, snapshot::HealthRegistry& health);
   ~SnapshotBuilder();
 
   // Builds and publishes the first snapshot synchronously, then follows store changes.
@@ -33,6 +35,7 @@ class SnapshotBuilder {
 
   Store& store_;
   snapshot::SnapshotPublisher& publisher_;
+  snapshot::HealthRegistry& health_;
   std::mutex mutex_;
   std::condition_variable changed_;
   uint64_t seenVersion_ = 0;

@@ -4,8 +4,8 @@ namespace sluice::test {
 
 UpstreamProcess::~UpstreamProcess() { stop(); }
 
-bool UpstreamProcess::start() {
-  process_.start(QStringLiteral(SLUICE_TEST_UPSTREAM), {"0"});
+bool UpstreamProcess::start(quint16 port) {
+  process_.start(QStringLiteral(SLUICE_TEST_UPSTREAM), {QString::number(port)});
   if (!process_.waitForStarted(5000) || !process_.waitForReadyRead(10000)) return false;
   const QByteArray line = process_.readLine().trimmed();  // "listening on PORT"
   port_ = static_cast<quint16>(line.mid(line.lastIndexOf(' ') + 1).toUInt());

@@ -7,7 +7,7 @@ namespace sluice::test {
 class UpstreamProcess {
  public:
   ~UpstreamProcess();
-  bool start();
+  bool start(quint16 port = 0);  // 0: a free port
   void stop();
   quint16 port() const { return port_; }
 

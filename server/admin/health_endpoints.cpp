@@ -1,0 +1,91 @@
+#include "admin/health_endpoints.h"
+
+#include "core/uuid.h"
+#include "model/entities.h"
+
+namespace sluice::admin {
+namespace {
+
+const snapshot::UpstreamRuntime* findUpstream(const snapshot::ConfigSnapshot& snap, const std::string& id) {
+  for (const auto& u : snap.upstreams)
+    if (u.id == id) return &u;
+  return nullptr;
+}
+
+}  // namespace
+
+std::optional<AdminResponse> HealthEndpoints::handle(const AdminRequest& request) {
+  const auto& s = request.segments;
+  const bool healthPath = s.size() == 3 && s[0] == "upstreams" && s[2] == "health";
+  const bool setPath = s.size() == 5 && s[0] == "upstreams" && s[2] == "targets" && (s[4] == "healthy" || s[4] == "unhealthy");
+  if (!healthPath && !setPath) return std::nullopt;
+  if (healthPath && request.method != "GET" && request.method != "HEAD") return messageResponse(405, "Method not allowed");
+  if (setPath && request.method != "POST") return messageResponse(405, "Method not allowed");
+  auto upstream = core::isUuid(s[1]) ? store_.get(model::upstreams(), s[1]) : store_.findBy(model::upstreams(), "name", s[1]);
+  if (!upstream) return errorResponse(upstream.error());
+  if (!*upstream) return messageResponse(404, "Not found");
+  if (healthPath) return health(**upstream, request);
+  return setHealth(**upstream, s[3], s[4] == "healthy");
+}
+
+AdminResponse HealthEndpoints::health(const json& upstream, const AdminRequest& request) {
+  const auto snap = publisher_.current();
+  const auto* up = findUpstream(*snap, upstream["id"].get<std::string>());
+  const bool checksOn = up && (up->health.activeEnabled() || up->health.passiveEnabled());
+  const auto stateOf = [&](const snapshot::TargetRuntime& t) -> std::string {
+    if (t.addresses.empty()) return "DNS_ERROR";
+    if (!checksOn && (!t.health || t.health->healthy())) return "HEALTHCHECKS_OFF";
+    return !t.health || t.health->healthy() ? "HEALTHY" : "UNHEALTHY";
+  };
+  if (request.queryValue("balancer_health")) {
+    int64_t total = 0, healthy = 0;
+    if (up)
+      for (const auto& t : up->targets) {
+        total += t.weight;
+        if (stateOf(t) != "UNHEALTHY" && stateOf(t) != "DNS_ERROR") healthy += t.weight;
+      }
+    const double threshold = up ? up->health.threshold : 0;
+    const bool ok = total > 0 && (threshold == 0 || static_cast<double>(healthy) * 100.0 / static_cast<double>(total) >= threshold) && healthy > 0;
+    return jsonResponse(200, json{{"data", {{"id", upstream["id"]}, {"health", !checksOn ? "HEALTHCHECKS_OFF" : ok ? "HEALTHY" : "UNHEALTHY"},
+                                            {"total_weight", total}, {"healthy_weight", healthy}}},
+                                  {"next", nullptr}, {"node_id", nodeId_}});
+  }
+  json data = json::array();
+  if (up) {
+    for (const auto& t : up->targets) {
+      json addresses = json::array();
+      for (const auto& a : t.addresses) {
+        const auto colon = a.text.rfind(':');
+        std::string ip = a.text.substr(0, colon);
+        if (ip.size() > 2 && ip.front() == '[') ip = ip.substr(1, ip.size() - 2);
+        addresses.push_back({{"ip", ip}, {"port", t.port}, {"weight", t.weight}, {"health", stateOf(t)}});
+      }
+      json entry{{"id", t.id}, {"target", t.target}, {"weight", t.weight}, {"upstream", {{"id", up->id}}},
+                 {"health", stateOf(t)}, {"data", {{"addresses", addresses}}}};
+      if (t.health && !t.health->lastChange().empty()) entry["data"]["last_change"] = t.health->lastChange();
+      data.push_back(std::move(entry));
+    }
+  }
+  return jsonResponse(200, json{{"data", data}, {"next", nullptr}, {"node_id", nodeId_}});
+}
+
+AdminResponse HealthEndpoints::setHealth(const json& upstream, const std::string& target, bool healthy) {
+  const std::string upstreamId = upstream["id"];
+  // The target by id or by host:port (with the default port added as the entity does).
+  std::string name = target;
+  if (core::isUuid(target)) {
+    auto found = store_.get(model::targets(), target);
+    if (!found) return errorResponse(found.error());
+    if (!*found) return messageResponse(404, "Not found");
+    name = (**found)["target"];
+  } else if (name.find(':') == std::string::npos) {
+    name += ":8000";
+  }
+  auto exists = store_.findBy(model::targets(), "target", name, {{"upstream", json(upstreamId)}});
+  if (!exists) return errorResponse(exists.error());
+  if (!*exists) return messageResponse(404, "Not found");
+  registry_.get(upstreamId, name)->set(healthy, healthy ? "set healthy through the Admin API" : "set unhealthy through the Admin API");
+  return noContent();
+}
+
+}  // namespace sluice::admin

@@ -1,0 +1,33 @@
+#pragma once
+// The health of upstream targets as this node sees it (Kong's shapes):
+//   GET  /upstreams/{u}/health                       every target with HEALTHY, UNHEALTHY,
+//                                                    HEALTHCHECKS_OFF or DNS_ERROR and its addresses
+//   GET  /upstreams/{u}/health?balancer_health=1     the upstream as a whole
+//   POST /upstreams/{u}/targets/{t}/healthy|unhealthy   set a target's health by hand (204)
+#include "admin/admin_types.h"
+#include "snapshot/health_registry.h"
+#include "snapshot/snapshot_publisher.h"
+#include "store/store.h"
+
+namespace sluice::admin {
+
+class HealthEndpoints {
+ public:
+  HealthEndpoints(store::Store& store, snapshot::SnapshotPublisher& publisher, snapshot::HealthRegistry& registry,
+                  std::string nodeId)
+      : store_(store), publisher_(publisher), registry_(registry), nodeId_(std::move(nodeId)) {}
+
+  // Handles the request if its path is one of the above; nullopt otherwise.
+  std::optional<AdminResponse> handle(const AdminRequest& request);
+
+ private:
+  AdminResponse health(const json& upstream, const AdminRequest& request);
+  AdminResponse setHealth(const json& upstream, const std::string& target, bool healthy);
+
+  store::Store& store_;
+  snapshot::SnapshotPublisher& publisher_;
+  snapshot::HealthRegistry& registry_;
+  std::string nodeId_;
+};
+
+}  // namespace sluice::admin
