@@ -246,10 +246,6 @@ int start(const Config& config) {
   } catch (const std::exception& e) {
     return fail("cannot listen on " + config.get("proxy_listen") + ": " + e.what());
   }
-  for (const auto& l : proxySettings->listen)
-    if (l.ssl)
-      log().warning("proxy_listen " + l.host + ":" + std::to_string(l.port) +
-                    " ssl: TLS termination is not in this build yet; that listener is not opened");
   try {
     server.start();
   } catch (const std::exception& e) {

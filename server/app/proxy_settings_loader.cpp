@@ -1,5 +1,6 @@
 #include "app/proxy_settings_loader.h"
 
+#include <fstream>
 #include <sstream>
 #include <thread>
 
@@ -72,6 +73,23 @@ core::Result<proxy::ProxySettings> loadProxySettings(const Config& config, const
   s.upstreamKeepalivePoolSize = static_cast<size_t>(*config.integer("upstream_keepalive_pool_size"));
   s.upstreamKeepaliveMaxRequests = static_cast<uint64_t>(*config.integer("upstream_keepalive_max_requests"));
   s.upstreamKeepaliveIdleTimeoutMs = static_cast<uint64_t>(*config.milliseconds("upstream_keepalive_idle_timeout"));
+  s.sslProtocols = config.get("ssl_protocols");
+  bool anyTls = false;
+  for (const auto& l : s.listen) anyTls = anyTls || l.ssl;
+  if (anyTls) {
+    core::Result<net::KeyPair> pair = core::Error::badRequest("");
+    if (!config.get("ssl_cert").empty()) {
+      std::ifstream cert(config.get("ssl_cert")), key(config.get("ssl_cert_key"));
+      if (!cert || !key) return core::Error::badRequest("ssl_cert / ssl_cert_key: cannot read the files");
+      pair = net::parseKeyPair(std::string(std::istreambuf_iterator<char>(cert), {}),
+                               std::string(std::istreambuf_iterator<char>(key), {}));
+    } else {
+      pair = net::loadOrCreateDefaultCertificate(config.get("prefix") + "/ssl/sluice-default.crt",
+                                                 config.get("prefix") + "/ssl/sluice-default.key", "localhost");
+    }
+    if (!pair) return core::Error::badRequest("ssl_cert: " + pair.error().message);
+    s.defaultCertificate = std::make_shared<net::KeyPair>(*pair);
+  }
   const auto tokens = config.list("headers");
   const auto has = [&](const char* name) {
     for (const auto& t : tokens)

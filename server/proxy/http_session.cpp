@@ -29,9 +29,21 @@ bool appendNumber(net::IoBuffer& out, uint64_t n) {
 
 }  // namespace
 
-HttpSession::HttpSession(ProxyWorker& worker, int fd, std::string clientIp, uint16_t serverPort)
+HttpSession::HttpSession(ProxyWorker& worker, int fd, std::string clientIp, uint16_t serverPort, bool tls)
     : worker_(worker), fd_(fd), clientIp_(std::move(clientIp)), serverPort_(serverPort),
-      parser_(worker.settings().limits) {}
+      parser_(worker.settings().limits) {
+  if (tls && worker.settings().serverTls) {
+    tls_ = std::make_unique<net::TlsStream>(worker.settings().serverTls.get(), fd, true);
+    SSL_set_app_data(tls_->ssl(), this);
+  }
+}
+
+bool HttpSession::selectCertificate(SSL* ssl, const std::string& serverName) {
+  auto* session = static_cast<HttpSession*>(SSL_get_app_data(ssl));
+  if (!session) return false;
+  const auto* cert = session->worker_.currentSnapshot().certificateFor(serverName);
+  return cert && net::usePair(ssl, cert->pair);
+}
 
 HttpSession::~HttpSession() {
   if (fd_ >= 0) ::close(fd_);
@@ -44,6 +56,8 @@ bool HttpSession::start() {
 }
 
 void HttpSession::onEvents(uint32_t events) {
+  // TLS may need to read to write (and the reverse): any event makes both worth a try.
+  if (tls_) clientReadable_ = clientWritable_ = true;
   if (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)) clientReadable_ = true;
   if (events & (EPOLLRDHUP | EPOLLHUP | EPOLLERR)) clientHangup_ = true;
   if (events & EPOLLOUT) clientWritable_ = true;
@@ -51,6 +65,7 @@ void HttpSession::onEvents(uint32_t events) {
 }
 
 void HttpSession::onUpstreamEvents(uint32_t events) {
+  if (upstream_ && upstream_->tls) upReadable_ = upWritable_ = true;
   if (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)) upReadable_ = true;
   if (events & (EPOLLRDHUP | EPOLLHUP | EPOLLERR)) upHangup_ = true;
   if (events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) upWritable_ = true;
@@ -84,6 +99,18 @@ ssize_t HttpSession::readClient() {
   if (cin_.writable() == 0) cin_.compact();
   if (cin_.writable() == 0) return 0;
   const size_t room = cin_.writable();
+  if (tls_) {
+    const net::IoResult r = tls_->read(cin_.writePos(), room);
+    switch (r.status) {
+      case net::IoStatus::Ok:
+        cin_.produced(r.bytes);
+        return static_cast<ssize_t>(r.bytes);
+      case net::IoStatus::WantRead: clientReadable_ = false; return 0;
+      case net::IoStatus::WantWrite: clientWritable_ = false; clientReadable_ = false; return 0;
+      case net::IoStatus::Eof: clientEof_ = true; return 0;
+      case net::IoStatus::Error: return -1;
+    }
+  }
   const ssize_t n = ::read(fd_, cin_.writePos(), room);
   if (n > 0) {
     cin_.produced(static_cast<size_t>(n));
@@ -111,6 +138,18 @@ ssize_t HttpSession::readUpstream() {
   if (in.writable() == 0) in.compact();
   if (in.writable() == 0) return 0;
   const size_t room = in.writable();
+  if (upstream_->tls) {
+    const net::IoResult r = upstream_->tls->read(in.writePos(), room);
+    switch (r.status) {
+      case net::IoStatus::Ok:
+        in.produced(r.bytes);
+        return static_cast<ssize_t>(r.bytes);
+      case net::IoStatus::WantRead:
+      case net::IoStatus::WantWrite: upReadable_ = false; return 0;
+      case net::IoStatus::Eof: upEof_ = true; return 0;
+      case net::IoStatus::Error: return -1;
+    }
+  }
   const ssize_t n = ::read(upstream_->fd(), in.writePos(), room);
   if (n > 0) {
     in.produced(static_cast<size_t>(n));
@@ -190,7 +229,12 @@ void HttpSession::beginExchange() {
   in.method = head_.method;
   in.host = head_.host;
   in.path = path;
-  in.protocol = router::kHttp;
+  in.protocol = tls_ ? router::kHttps : router::kHttp;
+  std::string sni;
+  if (tls_) {
+    sni = tls_->serverName();
+    in.sni = sni;
+  }
   in.headerContext = &head_.headers;
   in.header = headerLookup;
   const router::MatchResult match = snap.router.match(in);
@@ -236,6 +280,7 @@ void HttpSession::beginExchange() {
   ForwardingInfo info;
   info.clientIp = clientIp_;
   info.serverPort = serverPort_;
+  info.https = tls_ != nullptr;
   info.upstreamPath = upstreamPath_;
   info.host = route.preserveHost ? head_.host : std::string_view(service_->hostHeader);
   info.requestId = requestId_;
@@ -298,11 +343,13 @@ bool HttpSession::startUpstream() {
   int error = 0;
   upReadable_ = upEof_ = upHangup_ = false;
   upWritable_ = false;
-  upstream_ = worker_.upstreams().acquire(*peer, this, error);
+  const std::string key = service_->tls ? "tls:" + service_->sni + "@" + peer->text : peer->text;
+  upstream_ = worker_.upstreams().acquire(*peer, key, this, error);
   if (!upstream_) {
     upstreamFailed(Failure::Connect);
     return false;
   }
+  if (service_->tls && !upstream_->tls) startUpstreamTls();
   if (upstream_->connected) {
     upWritable_ = true;
     worker_.reactor().arm(*upstream_, service_->writeTimeoutMs);
@@ -393,11 +440,13 @@ bool HttpSession::stepConnect() {
   return true;
 }
 
+// (TLS to the upstream is negotiated in stepSendRequest: the first write drives the handshake.)
+
 bool HttpSession::stepSendRequest() {
   // 1. The request head.
   if (uoutSent_ < uout_.readable()) {
     if (!upWritable_) return false;
-    const ssize_t n = ::send(upstream_->fd(), uout_.readPos() + uoutSent_, uout_.readable() - uoutSent_, MSG_NOSIGNAL);
+    const ssize_t n = upstreamSend(uout_.readPos() + uoutSent_, uout_.readable() - uoutSent_);
     if (n < 0) {
       if (errno == EAGAIN || errno == EWOULDBLOCK) {
         upWritable_ = false;
@@ -438,7 +487,7 @@ bool HttpSession::stepSendRequest() {
     }
     if (requestBodyPending_ > 0) {
       if (!upWritable_) return false;
-      const ssize_t n = ::send(upstream_->fd(), cin_.readPos(), static_cast<size_t>(requestBodyPending_), MSG_NOSIGNAL);
+      const ssize_t n = upstreamSend(cin_.readPos(), static_cast<size_t>(requestBodyPending_));
       if (n < 0) {
         if (errno == EAGAIN || errno == EWOULDBLOCK) {
           upWritable_ = false;
@@ -543,6 +592,56 @@ bool HttpSession::buildResponseHead() {
   return ok && cout_.append("\r\n");
 }
 
+ssize_t HttpSession::clientWritev(const iovec* iov, int count) {
+  if (!tls_) return ::writev(fd_, iov, count);
+  size_t total = 0;
+  for (int i = 0; i < count; ++i) {
+    size_t done = 0;
+    while (done < iov[i].iov_len) {
+      const net::IoResult r = tls_->write(static_cast<const char*>(iov[i].iov_base) + done, iov[i].iov_len - done);
+      if (r.status == net::IoStatus::Ok) {
+        done += r.bytes;
+        continue;
+      }
+      if (r.status == net::IoStatus::WantRead || r.status == net::IoStatus::WantWrite) {
+        if (total + done > 0) return static_cast<ssize_t>(total + done);
+        errno = EAGAIN;
+        return -1;
+      }
+      errno = EPIPE;
+      return -1;
+    }
+    total += done;
+  }
+  return static_cast<ssize_t>(total);
+}
+
+ssize_t HttpSession::upstreamSend(const char* data, size_t size) {
+  if (!upstream_->tls) return ::send(upstream_->fd(), data, size, MSG_NOSIGNAL);
+  const net::IoResult r = upstream_->tls->write(data, size);
+  if (r.status == net::IoStatus::Ok) return static_cast<ssize_t>(r.bytes);
+  errno = (r.status == net::IoStatus::WantRead || r.status == net::IoStatus::WantWrite) ? EAGAIN : EPIPE;
+  return -1;
+}
+
+bool HttpSession::startUpstreamTls() {
+  upstream_->tls = std::make_unique<net::TlsStream>(worker_.settings().clientTls.get(), upstream_->fd(), false);
+  SSL* ssl = upstream_->tls->ssl();
+  if (!service_->sni.empty()) {
+    SSL_set_tlsext_host_name(ssl, service_->sni.c_str());
+    if (service_->tlsVerify) SSL_set1_host(ssl, service_->sni.c_str());
+  }
+  if (service_->tlsVerify) {
+    SSL_set_verify(ssl, SSL_VERIFY_PEER, nullptr);
+    SSL_set_verify_depth(ssl, service_->tlsVerifyDepth);
+    if (service_->caStore) SSL_set1_verify_cert_store(ssl, service_->caStore.get());
+  } else {
+    SSL_set_verify(ssl, SSL_VERIFY_NONE, nullptr);
+  }
+  if (service_->clientCertificate) net::usePair(ssl, *service_->clientCertificate);
+  return true;
+}
+
 bool HttpSession::flushClient(std::string_view body) {
   while (cout_.readable() > 0 || !body.empty()) {
     if (!clientWritable_) return true;
@@ -550,7 +649,7 @@ bool HttpSession::flushClient(std::string_view body) {
     int count = 0;
     if (cout_.readable() > 0) iov[count++] = {cout_.readPos(), cout_.readable()};
     if (!body.empty()) iov[count++] = {const_cast<char*>(body.data()), body.size()};
-    const ssize_t n = ::writev(fd_, iov, count);
+    const ssize_t n = clientWritev(iov, count);
     if (n < 0) {
       if (errno == EAGAIN || errno == EWOULDBLOCK) {
         clientWritable_ = false;

@@ -8,6 +8,7 @@
 #include "http/request_parser.h"
 #include "http/response_parser.h"
 #include "net/io_buffer.h"
+#include "net/tls_stream.h"
 #include "proxy/gateway_responses.h"
 #include "proxy/proxy_worker.h"
 
@@ -15,7 +16,10 @@ namespace sluice::proxy {
 
 class HttpSession final : public net::EventHandler, public net::Timer, public UpstreamOwner {
  public:
-  HttpSession(ProxyWorker& worker, int fd, std::string clientIp, uint16_t serverPort);
+  HttpSession(ProxyWorker& worker, int fd, std::string clientIp, uint16_t serverPort, bool tls = false);
+
+  // TLS: the SNI callback (on this session's worker thread) picks a certificate for `serverName`.
+  static bool selectCertificate(SSL* ssl, const std::string& serverName);
   ~HttpSession() override;
 
   bool start();  // registers with the reactor
@@ -55,9 +59,13 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   ssize_t readClient();
   ssize_t readUpstream();
   bool flushClient(std::string_view body);  // writes cout_ (+ body); false on error
+  ssize_t clientWritev(const struct iovec* iov, int count);  // -1 with errno EAGAIN when it would block
+  ssize_t upstreamSend(const char* data, size_t size);       // likewise
+  bool startUpstreamTls();                                   // after TCP connect, for https services
 
   ProxyWorker& worker_;
   int fd_;
+  std::unique_ptr<net::TlsStream> tls_;
   std::string clientIp_;
   uint16_t serverPort_;
   State state_ = State::ReadingHead;

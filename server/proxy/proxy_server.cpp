@@ -1,5 +1,9 @@
 #include "proxy/proxy_server.h"
 
+#include "proxy/http_session.h"
+
+#include <stdexcept>
+
 #include <chrono>
 
 namespace sluice::proxy {
@@ -10,6 +14,18 @@ ProxyServer::ProxyServer(ProxySettings settings, snapshot::SnapshotPublisher& pu
 ProxyServer::~ProxyServer() { stop(0); }
 
 void ProxyServer::start() {
+  bool anyTls = false;
+  for (const auto& l : settings_.listen) anyTls = anyTls || l.ssl;
+  if (anyTls) {
+    if (!settings_.defaultCertificate) throw std::runtime_error("a TLS listener needs a default certificate");
+    auto server = net::makeServerContext(*settings_.defaultCertificate, settings_.sslProtocols,
+                                         [](SSL* ssl, const std::string& name) { return HttpSession::selectCertificate(ssl, name); });
+    if (!server) throw std::runtime_error(server.error().message);
+    settings_.serverTls = *server;
+  }
+  auto client = net::makeClientContext();
+  if (!client) throw std::runtime_error(client.error().message);
+  settings_.clientTls = *client;
   for (int i = 0; i < settings_.workers; ++i) {
     workers_.push_back(std::make_unique<ProxyWorker>(i, settings_, publisher_));
     workers_.back()->listen();

@@ -1,6 +1,7 @@
 #pragma once
 // Data-plane settings from sluice.conf (nginx/Kong names), resolved once at start.
 #include "http/http_limits.h"
+#include "net/tls_context.h"
 
 #include <cstdint>
 #include <string>
@@ -31,6 +32,11 @@ struct ProxySettings {
   bool latencyTokens = true;          // X-Sluice-*-Latency
   bool requestIdHeader = true;        // X-Sluice-Request-Id downstream and upstream
   std::string version = "0.0.0";
+  // TLS: the certificate served when no SNI matches, and the protocols allowed (ssl_protocols).
+  std::shared_ptr<net::KeyPair> defaultCertificate;
+  std::string sslProtocols = "TLSv1.2 TLSv1.3";
+  // Made by ProxyServer::start from the above.
+  net::SslCtxPtr serverTls, clientTls;
 };
 
 }  // namespace sluice::proxy

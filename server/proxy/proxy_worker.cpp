@@ -18,7 +18,7 @@ namespace sluice::proxy {
 
 class ProxyWorker::Listener final : public net::EventHandler {
  public:
-  Listener(ProxyWorker& worker, const ListenAddress& address) : worker_(worker), port_(address.port) {
+  Listener(ProxyWorker& worker, const ListenAddress& address) : worker_(worker), port_(address.port), tls_(address.ssl) {
     socket_.bind(Poco::Net::SocketAddress(address.host, address.port), true, true);  // SO_REUSEADDR, SO_REUSEPORT
     const int one = 1;
     // Accepted sockets inherit TCP_NODELAY from the listener: no setsockopt per connection.
@@ -27,12 +27,13 @@ class ProxyWorker::Listener final : public net::EventHandler {
     socket_.setBlocking(false);
   }
   int fd() const { return socket_.impl()->sockfd(); }
-  void onEvents(uint32_t) override { worker_.accept(fd(), port_); }
+  void onEvents(uint32_t) override { worker_.accept(fd(), port_, tls_); }
   void close() { socket_.close(); }
 
  private:
   ProxyWorker& worker_;
   uint16_t port_;
+  bool tls_;
   Poco::Net::ServerSocket socket_;
 };
 
@@ -56,14 +57,13 @@ ProxyWorker::~ProxyWorker() {
 
 void ProxyWorker::listen() {
   for (const auto& address : settings_.listen) {
-    if (address.ssl) continue;  // TLS listeners arrive with the TLS layer
     auto listener = std::make_unique<Listener>(*this, address);
     reactor_.add(listener->fd(), listener.get());
     listeners_.push_back(std::move(listener));
   }
 }
 
-void ProxyWorker::accept(int listenFd, uint16_t port) {
+void ProxyWorker::accept(int listenFd, uint16_t port, bool tls) {
   for (;;) {
     sockaddr_storage peer{};
     socklen_t length = sizeof peer;
@@ -75,7 +75,7 @@ void ProxyWorker::accept(int listenFd, uint16_t port) {
     char ip[INET6_ADDRSTRLEN] = "unknown";
     if (peer.ss_family == AF_INET) inet_ntop(AF_INET, &reinterpret_cast<sockaddr_in*>(&peer)->sin_addr, ip, sizeof ip);
     else if (peer.ss_family == AF_INET6) inet_ntop(AF_INET6, &reinterpret_cast<sockaddr_in6*>(&peer)->sin6_addr, ip, sizeof ip);
-    auto* session = new HttpSession(*this, fd, ip, port);
+    auto* session = new HttpSession(*this, fd, ip, port, tls);
     if (!session->start()) {
       delete session;
       continue;

@@ -50,6 +50,7 @@ class ProxyWorker {
   WorkerCounters& counters() { return counters_; }
   bool draining() const { return draining_; }
 
+  const snapshot::ConfigSnapshot& currentSnapshot() const { return *pins_.back().snapshot; }
   SnapshotPin* pinSnapshot();
   void unpinSnapshot(SnapshotPin* pin);
   // The next request id: 32 hex digits, unique per node.
@@ -62,7 +63,7 @@ class ProxyWorker {
 
  private:
   class Listener;
-  void accept(int listenFd, uint16_t port);
+  void accept(int listenFd, uint16_t port, bool tls);
   void refreshSnapshot();
 
   int index_;

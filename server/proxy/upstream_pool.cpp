@@ -51,8 +51,9 @@ size_t UpstreamPool::idleCount() const {
   return n;
 }
 
-UpstreamConnection* UpstreamPool::acquire(const snapshot::PeerAddress& peer, UpstreamOwner* owner, int& error) {
-  auto it = idle_.find(peer.text);
+UpstreamConnection* UpstreamPool::acquire(const snapshot::PeerAddress& peer, const std::string& key,
+                                          UpstreamOwner* owner, int& error) {
+  auto it = idle_.find(key);
   if (it != idle_.end() && !it->second.empty()) {
     UpstreamConnection* c = it->second.back();
     it->second.pop_back();
@@ -68,7 +69,7 @@ UpstreamConnection* UpstreamPool::acquire(const snapshot::PeerAddress& peer, Ups
   }
   const int one = 1;
   setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-  auto* c = new UpstreamConnection(*this, fd, peer.text);
+  auto* c = new UpstreamConnection(*this, fd, key);
   c->owner = owner;
   all_.push_back(c);
   if (!reactor_.add(fd, c)) {

@@ -4,6 +4,7 @@
 // here is shared between reactors, so nothing takes a lock (nginx's keepalive module, per thread).
 #include "net/io_buffer.h"
 #include "net/reactor.h"
+#include "net/tls_stream.h"
 #include "snapshot/config_snapshot.h"
 
 #include <string>
@@ -36,6 +37,7 @@ class UpstreamConnection final : public net::EventHandler, public net::Timer {
   uint64_t requests = 0;    // exchanges carried
   net::IoBuffer in;         // response bytes
   UpstreamOwner* owner = nullptr;
+  std::unique_ptr<net::TlsStream> tls;  // set for https upstreams once TCP is connected
 
   void onEvents(uint32_t events) override;
 
@@ -56,7 +58,9 @@ class UpstreamPool {
 
   // An idle connection to `peer` (marked reused), or a new one being connected (nullptr and errno
   // set when the socket cannot even be created).
-  UpstreamConnection* acquire(const snapshot::PeerAddress& peer, UpstreamOwner* owner, int& error);
+  // `key` names the pool: the peer address, plus the TLS server name for https upstreams.
+  UpstreamConnection* acquire(const snapshot::PeerAddress& peer, const std::string& key, UpstreamOwner* owner,
+                              int& error);
   // Back to the idle list when reusable, closed otherwise.
   void release(UpstreamConnection* c, bool reusable);
   void close(UpstreamConnection* c);

@@ -1,12 +1,14 @@
 #pragma once
 // The configuration the data plane runs on: compiled once per change by the snapshot builder,
 // immutable, shared by every reactor. Requests never read the store.
+#include "net/tls_context.h"
 #include "router/router.h"
 
 #include <netinet/in.h>
 #include <sys/socket.h>
 
 #include <memory>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -83,6 +85,19 @@ struct ServiceRuntime {
   int upstream = -1;                   // index into upstreams when host names an upstream
   std::vector<PeerAddress> addresses;  // when host is an address or a resolved name
   std::string hostHeader;              // host[:port] as sent upstream without preserve_host
+  // TLS to the upstream (protocol https)
+  bool tls = false;
+  bool tlsVerify = false;
+  int tlsVerifyDepth = 4;
+  std::string sni;                             // empty when host is an IP address
+  std::shared_ptr<X509_STORE> caStore;         // ca_certificates; null: the system's
+  std::shared_ptr<net::KeyPair> clientCertificate;
+};
+
+// A certificate served on the TLS listeners for the SNIs that name it.
+struct CertificateRuntime {
+  std::string id;
+  net::KeyPair pair;
 };
 
 struct RouteRuntime {
@@ -102,7 +117,13 @@ struct ConfigSnapshot {
   std::vector<RouteRuntime> routes;
   std::vector<UpstreamRuntime> upstreams;
   router::Router router;
+  std::vector<CertificateRuntime> certificates;
+  std::unordered_map<std::string, size_t> sniExact;          // lower-case name -> certificate
+  std::vector<std::pair<std::string, size_t>> sniWildcards;  // "*.example.com" as ".example.com", "example.*" as "example."
   double buildMilliseconds = 0;
+
+  // The certificate for a TLS server name, or null (the default certificate).
+  const CertificateRuntime* certificateFor(std::string_view serverName) const;
 };
 
 using ConfigSnapshotConstSharedPtr = std::shared_ptr<const ConfigSnapshot>;

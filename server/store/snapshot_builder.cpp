@@ -3,6 +3,8 @@
 #include "model/entities.h"
 #include "proxy/balancer.h"
 
+#include <openssl/pem.h>
+
 #include <chrono>
 #include <cstring>
 #include <map>
@@ -89,6 +91,10 @@ core::Result<snapshot::ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store,
   if (!upstreams) return upstreams.error();
   auto targets = all(store, model::targets());
   if (!targets) return targets.error();
+  auto certificates = all(store, model::certificates());
+  if (!certificates) return certificates.error();
+  auto caCertificates = all(store, model::caCertificates());
+  if (!caCertificates) return caCertificates.error();
 
   // Every name to resolve, in one batch.
   std::vector<std::string> names;
@@ -152,6 +158,31 @@ core::Result<snapshot::ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store,
   if (health) health->keepOnly(healthKeys);
   for (auto& up : snap->upstreams)
     if (up.algorithm == snapshot::Algorithm::ConsistentHashing) up.ring = proxy::buildHashRing(up);
+
+  // Certificates and the SNIs that select them; a certificate that does not parse is left out.
+  std::map<std::string, std::shared_ptr<net::KeyPair>> pairById;
+  for (const auto& c : *certificates) {
+    auto pair = net::parseKeyPair(c["cert"], c["key"]);
+    if (!pair) continue;
+    pairById[c["id"]] = std::make_shared<net::KeyPair>(*pair);
+    const size_t index = snap->certificates.size();
+    snap->certificates.push_back({c["id"], *pair});
+    for (const auto& name : strings(c["snis"])) {
+      std::string lower = name;
+      for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      if (lower.rfind("*.", 0) == 0) snap->sniWildcards.emplace_back(lower.substr(1), index);
+      else if (lower.size() > 2 && lower.compare(lower.size() - 2, 2, ".*") == 0) snap->sniWildcards.emplace_back(lower.substr(0, lower.size() - 1), index);
+      else snap->sniExact[lower] = index;
+    }
+  }
+  std::map<std::string, std::shared_ptr<X509>> caById;
+  for (const auto& c : *caCertificates) {
+    const std::string pem = c["cert"];
+    BIO* bio = BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size()));
+    X509* x = PEM_read_bio_X509(bio, nullptr, nullptr, nullptr);
+    BIO_free(bio);
+    if (x) caById[c["id"]] = std::shared_ptr<X509>(x, X509_free);
+  }
   for (const auto& s : *services) {
     snapshot::ServiceRuntime rt;
     rt.id = s["id"];
@@ -173,6 +204,23 @@ core::Result<snapshot::ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store,
       if (!up.hostHeader.empty()) rt.hostHeader = up.hostHeader;
     } else {
       rt.addresses = dns.addresses(rt.host, rt.port);
+    }
+    rt.tls = rt.protocol == "https";
+    if (rt.tls) {
+      sockaddr_storage literal;
+      socklen_t length;
+      if (!snapshot::literalAddress(rt.host, literal, length)) rt.sni = rt.host;
+      rt.tlsVerify = s["tls_verify"].is_boolean() && s["tls_verify"].get<bool>();
+      if (s["tls_verify_depth"].is_number()) rt.tlsVerifyDepth = s["tls_verify_depth"];
+      if (s["ca_certificates"].is_array() && !s["ca_certificates"].empty()) {
+        X509_STORE* store = X509_STORE_new();
+        for (const auto& id : s["ca_certificates"])
+          if (auto it = caById.find(id.get<std::string>()); it != caById.end()) X509_STORE_add_cert(store, it->second.get());
+        rt.caStore = std::shared_ptr<X509_STORE>(store, X509_STORE_free);
+      }
+      if (s["client_certificate"].is_object())
+        if (auto it = pairById.find(s["client_certificate"]["id"].get<std::string>()); it != pairById.end())
+          rt.clientCertificate = it->second;
     }
     serviceById[rt.id] = static_cast<int>(snap->services.size());
     snap->services.push_back(std::move(rt));
