@@ -343,7 +343,8 @@ bool HttpSession::startUpstream() {
   int error = 0;
   upReadable_ = upEof_ = upHangup_ = false;
   upWritable_ = false;
-  const std::string key = service_->tls ? "tls:" + service_->sni + "@" + peer->text : peer->text;
+  // TLS connections are pooled per service: SNI, verification and client certificate differ.
+  const std::string key = service_->tls ? "tls:" + service_->id + "@" + peer->text : peer->text;
   upstream_ = worker_.upstreams().acquire(*peer, key, this, error);
   if (!upstream_) {
     upstreamFailed(Failure::Connect);
