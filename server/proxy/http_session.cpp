@@ -87,6 +87,7 @@ void HttpSession::drive() {
       case State::AwaitingResponse: progressed = stepReadResponseHead(); break;
       case State::SendingResponse: progressed = stepSendResponse(); break;
       case State::SendingLocal: progressed = stepSendLocal(); break;
+      case State::Tunnel: progressed = stepTunnel(); break;
       case State::Closed: return;
     }
     if (!progressed) return;
@@ -286,6 +287,9 @@ void HttpSession::beginExchange() {
   info.requestId = requestId_;
   info.forwardedPrefix = prefix.size() > 1 ? prefix : std::string_view();
   info.chunkedBody = head_.framing == http::BodyFraming::Chunked;
+  upgrade_ = head_.upgrade;
+  tunnel_ = false;
+  info.upgrade = upgrade_;
   hashKey_.clear();
   triedTargets_.clear();
   target_ = -1;
@@ -535,9 +539,19 @@ bool HttpSession::stepReadResponseHead() {
     }
     if (result == http::ParseResult::Done) {
       if (response_.status >= 100 && response_.status < 200) {
-        if (response_.status == 101) {  // upgrades are not tunnelled yet
-          upstreamFailed(Failure::Protocol);
-          return state_ != State::Closed;
+        if (response_.status == 101) {
+          if (!upgrade_) {  // an upgrade nobody asked for
+            upstreamFailed(Failure::Protocol);
+            return state_ != State::Closed;
+          }
+          tunnel_ = true;
+          if (!buildResponseHead()) {
+            upstreamFailed(Failure::Protocol);
+            return state_ != State::Closed;
+          }
+          in.consume(response_.headBytes);
+          state_ = State::Tunnel;
+          return true;
         }
         in.consume(response_.headBytes);  // interim responses (100 Continue) are dropped
         responseParser_.reset();
@@ -588,6 +602,9 @@ bool HttpSession::buildResponseHead() {
          cout_.append("\r\nX-Sluice-Proxy-Latency: ") && appendNumber(cout_, (sentUs_ - startUs_) / 1000) && cout_.append("\r\n");
   }
   if (!requestId_.empty()) ok = ok && cout_.append("X-Sluice-Request-Id: ") && cout_.append(requestId_) && cout_.append("\r\n");
+  if (tunnel_)
+    return ok && cout_.append("Upgrade: ") && cout_.append(http::findHeader(response_.headers, "upgrade")) &&
+           cout_.append("\r\nConnection: upgrade\r\n\r\n");
   if (!keepAlive_) ok = ok && cout_.append("Connection: close\r\n");
   else if (clientMinor_ == 0) ok = ok && cout_.append("Connection: keep-alive\r\n");
   return ok && cout_.append("\r\n");
@@ -760,6 +777,49 @@ bool HttpSession::stepSendResponse() {
   if (n == 0 && !upEof_) return false;
   worker_.reactor().arm(*upstream_, service_->readTimeoutMs);
   return true;
+}
+
+bool HttpSession::stepTunnel() {
+  bool progressed = false;
+  // The 101 head first, then whatever the upstream sends.
+  net::IoBuffer& in = upstream_->in;
+  if (cout_.readable() > 0 || in.readable() > 0) {
+    const size_t before = in.readable();
+    if (!flushClient(cout_.readable() > 0 ? std::string_view() : in.view())) {
+      close();
+      return false;
+    }
+    progressed = before != in.readable() || cout_.readable() == 0;
+  } else if (upReadable_) {
+    const ssize_t n = readUpstream();
+    if (n < 0 || (n == 0 && upEof_)) {
+      close();
+      return false;
+    }
+    progressed = n > 0;
+  }
+  // And the client's bytes to the upstream.
+  if (cin_.readable() > 0 && upWritable_) {
+    const ssize_t n = upstreamSend(cin_.readPos(), cin_.readable());
+    if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK) {
+      close();
+      return false;
+    }
+    if (n < 0) upWritable_ = false;
+    else {
+      cin_.consume(static_cast<size_t>(n));
+      progressed = true;
+    }
+  } else if (cin_.readable() == 0 && clientReadable_) {
+    const ssize_t n = readClient();
+    if (n < 0 || (n == 0 && clientEof_)) {
+      close();
+      return false;
+    }
+    progressed = progressed || n > 0;
+  }
+  if (progressed) worker_.reactor().arm(*upstream_, service_->readTimeoutMs);  // an idle tunnel times out
+  return progressed;
 }
 
 void HttpSession::finishExchange() {

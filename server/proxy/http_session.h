@@ -32,7 +32,7 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   void onTimer() override;
 
  private:
-  enum class State { ReadingHead, Connecting, SendingRequest, AwaitingResponse, SendingResponse, SendingLocal, Closed };
+  enum class State { ReadingHead, Connecting, SendingRequest, AwaitingResponse, SendingResponse, SendingLocal, Tunnel, Closed };
   enum class Failure { Connect, ConnectTimeout, Write, Reset, Timeout, Protocol };
 
   void drive();
@@ -42,6 +42,7 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   bool stepReadResponseHead();
   bool stepSendResponse();
   bool stepSendLocal();
+  bool stepTunnel();  // after 101 Switching Protocols: bytes both ways until either side closes
 
   void beginExchange();
   bool startUpstream();  // picks a peer and takes a connection; false: a local response is queued
@@ -91,6 +92,7 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   bool requestBodyDone_ = true;
   uint64_t responseRemaining_ = 0;
   bool responseDone_ = false, dechunk_ = false;
+  bool upgrade_ = false, tunnel_ = false;
   bool isHead_ = false, keepAlive_ = true, anyResponseByte_ = false, closeAfterLocal_ = false;
   int clientMinor_ = 1;
   uint64_t startUs_ = 0, sentUs_ = 0, requestsServed_ = 0;

@@ -67,7 +67,11 @@ bool writeUpstreamRequestHead(net::IoBuffer& out, const http::RequestHead& req, 
   } else if (!http::findHeader(req.headers, "content-length").empty()) {
     ok = ok && out.append("Content-Length: 0\r\n");
   }
-  if (info.close) ok = ok && out.append("Connection: close\r\n");
+  if (info.upgrade)
+    ok = ok && out.append("Upgrade: ") && out.append(http::findHeader(req.headers, "upgrade")) &&
+         out.append("\r\nConnection: upgrade\r\n");
+  else if (info.close)
+    ok = ok && out.append("Connection: close\r\n");
   return ok && out.append("\r\n");
 }
 

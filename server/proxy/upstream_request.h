@@ -22,6 +22,7 @@ struct ForwardingInfo {
   std::string_view forwardedPrefix;  // the stripped prefix, when strip_path removed one
   bool chunkedBody = false;
   bool close = false;             // ask the upstream to close (we will not reuse it)
+  bool upgrade = false;           // pass Upgrade/Connection: upgrade on (WebSocket)
 };
 
 // Writes the head into `out`; false if it does not fit.

@@ -270,6 +270,29 @@ class TestProxy : public QObject {
     QVERIFY(timer.elapsed() < 3500);
   }
 
+  void webSocketsAreTunnelled() {
+    QTcpSocket socket;
+    socket.connectToHost("127.0.0.1", sluice_.proxyPort());
+    QVERIFY(socket.waitForConnected(3000));
+    socket.write("GET /echo/ws HTTP/1.1\r\nHost: a\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n"
+                 "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n");
+    QByteArray head;
+    while (!head.contains("\r\n\r\n") && socket.waitForReadyRead(3000)) head += socket.readAll();
+    QVERIFY2(head.startsWith("HTTP/1.1 101"), head.constData());
+    QVERIFY(head.toLower().contains("upgrade: websocket"));
+    QVERIFY(head.contains("s3pPLMBiTxaQ9kYGzzhZRbK+xOo="));  // the upstream's accept key came through
+    // A masked text frame "hello", as a client must send it.
+    const QByteArray mask("\x01\x02\x03\x04", 4);
+    QByteArray frame("\x81\x85", 2);
+    frame += mask;
+    const QByteArray text = "hello";
+    for (int i = 0; i < text.size(); ++i) frame += char(text[i] ^ mask[i % 4]);
+    socket.write(frame);
+    QByteArray echo = head.mid(head.indexOf("\r\n\r\n") + 4);
+    while (echo.size() < 7 && socket.waitForReadyRead(3000)) echo += socket.readAll();
+    QCOMPARE(echo, QByteArray("\x81\x05hello", 7));
+  }
+
   void configChangesUnderLoadFailNothing() {
     std::atomic<bool> stop{false};
     std::atomic<int> ok{0}, failed{0};

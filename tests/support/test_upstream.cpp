@@ -2,6 +2,7 @@
 // plus a few behaviours the proxy must cope with:
 //   /status/{code}   answer with that status           /delay/{ms}    answer after a pause
 //   /bytes/{n}       n bytes with Content-Length        /chunked/{n}   n bytes, chunked
+//   /ws              a WebSocket echoing every frame
 // Usage: sluice_test_upstream [PORT]  (0 or none: a free port; "listening on PORT" is printed)
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
@@ -10,6 +11,7 @@
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/WebSocket.h>
 #include <nlohmann/json.hpp>
 
 #include <csignal>
@@ -21,8 +23,19 @@ namespace {
 class Echo final : public Poco::Net::HTTPRequestHandler {
  public:
   void handleRequest(Poco::Net::HTTPServerRequest& in, Poco::Net::HTTPServerResponse& out) override {
-    std::string body(std::istreambuf_iterator<char>(in.stream()), {});
     const std::string uri = in.getURI();
+    if (uri == "/ws") {  // a WebSocket that echoes every frame back
+      Poco::Net::WebSocket ws(in, out);
+      char buffer[4096];
+      int flags = 0;
+      for (;;) {
+        const int n = ws.receiveFrame(buffer, sizeof buffer, flags);
+        if (n <= 0 || (flags & Poco::Net::WebSocket::FRAME_OP_BITMASK) == Poco::Net::WebSocket::FRAME_OP_CLOSE) break;
+        ws.sendFrame(buffer, n, flags);
+      }
+      return;
+    }
+    std::string body(std::istreambuf_iterator<char>(in.stream()), {});
     int status = 200;
     const auto number = [&](const std::string& prefix) -> long {
       if (uri.rfind(prefix, 0) != 0) return -1;
