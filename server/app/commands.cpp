@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include <csignal>
+#include <functional>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -183,7 +184,8 @@ core::Result<std::string> readFile(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-int waitForSignal() {
+// Waits for SIGTERM or SIGINT; each SIGHUP calls `reload` first.
+int waitForSignal(const std::function<void()>& reload) {
   sigset_t set;
   sigemptyset(&set);
   sigaddset(&set, SIGTERM);
@@ -193,14 +195,21 @@ int waitForSignal() {
     int sig = 0;
     if (sigwait(&set, &sig) != 0) return SIGTERM;
     if (sig == SIGHUP) {
-      log().notice("SIGHUP received: restart to apply changes to sluice.conf");
+      reload();
       continue;
     }
     return sig;
   }
 }
 
-int start(const Config& config) {
+// Keys that take effect only at start.
+constexpr const char* kRestartKeys[] = {"prefix", "proxy_listen", "admin_listen", "admin_tokens", "admin_threads",
+                                        "admin_max_body_size", "database", "sqlite_path", "pg_host", "pg_port",
+                                        "pg_user", "pg_password", "pg_database", "pg_ssl", "pg_timeout",
+                                        "declarative_config", "worker_processes", "ssl_cert", "ssl_cert_key",
+                                        "ssl_protocols", "large_client_header_buffers"};
+
+int start(const Config& config, const Arguments& args) {
   auto listen = parseListen(config.get("admin_listen"));
   if (!listen) return fail(listen.error().message);
   auto tokens = parseTokens(config);
@@ -265,7 +274,26 @@ int start(const Config& config) {
                std::to_string(proxySettings->workers) + " workers), Admin API on " + listen->host + ":" +
                std::to_string(server.port()) + ", database " + config.get("database") +
                (config.get("database") == "sqlite" ? " (" + config.get("sqlite_path") + ")" : ""));
-  const int sig = waitForSignal();
+  const auto reload = [&] {
+    auto next = Config::load(args.confFile, args.overrides);
+    if (!next) {
+      log().error("SIGHUP: the configuration was not reloaded: " + next.error().message);
+      return;
+    }
+    auto settings = loadProxySettings(*next, SLUICE_VERSION);
+    if (!settings) {
+      log().error("SIGHUP: the configuration was not reloaded: " + settings.error().message);
+      return;
+    }
+    setupLogging(next->get("log_level"));
+    proxy.reload(*settings);
+    std::string restart;
+    for (const char* key : kRestartKeys)
+      if (next->get(key) != config.get(key)) restart += std::string(restart.empty() ? "" : ", ") + key;
+    log().notice("SIGHUP: configuration reloaded" +
+                 (restart.empty() ? std::string() : "; these changes need a restart: " + restart));
+  };
+  const int sig = waitForSignal(reload);
   log().notice(std::string("received ") + (sig == SIGINT ? "SIGINT" : "SIGTERM") + ", draining");
   server.stop();
   proxy.stop(static_cast<uint64_t>(*config.milliseconds("drain_timeout")));
@@ -369,7 +397,7 @@ int runCommandLine(int argc, char** argv) {
   if (!setupLogging(config->get("log_level")))
     return fail("log_level must be debug, info, notice, warn, error or crit");
 
-  if (command == "start") return start(*config);
+  if (command == "start") return start(*config, *args);
   if (command == "config") return declarativeCommand(*config, *args);
   if (command == "check") {
     if (config->get("database") == "off" && !config->get("declarative_config").empty()) {

@@ -9,24 +9,26 @@
 namespace sluice::proxy {
 
 ProxyServer::ProxyServer(ProxySettings settings, snapshot::SnapshotPublisher& publisher)
-    : settings_(std::move(settings)), publisher_(publisher) {}
+    : settings_(std::make_shared<const ProxySettings>(std::move(settings))), publisher_(publisher) {}
 
 ProxyServer::~ProxyServer() { stop(0); }
 
 void ProxyServer::start() {
+  auto settings = std::make_shared<ProxySettings>(*settings_);
   bool anyTls = false;
-  for (const auto& l : settings_.listen) anyTls = anyTls || l.ssl;
+  for (const auto& l : settings->listen) anyTls = anyTls || l.ssl;
   if (anyTls) {
-    if (!settings_.defaultCertificate) throw std::runtime_error("a TLS listener needs a default certificate");
-    auto server = net::makeServerContext(*settings_.defaultCertificate, settings_.sslProtocols,
+    if (!settings->defaultCertificate) throw std::runtime_error("a TLS listener needs a default certificate");
+    auto server = net::makeServerContext(*settings->defaultCertificate, settings->sslProtocols,
                                          [](SSL* ssl, const std::string& name) { return HttpSession::selectCertificate(ssl, name); });
     if (!server) throw std::runtime_error(server.error().message);
-    settings_.serverTls = *server;
+    settings->serverTls = *server;
   }
   auto client = net::makeClientContext();
   if (!client) throw std::runtime_error(client.error().message);
-  settings_.clientTls = *client;
-  for (int i = 0; i < settings_.workers; ++i) {
+  settings->clientTls = *client;
+  settings_ = settings;
+  for (int i = 0; i < settings_->workers; ++i) {
     workers_.push_back(std::make_unique<ProxyWorker>(i, settings_, publisher_));
     workers_.back()->listen();
   }
@@ -46,6 +48,19 @@ void ProxyServer::stop(uint64_t drainTimeoutMs) {
   }
   threads_.clear();
   workers_.clear();
+}
+
+void ProxyServer::reload(ProxySettings next) {
+  next.listen = settings_->listen;
+  next.workers = settings_->workers;
+  next.defaultCertificate = settings_->defaultCertificate;
+  next.sslProtocols = settings_->sslProtocols;
+  next.serverTls = settings_->serverTls;
+  next.clientTls = settings_->clientTls;
+  next.upstreamBufferSize = settings_->upstreamBufferSize;
+  next.limits = settings_->limits;  // buffers are sized from these at start
+  settings_ = std::make_shared<const ProxySettings>(std::move(next));
+  for (auto& w : workers_) w->reactor().post([worker = w.get(), s = settings_] { worker->setSettings(s); });
 }
 
 nlohmann::json ProxyServer::counters() const {

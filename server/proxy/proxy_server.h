@@ -17,10 +17,13 @@ class ProxyServer {
 
   void start();                          // throws on a listener that cannot bind
   void stop(uint64_t drainTimeoutMs);   // graceful
+  // Applies settings that can change without a restart (timeouts, limits, keep-alive, headers);
+  // listeners, workers and TLS certificates stay as they are.
+  void reload(ProxySettings settings);
   nlohmann::json counters() const;       // for /status
 
  private:
-  ProxySettings settings_;
+  std::shared_ptr<const ProxySettings> settings_;
   snapshot::SnapshotPublisher& publisher_;
   std::vector<std::unique_ptr<ProxyWorker>> workers_;
   std::vector<std::thread> threads_;

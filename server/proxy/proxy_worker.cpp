@@ -37,15 +37,15 @@ class ProxyWorker::Listener final : public net::EventHandler {
   Poco::Net::ServerSocket socket_;
 };
 
-ProxyWorker::ProxyWorker(int index, const ProxySettings& settings, snapshot::SnapshotPublisher& publisher)
+ProxyWorker::ProxyWorker(int index, std::shared_ptr<const ProxySettings> settings, snapshot::SnapshotPublisher& publisher)
     : index_(index),
-      settings_(settings),
+      settings_(std::move(settings)),
       publisher_(publisher),
       reactor_(index),
-      clientBuffers_(settings.limits.maxRequestLine + settings.limits.maxHeaderBytes + 1024),
-      upstreamBuffers_(settings.upstreamBufferSize),
-      upstreams_(reactor_, upstreamBuffers_, settings.upstreamKeepalivePoolSize, settings.upstreamKeepaliveIdleTimeoutMs,
-                 settings.upstreamKeepaliveMaxRequests) {
+      clientBuffers_(settings_->limits.maxRequestLine + settings_->limits.maxHeaderBytes + 1024),
+      upstreamBuffers_(settings_->upstreamBufferSize),
+      upstreams_(reactor_, upstreamBuffers_, settings_->upstreamKeepalivePoolSize,
+                 settings_->upstreamKeepaliveIdleTimeoutMs, settings_->upstreamKeepaliveMaxRequests) {
   RAND_bytes(reinterpret_cast<unsigned char*>(&requestSeed_), sizeof requestSeed_);
   reactor_.setIdleHook([this] { refreshSnapshot(); });
   refreshSnapshot();
@@ -56,7 +56,7 @@ ProxyWorker::~ProxyWorker() {
 }
 
 void ProxyWorker::listen() {
-  for (const auto& address : settings_.listen) {
+  for (const auto& address : settings_->listen) {
     auto listener = std::make_unique<Listener>(*this, address);
     reactor_.add(listener->fd(), listener.get());
     listeners_.push_back(std::move(listener));

@@ -32,7 +32,7 @@ struct SnapshotPin {
 
 class ProxyWorker {
  public:
-  ProxyWorker(int index, const ProxySettings& settings, snapshot::SnapshotPublisher& publisher);
+  ProxyWorker(int index, std::shared_ptr<const ProxySettings> settings, snapshot::SnapshotPublisher& publisher);
   ~ProxyWorker();
 
   // Opens this worker's listeners (SO_REUSEPORT: the kernel spreads connections over workers).
@@ -43,7 +43,9 @@ class ProxyWorker {
   void stop() { reactor_.stop(); }
 
   net::Reactor& reactor() { return reactor_; }
-  const ProxySettings& settings() const { return settings_; }
+  const ProxySettings& settings() const { return *settings_; }
+  // New settings (SIGHUP), on the worker's thread: new exchanges and timers use them.
+  void setSettings(std::shared_ptr<const ProxySettings> settings) { settings_ = std::move(settings); }
   UpstreamPool& upstreams() { return upstreams_; }
   net::BufferPool& clientBuffers() { return clientBuffers_; }
   net::BufferPool& upstreamBuffers() { return upstreamBuffers_; }
@@ -67,7 +69,7 @@ class ProxyWorker {
   void refreshSnapshot();
 
   int index_;
-  const ProxySettings& settings_;
+  std::shared_ptr<const ProxySettings> settings_;
   snapshot::SnapshotPublisher& publisher_;
   net::Reactor reactor_;
   net::BufferPool clientBuffers_;

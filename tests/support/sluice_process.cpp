@@ -89,6 +89,17 @@ void SluiceProcess::kill() {
   logs_ += process_->readAll();
 }
 
+void SluiceProcess::signal(int sig) {
+  if (process_) ::kill(static_cast<pid_t>(process_->processId()), sig);
+}
+
+bool SluiceProcess::waitForExit(int ms) {
+  if (!process_) return true;
+  const bool finished = process_->waitForFinished(ms);
+  logs_ += process_->readAll();
+  return finished && process_->exitStatus() == QProcess::NormalExit && process_->exitCode() == 0;
+}
+
 int SluiceProcess::run(const QStringList& args, QByteArray* output) const {
   QProcess p;
   p.setProcessEnvironment(env_);

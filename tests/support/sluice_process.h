@@ -30,6 +30,10 @@ class SluiceProcess {
   bool start(const QStringList& extraArgs = {});
   bool stop();  // SIGTERM, then wait for a clean exit
   void kill();  // SIGKILL
+  void signal(int sig);
+  bool running() const { return process_ && process_->state() == QProcess::Running; }
+  // Waits for the process to end (after a signal); true if it exited with status 0.
+  bool waitForExit(int ms);
   // Runs `sluice ARGS` to completion with the same prefix and environment.
   int run(const QStringList& args, QByteArray* output = nullptr) const;
 

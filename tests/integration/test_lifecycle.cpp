@@ -1,0 +1,79 @@
+// The process around the data plane: SIGHUP applies sluice.conf changes live, SIGTERM drains
+// (in-flight requests finish, new connections are refused).
+#include "sluice_process.h"
+#include "upstream_process.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QTcpSocket>
+#include <QtTest>
+
+#include <csignal>
+#include <thread>
+
+using namespace sluice::test;
+
+class TestLifecycle : public QObject {
+  Q_OBJECT
+
+  UpstreamProcess upstream_;
+
+  void route(SluiceProcess& sluice) {
+    HttpClient admin = sluice.admin();
+    QCOMPARE(admin.sendJson("POST", "/services", {{"name", "echo"}, {"url", QString("http://127.0.0.1:%1").arg(upstream_.port())}}).status, 201);
+    QCOMPARE(admin.sendJson("POST", "/services/echo/routes", {{"paths", QJsonArray{"/"}}}).status, 201);
+    QTRY_COMPARE_WITH_TIMEOUT(sluice.proxy().get("/").status, 200, 5000);
+  }
+
+ private slots:
+  void initTestCase() { QVERIFY(upstream_.start()); }
+
+  void sighupAppliesHeadersAndLimits() {
+    SluiceProcess sluice;
+    QFile conf(sluice.prefix() + "/sluice.conf");
+    QVERIFY(conf.open(QIODevice::WriteOnly));
+    conf.write("headers = server_tokens\nclient_max_body_size = 1m\n");
+    conf.close();
+    QVERIFY(sluice.start({"-c", conf.fileName()}));
+    route(sluice);
+    HttpClient proxy = sluice.proxy();
+    QCOMPARE(proxy.get("/").header("Via"), QByteArray("1.1 sluice/0.1.0"));
+    QCOMPARE(proxy.request("POST", "/", QByteArray(2000, 'x')).status, 200);
+
+    QVERIFY(conf.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    conf.write("headers = off\nclient_max_body_size = 1k\nworker_processes = 7\n");
+    conf.close();
+    sluice.signal(SIGHUP);
+    QTRY_VERIFY_WITH_TIMEOUT(proxy.get("/").header("Via").isEmpty(), 5000);
+    QCOMPARE(proxy.request("POST", "/", QByteArray(2000, 'x')).status, 413);
+    QVERIFY(sluice.running());
+    QVERIFY(sluice.stop());
+    QVERIFY2(sluice.logs().contains("need a restart: worker_processes"), sluice.logs().constData());
+  }
+
+  void sigtermLetsInFlightRequestsFinish() {
+    SluiceProcess sluice;
+    sluice.setEnv("DRAIN_TIMEOUT", "10s");
+    QVERIFY(sluice.start());
+    route(sluice);
+    QTcpSocket slow;
+    slow.connectToHost("127.0.0.1", sluice.proxyPort());
+    QVERIFY(slow.waitForConnected(3000));
+    slow.write("GET /delay/1000 HTTP/1.1\r\nHost: a\r\n\r\n");
+    QVERIFY(slow.waitForBytesWritten(1000));
+    QTest::qWait(200);
+    sluice.signal(SIGTERM);
+    QTest::qWait(200);
+    QTcpSocket late;
+    late.connectToHost("127.0.0.1", sluice.proxyPort());
+    QVERIFY(!late.waitForConnected(1000) || !late.waitForReadyRead(1000));  // listeners are closed
+    QByteArray answer;
+    while (slow.waitForReadyRead(3000)) answer += slow.readAll();
+    QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
+    QVERIFY(answer.contains("Connection: close"));
+    QVERIFY(sluice.waitForExit(10000));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestLifecycle)
+#include "test_lifecycle.moc"
