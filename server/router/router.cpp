@@ -32,6 +32,22 @@ bool isRegexPath(std::string_view p, std::string& pattern) {
   return false;
 }
 
+// The literal text every match of an anchored pattern starts with ("/orders/" for
+// "/orders/(?<id>\d+)$"); empty when it cannot tell (alternation, a leading metacharacter).
+std::string literalPrefix(std::string_view pattern) {
+  if (pattern.find('|') != std::string_view::npos) return {};
+  std::string out;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (std::string_view("\\.[()^$?*+{").find(c) != std::string_view::npos) {
+      if ((c == '?' || c == '*' || c == '{') && !out.empty()) out.pop_back();  // the previous character is optional
+      break;
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
 void splitHostPort(std::string_view host, std::string_view& name, std::string_view& port) {
   port = {};
   if (!host.empty() && host.front() == '[') {  // [v6]:port
@@ -135,7 +151,15 @@ Router Router::build(std::vector<RouteSpec> specs, std::vector<RouterError>* err
     const bool exactOnly = !r.hosts.empty() && std::all_of(r.hosts.begin(), r.hosts.end(),
                                                             [](const Host& h) { return h.kind == Host::Exact; });
     if (!exactOnly) {
-      router.hostless_.push_back(i);
+      // Plain prefixes, and regexes by their literal prefix, go into the trie.
+      const bool indexable = !r.paths.empty() && std::all_of(r.paths.begin(), r.paths.end(), [](const Path& p) {
+        return !p.regex || !literalPrefix(p.prefix).empty();
+      });
+      if (indexable) {
+        for (const auto& p : r.paths) router.insertPrefix(p.regex ? literalPrefix(p.prefix) : p.prefix, i);
+      } else {
+        router.general_.push_back(i);
+      }
       continue;
     }
     for (const auto& h : r.hosts) {
@@ -203,6 +227,37 @@ bool Router::matches(const Compiled& r, const MatchInput& in, std::string_view h
   return true;
 }
 
+void Router::insertPrefix(const std::string& prefix, uint32_t route) {
+  uint32_t node = 0;
+  for (char c : prefix) {
+    auto& children = trie_[node].children;
+    auto it = std::lower_bound(children.begin(), children.end(), c,
+                               [](const std::pair<char, uint32_t>& e, char ch) { return e.first < ch; });
+    if (it == children.end() || it->first != c) {
+      const auto next = static_cast<uint32_t>(trie_.size());
+      it = children.insert(it, {c, next});
+      trie_.emplace_back();  // may move trie_: `children` is not used past this point
+      node = next;
+    } else {
+      node = it->second;
+    }
+  }
+  auto& routes = trie_[node].routes;
+  if (routes.empty() || routes.back() != route) routes.push_back(route);
+}
+
+void Router::collectPrefixes(std::string_view path, std::vector<uint32_t>& out) const {
+  uint32_t node = 0;
+  for (char c : path) {
+    const auto& children = trie_[node].children;
+    auto it = std::lower_bound(children.begin(), children.end(), c,
+                               [](const std::pair<char, uint32_t>& e, char ch) { return e.first < ch; });
+    if (it == children.end() || it->first != c) return;
+    node = it->second;
+    out.insert(out.end(), trie_[node].routes.begin(), trie_[node].routes.end());
+  }
+}
+
 MatchResult Router::match(const MatchInput& in, std::vector<std::string_view>* captures) const {
   std::string_view name, port;
   splitHostPort(in.host, name, port);
@@ -211,19 +266,31 @@ MatchResult Router::match(const MatchInput& in, std::vector<std::string_view>* c
   for (size_t i = 0; i < n; ++i) lowered[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[i])));
   const std::string_view hostName(lowered, n);
 
-  // Walk the routes of this exact host and the host-independent ones together, in match order.
+  // Candidates: the routes of this exact host, the plain-prefix routes whose prefix starts the
+  // path, and the rest; walked together in match order (positions in routes_).
   static const std::vector<uint32_t> kNone;
   const std::vector<uint32_t>* bucket = &kNone;
   if (!byExactHost_.empty()) {
     auto it = byExactHost_.find(hostName);  // heterogeneous lookup: no allocation
     if (it != byExactHost_.end()) bucket = &it->second;
   }
+  thread_local std::vector<uint32_t> prefixed;  // reused: no allocation once warm
+  prefixed.clear();
+  collectPrefixes(in.path, prefixed);
+  std::sort(prefixed.begin(), prefixed.end());
+  prefixed.erase(std::unique(prefixed.begin(), prefixed.end()), prefixed.end());
   MatchResult result;
-  size_t a = 0, b = 0;
-  while (a < bucket->size() || b < hostless_.size()) {
-    uint32_t next;
-    if (b >= hostless_.size() || (a < bucket->size() && (*bucket)[a] < hostless_[b])) next = (*bucket)[a++];
-    else next = hostless_[b++];
+  size_t a = 0, b = 0, c = 0;
+  constexpr uint32_t kEnd = ~0u;
+  for (;;) {
+    const uint32_t x = a < bucket->size() ? (*bucket)[a] : kEnd;
+    const uint32_t y = b < prefixed.size() ? prefixed[b] : kEnd;
+    const uint32_t z = c < general_.size() ? general_[c] : kEnd;
+    const uint32_t next = std::min({x, y, z});
+    if (next == kEnd) break;
+    if (next == x) ++a;
+    if (next == y) ++b;
+    if (next == z) ++c;
     if (matches(routes_[next], in, hostName, port, result, captures)) return result;
   }
   return MatchResult{};

@@ -97,7 +97,17 @@ class Router {
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   std::unordered_map<std::string, std::vector<uint32_t>, TransparentHash, std::equal_to<>> byExactHost_;
-  std::vector<uint32_t> hostless_;  // routes without exact-only hosts, in match order
+  // Routes without exact-only hosts whose paths are all plain prefixes: a character trie over the
+  // prefixes, so a request collects exactly the routes whose prefix starts its path.
+  struct TrieNode {
+    std::vector<std::pair<char, uint32_t>> children;  // sorted by character
+    std::vector<uint32_t> routes;                     // routes with a prefix ending here
+  };
+  std::vector<TrieNode> trie_{1};
+  void insertPrefix(const std::string& prefix, uint32_t route);
+  void collectPrefixes(std::string_view path, std::vector<uint32_t>& out) const;
+
+  std::vector<uint32_t> general_;  // every other route (regex paths, no paths, wildcard hosts...), in match order
 };
 
 }  // namespace sluice::router

@@ -186,6 +186,29 @@ class TestRouter : public QObject {
     QCOMPARE(matched(r, {"GET", "nobody.example", "/fallback"}), 5000);
   }
 
+  void indexedRegexesStillMatchLikeRegexes() {
+    // Optional characters, groups and alternations around the literal part of a pattern.
+    const Router r = Router::build({spec(1, {"~/a?b$"}), spec(2, {"~/(x|y)z"}), spec(3, {"~/foo|/bar"}),
+                                    spec(4, {"~/items/\\d+"}), spec(5, {"/items"})});
+    QCOMPARE(matched(r, {"GET", "h", "/b"}), 1);
+    QCOMPARE(matched(r, {"GET", "h", "/ab"}), 1);
+    QCOMPARE(matched(r, {"GET", "h", "/yz"}), 2);
+    QCOMPARE(matched(r, {"GET", "h", "/bar"}), 3);
+    QCOMPARE(matched(r, {"GET", "h", "/items/12"}), 4);
+    QCOMPARE(matched(r, {"GET", "h", "/items/x"}), 5);
+  }
+
+  void orderHoldsAcrossIndexes() {
+    // A host route, a plain prefix and a regex compete: Kong's order decides, not the index used.
+    RouteSpec host = spec(1, {"/api"}, {"example.com"});
+    RouteSpec regex = spec(2, {"~/api/v\\d+"});
+    RouteSpec plain = spec(3, {"/api/v1"});
+    const Router r = Router::build({plain, regex, host});
+    QCOMPARE(matched(r, {"GET", "example.com", "/api/v1"}), 1);
+    QCOMPARE(matched(r, {"GET", "other.com", "/api/v1"}), 2);
+    QCOMPARE(matched(r, {"GET", "other.com", "/api/vx"}), -1);
+  }
+
   void pathsAreNormalised() {
     std::string out;
     QVERIFY(isNormalPath("/a/b"));
