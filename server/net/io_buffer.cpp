@@ -1,6 +1,7 @@
 #include "net/io_buffer.h"
 
 #include <cstring>
+#include <utility>
 
 namespace sluice::net {
 
@@ -17,6 +18,13 @@ bool IoBuffer::append(std::string_view bytes) {
   std::memcpy(writePos(), bytes.data(), bytes.size());
   end_ += bytes.size();
   return true;
+}
+
+void IoBuffer::swap(IoBuffer& o) noexcept {
+  std::swap(data_, o.data_);
+  std::swap(capacity_, o.capacity_);
+  std::swap(begin_, o.begin_);
+  std::swap(end_, o.end_);
 }
 
 BufferPool::~BufferPool() {
@@ -37,7 +45,8 @@ void BufferPool::acquire(IoBuffer& b) {
 
 void BufferPool::release(IoBuffer& b) {
   if (!b.data_ || b.readable() > 0) return;
-  if (b.capacity_ == size_ && free_.size() < keepFree_) free_.push_back(b.data_);
+  if (b.capacity_ != size_) return;  // another pool's buffer: its owner gives it back
+  if (free_.size() < keepFree_) free_.push_back(b.data_);
   else delete[] b.data_;
   b.data_ = nullptr;
   b.capacity_ = b.begin_ = b.end_ = 0;

@@ -33,6 +33,7 @@ class IoBuffer {
   void compact();
   void clear() { begin_ = end_ = 0; }
   bool append(std::string_view bytes);  // false if it does not fit
+  void swap(IoBuffer& other) noexcept;
 
  private:
   friend class BufferPool;

@@ -131,6 +131,7 @@ core::Result<SslCtxPtr> makeServerContext(const KeyPair& defaultPair, const std:
                                                                        : TLS1_3_VERSION;
   SSL_CTX_set_min_proto_version(raw, minimum);
   SSL_CTX_set_options(raw, SSL_OP_NO_RENEGOTIATION | SSL_OP_CIPHER_SERVER_PREFERENCE | SSL_OP_NO_COMPRESSION);
+  SSL_CTX_set_read_ahead(raw, 1);  // fill OpenSSL's buffer in one read, not a header and then a body
   SSL_CTX_set_session_cache_mode(raw, SSL_SESS_CACHE_SERVER);
   SSL_CTX_sess_set_cache_size(raw, 20480);
   SSL_CTX_set_session_id_context(raw, reinterpret_cast<const unsigned char*>("sluice"), 6);
@@ -151,6 +152,7 @@ core::Result<SslCtxPtr> makeClientContext() {
   SSL_CTX_set_min_proto_version(raw, TLS1_2_VERSION);
   SSL_CTX_set_options(raw, SSL_OP_NO_RENEGOTIATION | SSL_OP_NO_COMPRESSION);
   SSL_CTX_set_default_verify_paths(raw);
+  SSL_CTX_set_read_ahead(raw, 1);
   SSL_CTX_set_session_cache_mode(raw, SSL_SESS_CACHE_CLIENT);
   static const unsigned char kHttp11[] = {8, 'h', 't', 't', 'p', '/', '1', '.', '1'};
   SSL_CTX_set_alpn_protos(raw, kHttp11, sizeof kHttp11);

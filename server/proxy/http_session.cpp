@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstring>
 #include <charconv>
 
 namespace sluice::proxy {
@@ -98,7 +99,7 @@ ssize_t HttpSession::readClient() {
   if (!clientReadable_ || clientEof_) return 0;
   worker_.clientBuffers().acquire(cin_);
   if (cin_.writable() == 0) cin_.compact();
-  if (cin_.writable() == 0) return 0;
+  if (cin_.writable() == 0 && !worker_.growToLarge(cin_)) return 0;  // a large head, or a body waiting
   const size_t room = cin_.writable();
   if (tls_) {
     const net::IoResult r = tls_->read(cin_.writePos(), room);
@@ -176,7 +177,7 @@ bool HttpSession::stepReadHead() {
       return false;
     }
     if (n == 0) {
-      worker_.clientBuffers().release(cin_);  // idle: hold no buffer
+      worker_.releaseBuffer(cin_);  // idle: hold no buffer
       return false;
     }
     worker_.reactor().arm(*this, worker_.settings().clientHeaderTimeoutMs);
@@ -213,18 +214,23 @@ void HttpSession::beginExchange() {
   anyResponseByte_ = false;
   tries_ = 0;
   uoutSent_ = 0;
-  requestId_.clear();
-  if (worker_.settings().requestIdHeader) requestId_ = worker_.nextRequestId();
+  requestIdLength_ = 0;
+  if (worker_.settings().requestIdHeader) {
+    const std::string_view id = worker_.nextRequestId();
+    requestIdLength_ = static_cast<uint8_t>(std::min(id.size(), sizeof requestId_));
+    std::copy_n(id.data(), requestIdLength_, requestId_);
+  }
 
   pin_ = worker_.pinSnapshot();
   const snapshot::ConfigSnapshot& snap = *pin_->snapshot;
   std::string_view path = head_.path;
+  std::string& normalized = worker_.scratch(0);
   if (!router::isNormalPath(path)) {
-    if (!router::normalizePath(path, scratchPath_)) {
+    if (!router::normalizePath(path, normalized)) {
       respondLocal(GatewayResponse{400, {}, {}, true, false});
       return;
     }
-    path = scratchPath_;
+    path = normalized;
   }
   router::MatchInput in;
   in.method = head_.method;
@@ -249,9 +255,10 @@ void HttpSession::beginExchange() {
     if (route.httpsRedirectStatus == 426) {
       respondLocal(GatewayResponse{426, {}, "Connection: Upgrade\r\nUpgrade: TLS/1.2, HTTP/1.1\r\n", hasBody, false});
     } else {
-      scratchPath_ = "Location: https://" + std::string(head_.host.substr(0, head_.host.rfind(':') == std::string_view::npos ? head_.host.size() : head_.host.rfind(':'))) +
-                     std::string(head_.target) + "\r\n";
-      respondLocal(GatewayResponse{route.httpsRedirectStatus, {}, scratchPath_, hasBody, true});
+      std::string& location = worker_.scratch(1);
+      location = "Location: https://" + std::string(head_.host.substr(0, head_.host.rfind(':') == std::string_view::npos ? head_.host.size() : head_.host.rfind(':'))) +
+                 std::string(head_.target) + "\r\n";
+      respondLocal(GatewayResponse{route.httpsRedirectStatus, {}, location, hasBody, true});
     }
     return;
   }
@@ -273,18 +280,19 @@ void HttpSession::beginExchange() {
     prefix = path.substr(0, match.matchedPathLength);
     rest = path.substr(match.matchedPathLength);
   }
-  joinUpstreamPath(service_->path, rest, route.pathHandlingV1, upstreamPath_);
+  std::string& upstreamPath = worker_.scratch(1);
+  joinUpstreamPath(service_->path, rest, route.pathHandlingV1, upstreamPath);
   if (!head_.query.empty()) {
-    upstreamPath_.push_back('?');
-    upstreamPath_.append(head_.query);
+    upstreamPath.push_back('?');
+    upstreamPath.append(head_.query);
   }
   ForwardingInfo info;
   info.clientIp = clientIp_;
   info.serverPort = serverPort_;
   info.https = tls_ != nullptr;
-  info.upstreamPath = upstreamPath_;
+  info.upstreamPath = upstreamPath;
   info.host = route.preserveHost ? head_.host : std::string_view(service_->hostHeader);
-  info.requestId = requestId_;
+  info.requestId = requestId();
   info.forwardedPrefix = prefix.size() > 1 ? prefix : std::string_view();
   info.chunkedBody = head_.framing == http::BodyFraming::Chunked;
   upgrade_ = head_.upgrade;
@@ -305,8 +313,11 @@ void HttpSession::beginExchange() {
   worker_.clientBuffers().acquire(uout_);
   uout_.clear();
   if (!writeUpstreamRequestHead(uout_, head_, info)) {
-    respondLocal(GatewayResponse{431, {}, {}, true, false});
-    return;
+    uout_.clear();
+    if (!worker_.growToLarge(uout_) || !writeUpstreamRequestHead(uout_, head_, info)) {
+      respondLocal(GatewayResponse{431, {}, {}, true, false});
+      return;
+    }
   }
   // From here on the head's views are dead: it has been copied into uout_.
   requestBodyRemaining_ = head_.framing == http::BodyFraming::ContentLength ? head_.contentLength : 0;
@@ -578,6 +589,15 @@ bool HttpSession::stepReadResponseHead() {
 
 bool HttpSession::buildResponseHead() {
   reportOutcome(snapshot::Outcome::Success, response_.status);
+  const size_t keep = cout_.allocated() ? cout_.readable() : 0;  // an interim 100 Continue not yet sent
+  if (writeResponseHead()) return true;
+  const std::string pending(cout_.readPos(), keep);
+  cout_.clear();
+  if (!worker_.growToLarge(cout_)) return false;
+  return cout_.append(pending) && writeResponseHead();
+}
+
+bool HttpSession::writeResponseHead() {
   const ProxySettings& settings = worker_.settings();
   const uint64_t now = worker_.nowMicros();
   worker_.clientBuffers().acquire(cout_);
@@ -601,7 +621,7 @@ bool HttpSession::buildResponseHead() {
     ok = ok && cout_.append("X-Sluice-Upstream-Latency: ") && appendNumber(cout_, (now - sentUs_) / 1000) &&
          cout_.append("\r\nX-Sluice-Proxy-Latency: ") && appendNumber(cout_, (sentUs_ - startUs_) / 1000) && cout_.append("\r\n");
   }
-  if (!requestId_.empty()) ok = ok && cout_.append("X-Sluice-Request-Id: ") && cout_.append(requestId_) && cout_.append("\r\n");
+  if (requestIdLength_ > 0) ok = ok && cout_.append("X-Sluice-Request-Id: ") && cout_.append(requestId()) && cout_.append("\r\n");
   if (tunnel_)
     return ok && cout_.append("Upgrade: ") && cout_.append(http::findHeader(response_.headers, "upgrade")) &&
            cout_.append("\r\nConnection: upgrade\r\n\r\n");
@@ -612,6 +632,15 @@ bool HttpSession::buildResponseHead() {
 
 ssize_t HttpSession::clientWritev(const iovec* iov, int count) {
   if (!tls_) return ::writev(fd_, iov, count);
+  // Head and body in one TLS record when they fit one (16 KiB): one encryption, one send.
+  constexpr size_t kRecord = 16384;
+  if (count == 2 && iov[0].iov_len + iov[1].iov_len <= kRecord) {
+    thread_local char joined[kRecord];
+    std::memcpy(joined, iov[0].iov_base, iov[0].iov_len);
+    std::memcpy(joined + iov[0].iov_len, iov[1].iov_base, iov[1].iov_len);
+    const iovec one{joined, iov[0].iov_len + iov[1].iov_len};
+    return clientWritev(&one, 1);
+  }
   size_t total = 0;
   for (int i = 0; i < count; ++i) {
     size_t done = 0;
@@ -702,7 +731,10 @@ bool HttpSession::stepSendResponse() {
         break;
       case http::BodyFraming::Chunked:
         if (dechunk_) {
-          const size_t used = responseChunks_.feed(in.view(), [&](std::string_view d) { (void)cout_.append(d); });
+          // Decoded data is never longer than its input: feed only what cout_ has room for.
+          cout_.compact();
+          const size_t used = responseChunks_.feed(in.view().substr(0, cout_.writable()),
+                                                   [&](std::string_view d) { (void)cout_.append(d); });
           in.consume(used);
           if (responseChunks_.failed()) {
             close();
@@ -828,16 +860,16 @@ void HttpSession::finishExchange() {
   releaseUpstream(reusable);
   unpin();
   ++requestsServed_;
-  worker_.clientBuffers().release(uout_);
+  worker_.releaseBuffer(uout_);
   if (!keepAlive_ || clientEof_) {
     close();
     return;
   }
-  worker_.clientBuffers().release(cout_);
+  worker_.releaseBuffer(cout_);
   state_ = State::ReadingHead;
   parser_.reset();
   if (cin_.readable() == 0) {
-    worker_.clientBuffers().release(cin_);
+    worker_.releaseBuffer(cin_);
     worker_.reactor().arm(*this, worker_.settings().keepaliveTimeoutMs);
   }
 }
@@ -850,7 +882,7 @@ void HttpSession::respondLocal(const GatewayResponse& response) {
   const std::string_view server = worker_.settings().serverTokens ? std::string_view("sluice") : std::string_view();
   GatewayResponse r = response;
   r.close = r.close || !keepAlive_;
-  if (!writeGatewayResponse(cout_, r, isHead_, server, requestId_)) {
+  if (!writeGatewayResponse(cout_, r, isHead_, server, requestId())) {
     close();
     return;
   }
@@ -873,11 +905,11 @@ bool HttpSession::stepSendLocal() {
     close();
     return false;
   }
-  worker_.clientBuffers().release(cout_);
-  worker_.clientBuffers().release(uout_);
+  worker_.releaseBuffer(cout_);
+  worker_.releaseBuffer(uout_);
   state_ = State::ReadingHead;
   if (cin_.readable() == 0) {
-    worker_.clientBuffers().release(cin_);
+    worker_.releaseBuffer(cin_);
     worker_.reactor().arm(*this, worker_.settings().keepaliveTimeoutMs);
   }
   return true;
@@ -914,9 +946,9 @@ void HttpSession::close() {
   cin_.clear();
   cout_.clear();
   uout_.clear();
-  worker_.clientBuffers().release(cin_);
-  worker_.clientBuffers().release(cout_);
-  worker_.clientBuffers().release(uout_);
+  worker_.releaseBuffer(cin_);
+  worker_.releaseBuffer(cout_);
+  worker_.releaseBuffer(uout_);
   worker_.sessionClosed(this);
 }
 

@@ -48,6 +48,7 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   bool startUpstream();  // picks a peer and takes a connection; false: a local response is queued
   void upstreamFailed(Failure failure);
   bool buildResponseHead();
+  bool writeResponseHead();  // into cout_; false if it does not fit
   void finishExchange();
   void respondLocal(const GatewayResponse& response);
   void close();
@@ -96,7 +97,10 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   bool isHead_ = false, keepAlive_ = true, anyResponseByte_ = false, closeAfterLocal_ = false;
   int clientMinor_ = 1;
   uint64_t startUs_ = 0, sentUs_ = 0, requestsServed_ = 0;
-  std::string scratchPath_, upstreamPath_, requestId_, hashKey_;
+  std::string hashKey_;
+  char requestId_[32] = {};
+  uint8_t requestIdLength_ = 0;
+  std::string_view requestId() const { return {requestId_, requestIdLength_}; }
   int target_ = -1;                 // target index in the service's upstream, -1: none
   std::vector<int> triedTargets_;   // this exchange's failed targets, skipped on retries
 };

@@ -15,6 +15,23 @@
 #include <ctime>
 
 namespace sluice::proxy {
+namespace {
+
+// Most request and response heads fit: a busy connection holds 4 KiB until a head needs more.
+constexpr size_t kSmallBuffer = 4096;
+
+}  // namespace
+
+bool ProxyWorker::growToLarge(net::IoBuffer& buffer) {
+  if (buffer.capacity() >= largeBuffers_.bufferSize()) return false;
+  net::IoBuffer bigger;
+  largeBuffers_.acquire(bigger);
+  bigger.append(buffer.view());
+  buffer.clear();
+  clientBuffers_.release(buffer);
+  buffer.swap(bigger);
+  return true;
+}
 
 class ProxyWorker::Listener final : public net::EventHandler {
  public:
@@ -42,7 +59,8 @@ ProxyWorker::ProxyWorker(int index, std::shared_ptr<const ProxySettings> setting
       settings_(std::move(settings)),
       publisher_(publisher),
       reactor_(index),
-      clientBuffers_(settings_->limits.maxRequestLine + settings_->limits.maxHeaderBytes + 1024),
+      clientBuffers_(kSmallBuffer, 256),
+      largeBuffers_(settings_->limits.maxRequestLine + settings_->limits.maxHeaderBytes + 1024, 16),
       upstreamBuffers_(settings_->upstreamBufferSize),
       upstreams_(reactor_, upstreamBuffers_, settings_->upstreamKeepalivePoolSize,
                  settings_->upstreamKeepaliveIdleTimeoutMs, settings_->upstreamKeepaliveMaxRequests) {

@@ -47,7 +47,18 @@ class ProxyWorker {
   // New settings (SIGHUP), on the worker's thread: new exchanges and timers use them.
   void setSettings(std::shared_ptr<const ProxySettings> settings) { settings_ = std::move(settings); }
   UpstreamPool& upstreams() { return upstreams_; }
+  // Heads go into small buffers; one that does not fit moves to a large one (the head limits).
   net::BufferPool& clientBuffers() { return clientBuffers_; }
+  net::BufferPool& largeBuffers() { return largeBuffers_; }
+  // Moves `buffer`'s bytes into a large buffer; false if it already is one.
+  bool growToLarge(net::IoBuffer& buffer);
+  // Gives an empty buffer back to the pool it came from.
+  void releaseBuffer(net::IoBuffer& buffer) {
+    clientBuffers_.release(buffer);
+    largeBuffers_.release(buffer);
+  }
+  // Scratch space for one exchange step on this thread (paths being rewritten).
+  std::string& scratch(int which) { return scratch_[which]; }
   net::BufferPool& upstreamBuffers() { return upstreamBuffers_; }
   WorkerCounters& counters() { return counters_; }
   bool draining() const { return draining_; }
@@ -73,6 +84,8 @@ class ProxyWorker {
   snapshot::SnapshotPublisher& publisher_;
   net::Reactor reactor_;
   net::BufferPool clientBuffers_;
+  net::BufferPool largeBuffers_;
+  std::string scratch_[2];
   net::BufferPool upstreamBuffers_;
   UpstreamPool upstreams_;
   WorkerCounters counters_;
