@@ -1,0 +1,195 @@
+// The response half of an exchange: the downstream head, the body streamed from the upstream's
+// buffer (Content-Length, chunked passed through or de-chunked, until close), and upgrade tunnels.
+#include "proxy/http_session.h"
+
+#include <charconv>
+
+namespace sluice::proxy {
+namespace {
+
+bool appendNumber(net::IoBuffer& out, uint64_t n) {
+  char digits[24];
+  const auto r = std::to_chars(digits, digits + sizeof digits, n);
+  return out.append(std::string_view(digits, static_cast<size_t>(r.ptr - digits)));
+}
+
+}  // namespace
+
+bool HttpSession::buildResponseHead() {
+  reportOutcome(snapshot::Outcome::Success, response_.status);
+  const size_t keep = cout_.allocated() ? cout_.readable() : 0;  // an interim 100 Continue not yet sent
+  if (writeResponseHead()) return true;
+  const std::string pending(cout_.readPos(), keep);
+  cout_.clear();
+  if (!worker_.growToLarge(cout_)) return false;
+  return cout_.append(pending) && writeResponseHead();
+}
+
+bool HttpSession::writeResponseHead() {
+  const ProxySettings& settings = worker_.settings();
+  const uint64_t now = worker_.nowMicros();
+  worker_.clientBuffers().acquire(cout_);
+  dechunk_ = response_.framing == http::BodyFraming::Chunked && clientMinor_ == 0;
+  if (response_.framing == http::BodyFraming::UntilClose || dechunk_) keepAlive_ = false;
+  responseRemaining_ = response_.framing == http::BodyFraming::ContentLength ? response_.contentLength : 0;
+  responseDone_ = response_.framing == http::BodyFraming::None;
+  responseChunks_.reset();
+  bool ok = cout_.append(clientMinor_ == 1 ? "HTTP/1.1 " : "HTTP/1.0 ") && appendNumber(cout_, static_cast<uint64_t>(response_.status)) &&
+            cout_.append(" ") && cout_.append(response_.reason.empty() ? reasonPhrase(response_.status) : response_.reason) &&
+            cout_.append("\r\n");
+  for (const auto& h : response_.headers) {
+    if (http::isHopByHop(h.name)) continue;
+    if (!response_.connection.empty() && http::hasToken(response_.connection, h.name)) continue;
+    if (dechunk_ && http::equalsIgnoreCase(h.name, "content-length")) continue;
+    ok = ok && cout_.append(h.name) && cout_.append(": ") && cout_.append(h.value) && cout_.append("\r\n");
+  }
+  if (response_.framing == http::BodyFraming::Chunked && !dechunk_) ok = ok && cout_.append("Transfer-Encoding: chunked\r\n");
+  if (settings.serverTokens) ok = ok && cout_.append("Via: 1.1 sluice/") && cout_.append(settings.version) && cout_.append("\r\n");
+  if (settings.latencyTokens) {
+    ok = ok && cout_.append("X-Sluice-Upstream-Latency: ") && appendNumber(cout_, (now - sentUs_) / 1000) &&
+         cout_.append("\r\nX-Sluice-Proxy-Latency: ") && appendNumber(cout_, (sentUs_ - startUs_) / 1000) && cout_.append("\r\n");
+  }
+  if (requestIdLength_ > 0) ok = ok && cout_.append("X-Sluice-Request-Id: ") && cout_.append(requestId()) && cout_.append("\r\n");
+  if (tunnel_)
+    return ok && cout_.append("Upgrade: ") && cout_.append(http::findHeader(response_.headers, "upgrade")) &&
+           cout_.append("\r\nConnection: upgrade\r\n\r\n");
+  if (!keepAlive_) ok = ok && cout_.append("Connection: close\r\n");
+  else if (clientMinor_ == 0) ok = ok && cout_.append("Connection: keep-alive\r\n");
+  return ok && cout_.append("\r\n");
+}
+
+bool HttpSession::stepSendResponse() {
+  net::IoBuffer& in = upstream_->in;
+  // How much of the upstream buffer is body we may forward as it is.
+  std::string_view body;
+  if (!responseDone_ && in.readable() > 0) {
+    switch (response_.framing) {
+      case http::BodyFraming::ContentLength:
+        body = in.view().substr(0, static_cast<size_t>(std::min<uint64_t>(responseRemaining_, in.readable())));
+        break;
+      case http::BodyFraming::Chunked:
+        if (dechunk_) {
+          // Decoded data is never longer than its input: feed only what cout_ has room for.
+          cout_.compact();
+          const size_t used = responseChunks_.feed(in.view().substr(0, cout_.writable()),
+                                                   [&](std::string_view d) { (void)cout_.append(d); });
+          in.consume(used);
+          if (responseChunks_.failed()) {
+            close();
+            return false;
+          }
+          responseDone_ = responseChunks_.done();
+        } else {
+          // Forward raw chunks; the decoder finds where the body ends.
+          http::ChunkedDecoder probe = responseChunks_;
+          const size_t used = probe.feed(in.view());
+          if (probe.failed()) {
+            close();
+            return false;
+          }
+          body = in.view().substr(0, used);
+        }
+        break;
+      case http::BodyFraming::UntilClose: body = in.view(); break;
+      case http::BodyFraming::None: break;
+    }
+  }
+  if (cout_.readable() > 0 || !body.empty()) {
+    const size_t before = in.readable();
+    if (!flushClient(body)) {
+      close();
+      return false;
+    }
+    const size_t sent = before - in.readable();
+    if (sent > 0) {
+      if (response_.framing == http::BodyFraming::ContentLength) {
+        responseRemaining_ -= sent;
+        responseDone_ = responseRemaining_ == 0;
+      } else if (response_.framing == http::BodyFraming::Chunked && !dechunk_) {
+        responseChunks_.feed(std::string_view(body.data(), sent));
+        responseDone_ = responseChunks_.done();
+      }
+    }
+    if (!clientWritable_) {
+      worker_.reactor().arm(*this, worker_.settings().clientBodyTimeoutMs);  // a slow reader
+      return false;
+    }
+    net::TimerQueue::disarm(*this);
+    if (sent > 0 || cout_.readable() == 0) {
+      if (responseDone_ && cout_.readable() == 0) {
+        finishExchange();
+        return state_ != State::Closed;
+      }
+      return true;
+    }
+  }
+  if (responseDone_ && cout_.readable() == 0) {
+    finishExchange();
+    return state_ != State::Closed;
+  }
+  // Need more body from the upstream.
+  const ssize_t n = readUpstream();
+  if (n < 0) {
+    close();
+    return false;
+  }
+  if (n == 0 && upEof_) {
+    if (response_.framing == http::BodyFraming::UntilClose && in.readable() == 0) {
+      responseDone_ = true;
+      finishExchange();
+      return state_ != State::Closed;
+    }
+    if (in.readable() == 0) {  // truncated response: the client must see the connection end
+      close();
+      return false;
+    }
+  }
+  if (n == 0 && !upEof_) return false;
+  worker_.reactor().arm(*upstream_, service_->readTimeoutMs);
+  return true;
+}
+
+bool HttpSession::stepTunnel() {
+  bool progressed = false;
+  // The 101 head first, then whatever the upstream sends.
+  net::IoBuffer& in = upstream_->in;
+  if (cout_.readable() > 0 || in.readable() > 0) {
+    const size_t before = in.readable();
+    if (!flushClient(cout_.readable() > 0 ? std::string_view() : in.view())) {
+      close();
+      return false;
+    }
+    progressed = before != in.readable() || cout_.readable() == 0;
+  } else if (upReadable_) {
+    const ssize_t n = readUpstream();
+    if (n < 0 || (n == 0 && upEof_)) {
+      close();
+      return false;
+    }
+    progressed = n > 0;
+  }
+  // And the client's bytes to the upstream.
+  if (cin_.readable() > 0 && upWritable_) {
+    const ssize_t n = upstreamSend(cin_.readPos(), cin_.readable());
+    if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK) {
+      close();
+      return false;
+    }
+    if (n < 0) upWritable_ = false;
+    else {
+      cin_.consume(static_cast<size_t>(n));
+      progressed = true;
+    }
+  } else if (cin_.readable() == 0 && clientReadable_) {
+    const ssize_t n = readClient();
+    if (n < 0 || (n == 0 && clientEof_)) {
+      close();
+      return false;
+    }
+    progressed = progressed || n > 0;
+  }
+  if (progressed) worker_.reactor().arm(*upstream_, service_->readTimeoutMs);  // an idle tunnel times out
+  return progressed;
+}
+
+}  // namespace sluice::proxy
