@@ -513,6 +513,7 @@ void HttpSession::finishExchange() {
   releaseUpstream(reusable);
   unpin();
   ++requestsServed_;
+  uout_.clear();  // sent: its bytes are only kept (uoutSent_) for a retry, which is past now
   worker_.releaseBuffer(uout_);
   if (!keepAlive_ || clientEof_) {
     close();
@@ -559,6 +560,7 @@ bool HttpSession::stepSendLocal() {
     return false;
   }
   worker_.releaseBuffer(cout_);
+  uout_.clear();
   worker_.releaseBuffer(uout_);
   state_ = State::ReadingHead;
   if (cin_.readable() == 0) {

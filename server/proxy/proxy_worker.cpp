@@ -61,7 +61,7 @@ ProxyWorker::ProxyWorker(int index, std::shared_ptr<const ProxySettings> setting
       reactor_(index),
       clientBuffers_(kSmallBuffer, 256),
       largeBuffers_(settings_->limits.maxRequestLine + settings_->limits.maxHeaderBytes + 1024, 16),
-      upstreamBuffers_(settings_->upstreamBufferSize),
+      upstreamBuffers_(settings_->upstreamBufferSize, 64),
       upstreams_(reactor_, upstreamBuffers_, settings_->upstreamKeepalivePoolSize,
                  settings_->upstreamKeepaliveIdleTimeoutMs, settings_->upstreamKeepaliveMaxRequests) {
   RAND_bytes(reinterpret_cast<unsigned char*>(&requestSeed_), sizeof requestSeed_);
