@@ -3,6 +3,7 @@
 // Everything above it (the schema-driven Store, migrations) is written once for both.
 #include "core/result.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +16,14 @@ using SqlValue = std::variant<std::nullptr_t, int64_t, double, bool, std::string
 // Rows as text (NULL as nullopt); the store converts by field type.
 using SqlRow = std::vector<std::optional<std::string>>;
 using SqlRows = std::vector<SqlRow>;
+
+// Notifications that another process changed the configuration (PostgreSQL LISTEN/NOTIFY).
+class ChangeFeed {
+ public:
+  virtual ~ChangeFeed() = default;
+  // Waits up to `timeoutMs`; true when a change was announced (reconnects by itself when needed).
+  virtual bool wait(int timeoutMs) = 0;
+};
 
 class Database {
  public:
@@ -30,6 +39,8 @@ class Database {
   virtual std::string placeholder(int index) const = 0;
   virtual core::Result<std::vector<std::string>> columns(const std::string& table) = 0;
   virtual bool tableExists(const std::string& table) = 0;
+  // A feed of other processes' writes, or null when the database has a single writer (SQLite).
+  virtual std::unique_ptr<ChangeFeed> changeFeed() { return nullptr; }
 };
 
 // Runs `body` in a transaction, committing if it succeeds and rolling back otherwise.

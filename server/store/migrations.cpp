@@ -71,6 +71,42 @@ CREATE TABLE acls (
   "group" TEXT, tags TEXT, UNIQUE (consumer_id, "group"));
 )sql",
        ""},
+      // Every node LISTENs on sluice_config and rebuilds its snapshot as soon as another node writes.
+      {"001_change_notifications", "",
+       R"sql(
+CREATE OR REPLACE FUNCTION sluice_notify_change() RETURNS trigger AS $$
+BEGIN
+  PERFORM pg_notify('sluice_config', TG_TABLE_NAME);
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER sluice_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON certificates
+  FOR EACH STATEMENT EXECUTE FUNCTION sluice_notify_change();
+CREATE TRIGGER sluice_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON snis
+  FOR EACH STATEMENT EXECUTE FUNCTION sluice_notify_change();
+CREATE TRIGGER sluice_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ca_certificates
+  FOR EACH STATEMENT EXECUTE FUNCTION sluice_notify_change();
+CREATE TRIGGER sluice_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON services
+  FOR EACH STATEMENT EXECUTE FUNCTION sluice_notify_change();
+CREATE TRIGGER sluice_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON routes
+  FOR EACH STATEMENT EXECUTE FUNCTION sluice_notify_change();
+CREATE TRIGGER sluice_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON consumers
+  FOR EACH STATEMENT EXECUTE FUNCTION sluice_notify_change();
+CREATE TRIGGER sluice_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON upstreams
+  FOR EACH STATEMENT EXECUTE FUNCTION sluice_notify_change();
+CREATE TRIGGER sluice_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON targets
+  FOR EACH STATEMENT EXECUTE FUNCTION sluice_notify_change();
+CREATE TRIGGER sluice_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON plugins
+  FOR EACH STATEMENT EXECUTE FUNCTION sluice_notify_change();
+CREATE TRIGGER sluice_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON keyauth_credentials
+  FOR EACH STATEMENT EXECUTE FUNCTION sluice_notify_change();
+CREATE TRIGGER sluice_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON basicauth_credentials
+  FOR EACH STATEMENT EXECUTE FUNCTION sluice_notify_change();
+CREATE TRIGGER sluice_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON jwt_secrets
+  FOR EACH STATEMENT EXECUTE FUNCTION sluice_notify_change();
+CREATE TRIGGER sluice_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON acls
+  FOR EACH STATEMENT EXECUTE FUNCTION sluice_notify_change();
+)sql"},
   };
   return kMigrations;
 }
@@ -86,7 +122,8 @@ core::Status ensureMetaTable(Database& db) {
 
 core::Status runOne(Database& db, const Migration& m) {
   auto result = inTransaction<core::Ok>(db, [&]() -> core::Status {
-    if (auto s = db.execScript(m.sql); !s) return s;
+    if (!m.sql.empty())
+      if (auto s = db.execScript(m.sql); !s) return s;
     if (db.kind() == "postgres" && !m.postgresOnly.empty())
       if (auto s = db.execScript(m.postgresOnly); !s) return s;
     auto r = db.query(std::string("INSERT INTO ") + kMetaTable + " (name, executed_at) VALUES (" + db.placeholder(1) +
@@ -143,6 +180,8 @@ core::Status resetDatabase(Database& db) {
     const std::string drop = "DROP TABLE IF EXISTS " + (*it)->name + (db.kind() == "postgres" ? " CASCADE" : "");
     if (auto s = db.execScript(drop); !s) return s;
   }
+  if (db.kind() == "postgres")
+    if (auto s = db.execScript("DROP FUNCTION IF EXISTS sluice_notify_change() CASCADE"); !s) return s;
   return db.execScript(std::string("DROP TABLE IF EXISTS ") + kMetaTable);
 }
 

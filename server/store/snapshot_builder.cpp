@@ -287,6 +287,16 @@ core::Status SnapshotBuilder::start() {
     changed_.notify_one();
   });
   thread_ = std::thread([this] { loop(); });
+  if (auto feed = store_.database().changeFeed()) {
+    feedThread_ = std::thread([this, feed = std::shared_ptr<ChangeFeed>(std::move(feed))] {
+      while (!abort_) {
+        if (!feed->wait(200)) continue;
+        std::lock_guard lock(mutex_);
+        externalChange_ = true;
+        changed_.notify_one();
+      }
+    });
+  }
   return core::Ok{};
 }
 
@@ -298,16 +308,19 @@ void SnapshotBuilder::stop() {
   abort_ = true;
   changed_.notify_all();
   if (thread_.joinable()) thread_.join();
+  if (feedThread_.joinable()) feedThread_.join();
 }
 
 void SnapshotBuilder::loop() {
   std::unique_lock lock(mutex_);
   while (!stopping_) {
     // Wake on a change, and every second anyway (a store that failed a rebuild is retried).
-    changed_.wait_for(lock, std::chrono::seconds(1), [&] { return stopping_ || store_.version() != seenVersion_; });
+    changed_.wait_for(lock, std::chrono::seconds(1),
+                      [&] { return stopping_ || externalChange_ || store_.version() != seenVersion_; });
     if (stopping_) break;
     // Names past their TTL are re-resolved by a rebuild.
-    if (store_.version() == seenVersion_ && !dns_.anyExpired()) continue;
+    if (store_.version() == seenVersion_ && !externalChange_ && !dns_.anyExpired()) continue;
+    externalChange_ = false;
     lock.unlock();
     (void)rebuild();  // on failure the previous snapshot stays in service
     lock.lock();

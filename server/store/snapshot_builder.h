@@ -43,7 +43,9 @@ class SnapshotBuilder {
   std::atomic<bool> abort_{false};
   snapshot::DnsCache dns_;
   std::atomic<uint64_t> builds_{0};
+  bool externalChange_ = false;  // another node wrote (PostgreSQL NOTIFY)
   std::thread thread_;
+  std::thread feedThread_;
 };
 
 }  // namespace sluice::store

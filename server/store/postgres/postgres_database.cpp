@@ -2,6 +2,8 @@
 
 #include <libpq-fe.h>
 
+#include <poll.h>
+
 #include <memory>
 
 namespace sluice::store {
@@ -109,6 +111,46 @@ core::Status PostgresDatabase::execScript(const std::string& sql) {
     return core::Error::database(std::string("PostgreSQL: ") + PQresultErrorMessage(res.get()));
   return core::Ok{};
 }
+
+namespace {
+
+// A connection of its own that LISTENs on sluice_config.
+class PostgresChangeFeed final : public ChangeFeed {
+ public:
+  explicit PostgresChangeFeed(PostgresSettings settings) : db_(std::move(settings)) {}
+
+  bool wait(int timeoutMs) override {
+    if (!listening_) {
+      listening_ = db_.execScript("LISTEN sluice_config").ok();
+      if (!listening_) {
+        poll(nullptr, 0, timeoutMs);  // the database is away: try again later
+        return false;
+      }
+      return true;  // (re)connected: changes may have been missed meanwhile
+    }
+    pg_conn* conn = db_.connection();
+    pollfd fd{PQsocket(conn), POLLIN, 0};
+    if (poll(&fd, 1, timeoutMs) <= 0) return false;
+    if (PQconsumeInput(conn) == 0) {
+      listening_ = false;  // connection lost
+      return true;
+    }
+    bool changed = false;
+    while (PGnotify* n = PQnotifies(conn)) {
+      changed = true;
+      PQfreemem(n);
+    }
+    return changed;
+  }
+
+ private:
+  PostgresDatabase db_;
+  bool listening_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<ChangeFeed> PostgresDatabase::changeFeed() { return std::make_unique<PostgresChangeFeed>(settings_); }
 
 std::string PostgresDatabase::placeholder(int index) const {
   std::string marker = std::to_string(index);

@@ -30,8 +30,10 @@ class PostgresDatabase final : public Database {
   std::string placeholder(int index) const override;
   core::Result<std::vector<std::string>> columns(const std::string& table) override;
   bool tableExists(const std::string& table) override;
+  std::unique_ptr<ChangeFeed> changeFeed() override;
 
   core::Status connect();
+  pg_conn* connection() { return conn_; }
 
  private:
   PostgresSettings settings_;
