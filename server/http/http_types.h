@@ -18,6 +18,8 @@ using Headers = std::vector<Header>;  // reused per connection: no allocation on
 enum class BodyFraming { None, ContentLength, Chunked, UntilClose };
 
 bool equalsIgnoreCase(std::string_view a, std::string_view b);
+// Without leading and trailing spaces and tabs (RFC 9110 OWS).
+std::string_view trimOws(std::string_view s);
 // The first header with this name (case-insensitive), or an empty view.
 std::string_view findHeader(const Headers& headers, std::string_view name);
 // True if a comma-separated header value contains `token` (case-insensitive), e.g. Connection: close.

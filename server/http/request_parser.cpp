@@ -5,12 +5,6 @@
 namespace sluice::http {
 namespace {
 
-std::string_view trimOws(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 bool validFieldValue(std::string_view v) {
   for (unsigned char c : v)
     if ((c < 0x20 && c != '\t') || c == 0x7f) return false;

@@ -1,15 +1,6 @@
 #include "http/response_parser.h"
 
 namespace sluice::http {
-namespace {
-
-std::string_view trimOws(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-}  // namespace
 
 ParseResult ResponseParser::parse(std::string_view data, ResponseHead& out, bool requestWasHead) {
   const size_t end = findHeadEnd(data, scanned_);

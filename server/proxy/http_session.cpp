@@ -378,19 +378,23 @@ bool HttpSession::stepConnect() {
 
 // (TLS to the upstream is negotiated in stepSendRequest: the first write drives the handshake.)
 
+ssize_t HttpSession::sendToUpstream(const char* data, size_t size) {
+  if (!upWritable_) return kWouldBlock;
+  const ssize_t n = upstreamSend(data, size);
+  if (n >= 0) return n;
+  if (errno == EAGAIN || errno == EWOULDBLOCK) {
+    upWritable_ = false;
+    return kWouldBlock;
+  }
+  upstreamFailed(Failure::Write);
+  return kFailed;
+}
+
 bool HttpSession::stepSendRequest() {
   // 1. The request head.
   if (uoutSent_ < uout_.readable()) {
-    if (!upWritable_) return false;
-    const ssize_t n = upstreamSend(uout_.readPos() + uoutSent_, uout_.readable() - uoutSent_);
-    if (n < 0) {
-      if (errno == EAGAIN || errno == EWOULDBLOCK) {
-        upWritable_ = false;
-        return false;
-      }
-      upstreamFailed(Failure::Write);
-      return state_ != State::Closed;
-    }
+    const ssize_t n = sendToUpstream(uout_.readPos() + uoutSent_, uout_.readable() - uoutSent_);
+    if (n < 0) return n == kFailed && state_ != State::Closed;
     uoutSent_ += static_cast<size_t>(n);
     if (uoutSent_ < uout_.readable()) return true;
     sentUs_ = worker_.nowMicros();
@@ -422,16 +426,8 @@ bool HttpSession::stepSendRequest() {
       requestBodySeen_ += head_.framing == http::BodyFraming::ContentLength ? requestBodyPending_ : 0;
     }
     if (requestBodyPending_ > 0) {
-      if (!upWritable_) return false;
-      const ssize_t n = upstreamSend(cin_.readPos(), static_cast<size_t>(requestBodyPending_));
-      if (n < 0) {
-        if (errno == EAGAIN || errno == EWOULDBLOCK) {
-          upWritable_ = false;
-          return false;
-        }
-        upstreamFailed(Failure::Write);
-        return state_ != State::Closed;
-      }
+      const ssize_t n = sendToUpstream(cin_.readPos(), static_cast<size_t>(requestBodyPending_));
+      if (n < 0) return n == kFailed && state_ != State::Closed;
       cin_.consume(static_cast<size_t>(n));
       requestBodyPending_ -= static_cast<uint64_t>(n);
       worker_.reactor().arm(*upstream_, service_->writeTimeoutMs);

@@ -64,6 +64,9 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   ssize_t clientWritev(const struct iovec* iov, int count);  // -1 with errno EAGAIN when it would block
   ssize_t upstreamSend(const char* data, size_t size);       // likewise
   bool startUpstreamTls();                                   // after TCP connect, for https services
+  // Sends to the upstream: bytes written, kWouldBlock, or kFailed (the failure is handled).
+  static constexpr ssize_t kWouldBlock = -1, kFailed = -2;
+  ssize_t sendToUpstream(const char* data, size_t size);
 
   ProxyWorker& worker_;
   int fd_;
