@@ -593,7 +593,10 @@ void HttpSession::close() {
   net::TimerQueue::disarm(*this);
   releaseUpstream(false);
   unpin();
-  worker_.reactor().remove(fd_);
+  // Closing the socket takes it off epoll (it is never duplicated): no EPOLL_CTL_DEL needed.
+  // Events of this batch that still name the session find it Closed.
+  ::close(fd_);
+  fd_ = -1;
   cin_.clear();
   cout_.clear();
   uout_.clear();

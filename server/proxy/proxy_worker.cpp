@@ -7,6 +7,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <openssl/rand.h>
+#include <sys/epoll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -40,6 +41,9 @@ class ProxyWorker::Listener final : public net::EventHandler {
     const int one = 1;
     // Accepted sockets inherit TCP_NODELAY from the listener: no setsockopt per connection.
     setsockopt(socket_.impl()->sockfd(), IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    // Hand over connections only once their first bytes are in: one wake-up less per connection.
+    const int deferSeconds = 1;
+    setsockopt(socket_.impl()->sockfd(), IPPROTO_TCP, TCP_DEFER_ACCEPT, &deferSeconds, sizeof deferSeconds);
     socket_.listen(16384);
     socket_.setBlocking(false);
   }
@@ -101,6 +105,7 @@ void ProxyWorker::accept(int listenFd, uint16_t port, bool tls) {
     sessions_.push_back(session);
     counters_.accepted.fetch_add(1, std::memory_order_relaxed);
     counters_.active.fetch_add(1, std::memory_order_relaxed);
+    session->onEvents(EPOLLIN);  // deferred accept: the request is usually already there
   }
 }
 
@@ -136,6 +141,7 @@ void ProxyWorker::refreshSnapshot() {
 }
 
 SnapshotPin* ProxyWorker::pinSnapshot() {
+  refreshSnapshot();  // one relaxed load: a request never runs on a configuration older than its arrival
   SnapshotPin& pin = pins_.back();
   ++pin.pins;
   return &pin;
