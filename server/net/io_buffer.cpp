@@ -16,6 +16,7 @@ void IoBuffer::compact() {
 }
 
 bool IoBuffer::append(std::string_view bytes) {
+  if (bytes.empty()) return true;  // an empty view may carry a null pointer, which memcpy must not see
   if (writable() < bytes.size()) compact();
   if (writable() < bytes.size()) return false;
   std::memcpy(writePos(), bytes.data(), bytes.size());

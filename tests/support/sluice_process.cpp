@@ -20,6 +20,11 @@ SluiceProcess::SluiceProcess() : dir_(std::make_unique<QTemporaryDir>()), env_(Q
 
 SluiceProcess::~SluiceProcess() {
   if (process_ && process_->state() != QProcess::NotRunning) kill();
+  // SLUICE_TEST_SHOW_LOGS=1 prints what the server said (sanitizer reports among it).
+  if (process_ && qEnvironmentVariableIsSet("SLUICE_TEST_SHOW_LOGS")) {
+    logs_ += process_->readAll();
+    qWarning("sluice output:\n%s", logs_.constData());
+  }
 }
 
 QString SluiceProcess::binary() { return QStringLiteral(SLUICE_BINARY); }
