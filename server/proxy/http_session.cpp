@@ -36,7 +36,7 @@ HttpSession::HttpSession(ProxyWorker& worker, int fd, std::string clientIp, uint
 bool HttpSession::selectCertificate(SSL* ssl, const std::string& serverName) {
   auto* session = static_cast<HttpSession*>(SSL_get_app_data(ssl));
   if (!session) return false;
-  const auto* cert = session->worker_.currentSnapshot().certificateFor(serverName);
+  const auto* cert = session->worker_.latestSnapshot().certificateFor(serverName);
   return cert && net::usePair(ssl, cert->pair);
 }
 

@@ -63,7 +63,11 @@ class ProxyWorker {
   WorkerCounters& counters() { return counters_; }
   bool draining() const { return draining_; }
 
-  const snapshot::ConfigSnapshot& currentSnapshot() const { return *pins_.back().snapshot; }
+  // The newest published snapshot (checked with one relaxed load), e.g. for a TLS handshake.
+  const snapshot::ConfigSnapshot& latestSnapshot() {
+    refreshSnapshot();
+    return *pins_.back().snapshot;
+  }
   SnapshotPin* pinSnapshot();
   void unpinSnapshot(SnapshotPin* pin);
   // The next request id: 32 hex digits, unique per node.

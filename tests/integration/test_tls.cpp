@@ -63,6 +63,8 @@ class TestTls : public QObject {
     QCOMPARE(admin_.sendJson("POST", "/certificates", {{"cert", QString(leaf.cert)}, {"key", QString(leaf.key)},
                                                       {"snis", QJsonArray{"api.example", "*.wild.example"}}}).status, 201);
     QTRY_VERIFY_WITH_TIMEOUT(sluice_.proxy().get("/echo").status == 200, 5000);
+    // The certificate is live once a handshake for its name gets it.
+    QTRY_VERIFY_WITH_TIMEOUT(tlsRequest(tlsPort_, "api.example", get("/echo")).output.contains("CN = api.example"), 5000);
   }
 
   void cleanupTestCase() { QVERIFY(sluice_.stop()); }
