@@ -465,31 +465,18 @@ bool HttpSession::stepReadResponseHead() {
       return state_ != State::Closed;
     }
     if (result == http::ParseResult::Done) {
-      if (response_.status >= 100 && response_.status < 200) {
-        if (response_.status == 101) {
-          if (!upgrade_) {  // an upgrade nobody asked for
-            upstreamFailed(Failure::Protocol);
-            return state_ != State::Closed;
-          }
-          tunnel_ = true;
-          if (!buildResponseHead()) {
-            upstreamFailed(Failure::Protocol);
-            return state_ != State::Closed;
-          }
-          in.consume(response_.headBytes);
-          state_ = State::Tunnel;
-          return true;
-        }
+      if (response_.status >= 100 && response_.status < 200 && response_.status != 101) {
         in.consume(response_.headBytes);  // interim responses (100 Continue) are dropped
         responseParser_.reset();
         return true;
       }
-      if (!buildResponseHead()) {
+      tunnel_ = response_.status == 101;
+      if ((tunnel_ && !upgrade_) || !buildResponseHead()) {  // an upgrade nobody asked for, or a head too large
         upstreamFailed(Failure::Protocol);
         return state_ != State::Closed;
       }
       in.consume(response_.headBytes);
-      state_ = State::SendingResponse;
+      state_ = tunnel_ ? State::Tunnel : State::SendingResponse;
       return true;
     }
   }
