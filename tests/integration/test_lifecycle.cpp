@@ -3,6 +3,7 @@
 #include "sluice_process.h"
 #include "upstream_process.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QTcpSocket>
@@ -49,6 +50,48 @@ class TestLifecycle : public QObject {
     QVERIFY(sluice.running());
     QVERIFY(sluice.stop());
     QVERIFY2(sluice.logs().contains("need a restart: worker_processes"), sluice.logs().constData());
+  }
+
+  void clientTimeoutsAndKeepAliveLimits() {
+    SluiceProcess sluice;
+    sluice.setEnv("CLIENT_BODY_TIMEOUT", "500ms");
+    sluice.setEnv("KEEPALIVE_TIMEOUT", "700ms");
+    sluice.setEnv("KEEPALIVE_REQUESTS", "3");
+    QVERIFY(sluice.start());
+    route(sluice);
+
+    // A body that stops arriving: 408 after client_body_timeout.
+    QTcpSocket stalled;
+    stalled.connectToHost("127.0.0.1", sluice.proxyPort());
+    QVERIFY(stalled.waitForConnected(3000));
+    stalled.write("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 100\r\n\r\nonly part");
+    QByteArray answer;
+    while (stalled.waitForReadyRead(3000)) answer += stalled.readAll();
+    QVERIFY2(answer.startsWith("HTTP/1.1 408"), answer.constData());
+
+    // keepalive_requests: the third response says close and the connection ends.
+    QTcpSocket counted;
+    counted.connectToHost("127.0.0.1", sluice.proxyPort());
+    QVERIFY(counted.waitForConnected(3000));
+    const QByteArray get = "GET / HTTP/1.1\r\nHost: a\r\n\r\n";
+    counted.write(get + get + get + get);
+    QByteArray all;
+    while (counted.state() == QAbstractSocket::ConnectedState && counted.waitForReadyRead(3000)) all += counted.readAll();
+    QCOMPARE(all.count("HTTP/1.1 200"), 3);
+    QVERIFY(all.contains("Connection: close"));
+
+    // keepalive_timeout: an idle connection is closed by the server.
+    QTcpSocket idle;
+    idle.connectToHost("127.0.0.1", sluice.proxyPort());
+    QVERIFY(idle.waitForConnected(3000));
+    idle.write(get);
+    QVERIFY(idle.waitForReadyRead(3000));
+    idle.readAll();
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(idle.waitForDisconnected(5000));
+    QVERIFY(timer.elapsed() >= 500);
+    QVERIFY(sluice.stop());
   }
 
   void sigtermLetsInFlightRequestsFinish() {
