@@ -68,9 +68,9 @@ IoResult TlsStream::write(const char* data, size_t size) {
   return status(rc, n);
 }
 
-std::string TlsStream::serverName() const {
+std::string_view TlsStream::serverName() const {
   const char* name = SSL_get_servername(ssl_, TLSEXT_NAMETYPE_host_name);
-  return name ? name : "";
+  return name ? std::string_view(name) : std::string_view();
 }
 
 }  // namespace sluice::net

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace sluice::net {
 
@@ -32,7 +33,7 @@ class TlsStream {
   IoResult write(const char* data, size_t size);
   // Bytes already decrypted and waiting in OpenSSL's buffer (a short read does not mean drained).
   bool pending() const { return SSL_pending(ssl_) > 0; }
-  std::string serverName() const;  // SNI the client sent
+  std::string_view serverName() const;  // SNI the client sent (valid while the stream lives)
   std::string lastError() const { return error_; }
 
  private:

@@ -157,11 +157,7 @@ void HttpSession::beginExchange() {
   in.host = head_.host;
   in.path = path;
   in.protocol = tls_ ? router::kHttps : router::kHttp;
-  std::string sni;
-  if (tls_) {
-    sni = tls_->serverName();
-    in.sni = sni;
-  }
+  if (tls_) in.sni = tls_->serverName();
   in.headerContext = &head_.headers;
   in.header = headerLookup;
   const router::MatchResult match = snap.router.match(in);
@@ -279,7 +275,11 @@ bool HttpSession::startUpstream() {
   upReadable_ = upEof_ = upHangup_ = false;
   upWritable_ = false;
   // TLS connections are pooled per service: SNI, verification and client certificate differ.
-  const std::string key = service_->tls ? "tls:" + service_->id + "@" + peer->text : peer->text;
+  // (A plain peer's key is its address text; a TLS key is built in a member that keeps its capacity.)
+  if (service_->tls) {
+    poolKey_.assign("tls:").append(service_->id).append("@").append(peer->text);
+  }
+  const std::string& key = service_->tls ? poolKey_ : peer->text;
   upstream_ = worker_.upstreams().acquire(*peer, key, this, error);
   if (!upstream_) {
     upstreamFailed(Failure::Connect);

@@ -100,7 +100,7 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   bool isHead_ = false, keepAlive_ = true, anyResponseByte_ = false, closeAfterLocal_ = false;
   int clientMinor_ = 1;
   uint64_t startUs_ = 0, sentUs_ = 0, requestsServed_ = 0;
-  std::string hashKey_;
+  std::string hashKey_, poolKey_;
   char requestId_[32] = {};
   uint8_t requestIdLength_ = 0;
   std::string_view requestId() const { return {requestId_, requestIdLength_}; }
