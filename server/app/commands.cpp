@@ -13,6 +13,8 @@
 #include "declarative/yaml_json.h"
 #include "store/migrations.h"
 
+#include <sys/resource.h>
+
 #include <Poco/Net/IPAddress.h>
 #include <unistd.h>
 
@@ -209,7 +211,18 @@ constexpr const char* kRestartKeys[] = {"prefix", "proxy_listen", "admin_listen"
                                         "declarative_config", "worker_processes", "ssl_cert", "ssl_cert_key",
                                         "ssl_protocols", "large_client_header_buffers"};
 
+// Each proxied request holds two descriptors (client and upstream): take the hard limit, as
+// nginx's worker_rlimit_nofile and Kong's start-up do, instead of a shell's default of 1024.
+void raiseDescriptorLimit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+  }
+}
+
 int start(const Config& config, const Arguments& args) {
+  raiseDescriptorLimit();
   auto listen = parseListen(config.get("admin_listen"));
   if (!listen) return fail(listen.error().message);
   auto tokens = parseTokens(config);

@@ -2,6 +2,7 @@
 
 #include <sys/mman.h>
 
+#include <algorithm>
 #include <cstring>
 #include <new>
 #include <utility>
@@ -54,6 +55,7 @@ void BufferPool::acquire(IoBuffer& b) {
   if (!free_.empty()) {
     b.data_ = free_.back();
     free_.pop_back();
+    if (free_.size() < lowWater_) lowWater_ = free_.size();
   } else {
     b.data_ = mapBuffer(size_);
   }
@@ -68,6 +70,16 @@ void BufferPool::release(IoBuffer& b) {
   else unmapBuffer(b.data_, size_);
   b.data_ = nullptr;
   b.capacity_ = b.begin_ = b.end_ = 0;
+}
+
+size_t BufferPool::trim() {
+  const size_t unused = std::min(lowWater_, free_.size());
+  for (size_t i = 0; i < unused; ++i) {
+    unmapBuffer(free_.back(), size_);
+    free_.pop_back();
+  }
+  lowWater_ = free_.size();
+  return unused * size_;
 }
 
 }  // namespace sluice::net

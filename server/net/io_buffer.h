@@ -48,10 +48,14 @@ class BufferPool {
   void acquire(IoBuffer& buffer);  // no-op when it already has one
   void release(IoBuffer& buffer);  // only when empty: keeps unread bytes
   size_t bufferSize() const { return size_; }
+  // Unmaps the free buffers that stayed unused since the last call (called once a second, so a
+  // burst's peak goes back to the system); returns the bytes given back.
+  size_t trim();
 
  private:
   size_t size_, keepFree_;
   std::vector<char*> free_;
+  size_t lowWater_ = 0;  // the fewest free buffers since the last trim
 };
 
 }  // namespace sluice::net

@@ -25,8 +25,7 @@ std::string_view headerLookup(const void* ctx, std::string_view name) {
 }  // namespace
 
 HttpSession::HttpSession(ProxyWorker& worker, int fd, std::string clientIp, uint16_t serverPort, bool tls)
-    : worker_(worker), fd_(fd), clientIp_(std::move(clientIp)), serverPort_(serverPort),
-      parser_(worker.settings().limits) {
+    : worker_(worker), fd_(fd), clientIp_(std::move(clientIp)), serverPort_(serverPort) {
   if (tls && worker.settings().serverTls) {
     tls_ = std::make_unique<net::TlsStream>(worker.settings().serverTls.get(), fd, true);
     SSL_set_app_data(tls_->ssl(), this);
@@ -97,14 +96,15 @@ bool HttpSession::stepReadHead() {
       return false;
     }
     if (n == 0) {
-      worker_.releaseBuffer(cin_);  // idle: hold no buffer
+      goIdle();
       return false;
     }
     worker_.reactor().arm(*this, worker_.settings().clientHeaderTimeoutMs);
   }
-  const auto result = parser_.parse(cin_.view(), head_);
+  takeExchange();
+  const auto result = x_->parser.parse(cin_.view(), x_->head);
   if (result == http::ParseResult::Error) {
-    respondLocal(GatewayResponse{parser_.status(), {}, {}, true, false});
+    respondLocal(GatewayResponse{x_->parser.status(), {}, {}, true, false});
     return true;
   }
   if (result == http::ParseResult::NeedMore) {
@@ -122,28 +122,28 @@ bool HttpSession::stepReadHead() {
 void HttpSession::beginExchange() {
   // The head's bytes leave the buffer now; they stay in memory (views into them remain valid)
   // until the next read, and nothing reads the client before the upstream head is built.
-  cin_.consume(head_.headBytes);
-  parser_.reset();
+  cin_.consume(x_->head.headBytes);
+  x_->parser.reset();
   worker_.counters().requests.fetch_add(1, std::memory_order_relaxed);
   startUs_ = worker_.nowMicros();
   net::TimerQueue::disarm(*this);
-  isHead_ = head_.method == "HEAD";
-  clientMinor_ = head_.versionMinor;
-  keepAlive_ = keepAlive_ && head_.keepAlive && !worker_.draining() &&
+  isHead_ = x_->head.method == "HEAD";
+  clientMinor_ = x_->head.versionMinor;
+  keepAlive_ = keepAlive_ && x_->head.keepAlive && !worker_.draining() &&
                requestsServed_ + 1 < worker_.settings().keepaliveRequests;
   anyResponseByte_ = false;
   tries_ = 0;
   uoutSent_ = 0;
-  requestIdLength_ = 0;
+  x_->requestIdLength = 0;
   if (worker_.settings().requestIdHeader) {
     const std::string_view id = worker_.nextRequestId();
-    requestIdLength_ = static_cast<uint8_t>(std::min(id.size(), sizeof requestId_));
-    std::copy_n(id.data(), requestIdLength_, requestId_);
+    x_->requestIdLength = static_cast<uint8_t>(std::min(id.size(), sizeof x_->requestId));
+    std::copy_n(id.data(), x_->requestIdLength, x_->requestId);
   }
 
   pin_ = worker_.pinSnapshot();
   const snapshot::ConfigSnapshot& snap = *pin_->snapshot;
-  std::string_view path = head_.path;
+  std::string_view path = x_->head.path;
   std::string& normalized = worker_.scratch(0);
   if (!router::isNormalPath(path)) {
     if (!router::normalizePath(path, normalized)) {
@@ -153,15 +153,15 @@ void HttpSession::beginExchange() {
     path = normalized;
   }
   router::MatchInput in;
-  in.method = head_.method;
-  in.host = head_.host;
+  in.method = x_->head.method;
+  in.host = x_->head.host;
   in.path = path;
   in.protocol = tls_ ? router::kHttps : router::kHttp;
   if (tls_) in.sni = tls_->serverName();
-  in.headerContext = &head_.headers;
+  in.headerContext = &x_->head.headers;
   in.header = headerLookup;
   const router::MatchResult match = snap.router.match(in);
-  const bool hasBody = head_.framing != http::BodyFraming::None;
+  const bool hasBody = x_->head.framing != http::BodyFraming::None;
   if (!match.matched) {
     respondLocal(GatewayResponse{404, "no Route matched with those values", {}, hasBody, false});
     return;
@@ -172,8 +172,8 @@ void HttpSession::beginExchange() {
       respondLocal(GatewayResponse{426, {}, "Connection: Upgrade\r\nUpgrade: TLS/1.2, HTTP/1.1\r\n", hasBody, false});
     } else {
       std::string& location = worker_.scratch(1);
-      location = "Location: https://" + std::string(head_.host.substr(0, head_.host.rfind(':') == std::string_view::npos ? head_.host.size() : head_.host.rfind(':'))) +
-                 std::string(head_.target) + "\r\n";
+      location = "Location: https://" + std::string(x_->head.host.substr(0, x_->head.host.rfind(':') == std::string_view::npos ? x_->head.host.size() : x_->head.host.rfind(':'))) +
+                 std::string(x_->head.target) + "\r\n";
       respondLocal(GatewayResponse{route.httpsRedirectStatus, {}, location, hasBody, true});
     }
     return;
@@ -184,7 +184,7 @@ void HttpSession::beginExchange() {
   }
   service_ = &snap.services[static_cast<size_t>(route.service)];
   const uint64_t maxBody = worker_.settings().clientMaxBodySize;
-  if (maxBody && head_.framing == http::BodyFraming::ContentLength && head_.contentLength > maxBody) {
+  if (maxBody && x_->head.framing == http::BodyFraming::ContentLength && x_->head.contentLength > maxBody) {
     respondLocal(GatewayResponse{413, {}, {}, true, false});
     return;
   }
@@ -198,49 +198,49 @@ void HttpSession::beginExchange() {
   }
   std::string& upstreamPath = worker_.scratch(1);
   joinUpstreamPath(service_->path, rest, route.pathHandlingV1, upstreamPath);
-  if (!head_.query.empty()) {
+  if (!x_->head.query.empty()) {
     upstreamPath.push_back('?');
-    upstreamPath.append(head_.query);
+    upstreamPath.append(x_->head.query);
   }
   ForwardingInfo info;
   info.clientIp = clientIp_;
   info.serverPort = serverPort_;
   info.https = tls_ != nullptr;
   info.upstreamPath = upstreamPath;
-  info.host = route.preserveHost ? head_.host : std::string_view(service_->hostHeader);
+  info.host = route.preserveHost ? x_->head.host : std::string_view(service_->hostHeader);
   info.requestId = requestId();
   info.forwardedPrefix = prefix.size() > 1 ? prefix : std::string_view();
-  info.chunkedBody = head_.framing == http::BodyFraming::Chunked;
-  upgrade_ = head_.upgrade;
+  info.chunkedBody = x_->head.framing == http::BodyFraming::Chunked;
+  upgrade_ = x_->head.upgrade;
   tunnel_ = false;
   info.upgrade = upgrade_;
-  hashKey_.clear();
-  triedTargets_.clear();
+  x_->hashKey.clear();
+  x_->triedTargets.clear();
   target_ = -1;
   if (service_->upstream >= 0) {  // the hash key, while the head is still readable
     BalanceInput balance;
     balance.clientIp = clientIp_;
     balance.path = path;
-    balance.query = head_.query;
-    balance.headerContext = &head_.headers;
+    balance.query = x_->head.query;
+    balance.headerContext = &x_->head.headers;
     balance.header = headerLookup;
-    hashKey_ = requestHashKey(snap.upstreams[static_cast<size_t>(service_->upstream)], balance);
+    x_->hashKey = requestHashKey(snap.upstreams[static_cast<size_t>(service_->upstream)], balance);
   }
   worker_.clientBuffers().acquire(uout_);
   uout_.clear();
-  if (!writeUpstreamRequestHead(uout_, head_, info)) {
+  if (!writeUpstreamRequestHead(uout_, x_->head, info)) {
     uout_.clear();
-    if (!worker_.growToLarge(uout_) || !writeUpstreamRequestHead(uout_, head_, info)) {
+    if (!worker_.growToLarge(uout_) || !writeUpstreamRequestHead(uout_, x_->head, info)) {
       respondLocal(GatewayResponse{431, {}, {}, true, false});
       return;
     }
   }
   // From here on the head's views are dead: it has been copied into uout_.
-  requestBodyRemaining_ = head_.framing == http::BodyFraming::ContentLength ? head_.contentLength : 0;
+  requestBodyRemaining_ = x_->head.framing == http::BodyFraming::ContentLength ? x_->head.contentLength : 0;
   requestBodyPending_ = requestBodySeen_ = 0;
-  requestBodyDone_ = head_.framing == http::BodyFraming::None;
-  requestChunks_.reset();
-  if (head_.expectContinue && !requestBodyDone_) {
+  requestBodyDone_ = x_->head.framing == http::BodyFraming::None;
+  x_->requestChunks.reset();
+  if (x_->head.expectContinue && !requestBodyDone_) {
     worker_.clientBuffers().acquire(cout_);
     (void)cout_.append("HTTP/1.1 100 Continue\r\n\r\n");
     (void)flushClient({});
@@ -255,7 +255,7 @@ bool HttpSession::startUpstream() {
   if (service_->upstream >= 0) {
     const auto& up = snap.upstreams[static_cast<size_t>(service_->upstream)];
     Balancer& balancer = worker_.balancer(static_cast<size_t>(service_->upstream));
-    const int chosen = balancer.pick(up, hashKey_, triedTargets_);
+    const int chosen = balancer.pick(up, x_->hashKey, x_->triedTargets);
     if (chosen < 0) {
       respondLocal(GatewayResponse{503, "failure to get a peer from the ring-balancer", {}, !requestBodyDone_, false});
       return false;
@@ -277,9 +277,9 @@ bool HttpSession::startUpstream() {
   // TLS connections are pooled per service: SNI, verification and client certificate differ.
   // (A plain peer's key is its address text; a TLS key is built in a member that keeps its capacity.)
   if (service_->tls) {
-    poolKey_.assign("tls:").append(service_->id).append("@").append(peer->text);
+    x_->poolKey.assign("tls:").append(service_->id).append("@").append(peer->text);
   }
-  const std::string& key = service_->tls ? poolKey_ : peer->text;
+  const std::string& key = service_->tls ? x_->poolKey : peer->text;
   upstream_ = worker_.upstreams().acquire(*peer, key, this, error);
   if (!upstream_) {
     upstreamFailed(Failure::Connect);
@@ -402,20 +402,20 @@ bool HttpSession::stepSendRequest() {
   // 2. The body, straight from the client's buffer.
   if (!requestBodyDone_ || requestBodyPending_ > 0) {
     if (requestBodyPending_ == 0 && cin_.readable() > 0) {
-      if (head_.framing == http::BodyFraming::ContentLength) {
+      if (x_->head.framing == http::BodyFraming::ContentLength) {
         requestBodyPending_ = std::min<uint64_t>(requestBodyRemaining_, cin_.readable());
         requestBodyRemaining_ -= requestBodyPending_;
         requestBodyDone_ = requestBodyRemaining_ == 0;
       } else {
         uint64_t decoded = 0;
-        requestBodyPending_ = requestChunks_.feed(cin_.view(), [&](std::string_view d) { decoded += d.size(); });
+        requestBodyPending_ = x_->requestChunks.feed(cin_.view(), [&](std::string_view d) { decoded += d.size(); });
         requestBodySeen_ += decoded;
-        if (requestChunks_.failed()) {
+        if (x_->requestChunks.failed()) {
           releaseUpstream(false);
           respondLocal(GatewayResponse{400, {}, {}, true, false});
           return true;
         }
-        requestBodyDone_ = requestChunks_.done();
+        requestBodyDone_ = x_->requestChunks.done();
         const uint64_t maxBody = worker_.settings().clientMaxBodySize;
         if (maxBody && requestBodySeen_ > maxBody) {
           releaseUpstream(false);
@@ -423,7 +423,7 @@ bool HttpSession::stepSendRequest() {
           return true;
         }
       }
-      requestBodySeen_ += head_.framing == http::BodyFraming::ContentLength ? requestBodyPending_ : 0;
+      requestBodySeen_ += x_->head.framing == http::BodyFraming::ContentLength ? requestBodyPending_ : 0;
     }
     if (requestBodyPending_ > 0) {
       const ssize_t n = sendToUpstream(cin_.readPos(), static_cast<size_t>(requestBodyPending_));
@@ -451,7 +451,7 @@ bool HttpSession::stepSendRequest() {
   // 3. All sent: wait for the response.
   net::TimerQueue::disarm(*this);
   worker_.reactor().arm(*upstream_, service_->readTimeoutMs);
-  responseParser_.reset();
+  x_->responseParser.reset();
   state_ = State::AwaitingResponse;
   return true;
 }
@@ -459,23 +459,23 @@ bool HttpSession::stepSendRequest() {
 bool HttpSession::stepReadResponseHead() {
   net::IoBuffer& in = upstream_->in;
   if (in.readable() > 0) {
-    const auto result = responseParser_.parse(in.view(), response_, isHead_);
+    const auto result = x_->responseParser.parse(in.view(), x_->response, isHead_);
     if (result == http::ParseResult::Error) {
       upstreamFailed(Failure::Protocol);
       return state_ != State::Closed;
     }
     if (result == http::ParseResult::Done) {
-      if (response_.status >= 100 && response_.status < 200 && response_.status != 101) {
-        in.consume(response_.headBytes);  // interim responses (100 Continue) are dropped
-        responseParser_.reset();
+      if (x_->response.status >= 100 && x_->response.status < 200 && x_->response.status != 101) {
+        in.consume(x_->response.headBytes);  // interim responses (100 Continue) are dropped
+        x_->responseParser.reset();
         return true;
       }
-      tunnel_ = response_.status == 101;
+      tunnel_ = x_->response.status == 101;
       if ((tunnel_ && !upgrade_) || !buildResponseHead()) {  // an upgrade nobody asked for, or a head too large
         upstreamFailed(Failure::Protocol);
         return state_ != State::Closed;
       }
-      in.consume(response_.headBytes);
+      in.consume(x_->response.headBytes);
       state_ = tunnel_ ? State::Tunnel : State::SendingResponse;
       return true;
     }
@@ -491,7 +491,7 @@ bool HttpSession::stepReadResponseHead() {
 }
 
 void HttpSession::finishExchange() {
-  const bool reusable = response_.keepAlive && response_.framing != http::BodyFraming::UntilClose && !upEof_ &&
+  const bool reusable = x_->response.keepAlive && x_->response.framing != http::BodyFraming::UntilClose && !upEof_ &&
                         upstream_->in.readable() == 0;
   releaseUpstream(reusable);
   unpin();
@@ -504,9 +504,9 @@ void HttpSession::finishExchange() {
   }
   worker_.releaseBuffer(cout_);
   state_ = State::ReadingHead;
-  parser_.reset();
+  x_->parser.reset();
   if (cin_.readable() == 0) {
-    worker_.releaseBuffer(cin_);
+    goIdle();
     worker_.reactor().arm(*this, worker_.settings().keepaliveTimeoutMs);
   }
 }
@@ -546,8 +546,9 @@ bool HttpSession::stepSendLocal() {
   uout_.clear();
   worker_.releaseBuffer(uout_);
   state_ = State::ReadingHead;
+  if (x_) x_->parser.reset();
   if (cin_.readable() == 0) {
-    worker_.releaseBuffer(cin_);
+    goIdle();
     worker_.reactor().arm(*this, worker_.settings().keepaliveTimeoutMs);
   }
   return true;
@@ -556,7 +557,7 @@ bool HttpSession::stepSendLocal() {
 void HttpSession::releaseUpstream(bool reusable) {
   if (target_ >= 0 && pin_ && service_ && service_->upstream >= 0) {
     worker_.balancer(static_cast<size_t>(service_->upstream)).finished(target_, worker_.nowMicros() - sentUs_);
-    if (!reusable) triedTargets_.push_back(target_);
+    if (!reusable) x_->triedTargets.push_back(target_);
     target_ = -1;
   }
   if (!upstream_) return;
@@ -590,7 +591,17 @@ void HttpSession::close() {
   worker_.releaseBuffer(cin_);
   worker_.releaseBuffer(cout_);
   worker_.releaseBuffer(uout_);
+  worker_.exchanges().giveBack(std::move(x_));
   worker_.sessionClosed(this);
+}
+
+void HttpSession::takeExchange() {
+  if (!x_) x_ = worker_.exchanges().take(worker_.settings().limits);
+}
+
+void HttpSession::goIdle() {
+  worker_.releaseBuffer(cin_);
+  worker_.exchanges().giveBack(std::move(x_));
 }
 
 }  // namespace sluice::proxy

@@ -4,11 +4,10 @@
 // body up and the response down with back-pressure (a full buffer stops reading the other side),
 // then goes back to reading — keep-alive and pipelined requests are answered in order.
 // Readiness is edge-triggered: the session remembers what would block.
-#include "http/chunked_decoder.h"
-#include "http/request_parser.h"
-#include "http/response_parser.h"
 #include "net/io_buffer.h"
+#include "net/slab_allocator.h"
 #include "net/tls_stream.h"
+#include "proxy/exchange.h"
 #include "proxy/gateway_responses.h"
 #include "proxy/proxy_worker.h"
 
@@ -22,11 +21,23 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   static bool selectCertificate(SSL* ssl, const std::string& serverName);
   ~HttpSession() override;
 
+  // Sessions live in their worker's slab (see slab_allocator.h), apart from the per-request heap.
+  static void* operator new(size_t size, net::SlabAllocator& slab) {
+    (void)size;
+    return slab.allocate();
+  }
+  static void operator delete(void* p) { net::SlabAllocator::release(p); }
+  static void operator delete(void* p, net::SlabAllocator&) { net::SlabAllocator::release(p); }
+
   bool start();  // registers with the reactor
   void onEvents(uint32_t events) override;
   void onUpstreamEvents(uint32_t events) override;
   void onUpstreamTimeout() override;
   void drain();  // close now if idle, else after the current exchange
+
+  // The worker's list of its sessions.
+  HttpSession* prevInWorker = nullptr;
+  HttpSession* nextInWorker = nullptr;
 
  protected:
   void onTimer() override;
@@ -80,11 +91,10 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   bool upReadable_ = false, upWritable_ = false, upEof_ = false, upHangup_ = false;
 
   net::IoBuffer cin_, cout_, uout_;
-  http::RequestParser parser_;
-  http::RequestHead head_;
-  http::ResponseParser responseParser_;
-  http::ResponseHead response_;
-  http::ChunkedDecoder requestChunks_, responseChunks_;
+  // Borrowed from the worker while a request is in progress (see exchange.h); null when idle.
+  std::unique_ptr<Exchange> x_;
+  void takeExchange();
+  void goIdle();  // no request bytes left: buffers and exchange go back to the worker
 
   // The exchange in progress.
   SnapshotPin* pin_ = nullptr;
@@ -100,12 +110,8 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   bool isHead_ = false, keepAlive_ = true, anyResponseByte_ = false, closeAfterLocal_ = false;
   int clientMinor_ = 1;
   uint64_t startUs_ = 0, sentUs_ = 0, requestsServed_ = 0;
-  std::string hashKey_, poolKey_;
-  char requestId_[32] = {};
-  uint8_t requestIdLength_ = 0;
-  std::string_view requestId() const { return {requestId_, requestIdLength_}; }
-  int target_ = -1;                 // target index in the service's upstream, -1: none
-  std::vector<int> triedTargets_;   // this exchange's failed targets, skipped on retries
+  std::string_view requestId() const { return x_ ? x_->id() : std::string_view(); }
+  int target_ = -1;  // target index in the service's upstream, -1: none
 };
 
 }  // namespace sluice::proxy

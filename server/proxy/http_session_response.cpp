@@ -16,7 +16,7 @@ bool appendNumber(net::IoBuffer& out, uint64_t n) {
 }  // namespace
 
 bool HttpSession::buildResponseHead() {
-  reportOutcome(snapshot::Outcome::Success, response_.status);
+  reportOutcome(snapshot::Outcome::Success, x_->response.status);
   const size_t keep = cout_.allocated() ? cout_.readable() : 0;  // an interim 100 Continue not yet sent
   if (writeResponseHead()) return true;
   const std::string pending(cout_.readPos(), keep);
@@ -29,29 +29,29 @@ bool HttpSession::writeResponseHead() {
   const ProxySettings& settings = worker_.settings();
   const uint64_t now = worker_.nowMicros();
   worker_.clientBuffers().acquire(cout_);
-  dechunk_ = response_.framing == http::BodyFraming::Chunked && clientMinor_ == 0;
-  if (response_.framing == http::BodyFraming::UntilClose || dechunk_) keepAlive_ = false;
-  responseRemaining_ = response_.framing == http::BodyFraming::ContentLength ? response_.contentLength : 0;
-  responseDone_ = response_.framing == http::BodyFraming::None;
-  responseChunks_.reset();
-  bool ok = cout_.append(clientMinor_ == 1 ? "HTTP/1.1 " : "HTTP/1.0 ") && appendNumber(cout_, static_cast<uint64_t>(response_.status)) &&
-            cout_.append(" ") && cout_.append(response_.reason.empty() ? reasonPhrase(response_.status) : response_.reason) &&
+  dechunk_ = x_->response.framing == http::BodyFraming::Chunked && clientMinor_ == 0;
+  if (x_->response.framing == http::BodyFraming::UntilClose || dechunk_) keepAlive_ = false;
+  responseRemaining_ = x_->response.framing == http::BodyFraming::ContentLength ? x_->response.contentLength : 0;
+  responseDone_ = x_->response.framing == http::BodyFraming::None;
+  x_->responseChunks.reset();
+  bool ok = cout_.append(clientMinor_ == 1 ? "HTTP/1.1 " : "HTTP/1.0 ") && appendNumber(cout_, static_cast<uint64_t>(x_->response.status)) &&
+            cout_.append(" ") && cout_.append(x_->response.reason.empty() ? reasonPhrase(x_->response.status) : x_->response.reason) &&
             cout_.append("\r\n");
-  for (const auto& h : response_.headers) {
+  for (const auto& h : x_->response.headers) {
     if (http::isHopByHop(h.name)) continue;
-    if (!response_.connection.empty() && http::hasToken(response_.connection, h.name)) continue;
+    if (!x_->response.connection.empty() && http::hasToken(x_->response.connection, h.name)) continue;
     if (dechunk_ && http::equalsIgnoreCase(h.name, "content-length")) continue;
     ok = ok && cout_.append(h.name) && cout_.append(": ") && cout_.append(h.value) && cout_.append("\r\n");
   }
-  if (response_.framing == http::BodyFraming::Chunked && !dechunk_) ok = ok && cout_.append("Transfer-Encoding: chunked\r\n");
+  if (x_->response.framing == http::BodyFraming::Chunked && !dechunk_) ok = ok && cout_.append("Transfer-Encoding: chunked\r\n");
   if (settings.serverTokens) ok = ok && cout_.append("Via: 1.1 sluice/") && cout_.append(settings.version) && cout_.append("\r\n");
   if (settings.latencyTokens) {
     ok = ok && cout_.append("X-Sluice-Upstream-Latency: ") && appendNumber(cout_, (now - sentUs_) / 1000) &&
          cout_.append("\r\nX-Sluice-Proxy-Latency: ") && appendNumber(cout_, (sentUs_ - startUs_) / 1000) && cout_.append("\r\n");
   }
-  if (requestIdLength_ > 0) ok = ok && cout_.append("X-Sluice-Request-Id: ") && cout_.append(requestId()) && cout_.append("\r\n");
+  if (!requestId().empty()) ok = ok && cout_.append("X-Sluice-Request-Id: ") && cout_.append(requestId()) && cout_.append("\r\n");
   if (tunnel_)
-    return ok && cout_.append("Upgrade: ") && cout_.append(http::findHeader(response_.headers, "upgrade")) &&
+    return ok && cout_.append("Upgrade: ") && cout_.append(http::findHeader(x_->response.headers, "upgrade")) &&
            cout_.append("\r\nConnection: upgrade\r\n\r\n");
   if (!keepAlive_) ok = ok && cout_.append("Connection: close\r\n");
   else if (clientMinor_ == 0) ok = ok && cout_.append("Connection: keep-alive\r\n");
@@ -63,7 +63,7 @@ bool HttpSession::stepSendResponse() {
   // How much of the upstream buffer is body we may forward as it is.
   std::string_view body;
   if (!responseDone_ && in.readable() > 0) {
-    switch (response_.framing) {
+    switch (x_->response.framing) {
       case http::BodyFraming::ContentLength:
         body = in.view().substr(0, static_cast<size_t>(std::min<uint64_t>(responseRemaining_, in.readable())));
         break;
@@ -71,17 +71,17 @@ bool HttpSession::stepSendResponse() {
         if (dechunk_) {
           // Decoded data is never longer than its input: feed only what cout_ has room for.
           cout_.compact();
-          const size_t used = responseChunks_.feed(in.view().substr(0, cout_.writable()),
+          const size_t used = x_->responseChunks.feed(in.view().substr(0, cout_.writable()),
                                                    [&](std::string_view d) { (void)cout_.append(d); });
           in.consume(used);
-          if (responseChunks_.failed()) {
+          if (x_->responseChunks.failed()) {
             close();
             return false;
           }
-          responseDone_ = responseChunks_.done();
+          responseDone_ = x_->responseChunks.done();
         } else {
           // Forward raw chunks; the decoder finds where the body ends.
-          http::ChunkedDecoder probe = responseChunks_;
+          http::ChunkedDecoder probe = x_->responseChunks;
           const size_t used = probe.feed(in.view());
           if (probe.failed()) {
             close();
@@ -102,12 +102,12 @@ bool HttpSession::stepSendResponse() {
     }
     const size_t sent = before - in.readable();
     if (sent > 0) {
-      if (response_.framing == http::BodyFraming::ContentLength) {
+      if (x_->response.framing == http::BodyFraming::ContentLength) {
         responseRemaining_ -= sent;
         responseDone_ = responseRemaining_ == 0;
-      } else if (response_.framing == http::BodyFraming::Chunked && !dechunk_) {
-        responseChunks_.feed(std::string_view(body.data(), sent));
-        responseDone_ = responseChunks_.done();
+      } else if (x_->response.framing == http::BodyFraming::Chunked && !dechunk_) {
+        x_->responseChunks.feed(std::string_view(body.data(), sent));
+        responseDone_ = x_->responseChunks.done();
       }
     }
     if (!clientWritable_) {
@@ -134,7 +134,7 @@ bool HttpSession::stepSendResponse() {
     return false;
   }
   if (n == 0 && upEof_) {
-    if (response_.framing == http::BodyFraming::UntilClose && in.readable() == 0) {
+    if (x_->response.framing == http::BodyFraming::UntilClose && in.readable() == 0) {
       responseDone_ = true;
       finishExchange();
       return state_ != State::Closed;

@@ -9,6 +9,7 @@
 #include <openssl/rand.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
+#include <malloc.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -34,7 +35,7 @@ bool ProxyWorker::growToLarge(net::IoBuffer& buffer) {
   return true;
 }
 
-class ProxyWorker::Listener final : public net::EventHandler {
+class ProxyWorker::Listener final : public net::EventHandler, public net::Timer {
  public:
   Listener(ProxyWorker& worker, const ListenAddress& address) : worker_(worker), port_(address.port), tls_(address.ssl) {
     socket_.bind(Poco::Net::SocketAddress(address.host, address.port), true, true);  // SO_REUSEADDR, SO_REUSEPORT
@@ -48,20 +49,42 @@ class ProxyWorker::Listener final : public net::EventHandler {
     socket_.setBlocking(false);
   }
   int fd() const { return socket_.impl()->sockfd(); }
-  void onEvents(uint32_t) override { worker_.accept(fd(), port_, tls_); }
+  void onEvents(uint32_t) override {
+    if (!worker_.accept(fd(), port_, tls_)) worker_.reactor_.arm(*this, kRetryMs);
+  }
   void close() { socket_.close(); }
 
+ protected:
+  void onTimer() override { onEvents(0); }
+
  private:
+  static constexpr uint64_t kRetryMs = 100;  // out of descriptors: try again soon (nginx waits 500 ms)
   ProxyWorker& worker_;
   uint16_t port_;
   bool tls_;
   Poco::Net::ServerSocket socket_;
 };
 
+class ProxyWorker::Housekeeping final : public net::Timer {
+ public:
+  static constexpr uint64_t kPeriodMs = 1000;
+  explicit Housekeeping(ProxyWorker& worker) : worker_(worker) {}
+
+ protected:
+  void onTimer() override {
+    worker_.houseKeep();
+    worker_.reactor_.arm(*this, kPeriodMs);
+  }
+
+ private:
+  ProxyWorker& worker_;
+};
+
 ProxyWorker::ProxyWorker(int index, std::shared_ptr<const ProxySettings> settings, snapshot::SnapshotPublisher& publisher)
     : index_(index),
       settings_(std::move(settings)),
       publisher_(publisher),
+      sessionSlab_(sizeof(HttpSession)),
       reactor_(index),
       clientBuffers_(kSmallBuffer, 256),
       largeBuffers_(settings_->limits.maxRequestLine + settings_->limits.maxHeaderBytes + 1024, 16),
@@ -71,10 +94,32 @@ ProxyWorker::ProxyWorker(int index, std::shared_ptr<const ProxySettings> setting
   RAND_bytes(reinterpret_cast<unsigned char*>(&requestSeed_), sizeof requestSeed_);
   reactor_.setIdleHook([this] { refreshSnapshot(); });
   refreshSnapshot();
+  housekeeping_ = std::make_unique<Housekeeping>(*this);
+  reactor_.arm(*housekeeping_, Housekeeping::kPeriodMs);
 }
 
 ProxyWorker::~ProxyWorker() {
-  for (auto* s : sessions_) delete s;
+  while (sessions_) {
+    HttpSession* s = sessions_;
+    sessions_ = s->nextInWorker;
+    delete s;
+  }
+}
+
+void ProxyWorker::houseKeep() {
+  clientBuffers_.trim();
+  largeBuffers_.trim();
+  upstreamBuffers_.trim();
+  // After a burst the heap keeps its peak (glibc does not return freed pages in the middle of an
+  // arena by itself): once a thousand or more sessions, exchanges or upstream connections have
+  // been freed since the last time, hand the free pages back.
+  const uint64_t upstreamClosed = upstreams_.closedCount();
+  const size_t freed = exchanges_.trim() + (sessionPeak_ - sessionCount_) + (upstreamClosed - upstreamsClosedSeen_);
+  if (freed >= 1024) {
+    malloc_trim(0);
+    sessionPeak_ = sessionCount_;
+    upstreamsClosedSeen_ = upstreamClosed;
+  }
 }
 
 void ProxyWorker::listen() {
@@ -85,24 +130,29 @@ void ProxyWorker::listen() {
   }
 }
 
-void ProxyWorker::accept(int listenFd, uint16_t port, bool tls) {
+bool ProxyWorker::accept(int listenFd, uint16_t port, bool tls) {
   for (;;) {
     sockaddr_storage peer{};
     socklen_t length = sizeof peer;
     const int fd = ::accept4(listenFd, reinterpret_cast<sockaddr*>(&peer), &length, SOCK_NONBLOCK | SOCK_CLOEXEC);
     if (fd < 0) {
       if (errno == EINTR || errno == ECONNABORTED) continue;
-      return;  // EAGAIN, or EMFILE and the like: try again on the next event
+      // EAGAIN: all taken. EMFILE, ENFILE, ENOBUFS, ENOMEM: the queue still holds connections
+      // but no edge will announce them again, so the listener retries on a timer.
+      return errno == EAGAIN || errno == EWOULDBLOCK;
     }
     char ip[INET6_ADDRSTRLEN] = "unknown";
     if (peer.ss_family == AF_INET) inet_ntop(AF_INET, &reinterpret_cast<sockaddr_in*>(&peer)->sin_addr, ip, sizeof ip);
     else if (peer.ss_family == AF_INET6) inet_ntop(AF_INET6, &reinterpret_cast<sockaddr_in6*>(&peer)->sin6_addr, ip, sizeof ip);
-    auto* session = new HttpSession(*this, fd, ip, port, tls);
+    auto* session = new (sessionSlab_) HttpSession(*this, fd, ip, port, tls);
     if (!session->start()) {
       delete session;
       continue;
     }
-    sessions_.push_back(session);
+    session->nextInWorker = sessions_;
+    if (sessions_) sessions_->prevInWorker = session;
+    sessions_ = session;
+    sessionPeak_ = std::max(sessionPeak_, ++sessionCount_);
     counters_.accepted.fetch_add(1, std::memory_order_relaxed);
     counters_.active.fetch_add(1, std::memory_order_relaxed);
     session->onEvents(EPOLLIN);  // deferred accept: the request is usually already there
@@ -110,21 +160,27 @@ void ProxyWorker::accept(int listenFd, uint16_t port, bool tls) {
 }
 
 void ProxyWorker::sessionClosed(HttpSession* session) {
-  sessions_.remove(session);  // O(n); replaced by an intrusive list when profiling says so
+  if (session->prevInWorker) session->prevInWorker->nextInWorker = session->nextInWorker;
+  else sessions_ = session->nextInWorker;
+  if (session->nextInWorker) session->nextInWorker->prevInWorker = session->prevInWorker;
+  session->prevInWorker = session->nextInWorker = nullptr;
+  --sessionCount_;
   counters_.active.fetch_sub(1, std::memory_order_relaxed);
   reactor_.retire(std::unique_ptr<net::EventHandler>(session));
-  if (draining_ && sessions_.empty()) reactor_.stop();
+  if (draining_ && !sessions_) reactor_.stop();
 }
 
 void ProxyWorker::drain() {
   draining_ = true;
   for (auto& l : listeners_) {
+    net::TimerQueue::disarm(*l);
     reactor_.remove(l->fd());
     l->close();
   }
-  const std::vector<HttpSession*> sessions(sessions_.begin(), sessions_.end());
+  std::vector<HttpSession*> sessions;
+  for (HttpSession* s = sessions_; s; s = s->nextInWorker) sessions.push_back(s);
   for (auto* s : sessions) s->drain();
-  if (sessions_.empty()) reactor_.stop();
+  if (!sessions_) reactor_.stop();
 }
 
 void ProxyWorker::refreshSnapshot() {

@@ -4,7 +4,9 @@
 // worker's state.
 #include "net/io_buffer.h"
 #include "net/reactor.h"
+#include "net/slab_allocator.h"
 #include "proxy/balancer.h"
+#include "proxy/exchange.h"
 #include "proxy/proxy_settings.h"
 #include "proxy/upstream_pool.h"
 #include "snapshot/snapshot_publisher.h"
@@ -12,6 +14,7 @@
 #include <Poco/Net/ServerSocket.h>
 
 #include <atomic>
+#include <cstddef>
 #include <list>
 #include <memory>
 
@@ -60,6 +63,7 @@ class ProxyWorker {
   // Scratch space for one exchange step on this thread (paths being rewritten).
   std::string& scratch(int which) { return scratch_[which]; }
   net::BufferPool& upstreamBuffers() { return upstreamBuffers_; }
+  ExchangePool& exchanges() { return exchanges_; }
   WorkerCounters& counters() { return counters_; }
   bool draining() const { return draining_; }
 
@@ -80,21 +84,31 @@ class ProxyWorker {
 
  private:
   class Listener;
-  void accept(int listenFd, uint16_t port, bool tls);
+  class Housekeeping;
+  // Accepts until the queue is empty (true) or a resource limit stops it (false).
+  bool accept(int listenFd, uint16_t port, bool tls);
   void refreshSnapshot();
+  // Once a second: spare buffers and exchanges unused for a second go back to the system.
+  void houseKeep();
 
   int index_;
   std::shared_ptr<const ProxySettings> settings_;
   snapshot::SnapshotPublisher& publisher_;
+  net::SlabAllocator sessionSlab_;  // before the reactor: retired sessions are freed into it
   net::Reactor reactor_;
   net::BufferPool clientBuffers_;
   net::BufferPool largeBuffers_;
   std::string scratch_[2];
   net::BufferPool upstreamBuffers_;
   UpstreamPool upstreams_;
+  ExchangePool exchanges_;
   WorkerCounters counters_;
   std::vector<std::unique_ptr<Listener>> listeners_;
-  std::list<HttpSession*> sessions_;
+  // Every open session, linked through the sessions themselves (no node to allocate per connection).
+  HttpSession* sessions_ = nullptr;
+  size_t sessionCount_ = 0, sessionPeak_ = 0;  // the peak since the last heap trim
+  uint64_t upstreamsClosedSeen_ = 0;
+  std::unique_ptr<Housekeeping> housekeeping_;
   std::list<SnapshotPin> pins_;  // back() is the current snapshot
   uint64_t seenVersion_ = ~0ULL;
   std::vector<Balancer> balancers_;

@@ -71,6 +71,7 @@ UpstreamConnection* UpstreamPool::acquire(const snapshot::PeerAddress& peer, con
   setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
   auto* c = new UpstreamConnection(*this, fd, key);
   c->owner = owner;
+  c->slot_ = all_.size();
   all_.push_back(c);
   if (!reactor_.add(fd, c)) {
     error = errno;
@@ -112,7 +113,10 @@ void UpstreamPool::close(UpstreamConnection* c) {
   reactor_.remove(c->fd());
   c->in.clear();
   buffers_.release(c->in);
-  all_.erase(std::remove(all_.begin(), all_.end(), c), all_.end());
+  all_[c->slot_] = all_.back();  // O(1): the last connection takes the closed one's slot
+  all_[c->slot_]->slot_ = c->slot_;
+  all_.pop_back();
+  ++closed_;
   reactor_.retire(std::unique_ptr<net::EventHandler>(c));
 }
 

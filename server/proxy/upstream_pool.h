@@ -45,8 +45,10 @@ class UpstreamConnection final : public net::EventHandler, public net::Timer {
   void onTimer() override;
 
  private:
+  friend class UpstreamPool;
   UpstreamPool& pool_;
   int fd_;
+  size_t slot_ = 0;  // index in the pool's list of live connections
   std::string key_;
 };
 
@@ -67,6 +69,7 @@ class UpstreamPool {
   net::Reactor& reactor() { return reactor_; }
   net::BufferPool& buffers() { return buffers_; }
   size_t idleCount() const;
+  uint64_t closedCount() const { return closed_; }  // connections closed so far
 
  private:
   friend class UpstreamConnection;
@@ -79,6 +82,7 @@ class UpstreamPool {
   uint64_t maxRequests_;
   std::unordered_map<std::string, std::vector<UpstreamConnection*>> idle_;
   std::vector<UpstreamConnection*> all_;  // every live connection, for shutdown
+  uint64_t closed_ = 0;
 };
 
 }  // namespace sluice::proxy

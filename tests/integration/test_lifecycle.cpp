@@ -94,6 +94,40 @@ class TestLifecycle : public QObject {
     QVERIFY(sluice.stop());
   }
 
+  // Out of descriptors, connections wait in the listen queue; as soon as others close, the waiting
+  // ones are accepted and served in turn (no new connection event is needed to notice).
+  void connectionsWaitingForDescriptorsAreServedLater() {
+    SluiceProcess sluice;
+    sluice.setEnv("WORKER_PROCESSES", "1");
+    sluice.setDescriptorLimit(100);
+    QVERIFY(sluice.start());
+    route(sluice);
+    std::vector<std::unique_ptr<QTcpSocket>> clients;
+    for (int i = 0; i < 140; ++i) {
+      auto c = std::make_unique<QTcpSocket>();
+      c->connectToHost("127.0.0.1", sluice.proxyPort());
+      QVERIFY(c->waitForConnected(3000));  // the kernel completes handshakes into the queue
+      c->write("GET / HTTP/1.1\r\nHost: a\r\n\r\n");
+      QVERIFY(c->waitForBytesWritten(1000));
+      clients.push_back(std::move(c));
+    }
+    QTest::qWait(1000);
+    std::vector<QTcpSocket*> waiting;
+    for (auto& c : clients)
+      if (c->bytesAvailable() == 0 && !c->waitForReadyRead(20)) waiting.push_back(c.get());
+    QVERIFY2(!waiting.empty(), "the descriptor limit was never reached");
+    for (auto& c : clients)
+      if (std::find(waiting.begin(), waiting.end(), c.get()) == waiting.end()) c->close();
+    for (QTcpSocket* c : waiting) {
+      QByteArray answer = c->readAll();
+      while (!answer.contains("\r\n\r\n") && c->waitForReadyRead(3000)) answer += c->readAll();
+      // 200, or 502 when the upstream connection finds no descriptor left: an answer either way.
+      QVERIFY2(answer.startsWith("HTTP/1.1 200") || answer.startsWith("HTTP/1.1 502"), answer.constData());
+      c->close();  // its descriptor goes to the next one in the queue
+    }
+    QVERIFY(sluice.stop());
+  }
+
   void sigtermLetsInFlightRequestsFinish() {
     SluiceProcess sluice;
     sluice.setEnv("DRAIN_TIMEOUT", "10s");

@@ -1,5 +1,7 @@
 #include "sluice_process.h"
 
+#include <sys/resource.h>
+
 #include <QElapsedTimer>
 #include <QTcpServer>
 #include <QTest>
@@ -63,6 +65,13 @@ bool SluiceProcess::start(const QStringList& extraArgs) {
   process_ = std::make_unique<QProcess>();
   process_->setProcessEnvironment(env_);
   process_->setProcessChannelMode(QProcess::MergedChannels);
+  if (descriptorLimit_ > 0) {
+    const rlim_t limit = static_cast<rlim_t>(descriptorLimit_);
+    process_->setChildProcessModifier([limit] {
+      const rlimit r{limit, limit};
+      setrlimit(RLIMIT_NOFILE, &r);
+    });
+  }
   process_->start(binary(), QStringList{"start"} + extraArgs);
   if (!process_->waitForStarted(5000)) return false;
   QElapsedTimer timer;

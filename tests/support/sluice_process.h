@@ -19,6 +19,8 @@ class SluiceProcess {
   void setEnv(const QString& key, const QString& value) { env_.insert("SLUICE_" + key, value); }
   // The admin listener's address (default 127.0.0.1); the tests connect through loopback.
   void setListenHost(const QString& host) { listenHost_ = host; }
+  // Caps the process's open descriptors (soft and hard limit) from the next start.
+  void setDescriptorLimit(int limit) { descriptorLimit_ = limit; }
   // Uses the PostgreSQL server of the test fixture (SLUICE_TEST_PG_PORT), false when there is none.
   bool usePostgresFromFixture();
   // For suites run once per backend ("sqlite", "postgres"): points at that backend, with an empty,
@@ -55,6 +57,7 @@ class SluiceProcess {
   quint16 proxyPort_ = 0;
   QString listenHost_ = "127.0.0.1";
   QByteArray logs_;
+  int descriptorLimit_ = 0;
 };
 
 }  // namespace sluice::test

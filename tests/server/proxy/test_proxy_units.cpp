@@ -1,8 +1,14 @@
-// Pieces of the proxy that need no sockets: Kong's path joining and smooth weighted round-robin.
+// Pieces of the proxy that need no sockets: Kong's path joining, the balancers, and the memory
+// pools behind idle connections.
+#include "net/io_buffer.h"
+#include "net/slab_allocator.h"
 #include "proxy/balancer.h"
+#include "proxy/exchange.h"
 #include "proxy/upstream_request.h"
 
 #include <QtTest>
+
+#include <set>
 
 using namespace sluice;
 
@@ -135,6 +141,45 @@ class TestProxyUnits : public QObject {
     QCOMPARE(proxy::requestHashKey(up, in), std::string_view("192.0.2.7"));
     up.hashOn = "path";
     QCOMPARE(proxy::requestHashKey(up, in), std::string_view("/p"));
+  }
+
+  void slabReusesSlotsAndUnmapsEmptyChunks() {
+    net::SlabAllocator slab(300);
+    std::vector<void*> objects;
+    for (int i = 0; i < 2000; ++i) {
+      void* p = slab.allocate();
+      std::memset(p, 0xab, 300);  // the whole slot is usable
+      objects.push_back(p);
+    }
+    QCOMPARE(std::set<void*>(objects.begin(), objects.end()).size(), objects.size());
+    const size_t peak = slab.chunks();
+    QVERIFY(peak >= 2000 * 304 / net::SlabAllocator::kChunkSize);
+    for (void* p : objects) net::SlabAllocator::release(p);
+    QCOMPARE(slab.chunks(), size_t{1});  // one empty chunk is kept for the next burst
+    void* again = slab.allocate();
+    QVERIFY(again != nullptr);
+    net::SlabAllocator::release(again);
+    QCOMPARE(slab.chunks(), size_t{1});
+  }
+
+  void poolsGiveBackWhatASecondDidNotUse() {
+    net::BufferPool buffers(4096, 1024);
+    std::vector<net::IoBuffer> held(100);
+    for (auto& b : held) buffers.acquire(b);
+    for (auto& b : held) buffers.release(b);
+    QCOMPARE(buffers.trim(), size_t{0});         // they were in use during this period
+    net::IoBuffer one;
+    buffers.acquire(one);
+    buffers.release(one);
+    QCOMPARE(buffers.trim(), size_t{99} * 4096);  // all but the one taken again stayed free
+
+    proxy::ExchangePool exchanges;
+    std::vector<std::unique_ptr<proxy::Exchange>> taken;
+    for (int i = 0; i < 50; ++i) taken.push_back(exchanges.take({}));
+    for (auto& x : taken) exchanges.giveBack(std::move(x));
+    QCOMPARE(exchanges.trim(), size_t{0});
+    QCOMPARE(exchanges.trim(), size_t{50});
+    QCOMPARE(exchanges.spare(), size_t{0});
   }
 };
 

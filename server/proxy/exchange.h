@@ -1,0 +1,67 @@
+#pragma once
+// What a connection needs only while a request is in progress: the parsed heads (views into the
+// connection's buffers), the parsers' progress, the balancer's bookkeeping and the request id.
+// Sessions borrow one from their worker when request bytes arrive and give it back when they go
+// idle, so an idle keep-alive connection costs only the HttpSession itself (a few hundred bytes)
+// and the vectors inside keep their capacity from request to request: no allocation per request.
+#include "http/chunked_decoder.h"
+#include "http/request_parser.h"
+#include "http/response_parser.h"
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sluice::proxy {
+
+struct Exchange {
+  http::RequestParser parser;
+  http::RequestHead head;
+  http::ResponseParser responseParser;
+  http::ResponseHead response;
+  http::ChunkedDecoder requestChunks, responseChunks;
+  std::string hashKey;           // consistent hashing: this request's key
+  std::string poolKey;           // https upstreams: the keep-alive pool's name
+  std::vector<int> triedTargets; // this request's failed targets, skipped on retries
+  char requestId[32] = {};
+  uint8_t requestIdLength = 0;
+  std::string_view id() const { return {requestId, requestIdLength}; }
+};
+
+// A worker's spare exchanges. Trimmed once a second down to what the last second needed, so the
+// peak of a burst is not kept for ever.
+class ExchangePool {
+ public:
+  std::unique_ptr<Exchange> take(const http::HttpLimits& limits) {
+    std::unique_ptr<Exchange> x;
+    if (spare_.empty()) {
+      x = std::make_unique<Exchange>();
+    } else {
+      x = std::move(spare_.back());
+      spare_.pop_back();
+      lowWater_ = std::min(lowWater_, spare_.size());
+    }
+    x->parser = http::RequestParser(limits);
+    x->requestIdLength = 0;
+    return x;
+  }
+  void giveBack(std::unique_ptr<Exchange> x) {
+    if (x) spare_.push_back(std::move(x));
+  }
+  // Frees the spares that stayed unused since the last call; returns how many.
+  size_t trim() {
+    const size_t unused = std::min(lowWater_, spare_.size());
+    spare_.erase(spare_.end() - static_cast<std::ptrdiff_t>(unused), spare_.end());
+    if (spare_.capacity() > 2 * spare_.size() + 64) spare_.shrink_to_fit();
+    lowWater_ = spare_.size();
+    return unused;
+  }
+  size_t spare() const { return spare_.size(); }
+
+ private:
+  std::vector<std::unique_ptr<Exchange>> spare_;
+  size_t lowWater_ = 0;
+};
+
+}  // namespace sluice::proxy
