@@ -34,7 +34,7 @@ void IoBuffer::swap(IoBuffer& o) noexcept {
 
 namespace {
 
-// Buffers are mapped pages, not heap: one handed back past the free list returns to the system at
+// Buffers are mapped pages, not heap: those trimmed from the free list return to the system at
 // once, so a burst of connections does not leave its peak in the resident size (a heap keeps it).
 char* mapBuffer(size_t size) {
   void* p = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -66,8 +66,7 @@ void BufferPool::acquire(IoBuffer& b) {
 void BufferPool::release(IoBuffer& b) {
   if (!b.data_ || b.readable() > 0) return;
   if (b.capacity_ != size_) return;  // another pool's buffer: its owner gives it back
-  if (free_.size() < keepFree_) free_.push_back(b.data_);
-  else unmapBuffer(b.data_, size_);
+  free_.push_back(b.data_);
   b.data_ = nullptr;
   b.capacity_ = b.begin_ = b.end_ = 0;
 }

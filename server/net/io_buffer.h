@@ -43,7 +43,9 @@ class IoBuffer {
 
 class BufferPool {
  public:
-  explicit BufferPool(size_t bufferSize, size_t keepFree = 1024) : size_(bufferSize), keepFree_(keepFree) {}
+  // Freed buffers stay on the free list (a busy second reuses them without a page fault) until
+  // trim() finds them unused for a whole period.
+  explicit BufferPool(size_t bufferSize) : size_(bufferSize) {}
   ~BufferPool();
   void acquire(IoBuffer& buffer);  // no-op when it already has one
   void release(IoBuffer& buffer);  // only when empty: keeps unread bytes
@@ -53,7 +55,7 @@ class BufferPool {
   size_t trim();
 
  private:
-  size_t size_, keepFree_;
+  size_t size_;
   std::vector<char*> free_;
   size_t lowWater_ = 0;  // the fewest free buffers since the last trim
 };

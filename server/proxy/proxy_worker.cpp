@@ -86,9 +86,9 @@ ProxyWorker::ProxyWorker(int index, std::shared_ptr<const ProxySettings> setting
       publisher_(publisher),
       sessionSlab_(sizeof(HttpSession)),
       reactor_(index),
-      clientBuffers_(kSmallBuffer, 256),
-      largeBuffers_(settings_->limits.maxRequestLine + settings_->limits.maxHeaderBytes + 1024, 16),
-      upstreamBuffers_(settings_->upstreamBufferSize, 64),
+      clientBuffers_(kSmallBuffer),
+      largeBuffers_(settings_->limits.maxRequestLine + settings_->limits.maxHeaderBytes + 1024),
+      upstreamBuffers_(settings_->upstreamBufferSize),
       upstreams_(reactor_, upstreamBuffers_, settings_->upstreamKeepalivePoolSize,
                  settings_->upstreamKeepaliveIdleTimeoutMs, settings_->upstreamKeepaliveMaxRequests) {
   RAND_bytes(reinterpret_cast<unsigned char*>(&requestSeed_), sizeof requestSeed_);

@@ -163,7 +163,7 @@ class TestProxyUnits : public QObject {
   }
 
   void poolsGiveBackWhatASecondDidNotUse() {
-    net::BufferPool buffers(4096, 1024);
+    net::BufferPool buffers(4096);
     std::vector<net::IoBuffer> held(100);
     for (auto& b : held) buffers.acquire(b);
     for (auto& b : held) buffers.release(b);
