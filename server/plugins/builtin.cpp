@@ -1,25 +1,49 @@
+#include "plugins/key_auth/plugin.h"
 #include "plugins/plugin_catalog.h"
+#include "plugins/request_termination/plugin.h"
 
 namespace sluice::plugins {
 
-// Each plugin folder declares its schema here; handlers join them as they are built.
+// Each plugin folder declares its schema (schema.cpp) and its factory (plugin.cpp).
 const schema::PluginSchema& keyAuthSchema();
 const schema::PluginSchema& basicAuthSchema();
 const schema::PluginSchema& jwtSchema();
 const schema::PluginSchema& aclSchema();
 const schema::PluginSchema& rateLimitingSchema();
 const schema::PluginSchema& corsSchema();
+const schema::PluginSchema& requestTerminationSchema();
+
+const std::vector<PluginFactory>& builtinPlugins() {
+  static const std::vector<PluginFactory> kAll{
+      {&keyAuthSchema(), createKeyAuth},
+      {&basicAuthSchema(), nullptr},
+      {&jwtSchema(), nullptr},
+      {&aclSchema(), nullptr},
+      {&rateLimitingSchema(), nullptr},
+      {&corsSchema(), nullptr},
+      {&requestTerminationSchema(), createRequestTermination},
+  };
+  return kAll;
+}
+
+const PluginFactory* findPlugin(const std::string& name) {
+  for (const auto& p : builtinPlugins())
+    if (p.schema->name == name) return &p;
+  return nullptr;
+}
 
 const std::vector<const schema::PluginSchema*>& builtinPluginSchemas() {
-  static const std::vector<const schema::PluginSchema*> kAll{&keyAuthSchema(), &basicAuthSchema(), &jwtSchema(),
-                                                             &aclSchema(),     &rateLimitingSchema(), &corsSchema()};
+  static const std::vector<const schema::PluginSchema*> kAll = [] {
+    std::vector<const schema::PluginSchema*> all;
+    for (const auto& p : builtinPlugins()) all.push_back(p.schema);
+    return all;
+  }();
   return kAll;
 }
 
 const schema::PluginSchema* findPluginSchema(const std::string& name) {
-  for (const auto* p : builtinPluginSchemas())
-    if (p->name == name) return p;
-  return nullptr;
+  const PluginFactory* p = findPlugin(name);
+  return p ? p->schema : nullptr;
 }
 
 }  // namespace sluice::plugins

@@ -1,6 +1,7 @@
 #pragma once
-// The plugins this build offers, by Kong id. The list is explicit (builtin.cpp): static-init
-// registration is dropped by linkers from static libraries.
+// The plugins this build offers, by Kong id: each one's schema and factory. The list is explicit
+// (builtin.cpp): static-init registration is dropped by linkers from static libraries.
+#include "plugins/build_context.h"
 #include "schema/plugin_schema.h"
 
 #include <string>
@@ -8,6 +9,15 @@
 
 namespace sluice::plugins {
 
+struct PluginFactory {
+  const schema::PluginSchema* schema;
+  // `config` has passed the schema (defaults filled in); null: the schema is known but this build
+  // has no handler for it yet (the Admin API accepts it, the data plane skips it with a warning).
+  PluginCreateResult (*create)(const nlohmann::json& config, BuildContext& context);
+};
+
+const std::vector<PluginFactory>& builtinPlugins();
+const PluginFactory* findPlugin(const std::string& name);
 const std::vector<const schema::PluginSchema*>& builtinPluginSchemas();
 const schema::PluginSchema* findPluginSchema(const std::string& name);
 

@@ -7,6 +7,7 @@
 #include "http/chunked_decoder.h"
 #include "http/request_parser.h"
 #include "http/response_parser.h"
+#include "plugins/plugin_chain.h"
 
 #include <memory>
 #include <string>
@@ -24,6 +25,11 @@ struct Exchange {
   std::string hashKey;           // consistent hashing: this request's key
   std::string poolKey;           // https upstreams: the keep-alive pool's name
   std::vector<int> triedTargets; // this request's failed targets, skipped on retries
+  // Plugins: the route's chain, what each entry resolved to, and the time each phase took.
+  const plugins::PluginChain* chain = nullptr;
+  plugins::RequestContext ctx;
+  std::vector<const plugins::PluginInstance*> resolved;
+  std::vector<plugins::PhaseTiming> timings;
   char requestId[32] = {};
   uint8_t requestIdLength = 0;
   std::string_view id() const { return {requestId, requestIdLength}; }

@@ -56,34 +56,59 @@ std::string_view reasonPhrase(int status) {
   }
 }
 
+namespace {
+
+// Kong's error body: {"message":"..."} with the message JSON-escaped (plugins take it from config).
+void jsonMessageBody(std::string_view message, std::string& out) {
+  out.assign("{\n  \"message\":\"");
+  for (const char c : message) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char escaped[8];
+          std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
+          out += escaped;
+        } else {
+          out.push_back(c);
+        }
+    }
+  }
+  out.append("\"\n}");
+}
+
+}  // namespace
+
 bool writeGatewayResponse(net::IoBuffer& out, const GatewayResponse& r, bool headRequest, std::string_view serverToken,
                           std::string_view requestId) {
-  const std::string_view message = r.message.empty() ? defaultMessage(r.status) : r.message;
-  char body[512];
-  int bodyLength = 0;
-  if (!r.bodyless) {
-    bodyLength = std::snprintf(body, sizeof body, "{\n  \"message\":\"%.*s\"\n}", static_cast<int>(message.size()),
-                               message.data());
-    if (bodyLength < 0 || bodyLength >= static_cast<int>(sizeof body)) return false;
+  thread_local std::string json;
+  std::string_view body, contentType;
+  if (r.rawBody) {
+    body = r.body;
+    contentType = r.contentType;
+  } else if (!r.bodyless) {
+    jsonMessageBody(r.message.empty() ? defaultMessage(r.status) : r.message, json);
+    body = json;
+    contentType = "application/json; charset=utf-8";
   }
-  char head[1024];
-  const std::string_view reason = reasonPhrase(r.status);
-  int n = std::snprintf(head, sizeof head, "HTTP/1.1 %d %.*s\r\n", r.status, static_cast<int>(reason.size()), reason.data());
-  if (!r.bodyless)
-    n += std::snprintf(head + n, sizeof head - static_cast<size_t>(n), "Content-Type: application/json; charset=utf-8\r\n");
-  n += std::snprintf(head + n, sizeof head - static_cast<size_t>(n), "Content-Length: %d\r\n", bodyLength);
-  if (!serverToken.empty())
-    n += std::snprintf(head + n, sizeof head - static_cast<size_t>(n), "Server: %.*s\r\n",
-                       static_cast<int>(serverToken.size()), serverToken.data());
-  if (!requestId.empty())
-    n += std::snprintf(head + n, sizeof head - static_cast<size_t>(n), "X-Sluice-Request-Id: %.*s\r\n",
-                       static_cast<int>(requestId.size()), requestId.data());
-  if (r.close) n += std::snprintf(head + n, sizeof head - static_cast<size_t>(n), "Connection: close\r\n");
-  if (n < 0 || static_cast<size_t>(n) >= sizeof head) return false;
-  if (!out.append(std::string_view(head, static_cast<size_t>(n))) || !out.append(r.extraHeaders) || !out.append("\r\n"))
-    return false;
-  if (!headRequest && bodyLength > 0) return out.append(std::string_view(body, static_cast<size_t>(bodyLength)));
-  return true;
+  char number[24];
+  const auto digits = [&number](size_t n) {
+    return std::string_view(number, static_cast<size_t>(std::snprintf(number, sizeof number, "%zu", n)));
+  };
+  bool ok = out.append("HTTP/1.1 ") && out.append(digits(static_cast<size_t>(r.status))) && out.append(" ") &&
+            out.append(reasonPhrase(r.status)) && out.append("\r\n");
+  if (!contentType.empty()) ok = ok && out.append("Content-Type: ") && out.append(contentType) && out.append("\r\n");
+  ok = ok && out.append("Content-Length: ") && out.append(digits(body.size())) && out.append("\r\n");
+  if (!serverToken.empty()) ok = ok && out.append("Server: ") && out.append(serverToken) && out.append("\r\n");
+  if (!requestId.empty()) ok = ok && out.append("X-Sluice-Request-Id: ") && out.append(requestId) && out.append("\r\n");
+  if (r.close) ok = ok && out.append("Connection: close\r\n");
+  ok = ok && out.append(r.extraHeaders) && out.append("\r\n");
+  if (ok && !headRequest && !body.empty()) ok = out.append(body);
+  return ok;
 }
 
 }  // namespace sluice::proxy

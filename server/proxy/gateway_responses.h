@@ -18,6 +18,9 @@ struct GatewayResponse {
   std::string_view extraHeaders;   // "Name: value\r\n" lines
   bool close = false;
   bool bodyless = false;           // redirects: empty body
+  bool rawBody = false;            // send `body` as it is (with contentType) instead of a JSON message
+  std::string_view body = {};
+  std::string_view contentType = {};
 };
 
 // Serialises the response into `out`; false if it does not fit.

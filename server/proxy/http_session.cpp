@@ -124,6 +124,7 @@ void HttpSession::beginExchange() {
   // until the next read, and nothing reads the client before the upstream head is built.
   cin_.consume(x_->head.headBytes);
   x_->parser.reset();
+  x_->chain = nullptr;
   worker_.counters().requests.fetch_add(1, std::memory_order_relaxed);
   startUs_ = worker_.nowMicros();
   net::TimerQueue::disarm(*this);
@@ -189,6 +190,27 @@ void HttpSession::beginExchange() {
     return;
   }
 
+  Exchange& x = *x_;
+  x.chain = &snap.chains[route.chain];
+  x.ctx.reset();
+  x.resolved.clear();
+  x.timings.clear();
+  if (!x.chain->empty()) {
+    plugins::RequestContext& ctx = x.ctx;
+    ctx.request = &x.head;
+    ctx.path = path;
+    ctx.clientIp = clientIp_;
+    ctx.https = tls_ != nullptr;
+    ctx.startedUs = startUs_;
+    ctx.snapshot = &snap;
+    ctx.route = &route;
+    ctx.service = service_;
+    if (plugins::runRequestPhases(*x.chain, ctx, x.resolved, x.timings, in.protocol) == plugins::PhaseResult::Respond) {
+      respondFromPlugin(hasBody);
+      return;
+    }
+  }
+
   // Upstream path: strip the matched prefix, join with the service path (path_handling).
   std::string_view rest = path;
   std::string_view prefix;
@@ -198,9 +220,10 @@ void HttpSession::beginExchange() {
   }
   std::string& upstreamPath = worker_.scratch(1);
   joinUpstreamPath(service_->path, rest, route.pathHandlingV1, upstreamPath);
-  if (!x_->head.query.empty()) {
+  const std::string_view query = x.ctx.queryRewritten ? std::string_view(x.ctx.query) : x.head.query;
+  if (!query.empty()) {
     upstreamPath.push_back('?');
-    upstreamPath.append(x_->head.query);
+    upstreamPath.append(query);
   }
   ForwardingInfo info;
   info.clientIp = clientIp_;
@@ -214,6 +237,7 @@ void HttpSession::beginExchange() {
   upgrade_ = x_->head.upgrade;
   tunnel_ = false;
   info.upgrade = upgrade_;
+  info.edits = &x.ctx;
   x_->hashKey.clear();
   x_->triedTargets.clear();
   target_ = -1;
@@ -494,6 +518,7 @@ void HttpSession::finishExchange() {
   const bool reusable = x_->response.keepAlive && x_->response.framing != http::BodyFraming::UntilClose && !upEof_ &&
                         upstream_->in.readable() == 0;
   releaseUpstream(reusable);
+  runLogPhase(x_->response.status);
   unpin();
   ++requestsServed_;
   uout_.clear();  // sent: its bytes are only kept (uoutSent_) for a retry, which is past now
@@ -511,9 +536,37 @@ void HttpSession::finishExchange() {
   }
 }
 
+void HttpSession::respondFromPlugin(bool unreadBody) {
+  const plugins::LocalResponse& local = x_->ctx.local;
+  std::string& headers = worker_.scratch(1);
+  headers.clear();
+  const auto add = [&headers](const std::vector<plugins::HeaderEdit>& list) {
+    for (const auto& h : list) headers.append(h.name).append(": ").append(h.value).append("\r\n");
+  };
+  add(local.headers);
+  add(x_->ctx.responseHeaders);
+  GatewayResponse r{local.status, local.message, headers, unreadBody, false};
+  if (!local.body.empty() || local.message.empty()) {
+    r.body = local.body;
+    r.contentType = local.contentType;
+    r.rawBody = true;
+  }
+  respondLocal(r);
+}
+
+void HttpSession::runLogPhase(int status) {
+  if (!x_ || !x_->chain) return;
+  const plugins::PluginChain* chain = x_->chain;
+  x_->chain = nullptr;  // once per exchange
+  if (!(chain->phases & plugins::phaseBit(plugins::Phase::Log)) || x_->resolved.empty()) return;
+  x_->ctx.status = status;
+  x_->ctx.request = nullptr;  // the head's bytes are gone by now
+  plugins::runLog(*chain, x_->ctx, x_->resolved, x_->timings);
+}
+
 void HttpSession::respondLocal(const GatewayResponse& response) {
-  releaseUpstream(false);
-  unpin();
+  releaseUpstream(false);  // (the snapshot stays pinned until the log phase has run)
+  if (x_) x_->ctx.status = response.status;
   worker_.clientBuffers().acquire(cout_);
   cout_.clear();
   const std::string_view server = worker_.settings().serverTokens ? std::string_view("sluice") : std::string_view();
@@ -537,6 +590,8 @@ bool HttpSession::stepSendLocal() {
     return false;
   }
   ++requestsServed_;
+  if (x_) runLogPhase(x_->ctx.status);
+  unpin();
   if (closeAfterLocal_ || clientEof_) {
     ::shutdown(fd_, SHUT_WR);  // let the client read the response before the close
     close();
@@ -580,6 +635,7 @@ void HttpSession::close() {
   state_ = State::Closed;
   net::TimerQueue::disarm(*this);
   releaseUpstream(false);
+  if (x_) runLogPhase(x_->ctx.status ? x_->ctx.status : 499);  // 499: the client went away first
   unpin();
   // Closing the socket takes it off epoll (it is never duplicated): no EPOLL_CTL_DEL needed.
   // Events of this batch that still name the session find it Closed.

@@ -62,6 +62,8 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   bool writeResponseHead();  // into cout_; false if it does not fit
   void finishExchange();
   void respondLocal(const GatewayResponse& response);
+  void respondFromPlugin(bool unreadBody);  // the response a plugin put in the context
+  void runLogPhase(int status);             // the plugins' log phase, once per exchange
   void close();
   void releaseUpstream(bool reusable);
   void unpin();

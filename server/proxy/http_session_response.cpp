@@ -17,6 +17,11 @@ bool appendNumber(net::IoBuffer& out, uint64_t n) {
 
 bool HttpSession::buildResponseHead() {
   reportOutcome(snapshot::Outcome::Success, x_->response.status);
+  x_->ctx.status = x_->response.status;
+  if (x_->chain && !x_->resolved.empty()) {
+    x_->ctx.response = &x_->response;
+    plugins::runHeaderFilter(*x_->chain, x_->ctx, x_->resolved, x_->timings);
+  }
   const size_t keep = cout_.allocated() ? cout_.readable() : 0;  // an interim 100 Continue not yet sent
   if (writeResponseHead()) return true;
   const std::string pending(cout_.readPos(), keep);
@@ -37,12 +42,23 @@ bool HttpSession::writeResponseHead() {
   bool ok = cout_.append(clientMinor_ == 1 ? "HTTP/1.1 " : "HTTP/1.0 ") && appendNumber(cout_, static_cast<uint64_t>(x_->response.status)) &&
             cout_.append(" ") && cout_.append(x_->response.reason.empty() ? reasonPhrase(x_->response.status) : x_->response.reason) &&
             cout_.append("\r\n");
+  const plugins::RequestContext& ctx = x_->ctx;
+  const auto replaced = [&ctx](std::string_view name) {
+    for (const auto& e : ctx.responseHeaders)
+      if (http::equalsIgnoreCase(e.name, name)) return true;
+    for (const auto& r : ctx.removeResponseHeaders)
+      if (http::equalsIgnoreCase(r, name)) return true;
+    return false;
+  };
+  const bool edited = !ctx.responseHeaders.empty() || !ctx.removeResponseHeaders.empty();
   for (const auto& h : x_->response.headers) {
     if (http::isHopByHop(h.name)) continue;
+    if (edited && replaced(h.name)) continue;
     if (!x_->response.connection.empty() && http::hasToken(x_->response.connection, h.name)) continue;
     if (dechunk_ && http::equalsIgnoreCase(h.name, "content-length")) continue;
     ok = ok && cout_.append(h.name) && cout_.append(": ") && cout_.append(h.value) && cout_.append("\r\n");
   }
+  for (const auto& e : ctx.responseHeaders) ok = ok && cout_.append(e.name) && cout_.append(": ") && cout_.append(e.value) && cout_.append("\r\n");
   if (x_->response.framing == http::BodyFraming::Chunked && !dechunk_) ok = ok && cout_.append("Transfer-Encoding: chunked\r\n");
   if (settings.serverTokens) ok = ok && cout_.append("Via: 1.1 sluice/") && cout_.append(settings.version) && cout_.append("\r\n");
   if (settings.latencyTokens) {

@@ -30,16 +30,30 @@ void joinUpstreamPath(std::string_view servicePath, std::string_view rest, bool 
   out.append(rest);
 }
 
+namespace {
+
+bool editedByPlugin(const plugins::RequestContext& edits, std::string_view name) {
+  for (const auto& r : edits.removeHeaders)
+    if (http::equalsIgnoreCase(r, name)) return true;
+  for (const auto& e : edits.setHeaders)
+    if (http::equalsIgnoreCase(e.name, name)) return true;
+  return false;
+}
+
+}  // namespace
+
 bool writeUpstreamRequestHead(net::IoBuffer& out, const http::RequestHead& req, const ForwardingInfo& info) {
   bool ok = out.append(req.method) && out.append(" ") && out.append(info.upstreamPath) && out.append(" HTTP/1.1\r\nHost: ") &&
             out.append(info.host) && out.append("\r\n");
   std::string_view forwardedFor;
+  const bool edited = info.edits && (!info.edits->removeHeaders.empty() || !info.edits->setHeaders.empty());
   for (const auto& h : req.headers) {
     if (!ok) return false;
     if (http::isHopByHop(h.name) || http::equalsIgnoreCase(h.name, "host") ||
         http::equalsIgnoreCase(h.name, "content-length") || http::equalsIgnoreCase(h.name, "expect"))
       continue;
     if (!req.connection.empty() && http::hasToken(req.connection, h.name)) continue;  // named by the client
+    if (edited && editedByPlugin(*info.edits, h.name)) continue;
     if (isForwardingHeader(h.name)) {
       if (http::equalsIgnoreCase(h.name, "x-forwarded-for")) forwardedFor = h.value;
       continue;
@@ -58,6 +72,9 @@ bool writeUpstreamRequestHead(net::IoBuffer& out, const http::RequestHead& req, 
        out.append(std::string_view(number, static_cast<size_t>(portLength))) && out.append("\r\nX-Forwarded-Path: ") &&
        out.append(req.path) && out.append("\r\nX-Real-IP: ") && out.append(info.clientIp) && out.append("\r\n");
   if (!info.forwardedPrefix.empty()) ok = ok && out.append("X-Forwarded-Prefix: ") && out.append(info.forwardedPrefix) && out.append("\r\n");
+  if (info.edits)
+    for (const auto& e : info.edits->setHeaders)
+      ok = ok && out.append(e.name) && out.append(": ") && out.append(e.value) && out.append("\r\n");
   if (!info.requestId.empty()) ok = ok && out.append("X-Sluice-Request-Id: ") && out.append(info.requestId) && out.append("\r\n");
   if (info.chunkedBody) {
     ok = ok && out.append("Transfer-Encoding: chunked\r\n");

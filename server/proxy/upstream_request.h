@@ -4,6 +4,7 @@
 // client's Connection header names — and Kong's forwarding headers added.
 #include "http/request_parser.h"
 #include "net/io_buffer.h"
+#include "plugins/request_context.h"
 #include "snapshot/config_snapshot.h"
 
 namespace sluice::proxy {
@@ -23,6 +24,7 @@ struct ForwardingInfo {
   bool chunkedBody = false;
   bool close = false;             // ask the upstream to close (we will not reuse it)
   bool upgrade = false;           // pass Upgrade/Connection: upgrade on (WebSocket)
+  const plugins::RequestContext* edits = nullptr;  // headers plugins removed or set
 };
 
 // Writes the head into `out`; false if it does not fit.

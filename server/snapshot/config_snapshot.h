@@ -2,6 +2,7 @@
 // The configuration the data plane runs on: compiled once per change by the snapshot builder,
 // immutable, shared by every reactor. Requests never read the store.
 #include "net/tls_context.h"
+#include "plugins/plugin_chain.h"
 #include "router/router.h"
 
 #include <netinet/in.h>
@@ -100,10 +101,17 @@ struct CertificateRuntime {
   net::KeyPair pair;
 };
 
+struct ConsumerRuntime {
+  std::string id;
+  std::string username;
+  std::string customId;
+};
+
 struct RouteRuntime {
   std::string id;
   std::string name;
   int service = -1;  // index into services; -1: no service (503)
+  size_t chain = 0;  // index into chains
   bool stripPath = true;
   bool preserveHost = false;
   bool pathHandlingV1 = false;
@@ -117,6 +125,12 @@ struct ConfigSnapshot {
   std::vector<RouteRuntime> routes;
   std::vector<UpstreamRuntime> upstreams;
   router::Router router;
+  std::vector<ConsumerRuntime> consumers;
+  std::unordered_map<std::string, size_t> consumerById;
+  // Plugin instances (stable addresses: the chains point into them) and the compiled chains;
+  // chains[0] holds the global plugins, for requests that match no route.
+  std::vector<std::unique_ptr<plugins::PluginInstance>> plugins;
+  std::vector<plugins::PluginChain> chains{1};
   std::vector<CertificateRuntime> certificates;
   std::unordered_map<std::string, size_t> sniExact;          // lower-case name -> certificate
   std::vector<std::pair<std::string, size_t>> sniWildcards;  // "*.example.com" as ".example.com", "example.*" as "example."
@@ -124,6 +138,10 @@ struct ConfigSnapshot {
 
   // The certificate for a TLS server name, or null (the default certificate).
   const CertificateRuntime* certificateFor(std::string_view serverName) const;
+  const ConsumerRuntime* consumer(const std::string& id) const {
+    const auto it = consumerById.find(id);
+    return it == consumerById.end() ? nullptr : &consumers[it->second];
+  }
 };
 
 using ConfigSnapshotConstSharedPtr = std::shared_ptr<const ConfigSnapshot>;

@@ -1,5 +1,7 @@
 #include "store/snapshot_builder.h"
 
+#include "store/plugin_chain_builder.h"
+
 #include "model/entities.h"
 #include "proxy/balancer.h"
 
@@ -16,18 +18,7 @@ using snapshot::PeerAddress;
 
 namespace {
 
-core::Result<std::vector<json>> all(Store& store, const schema::EntitySchema& schema) {
-  std::vector<json> out;
-  ListQuery q;
-  q.size = 1000;
-  for (;;) {
-    auto page = store.list(schema, q);
-    if (!page) return page.error();
-    for (auto& e : page->data) out.push_back(std::move(e));
-    if (!page->offset) return out;
-    q.offset = *page->offset;
-  }
-}
+core::Result<std::vector<json>> all(Store& store, const schema::EntitySchema& schema) { return store.listAll(schema); }
 
 std::vector<std::string> strings(const json& v) {
   std::vector<std::string> out;
@@ -259,6 +250,7 @@ core::Result<snapshot::ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store,
     snap->routes.push_back(std::move(rt));
   }
   snap->router = router::Router::build(std::move(specs));
+  if (auto s = compilePlugins(store, *snap); !s) return s.error();
   snap->buildMilliseconds =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return snapshot::ConfigSnapshotConstSharedPtr(std::move(snap));

@@ -417,4 +417,17 @@ core::Status Store::truncateAll() {
   return result;
 }
 
+core::Result<std::vector<nlohmann::json>> Store::listAll(const schema::EntitySchema& schema) {
+  std::vector<nlohmann::json> out;
+  ListQuery q;
+  q.size = 1000;
+  for (;;) {
+    auto page = list(schema, q);
+    if (!page) return page.error();
+    for (auto& e : page->data) out.push_back(std::move(e));
+    if (!page->offset) return out;
+    q.offset = *page->offset;
+  }
+}
+
 }  // namespace sluice::store

@@ -44,6 +44,8 @@ class Store {
   core::Result<std::optional<json>> findBy(const schema::EntitySchema& schema, const std::string& field,
                                            const json& value, const std::vector<std::pair<std::string, json>>& within = {});
   core::Result<Page> list(const schema::EntitySchema& schema, const ListQuery& query);
+  // Every row of an entity, paged through (the snapshot builder).
+  core::Result<std::vector<nlohmann::json>> listAll(const schema::EntitySchema& schema);
 
   core::Result<json> insert(const schema::EntitySchema& schema, json entity);
   // Inserts, or replaces the entity with the same id.

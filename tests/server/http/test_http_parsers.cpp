@@ -1,6 +1,7 @@
 // The HTTP/1.1 parsers: well-formed requests and responses, every smuggling pattern rejected,
 // limits mapped to 414/431, chunked framing validated.
 #include "http/chunked_decoder.h"
+#include "http/query_string.h"
 #include "http/request_parser.h"
 #include "http/response_parser.h"
 
@@ -178,6 +179,23 @@ class TestHttpParsers : public QObject {
     ChunkedDecoder d;
     d.feed(body);
     QVERIFY(d.failed());
+  }
+
+  void queryArgumentsAreDecodedCountedAndRemoved() {
+    std::string value;
+    QCOMPARE(findQueryArg("a=1&api%6Bey=s%20e+c&b", "apikey", value), 1);
+    QCOMPARE(value, std::string("s e c"));
+    QCOMPARE(findQueryArg("k=1&k=2", "k", value), 2);
+    QCOMPARE(value, std::string("1"));
+    QCOMPARE(findQueryArg("flag&x=1", "flag", value), 1);
+    QCOMPARE(value, std::string(""));
+    QCOMPARE(findQueryArg("x=%zz", "x", value), 1);
+    QCOMPARE(value, std::string("%zz"));  // undecodable: kept as sent
+    std::string rest;
+    removeQueryArg("a=1&key=s&b=&flag&key=t", "key", rest);
+    QCOMPARE(rest, std::string("a=1&b=&flag"));
+    removeQueryArg("key=only", "key", rest);
+    QCOMPARE(rest, std::string(""));
   }
 };
 

@@ -1,0 +1,50 @@
+#include "plugins/authentication.h"
+
+#include "snapshot/config_snapshot.h"
+
+#include <openssl/crypto.h>
+
+namespace sluice::plugins {
+namespace {
+
+void setOrClear(RequestContext& ctx, const char* name, std::string_view value) {
+  if (value.empty()) ctx.removeHeaders.emplace_back(name);
+  else ctx.setHeaders.push_back(HeaderEdit{name, std::string(value)});
+}
+
+}  // namespace
+
+void authenticate(RequestContext& ctx, size_t consumerIndex, std::string_view credentialId,
+                  std::string_view credentialIdentifier) {
+  const snapshot::ConsumerRuntime& consumer = ctx.snapshot->consumers[consumerIndex];
+  ctx.consumer = &consumer;
+  ctx.consumerIndex = consumerIndex;
+  ctx.anonymous = false;
+  ctx.credentialId.assign(credentialId);
+  ctx.credentialIdentifier.assign(credentialIdentifier);
+  setOrClear(ctx, "X-Consumer-ID", consumer.id);
+  setOrClear(ctx, "X-Consumer-Custom-ID", consumer.customId);
+  setOrClear(ctx, "X-Consumer-Username", consumer.username);
+  setOrClear(ctx, "X-Credential-Identifier", credentialIdentifier);
+  ctx.removeHeaders.emplace_back("X-Anonymous-Consumer");
+}
+
+bool authenticateAnonymous(RequestContext& ctx, const std::string& anonymousId) {
+  const auto it = ctx.snapshot->consumerById.find(anonymousId);
+  if (it == ctx.snapshot->consumerById.end()) {
+    ctx.respond(500, "An unexpected error occurred");
+    return false;
+  }
+  authenticate(ctx, it->second, {}, {});
+  ctx.anonymous = true;
+  ctx.removeHeaders.pop_back();  // X-Anonymous-Consumer is set instead
+  ctx.setHeaders.push_back(HeaderEdit{"X-Anonymous-Consumer", "true"});
+  return true;
+}
+
+bool secretsEqual(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  return CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+}  // namespace sluice::plugins

@@ -1,0 +1,25 @@
+#pragma once
+// What every authentication plugin does once it knows who is calling (Kong's set_consumer): the
+// consumer goes into the context for the plugins after it, and the upstream learns it through
+// X-Consumer-ID, X-Consumer-Custom-ID, X-Consumer-Username, X-Credential-Identifier and
+// X-Anonymous-Consumer — each set or cleared, so a client cannot forge them.
+#include "plugins/request_context.h"
+
+#include <string>
+#include <string_view>
+
+namespace sluice::plugins {
+
+void authenticate(RequestContext& ctx, size_t consumerIndex, std::string_view credentialId,
+                  std::string_view credentialIdentifier);
+// The `anonymous` fallback of a failed authentication: true when that consumer exists; otherwise
+// a 500 is queued (Kong: the anonymous consumer is configured but does not exist).
+bool authenticateAnonymous(RequestContext& ctx, const std::string& anonymousId);
+// Another authentication plugin of the chain already identified a real consumer (the `anonymous`
+// option then lets this one pass: Kong's "logical OR" of auth plugins).
+inline bool alreadyAuthenticated(const RequestContext& ctx) { return ctx.consumer && !ctx.anonymous; }
+
+// Constant-time comparison for secrets.
+bool secretsEqual(std::string_view a, std::string_view b);
+
+}  // namespace sluice::plugins

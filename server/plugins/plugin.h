@@ -1,0 +1,39 @@
+#pragma once
+// The plugin interface. A plugin instance is one configured row of the plugins entity, built once
+// per snapshot from its validated config and shared, immutable, by every reactor: phase methods
+// are const and keep per-request state in the RequestContext. Phases run in Kong's order
+// (rewrite, access, header_filter, body_filter, log), plugins within a phase by descending
+// priority. Nothing may throw out of a phase: the chain catches, logs and answers 500.
+#include "plugins/request_context.h"
+
+#include <cstdint>
+#include <memory>
+
+namespace sluice::plugins {
+
+enum class Phase : uint8_t { Rewrite, Access, HeaderFilter, Log };
+constexpr int kPhaseCount = 4;
+constexpr uint8_t phaseBit(Phase p) { return static_cast<uint8_t>(1u << static_cast<unsigned>(p)); }
+const char* phaseName(Phase p);
+
+enum class PhaseResult : uint8_t {
+  Continue,
+  Respond,  // ctx.local holds the response; the upstream is not contacted
+};
+
+class Plugin {
+ public:
+  virtual ~Plugin() = default;
+  // Which phases this plugin implements (phaseBit mask): the chain calls no other.
+  virtual uint8_t phases() const = 0;
+  virtual PhaseResult rewrite(RequestContext&) const { return PhaseResult::Continue; }
+  virtual PhaseResult access(RequestContext&) const { return PhaseResult::Continue; }
+  // The upstream's response head is in ctx.response; edits go to ctx.responseEdits.
+  virtual void headerFilter(RequestContext&) const {}
+  // After the response (proxied or local) is complete, or the connection failed.
+  virtual void log(const RequestContext&) const {}
+};
+
+using PluginConstSharedPtr = std::shared_ptr<const Plugin>;
+
+}  // namespace sluice::plugins

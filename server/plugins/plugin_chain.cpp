@@ -1,0 +1,112 @@
+#include "plugins/plugin_chain.h"
+
+#include <Poco/Logger.h>
+
+#include <algorithm>
+#include <ctime>
+#include <exception>
+
+namespace sluice::plugins {
+namespace {
+
+uint64_t nowMicros() {
+  timespec ts{};
+  clock_gettime(CLOCK_MONOTONIC, &ts);  // vDSO
+  return static_cast<uint64_t>(ts.tv_sec) * 1000000 + static_cast<uint64_t>(ts.tv_nsec) / 1000;
+}
+
+void logFailure(const PluginInstance& p, Phase phase, const char* what) {
+  Poco::Logger::get("sluice.plugins")
+      .error("plugin %s (%s) failed in %s: %s", p.name, p.id, std::string(phaseName(phase)), std::string(what));
+}
+
+// Runs one phase method of one instance; a throw becomes a 500 (request phases) or a log line.
+template <class Call>
+bool guarded(const PluginInstance& p, Phase phase, uint16_t entry, std::vector<PhaseTiming>& timings, Call&& call) {
+  const uint64_t start = nowMicros();
+  bool ok = true;
+  try {
+    call();
+  } catch (const std::exception& e) {
+    logFailure(p, phase, e.what());
+    ok = false;
+  } catch (...) {
+    logFailure(p, phase, "unknown exception");
+    ok = false;
+  }
+  timings.push_back(PhaseTiming{entry, phase, static_cast<uint32_t>(nowMicros() - start)});
+  return ok;
+}
+
+}  // namespace
+
+const char* phaseName(Phase p) {
+  switch (p) {
+    case Phase::Rewrite: return "rewrite";
+    case Phase::Access: return "access";
+    case Phase::HeaderFilter: return "header_filter";
+    case Phase::Log: return "log";
+  }
+  return "?";
+}
+
+const PluginInstance* ChainEntry::resolve(const size_t* consumer) const {
+  if (consumer && !overrides.empty()) {
+    const auto it = std::lower_bound(overrides.begin(), overrides.end(), *consumer,
+                                     [](const Override& o, size_t c) { return o.consumer < c; });
+    if (it != overrides.end() && it->consumer == *consumer && it->rank < generalRank) return it->instance;
+  }
+  return general;
+}
+
+PhaseResult runRequestPhases(const PluginChain& chain, RequestContext& ctx, std::vector<const PluginInstance*>& resolved,
+                             std::vector<PhaseTiming>& timings, uint8_t protocol) {
+  resolved.assign(chain.entries.size(), nullptr);
+  for (const Phase phase : {Phase::Rewrite, Phase::Access}) {
+    if (!(chain.phases & phaseBit(phase))) continue;
+    for (size_t i = 0; i < chain.entries.size(); ++i) {
+      const ChainEntry& entry = chain.entries[i];
+      // Resolved when first needed, so that an access-phase consumer selects later plugins.
+      const PluginInstance* p = entry.resolve(ctx.consumer ? &ctx.consumerIndex : nullptr);
+      if (!p || !(p->protocols & protocol)) {
+        resolved[i] = nullptr;
+        continue;
+      }
+      resolved[i] = p;
+      if (!(p->phases & phaseBit(phase))) continue;
+      PhaseResult result = PhaseResult::Continue;
+      const bool ok = guarded(*p, phase, static_cast<uint16_t>(i), timings, [&] {
+        result = phase == Phase::Rewrite ? p->plugin->rewrite(ctx) : p->plugin->access(ctx);
+      });
+      if (!ok) {
+        ctx.local.clear();
+        ctx.respond(500, "An unexpected error occurred");
+        return PhaseResult::Respond;
+      }
+      if (result == PhaseResult::Respond) return result;
+    }
+  }
+  return PhaseResult::Continue;
+}
+
+void runHeaderFilter(const PluginChain& chain, RequestContext& ctx, const std::vector<const PluginInstance*>& resolved,
+                     std::vector<PhaseTiming>& timings) {
+  if (!(chain.phases & phaseBit(Phase::HeaderFilter))) return;
+  for (size_t i = 0; i < resolved.size(); ++i) {
+    const PluginInstance* p = resolved[i];
+    if (p && (p->phases & phaseBit(Phase::HeaderFilter)))
+      guarded(*p, Phase::HeaderFilter, static_cast<uint16_t>(i), timings, [&] { p->plugin->headerFilter(ctx); });
+  }
+}
+
+void runLog(const PluginChain& chain, const RequestContext& ctx, const std::vector<const PluginInstance*>& resolved,
+            std::vector<PhaseTiming>& timings) {
+  if (!(chain.phases & phaseBit(Phase::Log))) return;
+  for (size_t i = 0; i < resolved.size(); ++i) {
+    const PluginInstance* p = resolved[i];
+    if (p && (p->phases & phaseBit(Phase::Log)))
+      guarded(*p, Phase::Log, static_cast<uint16_t>(i), timings, [&] { p->plugin->log(ctx); });
+  }
+}
+
+}  // namespace sluice::plugins

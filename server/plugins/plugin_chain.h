@@ -1,0 +1,70 @@
+#pragma once
+// A route's plugins, compiled into the snapshot: one entry per plugin name that applies, in
+// descending priority, each holding the instance that wins by Kong's precedence when no consumer
+// is known and the consumer-scoped instances that may override it once authentication has named
+// a consumer (consumer+route+service > consumer+route > consumer+service > route+service >
+// consumer > route > service > global). Running a chain needs no lookup but that one.
+#include "plugins/plugin.h"
+
+#include <string>
+#include <vector>
+
+namespace sluice::plugins {
+
+struct PluginInstance {
+  std::string id;
+  std::string name;
+  int priority = 0;
+  uint8_t protocols = 0;  // router::kHttp | router::kHttps bits the instance runs for
+  PluginConstSharedPtr plugin;
+  uint8_t phases = 0;
+};
+
+// Precedence ranks, best first.
+enum Rank : uint8_t {
+  kConsumerRouteService,
+  kConsumerRoute,
+  kConsumerService,
+  kRouteService,
+  kConsumerOnly,
+  kRouteOnly,
+  kServiceOnly,
+  kGlobal,
+  kNone = 255
+};
+
+struct ChainEntry {
+  const PluginInstance* general = nullptr;  // best instance without a consumer (may be null)
+  uint8_t generalRank = kNone;
+  struct Override {
+    size_t consumer;
+    uint8_t rank;
+    const PluginInstance* instance;
+  };
+  std::vector<Override> overrides;  // sorted by consumer
+  uint8_t phases = 0;               // union over every instance of the entry
+  const PluginInstance* resolve(const size_t* consumer) const;
+};
+
+struct PluginChain {
+  std::vector<ChainEntry> entries;
+  uint8_t phases = 0;
+  bool empty() const { return entries.empty(); }
+};
+
+// Per-request record of what ran: the resolved instance of each entry and the time each phase took.
+struct PhaseTiming {
+  uint16_t entry;
+  Phase phase;
+  uint32_t micros;
+};
+
+// Runs rewrite then access. Respond: ctx.local holds the answer (a failing plugin gives a 500).
+PhaseResult runRequestPhases(const PluginChain& chain, RequestContext& ctx, std::vector<const PluginInstance*>& resolved,
+                             std::vector<PhaseTiming>& timings, uint8_t protocol);
+void runHeaderFilter(const PluginChain& chain, RequestContext& ctx, const std::vector<const PluginInstance*>& resolved,
+                     std::vector<PhaseTiming>& timings);
+void runLog(const PluginChain& chain, const RequestContext& ctx, const std::vector<const PluginInstance*>& resolved,
+            std::vector<PhaseTiming>& timings);
+
+}  // namespace sluice::plugins

@@ -1,0 +1,112 @@
+#pragma once
+// What a plugin sees of one request and what it may change: the request head (readable during
+// rewrite and access only: its bytes live in the connection's buffer), the route and service,
+// the authenticated consumer, edits to the upstream request, headers to add to the response, and
+// a local response. One context lives in each exchange and is reset per request; its vectors
+// keep their capacity, so a warm connection does not allocate for plugins.
+#include "http/request_parser.h"
+#include "http/response_parser.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sluice::snapshot {
+struct ConfigSnapshot;
+struct RouteRuntime;
+struct ServiceRuntime;
+struct ConsumerRuntime;
+}  // namespace sluice::snapshot
+
+namespace sluice::plugins {
+
+struct HeaderEdit {
+  std::string name, value;
+};
+
+// A response made by a plugin (Kong's kong.response.exit): a JSON {"message": ...} body unless
+// `body` is set.
+struct LocalResponse {
+  int status = 0;
+  std::string message;
+  std::string body;         // raw body (with contentType)
+  std::string contentType;  // for `body`
+  std::vector<HeaderEdit> headers;
+  void clear() {
+    status = 0;
+    message.clear();
+    body.clear();
+    contentType.clear();
+    headers.clear();
+  }
+};
+
+struct RequestContext {
+  // --- the request (rewrite/access)
+  const http::RequestHead* request = nullptr;
+  std::string_view path;  // normalised path
+  std::string_view clientIp;
+  bool https = false;
+  uint64_t startedUs = 0;
+  const snapshot::ConfigSnapshot* snapshot = nullptr;
+  const snapshot::RouteRuntime* route = nullptr;      // null: no route matched
+  const snapshot::ServiceRuntime* service = nullptr;  // null: no route, or a route without service
+
+  // --- authentication (set by auth plugins, read by later ones)
+  const snapshot::ConsumerRuntime* consumer = nullptr;
+  size_t consumerIndex = 0;          // its index in the snapshot's consumers, when set
+  std::string credentialId;          // the credential entity's id
+  std::string credentialIdentifier;  // key-auth: the credential id; basic-auth: the username; jwt: the key
+  bool anonymous = false;            // consumer is the configured anonymous consumer
+
+  // --- edits to the upstream request
+  std::vector<std::string> removeHeaders;  // lower- or mixed-case names
+  std::vector<HeaderEdit> setHeaders;      // replace any header of that name
+  bool queryRewritten = false;
+  std::string query;                       // the new query string (without '?') when queryRewritten
+
+  // --- the response
+  std::vector<HeaderEdit> responseHeaders;  // added to the response, whoever makes it
+  const http::ResponseHead* response = nullptr;  // header_filter: the upstream's head
+  std::vector<std::string> removeResponseHeaders;  // header_filter edits
+  int status = 0;                                  // the status sent (log phase)
+  uint64_t bytesSent = 0;
+  LocalResponse local;
+
+  void reset() {
+    request = nullptr;
+    path = {};
+    clientIp = {};
+    https = false;
+    startedUs = 0;
+    snapshot = nullptr;
+    route = nullptr;
+    service = nullptr;
+    consumer = nullptr;
+    consumerIndex = 0;
+    credentialId.clear();
+    credentialIdentifier.clear();
+    anonymous = false;
+    removeHeaders.clear();
+    setHeaders.clear();
+    queryRewritten = false;
+    query.clear();
+    responseHeaders.clear();
+    response = nullptr;
+    removeResponseHeaders.clear();
+    status = 0;
+    bytesSent = 0;
+    local.clear();
+  }
+  // Short-circuits with Kong's JSON message body.
+  void respond(int statusCode, std::string_view messageText) {
+    local.status = statusCode;
+    local.message.assign(messageText);
+  }
+  std::string_view header(std::string_view name) const {
+    return request ? http::findHeader(request->headers, name) : std::string_view();
+  }
+};
+
+}  // namespace sluice::plugins

@@ -1,0 +1,15 @@
+#pragma once
+// Compiles the plugins entity into the snapshot: one instance per enabled row (its factory given the
+// validated config), then one chain per route with Kong's precedence resolved ahead of time
+// (plugins/plugin_chain.h). Routes with the same plugins share one chain.
+#include "core/result.h"
+#include "snapshot/config_snapshot.h"
+#include "store/store.h"
+
+namespace sluice::store {
+
+// Fills snap.consumers, snap.plugins, snap.chains and each route's chain index. Routes and
+// services must already be in `snap`.
+core::Status compilePlugins(Store& store, snapshot::ConfigSnapshot& snap);
+
+}  // namespace sluice::store
