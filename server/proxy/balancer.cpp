@@ -77,6 +77,7 @@ std::string_view hashKey(const snapshot::UpstreamRuntime& up, const BalanceInput
     return in.header && !name.empty() ? in.header(in.headerContext, name) : std::string_view();
   };
   if (mode == "ip") return in.clientIp;
+  if (mode == "consumer") return in.consumerId;
   if (mode == "header") return header(fallback ? up.hashFallbackHeader : up.hashOnHeader);
   if (mode == "cookie") return cookieValue(header("cookie"), up.hashOnCookie);
   if (mode == "path") return in.path;

@@ -20,6 +20,7 @@ struct BalanceInput {
   std::string_view clientIp;
   std::string_view path;
   std::string_view query;
+  std::string_view consumerId;  // the authenticated consumer, if a plugin named one
   const void* headerContext = nullptr;
   std::string_view (*header)(const void* context, std::string_view name) = nullptr;
   const std::vector<std::string_view>* uriCaptures = nullptr;

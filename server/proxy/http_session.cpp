@@ -246,6 +246,7 @@ void HttpSession::beginExchange() {
     balance.clientIp = clientIp_;
     balance.path = path;
     balance.query = x_->head.query;
+    if (x.ctx.consumer) balance.consumerId = x.ctx.consumer->id;
     balance.headerContext = &x_->head.headers;
     balance.header = headerLookup;
     x_->hashKey = requestHashKey(snap.upstreams[static_cast<size_t>(service_->upstream)], balance);

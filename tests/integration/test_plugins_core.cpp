@@ -12,7 +12,7 @@ using namespace sluice::test;
 class TestPluginsCore : public QObject {
   Q_OBJECT
 
-  UpstreamProcess upstream_;
+  UpstreamProcess upstream_, second_;
   SluiceProcess sluice_;
   HttpClient admin_{0}, proxy_{0};
   QString routeId_, serviceId_;
@@ -43,6 +43,7 @@ class TestPluginsCore : public QObject {
  private slots:
   void initTestCase() {
     QVERIFY(upstream_.start());
+    QVERIFY(second_.start());
     QVERIFY(sluice_.start());
     admin_ = sluice_.admin();
     proxy_ = sluice_.proxy();
@@ -161,6 +162,26 @@ class TestPluginsCore : public QObject {
     QCOMPARE(request["query"].toObject()["q"].toString(), QString("1"));
     QCOMPARE(request["headers"].toObject()["x-probe"].toString(), QString("yes"));
     QCOMPARE(r.json()["message"].toString(), QString("Service unavailable"));
+  }
+
+  // consistent-hashing with hash_on = consumer: the consumer key-auth found picks the target.
+  void hashOnConsumerKeepsEachConsumerOnOneTarget() {
+    create("/upstreams", {{"name", "ring"}, {"algorithm", "consistent-hashing"}, {"hash_on", "consumer"}});
+    for (const auto* u : {&upstream_, &second_})
+      create("/upstreams/ring/targets", {{"target", QString("127.0.0.1:%1").arg(u->port())}});
+    create("/services", {{"name", "ringed"}, {"host", "ring"}});
+    const QString route = create("/services/ringed/routes", {{"paths", QJsonArray{"/ring"}}})["id"].toString();
+    addPlugin({{"name", "key-auth"}, {"route", QJsonObject{{"id", route}}}});
+    QCOMPARE(until(401, "/ring").status, 401);
+    for (const char* who : {"alice-key", "bob-key"}) {
+      QSet<int> ports;
+      for (int i = 0; i < 12; ++i) {
+        const auto r = proxy_.request("GET", "/ring", {}, {{"apikey", who}});
+        QCOMPARE(r.status, 200);
+        ports.insert(r.json()["server_port"].toInt());
+      }
+      QCOMPARE(ports.size(), 1);
+    }
   }
 
   void disabledPluginsDoNotRun() {

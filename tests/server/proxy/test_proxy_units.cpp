@@ -141,6 +141,10 @@ class TestProxyUnits : public QObject {
     QCOMPARE(proxy::requestHashKey(up, in), std::string_view("192.0.2.7"));
     up.hashOn = "path";
     QCOMPARE(proxy::requestHashKey(up, in), std::string_view("/p"));
+    up.hashOn = "consumer";  // no consumer authenticated: the fallback
+    QCOMPARE(proxy::requestHashKey(up, in), std::string_view("192.0.2.7"));
+    in.consumerId = "c-42";
+    QCOMPARE(proxy::requestHashKey(up, in), std::string_view("c-42"));
   }
 
   void slabReusesSlotsAndUnmapsEmptyChunks() {
