@@ -3,6 +3,7 @@
 #include "snapshot/config_snapshot.h"
 
 #include <openssl/crypto.h>
+#include <openssl/evp.h>
 
 namespace sluice::plugins {
 namespace {
@@ -45,6 +46,20 @@ bool authenticateAnonymous(RequestContext& ctx, const std::string& anonymousId) 
 bool secretsEqual(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   return CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+bool base64Decode(std::string_view in, std::string& out) {
+  while (!in.empty() && (in.back() == ' ' || in.back() == '\t')) in.remove_suffix(1);
+  if (in.empty() || in.size() % 4 != 0) return false;
+  out.resize(in.size() / 4 * 3);
+  const int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                                reinterpret_cast<const unsigned char*>(in.data()), static_cast<int>(in.size()));
+  if (n < 0) return false;
+  size_t length = static_cast<size_t>(n);
+  if (in.back() == '=') --length;  // EVP_DecodeBlock counts padding as zero bytes
+  if (in[in.size() - 2] == '=') --length;
+  out.resize(length);
+  return true;
 }
 
 }  // namespace sluice::plugins

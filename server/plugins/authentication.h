@@ -21,5 +21,7 @@ inline bool alreadyAuthenticated(const RequestContext& ctx) { return ctx.consume
 
 // Constant-time comparison for secrets.
 bool secretsEqual(std::string_view a, std::string_view b);
+// Standard base64 (with padding); false when `in` is not base64.
+bool base64Decode(std::string_view in, std::string& out);
 
 }  // namespace sluice::plugins

@@ -1,3 +1,5 @@
+#include "plugins/acl/plugin.h"
+#include "plugins/basic_auth/plugin.h"
 #include "plugins/key_auth/plugin.h"
 #include "plugins/plugin_catalog.h"
 #include "plugins/request_termination/plugin.h"
@@ -16,9 +18,9 @@ const schema::PluginSchema& requestTerminationSchema();
 const std::vector<PluginFactory>& builtinPlugins() {
   static const std::vector<PluginFactory> kAll{
       {&keyAuthSchema(), createKeyAuth},
-      {&basicAuthSchema(), nullptr},
+      {&basicAuthSchema(), createBasicAuth},
       {&jwtSchema(), nullptr},
-      {&aclSchema(), nullptr},
+      {&aclSchema(), createAcl},
       {&rateLimitingSchema(), nullptr},
       {&corsSchema(), nullptr},
       {&requestTerminationSchema(), createRequestTermination},

@@ -1,8 +1,6 @@
 // The plugin chain through a real sluice and a real upstream: scopes and Kong's precedence,
 // key-auth and request-termination behaviour, invalid configurations refused with field errors.
-#include "http_client.h"
-#include "sluice_process.h"
-#include "upstream_process.h"
+#include "plugin_test_bed.h"
 
 #include <QJsonArray>
 #include <QtTest>
@@ -12,43 +10,27 @@ using namespace sluice::test;
 class TestPluginsCore : public QObject {
   Q_OBJECT
 
-  UpstreamProcess upstream_, second_;
-  SluiceProcess sluice_;
+  PluginTestBed bed_;
+  UpstreamProcess second_;
   HttpClient admin_{0}, proxy_{0};
   QString routeId_, serviceId_;
   QMap<QString, QString> consumerIds_, credentialIds_;
 
-  QJsonObject create(const QByteArray& path, const QJsonObject& body) {
-    const auto r = admin_.sendJson("POST", path, body);
-    if (r.status != 201) qWarning("%s -> %d %s", path.constData(), r.status, r.body.constData());
-    return r.json();
-  }
-  QString addPlugin(const QJsonObject& body) { return create("/plugins", body)["id"].toString(); }
-  void removePlugins() {
-    for (const auto& p : admin_.get("/plugins").json()["data"].toArray())
-      admin_.del("/plugins/" + p.toObject()["id"].toString().toUtf8());
-  }
-  // Waits until the data plane answers `expected` for this request (snapshots are rebuilt async).
+  QJsonObject create(const QByteArray& path, const QJsonObject& body) { return bed_.create(path, body); }
+  QString addPlugin(const QJsonObject& body) { return bed_.addPlugin(body); }
   HttpResponse until(int expected, const QByteArray& path, const QList<QPair<QByteArray, QByteArray>>& headers = {}) {
-    HttpResponse r;
-    for (int i = 0; i < 100; ++i) {
-      r = proxy_.request("GET", path, {}, headers);
-      if (r.status == expected) break;
-      QTest::qWait(50);
-    }
-    return r;
+    return bed_.until(expected, path, headers);
   }
-  QJsonObject upstreamHeaders(const HttpResponse& r) { return r.json()["headers"].toObject(); }
+  static QJsonObject upstreamHeaders(const HttpResponse& r) { return PluginTestBed::upstreamHeaders(r); }
 
  private slots:
   void initTestCase() {
-    QVERIFY(upstream_.start());
     QVERIFY(second_.start());
-    QVERIFY(sluice_.start());
-    admin_ = sluice_.admin();
-    proxy_ = sluice_.proxy();
-    serviceId_ = create("/services", {{"name", "echo"}, {"url", QString("http://127.0.0.1:%1").arg(upstream_.port())}})["id"].toString();
-    routeId_ = create("/services/echo/routes", {{"name", "main"}, {"paths", QJsonArray{"/"}}})["id"].toString();
+    QVERIFY(bed_.start());
+    admin_ = bed_.admin();
+    proxy_ = bed_.proxy();
+    serviceId_ = bed_.serviceId();
+    routeId_ = bed_.routeId();
     for (const auto& [name, custom] : {std::pair{"alice", "a-1"}, std::pair{"bob", ""}, std::pair{"guest", ""}}) {
       QJsonObject c{{"username", name}};
       if (*custom) c["custom_id"] = custom;
@@ -56,19 +38,10 @@ class TestPluginsCore : public QObject {
       if (QString(name) != "guest")
         credentialIds_[name] = create(QByteArray("/consumers/") + name + "/key-auth", {{"key", QString(name) + "-key"}})["id"].toString();
     }
-    QCOMPARE(until(200, "/").status, 200);
   }
 
   // Every case starts on a data plane with no plugin left from the one before.
-  void cleanup() {
-    removePlugins();
-    QTRY_VERIFY_WITH_TIMEOUT(
-        [this] {
-          const auto r = proxy_.get("/");
-          return r.status == 200 && !upstreamHeaders(r).contains("x-consumer-id");
-        }(),
-        10000);
-  }
+  void cleanup() { QVERIFY(bed_.removePlugins()); }
 
   void keyAuthRejectsMissingAndUnknownKeys() {
     addPlugin({{"name", "key-auth"}, {"route", QJsonObject{{"id", routeId_}}}});
@@ -167,8 +140,8 @@ class TestPluginsCore : public QObject {
   // consistent-hashing with hash_on = consumer: the consumer key-auth found picks the target.
   void hashOnConsumerKeepsEachConsumerOnOneTarget() {
     create("/upstreams", {{"name", "ring"}, {"algorithm", "consistent-hashing"}, {"hash_on", "consumer"}});
-    for (const auto* u : {&upstream_, &second_})
-      create("/upstreams/ring/targets", {{"target", QString("127.0.0.1:%1").arg(u->port())}});
+    for (const quint16 port : {bed_.upstreamPort(), second_.port()})
+      create("/upstreams/ring/targets", {{"target", QString("127.0.0.1:%1").arg(port)}});
     create("/services", {{"name", "ringed"}, {"host", "ring"}});
     const QString route = create("/services/ringed/routes", {{"paths", QJsonArray{"/ring"}}})["id"].toString();
     addPlugin({{"name", "key-auth"}, {"route", QJsonObject{{"id", route}}}});

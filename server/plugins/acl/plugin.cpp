@@ -1,0 +1,86 @@
+#include "plugins/acl/plugin.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace sluice::plugins {
+namespace {
+
+// Each consumer's groups (the acls entity), and the same joined for X-Consumer-Groups.
+struct ConsumerGroups {
+  std::unordered_map<size_t, std::vector<std::string>> groups;
+  std::unordered_map<size_t, std::string> header;
+};
+
+class AclPlugin final : public Plugin {
+ public:
+  AclPlugin(const nlohmann::json& config, std::shared_ptr<const ConsumerGroups> groups) : groups_(std::move(groups)) {
+    const auto list = [&config](const char* field) {
+      std::vector<std::string> out;
+      if (config.contains(field) && config[field].is_array())
+        for (const auto& g : config[field]) out.push_back(g.get<std::string>());
+      return out;
+    };
+    allow_ = list("allow");
+    deny_ = list("deny");
+    hideGroupsHeader_ = config.at("hide_groups_header").get<bool>();
+  }
+
+  uint8_t phases() const override { return phaseBit(Phase::Access); }
+
+  PhaseResult access(RequestContext& ctx) const override {
+    if (!ctx.consumer) {
+      ctx.respond(401, "Unauthorized");
+      return PhaseResult::Respond;
+    }
+    const auto found = groups_->groups.find(ctx.consumerIndex);
+    const std::vector<std::string>* mine = found == groups_->groups.end() ? nullptr : &found->second;
+    const auto member = [mine](const std::vector<std::string>& listed) {
+      if (!mine) return false;
+      for (const auto& g : listed)
+        if (std::find(mine->begin(), mine->end(), g) != mine->end()) return true;
+      return false;
+    };
+    const bool blocked = allow_.empty() ? member(deny_) : !member(allow_);
+    if (blocked) {
+      ctx.respond(403, "You cannot consume this service");
+      return PhaseResult::Respond;
+    }
+    if (!hideGroupsHeader_ && mine) ctx.setHeaders.push_back(HeaderEdit{"X-Consumer-Groups", groups_->header.at(ctx.consumerIndex)});
+    return PhaseResult::Continue;
+  }
+
+ private:
+  std::shared_ptr<const ConsumerGroups> groups_;
+  std::vector<std::string> allow_, deny_;
+  bool hideGroupsHeader_ = false;
+};
+
+}  // namespace
+
+PluginCreateResult createAcl(const nlohmann::json& config, BuildContext& context) {
+  auto groups = context.shared<ConsumerGroups>("acl", [&context] {
+    auto index = std::make_shared<ConsumerGroups>();
+    // In the order they were added (created_at, then name): the order of X-Consumer-Groups.
+    std::vector<const nlohmann::json*> rows;
+    for (const auto& row : context.entities("acls")) rows.push_back(&row);
+    std::stable_sort(rows.begin(), rows.end(), [](const nlohmann::json* a, const nlohmann::json* b) {
+      const auto at = [](const nlohmann::json* r) { return std::pair{r->value("created_at", int64_t{0}), r->at("group").get<std::string>()}; };
+      return at(a) < at(b);
+    });
+    for (const auto* row : rows) {
+      const auto consumer = context.snapshot().consumerById.find(row->at("consumer").at("id").get<std::string>());
+      if (consumer == context.snapshot().consumerById.end()) continue;
+      index->groups[consumer->second].push_back(row->at("group").get<std::string>());
+    }
+    for (const auto& [consumer, list] : index->groups) {
+      std::string joined;
+      for (const auto& g : list) joined += (joined.empty() ? "" : ", ") + g;
+      index->header[consumer] = joined;
+    }
+    return std::shared_ptr<const ConsumerGroups>(std::move(index));
+  });
+  return PluginConstSharedPtr(std::make_shared<AclPlugin>(config, std::move(groups)));
+}
+
+}  // namespace sluice::plugins
