@@ -1,5 +1,6 @@
 #include "plugins/acl/plugin.h"
 #include "plugins/basic_auth/plugin.h"
+#include "plugins/cors/plugin.h"
 #include "plugins/key_auth/plugin.h"
 #include "plugins/plugin_catalog.h"
 #include "plugins/request_termination/plugin.h"
@@ -22,7 +23,7 @@ const std::vector<PluginFactory>& builtinPlugins() {
       {&jwtSchema(), nullptr},
       {&aclSchema(), createAcl},
       {&rateLimitingSchema(), nullptr},
-      {&corsSchema(), nullptr},
+      {&corsSchema(), createCors},
       {&requestTerminationSchema(), createRequestTermination},
   };
   return kAll;

@@ -23,6 +23,7 @@ namespace sluice::plugins {
 
 struct HeaderEdit {
   std::string name, value;
+  bool append = false;  // response headers: added beside the upstream's (Vary), not replacing them
 };
 
 // A response made by a plugin (Kong's kong.response.exit): a JSON {"message": ...} body unless

@@ -45,7 +45,7 @@ bool HttpSession::writeResponseHead() {
   const plugins::RequestContext& ctx = x_->ctx;
   const auto replaced = [&ctx](std::string_view name) {
     for (const auto& e : ctx.responseHeaders)
-      if (http::equalsIgnoreCase(e.name, name)) return true;
+      if (!e.append && http::equalsIgnoreCase(e.name, name)) return true;
     for (const auto& r : ctx.removeResponseHeaders)
       if (http::equalsIgnoreCase(r, name)) return true;
     return false;

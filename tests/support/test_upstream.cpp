@@ -35,7 +35,10 @@ class Echo final : public Poco::Net::HTTPRequestHandler {
       }
       return;
     }
-    std::string body(std::istreambuf_iterator<char>(in.stream()), {});
+    // Poco reads a body without Content-Length or chunking until EOF for any method but GET, HEAD
+    // and DELETE: such a request (OPTIONS, say) has no body at all in HTTP/1.1.
+    std::string body;
+    if (in.hasContentLength() || in.getChunkedTransferEncoding()) body.assign(std::istreambuf_iterator<char>(in.stream()), {});
     int status = 200;
     const auto number = [&](const std::string& prefix) -> long {
       if (uri.rfind(prefix, 0) != 0) return -1;

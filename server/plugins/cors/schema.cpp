@@ -8,13 +8,14 @@ using schema::json;
 
 const schema::PluginSchema& corsSchema() {
   static const schema::PluginSchema kSchema = [] {
+    schema::Field origin = schema::stringField("origin");
+    origin.regexPattern = true;  // an entry with characters beyond [A-Za-z0-9.:/-] is a regex
     schema::PluginSchema p;
     p.name = "cors";
     p.priority = 2000;
     p.noConsumer = true;
     p.config = {
-        schema::arrayField("origins", schema::stringField("origin")).withDescription(
-            "Allowed origins ('*', exact origins or regexes)."),
+        schema::arrayField("origins", origin).withDescription("Allowed origins ('*', exact origins or regexes)."),
         schema::arrayField("headers", schema::stringField("header")).withDescription("Access-Control-Allow-Headers."),
         schema::arrayField("exposed_headers", schema::stringField("header")).withDescription(
             "Access-Control-Expose-Headers."),
