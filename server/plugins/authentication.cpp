@@ -9,8 +9,8 @@ namespace sluice::plugins {
 namespace {
 
 void setOrClear(RequestContext& ctx, const char* name, std::string_view value) {
-  if (value.empty()) ctx.removeHeaders.emplace_back(name);
-  else ctx.setHeaders.push_back(HeaderEdit{name, std::string(value)});
+  if (value.empty()) ctx.removeHeaders.add(name);
+  else ctx.setHeaders.add(name, value);
 }
 
 }  // namespace
@@ -27,7 +27,7 @@ void authenticate(RequestContext& ctx, size_t consumerIndex, std::string_view cr
   setOrClear(ctx, "X-Consumer-Custom-ID", consumer.customId);
   setOrClear(ctx, "X-Consumer-Username", consumer.username);
   setOrClear(ctx, "X-Credential-Identifier", credentialIdentifier);
-  ctx.removeHeaders.emplace_back("X-Anonymous-Consumer");
+  ctx.removeHeaders.add("X-Anonymous-Consumer");
 }
 
 bool authenticateAnonymous(RequestContext& ctx, const std::string& anonymousId) {
@@ -39,7 +39,7 @@ bool authenticateAnonymous(RequestContext& ctx, const std::string& anonymousId) 
   authenticate(ctx, it->second, {}, {});
   ctx.anonymous = true;
   ctx.removeHeaders.pop_back();  // X-Anonymous-Consumer is set instead
-  ctx.setHeaders.push_back(HeaderEdit{"X-Anonymous-Consumer", "true"});
+  ctx.setHeaders.add("X-Anonymous-Consumer", "true");
   return true;
 }
 

@@ -3,6 +3,7 @@
 // routes, services), the plugin-owned entities of the store (credentials), and a cache for
 // indexes several instances share (one key → credential map for every key-auth instance).
 #include "core/result.h"
+#include "plugins/node_state.h"
 #include "plugins/plugin.h"
 #include "snapshot/config_snapshot.h"
 
@@ -19,12 +20,18 @@ namespace sluice::plugins {
 class BuildContext {
  public:
   using EntityLoader = std::function<const std::vector<nlohmann::json>&(const std::string& entity)>;
-  BuildContext(const snapshot::ConfigSnapshot& snapshot, EntityLoader loader)
-      : snapshot_(snapshot), loader_(std::move(loader)) {}
+  BuildContext(const snapshot::ConfigSnapshot& snapshot, EntityLoader loader, NodeState& node)
+      : snapshot_(snapshot), loader_(std::move(loader)), node_(node) {}
 
   const snapshot::ConfigSnapshot& snapshot() const { return snapshot_; }
   // Every row of a plugin-owned entity ("keyauth_credentials"), as stored.
   const std::vector<nlohmann::json>& entities(const std::string& name) const { return loader_(name); }
+
+  // State that outlives snapshots (counters).
+  NodeState& node() { return node_; }
+  // The id of the plugin row being created (for keys and log lines).
+  const std::string& pluginId() const { return pluginId_; }
+  void setPluginId(std::string id) { pluginId_ = std::move(id); }
 
   // Built once per snapshot under `key`, then shared.
   template <class T>
@@ -37,6 +44,8 @@ class BuildContext {
  private:
   const snapshot::ConfigSnapshot& snapshot_;
   EntityLoader loader_;
+  NodeState& node_;
+  std::string pluginId_;
   std::map<std::string, std::shared_ptr<const void>> shared_;
 };
 

@@ -3,6 +3,7 @@
 #include "plugins/cors/plugin.h"
 #include "plugins/key_auth/plugin.h"
 #include "plugins/plugin_catalog.h"
+#include "plugins/rate_limiting/plugin.h"
 #include "plugins/request_termination/plugin.h"
 
 namespace sluice::plugins {
@@ -22,7 +23,7 @@ const std::vector<PluginFactory>& builtinPlugins() {
       {&basicAuthSchema(), createBasicAuth},
       {&jwtSchema(), nullptr},
       {&aclSchema(), createAcl},
-      {&rateLimitingSchema(), nullptr},
+      {&rateLimitingSchema(), createRateLimiting},
       {&corsSchema(), createCors},
       {&requestTerminationSchema(), createRequestTermination},
   };

@@ -26,6 +26,43 @@ struct HeaderEdit {
   bool append = false;  // response headers: added beside the upstream's (Vary), not replacing them
 };
 
+// A list that keeps its elements' strings when cleared: refilled on the next request, they reuse
+// their capacity, so plugins add headers without allocating once a connection is warm.
+template <class T>
+class ReusedList {
+ public:
+  T& grow() {
+    if (size_ == items_.size()) items_.emplace_back();
+    return items_[size_++];
+  }
+  void clear() { size_ = 0; }
+  void pop_back() { --size_; }
+  bool empty() const { return size_ == 0; }
+  size_t size() const { return size_; }
+  T& back() { return items_[size_ - 1]; }
+  const T* begin() const { return items_.data(); }
+  const T* end() const { return items_.data() + size_; }
+
+ private:
+  std::vector<T> items_;
+  size_t size_ = 0;
+};
+
+class HeaderEdits : public ReusedList<HeaderEdit> {
+ public:
+  void add(std::string_view name, std::string_view value, bool append = false) {
+    HeaderEdit& e = grow();
+    e.name.assign(name);
+    e.value.assign(value);
+    e.append = append;
+  }
+};
+
+class NameList : public ReusedList<std::string> {
+ public:
+  void add(std::string_view name) { grow().assign(name); }
+};
+
 // A response made by a plugin (Kong's kong.response.exit): a JSON {"message": ...} body unless
 // `body` is set.
 struct LocalResponse {
@@ -33,7 +70,7 @@ struct LocalResponse {
   std::string message;
   std::string body;         // raw body (with contentType)
   std::string contentType;  // for `body`
-  std::vector<HeaderEdit> headers;
+  HeaderEdits headers;
   void clear() {
     status = 0;
     message.clear();
@@ -62,15 +99,15 @@ struct RequestContext {
   bool anonymous = false;            // consumer is the configured anonymous consumer
 
   // --- edits to the upstream request
-  std::vector<std::string> removeHeaders;  // lower- or mixed-case names
-  std::vector<HeaderEdit> setHeaders;      // replace any header of that name
+  NameList removeHeaders;   // names, any case
+  HeaderEdits setHeaders;   // replace any header of that name
   bool queryRewritten = false;
   std::string query;                       // the new query string (without '?') when queryRewritten
 
   // --- the response
-  std::vector<HeaderEdit> responseHeaders;  // added to the response, whoever makes it
+  HeaderEdits responseHeaders;  // added to the response, whoever makes it
   const http::ResponseHead* response = nullptr;  // header_filter: the upstream's head
-  std::vector<std::string> removeResponseHeaders;  // header_filter edits
+  NameList removeResponseHeaders;  // header_filter edits
   int status = 0;                                  // the status sent (log phase)
   uint64_t bytesSent = 0;
   LocalResponse local;

@@ -541,7 +541,7 @@ void HttpSession::respondFromPlugin(bool unreadBody) {
   const plugins::LocalResponse& local = x_->ctx.local;
   std::string& headers = worker_.scratch(1);
   headers.clear();
-  const auto add = [&headers](const std::vector<plugins::HeaderEdit>& list) {
+  const auto add = [&headers](const plugins::HeaderEdits& list) {
     for (const auto& h : list) headers.append(h.name).append(": ").append(h.value).append("\r\n");
   };
   add(local.headers);

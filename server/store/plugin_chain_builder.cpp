@@ -97,7 +97,7 @@ uint8_t protocolsOf(const json& row) {
 
 }  // namespace
 
-core::Status compilePlugins(Store& store, snapshot::ConfigSnapshot& snap) {
+core::Status compilePlugins(Store& store, snapshot::ConfigSnapshot& snap, plugins::NodeState& node) {
   auto consumers = store.listAll(model::consumers());
   if (!consumers) return consumers.error();
   for (const auto& c : *consumers) {
@@ -124,7 +124,7 @@ core::Status compilePlugins(Store& store, snapshot::ConfigSnapshot& snap) {
       else loadError = all.error();
     }
     return slot;
-  });
+  }, node);
 
   std::vector<Scoped> scoped;
   scoped.reserve(rows->size());
@@ -137,6 +137,7 @@ core::Status compilePlugins(Store& store, snapshot::ConfigSnapshot& snap) {
                                                   row.at("id").get<std::string>());
       continue;
     }
+    context.setPluginId(row.at("id").get<std::string>());
     auto created = factory->create(row.at("config"), context);
     if (!loadError) return loadError;
     if (!created) {

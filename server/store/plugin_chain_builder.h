@@ -3,13 +3,14 @@
 // validated config), then one chain per route with Kong's precedence resolved ahead of time
 // (plugins/plugin_chain.h). Routes with the same plugins share one chain.
 #include "core/result.h"
+#include "plugins/node_state.h"
 #include "snapshot/config_snapshot.h"
 #include "store/store.h"
 
 namespace sluice::store {
 
 // Fills snap.consumers, snap.plugins, snap.chains and each route's chain index. Routes and
-// services must already be in `snap`.
-core::Status compilePlugins(Store& store, snapshot::ConfigSnapshot& snap);
+// services must already be in `snap`. `node` holds what outlives snapshots (counters).
+core::Status compilePlugins(Store& store, snapshot::ConfigSnapshot& snap, plugins::NodeState& node);
 
 }  // namespace sluice::store

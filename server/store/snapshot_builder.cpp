@@ -71,7 +71,7 @@ snapshot::HealthChecks healthChecks(const json& h) {
 
 core::Result<snapshot::ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store, uint64_t version,
                                                                    snapshot::DnsCache& dns, const std::atomic<bool>* abort,
-                                                                   snapshot::HealthRegistry* health) {
+                                                                   snapshot::HealthRegistry* health, plugins::NodeState* node) {
   const auto started = std::chrono::steady_clock::now();
   // Stop at the first failure: with the database gone, every further query would wait for it.
   auto services = all(store, model::services());
@@ -250,7 +250,8 @@ core::Result<snapshot::ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store,
     snap->routes.push_back(std::move(rt));
   }
   snap->router = router::Router::build(std::move(specs));
-  if (auto s = compilePlugins(store, *snap); !s) return s.error();
+  plugins::NodeState scratchNode;  // tests and benches: state that lives as long as this snapshot
+  if (auto s = compilePlugins(store, *snap, node ? *node : scratchNode); !s) return s.error();
   snap->buildMilliseconds =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return snapshot::ConfigSnapshotConstSharedPtr(std::move(snap));
@@ -263,7 +264,7 @@ SnapshotBuilder::~SnapshotBuilder() { stop(); }
 
 core::Status SnapshotBuilder::rebuild() {
   const uint64_t version = store_.version();
-  auto snap = buildSnapshot(store_, version, dns_, &abort_, &health_);
+  auto snap = buildSnapshot(store_, version, dns_, &abort_, &health_, &node_);
   if (!snap) return snap.error();
   publisher_.publish(*snap);
   ++builds_;

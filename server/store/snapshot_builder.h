@@ -2,6 +2,7 @@
 // Compiles the store's entities into an immutable ConfigSnapshot (typed runtime objects, the
 // router, resolved addresses) on its own thread and publishes it. Writes arriving in a burst are
 // coalesced: one rebuild covers every change made while the previous one ran.
+#include "plugins/node_state.h"
 #include "snapshot/dns_cache.h"
 #include "snapshot/health_registry.h"
 #include "snapshot/snapshot_publisher.h"
@@ -17,7 +18,8 @@ namespace sluice::store {
 core::Result<snapshot::ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store, uint64_t version,
                                                                    snapshot::DnsCache& dns,
                                                                    const std::atomic<bool>* abort = nullptr,
-                                                                   snapshot::HealthRegistry* health = nullptr);
+                                                                   snapshot::HealthRegistry* health = nullptr,
+                                                                   plugins::NodeState* node = nullptr);
 
 class SnapshotBuilder {
  public:
@@ -42,6 +44,7 @@ class SnapshotBuilder {
   bool stopping_ = false;
   std::atomic<bool> abort_{false};
   snapshot::DnsCache dns_;
+  plugins::NodeState node_;
   std::atomic<uint64_t> builds_{0};
   bool externalChange_ = false;  // another node wrote (PostgreSQL NOTIFY)
   std::thread thread_;

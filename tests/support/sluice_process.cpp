@@ -61,29 +61,39 @@ void SluiceProcess::addBackendRows() {
 }
 
 bool SluiceProcess::start(const QStringList& extraArgs) {
-  env_.insert("SLUICE_ADMIN_LISTEN", listenHost_ + ":" + QString::number(port_));
-  process_ = std::make_unique<QProcess>();
-  process_->setProcessEnvironment(env_);
-  process_->setProcessChannelMode(QProcess::MergedChannels);
-  if (descriptorLimit_ > 0) {
-    const rlim_t limit = static_cast<rlim_t>(descriptorLimit_);
-    process_->setChildProcessModifier([limit] {
-      const rlimit r{limit, limit};
-      setrlimit(RLIMIT_NOFILE, &r);
-    });
+  // The ports were free when chosen, but a test running beside this one may take them before
+  // sluice binds them: then sluice exits, and it is started again on other ports.
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    if (attempt > 0) {
+      port_ = freePort();
+      proxyPort_ = freePort();
+      env_.insert("SLUICE_PROXY_LISTEN", "127.0.0.1:" + QString::number(proxyPort_));
+    }
+    env_.insert("SLUICE_ADMIN_LISTEN", listenHost_ + ":" + QString::number(port_));
+    process_ = std::make_unique<QProcess>();
+    process_->setProcessEnvironment(env_);
+    process_->setProcessChannelMode(QProcess::MergedChannels);
+    if (descriptorLimit_ > 0) {
+      const rlim_t limit = static_cast<rlim_t>(descriptorLimit_);
+      process_->setChildProcessModifier([limit] {
+        const rlimit r{limit, limit};
+        setrlimit(RLIMIT_NOFILE, &r);
+      });
+    }
+    process_->start(binary(), QStringList{"start"} + extraArgs);
+    if (!process_->waitForStarted(5000)) return false;
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 15000 && process_->state() == QProcess::Running) {
+      const auto r = admin().get("/status");
+      // Sluice's own answer (with admin_tokens, /status answers 401), not another server's.
+      if (r.status == 401 || (r.status == 200 && r.body.contains("\"database\""))) return true;
+      QThread::msleep(50);
+    }
+    process_->waitForFinished(100);
+    logs_ += process_->readAll();
+    if (process_->state() == QProcess::Running) break;  // running but never ready: do not retry
   }
-  process_->start(binary(), QStringList{"start"} + extraArgs);
-  if (!process_->waitForStarted(5000)) return false;
-  QElapsedTimer timer;
-  timer.start();
-  while (timer.elapsed() < 15000) {
-    if (process_->state() == QProcess::NotRunning) break;
-    const auto r = admin().get("/status");
-    if (r.status != 0) return true;  // listening (with admin_tokens, /status answers 401)
-    QThread::msleep(50);
-  }
-  process_->waitForFinished(100);
-  logs_ += process_->readAll();
   qWarning("sluice did not start:\n%s", logs_.constData());
   return false;
 }

@@ -46,7 +46,7 @@ class AclPlugin final : public Plugin {
       ctx.respond(403, "You cannot consume this service");
       return PhaseResult::Respond;
     }
-    if (!hideGroupsHeader_ && mine) ctx.setHeaders.push_back(HeaderEdit{"X-Consumer-Groups", groups_->header.at(ctx.consumerIndex)});
+    if (!hideGroupsHeader_ && mine) ctx.setHeaders.add("X-Consumer-Groups", groups_->header.at(ctx.consumerIndex));
     return PhaseResult::Continue;
   }
 

@@ -81,13 +81,13 @@ class BasicAuthPlugin final : public Plugin {
     const std::string_view proxyAuthorization = ctx.header("proxy-authorization");
     const std::string_view authorization = ctx.header("authorization");
     if (proxyAuthorization.empty() && authorization.empty()) {
-      ctx.local.headers.push_back(HeaderEdit{"WWW-Authenticate", "Basic realm=\"sluice\""});
+      ctx.local.headers.add("WWW-Authenticate", "Basic realm=\"sluice\"");
       return fail(ctx, "Unauthorized");
     }
     // Proxy-Authorization first, then Authorization (Kong's order).
     for (const auto& [name, value] : {std::pair{"Proxy-Authorization", proxyAuthorization}, std::pair{"Authorization", authorization}}) {
       if (value.empty()) continue;
-      if (hideCredentials_) ctx.removeHeaders.emplace_back(name);
+      if (hideCredentials_) ctx.removeHeaders.add(name);
       std::string username, password;
       if (!parse(value, username, password)) continue;
       const auto it = credentials_->byUsername.find(username);

@@ -67,31 +67,31 @@ class CorsPlugin final : public Plugin {
     if (preflight && preflightContinue_) return PhaseResult::Continue;  // the upstream answers it
     // Queued response headers apply to whatever answers: the upstream, this preflight, or a
     // later plugin's error (Kong runs header_filter on those too).
-    std::vector<HeaderEdit>& out = ctx.responseHeaders;
+    HeaderEdits& out = ctx.responseHeaders;
     bool allowAll = allowAll_;
     if (allowAll) {
-      out.push_back(HeaderEdit{"Access-Control-Allow-Origin", "*"});
+      out.add("Access-Control-Allow-Origin", "*");
     } else {
-      out.push_back(HeaderEdit{"Vary", "Origin", true});
-      if (!origin.empty() && matches(origin)) out.push_back(HeaderEdit{"Access-Control-Allow-Origin", std::string(origin)});
+      out.add("Vary", "Origin", true);
+      if (!origin.empty() && matches(origin)) out.add("Access-Control-Allow-Origin", origin);
     }
     if (credentials_) {
       if (!allowAll) {
-        out.push_back(HeaderEdit{"Access-Control-Allow-Credentials", "true"});
+        out.add("Access-Control-Allow-Credentials", "true");
       } else if (!origin.empty()) {  // '*' may not go with credentials: echo the origin instead
         out.back().value.assign(origin);
-        out.push_back(HeaderEdit{"Access-Control-Allow-Credentials", "true"});
+        out.add("Access-Control-Allow-Credentials", "true");
       }
     }
     if (!preflight) {
-      if (!exposedHeaders_.empty()) out.push_back(HeaderEdit{"Access-Control-Expose-Headers", exposedHeaders_});
+      if (!exposedHeaders_.empty()) out.add("Access-Control-Expose-Headers", exposedHeaders_);
       return PhaseResult::Continue;
     }
     const std::string_view requested = ctx.header("access-control-request-headers");
-    if (!headers_.empty()) out.push_back(HeaderEdit{"Access-Control-Allow-Headers", headers_});
-    else if (!requested.empty()) out.push_back(HeaderEdit{"Access-Control-Allow-Headers", std::string(requested)});
-    out.push_back(HeaderEdit{"Access-Control-Allow-Methods", methods_});
-    if (!maxAge_.empty()) out.push_back(HeaderEdit{"Access-Control-Max-Age", maxAge_});
+    if (!headers_.empty()) out.add("Access-Control-Allow-Headers", headers_);
+    else if (!requested.empty()) out.add("Access-Control-Allow-Headers", requested);
+    out.add("Access-Control-Allow-Methods", methods_);
+    if (!maxAge_.empty()) out.add("Access-Control-Max-Age", maxAge_);
     ctx.local.status = 200;  // an empty 200
     return PhaseResult::Respond;
   }

@@ -42,7 +42,7 @@ class KeyAuthPlugin final : public Plugin {
           if (http::equalsIgnoreCase(h.name, name) && seen++ == 0) key = h.value;
         if (seen > 1) return fail(ctx, 401, "Duplicate API key found");
         if (seen == 1) {
-          if (hideCredentials_) ctx.removeHeaders.push_back(name);
+          if (hideCredentials_) ctx.removeHeaders.add(name);
           break;
         }
       }
@@ -62,7 +62,7 @@ class KeyAuthPlugin final : public Plugin {
       }
     }
     if (key.empty()) {
-      ctx.local.headers.push_back(HeaderEdit{"WWW-Authenticate", "Key realm=\"sluice\""});
+      ctx.local.headers.add("WWW-Authenticate", "Key realm=\"sluice\"");
       return fail(ctx, 401, "No API key found in request");
     }
     const auto it = keys_->byKey.find(std::string(key));

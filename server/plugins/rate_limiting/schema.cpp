@@ -2,6 +2,8 @@
 #include "schema/plugin_schema.h"
 #include "schema/typedefs.h"
 
+#include <cstdio>
+
 namespace sluice::plugins {
 namespace td = schema::typedefs;
 using schema::json;
@@ -10,6 +12,47 @@ namespace {
 
 schema::Field limit(const char* name) {
   return schema::numberField(name).withBetween(0, 1e15).withDescription(std::string("Requests allowed per ") + name + ".");
+}
+
+// Kong: a longer period may not allow fewer requests than a shorter one.
+schema::EntityCheck periodsInOrder() {
+  schema::EntityCheck check;
+  check.name = "custom_entity_check";
+  check.args = json{{"field_sources", json::array({"second", "minute", "hour", "day", "month", "year"})}};
+  check.fieldNames = {"second", "minute", "hour", "day", "month", "year"};
+  check.run = [](const json& config) -> std::optional<json> {
+    static const char* kPeriods[] = {"second", "minute", "hour", "day", "month", "year"};
+    for (int i = 0; i < 6; ++i) {
+      if (!config.contains(kPeriods[i]) || !config[kPeriods[i]].is_number()) continue;
+      const double lower = config[kPeriods[i]].get<double>();
+      for (int j = i + 1; j < 6; ++j) {
+        if (!config.contains(kPeriods[j]) || !config[kPeriods[j]].is_number()) continue;
+        const double upper = config[kPeriods[j]].get<double>();
+        if (upper < lower) {
+          char message[160];
+          std::snprintf(message, sizeof message, "The limit for %s(%.1f) cannot be lower than the limit for %s(%.1f)",
+                        kPeriods[j], upper, kPeriods[i], lower);
+          return json::array({message});
+        }
+      }
+    }
+    return std::nullopt;
+  };
+  return check;
+}
+
+// Kong's conditional checks: a field that the chosen option needs.
+schema::EntityCheck requiredWhen(const char* field, const char* value, const char* needed) {
+  schema::EntityCheck check;
+  check.name = "conditional";
+  check.args = json{{"if_field", field}, {"if_match", {{"eq", value}}}, {"then_field", needed}, {"then_match", {{"required", true}}}};
+  check.fieldNames = {field, needed};
+  check.run = [field = std::string(field), value = std::string(value), needed = std::string(needed)](const json& config) -> std::optional<json> {
+    if (config.value(field, "") != value) return std::nullopt;
+    if (config.contains(needed) && !config[needed].is_null()) return std::nullopt;
+    return json{{needed, "required field missing"}};
+  };
+  return check;
 }
 
 }  // namespace
@@ -32,7 +75,7 @@ const schema::PluginSchema& rateLimitingSchema() {
             .withDescription("What a counter is kept for."),
         td::headerName("header_name"),
         td::path("path"),
-        schema::stringField("policy").withDefault("cluster").withOneOf({"local", "cluster", "redis"}).withDescription(
+        schema::stringField("policy").withDefault("local").withOneOf({"local", "cluster", "redis"}).withDescription(
             "Where counters live."),
         schema::booleanField("fault_tolerant").asRequired().withDefault(true).withDescription(
             "Proxy requests when the counter store fails."),
@@ -49,7 +92,9 @@ const schema::PluginSchema& rateLimitingSchema() {
         schema::integerField("error_code").withDefault(429).withBetween(100, 599),
         schema::stringField("error_message").withDefault("API rate limit exceeded"),
     };
-    p.configChecks = {td::atLeastOneOf({"second", "minute", "hour", "day", "month", "year"})};
+    p.configChecks = {td::atLeastOneOf({"second", "minute", "hour", "day", "month", "year"}), periodsInOrder(),
+                      requiredWhen("limit_by", "header", "header_name"), requiredWhen("limit_by", "path", "path"),
+                      requiredWhen("policy", "redis", "redis_host")};
     return p;
   }();
   return kSchema;

@@ -1,0 +1,29 @@
+#pragma once
+// Plugin state that outlives configuration snapshots, one per node: the rate-limiting counters
+// must keep counting when a route is added. Objects are created on first use by a factory (on
+// the snapshot builder's thread) and then shared, by pointer, with the plugin instances of every
+// later snapshot.
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+namespace sluice::plugins {
+
+class NodeState {
+ public:
+  template <class T>
+  std::shared_ptr<T> get(const std::string& key, const std::function<std::shared_ptr<T>()>& make) {
+    std::lock_guard lock(mutex_);
+    auto& slot = objects_[key];
+    if (!slot) slot = make();
+    return std::static_pointer_cast<T>(slot);
+  }
+
+ private:
+  std::mutex mutex_;
+  std::map<std::string, std::shared_ptr<void>> objects_;
+};
+
+}  // namespace sluice::plugins

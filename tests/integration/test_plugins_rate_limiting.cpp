@@ -1,0 +1,119 @@
+// rate-limiting (local policy) through a real sluice and a real upstream: Kong's headers and 429,
+// identifiers, windows that reset, counters that survive configuration changes, config checks.
+#include "plugin_test_bed.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QtTest>
+
+using namespace sluice::test;
+
+class TestPluginsRateLimiting : public QObject {
+  Q_OBJECT
+
+  PluginTestBed bed_;
+
+  HttpResponse get(const QList<QPair<QByteArray, QByteArray>>& headers = {}) { return bed_.proxy().request("GET", "/", {}, headers); }
+  // Waits until the plugin answers (its headers appear); the request it took counts.
+  HttpResponse firstLimited(const QList<QPair<QByteArray, QByteArray>>& headers = {}, const QByteArray& header = "RateLimit-Limit") {
+    HttpResponse r;
+    for (int i = 0; i < 100 && r.header(header).isEmpty() && r.status != 429; ++i) {
+      r = get(headers);
+      if (r.header(header).isEmpty()) QTest::qWait(50);
+    }
+    return r;
+  }
+  // Hour windows keep a test's requests in one window, unless it starts in the hour's last seconds.
+  static void awayFromTheHourBoundary() {
+    const qint64 intoHour = QDateTime::currentSecsSinceEpoch() % 3600;
+    if (intoHour > 3590) QTest::qWait(static_cast<int>((3601 - intoHour) * 1000));
+  }
+
+ private slots:
+  void initTestCase() { QVERIFY(bed_.start()); }
+  void cleanup() { QVERIFY(bed_.removePlugins()); }
+
+  void countsDownAndRefusesWithKongsHeaders() {
+    awayFromTheHourBoundary();
+    bed_.addPlugin({{"name", "rate-limiting"}, {"config", QJsonObject{{"hour", 3}, {"day", 10}, {"limit_by", "ip"}}}});
+    auto r = firstLimited();
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.header("X-RateLimit-Limit-Hour"), QByteArray("3"));
+    QCOMPARE(r.header("X-RateLimit-Remaining-Hour"), QByteArray("2"));
+    QCOMPARE(r.header("X-RateLimit-Limit-Day"), QByteArray("10"));
+    QCOMPARE(r.header("X-RateLimit-Remaining-Day"), QByteArray("9"));
+    QCOMPARE(r.header("RateLimit-Limit"), QByteArray("3"));  // the period closest to its limit
+    QCOMPARE(r.header("RateLimit-Remaining"), QByteArray("2"));
+    const int reset = r.header("RateLimit-Reset").toInt();
+    QVERIFY2(reset >= 1 && reset <= 3600, r.header("RateLimit-Reset").constData());
+    QCOMPARE(get().header("RateLimit-Remaining"), QByteArray("1"));
+    QCOMPARE(get().header("RateLimit-Remaining"), QByteArray("0"));
+    r = get();
+    QCOMPARE(r.status, 429);
+    QCOMPARE(r.json()["message"].toString(), QString("API rate limit exceeded"));
+    QCOMPARE(r.header("RateLimit-Remaining"), QByteArray("0"));
+    QCOMPARE(r.header("X-RateLimit-Remaining-Day"), QByteArray("7"));  // refused requests do not count
+    QVERIFY(r.header("Retry-After").toInt() >= 1);
+    QCOMPARE(get().status, 429);
+  }
+
+  void secondWindowsReset() {
+    bed_.addPlugin({{"name", "rate-limiting"}, {"config", QJsonObject{{"second", 1}, {"limit_by", "header"}, {"header_name", "X-Tenant"}}}});
+    QVERIFY(!firstLimited({{"X-Tenant", "warmup"}}).header("RateLimit-Limit").isEmpty());
+    // Start early in a second, so that the two requests share it (but not in its first
+    // milliseconds: the server's coarse clock may still show the second before).
+    for (qint64 ms = 0; (ms = QDateTime::currentMSecsSinceEpoch() % 1000) < 100 || ms > 300;) QTest::qWait(5);
+    QCOMPARE(get({{"X-Tenant", "a"}}).status, 200);
+    QCOMPARE(get({{"X-Tenant", "a"}}).status, 429);
+    QCOMPARE(get({{"X-Tenant", "b"}}).status, 200);  // another identifier, another counter
+    QTest::qWait(1100);
+    QCOMPARE(get({{"X-Tenant", "a"}}).status, 200);
+  }
+
+  void hiddenHeadersAndCustomErrors() {
+    awayFromTheHourBoundary();
+    const QString id = bed_.addPlugin({{"name", "rate-limiting"},
+                                       {"config", QJsonObject{{"hour", 1}, {"limit_by", "ip"}, {"hide_client_headers", true}, {"error_code", 503}, {"error_message", "slow \"down\""}}}});
+    HttpResponse r;
+    for (int i = 0; i < 100 && r.status != 503; ++i) {
+      r = get();
+      if (r.status != 503) QTest::qWait(50);
+    }
+    QCOMPARE(r.status, 503);
+    QCOMPARE(r.json()["message"].toString(), QString("slow \"down\""));
+    QVERIFY(r.header("RateLimit-Limit").isEmpty());
+    QVERIFY(r.header("X-RateLimit-Limit-Hour").isEmpty());
+    QVERIFY(!r.header("Retry-After").isEmpty());
+  }
+
+  void countersSurviveConfigurationChanges() {
+    awayFromTheHourBoundary();
+    bed_.addPlugin({{"name", "rate-limiting"}, {"config", QJsonObject{{"hour", 5}, {"limit_by", "header"}, {"header_name", "X-Tenant"}}}});
+    const QList<QPair<QByteArray, QByteArray>> tenant{{"X-Tenant", "t1"}};
+    QCOMPARE(firstLimited(tenant).header("RateLimit-Remaining"), QByteArray("4"));
+    QCOMPARE(get(tenant).header("RateLimit-Remaining"), QByteArray("3"));
+    // A new route means a new snapshot and new plugin instances; the polls count for the client's
+    // address, not for tenant t1.
+    bed_.create("/services/echo/routes", {{"name", "other"}, {"paths", QJsonArray{"/other"}}});
+    QTRY_COMPARE_WITH_TIMEOUT(bed_.proxy().get("/other").json()["uri"].toString(), QString("/"), 5000);  // strip_path
+    QCOMPARE(get(tenant).header("RateLimit-Remaining"), QByteArray("2"));
+    bed_.admin().del("/routes/other");
+  }
+
+  void configurationChecks() {
+    auto r = bed_.admin().sendJson("POST", "/plugins", {{"name", "rate-limiting"}, {"config", QJsonObject{{"second", 10}, {"minute", 5}}}});
+    QCOMPARE(r.status, 400);
+    QVERIFY2(r.body.contains("The limit for minute(5.0) cannot be lower than the limit for second(10.0)"), r.body.constData());
+    r = bed_.admin().sendJson("POST", "/plugins", {{"name", "rate-limiting"}, {"config", QJsonObject{{"minute", 5}, {"limit_by", "header"}}}});
+    QCOMPARE(r.status, 400);
+    QVERIFY2(r.body.contains("header_name"), r.body.constData());
+    r = bed_.admin().sendJson("POST", "/plugins", {{"name", "rate-limiting"}, {"config", QJsonObject{{"limit_by", "ip"}}}});
+    QCOMPARE(r.status, 400);  // no period at all
+    r = bed_.admin().sendJson("POST", "/plugins", {{"name", "rate-limiting"}, {"config", QJsonObject{{"minute", 5}}}});
+    QCOMPARE(r.status, 201);
+    QCOMPARE(r.json()["config"].toObject()["policy"].toString(), QString("local"));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestPluginsRateLimiting)
+#include "test_plugins_rate_limiting.moc"
