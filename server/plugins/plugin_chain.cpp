@@ -21,9 +21,10 @@ void logFailure(const PluginInstance& p, Phase phase, const char* what) {
 }
 
 // Runs one phase method of one instance; a throw becomes a 500 (request phases) or a log line.
+// `clock` is the time the previous plugin finished: one clock read per plugin, not two.
 template <class Call>
-bool guarded(const PluginInstance& p, Phase phase, uint16_t entry, std::vector<PhaseTiming>& timings, Call&& call) {
-  const uint64_t start = nowMicros();
+bool guarded(const PluginInstance& p, Phase phase, uint16_t entry, std::vector<PhaseTiming>& timings, uint64_t& clock,
+             Call&& call) {
   bool ok = true;
   try {
     call();
@@ -34,7 +35,9 @@ bool guarded(const PluginInstance& p, Phase phase, uint16_t entry, std::vector<P
     logFailure(p, phase, "unknown exception");
     ok = false;
   }
-  timings.push_back(PhaseTiming{entry, phase, static_cast<uint32_t>(nowMicros() - start)});
+  const uint64_t now = nowMicros();
+  timings.push_back(PhaseTiming{entry, phase, static_cast<uint32_t>(now - clock)});
+  clock = now;
   return ok;
 }
 
@@ -62,6 +65,7 @@ const PluginInstance* ChainEntry::resolve(const size_t* consumer) const {
 PhaseResult runRequestPhases(const PluginChain& chain, RequestContext& ctx, std::vector<const PluginInstance*>& resolved,
                              std::vector<PhaseTiming>& timings, uint8_t protocol) {
   resolved.assign(chain.entries.size(), nullptr);
+  uint64_t clock = nowMicros();
   for (const Phase phase : {Phase::Rewrite, Phase::Access}) {
     if (!(chain.phases & phaseBit(phase))) continue;
     for (size_t i = 0; i < chain.entries.size(); ++i) {
@@ -75,7 +79,7 @@ PhaseResult runRequestPhases(const PluginChain& chain, RequestContext& ctx, std:
       resolved[i] = p;
       if (!(p->phases & phaseBit(phase))) continue;
       PhaseResult result = PhaseResult::Continue;
-      const bool ok = guarded(*p, phase, static_cast<uint16_t>(i), timings, [&] {
+      const bool ok = guarded(*p, phase, static_cast<uint16_t>(i), timings, clock, [&] {
         result = phase == Phase::Rewrite ? p->plugin->rewrite(ctx) : p->plugin->access(ctx);
       });
       if (!ok) {
@@ -92,20 +96,22 @@ PhaseResult runRequestPhases(const PluginChain& chain, RequestContext& ctx, std:
 void runHeaderFilter(const PluginChain& chain, RequestContext& ctx, const std::vector<const PluginInstance*>& resolved,
                      std::vector<PhaseTiming>& timings) {
   if (!(chain.phases & phaseBit(Phase::HeaderFilter))) return;
+  uint64_t clock = nowMicros();
   for (size_t i = 0; i < resolved.size(); ++i) {
     const PluginInstance* p = resolved[i];
     if (p && (p->phases & phaseBit(Phase::HeaderFilter)))
-      guarded(*p, Phase::HeaderFilter, static_cast<uint16_t>(i), timings, [&] { p->plugin->headerFilter(ctx); });
+      guarded(*p, Phase::HeaderFilter, static_cast<uint16_t>(i), timings, clock, [&] { p->plugin->headerFilter(ctx); });
   }
 }
 
 void runLog(const PluginChain& chain, const RequestContext& ctx, const std::vector<const PluginInstance*>& resolved,
             std::vector<PhaseTiming>& timings) {
   if (!(chain.phases & phaseBit(Phase::Log))) return;
+  uint64_t clock = nowMicros();
   for (size_t i = 0; i < resolved.size(); ++i) {
     const PluginInstance* p = resolved[i];
     if (p && (p->phases & phaseBit(Phase::Log)))
-      guarded(*p, Phase::Log, static_cast<uint16_t>(i), timings, [&] { p->plugin->log(ctx); });
+      guarded(*p, Phase::Log, static_cast<uint16_t>(i), timings, clock, [&] { p->plugin->log(ctx); });
   }
 }
 

@@ -14,7 +14,12 @@ struct KeyIndex {
     size_t consumer;
     std::string id;
   };
-  std::unordered_map<std::string, Credential> byKey;
+  // Looked up by string_view: no copy of the key per request.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, Credential, Hash, std::equal_to<>> byKey;
 };
 
 class KeyAuthPlugin final : public Plugin {
@@ -65,7 +70,7 @@ class KeyAuthPlugin final : public Plugin {
       ctx.local.headers.add("WWW-Authenticate", "Key realm=\"sluice\"");
       return fail(ctx, 401, "No API key found in request");
     }
-    const auto it = keys_->byKey.find(std::string(key));
+    const auto it = keys_->byKey.find(key);
     if (it == keys_->byKey.end()) return fail(ctx, 401, "Invalid authentication credentials");
     authenticate(ctx, it->second.consumer, it->second.id, it->second.id);
     return PhaseResult::Continue;
