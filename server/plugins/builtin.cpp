@@ -1,5 +1,9 @@
 #include "plugins/acl/plugin.h"
 #include "plugins/basic_auth/plugin.h"
+#include "plugins/bot_detection/plugin.h"
+#include "plugins/correlation_id/plugin.h"
+#include "plugins/ip_restriction/plugin.h"
+#include "plugins/request_size_limiting/plugin.h"
 #include "plugins/cors/plugin.h"
 #include "plugins/key_auth/plugin.h"
 #include "plugins/plugin_catalog.h"
@@ -16,6 +20,10 @@ const schema::PluginSchema& aclSchema();
 const schema::PluginSchema& rateLimitingSchema();
 const schema::PluginSchema& corsSchema();
 const schema::PluginSchema& requestTerminationSchema();
+const schema::PluginSchema& ipRestrictionSchema();
+const schema::PluginSchema& botDetectionSchema();
+const schema::PluginSchema& correlationIdSchema();
+const schema::PluginSchema& requestSizeLimitingSchema();
 
 const std::vector<PluginFactory>& builtinPlugins() {
   static const std::vector<PluginFactory> kAll{
@@ -26,6 +34,10 @@ const std::vector<PluginFactory>& builtinPlugins() {
       {&rateLimitingSchema(), createRateLimiting},
       {&corsSchema(), createCors},
       {&requestTerminationSchema(), createRequestTermination},
+      {&ipRestrictionSchema(), createIpRestriction},
+      {&botDetectionSchema(), createBotDetection},
+      {&correlationIdSchema(), createCorrelationId},
+      {&requestSizeLimitingSchema(), createRequestSizeLimiting},
   };
   return kAll;
 }

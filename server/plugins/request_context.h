@@ -104,6 +104,10 @@ struct RequestContext {
   bool queryRewritten = false;
   std::string query;                       // the new query string (without '?') when queryRewritten
 
+  // A request body limit set by a plugin (0: none), enforced while a chunked body streams.
+  uint64_t bodyLimit = 0;
+  std::string_view bodyLimitMessage;
+
   // --- the response
   HeaderEdits responseHeaders;  // added to the response, whoever makes it
   const http::ResponseHead* response = nullptr;  // header_filter: the upstream's head
@@ -130,6 +134,8 @@ struct RequestContext {
     setHeaders.clear();
     queryRewritten = false;
     query.clear();
+    bodyLimit = 0;
+    bodyLimitMessage = {};
     responseHeaders.clear();
     response = nullptr;
     removeResponseHeaders.clear();

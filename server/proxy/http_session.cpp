@@ -442,9 +442,11 @@ bool HttpSession::stepSendRequest() {
         }
         requestBodyDone_ = x_->requestChunks.done();
         const uint64_t maxBody = worker_.settings().clientMaxBodySize;
-        if (maxBody && requestBodySeen_ > maxBody) {
+        const uint64_t pluginLimit = x_->ctx.bodyLimit;
+        if ((maxBody && requestBodySeen_ > maxBody) || (pluginLimit && requestBodySeen_ > pluginLimit)) {
+          const bool byPlugin = pluginLimit && requestBodySeen_ > pluginLimit && (!maxBody || pluginLimit < maxBody);
           releaseUpstream(false);
-          respondLocal(GatewayResponse{413, {}, {}, true, false});
+          respondLocal(GatewayResponse{413, byPlugin ? x_->ctx.bodyLimitMessage : std::string_view(), {}, true, false});
           return true;
         }
       }

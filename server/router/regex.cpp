@@ -18,11 +18,11 @@ pcre2_match_data* threadMatchData() {
 
 }  // namespace
 
-std::optional<Regex> Regex::compile(const std::string& pattern, std::string* error) {
+std::optional<Regex> Regex::compile(const std::string& pattern, std::string* error, bool anchored) {
   int code = 0;
   PCRE2_SIZE offset = 0;
   pcre2_code* compiled = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(),
-                                       PCRE2_ANCHORED | PCRE2_UTF, &code, &offset, nullptr);
+                                       (anchored ? PCRE2_ANCHORED : 0) | PCRE2_UTF, &code, &offset, nullptr);
   if (!compiled) {
     if (error) {
       PCRE2_UCHAR buffer[256];

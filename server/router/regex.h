@@ -13,8 +13,14 @@ namespace sluice::router {
 
 class Regex {
  public:
-  // nullopt and `error` set when the pattern does not compile.
-  static std::optional<Regex> compile(const std::string& pattern, std::string* error = nullptr);
+  // nullopt and `error` set when the pattern does not compile. Anchored patterns match at the
+  // start of the subject only (routes); unanchored ones anywhere in it (User-Agent rules).
+  static std::optional<Regex> compile(const std::string& pattern, std::string* error = nullptr, bool anchored = true);
+  static std::optional<Regex> compileSearch(const std::string& pattern, std::string* error = nullptr) {
+    return compile(pattern, error, false);
+  }
+  // Whether the pattern matches (at the start, or anywhere when unanchored).
+  bool matches(std::string_view subject) const { return matchPrefix(subject); }
 
   // Matches at the start of `subject` (Kong's router anchors regex paths at the start).
   // On success `matchEnd` is the end of the match and `captures` (when given) the groups.

@@ -1,5 +1,7 @@
 #include "plugins/acl/plugin.h"
 
+#include "plugins/config_values.h"
+
 #include <algorithm>
 #include <unordered_map>
 
@@ -15,14 +17,8 @@ struct ConsumerGroups {
 class AclPlugin final : public Plugin {
  public:
   AclPlugin(const nlohmann::json& config, std::shared_ptr<const ConsumerGroups> groups) : groups_(std::move(groups)) {
-    const auto list = [&config](const char* field) {
-      std::vector<std::string> out;
-      if (config.contains(field) && config[field].is_array())
-        for (const auto& g : config[field]) out.push_back(g.get<std::string>());
-      return out;
-    };
-    allow_ = list("allow");
-    deny_ = list("deny");
+    allow_ = stringList(config, "allow");
+    deny_ = stringList(config, "deny");
     hideGroupsHeader_ = config.at("hide_groups_header").get<bool>();
   }
 

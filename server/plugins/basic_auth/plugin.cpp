@@ -2,6 +2,7 @@
 
 #include "model/password_hash.h"
 #include "plugins/authentication.h"
+#include "plugins/config_values.h"
 
 #include <openssl/evp.h>
 #include <openssl/rand.h>
@@ -71,7 +72,7 @@ class BasicAuthPlugin final : public Plugin {
  public:
   BasicAuthPlugin(const nlohmann::json& config, std::shared_ptr<const BasicCredentials> credentials)
       : credentials_(std::move(credentials)), hideCredentials_(config.at("hide_credentials").get<bool>()) {
-    if (config.contains("anonymous") && config["anonymous"].is_string()) anonymous_ = config["anonymous"].get<std::string>();
+    anonymous_ = optionalString(config, "anonymous");
   }
 
   uint8_t phases() const override { return phaseBit(Phase::Access); }

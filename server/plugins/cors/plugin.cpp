@@ -1,5 +1,6 @@
 #include "plugins/cors/plugin.h"
 
+#include "plugins/config_values.h"
 #include "router/regex.h"
 
 #include <cmath>
@@ -26,8 +27,7 @@ std::string normalizeOrigin(std::string_view origin) {
 
 std::string joined(const nlohmann::json& config, const char* field) {
   std::string out;
-  if (config.contains(field) && config[field].is_array())
-    for (const auto& v : config[field]) out += (out.empty() ? "" : ",") + v.get<std::string>();
+  for (const auto& v : stringList(config, field)) out += (out.empty() ? "" : ",") + v;
   return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include "http/query_string.h"
 #include "plugins/authentication.h"
+#include "plugins/config_values.h"
 
 #include <unordered_map>
 
@@ -25,12 +26,12 @@ struct KeyIndex {
 class KeyAuthPlugin final : public Plugin {
  public:
   KeyAuthPlugin(const nlohmann::json& config, std::shared_ptr<const KeyIndex> keys) : keys_(std::move(keys)) {
-    for (const auto& name : config.at("key_names")) keyNames_.push_back(name.get<std::string>());
+    keyNames_ = stringList(config, "key_names");
     inHeader_ = config.at("key_in_header").get<bool>();
     inQuery_ = config.at("key_in_query").get<bool>();
     hideCredentials_ = config.at("hide_credentials").get<bool>();
     runOnPreflight_ = config.at("run_on_preflight").get<bool>();
-    if (config.contains("anonymous") && config["anonymous"].is_string()) anonymous_ = config["anonymous"].get<std::string>();
+    anonymous_ = optionalString(config, "anonymous");
   }
 
   uint8_t phases() const override { return phaseBit(Phase::Access); }

@@ -1,6 +1,7 @@
 #include "plugins/request_termination/plugin.h"
 
 #include "http/query_string.h"
+#include "plugins/config_values.h"
 
 #include <unistd.h>
 
@@ -20,19 +21,14 @@ const char* defaultMessage(int status) {
   }
 }
 
-std::string optional(const nlohmann::json& config, const char* field) {
-  const auto it = config.find(field);
-  return it != config.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 class RequestTerminationPlugin final : public Plugin {
  public:
   explicit RequestTerminationPlugin(const nlohmann::json& config)
       : status_(config.at("status_code").get<int>()),
-        message_(optional(config, "message")),
-        body_(optional(config, "body")),
-        contentType_(optional(config, "content_type")),
-        trigger_(optional(config, "trigger")),
+        message_(optionalString(config, "message")),
+        body_(optionalString(config, "body")),
+        contentType_(optionalString(config, "content_type")),
+        trigger_(optionalString(config, "trigger")),
         echo_(config.at("echo").get<bool>()) {
     if (message_.empty() && body_.empty())
       if (const char* m = defaultMessage(status_)) message_ = m;

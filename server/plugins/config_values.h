@@ -1,0 +1,25 @@
+#pragma once
+// Reading a validated plugin config (defaults already filled in by the schema).
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace sluice::plugins {
+
+// A string field, empty when unset (null).
+inline std::string optionalString(const nlohmann::json& config, const char* field) {
+  const auto it = config.find(field);
+  return it != config.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// An array-of-strings field, empty when unset.
+inline std::vector<std::string> stringList(const nlohmann::json& config, const char* field) {
+  std::vector<std::string> out;
+  const auto it = config.find(field);
+  if (it != config.end() && it->is_array())
+    for (const auto& v : *it) out.push_back(v.get<std::string>());
+  return out;
+}
+
+}  // namespace sluice::plugins
