@@ -3,6 +3,7 @@
 #include "plugins/bot_detection/plugin.h"
 #include "plugins/correlation_id/plugin.h"
 #include "plugins/ip_restriction/plugin.h"
+#include "plugins/jwt/plugin.h"
 #include "plugins/request_size_limiting/plugin.h"
 #include "plugins/cors/plugin.h"
 #include "plugins/key_auth/plugin.h"
@@ -29,7 +30,7 @@ const std::vector<PluginFactory>& builtinPlugins() {
   static const std::vector<PluginFactory> kAll{
       {&keyAuthSchema(), createKeyAuth},
       {&basicAuthSchema(), createBasicAuth},
-      {&jwtSchema(), nullptr},
+      {&jwtSchema(), createJwt},
       {&aclSchema(), createAcl},
       {&rateLimitingSchema(), createRateLimiting},
       {&corsSchema(), createCors},

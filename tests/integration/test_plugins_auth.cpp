@@ -1,6 +1,8 @@
-// basic-auth and acl through a real sluice and a real upstream.
+// basic-auth, jwt and acl through a real sluice and a real upstream.
+#include "jwt_signer.h"
 #include "plugin_test_bed.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QtTest>
 
@@ -87,6 +89,81 @@ class TestPluginsAuth : public QObject {
     const auto r = get({{"Authorization", basic("ben:hunter2")}, {"X-Consumer-Groups", "forged"}});
     QCOMPARE(r.status, 200);
     QCOMPARE(PluginTestBed::upstreamHeaders(r)["x-consumer-groups"].toString(), QString("forged"));  // hidden: passed as sent
+  }
+
+  void jwtVerifiesEveryAlgorithm() {
+    const JwtKey rsa = JwtKey::rsa(), ec256 = JwtKey::ec(256), ec384 = JwtKey::ec(384);
+    const JwtKey otherRsa = JwtKey::rsa(), otherEc256 = JwtKey::ec(256), otherEc384 = JwtKey::ec(384);
+    struct Case {
+      QByteArray alg;
+      const JwtKey* key;
+    };
+    const QList<Case> cases{{"HS256", nullptr}, {"HS384", nullptr}, {"HS512", nullptr}, {"RS256", &rsa}, {"RS384", &rsa},
+                            {"RS512", &rsa},    {"PS256", &rsa},    {"ES256", &ec256},  {"ES384", &ec384}};
+    for (const auto& c : cases) {
+      QJsonObject cred{{"key", "iss-" + QString(c.alg)}, {"algorithm", QString(c.alg)}, {"secret", "shh-" + QString(c.alg)}};
+      if (c.key) cred["rsa_public_key"] = QString(c.key->publicPem());
+      QVERIFY(!bed_.create("/consumers/ann/jwt", cred)["id"].toString().isEmpty());
+    }
+    bed_.addPlugin({{"name", "jwt"}});
+    QCOMPARE(bed_.until(401, "/").json()["message"].toString(), QString("Unauthorized"));
+    for (const auto& c : cases) {
+      const QByteArray token = signJwt(c.alg, {{"iss", "iss-" + QString(c.alg)}}, "shh-" + c.alg, c.key);
+      const auto r = get({{"Authorization", "Bearer " + token}});
+      QVERIFY2(r.status == 200, c.alg + ": " + r.body);
+      QCOMPARE(PluginTestBed::upstreamHeaders(r)["x-consumer-username"].toString(), QString("ann"));
+      QCOMPARE(PluginTestBed::upstreamHeaders(r)["x-credential-identifier"].toString(), "iss-" + QString(c.alg));
+      // A signature made with another secret or key fails.
+      const JwtKey* wrong = c.key == &rsa ? &otherRsa : c.key == &ec256 ? &otherEc256 : &otherEc384;
+      const QByteArray forged = signJwt(c.alg, {{"iss", "iss-" + QString(c.alg)}}, "wrong", c.key ? wrong : nullptr);
+      QCOMPARE(get({{"Authorization", "Bearer " + forged}}).json()["message"].toString(), QString("Invalid signature"));
+    }
+  }
+
+  void jwtRefusesAlgorithmTricksAndBadTokens() {
+    const JwtKey rsa = JwtKey::rsa();
+    bed_.create("/consumers/ben/jwt", {{"key", "ben-rsa"}, {"algorithm", "RS256"}, {"rsa_public_key", QString(rsa.publicPem())}});
+    bed_.create("/consumers/ben/jwt", {{"key", "ben-hs"}, {"secret", "ben-secret"}});
+    bed_.addPlugin({{"name", "jwt"}, {"config", QJsonObject{{"cookie_names", QJsonArray{"session"}}}}});
+    QCOMPARE(bed_.until(401, "/").status, 401);
+    const auto message = [this](const QByteArray& token) {
+      return get({{"Authorization", "Bearer " + token}}).json()["message"].toString();
+    };
+    // alg "none", and HS256 signed with the RSA public key as the secret (algorithm confusion).
+    QCOMPARE(message(signJwt("none", {{"iss", "ben-rsa"}}, "")), QString("Invalid algorithm"));
+    QCOMPARE(message(signJwt("HS256", {{"iss", "ben-rsa"}}, rsa.publicPem())), QString("Invalid algorithm"));
+    QCOMPARE(message("not-a-token"), QString("Bad token; invalid JWT"));
+    QCOMPARE(message("a.b.c"), QString("Bad token; invalid JSON"));
+    QCOMPARE(message(signJwt("HS256", {{"sub", "x"}}, "ben-secret")), QString("No mandatory 'iss' in claims"));
+    QCOMPARE(message(signJwt("HS256", {{"iss", "nobody"}}, "ben-secret")), QString("No credentials found for given 'iss'"));
+    // Sources: query argument and cookie; two different tokens at once are refused.
+    const QByteArray good = signJwt("HS256", {{"iss", "ben-hs"}}, "ben-secret");
+    QCOMPARE(bed_.proxy().get("/?jwt=" + good).status, 200);
+    QCOMPARE(get({{"Cookie", "a=1; session=" + good}}).status, 200);
+    const QByteArray other = signJwt("HS256", {{"iss", "ben-hs"}, {"n", 2}}, "ben-secret");
+    const auto r = bed_.proxy().request("GET", "/?jwt=" + other, {}, {{"Authorization", "Bearer " + good}});
+    QCOMPARE(r.json()["message"].toString(), QString("Multiple tokens provided"));
+  }
+
+  void jwtChecksExpiryWithLeeway() {
+    bed_.create("/consumers/ben/jwt", {{"key", "ben-exp"}, {"secret", "exp-secret"}});
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const QString id = bed_.addPlugin({{"name", "jwt"}, {"config", QJsonObject{{"claims_to_verify", QJsonArray{"exp", "nbf"}}}}});
+    QCOMPARE(bed_.until(401, "/").status, 401);
+    const auto send = [this](const QJsonObject& claims) { return get({{"Authorization", "Bearer " + signJwt("HS256", claims, "exp-secret")}}); };
+    QCOMPARE(send({{"iss", "ben-exp"}, {"exp", now + 60}, {"nbf", now - 60}}).status, 200);
+    auto r = send({{"iss", "ben-exp"}, {"exp", now - 30}, {"nbf", now - 60}});
+    QCOMPARE(r.status, 401);
+    QCOMPARE(r.json()["exp"].toString(), QString("token expired"));
+    r = send({{"iss", "ben-exp"}, {"exp", now + 60}, {"nbf", now + 30}});
+    QCOMPARE(r.json()["nbf"].toString(), QString("token not valid yet"));
+    QCOMPARE(send({{"iss", "ben-exp"}}).json()["exp"].toString(), QString("must be a number"));
+    // 60 s of leeway forgive a token expired 30 s ago; maximum_expiration refuses far futures (403).
+    QCOMPARE(bed_.admin().sendJson("PATCH", "/plugins/" + id.toUtf8(), {{"config", QJsonObject{{"leeway", 60}, {"maximum_expiration", 3600}}}}).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(send({{"iss", "ben-exp"}, {"exp", now - 30}, {"nbf", now - 60}}).status, 200, 5000);
+    r = send({{"iss", "ben-exp"}, {"exp", now + 7200}, {"nbf", now - 60}});
+    QCOMPARE(r.status, 403);
+    QCOMPARE(r.json()["exp"].toString(), QString("exceeds maximum allowed expiration"));
   }
 
   void aclConfigNeedsExactlyOneList() {
