@@ -5,6 +5,8 @@
 #include "plugins/ip_restriction/plugin.h"
 #include "plugins/jwt/plugin.h"
 #include "plugins/request_size_limiting/plugin.h"
+#include "plugins/request_transformer/plugin.h"
+#include "plugins/response_transformer/plugin.h"
 #include "plugins/cors/plugin.h"
 #include "plugins/key_auth/plugin.h"
 #include "plugins/plugin_catalog.h"
@@ -25,6 +27,8 @@ const schema::PluginSchema& ipRestrictionSchema();
 const schema::PluginSchema& botDetectionSchema();
 const schema::PluginSchema& correlationIdSchema();
 const schema::PluginSchema& requestSizeLimitingSchema();
+const schema::PluginSchema& requestTransformerSchema();
+const schema::PluginSchema& responseTransformerSchema();
 
 const std::vector<PluginFactory>& builtinPlugins() {
   static const std::vector<PluginFactory> kAll{
@@ -39,6 +43,8 @@ const std::vector<PluginFactory>& builtinPlugins() {
       {&botDetectionSchema(), createBotDetection},
       {&correlationIdSchema(), createCorrelationId},
       {&requestSizeLimitingSchema(), createRequestSizeLimiting},
+      {&requestTransformerSchema(), createRequestTransformer},
+      {&responseTransformerSchema(), createResponseTransformer},
   };
   return kAll;
 }

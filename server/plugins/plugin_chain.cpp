@@ -67,7 +67,8 @@ PhaseResult runRequestPhases(const PluginChain& chain, RequestContext& ctx, std:
   resolved.assign(chain.entries.size(), nullptr);
   uint64_t clock = nowMicros();
   for (const Phase phase : {Phase::Rewrite, Phase::Access}) {
-    if (!(chain.phases & phaseBit(phase))) continue;
+    // The access pass always walks the chain: it resolves the instances the later phases use.
+    if (phase == Phase::Rewrite && !(chain.phases & phaseBit(phase))) continue;
     for (size_t i = 0; i < chain.entries.size(); ++i) {
       const ChainEntry& entry = chain.entries[i];
       // Resolved when first needed, so that an access-phase consumer selects later plugins.

@@ -40,6 +40,7 @@ class ReusedList {
   bool empty() const { return size_ == 0; }
   size_t size() const { return size_; }
   T& back() { return items_[size_ - 1]; }
+  T& at(size_t i) { return items_[i]; }
   const T* begin() const { return items_.data(); }
   const T* end() const { return items_.data() + size_; }
 
@@ -50,6 +51,10 @@ class ReusedList {
 
 class HeaderEdits : public ReusedList<HeaderEdit> {
  public:
+  // Drops every edit of `name` (any case), keeping the order of the others.
+  void erase(std::string_view name);
+  // The last non-append edit of `name`, or null.
+  const HeaderEdit* find(std::string_view name) const;
   void add(std::string_view name, std::string_view value, bool append = false) {
     HeaderEdit& e = grow();
     e.name.assign(name);
@@ -100,7 +105,10 @@ struct RequestContext {
 
   // --- edits to the upstream request
   NameList removeHeaders;   // names, any case
-  HeaderEdits setHeaders;   // replace any header of that name
+  HeaderEdits setHeaders;   // replace any header of that name (append = true: sent beside it)
+  std::string method;       // the method to send instead of the client's (empty: the same)
+  bool pathRewritten = false;
+  std::string upstreamPath; // the path to send instead (when pathRewritten), without query
   bool queryRewritten = false;
   std::string query;                       // the new query string (without '?') when queryRewritten
 
@@ -132,6 +140,9 @@ struct RequestContext {
     anonymous = false;
     removeHeaders.clear();
     setHeaders.clear();
+    method.clear();
+    pathRewritten = false;
+    upstreamPath.clear();
     queryRewritten = false;
     query.clear();
     bodyLimit = 0;

@@ -219,7 +219,8 @@ void HttpSession::beginExchange() {
     rest = path.substr(match.matchedPathLength);
   }
   std::string& upstreamPath = worker_.scratch(1);
-  joinUpstreamPath(service_->path, rest, route.pathHandlingV1, upstreamPath);
+  if (x.ctx.pathRewritten) upstreamPath = x.ctx.upstreamPath;  // a plugin chose the whole path
+  else joinUpstreamPath(service_->path, rest, route.pathHandlingV1, upstreamPath);
   const std::string_view query = x.ctx.queryRewritten ? std::string_view(x.ctx.query) : x.head.query;
   if (!query.empty()) {
     upstreamPath.push_back('?');

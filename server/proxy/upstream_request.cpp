@@ -36,14 +36,15 @@ bool editedByPlugin(const plugins::RequestContext& edits, std::string_view name)
   for (const auto& r : edits.removeHeaders)
     if (http::equalsIgnoreCase(r, name)) return true;
   for (const auto& e : edits.setHeaders)
-    if (http::equalsIgnoreCase(e.name, name)) return true;
+    if (!e.append && http::equalsIgnoreCase(e.name, name)) return true;
   return false;
 }
 
 }  // namespace
 
 bool writeUpstreamRequestHead(net::IoBuffer& out, const http::RequestHead& req, const ForwardingInfo& info) {
-  bool ok = out.append(req.method) && out.append(" ") && out.append(info.upstreamPath) && out.append(" HTTP/1.1\r\nHost: ") &&
+  const std::string_view method = info.edits && !info.edits->method.empty() ? std::string_view(info.edits->method) : req.method;
+  bool ok = out.append(method) && out.append(" ") && out.append(info.upstreamPath) && out.append(" HTTP/1.1\r\nHost: ") &&
             out.append(info.host) && out.append("\r\n");
   std::string_view forwardedFor;
   const bool edited = info.edits && (!info.edits->removeHeaders.empty() || !info.edits->setHeaders.empty());

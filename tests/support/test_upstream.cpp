@@ -75,7 +75,8 @@ class Echo final : public Poco::Net::HTTPRequestHandler {
     for (const auto& [name, value] : in) {
       std::string lower = name;
       for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      echo["headers"][lower] = value;
+      auto& slot = echo["headers"][lower];  // repeated headers: their values joined, as a proxy may
+      slot = slot.is_string() ? slot.get<std::string>() + ", " + value : value;
     }
     const std::string text = echo.dump();
     out.setContentType("application/json");

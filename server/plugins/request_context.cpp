@@ -1,0 +1,23 @@
+#include "plugins/request_context.h"
+
+namespace sluice::plugins {
+
+void HeaderEdits::erase(std::string_view name) {
+  size_t kept = 0;
+  for (size_t i = 0; i < size(); ++i) {
+    HeaderEdit& e = at(i);
+    if (http::equalsIgnoreCase(e.name, name)) continue;
+    if (kept != i) std::swap(at(kept), e);
+    ++kept;
+  }
+  while (size() > kept) pop_back();
+}
+
+const HeaderEdit* HeaderEdits::find(std::string_view name) const {
+  const HeaderEdit* found = nullptr;
+  for (const auto& e : *this)
+    if (!e.append && http::equalsIgnoreCase(e.name, name)) found = &e;
+  return found;
+}
+
+}  // namespace sluice::plugins

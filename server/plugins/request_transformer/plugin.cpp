@@ -1,0 +1,154 @@
+#include "plugins/request_transformer/plugin.h"
+
+#include "http/query_string.h"
+#include "plugins/config_values.h"
+#include "plugins/transform_fields.h"
+
+#include <Poco/Logger.h>
+
+namespace sluice::plugins {
+namespace {
+
+using Pairs = std::vector<std::pair<std::string, std::string>>;
+
+Pairs pairs(const nlohmann::json& config, const char* group, const char* field) {
+  Pairs out;
+  for (const auto& p : stringList(config.at(group), field)) out.push_back(splitColonPair(p));
+  return out;
+}
+
+// Query arguments as name/value pairs (raw: percent-encoding kept as sent).
+struct QueryArgs {
+  std::vector<std::pair<std::string, std::string>> args;
+  explicit QueryArgs(std::string_view query) {
+    http::forEachQueryPair(query, [this](std::string_view n, std::string_view v) { args.emplace_back(std::string(n), std::string(v)); });
+  }
+  bool has(const std::string& name) const {
+    for (const auto& a : args)
+      if (a.first == name) return true;
+    return false;
+  }
+  void remove(const std::string& name) { std::erase_if(args, [&](const auto& a) { return a.first == name; }); }
+  std::string text() const {
+    std::string out;
+    for (const auto& [n, v] : args) out.append(out.empty() ? "" : "&").append(n).append("=").append(v);
+    return out;
+  }
+};
+
+std::string encodeValue(std::string_view v) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : v) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') out.push_back(static_cast<char>(c));
+    else out.append({'%', kHex[c >> 4], kHex[c & 15]});
+  }
+  return out;
+}
+
+class RequestTransformerPlugin final : public Plugin {
+ public:
+  explicit RequestTransformerPlugin(const nlohmann::json& config)
+      : method_(optionalString(config, "http_method")),
+        uri_(optionalString(config.at("replace"), "uri")),
+        removeHeaders_(stringList(config.at("remove"), "headers")),
+        removeQuery_(stringList(config.at("remove"), "querystring")),
+        renameHeaders_(pairs(config, "rename", "headers")),
+        replaceHeaders_(pairs(config, "replace", "headers")),
+        addHeaders_(pairs(config, "add", "headers")),
+        appendHeaders_(pairs(config, "append", "headers")),
+        renameQuery_(pairs(config, "rename", "querystring")),
+        replaceQuery_(pairs(config, "replace", "querystring")),
+        addQuery_(pairs(config, "add", "querystring")),
+        appendQuery_(pairs(config, "append", "querystring")) {
+    editsQuery_ = !removeQuery_.empty() || !renameQuery_.empty() || !replaceQuery_.empty() || !addQuery_.empty() || !appendQuery_.empty();
+  }
+
+  uint8_t phases() const override { return phaseBit(Phase::Access); }
+
+  PhaseResult access(RequestContext& ctx) const override {
+    for (const auto& name : removeHeaders_) removeHeader(ctx, name);
+    for (const auto& [from, to] : renameHeaders_) {
+      std::string_view value;
+      if (!currentHeader(ctx, from, value)) continue;
+      const std::string kept(value);
+      removeHeader(ctx, from);
+      setHeader(ctx, to, kept);
+    }
+    std::string_view ignored;
+    for (const auto& [name, value] : replaceHeaders_)
+      if (currentHeader(ctx, name, ignored)) setHeader(ctx, name, value);
+    for (const auto& [name, value] : addHeaders_)
+      if (!currentHeader(ctx, name, ignored)) setHeader(ctx, name, value);
+    for (const auto& [name, value] : appendHeaders_) ctx.setHeaders.add(name, value, true);
+    if (editsQuery_) transformQuery(ctx);
+    if (!method_.empty()) ctx.method = method_;
+    if (!uri_.empty()) {
+      ctx.pathRewritten = true;
+      ctx.upstreamPath = uri_;
+    }
+    return PhaseResult::Continue;
+  }
+
+ private:
+  // The header as the upstream would see it after the edits so far.
+  static bool currentHeader(const RequestContext& ctx, std::string_view name, std::string_view& value) {
+    if (const HeaderEdit* e = ctx.setHeaders.find(name)) {
+      value = e->value;
+      return true;
+    }
+    for (const auto& r : ctx.removeHeaders)
+      if (http::equalsIgnoreCase(r, name)) return false;
+    for (const auto& h : ctx.request->headers)
+      if (http::equalsIgnoreCase(h.name, name)) {
+        value = h.value;
+        return true;
+      }
+    return false;
+  }
+  static void removeHeader(RequestContext& ctx, std::string_view name) {
+    ctx.setHeaders.erase(name);
+    ctx.removeHeaders.add(name);
+  }
+  static void setHeader(RequestContext& ctx, std::string_view name, std::string_view value) {
+    ctx.setHeaders.erase(name);
+    ctx.setHeaders.add(name, value);
+  }
+
+  void transformQuery(RequestContext& ctx) const {
+    QueryArgs q(ctx.queryRewritten ? std::string_view(ctx.query) : ctx.request->query);
+    for (const auto& name : removeQuery_) q.remove(name);
+    for (const auto& [from, to] : renameQuery_)
+      for (auto& a : q.args)
+        if (a.first == from) a.first = to;
+    for (const auto& [name, value] : replaceQuery_)
+      for (auto& a : q.args)
+        if (a.first == name) a.second = encodeValue(value);
+    for (const auto& [name, value] : addQuery_)
+      if (!q.has(name)) q.args.emplace_back(name, encodeValue(value));
+    for (const auto& [name, value] : appendQuery_) q.args.emplace_back(name, encodeValue(value));
+    ctx.query = q.text();
+    ctx.queryRewritten = true;
+  }
+
+  std::string method_, uri_;
+  std::vector<std::string> removeHeaders_, removeQuery_;
+  Pairs renameHeaders_, replaceHeaders_, addHeaders_, appendHeaders_;
+  Pairs renameQuery_, replaceQuery_, addQuery_, appendQuery_;
+  bool editsQuery_ = false;
+};
+
+}  // namespace
+
+PluginCreateResult createRequestTransformer(const nlohmann::json& config, BuildContext& context) {
+  for (const char* group : {"remove", "rename", "replace", "add", "append"})
+    if (!stringList(config.at(group), "body").empty()) {
+      Poco::Logger::get("sluice.plugins")
+          .warning("request-transformer (%s): body edits are not applied yet (headers, query string, method and uri are)",
+                   context.pluginId());
+      break;
+    }
+  return PluginConstSharedPtr(std::make_shared<RequestTransformerPlugin>(config));
+}
+
+}  // namespace sluice::plugins

@@ -1,0 +1,25 @@
+#include "plugins/transform_fields.h"
+
+namespace sluice::plugins {
+using schema::json;
+
+schema::Field nameList(std::string field) {
+  return schema::arrayField(std::move(field), schema::stringField("name")).asRequired().withDefault(json::array());
+}
+
+schema::Field colonPairList(std::string field) {
+  const schema::Field pair = schema::stringField("pair").withCheck([](const json& v) -> std::optional<std::string> {
+    const std::string s = v.get<std::string>();
+    if (s.find(':') == std::string::npos || s.front() == ':') return "key '" + s + "' has no value";
+    return std::nullopt;
+  });
+  return schema::arrayField(std::move(field), pair).asRequired().withDefault(json::array());
+}
+
+std::pair<std::string, std::string> splitColonPair(std::string_view pair) {
+  const size_t colon = pair.find(':');
+  if (colon == std::string_view::npos) return {std::string(pair), {}};
+  return {std::string(pair.substr(0, colon)), std::string(pair.substr(colon + 1))};
+}
+
+}  // namespace sluice::plugins

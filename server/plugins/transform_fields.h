@@ -1,0 +1,18 @@
+#pragma once
+// Field shapes shared by request-transformer and response-transformer: lists of names and lists
+// of "name:value" pairs, grouped in remove / rename / replace / add / append records.
+#include "schema/field.h"
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace sluice::plugins {
+
+schema::Field nameList(std::string field);        // ["x-a", "x-b"]
+schema::Field colonPairList(std::string field);   // ["x-a:1", "x-b:two"] (value may be empty after the colon)
+// "name:value" split at the first colon.
+std::pair<std::string, std::string> splitColonPair(std::string_view pair);
+
+}  // namespace sluice::plugins
