@@ -2,6 +2,8 @@
 #include "plugins/basic_auth/plugin.h"
 #include "plugins/bot_detection/plugin.h"
 #include "plugins/correlation_id/plugin.h"
+#include "plugins/file_log/plugin.h"
+#include "plugins/http_log/plugin.h"
 #include "plugins/ip_restriction/plugin.h"
 #include "plugins/jwt/plugin.h"
 #include "plugins/request_size_limiting/plugin.h"
@@ -29,6 +31,8 @@ const schema::PluginSchema& correlationIdSchema();
 const schema::PluginSchema& requestSizeLimitingSchema();
 const schema::PluginSchema& requestTransformerSchema();
 const schema::PluginSchema& responseTransformerSchema();
+const schema::PluginSchema& fileLogSchema();
+const schema::PluginSchema& httpLogSchema();
 
 const std::vector<PluginFactory>& builtinPlugins() {
   static const std::vector<PluginFactory> kAll{
@@ -45,6 +49,8 @@ const std::vector<PluginFactory>& builtinPlugins() {
       {&requestSizeLimitingSchema(), createRequestSizeLimiting},
       {&requestTransformerSchema(), createRequestTransformer},
       {&responseTransformerSchema(), createResponseTransformer},
+      {&fileLogSchema(), createFileLog},
+      {&httpLogSchema(), createHttpLog},
   };
   return kAll;
 }

@@ -1,5 +1,7 @@
 #include "plugins/plugin_chain.h"
 
+#include "plugins/logging/log_serializer.h"
+
 #include <Poco/Logger.h>
 
 #include <algorithm>
@@ -86,9 +88,18 @@ PhaseResult runRequestPhases(const PluginChain& chain, RequestContext& ctx, std:
       if (!ok) {
         ctx.local.clear();
         ctx.respond(500, "An unexpected error occurred");
-        return PhaseResult::Respond;
+        result = PhaseResult::Respond;
       }
-      if (result == PhaseResult::Respond) return result;
+      if (result == PhaseResult::Respond) {
+        // The plugins after this one do not run, but their log phase will (Kong logs refused
+        // requests too): resolve them, and capture the request while its bytes exist.
+        for (size_t j = i + 1; j < chain.entries.size(); ++j) {
+          const PluginInstance* later = chain.entries[j].resolve(ctx.consumer ? &ctx.consumerIndex : nullptr);
+          resolved[j] = later && (later->protocols & protocol) ? later : nullptr;
+        }
+        if (chain.phases & phaseBit(Phase::Log)) captureRequestForLog(ctx);
+        return result;
+      }
     }
   }
   return PhaseResult::Continue;

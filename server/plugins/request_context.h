@@ -121,7 +121,13 @@ struct RequestContext {
   const http::ResponseHead* response = nullptr;  // header_filter: the upstream's head
   NameList removeResponseHeaders;  // header_filter edits
   int status = 0;                                  // the status sent (log phase)
-  uint64_t bytesSent = 0;
+  uint64_t bytesSent = 0;                          // bytes written to the client
+
+  // --- for the log phase: times (monotonic µs; 0: did not happen) and captured text
+  int64_t startedAtMs = 0;     // wall clock, for logs
+  uint64_t sentUpstreamUs = 0, firstByteUs = 0, finishedUs = 0;
+  std::string upstreamUri;
+  std::string logRequest, logResponseHeaders;  // JSON, captured by log plugins while the bytes exist
   LocalResponse local;
 
   void reset() {
@@ -152,6 +158,11 @@ struct RequestContext {
     removeResponseHeaders.clear();
     status = 0;
     bytesSent = 0;
+    startedAtMs = 0;
+    sentUpstreamUs = firstByteUs = finishedUs = 0;
+    upstreamUri.clear();
+    logRequest.clear();
+    logResponseHeaders.clear();
     local.clear();
   }
   // Short-circuits with Kong's JSON message body.

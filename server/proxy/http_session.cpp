@@ -13,10 +13,17 @@
 
 #include <cerrno>
 #include <cstring>
+#include <ctime>
 #include <charconv>
 
 namespace sluice::proxy {
 namespace {
+
+int64_t wallClockMillis() {
+  timespec ts{};
+  clock_gettime(CLOCK_REALTIME, &ts);  // vDSO
+  return static_cast<int64_t>(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000;
+}
 
 std::string_view headerLookup(const void* ctx, std::string_view name) {
   return http::findHeader(*static_cast<const http::Headers*>(ctx), name);
@@ -205,6 +212,7 @@ void HttpSession::beginExchange() {
     ctx.snapshot = &snap;
     ctx.route = &route;
     ctx.service = service_;
+    if (x.chain->phases & plugins::phaseBit(plugins::Phase::Log)) ctx.startedAtMs = wallClockMillis();
     if (plugins::runRequestPhases(*x.chain, ctx, x.resolved, x.timings, in.protocol) == plugins::PhaseResult::Respond) {
       respondFromPlugin(hasBody);
       return;
@@ -226,6 +234,7 @@ void HttpSession::beginExchange() {
     upstreamPath.push_back('?');
     upstreamPath.append(query);
   }
+  if (x.chain->phases & plugins::phaseBit(plugins::Phase::Log)) x.ctx.upstreamUri = upstreamPath;
   ForwardingInfo info;
   info.clientIp = clientIp_;
   info.serverPort = serverPort_;
@@ -424,6 +433,7 @@ bool HttpSession::stepSendRequest() {
     uoutSent_ += static_cast<size_t>(n);
     if (uoutSent_ < uout_.readable()) return true;
     sentUs_ = worker_.nowMicros();
+    x_->ctx.sentUpstreamUs = sentUs_;
   }
   // 2. The body, straight from the client's buffer.
   if (!requestBodyDone_ || requestBodyPending_ > 0) {
@@ -564,6 +574,7 @@ void HttpSession::runLogPhase(int status) {
   x_->chain = nullptr;  // once per exchange
   if (!(chain->phases & plugins::phaseBit(plugins::Phase::Log)) || x_->resolved.empty()) return;
   x_->ctx.status = status;
+  x_->ctx.finishedUs = worker_.nowMicros();
   x_->ctx.request = nullptr;  // the head's bytes are gone by now
   plugins::runLog(*chain, x_->ctx, x_->resolved, x_->timings);
 }

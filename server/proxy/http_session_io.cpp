@@ -161,6 +161,7 @@ bool HttpSession::flushClient(std::string_view body) {
       return false;
     }
     anyResponseByte_ = true;
+    if (x_) x_->ctx.bytesSent += static_cast<uint64_t>(n);
     size_t written = static_cast<size_t>(n);
     const size_t fromHead = std::min(written, cout_.readable());
     cout_.consume(fromHead);

@@ -18,6 +18,7 @@ bool appendNumber(net::IoBuffer& out, uint64_t n) {
 bool HttpSession::buildResponseHead() {
   reportOutcome(snapshot::Outcome::Success, x_->response.status);
   x_->ctx.status = x_->response.status;
+  x_->ctx.firstByteUs = worker_.nowMicros();
   if (x_->chain && !x_->resolved.empty()) {
     x_->ctx.response = &x_->response;
     plugins::runHeaderFilter(*x_->chain, x_->ctx, x_->resolved, x_->timings);

@@ -1,0 +1,82 @@
+#include "plugins/logging/log_serializer.h"
+
+#include "http/query_string.h"
+#include "snapshot/config_snapshot.h"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+
+namespace sluice::plugins {
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+nlohmann::json headerObject(const http::Headers& headers) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& h : headers) {
+    auto& slot = out[lower(h.name)];
+    if (slot.is_null()) slot = std::string(h.value);
+    else if (slot.is_string()) slot = nlohmann::json::array({slot, std::string(h.value)});
+    else slot.push_back(std::string(h.value));
+  }
+  return out;
+}
+
+}  // namespace
+
+void captureRequestForLog(RequestContext& ctx) {
+  if (!ctx.logRequest.empty() || !ctx.request) return;
+  const http::RequestHead& r = *ctx.request;
+  nlohmann::json query = nlohmann::json::object();
+  http::forEachQueryPair(r.query, [&](std::string_view n, std::string_view v) {
+    std::string name, value;
+    if (!http::urlDecode(n, name)) name.assign(n);
+    if (!http::urlDecode(v, value)) value.assign(v);
+    query[name] = v.data() ? nlohmann::json(value) : nlohmann::json(true);
+  });
+  const std::string scheme = ctx.https ? "https" : "http";
+  nlohmann::json request{{"method", std::string(r.method)},
+                         {"uri", std::string(r.target)},
+                         {"url", scheme + "://" + std::string(r.host) + std::string(r.target)},
+                         {"querystring", query},
+                         {"headers", headerObject(r.headers)},
+                         {"size", r.headBytes + (r.framing == http::BodyFraming::ContentLength ? r.contentLength : 0)}};
+  ctx.logRequest = request.dump();
+}
+
+void captureResponseForLog(RequestContext& ctx) {
+  if (!ctx.logResponseHeaders.empty() || !ctx.response) return;
+  ctx.logResponseHeaders = headerObject(ctx.response->headers).dump();
+}
+
+std::string serializeLog(const RequestContext& ctx) {
+  nlohmann::json log;
+  log["request"] = ctx.logRequest.empty() ? nlohmann::json::object() : nlohmann::json::parse(ctx.logRequest);
+  log["response"] = {{"status", ctx.status},
+                     {"size", ctx.bytesSent},
+                     {"headers", ctx.logResponseHeaders.empty() ? nlohmann::json::object() : nlohmann::json::parse(ctx.logResponseHeaders)}};
+  if (ctx.route) log["route"] = {{"id", ctx.route->id}, {"name", ctx.route->name.empty() ? nlohmann::json() : nlohmann::json(ctx.route->name)}};
+  if (ctx.service)
+    log["service"] = {{"id", ctx.service->id},
+                      {"name", ctx.service->name.empty() ? nlohmann::json() : nlohmann::json(ctx.service->name)},
+                      {"host", ctx.service->host},
+                      {"port", ctx.service->port},
+                      {"protocol", ctx.service->protocol}};
+  if (ctx.consumer)
+    log["consumer"] = {{"id", ctx.consumer->id}, {"username", ctx.consumer->username}, {"custom_id", ctx.consumer->customId}};
+  const auto ms = [](uint64_t from, uint64_t to) -> int64_t { return to > from && from ? static_cast<int64_t>((to - from) / 1000) : 0; };
+  log["latencies"] = {{"kong", ms(ctx.startedUs, ctx.sentUpstreamUs ? ctx.sentUpstreamUs : ctx.finishedUs)},
+                      {"proxy", ctx.sentUpstreamUs ? ms(ctx.sentUpstreamUs, ctx.firstByteUs) : -1},
+                      {"request", ms(ctx.startedUs, ctx.finishedUs)}};
+  log["client_ip"] = std::string(ctx.clientIp);
+  log["upstream_uri"] = ctx.upstreamUri;
+  log["started_at"] = ctx.startedAtMs;
+  return log.dump();
+}
+
+}  // namespace sluice::plugins
