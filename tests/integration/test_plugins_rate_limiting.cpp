@@ -4,6 +4,8 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QtTest>
 
 using namespace sluice::test;
@@ -98,6 +100,60 @@ class TestPluginsRateLimiting : public QObject {
     QTRY_COMPARE_WITH_TIMEOUT(bed_.proxy().get("/other").json()["uri"].toString(), QString("/"), 5000);  // strip_path
     QCOMPARE(get(tenant).header("RateLimit-Remaining"), QByteArray("2"));
     bed_.admin().del("/routes/other");
+  }
+
+  // Two nodes counting in one Redis (a real redis-server on a throwaway port): each sees the
+  // other's requests within a sync interval.
+  void redisPolicySharesCountsAcrossNodes() {
+    if (QStandardPaths::findExecutable("redis-server").isEmpty()) QSKIP("redis-server is not installed (scripts/quickstart installs it)");
+    awayFromTheHourBoundary();
+    const quint16 redisPort = SluiceProcess::freePort();
+    QProcess redis;
+    redis.start("redis-server", {"--port", QString::number(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"});
+    QVERIFY(redis.waitForStarted(5000));
+    PluginTestBed other;
+    QVERIFY(other.start());
+    const QJsonObject plugin{{"name", "rate-limiting"},
+                             {"config", QJsonObject{{"hour", 6}, {"limit_by", "header"}, {"header_name", "X-Tenant"}, {"policy", "redis"},
+                                                    {"redis_host", "127.0.0.1"}, {"redis_port", redisPort}}}};
+    const QByteArray id = "/plugins/6f1c8a52-5d0a-4c1e-9a59-3a8d2f7e4b10";  // the same plugin on both nodes
+    QCOMPARE(bed_.admin().sendJson("PUT", id, plugin).status, 200);
+    QCOMPARE(other.admin().sendJson("PUT", id, plugin).status, 200);
+    const QList<QPair<QByteArray, QByteArray>> tenant{{"X-Tenant", "shared"}};
+    for (auto* node : {&bed_, &other}) {  // both apply the plugin (warm-up requests count for another tenant)
+      HttpResponse r;
+      for (int i = 0; i < 100 && r.header("RateLimit-Limit").isEmpty(); ++i) {
+        r = node->proxy().request("GET", "/", {}, {{"X-Tenant", "warmup"}});
+        if (r.header("RateLimit-Limit").isEmpty()) QTest::qWait(50);
+      }
+      QVERIFY(!r.header("RateLimit-Limit").isEmpty());
+    }
+    for (int i = 0; i < 3; ++i) QCOMPARE(bed_.proxy().request("GET", "/", {}, tenant).status, 200);
+    QTest::qWait(400);  // a few sync intervals
+    // The other node learns the tenant's total with its first request for it (decided locally,
+    // never waiting on Redis): 3 + 1 counted, so its next request leaves 1.
+    QCOMPARE(other.proxy().request("GET", "/", {}, tenant).status, 200);
+    QTest::qWait(400);
+    QCOMPARE(other.proxy().request("GET", "/", {}, tenant).header("RateLimit-Remaining"), QByteArray("1"));
+    QCOMPARE(other.proxy().request("GET", "/", {}, tenant).status, 200);
+    QTest::qWait(400);
+    QCOMPARE(bed_.proxy().request("GET", "/", {}, tenant).status, 429);
+    QCOMPARE(other.proxy().request("GET", "/", {}, tenant).status, 429);
+    bed_.admin().del(id);
+    redis.terminate();
+    redis.waitForFinished(5000);
+  }
+
+  void redisPolicyWithoutRedis() {
+    const quint16 nothing = SluiceProcess::freePort();  // no server there
+    const QString tolerant = bed_.addPlugin({{"name", "rate-limiting"},
+                                             {"config", QJsonObject{{"hour", 100}, {"limit_by", "ip"}, {"policy", "redis"}, {"redis_host", "127.0.0.1"},
+                                                                    {"redis_port", nothing}, {"redis_timeout", 200}}}});
+    QVERIFY(!firstLimited().header("RateLimit-Limit").isEmpty());
+    QTest::qWait(500);
+    QCOMPARE(get().status, 200);  // fault_tolerant: counting goes on locally
+    QCOMPARE(bed_.admin().sendJson("PATCH", "/plugins/" + tolerant.toUtf8(), {{"config", QJsonObject{{"fault_tolerant", false}}}}).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(get().status, 500, 5000);
   }
 
   void configurationChecks() {

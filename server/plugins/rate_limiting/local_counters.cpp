@@ -29,8 +29,7 @@ uint64_t LocalCounters::read(uint64_t key, uint32_t window) const {
   return 0;
 }
 
-bool LocalCounters::increment(uint64_t key, uint32_t window, uint32_t expiresAt) {
-  key = nonZero(key);
+LocalCounters::Slot* LocalCounters::slotFor(uint64_t key, uint32_t expiresAt) {
   const uint32_t now = static_cast<uint32_t>(std::time(nullptr));
   if ((increments_.fetch_add(1, std::memory_order_relaxed) & 1023) == 0) sweep(now);
   Slot* slot = nullptr;
@@ -45,14 +44,40 @@ bool LocalCounters::increment(uint64_t key, uint32_t window, uint32_t expiresAt)
   }
   if (!slot) {
     dropped_.fetch_add(1, std::memory_order_relaxed);
-    return false;
+    return nullptr;
   }
   slot->expiresAt.store(expiresAt, std::memory_order_relaxed);
+  return slot;
+}
+
+uint64_t LocalCounters::add(uint64_t key, uint32_t window, uint32_t expiresAt, uint64_t n) {
+  Slot* slot = slotFor(nonZero(key), expiresAt);
+  if (!slot) return 0;
   uint64_t wc = slot->windowCount.load(std::memory_order_relaxed);
   for (;;) {
-    const uint64_t next = (wc >> 32) == window ? wc + 1 : (uint64_t{window} << 32 | 1);
-    if (slot->windowCount.compare_exchange_weak(wc, next, std::memory_order_relaxed)) return true;
+    const uint64_t next = (wc >> 32) == window ? wc + n : (uint64_t{window} << 32 | n);
+    if (slot->windowCount.compare_exchange_weak(wc, next, std::memory_order_relaxed)) return next & 0xffffffffu;
   }
+}
+
+void LocalCounters::subtract(uint64_t key, uint32_t window, uint64_t n) {
+  key = nonZero(key);
+  for (int i = 0; i < kProbe; ++i) {
+    Slot& s = slots_[(key + static_cast<uint64_t>(i)) & mask_];
+    if (s.key.load(std::memory_order_acquire) != key) continue;
+    uint64_t wc = s.windowCount.load(std::memory_order_relaxed);
+    for (;;) {
+      if ((wc >> 32) != window) return;
+      const uint64_t count = wc & 0xffffffffu;
+      const uint64_t next = (uint64_t{window} << 32) | (count > n ? count - n : 0);
+      if (s.windowCount.compare_exchange_weak(wc, next, std::memory_order_relaxed)) return;
+    }
+  }
+}
+
+void LocalCounters::set(uint64_t key, uint32_t window, uint32_t expiresAt, uint64_t count) {
+  if (Slot* slot = slotFor(nonZero(key), expiresAt))
+    slot->windowCount.store((uint64_t{window} << 32) | (count & 0xffffffffu), std::memory_order_relaxed);
 }
 
 // Frees a slice of slots whose window is over, so that a table of limited size serves an

@@ -17,7 +17,13 @@ class LocalCounters {
   // The count in `window` (0 when the counter is absent or counts an older window).
   uint64_t read(uint64_t key, uint32_t window) const;
   // Adds one to the count of `window`; false when the table has no room for the key.
-  bool increment(uint64_t key, uint32_t window, uint32_t expiresAt);
+  bool increment(uint64_t key, uint32_t window, uint32_t expiresAt) { return add(key, window, expiresAt, 1) != 0; }
+  // Adds `n` and returns the new count (0 when the table has no room for the key).
+  uint64_t add(uint64_t key, uint32_t window, uint32_t expiresAt, uint64_t n);
+  // Takes `n` off the count of `window` (no-op once another window started).
+  void subtract(uint64_t key, uint32_t window, uint64_t n);
+  // Sets the count of `window` (a total learnt from elsewhere).
+  void set(uint64_t key, uint32_t window, uint32_t expiresAt, uint64_t count);
   uint64_t dropped() const { return dropped_.load(std::memory_order_relaxed); }
 
  private:
@@ -28,6 +34,7 @@ class LocalCounters {
   };
   static constexpr int kProbe = 16;
   void sweep(uint32_t now);
+  Slot* slotFor(uint64_t key, uint32_t expiresAt);  // finds or claims; null when full
 
   size_t mask_;
   std::unique_ptr<Slot[]> slots_;

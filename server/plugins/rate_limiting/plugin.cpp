@@ -1,6 +1,8 @@
 #include "plugins/rate_limiting/plugin.h"
 
-#include "plugins/rate_limiting/local_counters.h"
+#include "plugins/config_values.h"
+#include "plugins/rate_limiting/counter_policy.h"
+#include "plugins/rate_limiting/redis_policy.h"
 #include "snapshot/config_snapshot.h"
 
 #include <Poco/Logger.h>
@@ -53,8 +55,9 @@ std::string number(uint64_t n) {
 
 class RateLimitingPlugin final : public Plugin {
  public:
-  RateLimitingPlugin(const nlohmann::json& config, const std::string& id, std::shared_ptr<LocalCounters> counters)
+  RateLimitingPlugin(const nlohmann::json& config, const std::string& id, std::shared_ptr<CounterPolicy> counters)
       : counters_(std::move(counters)), seed_(mix(std::hash<std::string>{}(id))) {
+    faultTolerant_ = config.value("fault_tolerant", true);
     for (int p = 0; p < kPeriods; ++p)
       if (config.contains(kNames[p]) && config[kNames[p]].is_number()) {
         limits_[p] = static_cast<uint64_t>(config[kNames[p]].get<double>());
@@ -74,6 +77,10 @@ class RateLimitingPlugin final : public Plugin {
   uint8_t phases() const override { return phaseBit(Phase::Access); }
 
   PhaseResult access(RequestContext& ctx) const override {
+    if (!faultTolerant_ && !counters_->available()) {  // the shared store is away: refuse rather than guess
+      ctx.respond(500, "An unexpected error occurred");
+      return PhaseResult::Respond;
+    }
     const time_t now = std::time(nullptr);
     const uint64_t who = mix(seed_ ^ std::hash<std::string_view>{}(identifier(ctx)));
     std::array<Window, kPeriods> windows{};
@@ -83,7 +90,7 @@ class RateLimitingPlugin final : public Plugin {
       if (!configured_[p]) continue;
       windows[p] = windowOf(static_cast<Period>(p), now);
       keys[p] = mix(who + static_cast<uint64_t>(p));
-      used[p] = counters_->read(keys[p], windows[p].index);
+      used[p] = counters_->usage(keys[p], windows[p].index);
       if (used[p] >= limits_[p] && stop < 0) stop = p;
     }
     // Kong's headers: per period, then the period closest to its limit (the longer on a tie).
@@ -134,8 +141,9 @@ class RateLimitingPlugin final : public Plugin {
     return id.empty() ? ctx.clientIp : id;
   }
 
-  std::shared_ptr<LocalCounters> counters_;
+  std::shared_ptr<CounterPolicy> counters_;
   uint64_t seed_;
+  bool faultTolerant_ = true;
   std::array<uint64_t, kPeriods> limits_{};
   std::array<bool, kPeriods> configured_{};
   std::array<std::string, kPeriods> limitText_, limitHeader_, remainingHeader_;
@@ -148,11 +156,26 @@ class RateLimitingPlugin final : public Plugin {
 
 PluginCreateResult createRateLimiting(const nlohmann::json& config, BuildContext& context) {
   const std::string policy = config.value("policy", "local");
-  if (policy != "local")
-    Poco::Logger::get("sluice.plugins")
-        .warning("rate-limiting (%s): the %s policy is not available yet; counting on this node only (local)",
-                 context.pluginId(), policy);
-  auto counters = context.node().get<LocalCounters>("rate-limiting:local", [] { return std::make_shared<LocalCounters>(); });
+  std::shared_ptr<CounterPolicy> counters;
+  if (policy == "redis") {
+    RedisPolicy::Settings settings;
+    settings.host = optionalString(config, "redis_host");
+    settings.port = config.value("redis_port", 6379);
+    settings.username = optionalString(config, "redis_username");
+    settings.password = optionalString(config, "redis_password");
+    settings.database = config.value("redis_database", 0);
+    settings.timeoutMs = static_cast<uint32_t>(config.value("redis_timeout", 2000.0));
+    // One sync thread and one pair of tables per Redis database, kept across snapshots.
+    const std::string key = "rate-limiting:redis:" + settings.host + ":" + std::to_string(settings.port) + "/" +
+                            std::to_string(settings.database) + "@" + settings.username;
+    counters = context.node().get<CounterPolicy>(key, [&settings] { return std::make_shared<RedisPolicy>(settings); });
+  } else {
+    if (policy != "local")
+      Poco::Logger::get("sluice.plugins")
+          .warning("rate-limiting (%s): the %s policy is not available yet; counting on this node only (local)",
+                   context.pluginId(), policy);
+    counters = context.node().get<CounterPolicy>("rate-limiting:local", [] { return std::make_shared<LocalPolicy>(); });
+  }
   return PluginConstSharedPtr(std::make_shared<RateLimitingPlugin>(config, context.pluginId(), std::move(counters)));
 }
 

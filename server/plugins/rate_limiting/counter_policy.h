@@ -1,0 +1,31 @@
+#pragma once
+// Where rate-limiting counts live. `local`: this node's lock-free table. `redis`: the same table
+// for the decision, kept in step with a Redis server by a background thread (increments pushed,
+// totals pulled back every sync interval), so reactors never wait on the network.
+#include "plugins/rate_limiting/local_counters.h"
+
+#include <atomic>
+#include <cstdint>
+
+namespace sluice::plugins {
+
+class CounterPolicy {
+ public:
+  virtual ~CounterPolicy() = default;
+  // Requests counted in `window` for `key` (as far as this node knows).
+  virtual uint64_t usage(uint64_t key, uint32_t window) const = 0;
+  virtual void increment(uint64_t key, uint32_t window, uint32_t expiresAt) = 0;
+  // False while a shared store is out of reach (fault_tolerant decides what happens then).
+  virtual bool available() const { return true; }
+};
+
+class LocalPolicy final : public CounterPolicy {
+ public:
+  uint64_t usage(uint64_t key, uint32_t window) const override { return counters_.read(key, window); }
+  void increment(uint64_t key, uint32_t window, uint32_t expiresAt) override { counters_.increment(key, window, expiresAt); }
+
+ private:
+  LocalCounters counters_;
+};
+
+}  // namespace sluice::plugins
