@@ -13,6 +13,19 @@ namespace sluice::plugins {
 
 class NodeState {
  public:
+  // Something the node provides to plugins (the cluster's counter store), or null.
+  template <class T>
+  std::shared_ptr<T> find(const std::string& key) {
+    std::lock_guard lock(mutex_);
+    const auto it = objects_.find(key);
+    return it == objects_.end() ? nullptr : std::static_pointer_cast<T>(it->second);
+  }
+  template <class T>
+  void provide(const std::string& key, std::shared_ptr<T> object) {
+    std::lock_guard lock(mutex_);
+    objects_[key] = std::move(object);
+  }
+
   template <class T>
   std::shared_ptr<T> get(const std::string& key, const std::function<std::shared_ptr<T>()>& make) {
     std::lock_guard lock(mutex_);

@@ -107,6 +107,14 @@ CREATE TRIGGER sluice_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON jwt
 CREATE TRIGGER sluice_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON acls
   FOR EACH STATEMENT EXECUTE FUNCTION sluice_notify_change();
 )sql"},
+      // The rate-limiting plugin's `cluster` policy: one count per key and window for all nodes.
+      {"002_ratelimiting_counters",
+       R"sql(
+CREATE TABLE IF NOT EXISTS ratelimiting_counters (
+  counter_key TEXT PRIMARY KEY, count BIGINT NOT NULL, expires_at BIGINT NOT NULL);
+CREATE INDEX IF NOT EXISTS ratelimiting_counters_expires ON ratelimiting_counters (expires_at);
+)sql",
+       ""},
   };
   return kMigrations;
 }
@@ -182,6 +190,7 @@ core::Status resetDatabase(Database& db) {
   }
   if (db.kind() == "postgres")
     if (auto s = db.execScript("DROP FUNCTION IF EXISTS sluice_notify_change() CASCADE"); !s) return s;
+  if (auto s = db.execScript("DROP TABLE IF EXISTS ratelimiting_counters"); !s) return s;
   return db.execScript(std::string("DROP TABLE IF EXISTS ") + kMetaTable);
 }
 

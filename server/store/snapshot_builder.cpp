@@ -1,5 +1,6 @@
 #include "store/snapshot_builder.h"
 
+#include "store/cluster_counters.h"
 #include "store/plugin_chain_builder.h"
 
 #include "model/entities.h"
@@ -258,7 +259,10 @@ core::Result<snapshot::ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store,
 }
 
 SnapshotBuilder::SnapshotBuilder(Store& store, snapshot::SnapshotPublisher& publisher, snapshot::HealthRegistry& health)
-    : store_(store), publisher_(publisher), health_(health) {}
+    : store_(store), publisher_(publisher), health_(health) {
+  // The rate-limiting `cluster` policy counts in this node's database.
+  node_.provide<plugins::SharedCounterStoreFactory>("cluster", std::make_shared<ClusterCounterStoreFactory>(store));
+}
 
 SnapshotBuilder::~SnapshotBuilder() { stop(); }
 

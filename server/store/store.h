@@ -51,6 +51,16 @@ class Store {
   // Inserts, or replaces the entity with the same id.
   core::Result<json> upsert(const schema::EntitySchema& schema, json entity);
   core::Status remove(const schema::EntitySchema& schema, const std::string& id);
+  // Rate-limiting counters shared by the nodes of a cluster (the `cluster` policy): adds each
+  // (key, count, expires_at) and returns the new totals, then the totals of `reads` (0: none).
+  struct CounterIncrement {
+    std::string key;
+    int64_t count;
+    int64_t expiresAt;
+  };
+  core::Result<std::pair<std::vector<int64_t>, std::vector<int64_t>>> exchangeCounters(
+      const std::vector<CounterIncrement>& increments, const std::vector<std::string>& reads);
+
   // Deletes every entity (tests, DB-less reloads).
   core::Status truncateAll();
   // Writes many validated entities (parents first) in one transaction: all land or none does.

@@ -3,6 +3,7 @@
 #include "sluice_process.h"
 #include "upstream_process.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QtTest>
@@ -30,6 +31,40 @@ class TestCluster : public QObject {
     QVERIFY2(timer.elapsed() < 900, qPrintable(QString("took %1 ms").arg(timer.elapsed())));  // well inside the 1 s fallback tick
     QCOMPARE(b.admin().del("/routes/r").status, 204);
     QTRY_COMPARE_WITH_TIMEOUT(a.proxy().get("/cluster").status, 404, 3000);
+    QVERIFY(a.stop());
+    QVERIFY(b.stop());
+  }
+
+  // rate-limiting with policy = cluster: both nodes count in the shared database.
+  void rateLimitingClusterPolicyKeepsOneCount() {
+    UpstreamProcess upstream;
+    QVERIFY(upstream.start());
+    SluiceProcess a, b;
+    QVERIFY(a.useBackend("postgres"));
+    QVERIFY(b.usePostgresFromFixture());
+    QVERIFY(a.start());
+    QVERIFY(b.start());
+    HttpClient adminA = a.admin();
+    QCOMPARE(adminA.sendJson("POST", "/services", {{"name", "echo"}, {"url", QString("http://127.0.0.1:%1").arg(upstream.port())}}).status, 201);
+    QCOMPARE(adminA.sendJson("POST", "/services/echo/routes", {{"name", "r"}, {"paths", QJsonArray{"/limited"}}}).status, 201);
+    const qint64 intoHour = QDateTime::currentSecsSinceEpoch() % 3600;
+    if (intoHour > 3590) QTest::qWait(static_cast<int>((3601 - intoHour) * 1000));  // one hour window for the whole case
+    QCOMPARE(adminA.sendJson("POST", "/plugins", {{"name", "rate-limiting"},
+                                                  {"config", QJsonObject{{"hour", 6}, {"policy", "cluster"}, {"limit_by", "header"}, {"header_name", "X-Tenant"}}}})
+                 .status,
+             201);
+    const QList<QPair<QByteArray, QByteArray>> tenant{{"X-Tenant", "t"}}, warmup{{"X-Tenant", "warmup"}};
+    for (SluiceProcess* node : {&a, &b})
+      QTRY_VERIFY_WITH_TIMEOUT(!node->proxy().request("GET", "/limited", {}, warmup).header("RateLimit-Limit").isEmpty(), 5000);
+    for (int i = 0; i < 3; ++i) QCOMPARE(a.proxy().request("GET", "/limited", {}, tenant).status, 200);
+    QTest::qWait(400);
+    QCOMPARE(b.proxy().request("GET", "/limited", {}, tenant).status, 200);  // b learns the total with its first request
+    QTest::qWait(400);
+    QCOMPARE(b.proxy().request("GET", "/limited", {}, tenant).header("RateLimit-Remaining"), QByteArray("1"));
+    QCOMPARE(b.proxy().request("GET", "/limited", {}, tenant).status, 200);
+    QTest::qWait(400);
+    QCOMPARE(a.proxy().request("GET", "/limited", {}, tenant).status, 429);
+    QCOMPARE(b.proxy().request("GET", "/limited", {}, tenant).status, 429);
     QVERIFY(a.stop());
     QVERIFY(b.stop());
   }

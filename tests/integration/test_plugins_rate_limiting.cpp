@@ -156,6 +156,22 @@ class TestPluginsRateLimiting : public QObject {
     QTRY_COMPARE_WITH_TIMEOUT(get().status, 500, 5000);
   }
 
+  // One node on SQLite: the cluster policy counts in the database (a failing database would
+  // answer 500 here, fault_tolerant being off).
+  void clusterPolicyOnTheEmbeddedDatabase() {
+    awayFromTheHourBoundary();
+    bed_.addPlugin({{"name", "rate-limiting"},
+                    {"config", QJsonObject{{"hour", 3}, {"limit_by", "header"}, {"header_name", "X-Tenant"}, {"policy", "cluster"}, {"fault_tolerant", false}}}});
+    const QList<QPair<QByteArray, QByteArray>> tenant{{"X-Tenant", "db"}};
+    QVERIFY(!firstLimited({{"X-Tenant", "warmup"}}).header("RateLimit-Limit").isEmpty());
+    QCOMPARE(get(tenant).status, 200);
+    QTest::qWait(300);  // synced to the database and back
+    QCOMPARE(get(tenant).header("RateLimit-Remaining"), QByteArray("1"));
+    QTest::qWait(300);
+    QCOMPARE(get(tenant).status, 200);
+    QCOMPARE(get(tenant).status, 429);
+  }
+
   void configurationChecks() {
     auto r = bed_.admin().sendJson("POST", "/plugins", {{"name", "rate-limiting"}, {"config", QJsonObject{{"second", 10}, {"minute", 5}}}});
     QCOMPARE(r.status, 400);

@@ -2,7 +2,8 @@
 
 #include "plugins/config_values.h"
 #include "plugins/rate_limiting/counter_policy.h"
-#include "plugins/rate_limiting/redis_policy.h"
+#include "plugins/rate_limiting/redis_counter_store.h"
+#include "plugins/rate_limiting/synced_policy.h"
 #include "snapshot/config_snapshot.h"
 
 #include <Poco/Logger.h>
@@ -158,7 +159,7 @@ PluginCreateResult createRateLimiting(const nlohmann::json& config, BuildContext
   const std::string policy = config.value("policy", "local");
   std::shared_ptr<CounterPolicy> counters;
   if (policy == "redis") {
-    RedisPolicy::Settings settings;
+    RedisCounterStore::Settings settings;
     settings.host = optionalString(config, "redis_host");
     settings.port = config.value("redis_port", 6379);
     settings.username = optionalString(config, "redis_username");
@@ -168,11 +169,17 @@ PluginCreateResult createRateLimiting(const nlohmann::json& config, BuildContext
     // One sync thread and one pair of tables per Redis database, kept across snapshots.
     const std::string key = "rate-limiting:redis:" + settings.host + ":" + std::to_string(settings.port) + "/" +
                             std::to_string(settings.database) + "@" + settings.username;
-    counters = context.node().get<CounterPolicy>(key, [&settings] { return std::make_shared<RedisPolicy>(settings); });
+    counters = context.node().get<CounterPolicy>(key, [&settings] {
+      return std::make_shared<SyncedPolicy>(std::make_unique<RedisCounterStore>(settings));
+    });
+  } else if (auto database = policy == "cluster" ? context.node().find<SharedCounterStoreFactory>("cluster") : nullptr) {
+    // The configuration database, shared by the nodes of a cluster.
+    counters = context.node().get<CounterPolicy>("rate-limiting:cluster",
+                                                 [&database] { return std::make_shared<SyncedPolicy>(database->make()); });
   } else {
     if (policy != "local")
       Poco::Logger::get("sluice.plugins")
-          .warning("rate-limiting (%s): the %s policy is not available yet; counting on this node only (local)",
+          .warning("rate-limiting (%s): the %s policy needs a database; counting on this node only (local)",
                    context.pluginId(), policy);
     counters = context.node().get<CounterPolicy>("rate-limiting:local", [] { return std::make_shared<LocalPolicy>(); });
   }
