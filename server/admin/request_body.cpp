@@ -1,17 +1,12 @@
 #include "admin/request_body.h"
 
+#include "http/query_string.h"
+
 #include <algorithm>
 #include <cctype>
 
 namespace sluice::admin {
 namespace {
-
-int hexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 std::string lower(std::string s) {
   for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -80,22 +75,6 @@ void place(json& root, const std::string& key, const std::string& value) {
 
 }  // namespace
 
-std::string percentDecode(const std::string& text, bool plusIsSpace) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() && hexValue(text[i + 1]) >= 0 && hexValue(text[i + 2]) >= 0) {
-      out.push_back(static_cast<char>(hexValue(text[i + 1]) * 16 + hexValue(text[i + 2])));
-      i += 2;
-    } else if (plusIsSpace && text[i] == '+') {
-      out.push_back(' ');
-    } else {
-      out.push_back(text[i]);
-    }
-  }
-  return out;
-}
-
 size_t nestingDepth(std::string_view text) {
   size_t depth = 0, deepest = 0;
   bool inString = false;
@@ -138,11 +117,11 @@ core::Result<ParsedBody> parseBody(const AdminRequest& request) {
       const std::string pair = request.body.substr(start, amp - start);
       if (!pair.empty()) {
         const auto eq = pair.find('=');
-        const std::string key = percentDecode(pair.substr(0, eq), true);
+        const std::string key = http::percentDecode(pair.substr(0, eq), true);
         if (static_cast<size_t>(std::count_if(key.begin(), key.end(), [](char c) { return c == '.' || c == '['; })) >
             kMaxNesting)
           return core::Error::badRequest("form field '" + key.substr(0, 64) + "...' is nested too deeply");
-        const std::string value = eq == std::string::npos ? "" : percentDecode(pair.substr(eq + 1), true);
+        const std::string value = eq == std::string::npos ? "" : http::percentDecode(pair.substr(eq + 1), true);
         place(parsed.value, key, value);
       }
       start = amp + 1;

@@ -17,7 +17,5 @@ core::Result<ParsedBody> parseBody(const AdminRequest& request);
 // before parsing (kMaxNesting).
 size_t nestingDepth(std::string_view text);
 constexpr size_t kMaxNesting = 64;
-// Percent-decoding for paths and form fields ('+' means space only in forms).
-std::string percentDecode(const std::string& text, bool plusIsSpace);
 
 }  // namespace sluice::admin

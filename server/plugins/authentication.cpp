@@ -43,6 +43,15 @@ bool authenticateAnonymous(RequestContext& ctx, const std::string& anonymousId) 
   return true;
 }
 
+PhaseResult failAuthentication(RequestContext& ctx, const std::string& anonymous, int status, std::string_view message) {
+  if (!anonymous.empty()) {
+    ctx.local.clear();
+    return authenticateAnonymous(ctx, anonymous) ? PhaseResult::Continue : PhaseResult::Respond;
+  }
+  ctx.respond(status, message);
+  return PhaseResult::Respond;
+}
+
 bool secretsEqual(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   return CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;

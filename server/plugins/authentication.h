@@ -3,6 +3,7 @@
 // consumer goes into the context for the plugins after it, and the upstream learns it through
 // X-Consumer-ID, X-Consumer-Custom-ID, X-Consumer-Username, X-Credential-Identifier and
 // X-Anonymous-Consumer — each set or cleared, so a client cannot forge them.
+#include "plugins/plugin.h"
 #include "plugins/request_context.h"
 
 #include <string>
@@ -15,6 +16,9 @@ void authenticate(RequestContext& ctx, size_t consumerIndex, std::string_view cr
 // The `anonymous` fallback of a failed authentication: true when that consumer exists; otherwise
 // a 500 is queued (Kong: the anonymous consumer is configured but does not exist).
 bool authenticateAnonymous(RequestContext& ctx, const std::string& anonymousId);
+// A failed authentication: with `anonymous` set the request goes on as that consumer (or gets a
+// 500 when it does not exist); otherwise it is refused with `status` and `message`.
+PhaseResult failAuthentication(RequestContext& ctx, const std::string& anonymous, int status, std::string_view message);
 // Another authentication plugin of the chain already identified a real consumer (the `anonymous`
 // option then lets this one pass: Kong's "logical OR" of auth plugins).
 inline bool alreadyAuthenticated(const RequestContext& ctx) { return ctx.consumer && !ctx.anonymous; }

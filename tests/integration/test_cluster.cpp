@@ -13,17 +13,18 @@ using namespace sluice::test;
 class TestCluster : public QObject {
   Q_OBJECT
 
+  // Two nodes on the fixture's PostgreSQL (freshly bootstrapped) with a service "echo".
+  bool startTwoNodes(UpstreamProcess& upstream, SluiceProcess& a, SluiceProcess& b) {
+    return upstream.start() && a.useBackend("postgres") && b.usePostgresFromFixture() && a.start() && b.start() &&
+           a.admin().sendJson("POST", "/services", {{"name", "echo"}, {"url", QString("http://127.0.0.1:%1").arg(upstream.port())}}).status == 201;
+  }
+
  private slots:
   void writesOnOneNodeReachTheOther() {
     UpstreamProcess upstream;
-    QVERIFY(upstream.start());
     SluiceProcess a, b;
-    QVERIFY(a.useBackend("postgres"));
-    QVERIFY(b.usePostgresFromFixture());
-    QVERIFY(a.start());
-    QVERIFY(b.start());
+    QVERIFY(startTwoNodes(upstream, a, b));
     HttpClient adminA = a.admin(), proxyB = b.proxy();
-    QCOMPARE(adminA.sendJson("POST", "/services", {{"name", "echo"}, {"url", QString("http://127.0.0.1:%1").arg(upstream.port())}}).status, 201);
     QElapsedTimer timer;
     timer.start();
     QCOMPARE(adminA.sendJson("POST", "/services/echo/routes", {{"name", "r"}, {"paths", QJsonArray{"/cluster"}}}).status, 201);
@@ -38,14 +39,9 @@ class TestCluster : public QObject {
   // rate-limiting with policy = cluster: both nodes count in the shared database.
   void rateLimitingClusterPolicyKeepsOneCount() {
     UpstreamProcess upstream;
-    QVERIFY(upstream.start());
     SluiceProcess a, b;
-    QVERIFY(a.useBackend("postgres"));
-    QVERIFY(b.usePostgresFromFixture());
-    QVERIFY(a.start());
-    QVERIFY(b.start());
+    QVERIFY(startTwoNodes(upstream, a, b));
     HttpClient adminA = a.admin();
-    QCOMPARE(adminA.sendJson("POST", "/services", {{"name", "echo"}, {"url", QString("http://127.0.0.1:%1").arg(upstream.port())}}).status, 201);
     QCOMPARE(adminA.sendJson("POST", "/services/echo/routes", {{"name", "r"}, {"paths", QJsonArray{"/limited"}}}).status, 201);
     const qint64 intoHour = QDateTime::currentSecsSinceEpoch() % 3600;
     if (intoHour > 3590) QTest::qWait(static_cast<int>((3601 - intoHour) * 1000));  // one hour window for the whole case

@@ -116,14 +116,7 @@ class BasicAuthPlugin final : public Plugin {
     return true;
   }
 
-  PhaseResult fail(RequestContext& ctx, std::string_view message) const {
-    if (!anonymous_.empty()) {
-      ctx.local.clear();
-      return authenticateAnonymous(ctx, anonymous_) ? PhaseResult::Continue : PhaseResult::Respond;
-    }
-    ctx.respond(401, message);
-    return PhaseResult::Respond;
-  }
+  PhaseResult fail(RequestContext& ctx, std::string_view message) const { return failAuthentication(ctx, anonymous_, 401, message); }
 
   std::shared_ptr<const BasicCredentials> credentials_;
   bool hideCredentials_;

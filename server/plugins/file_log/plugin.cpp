@@ -1,8 +1,7 @@
 #include "plugins/file_log/plugin.h"
 
 #include "plugins/config_values.h"
-#include "plugins/logging/log_serializer.h"
-#include "plugins/logging/log_sink.h"
+#include "plugins/logging/log_plugin.h"
 
 #include <Poco/Logger.h>
 
@@ -41,21 +40,6 @@ class FileWriter {
   std::FILE* file_ = nullptr;
 };
 
-class FileLogPlugin final : public Plugin {
- public:
-  explicit FileLogPlugin(std::shared_ptr<LogSink> sink) : sink_(std::move(sink)) {}
-
-  uint8_t phases() const override { return phaseBit(Phase::Access) | phaseBit(Phase::HeaderFilter) | phaseBit(Phase::Log); }
-  PhaseResult access(RequestContext& ctx) const override {
-    captureRequestForLog(ctx);
-    return PhaseResult::Continue;
-  }
-  void headerFilter(RequestContext& ctx) const override { captureResponseForLog(ctx); }
-  void log(const RequestContext& ctx) const override { sink_->push(serializeLog(ctx)); }
-
- private:
-  std::shared_ptr<LogSink> sink_;
-};
 
 }  // namespace
 
@@ -69,7 +53,7 @@ PluginCreateResult createFileLog(const nlohmann::json& config, BuildContext& con
     auto writer = std::make_shared<FileWriter>(path, reopen);
     return std::make_shared<LogSink>([writer](std::vector<std::string>& lines) { writer->write(lines); }, 10000, 256, 100);
   });
-  return PluginConstSharedPtr(std::make_shared<FileLogPlugin>(std::move(sink)));
+  return PluginConstSharedPtr(std::make_shared<LogPlugin>(std::move(sink)));
 }
 
 }  // namespace sluice::plugins

@@ -1,7 +1,6 @@
 #include "plugins/http_log/plugin.h"
 
-#include "plugins/logging/log_serializer.h"
-#include "plugins/logging/log_sink.h"
+#include "plugins/logging/log_plugin.h"
 
 #include <Poco/Logger.h>
 #include <Poco/Net/Context.h>
@@ -92,21 +91,6 @@ class HttpSender {
   std::chrono::steady_clock::time_point lastUse_{};
 };
 
-class HttpLogPlugin final : public Plugin {
- public:
-  explicit HttpLogPlugin(std::shared_ptr<LogSink> sink) : sink_(std::move(sink)) {}
-
-  uint8_t phases() const override { return phaseBit(Phase::Access) | phaseBit(Phase::HeaderFilter) | phaseBit(Phase::Log); }
-  PhaseResult access(RequestContext& ctx) const override {
-    captureRequestForLog(ctx);
-    return PhaseResult::Continue;
-  }
-  void headerFilter(RequestContext& ctx) const override { captureResponseForLog(ctx); }
-  void log(const RequestContext& ctx) const override { sink_->push(serializeLog(ctx)); }
-
- private:
-  std::shared_ptr<LogSink> sink_;
-};
 
 }  // namespace
 
@@ -118,7 +102,7 @@ PluginCreateResult createHttpLog(const nlohmann::json& config, BuildContext& con
     const auto flushMs = static_cast<uint32_t>(config.value("flush_timeout", 2.0) * 1000);
     return std::make_shared<LogSink>([sender](std::vector<std::string>& lines) { sender->send(lines); }, 10000, batch, flushMs);
   });
-  return PluginConstSharedPtr(std::make_shared<HttpLogPlugin>(std::move(sink)));
+  return PluginConstSharedPtr(std::make_shared<LogPlugin>(std::move(sink)));
 }
 
 }  // namespace sluice::plugins

@@ -126,23 +126,15 @@ class JwtPlugin final : public Plugin {
   }
 
   PhaseResult fail(RequestContext& ctx, int status, std::string_view message) const {
-    if (tryAnonymous(ctx)) return PhaseResult::Continue;
-    if (ctx.local.status == 0) ctx.respond(status, message);
-    return PhaseResult::Respond;
+    return failAuthentication(ctx, anonymous_, status, message);
   }
   // Claim errors are the body itself (Kong: {"exp":"token expired"}).
   PhaseResult failWith(RequestContext& ctx, int status, const nlohmann::json& errors) const {
-    if (tryAnonymous(ctx)) return PhaseResult::Continue;
-    if (ctx.local.status != 0) return PhaseResult::Respond;
+    if (!anonymous_.empty()) return failAuthentication(ctx, anonymous_, status, {});
     ctx.local.status = status;
     ctx.local.body = errors.dump();
     ctx.local.contentType = "application/json; charset=utf-8";
     return PhaseResult::Respond;
-  }
-  bool tryAnonymous(RequestContext& ctx) const {
-    if (anonymous_.empty()) return false;
-    ctx.local.clear();
-    return authenticateAnonymous(ctx, anonymous_);  // false: a 500 is queued
   }
 
   std::shared_ptr<const JwtSecrets> secrets_;

@@ -84,12 +84,7 @@ class KeyAuthPlugin final : public Plugin {
 
   // A failure lets the request through as the anonymous consumer when one is configured.
   PhaseResult fail(RequestContext& ctx, int status, std::string_view message) const {
-    if (!anonymous_.empty()) {
-      ctx.local.clear();
-      return authenticateAnonymous(ctx, anonymous_) ? PhaseResult::Continue : PhaseResult::Respond;
-    }
-    ctx.respond(status, message);
-    return PhaseResult::Respond;
+    return failAuthentication(ctx, anonymous_, status, message);
   }
 
   std::shared_ptr<const KeyIndex> keys_;
