@@ -12,6 +12,7 @@
 #include "plugins/cors/plugin.h"
 #include "plugins/key_auth/plugin.h"
 #include "plugins/plugin_catalog.h"
+#include "plugins/proxy_cache/plugin.h"
 #include "plugins/rate_limiting/plugin.h"
 #include "plugins/request_termination/plugin.h"
 
@@ -33,6 +34,7 @@ const schema::PluginSchema& requestTransformerSchema();
 const schema::PluginSchema& responseTransformerSchema();
 const schema::PluginSchema& fileLogSchema();
 const schema::PluginSchema& httpLogSchema();
+const schema::PluginSchema& proxyCacheSchema();
 
 const std::vector<PluginFactory>& builtinPlugins() {
   static const std::vector<PluginFactory> kAll{
@@ -51,6 +53,7 @@ const std::vector<PluginFactory>& builtinPlugins() {
       {&responseTransformerSchema(), createResponseTransformer},
       {&fileLogSchema(), createFileLog},
       {&httpLogSchema(), createHttpLog},
+      {&proxyCacheSchema(), createProxyCache},
   };
   return kAll;
 }

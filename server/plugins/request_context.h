@@ -8,6 +8,7 @@
 #include "http/response_parser.h"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -76,12 +77,36 @@ struct LocalResponse {
   std::string body;         // raw body (with contentType)
   std::string contentType;  // for `body`
   HeaderEdits headers;
+  // A body kept in memory elsewhere (a cached response), sent without a copy; its headers
+  // (Content-Type included) are in `headers`.
+  std::shared_ptr<const std::string> sharedBody;
   void clear() {
     status = 0;
     message.clear();
     body.clear();
     contentType.clear();
     headers.clear();
+    sharedBody.reset();
+  }
+};
+
+// A response a plugin wants a copy of (proxy-cache): set in header_filter, filled by the exchange
+// while the body streams to the client, read in the log phase.
+struct BodyCapture {
+  bool active = false;
+  uint64_t limit = 0;     // stop capturing past this size
+  uint64_t expected = 0;  // Content-Length of the response
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string key;
+  uint32_t ttl = 0;
+  void clear() {
+    active = false;
+    limit = expected = 0;
+    body.clear();
+    headers.clear();
+    key.clear();
+    ttl = 0;
   }
 };
 
@@ -129,6 +154,7 @@ struct RequestContext {
   std::string upstreamUri;
   std::string logRequest, logResponseHeaders;  // JSON, captured by log plugins while the bytes exist
   LocalResponse local;
+  BodyCapture capture;
 
   void reset() {
     request = nullptr;
@@ -164,6 +190,7 @@ struct RequestContext {
     logRequest.clear();
     logResponseHeaders.clear();
     local.clear();
+    capture.clear();
   }
   // Short-circuits with Kong's JSON message body.
   void respond(int statusCode, std::string_view messageText) {

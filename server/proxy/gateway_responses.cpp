@@ -102,7 +102,7 @@ bool writeGatewayResponse(net::IoBuffer& out, const GatewayResponse& r, bool hea
   bool ok = out.append("HTTP/1.1 ") && out.append(digits(static_cast<size_t>(r.status))) && out.append(" ") &&
             out.append(reasonPhrase(r.status)) && out.append("\r\n");
   if (!contentType.empty()) ok = ok && out.append("Content-Type: ") && out.append(contentType) && out.append("\r\n");
-  ok = ok && out.append("Content-Length: ") && out.append(digits(body.size())) && out.append("\r\n");
+  ok = ok && out.append("Content-Length: ") && out.append(digits(r.bodyLength ? *r.bodyLength : body.size())) && out.append("\r\n");
   if (!serverToken.empty()) ok = ok && out.append("Server: ") && out.append(serverToken) && out.append("\r\n");
   if (!requestId.empty()) ok = ok && out.append("X-Sluice-Request-Id: ") && out.append(requestId) && out.append("\r\n");
   if (r.close) ok = ok && out.append("Connection: close\r\n");

@@ -2,6 +2,7 @@
 // Responses the gateway makes itself (errors, redirects), with Kong's exact messages and JSON shape.
 #include "net/io_buffer.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -21,6 +22,8 @@ struct GatewayResponse {
   bool rawBody = false;            // send `body` as it is (with contentType) instead of a JSON message
   std::string_view body = {};
   std::string_view contentType = {};
+  // A body the caller sends after the head (from memory): only its length goes in the head.
+  std::optional<size_t> bodyLength = {};
 };
 
 // Serialises the response into `out`; false if it does not fit.

@@ -560,12 +560,19 @@ void HttpSession::respondFromPlugin(bool unreadBody) {
   add(local.headers);
   add(x_->ctx.responseHeaders);
   GatewayResponse r{local.status, local.message, headers, unreadBody, false};
-  if (!local.body.empty() || local.message.empty()) {
+  if (local.sharedBody) {  // the head goes through the buffer, the body straight from memory
+    r.rawBody = true;
+    r.bodyLength = local.sharedBody->size();
+  } else if (!local.body.empty() || local.message.empty()) {
     r.body = local.body;
     r.contentType = local.contentType;
     r.rawBody = true;
   }
   respondLocal(r);
+  if (local.sharedBody && state_ == State::SendingLocal) {
+    localBody_ = local.sharedBody;
+    localBodySent_ = 0;
+  }
 }
 
 void HttpSession::runLogPhase(int status) {
@@ -596,14 +603,21 @@ void HttpSession::respondLocal(const GatewayResponse& response) {
 }
 
 bool HttpSession::stepSendLocal() {
-  if (!flushClient({})) {
-    close();
-    return false;
+  for (;;) {
+    const std::string_view rest =
+        localBody_ && !isHead_ ? std::string_view(*localBody_).substr(std::min(localBodySent_, localBody_->size())) : std::string_view();
+    if (cout_.readable() == 0 && rest.empty()) break;
+    if (!flushClient(rest)) {
+      close();
+      return false;
+    }
+    if (!clientWritable_) {
+      worker_.reactor().arm(*this, worker_.settings().clientBodyTimeoutMs);
+      return false;
+    }
   }
-  if (cout_.readable() > 0) {
-    worker_.reactor().arm(*this, worker_.settings().clientBodyTimeoutMs);
-    return false;
-  }
+  localBody_.reset();
+  localBodySent_ = 0;
   ++requestsServed_;
   if (x_) runLogPhase(x_->ctx.status);
   unpin();
@@ -663,6 +677,7 @@ void HttpSession::close() {
   worker_.releaseBuffer(cout_);
   worker_.releaseBuffer(uout_);
   worker_.exchanges().giveBack(std::move(x_));
+  localBody_.reset();
   worker_.sessionClosed(this);
 }
 

@@ -113,6 +113,9 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   int clientMinor_ = 1;
   uint64_t startUs_ = 0, sentUs_ = 0, requestsServed_ = 0;
   std::string_view requestId() const { return x_ ? x_->id() : std::string_view(); }
+  // A local response's body sent from memory (a cached response), and how much of it went out.
+  std::shared_ptr<const std::string> localBody_;
+  size_t localBodySent_ = 0;
   int target_ = -1;  // target index in the service's upstream, -1: none
 };
 

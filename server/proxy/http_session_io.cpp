@@ -167,10 +167,19 @@ bool HttpSession::flushClient(std::string_view body) {
     cout_.consume(fromHead);
     written -= fromHead;
     if (written > 0 && upstream_) {
-      // Body bytes written straight from the upstream buffer.
+      // Body bytes written straight from the upstream buffer (a copy kept if a plugin asked).
+      if (x_ && x_->ctx.capture.active) {
+        plugins::BodyCapture& c = x_->ctx.capture;
+        if (c.body.size() + written > c.limit) c.active = false;
+        else c.body.append(body.data(), written);
+      }
       upstream_->in.consume(written);
       body.remove_prefix(written);
       return true;  // the caller recomputes what remains
+    }
+    if (written > 0 && localBody_) {  // a local body sent from memory
+      localBodySent_ += written;
+      return true;
     }
   }
   return true;

@@ -136,7 +136,7 @@ class TestDeckCompat : public QObject {
     for (const auto& p : plugins) names << p.toObject()["name"].toString();
     for (const char* name : {"key-auth", "basic-auth", "jwt", "acl", "cors", "rate-limiting", "ip-restriction", "bot-detection",
                              "request-size-limiting", "request-termination", "correlation-id", "request-transformer",
-                             "response-transformer"})
+                             "response-transformer", "proxy-cache"})
       QVERIFY2(names.contains(name), name);
     const QString dump = sluice.prefix() + "/plugins-dump.yaml";
     QCOMPARE(deck(sluice, {"dump", "-o", dump}), 0);

@@ -1,0 +1,84 @@
+// proxy-cache (memory strategy) through a real sluice and a real upstream.
+#include "plugin_test_bed.h"
+
+#include <QJsonArray>
+#include <QtTest>
+
+using namespace sluice::test;
+
+class TestPluginsCache : public QObject {
+  Q_OBJECT
+
+  PluginTestBed bed_;
+
+  HttpResponse get(const QByteArray& path, const QList<QPair<QByteArray, QByteArray>>& headers = {}) {
+    return bed_.proxy().request("GET", path, {}, headers);
+  }
+  void addCache(const QJsonObject& config) {
+    QJsonObject c = config;
+    c["strategy"] = "memory";
+    bed_.addPlugin({{"name", "proxy-cache"}, {"config", c}});
+    HttpResponse r;
+    for (int i = 0; i < 100 && r.header("X-Cache-Status").isEmpty(); ++i) {
+      r = get("/warmup");
+      if (r.header("X-Cache-Status").isEmpty()) QTest::qWait(50);
+    }
+  }
+
+ private slots:
+  void initTestCase() { QVERIFY(bed_.start()); }
+  void cleanup() { QVERIFY(bed_.removePlugins()); }
+
+  void missThenHitFromMemory() {
+    addCache({});
+    const QByteArray big(6000, 'z');  // echoed back: a body larger than a connection buffer
+    const auto first = get("/cached?x=1", {{"X-Big", big}});
+    QCOMPARE(first.status, 200);
+    QCOMPARE(first.header("X-Cache-Status"), QByteArray("Miss"));
+    const QByteArray key = first.header("X-Cache-Key");
+    QCOMPARE(key.size(), 32);
+    const auto second = get("/cached?x=1", {{"X-Big", big}});
+    QCOMPARE(second.header("X-Cache-Status"), QByteArray("Hit"));
+    QCOMPARE(second.header("X-Cache-Key"), key);
+    QCOMPARE(second.body, first.body);  // the same bytes, not a new upstream answer
+    QVERIFY(second.body.size() > 6000);
+    QCOMPARE(second.header("Content-Type"), QByteArray("application/json"));
+    QVERIFY(!second.header("Age").isEmpty());
+    QCOMPARE(get("/cached?x=2").header("X-Cache-Status"), QByteArray("Miss"));  // another query, another entry
+    const auto head = bed_.proxy().request("HEAD", "/cached?x=1", {}, {{"X-Big", big}});
+    QCOMPARE(head.header("X-Cache-Status"), QByteArray("Bypass"));  // a HEAD answer has no body to store
+    QVERIFY(head.body.isEmpty());
+  }
+
+  void bypassesWhatIsNotCacheable() {
+    addCache({});
+    QCOMPARE(bed_.proxy().request("POST", "/x", "body").header("X-Cache-Status"), QByteArray("Bypass"));  // method
+    QCOMPARE(get("/status/500").header("X-Cache-Status"), QByteArray("Bypass"));                       // status
+    QCOMPARE(get("/status/500").header("X-Cache-Status"), QByteArray("Bypass"));
+    QCOMPARE(get("/chunked/100").header("X-Cache-Status"), QByteArray("Bypass"));                      // no length
+  }
+
+  void entriesExpireAndVaryAsConfigured() {
+    addCache({{"cache_ttl", 1}, {"vary_query_params", QJsonArray{"a"}}, {"vary_headers", QJsonArray{"X-Tenant"}}});
+    QCOMPARE(get("/v?a=1&b=1", {{"X-Tenant", "t1"}}).header("X-Cache-Status"), QByteArray("Miss"));
+    QCOMPARE(get("/v?b=2&a=1", {{"X-Tenant", "t1"}}).header("X-Cache-Status"), QByteArray("Hit"));  // b does not vary
+    QCOMPARE(get("/v?a=1", {{"X-Tenant", "t2"}}).header("X-Cache-Status"), QByteArray("Miss"));      // the header does
+    QTest::qWait(1200);
+    QCOMPARE(get("/v?a=1", {{"X-Tenant", "t1"}}).header("X-Cache-Status"), QByteArray("Miss"));      // expired
+  }
+
+  void cacheControlIsHonouredWhenAsked() {
+    addCache({{"cache_control", true}, {"request_method", QJsonArray{"GET"}}});
+    // The echo upstream sends no Cache-Control: cacheable; a client's no-cache is not looked at.
+    QCOMPARE(get("/cc").header("X-Cache-Status"), QByteArray("Miss"));
+    QCOMPARE(get("/cc").header("X-Cache-Status"), QByteArray("Hit"));
+  }
+
+  void strategyIsRequired() {
+    QCOMPARE(bed_.admin().sendJson("POST", "/plugins", {{"name", "proxy-cache"}}).status, 400);
+    QCOMPARE(bed_.admin().sendJson("POST", "/plugins", {{"name", "proxy-cache"}, {"config", QJsonObject{{"strategy", "redis"}}}}).status, 400);
+  }
+};
+
+QTEST_GUILESS_MAIN(TestPluginsCache)
+#include "test_plugins_cache.moc"
