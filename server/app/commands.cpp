@@ -259,6 +259,11 @@ int start(const Config& config, const Arguments& args) {
   snapshot::SnapshotPublisher publisher;
   snapshot::HealthRegistry health;
   store::SnapshotBuilder builder(**store, publisher, health);
+  plugins::PluginSettings pluginSettings;
+  pluginSettings.proxyCacheBytes = static_cast<size_t>(*config.bytes("proxy_cache_size"));
+  pluginSettings.rateLimitingCounters = static_cast<size_t>(*config.integer("rate_limiting_counters"));
+  pluginSettings.rateLimitingSyncMs = static_cast<uint32_t>(*config.milliseconds("rate_limiting_sync_interval"));
+  builder.setPluginSettings(pluginSettings);
   if (auto s = builder.start(); !s) return fail("cannot build the configuration: " + s.error().message);
   proxy::ProxyServer proxy(*proxySettings, publisher);
   proxy::HealthChecker checker(publisher);

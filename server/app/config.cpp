@@ -64,6 +64,9 @@ const std::vector<ConfigKey>& configKeys() {
       {"upstream_keepalive_idle_timeout", "60s", "How long an idle upstream connection is kept."},
       {"headers", "server_tokens, latency_tokens, X-Sluice-Request-Id", "Response headers Sluice adds; off for none."},
       {"drain_timeout", "30s", "On SIGTERM, how long in-flight requests may take to finish."},
+      {"proxy_cache_size", "64m", "Memory the proxy-cache plugin may hold, per node (entries up to a sixteenth of it)."},
+      {"rate_limiting_counters", "262144", "Counters in the rate-limiting plugin's node-wide table."},
+      {"rate_limiting_sync_interval", "50ms", "How often the redis and cluster rate-limiting policies share counts."},
       {"log_level", "notice", "debug, info, notice, warn, error or crit."},
   };
   return kKeys;
@@ -108,13 +111,13 @@ core::Result<Config> Config::load(const std::string& file, const std::map<std::s
     if (!findKey(key)) return configError("unknown configuration key '" + key + "'");
     config.values_[key] = value;
   }
-  for (const auto& key : {"admin_max_body_size", "client_max_body_size"})
+  for (const auto& key : {"admin_max_body_size", "client_max_body_size", "proxy_cache_size"})
     if (auto b = config.bytes(key); !b) return b.error();
   for (const auto& key : {"pg_timeout", "client_header_timeout", "client_body_timeout", "keepalive_timeout",
-                          "upstream_keepalive_idle_timeout", "drain_timeout"})
+                          "upstream_keepalive_idle_timeout", "drain_timeout", "rate_limiting_sync_interval"})
     if (auto m = config.milliseconds(key); !m) return m.error();
   for (const auto& key : {"keepalive_requests", "upstream_keepalive_pool_size", "upstream_keepalive_max_requests",
-                          "max_request_headers", "admin_threads"})
+                          "max_request_headers", "admin_threads", "rate_limiting_counters"})
     if (auto i = config.integer(key); !i || *i < 0) return configError(key + std::string(": expected a positive integer"));
   const std::string db = config.get("database");
   if (db != "sqlite" && db != "postgres" && db != "off")

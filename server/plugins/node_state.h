@@ -3,6 +3,8 @@
 // must keep counting when a route is added. Objects are created on first use by a factory (on
 // the snapshot builder's thread) and then shared, by pointer, with the plugin instances of every
 // later snapshot.
+#include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -10,6 +12,14 @@
 #include <string>
 
 namespace sluice::plugins {
+
+// Node-wide plugin limits from sluice.conf (proxy_cache_size, rate_limiting_counters,
+// rate_limiting_sync_interval), provided to factories under the key "settings".
+struct PluginSettings {
+  size_t proxyCacheBytes = size_t{64} << 20;
+  size_t rateLimitingCounters = size_t{1} << 18;
+  uint32_t rateLimitingSyncMs = 50;
+};
 
 class NodeState {
  public:
@@ -24,6 +34,11 @@ class NodeState {
   void provide(const std::string& key, std::shared_ptr<T> object) {
     std::lock_guard lock(mutex_);
     objects_[key] = std::move(object);
+  }
+
+  PluginSettings settings() {
+    const auto provided = find<PluginSettings>("settings");
+    return provided ? *provided : PluginSettings{};
   }
 
   template <class T>

@@ -26,6 +26,10 @@ class SnapshotBuilder {
   SnapshotBuilder(Store& store, snapshot::SnapshotPublisher& publisher, snapshot::HealthRegistry& health);
   ~SnapshotBuilder();
 
+  // Node-wide plugin limits (before start()).
+  void setPluginSettings(const plugins::PluginSettings& settings) {
+    node_.provide("settings", std::make_shared<plugins::PluginSettings>(settings));
+  }
   // Builds and publishes the first snapshot synchronously, then follows store changes.
   core::Status start();
   void stop();

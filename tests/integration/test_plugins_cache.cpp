@@ -74,6 +74,20 @@ class TestPluginsCache : public QObject {
     QCOMPARE(get("/cc").header("X-Cache-Status"), QByteArray("Hit"));
   }
 
+  // proxy_cache_size bounds what is kept: with 160 KiB, a shard holds 10 KiB and an 8 KiB
+  // response is streamed without being stored.
+  void theNodeBoundLimitsEntries() {
+    PluginTestBed small;
+    small.sluice().setEnv("PROXY_CACHE_SIZE", "160k");
+    QVERIFY(small.start());
+    small.addPlugin({{"name", "proxy-cache"}, {"config", QJsonObject{{"strategy", "memory"}, {"content_type", QJsonArray{"application/json"}}}}});
+    HttpResponse r;
+    QTRY_VERIFY_WITH_TIMEOUT(!(r = small.proxy().get("/fits")).header("X-Cache-Status").isEmpty(), 5000);
+    QCOMPARE(small.proxy().get("/fits").header("X-Cache-Status"), QByteArray("Hit"));
+    const QByteArray big(8 * 1024, 'b');  // echoed back in the body
+    QCOMPARE(small.proxy().request("GET", "/big", {}, {{"X-Big", big}}).header("X-Cache-Status"), QByteArray("Bypass"));
+  }
+
   void strategyIsRequired() {
     QCOMPARE(bed_.admin().sendJson("POST", "/plugins", {{"name", "proxy-cache"}}).status, 400);
     QCOMPARE(bed_.admin().sendJson("POST", "/plugins", {{"name", "proxy-cache"}, {"config", QJsonObject{{"strategy", "redis"}}}}).status, 400);

@@ -28,6 +28,7 @@ class MemoryCache {
   std::shared_ptr<const CachedResponse> find(const std::string& key, int64_t now);
   void store(const std::string& key, std::shared_ptr<const CachedResponse> entry);
   size_t bytes() const;
+  size_t maxEntryBytes() const { return shardCapacity_ > 4096 ? shardCapacity_ - 4096 : 0; }  // an entry fits one shard
 
  private:
   static constexpr size_t kShards = 16;

@@ -13,7 +13,6 @@
 namespace sluice::plugins {
 namespace {
 
-constexpr uint64_t kMaxBody = 4u << 20;  // larger responses are streamed, never cached
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -40,7 +39,7 @@ bool transferHeader(std::string_view name) {
 class ProxyCachePlugin final : public Plugin {
  public:
   ProxyCachePlugin(const nlohmann::json& config, std::string id, std::shared_ptr<MemoryCache> cache)
-      : id_(std::move(id)), cache_(std::move(cache)) {
+      : id_(std::move(id)), cache_(std::move(cache)), maxBody_(cache_->maxEntryBytes()) {
     for (const auto& c : config.at("response_code")) codes_.push_back(c.get<int>());
     methods_ = stringList(config, "request_method");
     for (const auto& t : stringList(config, "content_type")) types_.push_back(lower(t));
@@ -88,7 +87,7 @@ class ProxyCachePlugin final : public Plugin {
     }
     BodyCapture& c = ctx.capture;
     c.active = true;
-    c.limit = kMaxBody;
+    c.limit = maxBody_;
     c.expected = r.contentLength;
     c.ttl = ttl;
     for (const auto& h : r.headers)
@@ -129,7 +128,7 @@ class ProxyCachePlugin final : public Plugin {
 
   bool cacheable(const http::ResponseHead& r, uint32_t& ttl) const {
     if (std::find(codes_.begin(), codes_.end(), r.status) == codes_.end()) return false;
-    if (r.framing != http::BodyFraming::ContentLength || r.contentLength > kMaxBody) return false;
+    if (r.framing != http::BodyFraming::ContentLength || r.contentLength > maxBody_) return false;
     std::string type = lower(http::findHeader(r.headers, "content-type"));
     const std::string full = type;
     type = type.substr(0, type.find(';'));
@@ -151,6 +150,7 @@ class ProxyCachePlugin final : public Plugin {
 
   std::string id_;
   std::shared_ptr<MemoryCache> cache_;
+  uint64_t maxBody_;  // larger responses are streamed, never cached
   std::vector<int> codes_;
   std::vector<std::string> methods_, types_, varyQuery_, varyHeaders_;
   uint32_t ttl_ = 300;
@@ -161,7 +161,8 @@ class ProxyCachePlugin final : public Plugin {
 
 PluginCreateResult createProxyCache(const nlohmann::json& config, BuildContext& context) {
   // One store per node, kept across snapshots (a configuration change does not empty it).
-  auto cache = context.node().get<MemoryCache>("proxy-cache:memory", [] { return std::make_shared<MemoryCache>(); });
+  const size_t bytes = context.node().settings().proxyCacheBytes;
+  auto cache = context.node().get<MemoryCache>("proxy-cache:memory", [bytes] { return std::make_shared<MemoryCache>(bytes); });
   return PluginConstSharedPtr(std::make_shared<ProxyCachePlugin>(config, context.pluginId(), std::move(cache)));
 }
 

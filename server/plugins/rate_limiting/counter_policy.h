@@ -21,6 +21,7 @@ class CounterPolicy {
 
 class LocalPolicy final : public CounterPolicy {
  public:
+  explicit LocalPolicy(size_t capacity) : counters_(capacity) {}
   uint64_t usage(uint64_t key, uint32_t window) const override { return counters_.read(key, window); }
   void increment(uint64_t key, uint32_t window, uint32_t expiresAt) override { counters_.increment(key, window, expiresAt); }
 

@@ -169,19 +169,24 @@ PluginCreateResult createRateLimiting(const nlohmann::json& config, BuildContext
     // One sync thread and one pair of tables per Redis database, kept across snapshots.
     const std::string key = "rate-limiting:redis:" + settings.host + ":" + std::to_string(settings.port) + "/" +
                             std::to_string(settings.database) + "@" + settings.username;
-    counters = context.node().get<CounterPolicy>(key, [&settings] {
-      return std::make_shared<SyncedPolicy>(std::make_unique<RedisCounterStore>(settings));
+    const PluginSettings limits = context.node().settings();
+    counters = context.node().get<CounterPolicy>(key, [&settings, &limits] {
+      return std::make_shared<SyncedPolicy>(std::make_unique<RedisCounterStore>(settings), limits.rateLimitingSyncMs,
+                                            limits.rateLimitingCounters);
     });
   } else if (auto database = policy == "cluster" ? context.node().find<SharedCounterStoreFactory>("cluster") : nullptr) {
     // The configuration database, shared by the nodes of a cluster.
-    counters = context.node().get<CounterPolicy>("rate-limiting:cluster",
-                                                 [&database] { return std::make_shared<SyncedPolicy>(database->make()); });
+    const PluginSettings limits = context.node().settings();
+    counters = context.node().get<CounterPolicy>("rate-limiting:cluster", [&database, &limits] {
+      return std::make_shared<SyncedPolicy>(database->make(), limits.rateLimitingSyncMs, limits.rateLimitingCounters);
+    });
   } else {
     if (policy != "local")
       Poco::Logger::get("sluice.plugins")
           .warning("rate-limiting (%s): the %s policy needs a database; counting on this node only (local)",
                    context.pluginId(), policy);
-    counters = context.node().get<CounterPolicy>("rate-limiting:local", [] { return std::make_shared<LocalPolicy>(); });
+    const size_t slots = context.node().settings().rateLimitingCounters;
+    counters = context.node().get<CounterPolicy>("rate-limiting:local", [slots] { return std::make_shared<LocalPolicy>(slots); });
   }
   return PluginConstSharedPtr(std::make_shared<RateLimitingPlugin>(config, context.pluginId(), std::move(counters)));
 }

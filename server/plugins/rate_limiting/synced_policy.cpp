@@ -17,8 +17,8 @@ std::string sharedKey(uint64_t key, uint32_t window) {
 
 }  // namespace
 
-SyncedPolicy::SyncedPolicy(std::unique_ptr<SharedCounterStore> store, uint32_t intervalMs)
-    : store_(std::move(store)), intervalMs_(intervalMs), touched_(65536) {
+SyncedPolicy::SyncedPolicy(std::unique_ptr<SharedCounterStore> store, uint32_t intervalMs, size_t capacity)
+    : store_(std::move(store)), intervalMs_(intervalMs ? intervalMs : 1), pending_(capacity), global_(capacity), touched_(65536) {
   thread_ = std::thread([this] { run(); });
 }
 

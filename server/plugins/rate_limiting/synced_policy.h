@@ -20,7 +20,7 @@ namespace sluice::plugins {
 
 class SyncedPolicy final : public CounterPolicy {
  public:
-  SyncedPolicy(std::unique_ptr<SharedCounterStore> store, uint32_t intervalMs = 50);
+  SyncedPolicy(std::unique_ptr<SharedCounterStore> store, uint32_t intervalMs, size_t capacity);
   ~SyncedPolicy() override;
 
   uint64_t usage(uint64_t key, uint32_t window) const override { return global_.read(key, window) + pending_.read(key, window); }
