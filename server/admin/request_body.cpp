@@ -1,5 +1,6 @@
 #include "admin/request_body.h"
 
+#include "http/http_types.h"
 #include "http/query_string.h"
 
 #include <algorithm>
@@ -8,10 +9,6 @@
 namespace sluice::admin {
 namespace {
 
-std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 // Places `value` at a form key path: "config.minute", "paths[]", "paths[2]", "headers.x-a".
 void place(json& root, const std::string& key, const std::string& value) {
@@ -96,7 +93,7 @@ size_t nestingDepth(std::string_view text) {
 
 core::Result<ParsedBody> parseBody(const AdminRequest& request) {
   ParsedBody parsed;
-  std::string type = lower(request.contentType.substr(0, request.contentType.find(';')));
+  std::string type = http::toLower(request.contentType.substr(0, request.contentType.find(';')));
   while (!type.empty() && type.back() == ' ') type.pop_back();
   const bool blank = request.body.find_first_not_of(" \t\r\n") == std::string::npos;
   if (blank) return parsed;

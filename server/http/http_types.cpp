@@ -1,5 +1,7 @@
 #include "http/http_types.h"
 
+#include <cctype>
+
 namespace sluice::http {
 namespace {
 
@@ -42,6 +44,20 @@ bool isHopByHop(std::string_view name) {
   for (auto h : kHopByHop)
     if (equalsIgnoreCase(name, h)) return true;
   return false;
+}
+
+std::string toLower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string_view hostWithoutPort(std::string_view host) {
+  const size_t colon = host.rfind(':');
+  const size_t bracket = host.rfind(']');
+  if (colon == std::string_view::npos || (bracket != std::string_view::npos && colon < bracket)) return host;
+  if (bracket == std::string_view::npos && host.find(':') != colon) return host;  // a bare IPv6 address
+  return host.substr(0, colon);
 }
 
 }  // namespace sluice::http

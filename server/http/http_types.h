@@ -2,6 +2,7 @@
 // Views into a connection's buffer: a parsed head never copies header bytes. The buffer must stay
 // put while a head is in use (connections only compact it between exchanges).
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -26,5 +27,9 @@ std::string_view findHeader(const Headers& headers, std::string_view name);
 bool hasToken(std::string_view value, std::string_view token);
 // Hop-by-hop headers (RFC 9110 7.6.1) that a proxy never forwards.
 bool isHopByHop(std::string_view name);
+// ASCII lower case (header names, media types, host names).
+std::string toLower(std::string_view s);
+// A Host value without its port: "a.example:8000" -> "a.example", "[::1]:80" -> "[::1]".
+std::string_view hostWithoutPort(std::string_view host);
 
 }  // namespace sluice::http

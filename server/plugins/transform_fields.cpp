@@ -1,5 +1,7 @@
 #include "plugins/transform_fields.h"
 
+#include "plugins/config_values.h"
+
 namespace sluice::plugins {
 using schema::json;
 
@@ -20,6 +22,12 @@ std::pair<std::string, std::string> splitColonPair(std::string_view pair) {
   const size_t colon = pair.find(':');
   if (colon == std::string_view::npos) return {std::string(pair), {}};
   return {std::string(pair.substr(0, colon)), std::string(pair.substr(colon + 1))};
+}
+
+std::vector<std::pair<std::string, std::string>> colonPairs(const nlohmann::json& config, const char* group, const char* field) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& p : stringList(config.at(group), field)) out.push_back(splitColonPair(p));
+  return out;
 }
 
 }  // namespace sluice::plugins

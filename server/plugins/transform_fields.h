@@ -3,6 +3,8 @@
 // of "name:value" pairs, grouped in remove / rename / replace / add / append records.
 #include "schema/field.h"
 
+#include <nlohmann/json.hpp>
+
 #include <string>
 #include <string_view>
 #include <utility>
@@ -14,5 +16,7 @@ schema::Field nameList(std::string field);        // ["x-a", "x-b"]
 schema::Field colonPairList(std::string field);   // ["x-a:1", "x-b:two"] (value may be empty after the colon)
 // "name:value" split at the first colon.
 std::pair<std::string, std::string> splitColonPair(std::string_view pair);
+// config[group][field] as name/value pairs.
+std::vector<std::pair<std::string, std::string>> colonPairs(const nlohmann::json& config, const char* group, const char* field);
 
 }  // namespace sluice::plugins

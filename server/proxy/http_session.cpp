@@ -180,7 +180,7 @@ void HttpSession::beginExchange() {
       respondLocal(GatewayResponse{426, {}, "Connection: Upgrade\r\nUpgrade: TLS/1.2, HTTP/1.1\r\n", hasBody, false});
     } else {
       std::string& location = worker_.scratch(1);
-      location = "Location: https://" + std::string(x_->head.host.substr(0, x_->head.host.rfind(':') == std::string_view::npos ? x_->head.host.size() : x_->head.host.rfind(':'))) +
+      location = "Location: https://" + std::string(http::hostWithoutPort(x_->head.host)) +
                  std::string(x_->head.target) + "\r\n";
       respondLocal(GatewayResponse{route.httpsRedirectStatus, {}, location, hasBody, true});
     }

@@ -65,9 +65,7 @@ bool writeUpstreamRequestHead(net::IoBuffer& out, const http::RequestHead& req, 
   ok = ok && out.append("X-Forwarded-For: ");
   if (!forwardedFor.empty()) ok = ok && out.append(forwardedFor) && out.append(", ");
   ok = ok && out.append(info.clientIp) && out.append("\r\nX-Forwarded-Proto: ") && out.append(info.https ? "https" : "http");
-  std::string_view hostOnly = req.host;
-  if (const auto colon = hostOnly.rfind(':'); colon != std::string_view::npos && hostOnly.find(']') == std::string_view::npos)
-    hostOnly = hostOnly.substr(0, colon);
+  const std::string_view hostOnly = http::hostWithoutPort(req.host);
   const int portLength = std::snprintf(number, sizeof number, "%u", info.serverPort);
   ok = ok && out.append("\r\nX-Forwarded-Host: ") && out.append(hostOnly) && out.append("\r\nX-Forwarded-Port: ") &&
        out.append(std::string_view(number, static_cast<size_t>(portLength))) && out.append("\r\nX-Forwarded-Path: ") &&

@@ -12,11 +12,6 @@ namespace {
 constexpr uint32_t kHost = 0x40, kHeader = 0x20, kUri = 0x10, kMethod = 0x08, kSni = 0x04;
 constexpr uint32_t kHasRegexUri = 0x01, kPlainHostsOnly = 0x02, kWildcardHostPort = 0x04;
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // Kong 2.x treats a path with characters outside [a-zA-Z0-9._~/%-] as a regex; 3.x marks regexes "~".
 bool isRegexPath(std::string_view p, std::string& pattern) {
@@ -78,7 +73,7 @@ Router Router::build(std::vector<RouteSpec> specs, std::vector<RouterError>* err
     c.regexPriority = spec.regexPriority;
     c.methods = std::move(spec.methods);
     c.snis = spec.snis;
-    for (auto& s : c.snis) s = lower(s);
+    for (auto& s : c.snis) s = http::toLower(s);
     c.category = (spec.hosts.empty() ? 0 : kHost) | (spec.headers.empty() ? 0 : kHeader) |
                  (spec.paths.empty() ? 0 : kUri) | (c.methods.empty() ? 0 : kMethod) | (c.snis.empty() ? 0 : kSni);
     bool plainHostsOnly = !spec.hosts.empty(), wildcardWithPort = false;
@@ -87,7 +82,7 @@ Router Router::build(std::vector<RouteSpec> specs, std::vector<RouterError>* err
       std::string_view name, port;
       splitHostPort(h, name, port);
       host.port = std::string(port);
-      host.name = lower(name);
+      host.name = http::toLower(name);
       if (host.name.rfind("*.", 0) == 0) {
         host.kind = Host::LeadingWildcard;
         host.name = host.name.substr(1);  // ".example.com"
@@ -127,8 +122,8 @@ Router Router::build(std::vector<RouteSpec> specs, std::vector<RouterError>* err
     for (auto& p : prefixes) c.paths.push_back(std::move(p));
     for (auto& [name, values] : spec.headers) {
       std::vector<std::string> lowered;
-      for (const auto& v : values) lowered.push_back(lower(v));
-      c.headers.emplace_back(lower(name), std::move(lowered));
+      for (const auto& v : values) lowered.push_back(http::toLower(v));
+      c.headers.emplace_back(http::toLower(name), std::move(lowered));
     }
     c.submatch = (hasRegex ? kHasRegexUri : 0) | (plainHostsOnly ? kPlainHostsOnly : 0) |
                  (wildcardWithPort ? kWildcardHostPort : 0);

@@ -436,14 +436,15 @@ core::Result<std::pair<std::vector<int64_t>, std::vector<int64_t>>> Store::excha
     const std::vector<CounterIncrement>& increments, const std::vector<std::string>& reads) {
   std::lock_guard lock(mutex_);
   using Totals = std::pair<std::vector<int64_t>, std::vector<int64_t>>;
-  const std::string p1 = db_->placeholder(1), p2 = db_->placeholder(2), p3 = db_->placeholder(3);
+  const std::string p1 = db_->placeholder(1);
+  const std::string upsert = "INSERT INTO ratelimiting_counters (counter_key, count, expires_at) VALUES (" + p1 + ", " +
+                             db_->placeholder(2) + ", " + db_->placeholder(3) +
+                             ") ON CONFLICT (counter_key) DO UPDATE SET count = ratelimiting_counters.count + excluded.count, "
+                             "expires_at = excluded.expires_at RETURNING count";
   return inTransaction<Totals>(*db_, [&]() -> core::Result<Totals> {
     Totals totals;
     for (const auto& inc : increments) {
-      auto rows = db_->query("INSERT INTO ratelimiting_counters (counter_key, count, expires_at) VALUES (" + p1 + ", " + p2 + ", " + p3 +
-                                 ") ON CONFLICT (counter_key) DO UPDATE SET count = ratelimiting_counters.count + excluded.count, "
-                                 "expires_at = excluded.expires_at RETURNING count",
-                             {inc.key, inc.count, inc.expiresAt});
+      auto rows = db_->query(upsert, {inc.key, inc.count, inc.expiresAt});
       if (!rows) return rows.error();
       totals.first.push_back(rows->empty() || !(*rows)[0][0] ? 0 : std::stoll(*(*rows)[0][0]));
     }
@@ -452,9 +453,12 @@ core::Result<std::pair<std::vector<int64_t>, std::vector<int64_t>>> Store::excha
       if (!rows) return rows.error();
       totals.second.push_back(rows->empty() || !(*rows)[0][0] ? 0 : std::stoll(*(*rows)[0][0]));
     }
-    // Counters whose window is over go, a few at a time.
+    // Counters whose window is over go, once a minute (not on every exchange).
     const auto now = static_cast<int64_t>(std::time(nullptr));
-    if (auto swept = db_->query("DELETE FROM ratelimiting_counters WHERE expires_at < " + p1, {now}); !swept) return swept.error();
+    if (now - lastCounterSweep_ >= 60) {
+      if (auto swept = db_->query("DELETE FROM ratelimiting_counters WHERE expires_at < " + p1, {now}); !swept) return swept.error();
+      lastCounterSweep_ = now;
+    }
     return totals;
   });
 }

@@ -88,6 +88,7 @@ class Store {
 
   std::unique_ptr<Database> db_;
   std::mutex mutex_;
+  int64_t lastCounterSweep_ = 0;  // exchangeCounters: when expired counters were last deleted
   std::atomic<uint64_t> version_{0};
   std::mutex listenersMutex_;
   std::vector<std::function<void(uint64_t)>> listeners_;

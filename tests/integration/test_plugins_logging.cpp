@@ -2,6 +2,7 @@
 // retries, log files reopened after rotation.
 #include "plugin_test_bed.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -100,7 +101,9 @@ class TestPluginsLogging : public QObject {
     QCOMPARE(bed_.until(401, "/").status, 401);
     waitForPlugin(path);
     const int before = lines(path).size();
+    const qint64 sentAt = QDateTime::currentMSecsSinceEpoch();
     QCOMPARE(bed_.proxy().request("GET", "/logged?x=1", {}, {{"apikey", "logan-key"}, {"X-Marker", "m1"}}).status, 200);
+    const qint64 answeredAt = QDateTime::currentMSecsSinceEpoch();
     QTRY_VERIFY_WITH_TIMEOUT(lines(path).size() > before, 5000);
     const QJsonObject log = lines(path).last();
     const QJsonObject request = log["request"].toObject();
@@ -117,7 +120,8 @@ class TestPluginsLogging : public QObject {
     QCOMPARE(log["client_ip"].toString(), QString("127.0.0.1"));
     QCOMPARE(log["upstream_uri"].toString(), QString("/logged?x=1"));
     QVERIFY(log["latencies"].toObject().contains("request"));
-    QVERIFY(log["started_at"].toDouble() > 1.6e12);
+    const auto startedAt = static_cast<qint64>(log["started_at"].toDouble());  // wall-clock milliseconds
+    QVERIFY2(startedAt >= sentAt - 5 && startedAt <= answeredAt + 5, qPrintable(QString::number(startedAt)));
     // Refused requests are logged too.
     QCOMPARE(bed_.proxy().get("/refused").status, 401);
     QTRY_COMPARE_WITH_TIMEOUT(lines(path).last()["response"].toObject()["status"].toInt(), 401, 5000);

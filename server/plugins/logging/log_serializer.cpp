@@ -1,6 +1,6 @@
 #include "plugins/logging/log_serializer.h"
 
-#include "http/query_string.h"
+#include "plugins/request_json.h"
 #include "snapshot/config_snapshot.h"
 
 #include <nlohmann/json.hpp>
@@ -8,50 +8,23 @@
 #include <chrono>
 
 namespace sluice::plugins {
-namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-nlohmann::json headerObject(const http::Headers& headers) {
-  nlohmann::json out = nlohmann::json::object();
-  for (const auto& h : headers) {
-    auto& slot = out[lower(h.name)];
-    if (slot.is_null()) slot = std::string(h.value);
-    else if (slot.is_string()) slot = nlohmann::json::array({slot, std::string(h.value)});
-    else slot.push_back(std::string(h.value));
-  }
-  return out;
-}
-
-}  // namespace
 
 void captureRequestForLog(RequestContext& ctx) {
   if (!ctx.logRequest.empty() || !ctx.request) return;
   const http::RequestHead& r = *ctx.request;
-  nlohmann::json query = nlohmann::json::object();
-  http::forEachQueryPair(r.query, [&](std::string_view n, std::string_view v) {
-    std::string name, value;
-    if (!http::urlDecode(n, name)) name.assign(n);
-    if (!http::urlDecode(v, value)) value.assign(v);
-    query[name] = v.data() ? nlohmann::json(value) : nlohmann::json(true);
-  });
   const std::string scheme = ctx.https ? "https" : "http";
   nlohmann::json request{{"method", std::string(r.method)},
                          {"uri", std::string(r.target)},
                          {"url", scheme + "://" + std::string(r.host) + std::string(r.target)},
-                         {"querystring", query},
-                         {"headers", headerObject(r.headers)},
+                         {"querystring", queryJson(r.query)},
+                         {"headers", headersJson(r.headers)},
                          {"size", r.headBytes + (r.framing == http::BodyFraming::ContentLength ? r.contentLength : 0)}};
   ctx.logRequest = request.dump();
 }
 
 void captureResponseForLog(RequestContext& ctx) {
   if (!ctx.logResponseHeaders.empty() || !ctx.response) return;
-  ctx.logResponseHeaders = headerObject(ctx.response->headers).dump();
+  ctx.logResponseHeaders = headersJson(ctx.response->headers).dump();
 }
 
 std::string serializeLog(const RequestContext& ctx) {

@@ -14,12 +14,6 @@ namespace sluice::plugins {
 namespace {
 
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::string md5Hex(const std::string& text) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
@@ -42,11 +36,11 @@ class ProxyCachePlugin final : public Plugin {
       : id_(std::move(id)), cache_(std::move(cache)), maxBody_(cache_->maxEntryBytes()) {
     for (const auto& c : config.at("response_code")) codes_.push_back(c.get<int>());
     methods_ = stringList(config, "request_method");
-    for (const auto& t : stringList(config, "content_type")) types_.push_back(lower(t));
+    for (const auto& t : stringList(config, "content_type")) types_.push_back(http::toLower(t));
     ttl_ = static_cast<uint32_t>(config.value("cache_ttl", 300));
     cacheControl_ = config.at("cache_control").get<bool>();
     varyQuery_ = stringList(config, "vary_query_params");
-    for (const auto& h : stringList(config, "vary_headers")) varyHeaders_.push_back(lower(h));
+    for (const auto& h : stringList(config, "vary_headers")) varyHeaders_.push_back(http::toLower(h));
   }
 
   uint8_t phases() const override { return phaseBit(Phase::Access) | phaseBit(Phase::HeaderFilter) | phaseBit(Phase::Log); }
@@ -129,14 +123,14 @@ class ProxyCachePlugin final : public Plugin {
   bool cacheable(const http::ResponseHead& r, uint32_t& ttl) const {
     if (std::find(codes_.begin(), codes_.end(), r.status) == codes_.end()) return false;
     if (r.framing != http::BodyFraming::ContentLength || r.contentLength > maxBody_) return false;
-    std::string type = lower(http::findHeader(r.headers, "content-type"));
+    std::string type = http::toLower(http::findHeader(r.headers, "content-type"));
     const std::string full = type;
     type = type.substr(0, type.find(';'));
     while (!type.empty() && type.back() == ' ') type.pop_back();
     if (std::find(types_.begin(), types_.end(), full) == types_.end() && std::find(types_.begin(), types_.end(), type) == types_.end())
       return false;
     if (cacheControl_) {
-      const std::string cc = lower(http::findHeader(r.headers, "cache-control"));
+      const std::string cc = http::toLower(http::findHeader(r.headers, "cache-control"));
       if (cc.find("no-store") != std::string::npos || cc.find("private") != std::string::npos || cc.find("no-cache") != std::string::npos)
         return false;
       for (const char* directive : {"s-maxage=", "max-age="})

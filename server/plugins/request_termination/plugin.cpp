@@ -2,6 +2,7 @@
 
 #include "http/query_string.h"
 #include "plugins/config_values.h"
+#include "plugins/request_json.h"
 
 #include <unistd.h>
 
@@ -60,21 +61,6 @@ class RequestTerminationPlugin final : public Plugin {
  private:
   nlohmann::json echo(const RequestContext& ctx) const {
     const http::RequestHead& r = *ctx.request;
-    nlohmann::json headers = nlohmann::json::object(), query = nlohmann::json::object();
-    for (const auto& h : r.headers) {
-      std::string name(h.name);
-      for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      headers[name] = std::string(h.value);
-    }
-    http::forEachQueryPair(r.query, [&](std::string_view n, std::string_view v) {
-      std::string name, value;
-      if (!http::urlDecode(n, name)) name.assign(n);
-      if (!http::urlDecode(v, value)) value.assign(v);
-      query[name] = v.data() ? nlohmann::json(value) : nlohmann::json(true);
-    });
-    std::string_view host = r.host;
-    if (const auto colon = host.rfind(':'); colon != std::string_view::npos && host.find(']') == std::string_view::npos)
-      host = host.substr(0, colon);
     char hostname[256] = {};
     gethostname(hostname, sizeof hostname - 1);
     return nlohmann::json{
@@ -82,11 +68,11 @@ class RequestTerminationPlugin final : public Plugin {
         {"kong", {{"node_id", nullptr}, {"worker_pid", getpid()}, {"hostname", hostname}}},
         {"request",
          {{"scheme", ctx.https ? "https" : "http"},
-          {"host", std::string(host)},
+          {"host", std::string(http::hostWithoutPort(r.host))},
           {"method", std::string(r.method)},
           {"path", std::string(ctx.path)},
-          {"query", query},
-          {"headers", headers},
+          {"query", queryJson(r.query)},
+          {"headers", headersJson(r.headers)},
           {"raw_body", ""}}},
     };
   }

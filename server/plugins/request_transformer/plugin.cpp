@@ -11,12 +11,6 @@ namespace {
 
 using Pairs = std::vector<std::pair<std::string, std::string>>;
 
-Pairs pairs(const nlohmann::json& config, const char* group, const char* field) {
-  Pairs out;
-  for (const auto& p : stringList(config.at(group), field)) out.push_back(splitColonPair(p));
-  return out;
-}
-
 // Query arguments as name/value pairs (raw: percent-encoding kept as sent).
 struct QueryArgs {
   std::vector<std::pair<std::string, std::string>> args;
@@ -53,14 +47,14 @@ class RequestTransformerPlugin final : public Plugin {
         uri_(optionalString(config.at("replace"), "uri")),
         removeHeaders_(stringList(config.at("remove"), "headers")),
         removeQuery_(stringList(config.at("remove"), "querystring")),
-        renameHeaders_(pairs(config, "rename", "headers")),
-        replaceHeaders_(pairs(config, "replace", "headers")),
-        addHeaders_(pairs(config, "add", "headers")),
-        appendHeaders_(pairs(config, "append", "headers")),
-        renameQuery_(pairs(config, "rename", "querystring")),
-        replaceQuery_(pairs(config, "replace", "querystring")),
-        addQuery_(pairs(config, "add", "querystring")),
-        appendQuery_(pairs(config, "append", "querystring")) {
+        renameHeaders_(colonPairs(config, "rename", "headers")),
+        replaceHeaders_(colonPairs(config, "replace", "headers")),
+        addHeaders_(colonPairs(config, "add", "headers")),
+        appendHeaders_(colonPairs(config, "append", "headers")),
+        renameQuery_(colonPairs(config, "rename", "querystring")),
+        replaceQuery_(colonPairs(config, "replace", "querystring")),
+        addQuery_(colonPairs(config, "add", "querystring")),
+        appendQuery_(colonPairs(config, "append", "querystring")) {
     editsQuery_ = !removeQuery_.empty() || !renameQuery_.empty() || !replaceQuery_.empty() || !addQuery_.empty() || !appendQuery_.empty();
   }
 

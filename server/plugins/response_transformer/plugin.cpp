@@ -10,20 +10,14 @@ namespace {
 
 using Pairs = std::vector<std::pair<std::string, std::string>>;
 
-Pairs pairs(const nlohmann::json& config, const char* group) {
-  Pairs out;
-  for (const auto& p : stringList(config.at(group), "headers")) out.push_back(splitColonPair(p));
-  return out;
-}
-
 class ResponseTransformerPlugin final : public Plugin {
  public:
   explicit ResponseTransformerPlugin(const nlohmann::json& config)
       : remove_(stringList(config.at("remove"), "headers")),
-        rename_(pairs(config, "rename")),
-        replace_(pairs(config, "replace")),
-        add_(pairs(config, "add")),
-        append_(pairs(config, "append")) {}
+        rename_(colonPairs(config, "rename", "headers")),
+        replace_(colonPairs(config, "replace", "headers")),
+        add_(colonPairs(config, "add", "headers")),
+        append_(colonPairs(config, "append", "headers")) {}
 
   uint8_t phases() const override { return phaseBit(Phase::HeaderFilter); }
 

@@ -197,6 +197,15 @@ class TestHttpParsers : public QObject {
     removeQueryArg("key=only", "key", rest);
     QCOMPARE(rest, std::string(""));
   }
+
+  void hostsLoseTheirPortOnly() {
+    QCOMPARE(hostWithoutPort("a.example:8000"), std::string_view("a.example"));
+    QCOMPARE(hostWithoutPort("a.example"), std::string_view("a.example"));
+    QCOMPARE(hostWithoutPort("[::1]:8443"), std::string_view("[::1]"));
+    QCOMPARE(hostWithoutPort("[::1]"), std::string_view("[::1]"));
+    QCOMPARE(hostWithoutPort("::1"), std::string_view("::1"));
+    QCOMPARE(toLower("X-Api-KEY"), std::string("x-api-key"));
+  }
 };
 
 QTEST_GUILESS_MAIN(TestHttpParsers)
