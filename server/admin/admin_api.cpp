@@ -83,6 +83,13 @@ std::optional<AdminResponse> AdminApi::meta(const AdminRequest& request) {
   const bool get = request.method == "GET" || request.method == "HEAD";
   if (s.empty()) return get ? root() : messageResponse(405, "Method not allowed");
   if (s[0] == "status" && s.size() == 1) return get ? status() : messageResponse(405, "Method not allowed");
+  if (s[0] == "metrics" && s.size() == 1 && metrics_) {
+    if (!get) return messageResponse(405, "Method not allowed");
+    AdminResponse r;
+    r.text = metrics_();
+    r.contentType = "text/plain; version=0.0.4; charset=utf-8";
+    return r;
+  }
   if (s[0] == "schemas") return schemas(request);
   if (s[0] == "tags" && s.size() <= 2) return get ? tags(request) : messageResponse(405, "Method not allowed");
   if (s[0] == "config" && s.size() == 1) return config(request);

@@ -41,6 +41,8 @@ class AdminApi {
   void setCounters(ServerCounters counters) { counters_ = std::move(counters); }
   // Upstream health (needs the data plane's snapshot and health registry).
   void setHealthEndpoints(std::unique_ptr<HealthEndpoints> health) { health_ = std::move(health); }
+  // GET /metrics: the node's Prometheus page (the data plane's figures).
+  void setMetricsPage(std::function<std::string()> render) { metrics_ = std::move(render); }
   const schema::ValidationContext& validation() const { return validation_; }
 
  private:
@@ -59,6 +61,7 @@ class AdminApi {
   EntityEndpoints entities_;
   ServerCounters counters_;
   std::unique_ptr<HealthEndpoints> health_;
+  std::function<std::string()> metrics_;
   bool declarative_ = false;
 };
 

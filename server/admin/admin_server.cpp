@@ -24,6 +24,13 @@ void send(Poco::Net::HTTPServerResponse& out, const AdminResponse& response, dou
   out.set("Access-Control-Allow-Origin", "*");
   out.set("X-Sluice-Admin-Latency", std::to_string(static_cast<long>(latencyMs)));
   for (const auto& [name, value] : response.headers) out.set(name, value);
+  if (response.text) {
+    out.setContentType(response.contentType);
+    out.setContentLength(static_cast<std::streamsize>(response.text->size()));
+    auto& stream = out.send();
+    if (!head) stream.write(response.text->data(), static_cast<std::streamsize>(response.text->size()));
+    return;
+  }
   if (!response.body) {
     out.setContentLength(0);
     out.send();

@@ -28,6 +28,9 @@ struct AdminResponse {
   int status = 200;
   std::optional<json> body;  // no body (204) when empty
   std::vector<std::pair<std::string, std::string>> headers;
+  // A body that is not JSON (the Prometheus page), sent as is with its content type.
+  std::optional<std::string> text = std::nullopt;
+  std::string contentType = {};
 };
 
 AdminResponse jsonResponse(int status, json body);

@@ -32,11 +32,7 @@ AdminResponse HealthEndpoints::health(const json& upstream, const AdminRequest& 
   const auto snap = publisher_.current();
   const auto* up = findUpstream(*snap, upstream["id"].get<std::string>());
   const bool checksOn = up && (up->health.activeEnabled() || up->health.passiveEnabled());
-  const auto stateOf = [&](const snapshot::TargetRuntime& t) -> std::string {
-    if (t.addresses.empty()) return "DNS_ERROR";
-    if (!checksOn && (!t.health || t.health->healthy())) return "HEALTHCHECKS_OFF";
-    return !t.health || t.health->healthy() ? "HEALTHY" : "UNHEALTHY";
-  };
+  const auto stateOf = [&](const snapshot::TargetRuntime& t) -> std::string { return up->healthState(t); };
   if (request.queryValue("balancer_health")) {
     int64_t total = 0, healthy = 0;
     if (up)

@@ -3,8 +3,10 @@
 #include "admin/admin_server.h"
 #include "app/config.h"
 #include "app/logging.h"
+#include "app/metrics_page.h"
 #include "app/proxy_settings_loader.h"
 #include "proxy/health_checker.h"
+#include "plugins/prometheus/plugin.h"
 #include "proxy/proxy_server.h"
 #include "store/snapshot_builder.h"
 #include "app/store_factory.h"
@@ -264,6 +266,8 @@ int start(const Config& config, const Arguments& args) {
   pluginSettings.rateLimitingCounters = static_cast<size_t>(*config.integer("rate_limiting_counters"));
   pluginSettings.rateLimitingSyncMs = static_cast<uint32_t>(*config.milliseconds("rate_limiting_sync_interval"));
   builder.setPluginSettings(pluginSettings);
+  auto kongSeries = std::make_shared<plugins::KongSeries>();
+  builder.nodeState().provide(plugins::kKongSeriesKey, kongSeries);
   if (auto s = builder.start(); !s) return fail("cannot build the configuration: " + s.error().message);
   proxy::ProxyServer proxy(*proxySettings, publisher);
   proxy::HealthChecker checker(publisher);
@@ -278,15 +282,18 @@ int start(const Config& config, const Arguments& args) {
   } catch (const std::exception& e) {
     return fail("cannot listen on " + config.get("admin_listen") + ": " + e.what());
   }
-  api.setCounters(admin::ServerCounters{[&] {
+  const auto counters = [&proxy, &server] {
     admin::json c = proxy.counters();
     const admin::json a = server.counters();
-    for (const char* k : {"connections_accepted", "connections_handled", "connections_active", "total_requests"})
-      c[k] = c.value(k, 0) + a.value(k, 0);
-    c["connections_writing"] = a.value("connections_writing", 0);
-    c["connections_waiting"] = a.value("connections_waiting", 0);
+    for (const char* k : {"connections_accepted", "connections_handled", "connections_active", "connections_reading",
+                          "connections_writing", "connections_waiting", "total_requests"})
+      c[k] = c.value(k, uint64_t{0}) + a.value(k, uint64_t{0});
     return c;
-  }});
+  };
+  api.setCounters(admin::ServerCounters{counters});
+  MetricsSources metrics{node.nodeId, SLUICE_VERSION, counters,
+                         [&store] { return (*store)->ping(); }, &publisher, kongSeries};
+  api.setMetricsPage([metrics] { return renderMetrics(metrics); });
   checker.start();
   log().notice("sluice " SLUICE_VERSION " started: proxy on " + config.get("proxy_listen") + " (" +
                std::to_string(proxySettings->workers) + " workers), Admin API on " + listen->host + ":" +

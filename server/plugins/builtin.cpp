@@ -12,6 +12,7 @@
 #include "plugins/cors/plugin.h"
 #include "plugins/key_auth/plugin.h"
 #include "plugins/plugin_catalog.h"
+#include "plugins/prometheus/plugin.h"
 #include "plugins/proxy_cache/plugin.h"
 #include "plugins/rate_limiting/plugin.h"
 #include "plugins/request_termination/plugin.h"
@@ -35,6 +36,7 @@ const schema::PluginSchema& responseTransformerSchema();
 const schema::PluginSchema& fileLogSchema();
 const schema::PluginSchema& httpLogSchema();
 const schema::PluginSchema& proxyCacheSchema();
+const schema::PluginSchema& prometheusSchema();
 
 const std::vector<PluginFactory>& builtinPlugins() {
   static const std::vector<PluginFactory> kAll{
@@ -54,6 +56,7 @@ const std::vector<PluginFactory>& builtinPlugins() {
       {&fileLogSchema(), createFileLog},
       {&httpLogSchema(), createHttpLog},
       {&proxyCacheSchema(), createProxyCache},
+      {&prometheusSchema(), createPrometheus},
   };
   return kAll;
 }

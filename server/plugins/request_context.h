@@ -147,6 +147,7 @@ struct RequestContext {
   NameList removeResponseHeaders;  // header_filter edits
   int status = 0;                                  // the status sent (log phase)
   uint64_t bytesSent = 0;                          // bytes written to the client
+  uint64_t bytesReceived = 0;                      // request head and body bytes read (log phase)
 
   // --- for the log phase: times (monotonic µs; 0: did not happen) and captured text
   int64_t startedAtMs = 0;     // wall clock, for logs
@@ -184,6 +185,7 @@ struct RequestContext {
     removeResponseHeaders.clear();
     status = 0;
     bytesSent = 0;
+    bytesReceived = 0;
     startedAtMs = 0;
     sentUpstreamUs = firstByteUs = finishedUs = 0;
     upstreamUri.clear();
@@ -201,5 +203,13 @@ struct RequestContext {
     return request ? http::findHeader(request->headers, name) : std::string_view();
   }
 };
+
+// Kong's three latencies of a finished request, in µs: `kong` is the gateway's own time (until the
+// request went upstream, or all of it for a local response), `upstream` the wait for the upstream's
+// response head (-1 when there was none), `request` the whole exchange.
+struct RequestLatencies {
+  int64_t kongUs = 0, upstreamUs = -1, requestUs = 0;
+};
+RequestLatencies latencies(const RequestContext& ctx);
 
 }  // namespace sluice::plugins

@@ -9,6 +9,7 @@
 #include "http/response_parser.h"
 #include "plugins/plugin_chain.h"
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -50,11 +51,16 @@ class ExchangePool {
     }
     x->parser = http::RequestParser(limits);
     x->requestIdLength = 0;
+    inUse_.store(inUse_.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
     return x;
   }
   void giveBack(std::unique_ptr<Exchange> x) {
-    if (x) spare_.push_back(std::move(x));
+    if (!x) return;
+    spare_.push_back(std::move(x));
+    inUse_.store(inUse_.load(std::memory_order_relaxed) - 1, std::memory_order_relaxed);
   }
+  // Connections reading or serving a request on this worker (the rest are idle); any thread.
+  size_t inUse() const { return inUse_.load(std::memory_order_relaxed); }
   // Frees the spares that stayed unused since the last call; returns how many.
   size_t trim() {
     const size_t unused = std::min(lowWater_, spare_.size());
@@ -68,6 +74,7 @@ class ExchangePool {
  private:
   std::vector<std::unique_ptr<Exchange>> spare_;
   size_t lowWater_ = 0;
+  std::atomic<size_t> inUse_{0};  // written by the worker only
 };
 
 }  // namespace sluice::proxy

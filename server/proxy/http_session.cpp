@@ -142,6 +142,7 @@ void HttpSession::beginExchange() {
   anyResponseByte_ = false;
   tries_ = 0;
   uoutSent_ = 0;
+  requestBodySeen_ = 0;
   x_->requestIdLength = 0;
   if (worker_.settings().requestIdHeader) {
     const std::string_view id = worker_.nextRequestId();
@@ -582,6 +583,7 @@ void HttpSession::runLogPhase(int status) {
   if (!(chain->phases & plugins::phaseBit(plugins::Phase::Log)) || x_->resolved.empty()) return;
   x_->ctx.status = status;
   x_->ctx.finishedUs = worker_.nowMicros();
+  x_->ctx.bytesReceived = x_->head.headBytes + requestBodySeen_;
   x_->ctx.request = nullptr;  // the head's bytes are gone by now
   plugins::runLog(*chain, x_->ctx, x_->resolved, x_->timings);
 }

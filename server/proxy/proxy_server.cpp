@@ -64,14 +64,22 @@ void ProxyServer::reload(ProxySettings next) {
 }
 
 nlohmann::json ProxyServer::counters() const {
-  uint64_t accepted = 0, requests = 0, active = 0;
+  // nginx's stub_status figures: reading (a head arriving), writing (a request being served),
+  // waiting (idle keep-alive). Each worker's figures are read without stopping it, so the three
+  // may disagree with `active` by a connection or two.
+  uint64_t accepted = 0, requests = 0, active = 0, busy = 0, inFlight = 0;
   for (const auto& w : workers_) {
     accepted += w->counters().accepted.load(std::memory_order_relaxed);
     requests += w->counters().requests.load(std::memory_order_relaxed);
     active += w->counters().active.load(std::memory_order_relaxed);
+    busy += w->exchanges().inUse();
+    inFlight += w->counters().inFlight.load(std::memory_order_relaxed);
   }
+  const uint64_t writing = std::min(inFlight, busy);
+  const uint64_t reading = busy - writing;
   return {{"connections_accepted", accepted}, {"connections_handled", accepted}, {"connections_active", active},
-          {"total_requests", requests}};
+          {"connections_reading", reading}, {"connections_writing", writing},
+          {"connections_waiting", active > busy ? active - busy : 0}, {"total_requests", requests}};
 }
 
 }  // namespace sluice::proxy

@@ -200,10 +200,12 @@ SnapshotPin* ProxyWorker::pinSnapshot() {
   refreshSnapshot();  // one relaxed load: a request never runs on a configuration older than its arrival
   SnapshotPin& pin = pins_.back();
   ++pin.pins;
+  counters_.inFlight.store(counters_.inFlight.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
   return &pin;
 }
 
 void ProxyWorker::unpinSnapshot(SnapshotPin* pin) {
+  counters_.inFlight.store(counters_.inFlight.load(std::memory_order_relaxed) - 1, std::memory_order_relaxed);
   if (--pin->pins == 0 && pin != &pins_.back()) {
     for (auto it = pins_.begin(); it != pins_.end(); ++it)
       if (&*it == pin) {

@@ -24,7 +24,8 @@ class HttpSession;
 
 // Per-worker counters, written by the worker thread only and read by others (relaxed).
 struct WorkerCounters {
-  std::atomic<uint64_t> accepted{0}, requests{0}, active{0}, reading{0}, writing{0};
+  std::atomic<uint64_t> accepted{0}, requests{0}, active{0};
+  std::atomic<uint64_t> inFlight{0};  // requests between their head and their log phase
 };
 
 // Keeps a snapshot alive while exchanges that started on it are in flight.

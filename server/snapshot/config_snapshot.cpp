@@ -1,9 +1,18 @@
 #include "snapshot/config_snapshot.h"
 
+#include "snapshot/target_health.h"
+
 #include <algorithm>
 #include <cctype>
 
 namespace sluice::snapshot {
+
+const char* UpstreamRuntime::healthState(const TargetRuntime& t) const {
+  if (t.addresses.empty()) return "DNS_ERROR";
+  const bool healthy = !t.health || t.health->healthy();
+  if (!health.activeEnabled() && !health.passiveEnabled() && healthy) return "HEALTHCHECKS_OFF";
+  return healthy ? "HEALTHY" : "UNHEALTHY";
+}
 
 const CertificateRuntime* ConfigSnapshot::certificateFor(std::string_view serverName) const {
   std::string name(serverName);

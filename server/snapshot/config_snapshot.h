@@ -71,6 +71,9 @@ struct UpstreamRuntime {
   int slots = 10000;
   std::vector<std::pair<uint32_t, uint32_t>> ring;  // (hash, target index), sorted
   HealthChecks health;
+
+  // Kong's name for a target's state on this node: HEALTHY, UNHEALTHY, HEALTHCHECKS_OFF or DNS_ERROR.
+  const char* healthState(const TargetRuntime& target) const;
 };
 
 struct ServiceRuntime {

@@ -26,6 +26,8 @@ class SnapshotBuilder {
   SnapshotBuilder(Store& store, snapshot::SnapshotPublisher& publisher, snapshot::HealthRegistry& health);
   ~SnapshotBuilder();
 
+  // What plugins share across snapshots (counters, caches, metric series); the app provides some.
+  plugins::NodeState& nodeState() { return node_; }
   // Node-wide plugin limits (before start()).
   void setPluginSettings(const plugins::PluginSettings& settings) {
     node_.provide("settings", std::make_shared<plugins::PluginSettings>(settings));

@@ -42,10 +42,8 @@ std::string serializeLog(const RequestContext& ctx) {
                       {"protocol", ctx.service->protocol}};
   if (ctx.consumer)
     log["consumer"] = {{"id", ctx.consumer->id}, {"username", ctx.consumer->username}, {"custom_id", ctx.consumer->customId}};
-  const auto ms = [](uint64_t from, uint64_t to) -> int64_t { return to > from && from ? static_cast<int64_t>((to - from) / 1000) : 0; };
-  log["latencies"] = {{"kong", ms(ctx.startedUs, ctx.sentUpstreamUs ? ctx.sentUpstreamUs : ctx.finishedUs)},
-                      {"proxy", ctx.sentUpstreamUs ? ms(ctx.sentUpstreamUs, ctx.firstByteUs) : -1},
-                      {"request", ms(ctx.startedUs, ctx.finishedUs)}};
+  const RequestLatencies l = latencies(ctx);
+  log["latencies"] = {{"kong", l.kongUs / 1000}, {"proxy", l.upstreamUs < 0 ? -1 : l.upstreamUs / 1000}, {"request", l.requestUs / 1000}};
   log["client_ip"] = std::string(ctx.clientIp);
   log["upstream_uri"] = ctx.upstreamUri;
   log["started_at"] = ctx.startedAtMs;

@@ -1,6 +1,9 @@
-// Plugin pieces that need no sockets: the rate-limiting counters and the chain's precedence.
+// Plugin pieces that need no sockets: the rate-limiting counters, the chain's precedence and the
+// prometheus series.
 #include "plugins/plugin_chain.h"
+#include "plugins/prometheus/kong_series.h"
 #include "plugins/rate_limiting/local_counters.h"
+#include "snapshot/config_snapshot.h"
 
 #include <QtTest>
 
@@ -61,6 +64,49 @@ class TestPluginUnits : public QObject {
     entry.generalRank = plugins::kRouteService;  // route+service beats a consumer-only config
     QCOMPARE(entry.resolve(&three), &general);
     QCOMPARE(entry.resolve(&five), &consumerRoute);
+  }
+  void kongSeriesSumsEveryReactorsShard() {
+    snapshot::ConfigSnapshot snap;
+    snap.services.resize(1);
+    snap.services[0].name = "svc \"quoted\"";
+    snap.routes.resize(2);
+    snap.routes[0].id = "r0-id";
+    snap.routes[0].service = 0;
+    snap.routes[1].name = "named";
+    snap.routes[1].service = 0;
+    plugins::KongSeries series;
+    const auto ids = series.routeSeries(snap);
+    QCOMPARE(ids.size(), size_t{2});
+    QVERIFY(ids[0] != ids[1]);
+    QCOMPARE(series.routeSeries(snap), ids);  // stable across snapshots
+    std::vector<std::thread> threads;  // two "reactors", each with its own shard
+    for (int t = 0; t < 2; ++t)
+      threads.emplace_back([&, t] {
+        for (int i = 0; i < 20000; ++i) {
+          plugins::KongObservation o;
+          o.series = ids[static_cast<size_t>(i % 2)];
+          o.statusCodes = o.latency = o.bandwidth = true;
+          o.status = t == 0 ? 200 : 503;
+          o.fromService = t == 0;
+          o.ingress = 10;
+          o.requestMs = i % 2 ? 3.0 : 30000.0;
+          o.kongMs = 0.5;
+          series.record(o);
+        }
+      });
+    for (auto& t : threads) t.join();
+    observe::PrometheusText out;
+    series.render(out);
+    const QString page = QString::fromStdString(out.text());
+    QVERIFY2(page.contains("kong_http_requests_total{service=\"svc \\\"quoted\\\"\",route=\"r0-id\",code=\"200\",source=\"service\",consumer=\"\"} 10000\n"), qPrintable(page));
+    QVERIFY(page.contains("route=\"named\",code=\"503\",source=\"kong\",consumer=\"\"} 10000\n"));
+    QVERIFY(page.contains("kong_request_latency_ms_bucket{service=\"svc \\\"quoted\\\"\",route=\"named\",le=\"25\"} 20000\n"));
+    QVERIFY(page.contains("kong_request_latency_ms_bucket{service=\"svc \\\"quoted\\\"\",route=\"r0-id\",le=\"25\"} 0\n"));
+    QVERIFY(page.contains("kong_request_latency_ms_bucket{service=\"svc \\\"quoted\\\"\",route=\"r0-id\",le=\"30000\"} 20000\n"));
+    QVERIFY(page.contains("kong_request_latency_ms_sum{service=\"svc \\\"quoted\\\"\",route=\"named\"} 60000\n"));
+    QVERIFY(page.contains("kong_kong_latency_ms_count{service=\"svc \\\"quoted\\\"\",route=\"named\"} 20000\n"));
+    QVERIFY(page.contains("direction=\"ingress\",consumer=\"\"} 200000\n"));
+    QVERIFY(!page.contains("kong_upstream_latency_ms"));  // no observation had an upstream time
   }
 };
 

@@ -1,0 +1,96 @@
+#include "app/metrics_page.h"
+
+#include "observe/prometheus_text.h"
+#include "snapshot/config_snapshot.h"
+
+namespace sluice::app {
+namespace {
+
+void kongNodeFamilies(const MetricsSources& s, const nlohmann::json& connections, bool reachable,
+                      observe::PrometheusText& out) {
+  const auto count = [&](const char* key) { return static_cast<double>(connections.value(key, uint64_t{0})); };
+  out.family("kong_nginx_connections_total", "Number of connections by subsystem", "gauge");
+  for (const auto& [state, key] : {std::pair{"accepted", "connections_accepted"},
+                                   {"handled", "connections_handled"},
+                                   {"total", "total_requests"},
+                                   {"active", "connections_active"},
+                                   {"reading", "connections_reading"},
+                                   {"writing", "connections_writing"},
+                                   {"waiting", "connections_waiting"}})
+    out.sample("kong_nginx_connections_total", {{"node_id", s.nodeId}, {"subsystem", "http"}, {"state", state}}, count(key));
+  out.family("kong_nginx_requests_total", "Number of requests total", "gauge");
+  out.sample("kong_nginx_requests_total", {{"node_id", s.nodeId}, {"subsystem", "http"}}, count("total_requests"));
+  out.family("kong_datastore_reachable", "Datastore reachable from Kong, 0 is unreachable", "gauge");
+  out.sample("kong_datastore_reachable", {}, reachable ? 1 : 0);
+  out.family("kong_node_info", "Kong Node metadata information", "gauge");
+  out.sample("kong_node_info", {{"node_id", s.nodeId}, {"version", s.version}}, 1);
+}
+
+// One series per state and address, 1 for the target's current state (Kong's shape).
+void kongTargetHealth(const snapshot::ConfigSnapshot& snap, observe::PrometheusText& out) {
+  bool any = false;
+  for (const auto& up : snap.upstreams)
+    for (const auto& t : up.targets) {
+      if (!any)
+        out.family("kong_upstream_target_health",
+                   "Health status of targets of upstream. States = healthchecks_off|healthy|unhealthy|dns_error, "
+                   "value is 1 when state is populated.",
+                   "gauge");
+      any = true;
+      const std::string current = [&] {
+        std::string state = up.healthState(t);
+        for (char& c : state) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return state;
+      }();
+      const auto emit = [&](std::string_view address) {
+        for (const char* state : {"healthchecks_off", "healthy", "unhealthy", "dns_error"})
+          out.sample("kong_upstream_target_health",
+                     {{"upstream", up.name}, {"target", t.target}, {"address", address}, {"state", state}, {"subsystem", "http"}},
+                     current == state ? 1 : 0);
+      };
+      if (t.addresses.empty()) emit("");
+      for (const auto& a : t.addresses) emit(a.text);
+    }
+}
+
+void sluiceNodeFamilies(const nlohmann::json& connections, const snapshot::SnapshotPublisher* publisher,
+                        observe::PrometheusText& out) {
+  out.family("sluice_connections", "Client connections of the proxy and Admin API listeners, by state", "gauge");
+  for (const auto& [state, key] : {std::pair{"active", "connections_active"},
+                                   {"reading", "connections_reading"},
+                                   {"writing", "connections_writing"},
+                                   {"waiting", "connections_waiting"}})
+    out.sample("sluice_connections", {{"state", state}}, static_cast<double>(connections.value(key, uint64_t{0})));
+  out.family("sluice_connections_accepted_total", "Client connections accepted since start", "counter");
+  out.sample("sluice_connections_accepted_total", {}, static_cast<double>(connections.value("connections_accepted", uint64_t{0})));
+  out.family("sluice_requests_total", "Requests received since start (proxy and Admin API)", "counter");
+  out.sample("sluice_requests_total", {}, static_cast<double>(connections.value("total_requests", uint64_t{0})));
+  if (!publisher) return;
+  const auto snap = publisher->current();
+  out.family("sluice_config_version", "Version of the configuration snapshot the proxy runs on", "gauge");
+  out.sample("sluice_config_version", {}, static_cast<double>(publisher->version()));
+  if (snap) {
+    out.family("sluice_config_build_seconds", "Time the current configuration snapshot took to compile", "gauge");
+    out.sample("sluice_config_build_seconds", {}, snap->buildMilliseconds / 1000.0);
+    out.family("sluice_config_routes", "Routes in the current configuration snapshot", "gauge");
+    out.sample("sluice_config_routes", {}, static_cast<double>(snap->routes.size()));
+  }
+}
+
+}  // namespace
+
+std::string renderMetrics(const MetricsSources& s) {
+  observe::PrometheusText out;
+  const nlohmann::json connections = s.connections ? s.connections() : nlohmann::json::object();
+  const bool reachable = s.datastoreReachable && s.datastoreReachable();
+  kongNodeFamilies(s, connections, reachable, out);
+  if (s.kong) {
+    s.kong->render(out);
+    if (s.kong->upstreamHealthExported() && s.publisher)
+      if (const auto snap = s.publisher->current()) kongTargetHealth(*snap, out);
+  }
+  sluiceNodeFamilies(connections, s.publisher, out);
+  return out.take();
+}
+
+}  // namespace sluice::app

@@ -1,0 +1,27 @@
+#pragma once
+// GET /metrics: the Prometheus page of this node. Kong 3.x's families under their Kong names
+// (the node's always; the per-route ones where a prometheus plugin counts), so Kong's Grafana
+// dashboard reads Sluice unchanged, and Sluice's own figures under sluice_.
+#include "plugins/prometheus/kong_series.h"
+#include "snapshot/snapshot_publisher.h"
+
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace sluice::app {
+
+struct MetricsSources {
+  std::string nodeId;
+  std::string version;
+  std::function<nlohmann::json()> connections;  // the /status "server" counters
+  std::function<bool()> datastoreReachable;
+  const snapshot::SnapshotPublisher* publisher = nullptr;
+  std::shared_ptr<const plugins::KongSeries> kong;
+};
+
+std::string renderMetrics(const MetricsSources& sources);
+
+}  // namespace sluice::app

@@ -1,0 +1,238 @@
+// The prometheus plugin and GET /metrics through a real sluice and a real upstream: Kong 3.x's
+// families and labels, exact counts for a known mix of requests, the plugin's switches, target
+// health, and a page promtool parses.
+#include "plugin_test_bed.h"
+
+#include <QJsonArray>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QtTest>
+
+using namespace sluice::test;
+
+namespace {
+
+// One sample of the page: its family-qualified name, labels and value.
+struct Sample {
+  QString name;
+  QMap<QString, QString> labels;
+  double value = 0;
+};
+
+QList<Sample> parse(const QByteArray& page) {
+  static const QRegularExpression line("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)\\})? (\\S+)$");
+  static const QRegularExpression label("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
+  QList<Sample> out;
+  for (const QByteArray& raw : page.split('\n')) {
+    const QString text = QString::fromUtf8(raw);
+    if (text.isEmpty() || text.startsWith('#')) continue;
+    const auto m = line.match(text);
+    if (!m.hasMatch()) continue;
+    Sample s;
+    s.name = m.captured(1);
+    for (auto it = label.globalMatch(m.captured(2)); it.hasNext();) {
+      const auto l = it.next();
+      s.labels[l.captured(1)] = l.captured(2);
+    }
+    s.value = m.captured(3) == "+Inf" ? qInf() : m.captured(3).toDouble();
+    out << s;
+  }
+  return out;
+}
+
+// The value of the one sample of `name` whose labels include `labels` (0 when absent).
+double value(const QList<Sample>& page, const QString& name, const QMap<QString, QString>& labels = {}) {
+  double total = 0;
+  for (const Sample& s : page) {
+    if (s.name != name) continue;
+    bool match = true;
+    for (auto it = labels.begin(); it != labels.end() && match; ++it) match = s.labels.value(it.key()) == it.value();
+    if (match) total += s.value;
+  }
+  return total;
+}
+
+bool has(const QList<Sample>& page, const QString& name) {
+  for (const Sample& s : page)
+    if (s.name == name) return true;
+  return false;
+}
+
+}  // namespace
+
+class TestPluginsPrometheus : public QObject {
+  Q_OBJECT
+
+  PluginTestBed bed_;
+
+  QList<Sample> scrape() {
+    const HttpResponse r = bed_.admin().get("/metrics");
+    if (r.status != 200 || !r.header("Content-Type").startsWith("text/plain")) return {};
+    return parse(r.body);
+  }
+
+  // Requests to `path` until a scrape shows the family: the plugin is in the data plane then.
+  void waitForFamily(const QByteArray& path, const QString& family) {
+    for (int i = 0; i < 100 && !has(scrape(), family); ++i) {
+      bed_.proxy().get(path);
+      QTest::qWait(50);
+    }
+  }
+
+ private slots:
+  void initTestCase() {
+    QVERIFY(bed_.start());
+    bed_.create("/consumers", {{"username", "pat"}});
+    bed_.create("/consumers/pat/key-auth", {{"key", "pat-key"}});
+  }
+  void cleanup() { QVERIFY(bed_.removePlugins()); }
+
+  void nodeFamiliesAreAlwaysThere() {
+    const QList<Sample> page = scrape();
+    QVERIFY(!page.isEmpty());
+    QCOMPARE(value(page, "kong_datastore_reachable"), 1.0);
+    QCOMPARE(value(page, "kong_node_info"), 1.0);
+    for (const char* state : {"accepted", "handled", "total", "active", "reading", "writing", "waiting"})
+      QVERIFY2(has(page, "kong_nginx_connections_total") &&
+                   std::any_of(page.begin(), page.end(), [&](const Sample& s) { return s.labels.value("state") == state; }),
+               state);
+    QVERIFY(value(page, "kong_nginx_connections_total", {{"state", "active"}}) >= 1);  // this scrape's own connection
+    QVERIFY(value(page, "sluice_config_version") >= 1);
+    QVERIFY(!has(page, "kong_http_requests_total"));  // no plugin counted anything yet
+  }
+
+  void countsAKnownMixOfRequests() {
+    bed_.addPlugin({{"name", "key-auth"}, {"config", QJsonObject{{"key_names", QJsonArray{"apikey"}}}}});
+    bed_.addPlugin({{"name", "prometheus"},
+                    {"config", QJsonObject{{"per_consumer", true},
+                                           {"status_code_metrics", true},
+                                           {"latency_metrics", true},
+                                           {"bandwidth_metrics", true}}}});
+    waitForFamily("/warmup", "kong_http_requests_total");
+    QCOMPARE(bed_.until(401, "/").status, 401);
+    const QList<Sample> before = scrape();
+
+    const QByteArray okRequest = "GET /ok HTTP/1.1\r\nHost: metrics.test\r\napikey: pat-key\r\nConnection: close\r\n\r\n";
+    const QByteArray notFound = "GET /status/404 HTTP/1.1\r\nHost: metrics.test\r\napikey: pat-key\r\nConnection: close\r\n\r\n";
+    const QByteArray refused = "GET /ok HTTP/1.1\r\nHost: metrics.test\r\nConnection: close\r\n\r\n";
+    for (int i = 0; i < 5; ++i) QCOMPARE(bed_.proxy().raw(okRequest).status, 200);
+    for (int i = 0; i < 2; ++i) QCOMPARE(bed_.proxy().raw(notFound).status, 404);
+    for (int i = 0; i < 3; ++i) QCOMPARE(bed_.proxy().raw(refused).status, 401);
+
+    const QList<Sample> after = scrape();
+    const auto delta = [&](const QString& name, const QMap<QString, QString>& labels) {
+      return value(after, name, labels) - value(before, name, labels);
+    };
+    const QMap<QString, QString> main{{"service", "echo"}, {"route", "main"}};
+    auto with = [&](QMap<QString, QString> extra) {
+      for (auto it = main.begin(); it != main.end(); ++it) extra[it.key()] = it.value();
+      return extra;
+    };
+    QCOMPARE(delta("kong_http_requests_total", with({{"code", "200"}, {"source", "service"}, {"consumer", "pat"}})), 5.0);
+    QCOMPARE(delta("kong_http_requests_total", with({{"code", "404"}, {"source", "service"}, {"consumer", "pat"}})), 2.0);
+    QCOMPARE(delta("kong_http_requests_total", with({{"code", "401"}, {"source", "kong"}, {"consumer", ""}})), 3.0);
+    QCOMPARE(delta("kong_http_requests_total", main), 10.0);
+    // Latency: every request has a total and a gateway time; only the seven proxied ones an upstream time.
+    QCOMPARE(delta("kong_request_latency_ms_count", main), 10.0);
+    QCOMPARE(delta("kong_kong_latency_ms_count", main), 10.0);
+    QCOMPARE(delta("kong_upstream_latency_ms_count", main), 7.0);
+    QCOMPARE(delta("kong_request_latency_ms_bucket", with({{"le", "+Inf"}})), 10.0);
+    QVERIFY(delta("kong_request_latency_ms_sum", main) > 0);
+    // Bandwidth: the request heads exactly; the responses at least their bodies.
+    QCOMPARE(delta("kong_bandwidth_bytes", with({{"direction", "ingress"}, {"consumer", "pat"}})),
+             double(5 * okRequest.size() + 2 * notFound.size()));
+    QCOMPARE(delta("kong_bandwidth_bytes", with({{"direction", "ingress"}, {"consumer", ""}})), double(3 * refused.size()));
+    QVERIFY(delta("kong_bandwidth_bytes", with({{"direction", "egress"}, {"consumer", "pat"}})) > 7 * 100);
+    // Buckets are cumulative.
+    double previous = 0;
+    for (const Sample& s : after)
+      if (s.name == "kong_kong_latency_ms_bucket" && s.labels.value("route") == "main") {
+        QVERIFY(s.value >= previous);
+        previous = s.value;
+      }
+  }
+
+  void switchesAndScopeDecideWhatIsCounted() {
+    // A second route with a plugin of its own that counts status codes only, without consumers.
+    const QJsonObject route = bed_.create("/services/echo/routes", {{"name", "side"}, {"paths", QJsonArray{"/side"}}});
+    bed_.create("/routes/side/plugins", {{"name", "prometheus"}, {"config", QJsonObject{{"status_code_metrics", true}}}});
+    waitForFamily("/side/x", "kong_http_requests_total");
+    const QList<Sample> before = scrape();
+    for (int i = 0; i < 4; ++i) QCOMPARE(bed_.proxy().get("/side/x").status, 200);
+    for (int i = 0; i < 3; ++i) QCOMPARE(bed_.proxy().get("/main-only").status, 200);
+    const QList<Sample> after = scrape();
+    const QMap<QString, QString> side{{"service", "echo"}, {"route", "side"}, {"code", "200"}, {"consumer", ""}};
+    QCOMPARE(value(after, "kong_http_requests_total", side) - value(before, "kong_http_requests_total", side), 4.0);
+    const QMap<QString, QString> main{{"route", "main"}};
+    QCOMPARE(value(after, "kong_http_requests_total", main), value(before, "kong_http_requests_total", main));
+    QCOMPARE(value(after, "kong_request_latency_ms_count", {{"route", "side"}}), 0.0);  // latency_metrics is off
+    QCOMPARE(bed_.admin().del("/routes/" + route["id"].toString().toUtf8()).status, 204);
+  }
+
+  void exportsTargetHealth() {
+    const QJsonObject upstream = bed_.create("/upstreams", {{"name", "pool"}});
+    const QString target = QString("127.0.0.1:%1").arg(bed_.upstreamPort());
+    bed_.create("/upstreams/pool/targets", {{"target", target}});
+    bed_.addPlugin({{"name", "prometheus"}, {"config", QJsonObject{{"upstream_health_metrics", true}}}});
+    QTRY_VERIFY_WITH_TIMEOUT(has(scrape(), "kong_upstream_target_health"), 5000);
+    const QList<Sample> page = scrape();
+    const QMap<QString, QString> labels{{"upstream", "pool"}, {"target", target}, {"address", target}, {"subsystem", "http"}};
+    auto state = [&](const QString& s) {
+      QMap<QString, QString> l = labels;
+      l["state"] = s;
+      return value(page, "kong_upstream_target_health", l);
+    };
+    QCOMPARE(state("healthchecks_off"), 1.0);
+    QCOMPARE(state("healthy"), 0.0);
+    QCOMPARE(state("unhealthy"), 0.0);
+    QCOMPARE(state("dns_error"), 0.0);
+    // Marked unhealthy through the Admin API: the page follows.
+    QCOMPARE(bed_.admin().request("POST", "/upstreams/pool/targets/" + target.toUtf8() + "/unhealthy").status, 204);
+    QTRY_COMPARE_WITH_TIMEOUT(value(scrape(), "kong_upstream_target_health", [&] {
+                                auto l = labels;
+                                l["state"] = "unhealthy";
+                                return l;
+                              }()),
+                              1.0, 5000);
+    QCOMPARE(bed_.admin().del("/upstreams/" + upstream["id"].toString().toUtf8()).status, 204);
+  }
+
+  void promtoolParsesThePage() {
+    const QString promtool = QStandardPaths::findExecutable("promtool");
+    if (promtool.isEmpty()) QSKIP("promtool is not installed (scripts/quickstart installs the prometheus package)");
+    bed_.addPlugin({{"name", "prometheus"},
+                    {"config", QJsonObject{{"status_code_metrics", true}, {"latency_metrics", true}, {"bandwidth_metrics", true},
+                                           {"upstream_health_metrics", true}, {"per_consumer", true}}}});
+    waitForFamily("/promtool", "kong_http_requests_total");
+    const QByteArray page = bed_.admin().get("/metrics").body;
+    QProcess check;
+    check.start(promtool, {"check", "metrics"});
+    QVERIFY(check.waitForStarted());
+    check.write(page);
+    check.closeWriteChannel();
+    QVERIFY(check.waitForFinished(20000));
+    const QString complaints = QString::fromUtf8(check.readAllStandardOutput() + check.readAllStandardError());
+    // Exit 0 is a clean page; 3 is lint only (1 would be a page it cannot parse). The only lint
+    // allowed is about the names Kong chose and its dashboard queries (units in kong_*_latency_ms,
+    // counters and gauges whose names Kong fixed); Sluice's own families must be clean.
+    QVERIFY2(check.exitCode() == 0 || check.exitCode() == 3, qPrintable(complaints));
+    static const QRegularExpression kongNaming(
+        "^kong_[a-z_]+ (metric names should not contain abbreviated units|counter metrics should have \"_total\" suffix|"
+        "non-counter metrics should not have \"_total\" suffix)$");
+    for (const QString& line : complaints.split('\n', Qt::SkipEmptyParts))
+      QVERIFY2(kongNaming.match(line.trimmed()).hasMatch(), qPrintable(line));
+  }
+
+  void invalidConfigsAreRejectedPerField() {
+    HttpResponse r = bed_.admin().sendJson("POST", "/plugins", {{"name", "prometheus"}, {"config", QJsonObject{{"per_consumer", "yes"}}}});
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.json()["fields"].toObject()["config"].toObject()["per_consumer"].toString(), QString("expected a boolean"));
+    r = bed_.admin().sendJson("POST", "/plugins", {{"name", "prometheus"}, {"config", QJsonObject{{"buckets", QJsonArray{1, 2}}}}});
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.json()["fields"].toObject()["config"].toObject()["buckets"].toString(), QString("unknown field"));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestPluginsPrometheus)
+#include "test_plugins_prometheus.moc"
