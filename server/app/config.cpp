@@ -53,6 +53,9 @@ const std::vector<ConfigKey>& configKeys() {
       {"ssl_cert_key", "", "The private key of ssl_cert."},
       {"ssl_protocols", "TLSv1.2 TLSv1.3", "TLS versions the proxy accepts (TLSv1.1, TLSv1.2, TLSv1.3)."},
       {"client_max_body_size", "0", "Largest request body (413 past it); 0: unlimited."},
+      {"body_buffer_size", "8m",
+       "Largest body held in memory for a plugin that reads or edits it (key-auth key_in_body, transformer body "
+       "edits): a larger request gets 413, a larger response is passed on unchanged or, without a length, 502."},
       {"client_header_timeout", "60s", "Time to receive a request head (408 past it)."},
       {"client_body_timeout", "60s", "Time between two reads of a request body, or two writes to a slow client."},
       {"keepalive_timeout", "60s", "How long an idle client connection stays open."},
@@ -111,7 +114,7 @@ core::Result<Config> Config::load(const std::string& file, const std::map<std::s
     if (!findKey(key)) return configError("unknown configuration key '" + key + "'");
     config.values_[key] = value;
   }
-  for (const auto& key : {"admin_max_body_size", "client_max_body_size", "proxy_cache_size"})
+  for (const auto& key : {"admin_max_body_size", "client_max_body_size", "body_buffer_size", "proxy_cache_size"})
     if (auto b = config.bytes(key); !b) return b.error();
   for (const auto& key : {"pg_timeout", "client_header_timeout", "client_body_timeout", "keepalive_timeout",
                           "upstream_keepalive_idle_timeout", "drain_timeout", "rate_limiting_sync_interval"})

@@ -66,6 +66,7 @@ core::Result<proxy::ProxySettings> loadProxySettings(const Config& config, const
   s.limits.maxHeaderBytes = static_cast<size_t>(*bufferSize) * static_cast<size_t>(bufferCount);
   s.limits.maxHeaders = static_cast<size_t>(*config.integer("max_request_headers"));
   s.clientMaxBodySize = static_cast<uint64_t>(*config.bytes("client_max_body_size"));
+  s.bodyBufferSize = static_cast<uint64_t>(*config.bytes("body_buffer_size"));
   s.clientHeaderTimeoutMs = static_cast<uint64_t>(*config.milliseconds("client_header_timeout"));
   s.clientBodyTimeoutMs = static_cast<uint64_t>(*config.milliseconds("client_body_timeout"));
   s.keepaliveTimeoutMs = static_cast<uint64_t>(*config.milliseconds("keepalive_timeout"));

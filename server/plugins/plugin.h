@@ -4,6 +4,11 @@
 // are const and keep per-request state in the RequestContext. Phases run in Kong's order
 // (rewrite, access, header_filter, body_filter, log), plugins within a phase by descending
 // priority. Nothing may throw out of a phase: the chain catches, logs and answers 500.
+//
+// Bodies stream through the gateway untouched unless a plugin asks for them: readsRequestBody()
+// makes the exchange read the whole request body (up to body_buffer_size) before rewrite, into
+// ctx.requestBody; a header_filter that sets ctx.bufferResponse makes it collect the response body
+// and hand it to body_filter before anything is sent to the client.
 #include "plugins/request_context.h"
 
 #include <cstdint>
@@ -11,8 +16,8 @@
 
 namespace sluice::plugins {
 
-enum class Phase : uint8_t { Rewrite, Access, HeaderFilter, Log };
-constexpr int kPhaseCount = 4;
+enum class Phase : uint8_t { Rewrite, Access, HeaderFilter, BodyFilter, Log };
+constexpr int kPhaseCount = 5;
 constexpr uint8_t phaseBit(Phase p) { return static_cast<uint8_t>(1u << static_cast<unsigned>(p)); }
 const char* phaseName(Phase p);
 
@@ -28,8 +33,13 @@ class Plugin {
   virtual uint8_t phases() const = 0;
   virtual PhaseResult rewrite(RequestContext&) const { return PhaseResult::Continue; }
   virtual PhaseResult access(RequestContext&) const { return PhaseResult::Continue; }
-  // The upstream's response head is in ctx.response; edits go to ctx.responseEdits.
+  // The upstream's response head is in ctx.response; edits go to ctx.responseHeaders and
+  // ctx.removeResponseHeaders.
   virtual void headerFilter(RequestContext&) const {}
+  // The whole response body, when a header_filter asked for it (ctx.bufferResponse); edit in place.
+  virtual void bodyFilter(RequestContext&, std::string& /*body*/) const {}
+  // True if this instance needs the request body in rewrite/access (fixed by its configuration).
+  virtual bool readsRequestBody() const { return false; }
   // After the response (proxied or local) is complete, or the connection failed.
   virtual void log(const RequestContext&) const {}
 };

@@ -50,6 +50,7 @@ const char* phaseName(Phase p) {
     case Phase::Rewrite: return "rewrite";
     case Phase::Access: return "access";
     case Phase::HeaderFilter: return "header_filter";
+    case Phase::BodyFilter: return "body_filter";
     case Phase::Log: return "log";
   }
   return "?";
@@ -113,6 +114,17 @@ void runHeaderFilter(const PluginChain& chain, RequestContext& ctx, const std::v
     const PluginInstance* p = resolved[i];
     if (p && (p->phases & phaseBit(Phase::HeaderFilter)))
       guarded(*p, Phase::HeaderFilter, static_cast<uint16_t>(i), timings, clock, [&] { p->plugin->headerFilter(ctx); });
+  }
+}
+
+void runBodyFilter(const PluginChain& chain, RequestContext& ctx, const std::vector<const PluginInstance*>& resolved,
+                   std::vector<PhaseTiming>& timings, std::string& body) {
+  if (!(chain.phases & phaseBit(Phase::BodyFilter))) return;
+  uint64_t clock = nowMicros();
+  for (size_t i = 0; i < resolved.size(); ++i) {
+    const PluginInstance* p = resolved[i];
+    if (p && (p->phases & phaseBit(Phase::BodyFilter)))
+      guarded(*p, Phase::BodyFilter, static_cast<uint16_t>(i), timings, clock, [&] { p->plugin->bodyFilter(ctx, body); });
   }
 }
 

@@ -18,6 +18,7 @@ struct PluginInstance {
   uint8_t protocols = 0;  // router::kHttp | router::kHttps bits the instance runs for
   PluginConstSharedPtr plugin;
   uint8_t phases = 0;
+  bool readsRequestBody = false;
 };
 
 // Precedence ranks, best first.
@@ -43,12 +44,14 @@ struct ChainEntry {
   };
   std::vector<Override> overrides;  // sorted by consumer
   uint8_t phases = 0;               // union over every instance of the entry
+  bool readsRequestBody = false;    // some instance of the entry needs the request body
   const PluginInstance* resolve(const size_t* consumer) const;
 };
 
 struct PluginChain {
   std::vector<ChainEntry> entries;
   uint8_t phases = 0;
+  bool readsRequestBody = false;  // some instance of the chain needs the request body
   bool empty() const { return entries.empty(); }
 };
 
@@ -64,6 +67,8 @@ PhaseResult runRequestPhases(const PluginChain& chain, RequestContext& ctx, std:
                              std::vector<PhaseTiming>& timings, uint8_t protocol);
 void runHeaderFilter(const PluginChain& chain, RequestContext& ctx, const std::vector<const PluginInstance*>& resolved,
                      std::vector<PhaseTiming>& timings);
+void runBodyFilter(const PluginChain& chain, RequestContext& ctx, const std::vector<const PluginInstance*>& resolved,
+                   std::vector<PhaseTiming>& timings, std::string& body);
 void runLog(const PluginChain& chain, const RequestContext& ctx, const std::vector<const PluginInstance*>& resolved,
             std::vector<PhaseTiming>& timings);
 

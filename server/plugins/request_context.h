@@ -137,6 +137,10 @@ struct RequestContext {
   bool queryRewritten = false;
   std::string query;                       // the new query string (without '?') when queryRewritten
 
+  // The whole request body (de-chunked) when a plugin of the chain reads it (readsRequestBody),
+  // else null. Plugins may edit it: what it holds after access goes upstream, with its length.
+  std::string* requestBody = nullptr;
+
   // A request body limit set by a plugin (0: none), enforced while a chunked body streams.
   uint64_t bodyLimit = 0;
   std::string_view bodyLimitMessage;
@@ -145,6 +149,7 @@ struct RequestContext {
   HeaderEdits responseHeaders;  // added to the response, whoever makes it
   const http::ResponseHead* response = nullptr;  // header_filter: the upstream's head
   NameList removeResponseHeaders;  // header_filter edits
+  bool bufferResponse = false;  // header_filter: collect the body and run body_filter on it
   int status = 0;                                  // the status sent (log phase)
   uint64_t bytesSent = 0;                          // bytes written to the client
   uint64_t bytesReceived = 0;                      // request head and body bytes read (log phase)
@@ -178,11 +183,13 @@ struct RequestContext {
     upstreamPath.clear();
     queryRewritten = false;
     query.clear();
+    requestBody = nullptr;
     bodyLimit = 0;
     bodyLimitMessage = {};
     responseHeaders.clear();
     response = nullptr;
     removeResponseHeaders.clear();
+    bufferResponse = false;
     status = 0;
     bytesSent = 0;
     bytesReceived = 0;

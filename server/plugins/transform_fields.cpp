@@ -30,4 +30,22 @@ std::vector<std::pair<std::string, std::string>> colonPairs(const nlohmann::json
   return out;
 }
 
+BodyEdits bodyEdits(const nlohmann::json& config, const char* field) {
+  BodyEdits e;
+  const auto has = [&](const char* group) { return config.contains(group) && config.at(group).contains(field); };
+  if (has("remove")) e.remove = stringList(config.at("remove"), field);
+  if (has("rename")) e.rename = colonPairs(config, "rename", field);
+  if (has("replace")) e.replace = colonPairs(config, "replace", field);
+  if (has("add")) e.add = colonPairs(config, "add", field);
+  if (has("append")) e.append = colonPairs(config, "append", field);
+  const auto types = [&](const char* group) {
+    return config.contains(group) && config.at(group).contains("json_types") ? stringList(config.at(group), "json_types")
+                                                                             : std::vector<std::string>();
+  };
+  e.replaceTypes = types("replace");
+  e.addTypes = types("add");
+  e.appendTypes = types("append");
+  return e;
+}
+
 }  // namespace sluice::plugins

@@ -1,6 +1,7 @@
 #pragma once
 // Field shapes shared by request-transformer and response-transformer: lists of names and lists
 // of "name:value" pairs, grouped in remove / rename / replace / add / append records.
+#include "plugins/body_edits.h"
 #include "schema/field.h"
 
 #include <nlohmann/json.hpp>
@@ -18,5 +19,7 @@ schema::Field colonPairList(std::string field);   // ["x-a:1", "x-b:two"] (value
 std::pair<std::string, std::string> splitColonPair(std::string_view pair);
 // config[group][field] as name/value pairs.
 std::vector<std::pair<std::string, std::string>> colonPairs(const nlohmann::json& config, const char* group, const char* field);
+// The body edits of config.<group>.<field> for each group that has the field (json_types included).
+BodyEdits bodyEdits(const nlohmann::json& config, const char* field);
 
 }  // namespace sluice::plugins

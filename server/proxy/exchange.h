@@ -8,6 +8,7 @@
 #include "http/request_parser.h"
 #include "http/response_parser.h"
 #include "plugins/plugin_chain.h"
+#include "snapshot/config_snapshot.h"
 
 #include <atomic>
 #include <memory>
@@ -31,6 +32,15 @@ struct Exchange {
   plugins::RequestContext ctx;
   std::vector<const plugins::PluginInstance*> resolved;
   std::vector<plugins::PhaseTiming> timings;
+  // Where routing put the request (kept while the exchange waits for a body the plugins read).
+  const snapshot::RouteRuntime* route = nullptr;
+  std::string_view path;  // normalised path
+  size_t matchedPathLength = 0;
+  // Bodies held for plugins (see plugin.h): the copies of the heads keep their views valid while
+  // the connection's buffers are refilled.
+  bool bodyBuffered = false;
+  std::string requestHeadCopy, requestPath, body;
+  std::string responseHeadCopy, responseBody;
   char requestId[32] = {};
   uint8_t requestIdLength = 0;
   std::string_view id() const { return {requestId, requestIdLength}; }

@@ -83,10 +83,12 @@ void HttpSession::drive() {
     bool progressed = false;
     switch (state_) {
       case State::ReadingHead: progressed = stepReadHead(); break;
+      case State::ReadingBody: progressed = stepReadBody(); break;
       case State::Connecting: progressed = stepConnect(); break;
       case State::SendingRequest: progressed = stepSendRequest(); break;
       case State::AwaitingResponse: progressed = stepReadResponseHead(); break;
       case State::SendingResponse: progressed = stepSendResponse(); break;
+      case State::BufferingResponse: progressed = stepBufferResponse(); break;
       case State::SendingLocal: progressed = stepSendLocal(); break;
       case State::Tunnel: progressed = stepTunnel(); break;
       case State::Closed: return;
@@ -129,6 +131,7 @@ bool HttpSession::stepReadHead() {
 void HttpSession::beginExchange() {
   // The head's bytes leave the buffer now; they stay in memory (views into them remain valid)
   // until the next read, and nothing reads the client before the upstream head is built.
+  const char* headStart = cin_.readPos();
   cin_.consume(x_->head.headBytes);
   x_->parser.reset();
   x_->chain = nullptr;
@@ -199,6 +202,28 @@ void HttpSession::beginExchange() {
   }
 
   Exchange& x = *x_;
+  x.route = &route;
+  x.path = path;
+  x.matchedPathLength = match.matchedPathLength;
+  x.bodyBuffered = false;
+  if (snap.chains[route.chain].readsRequestBody) {
+    x.body.clear();
+    x.bodyBuffered = true;  // plugins get the body, empty when there is none
+    if (hasBody) {
+      startReadingBody(headStart);
+      return;
+    }
+  }
+  forwardExchange();
+}
+
+void HttpSession::forwardExchange() {
+  const snapshot::ConfigSnapshot& snap = *pin_->snapshot;
+  Exchange& x = *x_;
+  const snapshot::RouteRuntime& route = *x.route;
+  const std::string_view path = x.path;
+  const bool hasBody = x.head.framing != http::BodyFraming::None && !x.bodyBuffered;  // still unread
+  const uint8_t protocol = tls_ ? router::kHttps : router::kHttp;
   x.chain = &snap.chains[route.chain];
   x.ctx.reset();
   x.resolved.clear();
@@ -213,8 +238,9 @@ void HttpSession::beginExchange() {
     ctx.snapshot = &snap;
     ctx.route = &route;
     ctx.service = service_;
+    if (x.bodyBuffered) ctx.requestBody = &x.body;
     if (x.chain->phases & plugins::phaseBit(plugins::Phase::Log)) ctx.startedAtMs = wallClockMillis();
-    if (plugins::runRequestPhases(*x.chain, ctx, x.resolved, x.timings, in.protocol) == plugins::PhaseResult::Respond) {
+    if (plugins::runRequestPhases(*x.chain, ctx, x.resolved, x.timings, protocol) == plugins::PhaseResult::Respond) {
       respondFromPlugin(hasBody);
       return;
     }
@@ -223,9 +249,9 @@ void HttpSession::beginExchange() {
   // Upstream path: strip the matched prefix, join with the service path (path_handling).
   std::string_view rest = path;
   std::string_view prefix;
-  if (route.stripPath && match.matchedPathLength > 0) {
-    prefix = path.substr(0, match.matchedPathLength);
-    rest = path.substr(match.matchedPathLength);
+  if (route.stripPath && x.matchedPathLength > 0) {
+    prefix = path.substr(0, x.matchedPathLength);
+    rest = path.substr(x.matchedPathLength);
   }
   std::string& upstreamPath = worker_.scratch(1);
   if (x.ctx.pathRewritten) upstreamPath = x.ctx.upstreamPath;  // a plugin chose the whole path
@@ -244,7 +270,9 @@ void HttpSession::beginExchange() {
   info.host = route.preserveHost ? x_->head.host : std::string_view(service_->hostHeader);
   info.requestId = requestId();
   info.forwardedPrefix = prefix.size() > 1 ? prefix : std::string_view();
-  info.chunkedBody = x_->head.framing == http::BodyFraming::Chunked;
+  info.chunkedBody = x_->head.framing == http::BodyFraming::Chunked && !x.bodyBuffered;
+  if (x.bodyBuffered && (!x.body.empty() || x.head.framing != http::BodyFraming::None))
+    info.bufferedBodyLength = static_cast<int64_t>(x.body.size());
   upgrade_ = x_->head.upgrade;
   tunnel_ = false;
   info.upgrade = upgrade_;
@@ -272,17 +300,95 @@ void HttpSession::beginExchange() {
     }
   }
   // From here on the head's views are dead: it has been copied into uout_.
-  requestBodyRemaining_ = x_->head.framing == http::BodyFraming::ContentLength ? x_->head.contentLength : 0;
-  requestBodyPending_ = requestBodySeen_ = 0;
-  requestBodyDone_ = x_->head.framing == http::BodyFraming::None;
-  x_->requestChunks.reset();
-  if (x_->head.expectContinue && !requestBodyDone_) {
-    worker_.clientBuffers().acquire(cout_);
-    (void)cout_.append("HTTP/1.1 100 Continue\r\n\r\n");
-    (void)flushClient({});
-    anyResponseByte_ = false;  // an interim response: a real error may still follow
+  bodySent_ = 0;
+  if (x.bodyBuffered) {  // already read: it goes out of memory after the head
+    requestBodyRemaining_ = requestBodyPending_ = 0;
+    requestBodyDone_ = true;
+  } else {
+    requestBodyRemaining_ = x_->head.framing == http::BodyFraming::ContentLength ? x_->head.contentLength : 0;
+    requestBodyPending_ = requestBodySeen_ = 0;
+    requestBodyDone_ = x_->head.framing == http::BodyFraming::None;
+    x_->requestChunks.reset();
+    if (x_->head.expectContinue && !requestBodyDone_) sendContinue();
   }
   if (startUpstream()) state_ = upstream_->connected ? State::SendingRequest : State::Connecting;
+}
+
+void HttpSession::sendContinue() {
+  worker_.clientBuffers().acquire(cout_);
+  (void)cout_.append("HTTP/1.1 100 Continue\r\n\r\n");
+  (void)flushClient({});
+  anyResponseByte_ = false;  // an interim response: a real error may still follow
+}
+
+void HttpSession::startReadingBody(const char* headStart) {
+  Exchange& x = *x_;
+  const uint64_t limit = worker_.settings().bodyBufferSize;
+  if (x.head.framing == http::BodyFraming::ContentLength && x.head.contentLength > limit) {
+    respondLocal(GatewayResponse{413, {}, {}, true, false});
+    return;
+  }
+  // Reading the body refills the connection's buffer over the head's bytes: the head moves to
+  // the exchange (parsed again there) and so does the normalised path.
+  x.requestPath.assign(x.path);
+  x.path = x.requestPath;
+  x.requestHeadCopy.assign(headStart, x.head.headBytes);
+  x.parser.reset();
+  if (x.parser.parse(x.requestHeadCopy, x.head) != http::ParseResult::Done) {  // parsed once already: cannot fail
+    respondLocal(GatewayResponse{400, {}, {}, true, false});
+    return;
+  }
+  x.parser.reset();
+  x.requestChunks.reset();
+  requestBodyRemaining_ = x.head.framing == http::BodyFraming::ContentLength ? x.head.contentLength : 0;
+  if (x.head.expectContinue) sendContinue();
+  state_ = State::ReadingBody;
+  worker_.reactor().arm(*this, worker_.settings().clientBodyTimeoutMs);
+}
+
+bool HttpSession::stepReadBody() {
+  Exchange& x = *x_;
+  const uint64_t limit = worker_.settings().bodyBufferSize;
+  const uint64_t maxBody = worker_.settings().clientMaxBodySize;
+  for (;;) {
+    if (cin_.readable() > 0) {
+      bool done = false;
+      if (x.head.framing == http::BodyFraming::ContentLength) {
+        const auto n = static_cast<size_t>(std::min<uint64_t>(requestBodyRemaining_, cin_.readable()));
+        x.body.append(cin_.readPos(), n);
+        cin_.consume(n);
+        requestBodyRemaining_ -= n;
+        done = requestBodyRemaining_ == 0;
+      } else {
+        const size_t used = x.requestChunks.feed(cin_.view(), [&x](std::string_view d) { x.body.append(d); });
+        cin_.consume(used);
+        if (x.requestChunks.failed()) {
+          respondLocal(GatewayResponse{400, {}, {}, true, false});
+          return true;
+        }
+        done = x.requestChunks.done();
+      }
+      if (x.body.size() > limit || (maxBody && x.body.size() > maxBody)) {
+        respondLocal(GatewayResponse{413, {}, {}, true, false});
+        return true;
+      }
+      if (done) {
+        net::TimerQueue::disarm(*this);
+        requestBodySeen_ = x.body.size();
+        forwardExchange();
+        return state_ != State::Closed;
+      }
+    }
+    const ssize_t n = readClient();
+    if (n < 0 || (n == 0 && clientEof_)) {  // the client went away mid-body
+      close();
+      return false;
+    }
+    if (n == 0) {
+      worker_.reactor().arm(*this, worker_.settings().clientBodyTimeoutMs);
+      return false;
+    }
+  }
 }
 
 bool HttpSession::startUpstream() {
@@ -364,7 +470,7 @@ void HttpSession::upstreamFailed(Failure failure) {
                               requestBodySeen_ == 0;
   if (!anyResponseByte_ && (beforeSending || staleKeepAlive) &&
       (staleKeepAlive || tries_ <= service_->retries)) {
-    uoutSent_ = 0;
+    uoutSent_ = bodySent_ = 0;
     if (startUpstream()) state_ = upstream_->connected ? State::SendingRequest : State::Connecting;
     return;
   }
@@ -385,6 +491,11 @@ void HttpSession::onUpstreamTimeout() {
 void HttpSession::onTimer() {
   // Client-side timeouts: idle keep-alive, slow head (408), slow body, slow reader.
   if (state_ == State::ReadingHead && cin_.readable() > 0) {
+    respondLocal(GatewayResponse{408, {}, {}, true, false});
+    drive();
+    return;
+  }
+  if (state_ == State::ReadingBody) {
     respondLocal(GatewayResponse{408, {}, {}, true, false});
     drive();
     return;
@@ -435,6 +546,14 @@ bool HttpSession::stepSendRequest() {
     if (uoutSent_ < uout_.readable()) return true;
     sentUs_ = worker_.nowMicros();
     x_->ctx.sentUpstreamUs = sentUs_;
+  }
+  // 1b. A body read for the plugins goes out of memory.
+  if (x_->bodyBuffered && bodySent_ < x_->body.size()) {
+    const ssize_t n = sendToUpstream(x_->body.data() + bodySent_, x_->body.size() - bodySent_);
+    if (n < 0) return n == kFailed && state_ != State::Closed;
+    bodySent_ += static_cast<size_t>(n);
+    worker_.reactor().arm(*upstream_, service_->writeTimeoutMs);
+    return true;
   }
   // 2. The body, straight from the client's buffer.
   if (!requestBodyDone_ || requestBodyPending_ > 0) {
@@ -515,7 +634,7 @@ bool HttpSession::stepReadResponseHead() {
         return state_ != State::Closed;
       }
       in.consume(x_->response.headBytes);
-      state_ = tunnel_ ? State::Tunnel : State::SendingResponse;
+      state_ = tunnel_ ? State::Tunnel : bodyReplaced_ ? State::BufferingResponse : State::SendingResponse;
       return true;
     }
   }

@@ -43,23 +43,42 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   void onTimer() override;
 
  private:
-  enum class State { ReadingHead, Connecting, SendingRequest, AwaitingResponse, SendingResponse, SendingLocal, Tunnel, Closed };
+  enum class State {
+    ReadingHead,
+    ReadingBody,  // a plugin reads the request body: all of it arrives before the plugins run
+    Connecting,
+    SendingRequest,
+    AwaitingResponse,
+    SendingResponse,
+    BufferingResponse,  // a plugin edits the response body: all of it arrives before the head goes out
+    SendingLocal,
+    Tunnel,
+    Closed
+  };
   enum class Failure { Connect, ConnectTimeout, Write, Reset, Timeout, Protocol };
 
   void drive();
   bool stepReadHead();
+  bool stepReadBody();
   bool stepConnect();
   bool stepSendRequest();
   bool stepReadResponseHead();
   bool stepSendResponse();
+  bool stepBufferResponse();
   bool stepSendLocal();
   bool stepTunnel();  // after 101 Switching Protocols: bytes both ways until either side closes
 
   void beginExchange();
+  // The route's plugins, then the upstream request (after the body, when the plugins read it).
+  void forwardExchange();
+  void startReadingBody(const char* headStart);
+  void sendContinue();  // 100 Continue to a client that waits for it before sending its body
+  void finishBufferedResponse();
   bool startUpstream();  // picks a peer and takes a connection; false: a local response is queued
   void upstreamFailed(Failure failure);
   bool buildResponseHead();
   bool writeResponseHead();  // into cout_; false if it does not fit
+  bool writeHeadGrowing();   // writeResponseHead, in a large buffer if it does not fit a small one
   void finishExchange();
   void respondLocal(const GatewayResponse& response);
   void respondFromPlugin(bool unreadBody);  // the response a plugin put in the context
@@ -74,6 +93,7 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   ssize_t readClient();
   ssize_t readUpstream();
   bool flushClient(std::string_view body);  // writes cout_ (+ body); false on error
+  void captureBody(std::string_view sent);  // a copy of body bytes sent, for a plugin that asked (proxy-cache)
   ssize_t clientWritev(const struct iovec* iov, int count);  // -1 with errno EAGAIN when it would block
   ssize_t upstreamSend(const char* data, size_t size);       // likewise
   bool startUpstreamTls();                                   // after TCP connect, for https services
@@ -103,11 +123,11 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   const snapshot::ServiceRuntime* service_ = nullptr;
   UpstreamConnection* upstream_ = nullptr;
   int tries_ = 0;
-  size_t uoutSent_ = 0;
+  size_t uoutSent_ = 0, bodySent_ = 0;  // bodySent_: of a buffered request body
   uint64_t requestBodyRemaining_ = 0, requestBodyPending_ = 0, requestBodySeen_ = 0;
   bool requestBodyDone_ = true;
   uint64_t responseRemaining_ = 0;
-  bool responseDone_ = false, dechunk_ = false;
+  bool responseDone_ = false, dechunk_ = false, bodyReplaced_ = false;
   bool upgrade_ = false, tunnel_ = false;
   bool isHead_ = false, keepAlive_ = true, anyResponseByte_ = false, closeAfterLocal_ = false;
   int clientMinor_ = 1;

@@ -144,6 +144,13 @@ bool HttpSession::startUpstreamTls() {
   return true;
 }
 
+void HttpSession::captureBody(std::string_view sent) {
+  if (!x_ || !x_->ctx.capture.active) return;
+  plugins::BodyCapture& c = x_->ctx.capture;
+  if (c.body.size() + sent.size() > c.limit) c.active = false;
+  else c.body.append(sent);
+}
+
 bool HttpSession::flushClient(std::string_view body) {
   while (cout_.readable() > 0 || !body.empty()) {
     if (!clientWritable_) return true;
@@ -168,16 +175,13 @@ bool HttpSession::flushClient(std::string_view body) {
     written -= fromHead;
     if (written > 0 && upstream_) {
       // Body bytes written straight from the upstream buffer (a copy kept if a plugin asked).
-      if (x_ && x_->ctx.capture.active) {
-        plugins::BodyCapture& c = x_->ctx.capture;
-        if (c.body.size() + written > c.limit) c.active = false;
-        else c.body.append(body.data(), written);
-      }
+      captureBody(std::string_view(body.data(), written));
       upstream_->in.consume(written);
       body.remove_prefix(written);
       return true;  // the caller recomputes what remains
     }
     if (written > 0 && localBody_) {  // a local body sent from memory
+      captureBody(std::string_view(body.data(), written));
       localBodySent_ += written;
       return true;
     }

@@ -2,6 +2,8 @@
 // buffer (Content-Length, chunked passed through or de-chunked, until close), and upgrade tunnels.
 #include "proxy/http_session.h"
 
+#include <Poco/Logger.h>
+
 #include <charconv>
 
 namespace sluice::proxy {
@@ -23,6 +25,25 @@ bool HttpSession::buildResponseHead() {
     x_->ctx.response = &x_->response;
     plugins::runHeaderFilter(*x_->chain, x_->ctx, x_->resolved, x_->timings);
   }
+  bodyReplaced_ = false;
+  if (x_->ctx.bufferResponse && !tunnel_ && !isHead_ && x_->response.framing != http::BodyFraming::None) {
+    const http::ResponseHead& r = x_->response;
+    if (r.framing != http::BodyFraming::ContentLength || r.contentLength <= worker_.settings().bodyBufferSize) {
+      // The head's views point into the upstream buffer, which the body will refill: keep a copy.
+      x_->responseHeadCopy.assign(upstream_->in.readPos(), r.headBytes);
+      x_->responseParser.reset();
+      if (x_->responseParser.parse(x_->responseHeadCopy, x_->response, isHead_) != http::ParseResult::Done) return false;
+      x_->responseBody.clear();
+      x_->responseChunks.reset();
+      responseRemaining_ = x_->response.framing == http::BodyFraming::ContentLength ? x_->response.contentLength : 0;
+      bodyReplaced_ = true;  // the head goes out once the body filters have run
+      return true;
+    }
+  }
+  return writeHeadGrowing();
+}
+
+bool HttpSession::writeHeadGrowing() {
   const size_t keep = cout_.allocated() ? cout_.readable() : 0;  // an interim 100 Continue not yet sent
   if (writeResponseHead()) return true;
   const std::string pending(cout_.readPos(), keep);
@@ -35,7 +56,7 @@ bool HttpSession::writeResponseHead() {
   const ProxySettings& settings = worker_.settings();
   const uint64_t now = worker_.nowMicros();
   worker_.clientBuffers().acquire(cout_);
-  dechunk_ = x_->response.framing == http::BodyFraming::Chunked && clientMinor_ == 0;
+  dechunk_ = x_->response.framing == http::BodyFraming::Chunked && clientMinor_ == 0 && !bodyReplaced_;
   if (x_->response.framing == http::BodyFraming::UntilClose || dechunk_) keepAlive_ = false;
   responseRemaining_ = x_->response.framing == http::BodyFraming::ContentLength ? x_->response.contentLength : 0;
   responseDone_ = x_->response.framing == http::BodyFraming::None;
@@ -56,11 +77,12 @@ bool HttpSession::writeResponseHead() {
     if (http::isHopByHop(h.name)) continue;
     if (edited && replaced(h.name)) continue;
     if (!x_->response.connection.empty() && http::hasToken(x_->response.connection, h.name)) continue;
-    if (dechunk_ && http::equalsIgnoreCase(h.name, "content-length")) continue;
+    if ((dechunk_ || bodyReplaced_) && http::equalsIgnoreCase(h.name, "content-length")) continue;
     ok = ok && cout_.append(h.name) && cout_.append(": ") && cout_.append(h.value) && cout_.append("\r\n");
   }
   for (const auto& e : ctx.responseHeaders) ok = ok && cout_.append(e.name) && cout_.append(": ") && cout_.append(e.value) && cout_.append("\r\n");
   if (x_->response.framing == http::BodyFraming::Chunked && !dechunk_) ok = ok && cout_.append("Transfer-Encoding: chunked\r\n");
+  if (bodyReplaced_) ok = ok && cout_.append("Content-Length: ") && appendNumber(cout_, x_->response.contentLength) && cout_.append("\r\n");
   if (settings.serverTokens) ok = ok && cout_.append("Via: 1.1 sluice/") && cout_.append(settings.version) && cout_.append("\r\n");
   if (settings.latencyTokens) {
     ok = ok && cout_.append("X-Sluice-Upstream-Latency: ") && appendNumber(cout_, (now - sentUs_) / 1000) &&
@@ -164,6 +186,86 @@ bool HttpSession::stepSendResponse() {
   if (n == 0 && !upEof_) return false;
   worker_.reactor().arm(*upstream_, service_->readTimeoutMs);
   return true;
+}
+
+bool HttpSession::stepBufferResponse() {
+  net::IoBuffer& in = upstream_->in;
+  const uint64_t limit = worker_.settings().bodyBufferSize;
+  for (;;) {
+    bool done = false;
+    if (in.readable() > 0) {
+      switch (x_->response.framing) {
+        case http::BodyFraming::ContentLength: {
+          const auto n = static_cast<size_t>(std::min<uint64_t>(responseRemaining_, in.readable()));
+          x_->responseBody.append(in.readPos(), n);
+          in.consume(n);
+          responseRemaining_ -= n;
+          done = responseRemaining_ == 0;
+          break;
+        }
+        case http::BodyFraming::Chunked: {
+          const size_t used = x_->responseChunks.feed(in.view(), [this](std::string_view d) { x_->responseBody.append(d); });
+          in.consume(used);
+          if (x_->responseChunks.failed()) {
+            upstreamFailed(Failure::Protocol);
+            return state_ != State::Closed;
+          }
+          done = x_->responseChunks.done();
+          break;
+        }
+        default:
+          x_->responseBody.append(in.view());
+          in.consume(in.readable());
+          break;
+      }
+      if (x_->responseBody.size() > limit) {
+        // Nothing has reached the client yet, but the body cannot be held: the plugins cannot do their work.
+        Poco::Logger::get("sluice.proxy")
+            .error("a response body larger than body_buffer_size (%Lu bytes) cannot be edited by the plugins of route %s",
+                   static_cast<unsigned long long>(limit), x_->route ? x_->route->id : std::string());
+        releaseUpstream(false);
+        respondLocal(GatewayResponse{502, {}, {}, false, false});
+        return true;
+      }
+      if (done) {
+        finishBufferedResponse();
+        return state_ != State::Closed;
+      }
+    }
+    const ssize_t n = readUpstream();
+    if (n < 0) {
+      close();
+      return false;
+    }
+    if (n == 0 && upEof_) {
+      if (x_->response.framing == http::BodyFraming::UntilClose) {
+        finishBufferedResponse();
+        return state_ != State::Closed;
+      }
+      upstreamFailed(Failure::Protocol);  // truncated: nothing was sent, so the client gets a 502
+      return state_ != State::Closed;
+    }
+    if (n == 0) return false;
+    worker_.reactor().arm(*upstream_, service_->readTimeoutMs);
+  }
+}
+
+void HttpSession::finishBufferedResponse() {
+  Exchange& x = *x_;
+  if (x.chain) plugins::runBodyFilter(*x.chain, x.ctx, x.resolved, x.timings, x.responseBody);
+  const bool reusable = x.response.keepAlive && x.response.framing != http::BodyFraming::UntilClose && !upEof_ &&
+                        upstream_->in.readable() == 0;
+  releaseUpstream(reusable);
+  x.response.framing = http::BodyFraming::ContentLength;
+  x.response.contentLength = x.responseBody.size();
+  if (!writeHeadGrowing()) {
+    close();
+    return;
+  }
+  localBody_ = std::make_shared<const std::string>(std::move(x.responseBody));
+  localBodySent_ = 0;
+  closeAfterLocal_ = !keepAlive_;
+  state_ = State::SendingLocal;
 }
 
 bool HttpSession::stepTunnel() {

@@ -20,6 +20,7 @@ struct ProxySettings {
   int workers = 1;
   http::HttpLimits limits;
   uint64_t clientMaxBodySize = 0;  // 0: unlimited (Kong's default)
+  uint64_t bodyBufferSize = uint64_t{8} << 20;  // bodies plugins read or edit are held in memory up to this
   uint64_t clientHeaderTimeoutMs = 60000;
   uint64_t clientBodyTimeoutMs = 60000;
   uint64_t keepaliveTimeoutMs = 60000;

@@ -75,7 +75,10 @@ bool writeUpstreamRequestHead(net::IoBuffer& out, const http::RequestHead& req, 
     for (const auto& e : info.edits->setHeaders)
       ok = ok && out.append(e.name) && out.append(": ") && out.append(e.value) && out.append("\r\n");
   if (!info.requestId.empty()) ok = ok && out.append("X-Sluice-Request-Id: ") && out.append(info.requestId) && out.append("\r\n");
-  if (info.chunkedBody) {
+  if (info.bufferedBodyLength >= 0) {
+    const int n = std::snprintf(number, sizeof number, "%lld", static_cast<long long>(info.bufferedBodyLength));
+    ok = ok && out.append("Content-Length: ") && out.append(std::string_view(number, static_cast<size_t>(n))) && out.append("\r\n");
+  } else if (info.chunkedBody) {
     ok = ok && out.append("Transfer-Encoding: chunked\r\n");
   } else if (req.framing == http::BodyFraming::ContentLength) {
     const int n = std::snprintf(number, sizeof number, "%llu", static_cast<unsigned long long>(req.contentLength));

@@ -22,6 +22,7 @@ struct ForwardingInfo {
   std::string_view requestId;     // empty: none
   std::string_view forwardedPrefix;  // the stripped prefix, when strip_path removed one
   bool chunkedBody = false;
+  int64_t bufferedBodyLength = -1;  // >= 0: the body was read for the plugins and goes with this length
   bool close = false;             // ask the upstream to close (we will not reuse it)
   bool upgrade = false;           // pass Upgrade/Connection: upgrade on (WebSocket)
   const plugins::RequestContext* edits = nullptr;  // headers plugins removed or set

@@ -51,6 +51,7 @@ ChainEntry entryFor(const Group& g, const std::string& route, const std::string&
     const uint8_t rank = rankFor(*s, route, service);
     if (rank == plugins::kNone) return;
     entry.phases |= s->instance->phases;
+    entry.readsRequestBody = entry.readsRequestBody || s->instance->readsRequestBody;
     if (s->consumer.empty()) {
       if (rank < entry.generalRank) {
         entry.generalRank = rank;
@@ -151,6 +152,7 @@ core::Status compilePlugins(Store& store, snapshot::ConfigSnapshot& snap, plugin
     instance->protocols = protocolsOf(row);
     instance->plugin = std::move(*created);
     instance->phases = instance->plugin->phases();
+    instance->readsRequestBody = instance->plugin->readsRequestBody();
     scoped.push_back(Scoped{instance.get(), foreignId(row, "route"), foreignId(row, "service"), foreignId(row, "consumer")});
     snap.plugins.push_back(std::move(instance));
   }
@@ -174,6 +176,7 @@ core::Status compilePlugins(Store& store, snapshot::ConfigSnapshot& snap, plugin
       ChainEntry e = entryFor(*g, route, service, snap);
       if (!e.general && e.overrides.empty()) continue;
       chain.phases |= e.phases;
+      chain.readsRequestBody = chain.readsRequestBody || e.readsRequestBody;
       chain.entries.push_back(std::move(e));
     }
     return chain;

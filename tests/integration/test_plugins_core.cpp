@@ -89,6 +89,30 @@ class TestPluginsCore : public QObject {
     QCOMPARE(r.json()["uri"].toString(), QString("/path?a=1&b=2"));
   }
 
+  void keyAuthReadsKeysInBodies() {
+    addPlugin({{"name", "key-auth"}, {"config", QJsonObject{{"key_in_body", true}, {"hide_credentials", true}}}});
+    QCOMPARE(until(401, "/").status, 401);
+    const QList<QPair<QByteArray, QByteArray>> json{{"Content-Type", "application/json"}};
+    HttpResponse r = proxy_.request("POST", "/in-body", R"({"apikey":"alice-key","data":1})", json);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(upstreamHeaders(r)["x-consumer-username"].toString(), QString("alice"));
+    QCOMPARE(r.json()["body"].toString(), QString(R"({"data":1})"));  // hidden from the upstream
+    r = proxy_.request("POST", "/in-form", "a=1&apikey=bob-key", {{"Content-Type", "application/x-www-form-urlencoded"}});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(upstreamHeaders(r)["x-consumer-username"].toString(), QString("bob"));
+    QCOMPARE(r.json()["body"].toString(), QString("a=1"));
+    r = proxy_.request("POST", "/twice", R"({"apikey":["alice-key","bob-key"]})", json);
+    QCOMPARE(r.status, 401);
+    QCOMPARE(r.json()["message"].toString(), QString("Duplicate API key found"));
+    r = proxy_.request("POST", "/wrong", R"({"apikey":"nobody"})", json);
+    QCOMPARE(r.status, 401);
+    QCOMPARE(r.json()["message"].toString(), QString("Invalid authentication credentials"));
+    // A header key is still found first; a text body is not searched.
+    r = proxy_.request("POST", "/header", R"({"x":1})", {{"Content-Type", "application/json"}, {"apikey", "bob-key"}});
+    QCOMPARE(upstreamHeaders(r)["x-consumer-username"].toString(), QString("bob"));
+    QCOMPARE(proxy_.request("POST", "/text", "apikey=alice-key", {{"Content-Type", "text/plain"}}).status, 401);
+  }
+
   void keyAuthFallsBackToTheAnonymousConsumer() {
     addPlugin({{"name", "key-auth"}, {"config", QJsonObject{{"anonymous", consumerIds_["guest"]}}}});
     HttpResponse r;

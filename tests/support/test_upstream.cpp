@@ -2,6 +2,7 @@
 // plus a few behaviours the proxy must cope with:
 //   /status/{code}   answer with that status           /delay/{ms}    answer after a pause
 //   /bytes/{n}       n bytes with Content-Length        /chunked/{n}   n bytes, chunked
+//   /chunked-echo... the JSON echo, chunked
 //   /ws              a WebSocket echoing every frame
 // Usage: sluice_test_upstream [PORT]  (0 or none: a free port; "listening on PORT" is printed)
 #include <Poco/Net/HTTPRequestHandler.h>
@@ -80,7 +81,8 @@ class Echo final : public Poco::Net::HTTPRequestHandler {
     }
     const std::string text = echo.dump();
     out.setContentType("application/json");
-    out.setContentLength(static_cast<std::streamsize>(text.size()));
+    if (uri.rfind("/chunked-echo", 0) == 0) out.setChunkedTransferEncoding(true);
+    else out.setContentLength(static_cast<std::streamsize>(text.size()));
     out.send() << text;
   }
 };

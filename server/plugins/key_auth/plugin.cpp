@@ -2,6 +2,7 @@
 
 #include "http/query_string.h"
 #include "plugins/authentication.h"
+#include "plugins/body_edits.h"
 #include "plugins/config_values.h"
 
 #include <unordered_map>
@@ -29,18 +30,20 @@ class KeyAuthPlugin final : public Plugin {
     keyNames_ = stringList(config, "key_names");
     inHeader_ = config.at("key_in_header").get<bool>();
     inQuery_ = config.at("key_in_query").get<bool>();
+    inBody_ = config.at("key_in_body").get<bool>();
     hideCredentials_ = config.at("hide_credentials").get<bool>();
     runOnPreflight_ = config.at("run_on_preflight").get<bool>();
     anonymous_ = optionalString(config, "anonymous");
   }
 
   uint8_t phases() const override { return phaseBit(Phase::Access); }
+  bool readsRequestBody() const override { return inBody_; }
 
   PhaseResult access(RequestContext& ctx) const override {
     if (!runOnPreflight_ && ctx.request->method == "OPTIONS") return PhaseResult::Continue;
     if (!anonymous_.empty() && alreadyAuthenticated(ctx)) return PhaseResult::Continue;
     std::string_view key;
-    std::string fromQuery;
+    std::string fromQuery;  // a key found in the query or the body (decoded)
     for (const std::string& name : keyNames_) {
       if (inHeader_) {
         int seen = 0;
@@ -63,6 +66,16 @@ class KeyAuthPlugin final : public Plugin {
             ctx.query = std::move(rest);
             ctx.queryRewritten = true;
           }
+          break;
+        }
+      }
+      if (inBody_ && ctx.requestBody) {
+        const BodyType type = bodyTypeOf(ctx.header("content-type"));
+        const int seen = findBodyField(*ctx.requestBody, type, name, fromQuery);
+        if (seen > 1) return fail(ctx, 401, "Duplicate API key found");
+        if (seen == 1) {
+          key = fromQuery;
+          if (hideCredentials_) removeBodyField(*ctx.requestBody, type, name);
           break;
         }
       }
@@ -89,7 +102,7 @@ class KeyAuthPlugin final : public Plugin {
 
   std::shared_ptr<const KeyIndex> keys_;
   std::vector<std::string> keyNames_;
-  bool inHeader_ = true, inQuery_ = true, hideCredentials_ = false, runOnPreflight_ = true;
+  bool inHeader_ = true, inQuery_ = true, inBody_ = false, hideCredentials_ = false, runOnPreflight_ = true;
   std::string anonymous_;
 };
 

@@ -4,8 +4,6 @@
 #include "plugins/config_values.h"
 #include "plugins/transform_fields.h"
 
-#include <Poco/Logger.h>
-
 namespace sluice::plugins {
 namespace {
 
@@ -30,16 +28,6 @@ struct QueryArgs {
   }
 };
 
-std::string encodeValue(std::string_view v) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : v) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') out.push_back(static_cast<char>(c));
-    else out.append({'%', kHex[c >> 4], kHex[c & 15]});
-  }
-  return out;
-}
-
 class RequestTransformerPlugin final : public Plugin {
  public:
   explicit RequestTransformerPlugin(const nlohmann::json& config)
@@ -54,11 +42,13 @@ class RequestTransformerPlugin final : public Plugin {
         renameQuery_(colonPairs(config, "rename", "querystring")),
         replaceQuery_(colonPairs(config, "replace", "querystring")),
         addQuery_(colonPairs(config, "add", "querystring")),
-        appendQuery_(colonPairs(config, "append", "querystring")) {
+        appendQuery_(colonPairs(config, "append", "querystring")),
+        body_(bodyEdits(config, "body")) {
     editsQuery_ = !removeQuery_.empty() || !renameQuery_.empty() || !replaceQuery_.empty() || !addQuery_.empty() || !appendQuery_.empty();
   }
 
   uint8_t phases() const override { return phaseBit(Phase::Access); }
+  bool readsRequestBody() const override { return !body_.empty(); }
 
   PhaseResult access(RequestContext& ctx) const override {
     for (const auto& name : removeHeaders_) removeHeader(ctx, name);
@@ -75,6 +65,7 @@ class RequestTransformerPlugin final : public Plugin {
     for (const auto& [name, value] : addHeaders_)
       if (!currentHeader(ctx, name, ignored)) setHeader(ctx, name, value);
     for (const auto& [name, value] : appendHeaders_) ctx.setHeaders.add(name, value, true);
+    if (!body_.empty() && ctx.requestBody) transformBody(ctx);
     if (editsQuery_) transformQuery(ctx);
     if (!method_.empty()) ctx.method = method_;
     if (!uri_.empty()) {
@@ -109,6 +100,17 @@ class RequestTransformerPlugin final : public Plugin {
     ctx.setHeaders.add(name, value);
   }
 
+  // JSON and form bodies, as the Content-Type (after the header edits) says; others pass as they are.
+  void transformBody(RequestContext& ctx) const {
+    std::string_view contentType;
+    if (!currentHeader(ctx, "content-type", contentType)) return;
+    switch (bodyTypeOf(contentType)) {
+      case BodyType::Json: editJsonBody(body_, *ctx.requestBody); break;
+      case BodyType::Form: editFormBody(body_, *ctx.requestBody); break;
+      case BodyType::Other: break;
+    }
+  }
+
   void transformQuery(RequestContext& ctx) const {
     QueryArgs q(ctx.queryRewritten ? std::string_view(ctx.query) : ctx.request->query);
     for (const auto& name : removeQuery_) q.remove(name);
@@ -117,10 +119,10 @@ class RequestTransformerPlugin final : public Plugin {
         if (a.first == from) a.first = to;
     for (const auto& [name, value] : replaceQuery_)
       for (auto& a : q.args)
-        if (a.first == name) a.second = encodeValue(value);
+        if (a.first == name) a.second = http::percentEncode(value, false);
     for (const auto& [name, value] : addQuery_)
-      if (!q.has(name)) q.args.emplace_back(name, encodeValue(value));
-    for (const auto& [name, value] : appendQuery_) q.args.emplace_back(name, encodeValue(value));
+      if (!q.has(name)) q.args.emplace_back(name, http::percentEncode(value, false));
+    for (const auto& [name, value] : appendQuery_) q.args.emplace_back(name, http::percentEncode(value, false));
     ctx.query = q.text();
     ctx.queryRewritten = true;
   }
@@ -129,19 +131,13 @@ class RequestTransformerPlugin final : public Plugin {
   std::vector<std::string> removeHeaders_, removeQuery_;
   Pairs renameHeaders_, replaceHeaders_, addHeaders_, appendHeaders_;
   Pairs renameQuery_, replaceQuery_, addQuery_, appendQuery_;
+  BodyEdits body_;
   bool editsQuery_ = false;
 };
 
 }  // namespace
 
-PluginCreateResult createRequestTransformer(const nlohmann::json& config, BuildContext& context) {
-  for (const char* group : {"remove", "rename", "replace", "add", "append"})
-    if (!stringList(config.at(group), "body").empty()) {
-      Poco::Logger::get("sluice.plugins")
-          .warning("request-transformer (%s): body edits are not applied yet (headers, query string, method and uri are)",
-                   context.pluginId());
-      break;
-    }
+PluginCreateResult createRequestTransformer(const nlohmann::json& config, BuildContext&) {
   return PluginConstSharedPtr(std::make_shared<RequestTransformerPlugin>(config));
 }
 

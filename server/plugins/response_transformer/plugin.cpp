@@ -3,8 +3,6 @@
 #include "plugins/config_values.h"
 #include "plugins/transform_fields.h"
 
-#include <Poco/Logger.h>
-
 namespace sluice::plugins {
 namespace {
 
@@ -17,9 +15,12 @@ class ResponseTransformerPlugin final : public Plugin {
         rename_(colonPairs(config, "rename", "headers")),
         replace_(colonPairs(config, "replace", "headers")),
         add_(colonPairs(config, "add", "headers")),
-        append_(colonPairs(config, "append", "headers")) {}
+        append_(colonPairs(config, "append", "headers")),
+        json_(bodyEdits(config, "json")) {}
 
-  uint8_t phases() const override { return phaseBit(Phase::HeaderFilter); }
+  uint8_t phases() const override {
+    return phaseBit(Phase::HeaderFilter) | (json_.empty() ? 0 : phaseBit(Phase::BodyFilter));
+  }
 
   void headerFilter(RequestContext& ctx) const override {
     for (const auto& name : remove_) remove(ctx, name);
@@ -35,6 +36,12 @@ class ResponseTransformerPlugin final : public Plugin {
     for (const auto& [name, v] : add_)
       if (!current(ctx, name, value)) set(ctx, name, v);
     for (const auto& [name, v] : append_) ctx.responseHeaders.add(name, v, true);
+    // JSON edits need the whole body: the exchange collects it and calls bodyFilter.
+    if (!json_.empty() && current(ctx, "content-type", value) && bodyTypeOf(value) == BodyType::Json) ctx.bufferResponse = true;
+  }
+
+  void bodyFilter(RequestContext&, std::string& body) const override {
+    if (!json_.empty()) editJsonBody(json_, body);  // a body that is not a JSON object passes unchanged
   }
 
  private:
@@ -65,17 +72,12 @@ class ResponseTransformerPlugin final : public Plugin {
 
   std::vector<std::string> remove_;
   Pairs rename_, replace_, add_, append_;
+  BodyEdits json_;
 };
 
 }  // namespace
 
-PluginCreateResult createResponseTransformer(const nlohmann::json& config, BuildContext& context) {
-  for (const char* group : {"remove", "replace", "add", "append"})
-    if (!stringList(config.at(group), "json").empty()) {
-      Poco::Logger::get("sluice.plugins")
-          .warning("response-transformer (%s): JSON body edits are not applied yet (headers are)", context.pluginId());
-      break;
-    }
+PluginCreateResult createResponseTransformer(const nlohmann::json& config, BuildContext&) {
   return PluginConstSharedPtr(std::make_shared<ResponseTransformerPlugin>(config));
 }
 
