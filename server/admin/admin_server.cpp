@@ -24,6 +24,14 @@ void send(Poco::Net::HTTPServerResponse& out, const AdminResponse& response, dou
   out.set("Access-Control-Allow-Origin", "*");
   out.set("X-Sluice-Admin-Latency", std::to_string(static_cast<long>(latencyMs)));
   for (const auto& [name, value] : response.headers) out.set(name, value);
+  if (response.stream) {
+    out.setContentType(response.contentType);
+    out.set("Cache-Control", "no-cache");
+    out.setChunkedTransferEncoding(true);
+    auto& stream = out.send();
+    if (!head) response.stream(stream);
+    return;
+  }
   if (response.text) {
     out.setContentType(response.contentType);
     out.setContentLength(static_cast<std::streamsize>(response.text->size()));

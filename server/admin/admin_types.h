@@ -4,7 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <map>
+#include <ostream>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +33,8 @@ struct AdminResponse {
   // A body that is not JSON (the Prometheus page), sent as is with its content type.
   std::optional<std::string> text = std::nullopt;
   std::string contentType = {};
+  // A body written as it is produced (Server-Sent Events), until the function returns.
+  std::function<void(std::ostream&)> stream = {};
 };
 
 AdminResponse jsonResponse(int status, json body);

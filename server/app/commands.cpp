@@ -6,6 +6,7 @@
 #include "app/metrics_page.h"
 #include "app/proxy_settings_loader.h"
 #include "proxy/health_checker.h"
+#include "observe/metrics_aggregator.h"
 #include "plugins/prometheus/plugin.h"
 #include "proxy/proxy_server.h"
 #include "store/snapshot_builder.h"
@@ -268,6 +269,8 @@ int start(const Config& config, const Arguments& args) {
   builder.setPluginSettings(pluginSettings);
   auto kongSeries = std::make_shared<plugins::KongSeries>();
   builder.nodeState().provide(plugins::kKongSeriesKey, kongSeries);
+  auto metricNames = std::make_shared<observe::MetricNames>();
+  builder.nodeState().provide(observe::kMetricNamesKey, metricNames);
   if (auto s = builder.start(); !s) return fail("cannot build the configuration: " + s.error().message);
   proxy::ProxyServer proxy(*proxySettings, publisher);
   proxy::HealthChecker checker(publisher);
@@ -291,9 +294,17 @@ int start(const Config& config, const Arguments& args) {
     return c;
   };
   api.setCounters(admin::ServerCounters{counters});
+  auto requestMetrics = std::make_shared<observe::NodeMetrics>(metricNames);
+  auto liveFrames = std::make_shared<observe::LiveFrames>();
   MetricsSources metrics{node.nodeId, SLUICE_VERSION, counters,
-                         [&store] { return (*store)->ping(); }, &publisher, kongSeries};
+                         [&store] { return (*store)->ping(); }, &publisher, kongSeries, requestMetrics};
   api.setMetricsPage([metrics] { return renderMetrics(metrics); });
+  api.setLiveEndpoints(std::make_unique<admin::LiveEndpoints>(liveFrames, requestMetrics,
+                                                              std::max<int>(1, static_cast<int>(*threads) / 2)));
+  observe::MetricsAggregator aggregator(
+      requestMetrics, liveFrames, [&proxy, requestMetrics] { proxy.flushMetrics(requestMetrics, std::chrono::milliseconds(250)); },
+      [metrics](nlohmann::json& frame) { addNodeFigures(metrics, frame); });
+  aggregator.start();
   checker.start();
   log().notice("sluice " SLUICE_VERSION " started: proxy on " + config.get("proxy_listen") + " (" +
                std::to_string(proxySettings->workers) + " workers), Admin API on " + listen->host + ":" +
@@ -320,6 +331,8 @@ int start(const Config& config, const Arguments& args) {
   };
   const int sig = waitForSignal(reload);
   log().notice(std::string("received ") + (sig == SIGINT ? "SIGINT" : "SIGTERM") + ", draining");
+  liveFrames->close();  // open live streams end, so that the Admin API can stop
+  aggregator.stop();
   server.stop();
   proxy.stop(static_cast<uint64_t>(*config.milliseconds("drain_timeout")));
   checker.stop();

@@ -3,6 +3,11 @@
 #include "observe/prometheus_text.h"
 #include "snapshot/config_snapshot.h"
 
+#include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+
 namespace sluice::app {
 namespace {
 
@@ -55,6 +60,11 @@ void kongTargetHealth(const snapshot::ConfigSnapshot& snap, observe::PrometheusT
 
 void sluiceNodeFamilies(const nlohmann::json& connections, const snapshot::SnapshotPublisher* publisher,
                         observe::PrometheusText& out) {
+  const ProcessUsage usage = processUsage();
+  out.family("process_cpu_seconds_total", "Total user and system CPU time spent in seconds.", "counter");
+  out.sample("process_cpu_seconds_total", {}, usage.cpuSeconds);
+  out.family("process_resident_memory_bytes", "Resident memory size in bytes.", "gauge");
+  out.sample("process_resident_memory_bytes", {}, static_cast<double>(usage.residentBytes));
   out.family("sluice_connections", "Client connections of the proxy and Admin API listeners, by state", "gauge");
   for (const auto& [state, key] : {std::pair{"active", "connections_active"},
                                    {"reading", "connections_reading"},
@@ -90,7 +100,53 @@ std::string renderMetrics(const MetricsSources& s) {
       if (const auto snap = s.publisher->current()) kongTargetHealth(*snap, out);
   }
   sluiceNodeFamilies(connections, s.publisher, out);
+  if (s.requests) s.requests->renderPrometheus(out);
   return out.take();
+}
+
+void addNodeFigures(const MetricsSources& s, nlohmann::json& frame) {
+  const nlohmann::json c = s.connections ? s.connections() : nlohmann::json::object();
+  frame["connections"] = {{"active", c.value("connections_active", uint64_t{0})},
+                          {"reading", c.value("connections_reading", uint64_t{0})},
+                          {"writing", c.value("connections_writing", uint64_t{0})},
+                          {"waiting", c.value("connections_waiting", uint64_t{0})}};
+  const ProcessUsage usage = processUsage();
+  frame["process"] = {{"cpu_seconds", usage.cpuSeconds}, {"resident_bytes", usage.residentBytes}};
+  nlohmann::json targets = nlohmann::json::array();
+  if (s.publisher) {
+    frame["config_version"] = s.publisher->version();
+    if (const auto snap = s.publisher->current())
+      for (const auto& up : snap->upstreams)
+        for (const auto& t : up.targets)
+          targets.push_back({{"upstream", up.name}, {"target", t.target}, {"health", up.healthState(t)}});
+  }
+  frame["targets"] = std::move(targets);
+}
+
+ProcessUsage processUsage() {
+  ProcessUsage u;
+  std::ifstream stat("/proc/self/stat");
+  std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+  // Fields after the command name (which may hold spaces) start past the last ')'.
+  const auto close = text.rfind(')');
+  if (close != std::string::npos) {
+    std::istringstream fields(text.substr(close + 2));
+    std::string field;
+    unsigned long long utime = 0, stime = 0;
+    long long rss = 0;
+    for (int i = 3; fields >> field; ++i) {
+      if (i == 14) utime = std::stoull(field);
+      else if (i == 15) stime = std::stoull(field);
+      else if (i == 24) {
+        rss = std::stoll(field);
+        break;
+      }
+    }
+    const double ticks = static_cast<double>(sysconf(_SC_CLK_TCK));
+    u.cpuSeconds = static_cast<double>(utime + stime) / ticks;
+    u.residentBytes = static_cast<uint64_t>(std::max<long long>(0, rss)) * static_cast<uint64_t>(sysconf(_SC_PAGESIZE));
+  }
+  return u;
 }
 
 }  // namespace sluice::app

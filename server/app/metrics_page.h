@@ -2,6 +2,7 @@
 // GET /metrics: the Prometheus page of this node. Kong 3.x's families under their Kong names
 // (the node's always; the per-route ones where a prometheus plugin counts), so Kong's Grafana
 // dashboard reads Sluice unchanged, and Sluice's own figures under sluice_.
+#include "observe/node_metrics.h"
 #include "plugins/prometheus/kong_series.h"
 #include "snapshot/snapshot_publisher.h"
 
@@ -20,8 +21,20 @@ struct MetricsSources {
   std::function<bool()> datastoreReachable;
   const snapshot::SnapshotPublisher* publisher = nullptr;
   std::shared_ptr<const plugins::KongSeries> kong;
+  std::shared_ptr<const observe::NodeMetrics> requests;
 };
 
 std::string renderMetrics(const MetricsSources& sources);
+
+// What a live frame says about the node besides requests: connections, process CPU and memory,
+// the configuration version and every target's health.
+void addNodeFigures(const MetricsSources& sources, nlohmann::json& frame);
+
+// This process's CPU time (user + system, seconds) and resident memory (bytes), from /proc.
+struct ProcessUsage {
+  double cpuSeconds = 0;
+  uint64_t residentBytes = 0;
+};
+ProcessUsage processUsage();
 
 }  // namespace sluice::app

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 
 namespace sluice::observe {
 
@@ -68,9 +69,9 @@ void PrometheusText::histogram(std::string_view name, std::initializer_list<Labe
   for (size_t i = 0; i <= bounds.size(); ++i) {
     cumulative += i < counts.size() ? counts[i] : 0;
     std::string_view bound = "+Inf";
-    if (i < bounds.size()) {
-      const auto r = std::to_chars(le, le + sizeof le, bounds[i]);
-      bound = std::string_view(le, static_cast<size_t>(r.ptr - le));
+    if (i < bounds.size()) {  // %g: 0.0005 rather than the shortest form 5e-04
+      const int n = std::snprintf(le, sizeof le, "%g", bounds[i]);
+      bound = std::string_view(le, static_cast<size_t>(n));
     }
     text_.append(name).append("_bucket");
     labels(list, "le", bound);

@@ -19,6 +19,7 @@ struct PluginInstance {
   PluginConstSharedPtr plugin;
   uint8_t phases = 0;
   bool readsRequestBody = false;
+  uint32_t metricsId = 0;  // observe::MetricNames id of the plugin's name
 };
 
 // Precedence ranks, best first.

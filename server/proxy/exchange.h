@@ -32,6 +32,9 @@ struct Exchange {
   plugins::RequestContext ctx;
   std::vector<const plugins::PluginInstance*> resolved;
   std::vector<plugins::PhaseTiming> timings;
+  // When the upstream connection of this exchange was opened and ready (TCP, and TLS for https);
+  // 0 when a kept-alive connection served it.
+  uint64_t connectStartUs = 0, connectedUs = 0;
   // Where routing put the request (kept while the exchange waits for a body the plugins read).
   const snapshot::RouteRuntime* route = nullptr;
   std::string_view path;  // normalised path

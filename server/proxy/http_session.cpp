@@ -1,5 +1,7 @@
 #include "proxy/http_session.h"
 
+#include "observe/request_record.h"
+
 #include "proxy/upstream_request.h"
 #include "router/path_normalizer.h"
 #include "snapshot/target_health.h"
@@ -153,6 +155,13 @@ void HttpSession::beginExchange() {
     std::copy_n(id.data(), x_->requestIdLength, x_->requestId);
   }
 
+  x_->ctx.reset();
+  x_->resolved.clear();
+  x_->timings.clear();
+  x_->chain = nullptr;
+  x_->route = nullptr;
+  x_->bodyBuffered = false;
+  x_->connectStartUs = x_->connectedUs = 0;
   pin_ = worker_.pinSnapshot();
   const snapshot::ConfigSnapshot& snap = *pin_->snapshot;
   std::string_view path = x_->head.path;
@@ -225,9 +234,6 @@ void HttpSession::forwardExchange() {
   const bool hasBody = x.head.framing != http::BodyFraming::None && !x.bodyBuffered;  // still unread
   const uint8_t protocol = tls_ ? router::kHttps : router::kHttp;
   x.chain = &snap.chains[route.chain];
-  x.ctx.reset();
-  x.resolved.clear();
-  x.timings.clear();
   if (!x.chain->empty()) {
     plugins::RequestContext& ctx = x.ctx;
     ctx.request = &x.head;
@@ -422,7 +428,14 @@ bool HttpSession::startUpstream() {
     x_->poolKey.assign("tls:").append(service_->id).append("@").append(peer->text);
   }
   const std::string& key = service_->tls ? x_->poolKey : peer->text;
+  const uint64_t connectStart = worker_.nowMicros();
   upstream_ = worker_.upstreams().acquire(*peer, key, this, error);
+  if (upstream_ && !upstream_->reused) {
+    x_->connectStartUs = connectStart;
+    x_->connectedUs = upstream_->connected && !service_->tls ? connectStart : 0;
+  } else {
+    x_->connectStartUs = x_->connectedUs = 0;
+  }
   if (!upstream_) {
     upstreamFailed(Failure::Connect);
     return false;
@@ -518,6 +531,7 @@ bool HttpSession::stepConnect() {
     return state_ != State::Closed;
   }
   upstream_->connected = true;
+  if (!service_->tls) x_->connectedUs = worker_.nowMicros();  // TLS: once the handshake is done (first write)
   worker_.reactor().arm(*upstream_, service_->writeTimeoutMs);
   state_ = State::SendingRequest;
   return true;
@@ -528,7 +542,10 @@ bool HttpSession::stepConnect() {
 ssize_t HttpSession::sendToUpstream(const char* data, size_t size) {
   if (!upWritable_) return kWouldBlock;
   const ssize_t n = upstreamSend(data, size);
-  if (n >= 0) return n;
+  if (n >= 0) {
+    if (x_->connectStartUs && !x_->connectedUs) x_->connectedUs = worker_.nowMicros();
+    return n;
+  }
   if (errno == EAGAIN || errno == EWOULDBLOCK) {
     upWritable_ = false;
     return kWouldBlock;
@@ -652,7 +669,7 @@ void HttpSession::finishExchange() {
   const bool reusable = x_->response.keepAlive && x_->response.framing != http::BodyFraming::UntilClose && !upEof_ &&
                         upstream_->in.readable() == 0;
   releaseUpstream(reusable);
-  runLogPhase(x_->response.status);
+  endExchange(x_->response.status);
   unpin();
   ++requestsServed_;
   uout_.clear();  // sent: its bytes are only kept (uoutSent_) for a retry, which is past now
@@ -695,16 +712,37 @@ void HttpSession::respondFromPlugin(bool unreadBody) {
   }
 }
 
-void HttpSession::runLogPhase(int status) {
-  if (!x_ || !x_->chain) return;
-  const plugins::PluginChain* chain = x_->chain;
-  x_->chain = nullptr;  // once per exchange
-  if (!(chain->phases & plugins::phaseBit(plugins::Phase::Log)) || x_->resolved.empty()) return;
-  x_->ctx.status = status;
-  x_->ctx.finishedUs = worker_.nowMicros();
-  x_->ctx.bytesReceived = x_->head.headBytes + requestBodySeen_;
-  x_->ctx.request = nullptr;  // the head's bytes are gone by now
-  plugins::runLog(*chain, x_->ctx, x_->resolved, x_->timings);
+void HttpSession::endExchange(int status) {
+  if (!pin_) return;  // never began (a head that did not parse), or already ended
+  Exchange& x = *x_;
+  const uint64_t now = worker_.nowMicros();
+  plugins::RequestContext& ctx = x.ctx;
+  observe::RequestRecord r;
+  r.route = x.route ? x.route->metricsId : 0;
+  r.status = status;
+  r.bytesIn = x.head.headBytes + requestBodySeen_;
+  r.bytesOut = ctx.bytesSent;
+  r.totalUs = now - startUs_;
+  if (x.connectStartUs && x.connectedUs >= x.connectStartUs) r.connectUs = static_cast<int64_t>(x.connectedUs - x.connectStartUs);
+  const uint64_t sent = ctx.sentUpstreamUs;
+  const uint64_t beforeUpstream = (sent ? sent : now) - startUs_;
+  r.gatewayUs = beforeUpstream - std::min<uint64_t>(beforeUpstream, r.connectUs > 0 ? static_cast<uint64_t>(r.connectUs) : 0);
+  if (sent && ctx.firstByteUs >= sent) {
+    r.ttfbUs = static_cast<int64_t>(ctx.firstByteUs - sent);
+    r.transferUs = now - ctx.firstByteUs;
+  }
+  r.timings = x.timings;
+  r.resolved = x.resolved;
+  worker_.metrics().record(r);
+
+  const plugins::PluginChain* chain = x.chain;
+  x.chain = nullptr;  // the log phase runs once per exchange
+  if (!chain || !(chain->phases & plugins::phaseBit(plugins::Phase::Log)) || x.resolved.empty()) return;
+  ctx.status = status;
+  ctx.finishedUs = now;
+  ctx.bytesReceived = r.bytesIn;
+  ctx.request = nullptr;  // the head's bytes are gone by now
+  plugins::runLog(*chain, ctx, x.resolved, x.timings);
 }
 
 void HttpSession::respondLocal(const GatewayResponse& response) {
@@ -740,7 +778,7 @@ bool HttpSession::stepSendLocal() {
   localBody_.reset();
   localBodySent_ = 0;
   ++requestsServed_;
-  if (x_) runLogPhase(x_->ctx.status);
+  if (x_) endExchange(x_->ctx.status);
   unpin();
   if (closeAfterLocal_ || clientEof_) {
     ::shutdown(fd_, SHUT_WR);  // let the client read the response before the close
@@ -785,7 +823,7 @@ void HttpSession::close() {
   state_ = State::Closed;
   net::TimerQueue::disarm(*this);
   releaseUpstream(false);
-  if (x_) runLogPhase(x_->ctx.status ? x_->ctx.status : 499);  // 499: the client went away first
+  if (x_) endExchange(x_->ctx.status ? x_->ctx.status : 499);  // 499: the client went away first
   unpin();
   // Closing the socket takes it off epoll (it is never duplicated): no EPOLL_CTL_DEL needed.
   // Events of this batch that still name the session find it Closed.

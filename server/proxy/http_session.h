@@ -82,7 +82,9 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   void finishExchange();
   void respondLocal(const GatewayResponse& response);
   void respondFromPlugin(bool unreadBody);  // the response a plugin put in the context
-  void runLogPhase(int status);             // the plugins' log phase, once per exchange
+  // Once per exchange, when it ends (answered, failed or abandoned): its figures go to the
+  // worker's metrics and the plugins' log phase runs.
+  void endExchange(int status);
   void close();
   void releaseUpstream(bool reusable);
   void unpin();

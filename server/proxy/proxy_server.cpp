@@ -1,5 +1,8 @@
 #include "proxy/proxy_server.h"
 
+#include <condition_variable>
+#include <mutex>
+
 #include "proxy/http_session.h"
 
 #include <stdexcept>
@@ -61,6 +64,24 @@ void ProxyServer::reload(ProxySettings next) {
   next.limits = settings_->limits;  // buffers are sized from these at start
   settings_ = std::make_shared<const ProxySettings>(std::move(next));
   for (auto& w : workers_) w->reactor().post([worker = w.get(), s = settings_] { worker->setSettings(s); });
+}
+
+void ProxyServer::flushMetrics(const std::shared_ptr<observe::NodeMetrics>& node, std::chrono::milliseconds deadline) {
+  struct Pending {
+    std::mutex mutex;
+    std::condition_variable done;
+    size_t left = 0;
+  };
+  auto pending = std::make_shared<Pending>();
+  pending->left = workers_.size();
+  for (auto& w : workers_)
+    w->reactor().post([worker = w.get(), node, pending] {
+      worker->metrics().flush(*node);
+      std::lock_guard lock(pending->mutex);
+      if (--pending->left == 0) pending->done.notify_all();
+    });
+  std::unique_lock lock(pending->mutex);
+  pending->done.wait_for(lock, deadline, [&] { return pending->left == 0; });
 }
 
 nlohmann::json ProxyServer::counters() const {

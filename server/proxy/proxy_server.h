@@ -2,10 +2,12 @@
 // The data plane: one ProxyWorker (reactor thread) per configured worker, each with its own
 // SO_REUSEPORT listeners. Stopping drains: listeners close, in-flight exchanges finish (up to a
 // deadline), then the threads end.
+#include "observe/node_metrics.h"
 #include "proxy/proxy_worker.h"
 
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <thread>
 
 namespace sluice::proxy {
@@ -21,6 +23,9 @@ class ProxyServer {
   // listeners, workers and TLS certificates stay as they are.
   void reload(ProxySettings settings);
   nlohmann::json counters() const;       // for /status
+  // Every worker adds its request figures into `node` (on its own thread); returns when all have,
+  // or after `deadline`.
+  void flushMetrics(const std::shared_ptr<observe::NodeMetrics>& node, std::chrono::milliseconds deadline);
 
  private:
   std::shared_ptr<const ProxySettings> settings_;

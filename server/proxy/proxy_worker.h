@@ -5,6 +5,7 @@
 #include "net/io_buffer.h"
 #include "net/reactor.h"
 #include "net/slab_allocator.h"
+#include "observe/reactor_metrics.h"
 #include "proxy/balancer.h"
 #include "proxy/exchange.h"
 #include "proxy/proxy_settings.h"
@@ -66,6 +67,8 @@ class ProxyWorker {
   net::BufferPool& upstreamBuffers() { return upstreamBuffers_; }
   ExchangePool& exchanges() { return exchanges_; }
   WorkerCounters& counters() { return counters_; }
+  // This reactor's request figures (see observe/reactor_metrics.h); flushed when the aggregator asks.
+  observe::ReactorMetrics& metrics() { return metrics_; }
   bool draining() const { return draining_; }
 
   // The newest published snapshot (checked with one relaxed load), e.g. for a TLS handshake.
@@ -104,6 +107,7 @@ class ProxyWorker {
   UpstreamPool upstreams_;
   ExchangePool exchanges_;
   WorkerCounters counters_;
+  observe::ReactorMetrics metrics_;
   std::vector<std::unique_ptr<Listener>> listeners_;
   // Every open session, linked through the sessions themselves (no node to allocate per connection).
   HttpSession* sessions_ = nullptr;

@@ -120,6 +120,7 @@ struct RouteRuntime {
   bool pathHandlingV1 = false;
   int httpsRedirectStatus = 426;
   uint8_t protocols = router::kHttp | router::kHttps;
+  uint32_t metricsId = 0;  // observe::MetricNames id: its figures outlive the snapshot
 };
 
 struct ConfigSnapshot {

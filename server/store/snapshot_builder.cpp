@@ -1,5 +1,7 @@
 #include "store/snapshot_builder.h"
 
+#include "observe/metric_names.h"
+
 #include "store/cluster_counters.h"
 #include "store/plugin_chain_builder.h"
 
@@ -252,7 +254,14 @@ core::Result<snapshot::ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store,
   }
   snap->router = router::Router::build(std::move(specs));
   plugins::NodeState scratchNode;  // tests and benches: state that lives as long as this snapshot
-  if (auto s = compilePlugins(store, *snap, node ? *node : scratchNode); !s) return s.error();
+  plugins::NodeState& state = node ? *node : scratchNode;
+  const auto metricNames = state.get<observe::MetricNames>(observe::kMetricNamesKey, [] { return std::make_shared<observe::MetricNames>(); });
+  for (auto& rt : snap->routes) {
+    const snapshot::ServiceRuntime* service = rt.service >= 0 ? &snap->services[static_cast<size_t>(rt.service)] : nullptr;
+    rt.metricsId = metricNames->route(rt.id, rt.name, service ? service->id : std::string(), service ? service->name : std::string());
+  }
+  if (auto s = compilePlugins(store, *snap, state); !s) return s.error();
+  for (auto& p : snap->plugins) p->metricsId = metricNames->plugin(p->name);
   snap->buildMilliseconds =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return snapshot::ConfigSnapshotConstSharedPtr(std::move(snap));

@@ -1,0 +1,43 @@
+#include "observe/metric_names.h"
+
+namespace sluice::observe {
+
+MetricNames::MetricNames() { routes_.push_back(RouteLabels{"", "(no route)", "", ""}); }
+
+uint32_t MetricNames::route(const std::string& id, const std::string& name, const std::string& serviceId,
+                            const std::string& serviceName) {
+  std::lock_guard lock(mutex_);
+  auto [it, added] = routeIds_.try_emplace(id, static_cast<uint32_t>(routes_.size()));
+  if (added) routes_.emplace_back();
+  routes_[it->second] = RouteLabels{id, name, serviceId, serviceName};
+  return it->second;
+}
+
+uint32_t MetricNames::plugin(const std::string& name) {
+  std::lock_guard lock(mutex_);
+  auto [it, added] = pluginIds_.try_emplace(name, static_cast<uint32_t>(plugins_.size()));
+  if (added) plugins_.push_back(name);
+  return it->second;
+}
+
+RouteLabels MetricNames::routeLabels(uint32_t id) const {
+  std::lock_guard lock(mutex_);
+  return id < routes_.size() ? routes_[id] : RouteLabels{};
+}
+
+std::string MetricNames::pluginName(uint32_t id) const {
+  std::lock_guard lock(mutex_);
+  return id < plugins_.size() ? plugins_[id] : std::string();
+}
+
+size_t MetricNames::routeCount() const {
+  std::lock_guard lock(mutex_);
+  return routes_.size();
+}
+
+size_t MetricNames::pluginCount() const {
+  std::lock_guard lock(mutex_);
+  return plugins_.size();
+}
+
+}  // namespace sluice::observe

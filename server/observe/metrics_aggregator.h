@@ -1,0 +1,45 @@
+#pragma once
+// The one thread that closes each second: it asks every reactor to hand over its figures (on the
+// reactor's own thread, between events), closes the second in NodeMetrics, adds the node figures
+// (connections, target health) and publishes the frame. Nothing here runs on the request path.
+#include "observe/live_frames.h"
+#include "observe/node_metrics.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace sluice::observe {
+
+class MetricsAggregator {
+ public:
+  // flushReactors: makes every reactor flush into the NodeMetrics and returns when they have
+  // (or after a short deadline). nodeFigures: adds what the node knows to a frame.
+  MetricsAggregator(std::shared_ptr<NodeMetrics> metrics, std::shared_ptr<LiveFrames> frames,
+                    std::function<void()> flushReactors, std::function<void(nlohmann::json&)> nodeFigures);
+  ~MetricsAggregator();
+
+  void start();
+  void stop();
+  // One tick now (the thread calls it once a second).
+  void tick();
+
+ private:
+  void run();
+
+  std::shared_ptr<NodeMetrics> metrics_;
+  std::shared_ptr<LiveFrames> frames_;
+  std::function<void()> flushReactors_;
+  std::function<void(nlohmann::json&)> nodeFigures_;
+  std::mutex tickMutex_;  // tick() from the thread and from callers, one at a time
+  std::chrono::steady_clock::time_point lastTick_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace sluice::observe

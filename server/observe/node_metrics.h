@@ -1,0 +1,63 @@
+#pragma once
+// The node's figures: every reactor's seconds added up. Kept per route (since start, this second,
+// this minute and the last one) and for the node as a whole; the aggregator closes each second
+// into a live frame (live_frames.h), and /metrics renders the totals in the Prometheus format.
+// Reactors add under the mutex once a second; nothing here is on the request path.
+#include "metrics/latency_histogram.h"
+#include "observe/metric_names.h"
+#include "observe/prometheus_text.h"
+#include "observe/route_figures.h"
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <mutex>
+#include <vector>
+
+namespace sluice::observe {
+
+class NodeMetrics {
+ public:
+  explicit NodeMetrics(std::shared_ptr<const MetricNames> names);
+
+  class Writer {
+   public:
+    explicit Writer(NodeMetrics& m) : m_(m), lock_(m.mutex_) {}
+    void route(uint32_t id, const RouteFigures& second);
+    void pluginPhase(uint32_t index, const metrics::LatencyHistogram& second);  // plugin id * kPhaseCount + phase
+
+   private:
+    NodeMetrics& m_;
+    std::unique_lock<std::mutex> lock_;
+  };
+  Writer writer() { return Writer(*this); }
+
+  // Closes the second: the frame of what it held (without node figures the caller adds).
+  nlohmann::json closeSecond(int64_t wallMs, double seconds);
+  // Every route seen, with its figures over the last minute and since start.
+  nlohmann::json routesTable() const;
+  // sluice_ families of the request figures.
+  void renderPrometheus(PrometheusText& out) const;
+
+ private:
+  struct Route {
+    RouteFigures cumulative, second;
+    metrics::LatencyHistogram minute, lastMinute;  // total latency
+    uint64_t minuteRequests = 0, lastMinuteRequests = 0, minuteErrors = 0, lastMinuteErrors = 0;
+    uint32_t idleSeconds = 0;
+    bool active = false;  // has figures this second
+  };
+  struct PluginPhase {
+    metrics::LatencyHistogram cumulative, second;
+  };
+
+  std::shared_ptr<const MetricNames> names_;
+  mutable std::mutex mutex_;
+  std::vector<std::unique_ptr<Route>> routes_;
+  std::vector<uint32_t> active_;  // routes with figures this second
+  RouteFigures all_, allSecond_;
+  std::vector<std::unique_ptr<PluginPhase>> pluginPhases_;
+  uint64_t seconds_ = 0, sequence_ = 0;
+};
+
+}  // namespace sluice::observe

@@ -1,0 +1,25 @@
+#pragma once
+// What one finished exchange tells the metrics: where it went, how it ended, and where its time
+// went. Built by the session at the end of each exchange from the times it took on the way.
+#include "plugins/plugin_chain.h"
+
+#include <cstdint>
+#include <span>
+
+namespace sluice::observe {
+
+struct RequestRecord {
+  uint32_t route = 0;  // MetricNames id; 0: no route matched
+  int status = 0;
+  uint64_t bytesIn = 0, bytesOut = 0;
+  // Microseconds. total = gateway + connect + ttfb + transfer, give or take the clock reads.
+  uint64_t totalUs = 0;
+  uint64_t gatewayUs = 0;   // Sluice's own time: before the request went upstream (connect excluded), or all of a local answer
+  int64_t connectUs = -1;   // a new upstream connection (TCP, and TLS when https); -1: a kept-alive one, or none
+  int64_t ttfbUs = -1;      // request sent → response head; -1: no upstream answer
+  uint64_t transferUs = 0;  // response head → last byte to the client
+  std::span<const plugins::PhaseTiming> timings;                // per plugin phase
+  std::span<const plugins::PluginInstance* const> resolved;     // chain entry → the instance that ran
+};
+
+}  // namespace sluice::observe
