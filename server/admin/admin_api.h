@@ -5,7 +5,7 @@
 #include "admin/admin_types.h"
 #include "admin/entity_endpoints.h"
 #include "admin/health_endpoints.h"
-#include "admin/live_endpoints.h"
+#include "admin/observe_endpoints.h"
 
 #include <atomic>
 #include <functional>
@@ -43,7 +43,7 @@ class AdminApi {
   // Upstream health (needs the data plane's snapshot and health registry).
   void setHealthEndpoints(std::unique_ptr<HealthEndpoints> health) { health_ = std::move(health); }
   // The live stream and per-route figures (needs the metrics aggregator).
-  void setLiveEndpoints(std::unique_ptr<LiveEndpoints> live) { live_ = std::move(live); }
+  void setObserveEndpoints(std::unique_ptr<ObserveEndpoints> live) { live_ = std::move(live); }
   // GET /metrics: the node's Prometheus page (the data plane's figures).
   void setMetricsPage(std::function<std::string()> render) { metrics_ = std::move(render); }
   const schema::ValidationContext& validation() const { return validation_; }
@@ -64,7 +64,7 @@ class AdminApi {
   EntityEndpoints entities_;
   ServerCounters counters_;
   std::unique_ptr<HealthEndpoints> health_;
-  std::unique_ptr<LiveEndpoints> live_;
+  std::unique_ptr<ObserveEndpoints> live_;
   std::function<std::string()> metrics_;
   bool declarative_ = false;
 };

@@ -296,15 +296,18 @@ int start(const Config& config, const Arguments& args) {
   api.setCounters(admin::ServerCounters{counters});
   auto requestMetrics = std::make_shared<observe::NodeMetrics>(metricNames);
   auto liveFrames = std::make_shared<observe::LiveFrames>();
+  auto traces = std::make_shared<observe::TraceStore>(static_cast<size_t>(*config.integer("traces_kept")),
+                                                      proxySettings->traceSlowest);
   MetricsSources metrics{node.nodeId, SLUICE_VERSION, counters,
                          [&store] { return (*store)->ping(); }, &publisher, kongSeries, requestMetrics};
   api.setMetricsPage([metrics] { return renderMetrics(metrics); });
-  api.setLiveEndpoints(std::make_unique<admin::LiveEndpoints>(liveFrames, requestMetrics,
-                                                              std::max<int>(1, static_cast<int>(*threads) / 2)));
+  api.setObserveEndpoints(std::make_unique<admin::ObserveEndpoints>(liveFrames, requestMetrics, traces,
+                                                                    std::max<int>(1, static_cast<int>(*threads) / 2)));
   observe::MetricsAggregator aggregator(
-      requestMetrics, liveFrames, [&proxy, requestMetrics] { proxy.flushMetrics(requestMetrics, std::chrono::milliseconds(250)); },
+      requestMetrics, liveFrames,
+      [&proxy, requestMetrics, traces] { proxy.flushMetrics(requestMetrics, traces, std::chrono::milliseconds(250)); },
       [metrics](nlohmann::json& frame) { addNodeFigures(metrics, frame); });
-  aggregator.start();
+  if (proxySettings->observe) aggregator.start();
   checker.start();
   log().notice("sluice " SLUICE_VERSION " started: proxy on " + config.get("proxy_listen") + " (" +
                std::to_string(proxySettings->workers) + " workers), Admin API on " + listen->host + ":" +

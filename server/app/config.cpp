@@ -70,6 +70,11 @@ const std::vector<ConfigKey>& configKeys() {
       {"proxy_cache_size", "64m", "Memory the proxy-cache plugin may hold, per node (entries up to a sixteenth of it)."},
       {"rate_limiting_counters", "262144", "Counters in the rate-limiting plugin's node-wide table."},
       {"rate_limiting_sync_interval", "50ms", "How often the redis and cluster rate-limiting policies share counts."},
+      {"observability", "on", "Per-route request figures, the live stream, slow-request traces; off to save their cost."},
+      {"trace_slowest", "5", "Slowest requests kept per route and minute for GET /sluice/traces (0: none)."},
+      {"trace_clients", "127.0.0.1, ::1",
+       "Addresses and CIDR ranges whose requests with X-Sluice-Trace: 1 are traced; off for none."},
+      {"traces_kept", "1000", "Traces the node keeps (the oldest go first)."},
       {"log_level", "notice", "debug, info, notice, warn, error or crit."},
   };
   return kKeys;
@@ -120,8 +125,9 @@ core::Result<Config> Config::load(const std::string& file, const std::map<std::s
                           "upstream_keepalive_idle_timeout", "drain_timeout", "rate_limiting_sync_interval"})
     if (auto m = config.milliseconds(key); !m) return m.error();
   for (const auto& key : {"keepalive_requests", "upstream_keepalive_pool_size", "upstream_keepalive_max_requests",
-                          "max_request_headers", "admin_threads", "rate_limiting_counters"})
+                          "max_request_headers", "admin_threads", "rate_limiting_counters", "trace_slowest", "traces_kept"})
     if (auto i = config.integer(key); !i || *i < 0) return configError(key + std::string(": expected a positive integer"));
+  if (auto b = config.boolean("observability"); !b) return b.error();
   const std::string db = config.get("database");
   if (db != "sqlite" && db != "postgres" && db != "off")
     return configError("database must be sqlite, postgres or off (got '" + db + "')");

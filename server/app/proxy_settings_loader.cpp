@@ -75,6 +75,14 @@ core::Result<proxy::ProxySettings> loadProxySettings(const Config& config, const
   s.upstreamKeepaliveMaxRequests = static_cast<uint64_t>(*config.integer("upstream_keepalive_max_requests"));
   s.upstreamKeepaliveIdleTimeoutMs = static_cast<uint64_t>(*config.milliseconds("upstream_keepalive_idle_timeout"));
   s.sslProtocols = config.get("ssl_protocols");
+  s.observe = *config.boolean("observability");
+  s.traceSlowest = static_cast<uint32_t>(*config.integer("trace_slowest"));
+  if (config.get("trace_clients") != "off")
+    for (const auto& entry : config.list("trace_clients")) {
+      auto range = net::AddressRange::parse(entry);
+      if (!range) return core::Error::badRequest("trace_clients: '" + entry + "' is not an address or CIDR range");
+      s.traceClients.push_back(*range);
+    }
   bool anyTls = false;
   for (const auto& l : s.listen) anyTls = anyTls || l.ssl;
   if (anyTls) {

@@ -19,6 +19,7 @@ namespace sluice::observe {
 class NodeMetrics {
  public:
   explicit NodeMetrics(std::shared_ptr<const MetricNames> names);
+  const MetricNames& names() const { return *names_; }
 
   class Writer {
    public:

@@ -2,20 +2,27 @@
 
 #include "observe/node_metrics.h"
 
+#include <algorithm>
+
 namespace sluice::observe {
 namespace {
 constexpr uint32_t kIdleFlushesBeforeRelease = 60;
 }
 
+ReactorMetrics::Slot& ReactorMetrics::slot(uint32_t route) {
+  if (route >= routes_.size()) routes_.resize(route + 1);
+  auto& s = routes_[route];
+  if (!s) s = std::make_unique<Slot>();
+  return *s;
+}
+
 void ReactorMetrics::record(const RequestRecord& r) {
-  if (r.route >= routes_.size()) routes_.resize(r.route + 1);
-  auto& slot = routes_[r.route];
-  if (!slot) slot = std::make_unique<Slot>();
-  if (!slot->dirty) {
-    slot->dirty = true;
+  Slot& s = slot(r.route);
+  if (!s.dirty) {
+    s.dirty = true;
     dirtyRoutes_.push_back(r.route);
   }
-  slot->figures.record(r);
+  s.figures.record(r);
   for (const plugins::PhaseTiming& t : r.timings) {
     const plugins::PluginInstance* p = t.entry < r.resolved.size() ? r.resolved[t.entry] : nullptr;
     if (!p) continue;
@@ -26,7 +33,31 @@ void ReactorMetrics::record(const RequestRecord& r) {
   }
 }
 
-void ReactorMetrics::flush(NodeMetrics& node) {
+bool ReactorMetrics::slowEnoughToTrace(uint32_t route, uint64_t totalUs, int64_t minute, uint32_t slowest) {
+  if (slowest == 0) return false;
+  Slot& s = slot(route);
+  if (s.traceMinute != minute) {
+    s.traceMinute = minute;
+    s.slowest.clear();
+  }
+  if (s.slowest.size() < slowest) {
+    s.slowest.push_back(totalUs);
+    return true;
+  }
+  const auto fastest = std::min_element(s.slowest.begin(), s.slowest.end());
+  if (totalUs <= *fastest) return false;
+  *fastest = totalUs;
+  return true;
+}
+
+void ReactorMetrics::flush(NodeMetrics& node, TraceStore& traces) {
+  if (!traces_.empty()) {
+    for (PendingTrace& t : traces_)
+      built_.push_back({t.input.route, t.minute, t.input.totalUs, t.input.forced, buildTrace(t.input, node.names())});
+    traces.add(built_);
+    built_.clear();
+    traces_.clear();
+  }
   {
     NodeMetrics::Writer writer = node.writer();  // one lock for the whole second
     for (const uint32_t id : dirtyRoutes_) writer.route(id, routes_[id]->figures);

@@ -7,6 +7,7 @@
 #include "http/chunked_decoder.h"
 #include "http/request_parser.h"
 #include "http/response_parser.h"
+#include "observe/request_trace.h"
 #include "plugins/plugin_chain.h"
 #include "snapshot/config_snapshot.h"
 
@@ -35,6 +36,12 @@ struct Exchange {
   // When the upstream connection of this exchange was opened and ready (TCP, and TLS for https);
   // 0 when a kept-alive connection served it.
   uint64_t connectStartUs = 0, connectedUs = 0;
+  // For a trace (observability on): the other moments, the request line, the peer, and whether
+  // the client asked for one.
+  observe::TraceTimes times;
+  std::string method, target;
+  const snapshot::PeerAddress* peer = nullptr;
+  bool forceTrace = false;
   // Where routing put the request (kept while the exchange waits for a body the plugins read).
   const snapshot::RouteRuntime* route = nullptr;
   std::string_view path;  // normalised path

@@ -35,6 +35,10 @@ std::string_view headerLookup(const void* ctx, std::string_view name) {
 
 HttpSession::HttpSession(ProxyWorker& worker, int fd, std::string clientIp, uint16_t serverPort, bool tls)
     : worker_(worker), fd_(fd), clientIp_(std::move(clientIp)), serverPort_(serverPort) {
+  if (worker.settings().observe) {
+    acceptedUs_ = worker.nowMicros();
+    traceAllowed_ = net::inRanges(worker.settings().traceClients, clientIp_);
+  }
   if (tls && worker.settings().serverTls) {
     tls_ = std::make_unique<net::TlsStream>(worker.settings().serverTls.get(), fd, true);
     SSL_set_app_data(tls_->ssl(), this);
@@ -162,6 +166,16 @@ void HttpSession::beginExchange() {
   x_->route = nullptr;
   x_->bodyBuffered = false;
   x_->connectStartUs = x_->connectedUs = 0;
+  x_->peer = nullptr;
+  const bool observe = worker_.settings().observe;
+  if (observe) {
+    x_->times = observe::TraceTimes{};
+    x_->times.parsed = startUs_;
+    if (requestsServed_ == 0) x_->times.accepted = acceptedUs_;
+    x_->method.assign(x_->head.method);
+    x_->target.assign(x_->head.target);
+    x_->forceTrace = traceAllowed_ && http::findHeader(x_->head.headers, "x-sluice-trace") == "1";
+  }
   pin_ = worker_.pinSnapshot();
   const snapshot::ConfigSnapshot& snap = *pin_->snapshot;
   std::string_view path = x_->head.path;
@@ -182,6 +196,7 @@ void HttpSession::beginExchange() {
   in.headerContext = &x_->head.headers;
   in.header = headerLookup;
   const router::MatchResult match = snap.router.match(in);
+  if (observe) x_->times.routed = worker_.nowMicros();
   const bool hasBody = x_->head.framing != http::BodyFraming::None;
   if (!match.matched) {
     respondLocal(GatewayResponse{404, "no Route matched with those values", {}, hasBody, false});
@@ -246,6 +261,7 @@ void HttpSession::forwardExchange() {
     ctx.service = service_;
     if (x.bodyBuffered) ctx.requestBody = &x.body;
     if (x.chain->phases & plugins::phaseBit(plugins::Phase::Log)) ctx.startedAtMs = wallClockMillis();
+    if (worker_.settings().observe) x.times.pluginsStart = worker_.nowMicros();
     if (plugins::runRequestPhases(*x.chain, ctx, x.resolved, x.timings, protocol) == plugins::PhaseResult::Respond) {
       respondFromPlugin(hasBody);
       return;
@@ -429,6 +445,8 @@ bool HttpSession::startUpstream() {
   }
   const std::string& key = service_->tls ? x_->poolKey : peer->text;
   const uint64_t connectStart = worker_.nowMicros();
+  x_->times.peerChosen = connectStart;
+  x_->peer = peer;
   upstream_ = worker_.upstreams().acquire(*peer, key, this, error);
   if (upstream_ && !upstream_->reused) {
     x_->connectStartUs = connectStart;
@@ -532,6 +550,7 @@ bool HttpSession::stepConnect() {
   }
   upstream_->connected = true;
   if (!service_->tls) x_->connectedUs = worker_.nowMicros();  // TLS: once the handshake is done (first write)
+  else x_->times.tcpConnected = worker_.nowMicros();
   worker_.reactor().arm(*upstream_, service_->writeTimeoutMs);
   state_ = State::SendingRequest;
   return true;
@@ -731,18 +750,43 @@ void HttpSession::endExchange(int status) {
     r.ttfbUs = static_cast<int64_t>(ctx.firstByteUs - sent);
     r.transferUs = now - ctx.firstByteUs;
   }
-  r.timings = x.timings;
-  r.resolved = x.resolved;
-  worker_.metrics().record(r);
-
   const plugins::PluginChain* chain = x.chain;
   x.chain = nullptr;  // the log phase runs once per exchange
-  if (!chain || !(chain->phases & plugins::phaseBit(plugins::Phase::Log)) || x.resolved.empty()) return;
-  ctx.status = status;
-  ctx.finishedUs = now;
-  ctx.bytesReceived = r.bytesIn;
-  ctx.request = nullptr;  // the head's bytes are gone by now
-  plugins::runLog(*chain, ctx, x.resolved, x.timings);
+  if (chain && (chain->phases & plugins::phaseBit(plugins::Phase::Log)) && !x.resolved.empty()) {
+    ctx.status = status;
+    ctx.finishedUs = now;
+    ctx.bytesReceived = r.bytesIn;
+    ctx.request = nullptr;  // the head's bytes are gone by now
+    plugins::runLog(*chain, ctx, x.resolved, x.timings);
+  }
+  const ProxySettings& settings = worker_.settings();
+  if (!settings.observe) return;
+  r.timings = x.timings;  // the log phase's included
+  r.resolved = x.resolved;
+  worker_.metrics().record(r);
+  const int64_t minute = static_cast<int64_t>(now / 60000000);
+  if (x.forceTrace || worker_.metrics().slowEnoughToTrace(r.route, r.totalUs, minute, settings.traceSlowest)) keepTrace(r, minute);
+}
+
+void HttpSession::keepTrace(const observe::RequestRecord& r, int64_t minute) {
+  Exchange& x = *x_;
+  observe::TraceInput t;
+  t.times = x.times;
+  t.times.connected = x.connectedUs;
+  t.times.requestSent = x.ctx.sentUpstreamUs;
+  t.times.firstByte = x.ctx.firstByteUs;
+  t.times.lastByte = startUs_ + r.totalUs;
+  t.times.logged = worker_.nowMicros();
+  t.take(r);
+  t.startedAtMs = wallClockMillis() - static_cast<int64_t>((t.times.logged - startUs_) / 1000);
+  t.requestId.assign(x.id());
+  t.method = x.method;
+  t.path = x.target;
+  t.clientIp = clientIp_;
+  if (x.peer) t.peer = x.peer->text;
+  t.forced = x.forceTrace;
+  t.tls = service_ && service_->tls;
+  worker_.metrics().addTrace(minute, std::move(t));
 }
 
 void HttpSession::respondLocal(const GatewayResponse& response) {

@@ -85,6 +85,7 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   // Once per exchange, when it ends (answered, failed or abandoned): its figures go to the
   // worker's metrics and the plugins' log phase runs.
   void endExchange(int status);
+  void keepTrace(const observe::RequestRecord& record, int64_t minute);
   void close();
   void releaseUpstream(bool reusable);
   void unpin();
@@ -133,7 +134,8 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   bool upgrade_ = false, tunnel_ = false;
   bool isHead_ = false, keepAlive_ = true, anyResponseByte_ = false, closeAfterLocal_ = false;
   int clientMinor_ = 1;
-  uint64_t startUs_ = 0, sentUs_ = 0, requestsServed_ = 0;
+  uint64_t startUs_ = 0, sentUs_ = 0, requestsServed_ = 0, acceptedUs_ = 0;
+  bool traceAllowed_ = false;  // the client's address is in trace_clients
   std::string_view requestId() const { return x_ ? x_->id() : std::string_view(); }
   // A local response's body sent from memory (a cached response), and how much of it went out.
   std::shared_ptr<const std::string> localBody_;

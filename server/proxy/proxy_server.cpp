@@ -66,7 +66,8 @@ void ProxyServer::reload(ProxySettings next) {
   for (auto& w : workers_) w->reactor().post([worker = w.get(), s = settings_] { worker->setSettings(s); });
 }
 
-void ProxyServer::flushMetrics(const std::shared_ptr<observe::NodeMetrics>& node, std::chrono::milliseconds deadline) {
+void ProxyServer::flushMetrics(const std::shared_ptr<observe::NodeMetrics>& node,
+                               const std::shared_ptr<observe::TraceStore>& traces, std::chrono::milliseconds deadline) {
   struct Pending {
     std::mutex mutex;
     std::condition_variable done;
@@ -75,8 +76,8 @@ void ProxyServer::flushMetrics(const std::shared_ptr<observe::NodeMetrics>& node
   auto pending = std::make_shared<Pending>();
   pending->left = workers_.size();
   for (auto& w : workers_)
-    w->reactor().post([worker = w.get(), node, pending] {
-      worker->metrics().flush(*node);
+    w->reactor().post([worker = w.get(), node, traces, pending] {
+      worker->metrics().flush(*node, *traces);
       std::lock_guard lock(pending->mutex);
       if (--pending->left == 0) pending->done.notify_all();
     });

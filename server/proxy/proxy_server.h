@@ -3,6 +3,7 @@
 // SO_REUSEPORT listeners. Stopping drains: listeners close, in-flight exchanges finish (up to a
 // deadline), then the threads end.
 #include "observe/node_metrics.h"
+#include "observe/trace_store.h"
 #include "proxy/proxy_worker.h"
 
 #include <nlohmann/json.hpp>
@@ -25,7 +26,8 @@ class ProxyServer {
   nlohmann::json counters() const;       // for /status
   // Every worker adds its request figures into `node` (on its own thread); returns when all have,
   // or after `deadline`.
-  void flushMetrics(const std::shared_ptr<observe::NodeMetrics>& node, std::chrono::milliseconds deadline);
+  void flushMetrics(const std::shared_ptr<observe::NodeMetrics>& node, const std::shared_ptr<observe::TraceStore>& traces,
+                    std::chrono::milliseconds deadline);
 
  private:
   std::shared_ptr<const ProxySettings> settings_;

@@ -1,6 +1,7 @@
 #pragma once
 // Data-plane settings from sluice.conf (nginx/Kong names), resolved once at start.
 #include "http/http_limits.h"
+#include "net/address_range.h"
 #include "net/tls_context.h"
 
 #include <cstdint>
@@ -32,6 +33,10 @@ struct ProxySettings {
   bool serverTokens = true;           // Via / Server
   bool latencyTokens = true;          // X-Sluice-*-Latency
   bool requestIdHeader = true;        // X-Sluice-Request-Id downstream and upstream
+  // Request figures and traces (observability = off: none of it, not even its clock reads).
+  bool observe = true;
+  uint32_t traceSlowest = 5;                    // per route and minute
+  std::vector<net::AddressRange> traceClients;  // may force a trace with X-Sluice-Trace: 1
   std::string version = "0.0.0";
   // TLS: the certificate served when no SNI matches, and the protocols allowed (ssl_protocols).
   std::shared_ptr<net::KeyPair> defaultCertificate;

@@ -115,6 +115,63 @@ class TestObserve : public QObject {
     QVERIFY(page.contains("sluice_plugin_phase_seconds_count{plugin=\"cors\",phase=\"access\"}"));
   }
 
+  void slowUpstreamShowsInTraces() {
+    QCOMPARE(bed_.proxy().get("/slow/delay/200").status, 200);
+    QJsonArray traces;
+    QTRY_VERIFY_WITH_TIMEOUT(!(traces = bed_.admin().get("/sluice/traces?route=slow&min_ms=150").json()["data"].toArray()).isEmpty(), 5000);
+    const QJsonObject t = traces.first().toObject();
+    QCOMPARE(t["route"].toObject()["name"].toString(), QString("slow"));
+    QCOMPARE(t["service"].toObject()["name"].toString(), QString("echo"));
+    QCOMPARE(t["path"].toString(), QString("/slow/delay/200"));
+    QCOMPARE(t["status"].toInt(), 200);
+    QVERIFY(!t["id"].toString().isEmpty());  // the X-Sluice-Request-Id the client saw
+    const QJsonObject parts = t["parts_ms"].toObject();
+    QVERIFY2(parts["upstream_ttfb"].toDouble() >= 195, qPrintable(QString::number(parts["upstream_ttfb"].toDouble())));
+    QVERIFY2(parts["gateway"].toDouble() < 20, qPrintable(QString::number(parts["gateway"].toDouble())));
+    double sent = -1, firstByte = -1;
+    for (const auto& e : t["timeline"].toArray()) {
+      if (e.toObject()["event"] == "request sent") sent = e.toObject()["at_ms"].toDouble();
+      if (e.toObject()["event"] == "first byte") firstByte = e.toObject()["at_ms"].toDouble();
+    }
+    QVERIFY(sent >= 0 && firstByte - sent >= 195);
+    // Filters.
+    QVERIFY(bed_.admin().get("/sluice/traces?route=slow&min_ms=100000").json()["data"].toArray().isEmpty());
+    QVERIFY(bed_.admin().get("/sluice/traces?route=failing&status=5xx").json()["data"].toArray().size() >= 1);
+    QVERIFY(bed_.admin().get("/sluice/traces?route=failing&status=404").json()["data"].toArray().isEmpty());
+    QCOMPARE(bed_.admin().get("/sluice/traces?size=1").json()["data"].toArray().size(), 1);
+    const HttpResponse bad = bed_.admin().get("/sluice/traces?status=abc&min_ms=-1");
+    QCOMPARE(bad.status, 400);
+    QVERIFY(bad.json()["fields"].toObject().contains("status") && bad.json()["fields"].toObject().contains("min_ms"));
+  }
+
+  void slowPluginShowsInTraces() {
+    // basic-auth verifies a password with PBKDF2 (milliseconds, by design) the first time a
+    // worker sees it: a request asked to be traced shows that time in the plugin's access phase.
+    bed_.create("/consumers", {{"username", "tracy"}});
+    bed_.create("/consumers/tracy/basic-auth", {{"username", "tracy"}, {"password", "a-long-secret"}});
+    bed_.addPlugin({{"name", "basic-auth"}});
+    QCOMPARE(bed_.until(401, "/").status, 401);
+    const QByteArray auth = "Basic " + QByteArray("tracy:a-long-secret").toBase64();
+    const HttpResponse r = bed_.proxy().request("GET", "/asked", {}, {{"Authorization", auth}, {"X-Sluice-Trace", "1"}});
+    QCOMPARE(r.status, 200);
+    const QString id = QString::fromUtf8(r.header("X-Sluice-Request-Id"));
+    QJsonObject trace;
+    QTRY_VERIFY_WITH_TIMEOUT(([&] {
+                               for (const auto& t : bed_.admin().get("/sluice/traces?route=main").json()["data"].toArray())
+                                 if (t.toObject()["id"].toString() == id) trace = t.toObject();
+                               return !trace.isEmpty();
+                             }()),
+                             5000);
+    QVERIFY(trace["forced"].toBool());
+    double pluginMs = -1;
+    for (const auto& e : trace["timeline"].toArray())
+      if (e.toObject()["plugin"] == "basic-auth" && e.toObject()["phase"] == "access") pluginMs = e.toObject()["duration_ms"].toDouble();
+    const double gateway = trace["parts_ms"].toObject()["gateway"].toDouble();
+    QVERIFY2(pluginMs > 0.5 && pluginMs >= 0.5 * gateway, qPrintable(QString("%1 of %2").arg(pluginMs).arg(gateway)));
+    QVERIFY(trace["parts_ms"].toObject()["plugins"].toDouble() >= pluginMs);
+    QVERIFY(bed_.removePlugins());
+  }
+
   void liveStreamSendsAFrameEverySecond() {
     QTcpSocket socket;
     socket.connectToHost("127.0.0.1", bed_.sluice().adminPort());

@@ -1,17 +1,22 @@
-#include "admin/live_endpoints.h"
+#include "admin/observe_endpoints.h"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
+#include <cstdlib>
 
 namespace sluice::admin {
 
-std::optional<AdminResponse> LiveEndpoints::handle(const AdminRequest& request) {
+std::optional<AdminResponse> ObserveEndpoints::handle(const AdminRequest& request) {
   const auto& s = request.segments;
   if (s.size() < 2 || s[0] != "sluice") return std::nullopt;
   const bool live = s.size() == 2 && s[1] == "live";
   const bool routes = s.size() == 3 && s[1] == "metrics" && s[2] == "routes";
-  if (!live && !routes) return std::nullopt;
+  const bool traces = s.size() == 2 && s[1] == "traces";
+  if (!live && !routes && !traces) return std::nullopt;
   if (request.method != "GET" && request.method != "HEAD") return messageResponse(405, "Method not allowed");
   if (routes) return jsonResponse(200, json{{"data", metrics_->routesTable()}});
+  if (traces) return this->traces(request);
   const auto since = request.queryValue("since");
   if (!since) return stream();
   uint64_t after = 0;
@@ -32,7 +37,33 @@ std::optional<AdminResponse> LiveEndpoints::handle(const AdminRequest& request) 
   return response;
 }
 
-AdminResponse LiveEndpoints::stream() {
+AdminResponse ObserveEndpoints::traces(const AdminRequest& request) {
+  observe::TraceQuery q;
+  json fields = json::object();
+  const auto number = [&](const char* name, double& out, double max) {
+    const auto v = request.queryValue(name);
+    if (!v) return;
+    char* end = nullptr;
+    out = std::strtod(v->c_str(), &end);
+    if (v->empty() || *end != '\0' || out < 0 || out > max) fields[name] = "expected a number from 0 to " + std::to_string(static_cast<long>(max));
+  };
+  q.route = request.queryValue("route").value_or("");
+  q.service = request.queryValue("service").value_or("");
+  number("min_ms", q.minMs, 1e9);
+  double size = 100;
+  number("size", size, 1000);
+  q.limit = static_cast<size_t>(size);
+  if (const auto status = request.queryValue("status")) {
+    const std::string& v = *status;
+    if (v.size() == 3 && v[0] >= '1' && v[0] <= '5' && (v.substr(1) == "xx" || v.substr(1) == "XX")) q.statusClass = v[0] - '0';
+    else if (v.size() == 3 && std::all_of(v.begin(), v.end(), ::isdigit)) q.status = std::stoi(v);
+    else fields["status"] = "expected a status code (503) or class (5xx)";
+  }
+  if (!fields.empty()) return jsonResponse(400, json{{"message", "invalid query"}, {"name", "invalid query"}, {"fields", fields}});
+  return jsonResponse(200, json{{"data", traces_->query(q)}});
+}
+
+AdminResponse ObserveEndpoints::stream() {
   if (streams_->fetch_add(1) >= maxStreams_) {
     streams_->fetch_sub(1);
     return messageResponse(503, "Too many live streams are open");
