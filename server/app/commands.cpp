@@ -6,6 +6,7 @@
 #include "app/metrics_page.h"
 #include "app/proxy_settings_loader.h"
 #include "proxy/health_checker.h"
+#include "observe/access_log.h"
 #include "observe/metrics_aggregator.h"
 #include "plugins/prometheus/plugin.h"
 #include "proxy/proxy_server.h"
@@ -22,6 +23,8 @@
 #include <unistd.h>
 
 #include <csignal>
+#include <cstdio>
+#include <cstring>
 #include <functional>
 #include <filesystem>
 #include <fstream>
@@ -189,18 +192,23 @@ core::Result<std::string> readFile(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-// Waits for SIGTERM or SIGINT; each SIGHUP calls `reload` first.
-int waitForSignal(const std::function<void()>& reload) {
+// Waits for SIGTERM or SIGINT; each SIGHUP calls `reload` first, each SIGUSR1 `reopenLogs`.
+int waitForSignal(const std::function<void()>& reload, const std::function<void()>& reopenLogs) {
   sigset_t set;
   sigemptyset(&set);
   sigaddset(&set, SIGTERM);
   sigaddset(&set, SIGINT);
   sigaddset(&set, SIGHUP);
+  sigaddset(&set, SIGUSR1);
   for (;;) {
     int sig = 0;
     if (sigwait(&set, &sig) != 0) return SIGTERM;
     if (sig == SIGHUP) {
       reload();
+      continue;
+    }
+    if (sig == SIGUSR1) {
+      reopenLogs();
       continue;
     }
     return sig;
@@ -212,7 +220,8 @@ constexpr const char* kRestartKeys[] = {"prefix", "proxy_listen", "admin_listen"
                                         "admin_max_body_size", "database", "sqlite_path", "pg_host", "pg_port",
                                         "pg_user", "pg_password", "pg_database", "pg_ssl", "pg_timeout",
                                         "declarative_config", "worker_processes", "ssl_cert", "ssl_cert_key",
-                                        "ssl_protocols", "large_client_header_buffers"};
+                                        "ssl_protocols", "large_client_header_buffers", "access_log", "access_log_format",
+                                        "access_log_queue", "traces_kept"};
 
 // Each proxied request holds two descriptors (client and upstream): take the hard limit, as
 // nginx's worker_rlimit_nofile and Kong's start-up do, instead of a shell's default of 1024.
@@ -259,6 +268,17 @@ int start(const Config& config, const Arguments& args) {
                                                             static_cast<int>(std::max<int64_t>(2, *threads))});
   auto proxySettings = loadProxySettings(config, SLUICE_VERSION);
   if (!proxySettings) return fail(proxySettings.error().message);
+  if (const std::string target = config.get("access_log"); target != "off") {
+    const std::string format = config.get("access_log_format");  // checked by Config::load
+    if (target != "stdout") {
+      std::FILE* probe = std::fopen(target.c_str(), "a");  // refuse to start on a file that cannot be written
+      if (!probe) return fail("access_log: cannot open '" + target + "' for appending: " + std::strerror(errno));
+      std::fclose(probe);
+    }
+    proxySettings->accessLog = std::make_shared<observe::AccessLog>(
+        target, format == "json" ? observe::AccessLog::Format::Json : observe::AccessLog::Format::Combined,
+        static_cast<size_t>(*config.integer("access_log_queue")));
+  }
   snapshot::SnapshotPublisher publisher;
   snapshot::HealthRegistry health;
   store::SnapshotBuilder builder(**store, publisher, health);
@@ -299,7 +319,8 @@ int start(const Config& config, const Arguments& args) {
   auto traces = std::make_shared<observe::TraceStore>(static_cast<size_t>(*config.integer("traces_kept")),
                                                       proxySettings->traceSlowest);
   MetricsSources metrics{node.nodeId, SLUICE_VERSION, counters,
-                         [&store] { return (*store)->ping(); }, &publisher, kongSeries, requestMetrics};
+                         [&store] { return (*store)->ping(); }, &publisher, kongSeries, requestMetrics,
+                         proxySettings->accessLog};
   api.setMetricsPage([metrics] { return renderMetrics(metrics); });
   api.setObserveEndpoints(std::make_unique<admin::ObserveEndpoints>(liveFrames, requestMetrics, traces,
                                                                     std::max<int>(1, static_cast<int>(*threads) / 2)));
@@ -332,7 +353,10 @@ int start(const Config& config, const Arguments& args) {
     log().notice("SIGHUP: configuration reloaded" +
                  (restart.empty() ? std::string() : "; these changes need a restart: " + restart));
   };
-  const int sig = waitForSignal(reload);
+  const int sig = waitForSignal(reload, [&proxySettings] {
+    if (proxySettings->accessLog) proxySettings->accessLog->reopen();
+    log().notice("SIGUSR1: log files reopened");
+  });
   log().notice(std::string("received ") + (sig == SIGINT ? "SIGINT" : "SIGTERM") + ", draining");
   liveFrames->close();  // open live streams end, so that the Admin API can stop
   aggregator.stop();
@@ -419,6 +443,7 @@ int runCommandLine(int argc, char** argv) {
   sigaddset(&set, SIGTERM);
   sigaddset(&set, SIGINT);
   sigaddset(&set, SIGHUP);
+  sigaddset(&set, SIGUSR1);
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
   std::signal(SIGPIPE, SIG_IGN);
 

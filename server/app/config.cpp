@@ -75,6 +75,9 @@ const std::vector<ConfigKey>& configKeys() {
       {"trace_clients", "127.0.0.1, ::1",
        "Addresses and CIDR ranges whose requests with X-Sluice-Trace: 1 are traced; off for none."},
       {"traces_kept", "1000", "Traces the node keeps (the oldest go first)."},
+      {"access_log", "off", "off, stdout or a file: one line per proxied request (SIGUSR1 reopens the file)."},
+      {"access_log_format", "combined", "combined (nginx's) or json."},
+      {"access_log_queue", "65536", "Lines waiting for the access log writer; past it lines are dropped and counted."},
       {"log_level", "notice", "debug, info, notice, warn, error or crit."},
   };
   return kKeys;
@@ -125,9 +128,11 @@ core::Result<Config> Config::load(const std::string& file, const std::map<std::s
                           "upstream_keepalive_idle_timeout", "drain_timeout", "rate_limiting_sync_interval"})
     if (auto m = config.milliseconds(key); !m) return m.error();
   for (const auto& key : {"keepalive_requests", "upstream_keepalive_pool_size", "upstream_keepalive_max_requests",
-                          "max_request_headers", "admin_threads", "rate_limiting_counters", "trace_slowest", "traces_kept"})
+                          "max_request_headers", "admin_threads", "rate_limiting_counters", "trace_slowest", "traces_kept", "access_log_queue"})
     if (auto i = config.integer(key); !i || *i < 0) return configError(key + std::string(": expected a positive integer"));
   if (auto b = config.boolean("observability"); !b) return b.error();
+  if (const std::string f = config.get("access_log_format"); f != "combined" && f != "json")
+    return configError("access_log_format must be combined or json (got '" + f + "')");
   const std::string db = config.get("database");
   if (db != "sqlite" && db != "postgres" && db != "off")
     return configError("database must be sqlite, postgres or off (got '" + db + "')");

@@ -101,6 +101,12 @@ std::string renderMetrics(const MetricsSources& s) {
   }
   sluiceNodeFamilies(connections, s.publisher, out);
   if (s.requests) s.requests->renderPrometheus(out);
+  if (s.accessLog) {
+    out.family("sluice_access_log_lines_total", "Access log lines written", "counter");
+    out.sample("sluice_access_log_lines_total", {}, static_cast<double>(s.accessLog->written()));
+    out.family("sluice_access_log_dropped_total", "Access log lines dropped because the writer fell behind", "counter");
+    out.sample("sluice_access_log_dropped_total", {}, static_cast<double>(s.accessLog->dropped()));
+  }
   return out.take();
 }
 

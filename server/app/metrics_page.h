@@ -2,6 +2,7 @@
 // GET /metrics: the Prometheus page of this node. Kong 3.x's families under their Kong names
 // (the node's always; the per-route ones where a prometheus plugin counts), so Kong's Grafana
 // dashboard reads Sluice unchanged, and Sluice's own figures under sluice_.
+#include "observe/access_log.h"
 #include "observe/node_metrics.h"
 #include "plugins/prometheus/kong_series.h"
 #include "snapshot/snapshot_publisher.h"
@@ -22,6 +23,7 @@ struct MetricsSources {
   const snapshot::SnapshotPublisher* publisher = nullptr;
   std::shared_ptr<const plugins::KongSeries> kong;
   std::shared_ptr<const observe::NodeMetrics> requests;
+  std::shared_ptr<const observe::AccessLog> accessLog;
 };
 
 std::string renderMetrics(const MetricsSources& sources);

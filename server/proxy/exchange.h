@@ -40,6 +40,7 @@ struct Exchange {
   // the client asked for one.
   observe::TraceTimes times;
   std::string method, target;
+  std::string userAgent, referer;  // for the access log
   const snapshot::PeerAddress* peer = nullptr;
   bool forceTrace = false;
   // Where routing put the request (kept while the exchange waits for a body the plugins read).

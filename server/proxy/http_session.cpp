@@ -168,12 +168,19 @@ void HttpSession::beginExchange() {
   x_->connectStartUs = x_->connectedUs = 0;
   x_->peer = nullptr;
   const bool observe = worker_.settings().observe;
+  const bool accessLog = worker_.settings().accessLog != nullptr;
+  if (observe || accessLog) {
+    x_->method.assign(x_->head.method);
+    x_->target.assign(x_->head.target);
+  }
+  if (accessLog) {
+    x_->userAgent.assign(http::findHeader(x_->head.headers, "user-agent"));
+    x_->referer.assign(http::findHeader(x_->head.headers, "referer"));
+  }
   if (observe) {
     x_->times = observe::TraceTimes{};
     x_->times.parsed = startUs_;
     if (requestsServed_ == 0) x_->times.accepted = acceptedUs_;
-    x_->method.assign(x_->head.method);
-    x_->target.assign(x_->head.target);
     x_->forceTrace = traceAllowed_ && http::findHeader(x_->head.headers, "x-sluice-trace") == "1";
   }
   pin_ = worker_.pinSnapshot();
@@ -760,6 +767,24 @@ void HttpSession::endExchange(int status) {
     plugins::runLog(*chain, ctx, x.resolved, x.timings);
   }
   const ProxySettings& settings = worker_.settings();
+  if (settings.accessLog) {
+    observe::AccessEntry e;
+    e.clientIp = clientIp_;
+    e.method = x.method;
+    e.target = x.target;
+    e.userAgent = x.userAgent;
+    e.referer = x.referer;
+    e.requestId = x.id();
+    if (x.route) e.route = x.route->name.empty() ? std::string_view(x.route->id) : std::string_view(x.route->name);
+    if (service_) e.service = service_->name.empty() ? std::string_view(service_->host) : std::string_view(service_->name);
+    e.httpMinor = clientMinor_;
+    e.status = status;
+    e.bytesIn = r.bytesIn;
+    e.bytesOut = r.bytesOut;
+    e.totalUs = r.totalUs;
+    e.upstreamUs = r.ttfbUs;
+    settings.accessLog->write(e);
+  }
   if (!settings.observe) return;
   r.timings = x.timings;  // the log phase's included
   r.resolved = x.resolved;

@@ -62,6 +62,7 @@ void ProxyServer::reload(ProxySettings next) {
   next.clientTls = settings_->clientTls;
   next.upstreamBufferSize = settings_->upstreamBufferSize;
   next.limits = settings_->limits;  // buffers are sized from these at start
+  next.accessLog = settings_->accessLog;
   settings_ = std::make_shared<const ProxySettings>(std::move(next));
   for (auto& w : workers_) w->reactor().post([worker = w.get(), s = settings_] { worker->setSettings(s); });
 }

@@ -3,6 +3,7 @@
 #include "http/http_limits.h"
 #include "net/address_range.h"
 #include "net/tls_context.h"
+#include "observe/access_log.h"
 
 #include <cstdint>
 #include <string>
@@ -37,6 +38,7 @@ struct ProxySettings {
   bool observe = true;
   uint32_t traceSlowest = 5;                    // per route and minute
   std::vector<net::AddressRange> traceClients;  // may force a trace with X-Sluice-Trace: 1
+  std::shared_ptr<observe::AccessLog> accessLog;  // null: access_log = off
   std::string version = "0.0.0";
   // TLS: the certificate served when no SNI matches, and the protocols allowed (ssl_protocols).
   std::shared_ptr<net::KeyPair> defaultCertificate;

@@ -96,11 +96,11 @@ class HttpSender {
 
 PluginCreateResult createHttpLog(const nlohmann::json& config, BuildContext& context) {
   // One queue and sender thread per distinct configuration, kept across snapshots.
-  auto sink = context.node().get<LogSink>("http-log:" + config.dump(), [&config] {
+  auto sink = context.node().get<observe::LogSink>("http-log:" + config.dump(), [&config] {
     auto sender = std::make_shared<HttpSender>(config);
     const auto batch = static_cast<size_t>(config.value("queue_size", 1));
     const auto flushMs = static_cast<uint32_t>(config.value("flush_timeout", 2.0) * 1000);
-    return std::make_shared<LogSink>([sender](std::vector<std::string>& lines) { sender->send(lines); }, 10000, batch, flushMs);
+    return std::make_shared<observe::LogSink>([sender](std::vector<std::string>& lines) { sender->send(lines); }, 10000, batch, flushMs);
   });
   return PluginConstSharedPtr(std::make_shared<LogPlugin>(std::move(sink)));
 }

@@ -2,7 +2,7 @@
 // The plugin shape every log plugin shares: capture the request (access) and the response head
 // (header_filter) while their bytes exist, then queue Kong's log object to a sink (log).
 #include "plugins/logging/log_serializer.h"
-#include "plugins/logging/log_sink.h"
+#include "observe/log_sink.h"
 #include "plugins/plugin.h"
 
 #include <memory>
@@ -11,7 +11,7 @@ namespace sluice::plugins {
 
 class LogPlugin final : public Plugin {
  public:
-  explicit LogPlugin(std::shared_ptr<LogSink> sink) : sink_(std::move(sink)) {}
+  explicit LogPlugin(std::shared_ptr<observe::LogSink> sink) : sink_(std::move(sink)) {}
 
   uint8_t phases() const override { return phaseBit(Phase::Access) | phaseBit(Phase::HeaderFilter) | phaseBit(Phase::Log); }
   PhaseResult access(RequestContext& ctx) const override {
@@ -22,7 +22,7 @@ class LogPlugin final : public Plugin {
   void log(const RequestContext& ctx) const override { sink_->push(serializeLog(ctx)); }
 
  private:
-  std::shared_ptr<LogSink> sink_;
+  std::shared_ptr<observe::LogSink> sink_;
 };
 
 }  // namespace sluice::plugins

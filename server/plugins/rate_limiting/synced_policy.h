@@ -6,7 +6,7 @@
 // window, once per interval, and stores the totals. Nodes agree within one interval (a node's
 // first request for a key is decided on what it knows then); while the store is unreachable,
 // counting goes on locally and available() says so.
-#include "plugins/logging/bounded_queue.h"
+#include "core/bounded_queue.h"
 #include "plugins/rate_limiting/counter_policy.h"
 #include "plugins/rate_limiting/shared_counter_store.h"
 
@@ -38,7 +38,7 @@ class SyncedPolicy final : public CounterPolicy {
   std::unique_ptr<SharedCounterStore> store_;
   uint32_t intervalMs_;
   LocalCounters pending_, global_;
-  BoundedQueue touched_;  // keys whose pending count went from 0 to 1
+  core::BoundedQueue touched_;  // keys whose pending count went from 0 to 1
   std::atomic<bool> healthy_{true}, stopping_{false};
   std::mutex mutex_;
   std::condition_variable wake_;

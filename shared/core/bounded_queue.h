@@ -7,7 +7,7 @@
 #include <memory>
 #include <string>
 
-namespace sluice::plugins {
+namespace sluice::core {
 
 class BoundedQueue {
  public:
@@ -61,4 +61,4 @@ class BoundedQueue {
   alignas(64) size_t head_ = 0;
 };
 
-}  // namespace sluice::plugins
+}  // namespace sluice::core

@@ -1,8 +1,8 @@
-#include "plugins/logging/log_sink.h"
+#include "observe/log_sink.h"
 
 #include <chrono>
 
-namespace sluice::plugins {
+namespace sluice::observe {
 
 LogSink::LogSink(Deliver deliver, size_t capacity, size_t batchSize, uint32_t flushMs)
     : deliver_(std::move(deliver)), queue_(capacity), batchSize_(batchSize ? batchSize : 1), flushMs_(flushMs) {
@@ -50,4 +50,4 @@ void LogSink::run() {
   }
 }
 
-}  // namespace sluice::plugins
+}  // namespace sluice::observe

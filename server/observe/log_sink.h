@@ -1,9 +1,9 @@
 #pragma once
-// Where log plugins' lines go: a thread of its own drains a lock-free bounded queue and hands
+// Where log lines go (the access log, file-log, http-log): a thread of its own drains a lock-free bounded queue and hands
 // batches to a deliver function (append to a file, POST to an endpoint). Reactors only push;
 // when the queue is full the line is dropped and counted. One sink per destination lives in the
 // node state, so it outlives configuration snapshots.
-#include "plugins/logging/bounded_queue.h"
+#include "core/bounded_queue.h"
 
 #include <atomic>
 #include <condition_variable>
@@ -12,7 +12,7 @@
 #include <thread>
 #include <vector>
 
-namespace sluice::plugins {
+namespace sluice::observe {
 
 class LogSink {
  public:
@@ -30,7 +30,7 @@ class LogSink {
   void run();
 
   Deliver deliver_;
-  BoundedQueue queue_;
+  core::BoundedQueue queue_;
   size_t batchSize_;
   uint32_t flushMs_;
   std::atomic<uint64_t> dropped_{0}, delivered_{0};
@@ -40,4 +40,4 @@ class LogSink {
   std::thread thread_;
 };
 
-}  // namespace sluice::plugins
+}  // namespace sluice::observe
