@@ -85,13 +85,7 @@ std::optional<AdminResponse> AdminApi::meta(const AdminRequest& request) {
   const bool get = request.method == "GET" || request.method == "HEAD";
   if (s.empty()) return get ? root() : messageResponse(405, "Method not allowed");
   if (s[0] == "status" && s.size() == 1) return get ? status() : messageResponse(405, "Method not allowed");
-  if (s[0] == "metrics" && s.size() == 1 && metrics_) {
-    if (!get) return messageResponse(405, "Method not allowed");
-    AdminResponse r;
-    r.text = metrics_();
-    r.contentType = "text/plain; version=0.0.4; charset=utf-8";
-    return r;
-  }
+  if (s[0] == "metrics" && s.size() == 1 && metrics_) return get ? metricsPage() : messageResponse(405, "Method not allowed");
   if (s[0] == "schemas") return schemas(request);
   if (s[0] == "tags" && s.size() <= 2) return get ? tags(request) : messageResponse(405, "Method not allowed");
   if (s[0] == "config" && s.size() == 1) return config(request);
@@ -126,6 +120,21 @@ AdminResponse AdminApi::root() {
                                 {"configuration", node_.configuration},
                                 {"plugins", {{"available_on_server", available}, {"enabled_in_cluster", enabled}}},
                                 {"timers", {{"running", 0}, {"pending", 0}}}});
+}
+
+AdminResponse AdminApi::metricsPage() {
+  AdminResponse r;
+  r.text = metrics_ ? metrics_() : std::string();
+  r.contentType = "text/plain; version=0.0.4; charset=utf-8";
+  return r;
+}
+
+AdminResponse AdminApi::handleStatus(const AdminRequest& request) {
+  const auto& s = request.segments;
+  const bool get = request.method == "GET" || request.method == "HEAD";
+  if (s.size() != 1 || (s[0] != "status" && s[0] != "metrics")) return messageResponse(404, "Not found");
+  if (!get) return messageResponse(405, "Method not allowed");
+  return s[0] == "status" ? status() : metricsPage();
 }
 
 AdminResponse AdminApi::status() {

@@ -36,6 +36,8 @@ class AdminApi {
   AdminApi(store::Store& store, NodeInfo node, std::vector<AdminToken> tokens);
 
   AdminResponse handle(const AdminRequest& request);
+  // The status listener's view (status_listen): GET /status and /metrics, without tokens.
+  AdminResponse handleStatus(const AdminRequest& request);
 
   // DB-less mode: entity endpoints are read-only and POST /config replaces the whole configuration.
   void setDeclarativeMode(bool declarative);
@@ -53,6 +55,7 @@ class AdminApi {
   std::optional<AdminResponse> meta(const AdminRequest& request);
   AdminResponse root();
   AdminResponse status();
+  AdminResponse metricsPage();
   AdminResponse schemas(const AdminRequest& request);
   AdminResponse tags(const AdminRequest& request);
   AdminResponse config(const AdminRequest& request);

@@ -53,7 +53,7 @@ void send(Poco::Net::HTTPServerResponse& out, const AdminResponse& response, dou
 
 class Handler final : public Poco::Net::HTTPRequestHandler {
  public:
-  Handler(AdminApi& api, size_t maxBody, std::shared_ptr<std::atomic<uint64_t>> requests,
+  Handler(const AdminServer::Handle& api, size_t maxBody, std::shared_ptr<std::atomic<uint64_t>> requests,
           std::shared_ptr<std::atomic<int64_t>> inFlight)
       : api_(api), maxBody_(maxBody), requests_(std::move(requests)), inFlight_(std::move(inFlight)) {}
 
@@ -118,10 +118,10 @@ class Handler final : public Poco::Net::HTTPRequestHandler {
       request.body.append(buffer, static_cast<size_t>(stream.gcount()));
       if (request.body.size() > maxBody_) return messageResponse(413, "Payload too large");
     }
-    return api_.handle(request);
+    return api_(request);
   }
 
-  AdminApi& api_;
+  const AdminServer::Handle& api_;
   size_t maxBody_;
   std::shared_ptr<std::atomic<uint64_t>> requests_;
   std::shared_ptr<std::atomic<int64_t>> inFlight_;
@@ -129,7 +129,7 @@ class Handler final : public Poco::Net::HTTPRequestHandler {
 
 class Factory final : public Poco::Net::HTTPRequestHandlerFactory {
  public:
-  Factory(AdminApi& api, size_t maxBody, std::shared_ptr<std::atomic<uint64_t>> requests,
+  Factory(const AdminServer::Handle& api, size_t maxBody, std::shared_ptr<std::atomic<uint64_t>> requests,
           std::shared_ptr<std::atomic<int64_t>> inFlight)
       : api_(api), maxBody_(maxBody), requests_(std::move(requests)), inFlight_(std::move(inFlight)) {}
   Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
@@ -137,7 +137,7 @@ class Factory final : public Poco::Net::HTTPRequestHandlerFactory {
   }
 
  private:
-  AdminApi& api_;
+  const AdminServer::Handle& api_;
   size_t maxBody_;
   std::shared_ptr<std::atomic<uint64_t>> requests_;
   std::shared_ptr<std::atomic<int64_t>> inFlight_;
@@ -145,7 +145,10 @@ class Factory final : public Poco::Net::HTTPRequestHandlerFactory {
 
 }  // namespace
 
-AdminServer::AdminServer(AdminApi& api, AdminServerSettings settings) : api_(api), settings_(std::move(settings)) {}
+AdminServer::AdminServer(AdminApi& api, AdminServerSettings settings)
+    : AdminServer([&api](const AdminRequest& r) { return api.handle(r); }, std::move(settings)) {}
+
+AdminServer::AdminServer(Handle handle, AdminServerSettings settings) : api_(std::move(handle)), settings_(std::move(settings)) {}
 
 AdminServer::~AdminServer() { stop(); }
 

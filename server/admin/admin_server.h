@@ -1,6 +1,7 @@
 #pragma once
 // The Admin API listener: Poco's HTTPServer with its own thread pool (control traffic only, never
-// the data plane). Reads bodies up to a limit (413 past it) and hands requests to AdminApi.
+// the data plane). Reads bodies up to a limit (413 past it) and hands requests to AdminApi (or,
+// for the status listener, to a narrower function).
 #include "admin/admin_api.h"
 
 #include <Poco/Net/HTTPServer.h>
@@ -19,7 +20,10 @@ struct AdminServerSettings {
 
 class AdminServer {
  public:
+  using Handle = std::function<AdminResponse(const AdminRequest&)>;
   AdminServer(AdminApi& api, AdminServerSettings settings);
+  // Any request → response function (the status listener serves a few read-only paths).
+  AdminServer(Handle handle, AdminServerSettings settings);
   ~AdminServer();
 
   void start();
@@ -28,7 +32,7 @@ class AdminServer {
   json counters() const;
 
  private:
-  AdminApi& api_;
+  Handle api_;
   AdminServerSettings settings_;
   std::unique_ptr<Poco::ThreadPool> pool_;
   std::unique_ptr<Poco::Net::HTTPServer> server_;

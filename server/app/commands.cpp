@@ -221,7 +221,7 @@ constexpr const char* kRestartKeys[] = {"prefix", "proxy_listen", "admin_listen"
                                         "pg_user", "pg_password", "pg_database", "pg_ssl", "pg_timeout",
                                         "declarative_config", "worker_processes", "ssl_cert", "ssl_cert_key",
                                         "ssl_protocols", "large_client_header_buffers", "access_log", "access_log_format",
-                                        "access_log_queue", "traces_kept"};
+                                        "access_log_queue", "traces_kept", "status_listen", "observability"};
 
 // Each proxied request holds two descriptors (client and upstream): take the hard limit, as
 // nginx's worker_rlimit_nofile and Kong's start-up do, instead of a shell's default of 1024.
@@ -329,6 +329,19 @@ int start(const Config& config, const Arguments& args) {
       [&proxy, requestMetrics, traces] { proxy.flushMetrics(requestMetrics, traces, std::chrono::milliseconds(250)); },
       [metrics](nlohmann::json& frame) { addNodeFigures(metrics, frame); });
   if (proxySettings->observe) aggregator.start();
+  // status_listen: /status and /metrics for monitoring systems, apart from the Admin API.
+  std::unique_ptr<admin::AdminServer> statusServer;
+  if (const std::string statusListen = config.get("status_listen"); statusListen != "off") {
+    auto address = parseListen(statusListen);
+    if (!address) return fail("status_listen: " + address.error().message);
+    statusServer = std::make_unique<admin::AdminServer>([&api](const admin::AdminRequest& r) { return api.handleStatus(r); },
+                                                        admin::AdminServerSettings{address->host, address->port, 4096, 2});
+    try {
+      statusServer->start();
+    } catch (const std::exception& e) {
+      return fail("cannot listen on " + statusListen + " (status_listen): " + e.what());
+    }
+  }
   checker.start();
   log().notice("sluice " SLUICE_VERSION " started: proxy on " + config.get("proxy_listen") + " (" +
                std::to_string(proxySettings->workers) + " workers), Admin API on " + listen->host + ":" +
@@ -358,6 +371,7 @@ int start(const Config& config, const Arguments& args) {
     log().notice("SIGUSR1: log files reopened");
   });
   log().notice(std::string("received ") + (sig == SIGINT ? "SIGINT" : "SIGTERM") + ", draining");
+  if (statusServer) statusServer->stop();
   liveFrames->close();  // open live streams end, so that the Admin API can stop
   aggregator.stop();
   server.stop();

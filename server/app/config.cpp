@@ -70,6 +70,7 @@ const std::vector<ConfigKey>& configKeys() {
       {"proxy_cache_size", "64m", "Memory the proxy-cache plugin may hold, per node (entries up to a sixteenth of it)."},
       {"rate_limiting_counters", "262144", "Counters in the rate-limiting plugin's node-wide table."},
       {"rate_limiting_sync_interval", "50ms", "How often the redis and cluster rate-limiting policies share counts."},
+      {"status_listen", "off", "Address of a listener for GET /status and /metrics only, without tokens (e.g. 0.0.0.0:8100)."},
       {"observability", "on", "Per-route request figures, the live stream, slow-request traces; off to save their cost."},
       {"trace_slowest", "5", "Slowest requests kept per route and minute for GET /sluice/traces (0: none)."},
       {"trace_clients", "127.0.0.1, ::1",

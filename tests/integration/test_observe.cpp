@@ -26,6 +26,7 @@ class TestObserve : public QObject {
   Q_OBJECT
 
   PluginTestBed bed_;
+  quint16 statusPort_ = 0;
 
   QJsonArray routes() { return bed_.admin().get("/sluice/metrics/routes").json()["data"].toArray(); }
   // Figures reach the table within a second or two (reactors hand them over once a second).
@@ -52,6 +53,8 @@ class TestObserve : public QObject {
 
  private slots:
   void initTestCase() {
+    statusPort_ = SluiceProcess::freePort();
+    bed_.sluice().setEnv("STATUS_LISTEN", QString("127.0.0.1:%1").arg(statusPort_));
     QVERIFY(bed_.start());
     bed_.create("/services/echo/routes", {{"name", "slow"}, {"paths", QJsonArray{"/slow"}}, {"strip_path", true}});
     bed_.create("/services/echo/routes", {{"name", "failing"}, {"paths", QJsonArray{"/failing"}}, {"strip_path", true}});
@@ -170,6 +173,20 @@ class TestObserve : public QObject {
     QVERIFY2(pluginMs > 0.5 && pluginMs >= 0.5 * gateway, qPrintable(QString("%1 of %2").arg(pluginMs).arg(gateway)));
     QVERIFY(trace["parts_ms"].toObject()["plugins"].toDouble() >= pluginMs);
     QVERIFY(bed_.removePlugins());
+  }
+
+  void statusListenerServesStatusAndMetricsOnly() {
+    const HttpClient status(statusPort_);
+    const HttpResponse metrics = status.get("/metrics");
+    QCOMPARE(metrics.status, 200);
+    QVERIFY(metrics.header("Content-Type").startsWith("text/plain; version=0.0.4"));
+    QVERIFY(metrics.body.contains("kong_node_info{"));
+    QVERIFY(metrics.body.contains("sluice_http_requests_total{route=\"main\""));
+    QCOMPARE(status.get("/status").status, 200);
+    QVERIFY(status.get("/status").json().contains("database"));
+    QCOMPARE(status.get("/services").status, 404);  // the Admin API is not there
+    QCOMPARE(status.get("/sluice/traces").status, 404);
+    QCOMPARE(status.request("POST", "/metrics").status, 405);
   }
 
   void liveStreamSendsAFrameEverySecond() {
