@@ -5,6 +5,9 @@
 #include "plugin_test_bed.h"
 
 #include <QElapsedTimer>
+#include <QFile>
+#include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTcpSocket>
@@ -27,6 +30,7 @@ class TestObserve : public QObject {
 
   PluginTestBed bed_;
   quint16 statusPort_ = 0;
+  QTemporaryDir logDir_;
 
   QJsonArray routes() { return bed_.admin().get("/sluice/metrics/routes").json()["data"].toArray(); }
   // Figures reach the table within a second or two (reactors hand them over once a second).
@@ -55,6 +59,7 @@ class TestObserve : public QObject {
   void initTestCase() {
     statusPort_ = SluiceProcess::freePort();
     bed_.sluice().setEnv("STATUS_LISTEN", QString("127.0.0.1:%1").arg(statusPort_));
+    bed_.sluice().setEnv("ACCESS_LOG", logDir_.path() + "/access.log");
     QVERIFY(bed_.start());
     bed_.create("/services/echo/routes", {{"name", "slow"}, {"paths", QJsonArray{"/slow"}}, {"strip_path", true}});
     bed_.create("/services/echo/routes", {{"name", "failing"}, {"paths", QJsonArray{"/failing"}}, {"strip_path", true}});
@@ -187,6 +192,26 @@ class TestObserve : public QObject {
     QCOMPARE(status.get("/services").status, 404);  // the Admin API is not there
     QCOMPARE(status.get("/sluice/traces").status, 404);
     QCOMPARE(status.request("POST", "/metrics").status, 405);
+  }
+
+  void grafanaDashboardReadsFamiliesThatExist() {
+    QFile file(QStringLiteral(SLUICE_RESOURCES) + "/grafana-sluice.json");
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject dashboard = QJsonDocument::fromJson(file.readAll()).object();
+    QVERIFY(dashboard["panels"].toArray().size() >= 10);
+    const QByteArray page = bed_.admin().get("/metrics").body;
+    static const QRegularExpression metric("\\b((?:sluice|process)_[a-z_]+)");
+    int checked = 0;
+    for (const auto& p : dashboard["panels"].toArray())
+      for (const auto& t : p.toObject()["targets"].toArray())
+        for (auto it = metric.globalMatch(t.toObject()["expr"].toString()); it.hasNext();) {
+          QString name = it.next().captured(1);
+          for (const char* suffix : {"_bucket", "_sum", "_count"})
+            if (name.endsWith(suffix) && !page.contains(("# TYPE " + name + " ").toUtf8())) name.chop(static_cast<int>(strlen(suffix)));
+          QVERIFY2(page.contains(("# TYPE " + name + " ").toUtf8()), qPrintable(name));
+          ++checked;
+        }
+    QVERIFY(checked >= 15);
   }
 
   void liveStreamSendsAFrameEverySecond() {
