@@ -75,6 +75,12 @@ void sluiceNodeFamilies(const nlohmann::json& connections, const snapshot::Snaps
   out.sample("sluice_connections_accepted_total", {}, static_cast<double>(connections.value("connections_accepted", uint64_t{0})));
   out.family("sluice_requests_total", "Requests received since start (proxy and Admin API)", "counter");
   out.sample("sluice_requests_total", {}, static_cast<double>(connections.value("total_requests", uint64_t{0})));
+  out.family("sluice_upstream_connections", "Connections to upstreams held by the workers: open (in use or idle) and idle",
+             "gauge");
+  out.sample("sluice_upstream_connections", {{"state", "open"}}, static_cast<double>(connections.value("upstream_connections_open", uint64_t{0})));
+  out.sample("sluice_upstream_connections", {{"state", "idle"}}, static_cast<double>(connections.value("upstream_connections_idle", uint64_t{0})));
+  out.family("sluice_config_builds_total", "Configuration snapshots compiled since start", "counter");
+  out.sample("sluice_config_builds_total", {}, static_cast<double>(connections.value("config_builds", uint64_t{0})));
   if (!publisher) return;
   const auto snap = publisher->current();
   out.family("sluice_config_version", "Version of the configuration snapshot the proxy runs on", "gauge");
@@ -84,6 +90,17 @@ void sluiceNodeFamilies(const nlohmann::json& connections, const snapshot::Snaps
     out.sample("sluice_config_build_seconds", {}, snap->buildMilliseconds / 1000.0);
     out.family("sluice_config_routes", "Routes in the current configuration snapshot", "gauge");
     out.sample("sluice_config_routes", {}, static_cast<double>(snap->routes.size()));
+    bool anyTarget = false;
+    for (const auto& up : snap->upstreams)
+      for (const auto& t : up.targets) {
+        if (!anyTarget)
+          out.family("sluice_upstream_target_healthy", "1 when a target takes traffic (healthy, or health checks off), 0 otherwise",
+                     "gauge");
+        anyTarget = true;
+        const std::string_view state = up.healthState(t);
+        out.sample("sluice_upstream_target_healthy", {{"upstream", up.name}, {"target", t.target}},
+                   state == "HEALTHY" || state == "HEALTHCHECKS_OFF" ? 1 : 0);
+      }
   }
 }
 
@@ -116,6 +133,8 @@ void addNodeFigures(const MetricsSources& s, nlohmann::json& frame) {
                           {"reading", c.value("connections_reading", uint64_t{0})},
                           {"writing", c.value("connections_writing", uint64_t{0})},
                           {"waiting", c.value("connections_waiting", uint64_t{0})}};
+  frame["upstream_connections"] = {{"open", c.value("upstream_connections_open", uint64_t{0})},
+                                   {"idle", c.value("upstream_connections_idle", uint64_t{0})}};
   const ProcessUsage usage = processUsage();
   frame["process"] = {{"cpu_seconds", usage.cpuSeconds}, {"resident_bytes", usage.residentBytes}};
   nlohmann::json targets = nlohmann::json::array();

@@ -79,6 +79,8 @@ void ProxyServer::flushMetrics(const std::shared_ptr<observe::NodeMetrics>& node
   for (auto& w : workers_)
     w->reactor().post([worker = w.get(), node, traces, pending] {
       worker->metrics().flush(*node, *traces);
+      worker->counters().upstreamOpen.store(worker->upstreams().openCount(), std::memory_order_relaxed);
+      worker->counters().upstreamIdle.store(worker->upstreams().idleCount(), std::memory_order_relaxed);
       std::lock_guard lock(pending->mutex);
       if (--pending->left == 0) pending->done.notify_all();
     });
@@ -90,19 +92,22 @@ nlohmann::json ProxyServer::counters() const {
   // nginx's stub_status figures: reading (a head arriving), writing (a request being served),
   // waiting (idle keep-alive). Each worker's figures are read without stopping it, so the three
   // may disagree with `active` by a connection or two.
-  uint64_t accepted = 0, requests = 0, active = 0, busy = 0, inFlight = 0;
+  uint64_t accepted = 0, requests = 0, active = 0, busy = 0, inFlight = 0, upstreamOpen = 0, upstreamIdle = 0;
   for (const auto& w : workers_) {
     accepted += w->counters().accepted.load(std::memory_order_relaxed);
     requests += w->counters().requests.load(std::memory_order_relaxed);
     active += w->counters().active.load(std::memory_order_relaxed);
     busy += w->exchanges().inUse();
     inFlight += w->counters().inFlight.load(std::memory_order_relaxed);
+    upstreamOpen += w->counters().upstreamOpen.load(std::memory_order_relaxed);
+    upstreamIdle += w->counters().upstreamIdle.load(std::memory_order_relaxed);
   }
   const uint64_t writing = std::min(inFlight, busy);
   const uint64_t reading = busy - writing;
   return {{"connections_accepted", accepted}, {"connections_handled", accepted}, {"connections_active", active},
           {"connections_reading", reading}, {"connections_writing", writing},
-          {"connections_waiting", active > busy ? active - busy : 0}, {"total_requests", requests}};
+          {"connections_waiting", active > busy ? active - busy : 0}, {"total_requests", requests},
+          {"upstream_connections_open", upstreamOpen}, {"upstream_connections_idle", upstreamIdle}};
 }
 
 }  // namespace sluice::proxy

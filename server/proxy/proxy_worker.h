@@ -27,6 +27,8 @@ class HttpSession;
 struct WorkerCounters {
   std::atomic<uint64_t> accepted{0}, requests{0}, active{0};
   std::atomic<uint64_t> inFlight{0};  // requests between their head and their log phase
+  // The upstream pool as of the last metrics flush (read on the worker's thread, published here).
+  std::atomic<uint64_t> upstreamOpen{0}, upstreamIdle{0};
 };
 
 // Keeps a snapshot alive while exchanges that started on it are in flight.

@@ -69,6 +69,7 @@ class UpstreamPool {
   net::Reactor& reactor() { return reactor_; }
   net::BufferPool& buffers() { return buffers_; }
   size_t idleCount() const;
+  size_t openCount() const { return all_.size(); }
   uint64_t closedCount() const { return closed_; }  // connections closed so far
 
  private:
