@@ -72,6 +72,7 @@ const std::vector<ConfigKey>& configKeys() {
       {"rate_limiting_sync_interval", "50ms", "How often the redis and cluster rate-limiting policies share counts."},
       {"status_listen", "off", "Address of a listener for GET /status and /metrics only, without tokens (e.g. 0.0.0.0:8100)."},
       {"observability", "on", "Per-route request figures, the live stream, slow-request traces; off to save their cost."},
+      {"observability_consumers", "off", "Request figures per consumer as well (Prometheus labels and memory grow with consumers)."},
       {"trace_slowest", "5", "Slowest requests kept per route and minute for GET /sluice/traces (0: none)."},
       {"trace_clients", "127.0.0.1, ::1",
        "Addresses and CIDR ranges whose requests with X-Sluice-Trace: 1 are traced; off for none."},
@@ -131,7 +132,8 @@ core::Result<Config> Config::load(const std::string& file, const std::map<std::s
   for (const auto& key : {"keepalive_requests", "upstream_keepalive_pool_size", "upstream_keepalive_max_requests",
                           "max_request_headers", "admin_threads", "rate_limiting_counters", "trace_slowest", "traces_kept", "access_log_queue"})
     if (auto i = config.integer(key); !i || *i < 0) return configError(key + std::string(": expected a positive integer"));
-  if (auto b = config.boolean("observability"); !b) return b.error();
+  for (const auto& key : {"observability", "observability_consumers"})
+    if (auto b = config.boolean(key); !b) return b.error();
   if (const std::string f = config.get("access_log_format"); f != "combined" && f != "json")
     return configError("access_log_format must be combined or json (got '" + f + "')");
   const std::string db = config.get("database");

@@ -76,6 +76,7 @@ core::Result<proxy::ProxySettings> loadProxySettings(const Config& config, const
   s.upstreamKeepaliveIdleTimeoutMs = static_cast<uint64_t>(*config.milliseconds("upstream_keepalive_idle_timeout"));
   s.sslProtocols = config.get("ssl_protocols");
   s.observe = *config.boolean("observability");
+  s.observeConsumers = *config.boolean("observability_consumers");
   s.traceSlowest = static_cast<uint32_t>(*config.integer("trace_slowest"));
   if (config.get("trace_clients") != "off")
     for (const auto& entry : config.list("trace_clients")) {

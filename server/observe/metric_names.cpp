@@ -2,7 +2,23 @@
 
 namespace sluice::observe {
 
-MetricNames::MetricNames() { routes_.push_back(RouteLabels{"", "(no route)", "", ""}); }
+MetricNames::MetricNames() {
+  routes_.push_back(RouteLabels{"", "(no route)", "", ""});
+  consumers_.emplace_back("", "");
+}
+
+uint32_t MetricNames::consumer(const std::string& id, const std::string& name) {
+  std::lock_guard lock(mutex_);
+  auto [it, added] = consumerIds_.try_emplace(id, static_cast<uint32_t>(consumers_.size()));
+  if (added) consumers_.emplace_back();
+  consumers_[it->second] = {id, name};
+  return it->second;
+}
+
+std::pair<std::string, std::string> MetricNames::consumerLabels(uint32_t id) const {
+  std::lock_guard lock(mutex_);
+  return id < consumers_.size() ? consumers_[id] : std::pair<std::string, std::string>{};
+}
 
 uint32_t MetricNames::route(const std::string& id, const std::string& name, const std::string& serviceId,
                             const std::string& serviceName) {

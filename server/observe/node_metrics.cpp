@@ -78,6 +78,15 @@ void NodeMetrics::Writer::pluginPhase(uint32_t index, const metrics::LatencyHist
   p->cumulative.add(second);
 }
 
+void NodeMetrics::Writer::consumer(uint32_t id, const RouteFigures& second) {
+  if (id >= m_.consumers_.size()) m_.consumers_.resize(id + 1);
+  auto& c = m_.consumers_[id];
+  if (!c) c = std::make_unique<Consumer>();
+  if (c->second == 0) m_.activeConsumers_.push_back(id);
+  c->second += second.requests;
+  c->cumulative.add(second);
+}
+
 json NodeMetrics::closeSecond(int64_t wallMs, double seconds) {
   std::lock_guard lock(mutex_);
   if (seconds <= 0) seconds = 1;
@@ -130,6 +139,20 @@ json NodeMetrics::closeSecond(int64_t wallMs, double seconds) {
     return routes_[a]->second.total.percentile(0.99) > routes_[b]->second.total.percentile(0.99);
   });
   f["active_routes"] = active_.size();
+  if (!activeConsumers_.empty()) {
+    const size_t n = std::min(kTopRoutes, activeConsumers_.size());
+    std::partial_sort(activeConsumers_.begin(), activeConsumers_.begin() + static_cast<std::ptrdiff_t>(n), activeConsumers_.end(),
+                      [&](uint32_t a, uint32_t b) { return consumers_[a]->second > consumers_[b]->second; });
+    json top = json::array();
+    for (size_t i = 0; i < n; ++i) {
+      const auto [id, name] = names_->consumerLabels(activeConsumers_[i]);
+      top.push_back({{"id", id}, {"name", name}, {"requests", consumers_[activeConsumers_[i]]->second},
+                     {"rps", static_cast<double>(consumers_[activeConsumers_[i]]->second) / seconds}});
+    }
+    f["top_consumers_by_requests"] = std::move(top);
+    for (const uint32_t id : activeConsumers_) consumers_[id]->second = 0;
+    activeConsumers_.clear();
+  }
 
   json plugins = json::array();
   const double totalUs = static_cast<double>(allSecond_.total.sum());
@@ -208,6 +231,25 @@ json NodeMetrics::routesTable() const {
   return rows;
 }
 
+json NodeMetrics::consumersTable() const {
+  std::lock_guard lock(mutex_);
+  json rows = json::array();
+  for (uint32_t id = 1; id < consumers_.size(); ++id) {
+    const Consumer* c = consumers_[id].get();
+    if (!c || c->cumulative.requests == 0) continue;
+    const auto [consumerId, name] = names_->consumerLabels(id);
+    rows.push_back({{"id", consumerId},
+                    {"name", name},
+                    {"requests", c->cumulative.requests},
+                    {"errors", c->cumulative.errors()},
+                    {"status", statusClasses(c->cumulative)},
+                    {"bytes_in", c->cumulative.bytesIn},
+                    {"bytes_out", c->cumulative.bytesOut},
+                    {"latency_ms", summary(c->cumulative.total)}});
+  }
+  return rows;
+}
+
 void NodeMetrics::renderPrometheus(PrometheusText& out) const {
   std::lock_guard lock(mutex_);
   std::vector<std::pair<uint32_t, RouteLabels>> routes;
@@ -242,6 +284,26 @@ void NodeMetrics::renderPrometheus(PrometheusText& out) const {
     for (const auto& [id, l] : routes)
       out.sample("sluice_route_plugin_seconds_total", {{"route", routeLabel(l)}, {"service", labelOr(l.serviceName, l.serviceId)}},
                  static_cast<double>(routes_[id]->cumulative.pluginUs) / 1e6);
+  }
+  bool anyConsumer = false;
+  for (uint32_t id = 1; id < consumers_.size(); ++id) {
+    const Consumer* c = consumers_[id].get();
+    if (!c || c->cumulative.requests == 0) continue;
+    if (!anyConsumer) out.family("sluice_consumer_requests_total", "Requests answered, by consumer and status code", "counter");
+    anyConsumer = true;
+    const std::string name = names_->consumerLabels(id).second;
+    char code[8];
+    for (const auto& [cd, n] : c->cumulative.codes) {
+      const auto r = std::to_chars(code, code + sizeof code, cd);
+      out.sample("sluice_consumer_requests_total", {{"consumer", name}, {"code", std::string_view(code, static_cast<size_t>(r.ptr - code))}},
+                 static_cast<double>(n));
+    }
+  }
+  if (anyConsumer) {
+    out.family("sluice_consumer_latency_seconds", "Total request latency, by consumer", "histogram");
+    for (uint32_t id = 1; id < consumers_.size(); ++id)
+      if (consumers_[id] && consumers_[id]->cumulative.requests > 0)
+        histogram(out, "sluice_consumer_latency_seconds", {{"consumer", names_->consumerLabels(id).second}}, consumers_[id]->cumulative.total);
   }
   out.family("sluice_http_latency_seconds",
              "Request latency of the node: total, the gateway's own time, upstream connect and time to first byte", "histogram");

@@ -26,6 +26,7 @@ class NodeMetrics {
     explicit Writer(NodeMetrics& m) : m_(m), lock_(m.mutex_) {}
     void route(uint32_t id, const RouteFigures& second);
     void pluginPhase(uint32_t index, const metrics::LatencyHistogram& second);  // plugin id * kPhaseCount + phase
+    void consumer(uint32_t id, const RouteFigures& second);
 
    private:
     NodeMetrics& m_;
@@ -37,6 +38,8 @@ class NodeMetrics {
   nlohmann::json closeSecond(int64_t wallMs, double seconds);
   // Every route seen, with its figures over the last minute and since start.
   nlohmann::json routesTable() const;
+  // Every consumer seen (observability_consumers), with its figures since start.
+  nlohmann::json consumersTable() const;
   // sluice_ families of the request figures.
   void renderPrometheus(PrometheusText& out) const;
 
@@ -58,6 +61,12 @@ class NodeMetrics {
   std::vector<uint32_t> active_;  // routes with figures this second
   RouteFigures all_, allSecond_;
   std::vector<std::unique_ptr<PluginPhase>> pluginPhases_;
+  struct Consumer {
+    RouteFigures cumulative;
+    uint64_t second = 0;  // requests this second, for the frame's top list
+  };
+  std::vector<std::unique_ptr<Consumer>> consumers_;
+  std::vector<uint32_t> activeConsumers_;
   uint64_t seconds_ = 0, sequence_ = 0;
 };
 

@@ -9,20 +9,26 @@ namespace {
 constexpr uint32_t kIdleFlushesBeforeRelease = 60;
 }
 
-ReactorMetrics::Slot& ReactorMetrics::slot(uint32_t route) {
-  if (route >= routes_.size()) routes_.resize(route + 1);
-  auto& s = routes_[route];
+ReactorMetrics::Slot& ReactorMetrics::slotIn(std::vector<std::unique_ptr<Slot>>& slots, uint32_t id) {
+  if (id >= slots.size()) slots.resize(id + 1);
+  auto& s = slots[id];
   if (!s) s = std::make_unique<Slot>();
   return *s;
 }
 
-void ReactorMetrics::record(const RequestRecord& r) {
-  Slot& s = slot(r.route);
+void ReactorMetrics::recordIn(std::vector<std::unique_ptr<Slot>>& slots, std::vector<uint32_t>& dirty, uint32_t id,
+                              const RequestRecord& r) {
+  Slot& s = slotIn(slots, id);
   if (!s.dirty) {
     s.dirty = true;
-    dirtyRoutes_.push_back(r.route);
+    dirty.push_back(id);
   }
   s.figures.record(r);
+}
+
+void ReactorMetrics::record(const RequestRecord& r) {
+  recordIn(routes_, dirtyRoutes_, r.route, r);
+  if (r.consumer) recordIn(consumers_, dirtyConsumers_, r.consumer, r);
   for (const plugins::PhaseTiming& t : r.timings) {
     const plugins::PluginInstance* p = t.entry < r.resolved.size() ? r.resolved[t.entry] : nullptr;
     if (!p) continue;
@@ -61,19 +67,24 @@ void ReactorMetrics::flush(NodeMetrics& node, TraceStore& traces) {
   {
     NodeMetrics::Writer writer = node.writer();  // one lock for the whole second
     for (const uint32_t id : dirtyRoutes_) writer.route(id, routes_[id]->figures);
+    for (const uint32_t id : dirtyConsumers_) writer.consumer(id, consumers_[id]->figures);
     for (const uint32_t index : dirtyPhases_) writer.pluginPhase(index, pluginPhases_[index]);
   }
-  for (const uint32_t id : dirtyRoutes_) {
-    Slot& slot = *routes_[id];
-    slot.figures.clear();
-    slot.dirty = false;
-    slot.idleFlushes = 0;
-  }
-  dirtyRoutes_.clear();
+  const auto restart = [](std::vector<std::unique_ptr<Slot>>& slots, std::vector<uint32_t>& dirty) {
+    for (const uint32_t id : dirty) {
+      Slot& slot = *slots[id];
+      slot.figures.clear();
+      slot.dirty = false;
+      slot.idleFlushes = 0;
+    }
+    dirty.clear();
+    for (auto& slot : slots)  // quiet for a minute: the memory goes back
+      if (slot && ++slot->idleFlushes > kIdleFlushesBeforeRelease) slot.reset();
+  };
+  restart(routes_, dirtyRoutes_);
+  restart(consumers_, dirtyConsumers_);
   for (const uint32_t index : dirtyPhases_) pluginPhases_[index].clear();
   dirtyPhases_.clear();
-  for (auto& slot : routes_)  // a route quiet for a minute gives its memory back
-    if (slot && ++slot->idleFlushes > kIdleFlushesBeforeRelease) slot.reset();
 }
 
 }  // namespace sluice::observe

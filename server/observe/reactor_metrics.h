@@ -32,9 +32,14 @@ class ReactorMetrics {
     int64_t traceMinute = -1;
     std::vector<uint64_t> slowest;  // totals of this minute's slowest requests here
   };
-  Slot& slot(uint32_t route);
+  Slot& slot(uint32_t route) { return slotIn(routes_, route); }
+  static Slot& slotIn(std::vector<std::unique_ptr<Slot>>& slots, uint32_t id);
+  static void recordIn(std::vector<std::unique_ptr<Slot>>& slots, std::vector<uint32_t>& dirty, uint32_t id,
+                       const RequestRecord& r);
   std::vector<std::unique_ptr<Slot>> routes_;  // by MetricNames route id
   std::vector<uint32_t> dirtyRoutes_;
+  std::vector<std::unique_ptr<Slot>> consumers_;  // by MetricNames consumer id (observability_consumers)
+  std::vector<uint32_t> dirtyConsumers_;
   std::vector<metrics::LatencyHistogram> pluginPhases_;  // by plugin id * kPhaseCount + phase
   std::vector<uint32_t> dirtyPhases_;
   struct PendingTrace {

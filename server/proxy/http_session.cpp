@@ -745,6 +745,7 @@ void HttpSession::endExchange(int status) {
   plugins::RequestContext& ctx = x.ctx;
   observe::RequestRecord r;
   r.route = x.route ? x.route->metricsId : 0;
+  if (x.ctx.consumer && worker_.settings().observeConsumers) r.consumer = x.ctx.consumer->metricsId;
   r.status = status;
   r.bytesIn = x.head.headBytes + requestBodySeen_;
   r.bytesOut = ctx.bytesSent;

@@ -36,6 +36,7 @@ struct ProxySettings {
   bool requestIdHeader = true;        // X-Sluice-Request-Id downstream and upstream
   // Request figures and traces (observability = off: none of it, not even its clock reads).
   bool observe = true;
+  bool observeConsumers = false;  // figures per consumer too (observability_consumers)
   uint32_t traceSlowest = 5;                    // per route and minute
   std::vector<net::AddressRange> traceClients;  // may force a trace with X-Sluice-Trace: 1
   std::shared_ptr<observe::AccessLog> accessLog;  // null: access_log = off

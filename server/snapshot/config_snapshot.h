@@ -108,6 +108,7 @@ struct ConsumerRuntime {
   std::string id;
   std::string username;
   std::string customId;
+  uint32_t metricsId = 0;  // observe::MetricNames consumer id
 };
 
 struct RouteRuntime {

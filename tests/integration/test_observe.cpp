@@ -60,6 +60,7 @@ class TestObserve : public QObject {
     statusPort_ = SluiceProcess::freePort();
     bed_.sluice().setEnv("STATUS_LISTEN", QString("127.0.0.1:%1").arg(statusPort_));
     bed_.sluice().setEnv("ACCESS_LOG", logDir_.path() + "/access.log");
+    bed_.sluice().setEnv("OBSERVABILITY_CONSUMERS", "on");
     QVERIFY(bed_.start());
     bed_.create("/services/echo/routes", {{"name", "slow"}, {"paths", QJsonArray{"/slow"}}, {"strip_path", true}});
     bed_.create("/services/echo/routes", {{"name", "failing"}, {"paths", QJsonArray{"/failing"}}, {"strip_path", true}});
@@ -178,6 +179,27 @@ class TestObserve : public QObject {
     QVERIFY2(pluginMs > 0.5 && pluginMs >= 0.5 * gateway, qPrintable(QString("%1 of %2").arg(pluginMs).arg(gateway)));
     QVERIFY(trace["parts_ms"].toObject()["plugins"].toDouble() >= pluginMs);
     QVERIFY(bed_.removePlugins());
+  }
+
+  void consumersAreCountedWhenAskedFor() {
+    bed_.create("/consumers", {{"username", "cora"}});
+    bed_.create("/consumers/cora/key-auth", {{"key", "cora-key"}});
+    const QString plugin = bed_.create("/routes/slow/plugins", {{"name", "key-auth"}})["id"].toString();
+    QCOMPARE(bed_.until(401, "/slow/x").status, 401);
+    for (int i = 0; i < 3; ++i) QCOMPARE(bed_.proxy().request("GET", "/slow/x", {}, {{"apikey", "cora-key"}}).status, 200);
+    QJsonObject cora;
+    QTRY_VERIFY_WITH_TIMEOUT(([&] {
+                               for (const auto& c : bed_.admin().get("/sluice/metrics/consumers").json()["data"].toArray())
+                                 if (c.toObject()["name"] == "cora") cora = c.toObject();
+                               return cora["requests"].toInt() == 3;
+                             }()),
+                             5000);
+    QCOMPARE(cora["status"].toObject()["2xx"].toInt(), 3);
+    QCOMPARE(cora["latency_ms"].toObject()["count"].toInt(), 3);
+    const QByteArray page = bed_.admin().get("/metrics").body;
+    QVERIFY(page.contains("sluice_consumer_requests_total{consumer=\"cora\",code=\"200\"} 3\n"));
+    QVERIFY(page.contains("sluice_consumer_latency_seconds_count{consumer=\"cora\"} 3\n"));
+    QCOMPARE(bed_.admin().del("/plugins/" + plugin.toUtf8()).status, 204);
   }
 
   void statusListenerServesStatusAndMetricsOnly() {
