@@ -3,6 +3,7 @@
 // plugins), the live stream (a frame a second, as Server-Sent Events and by polling) and the
 // per-route table.
 #include "plugin_test_bed.h"
+#include "upstream_process.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -234,6 +235,43 @@ class TestObserve : public QObject {
           ++checked;
         }
     QVERIFY(checked >= 15);
+  }
+
+  void framesStaySmallWithTenThousandRoutes() {
+    // A DB-less node with 10,000 routes, 500 of them busy in the same seconds: a frame lists the
+    // top ten, not everything; the full table has every busy route.
+    UpstreamProcess upstream;
+    QVERIFY(upstream.start());
+    QByteArray yaml = "_format_version: \"3.0\"\nservices:\n- name: many\n  url: http://127.0.0.1:" +
+                      QByteArray::number(upstream.port()) + "\n  routes:\n";
+    for (int i = 0; i < 10000; ++i) yaml += "  - name: r" + QByteArray::number(i) + "\n    paths: [\"/r" + QByteArray::number(i) + "/\"]\n";
+    SluiceProcess sluice;
+    QFile file(logDir_.path() + "/many.yml");
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(yaml);
+    file.close();
+    sluice.setEnv("DATABASE", "off");
+    sluice.setEnv("DECLARATIVE_CONFIG", file.fileName());
+    QVERIFY(sluice.start());
+    QByteArray burst;
+    for (int i = 0; i < 500; ++i) burst += "GET /r" + QByteArray::number(i * 20) + "/ HTTP/1.1\r\nHost: t\r\n\r\n";
+    burst += "GET /r1/ HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n";
+    QCOMPARE(sluice.proxy().raw(burst).status, 200);
+    QByteArray biggest;
+    QTRY_VERIFY_WITH_TIMEOUT(([&] {
+                               for (const auto& f : sluice.admin().get("/sluice/live?since=0").json()["frames"].toArray()) {
+                                 const QByteArray text = QJsonDocument(f.toObject()).toJson(QJsonDocument::Compact);
+                                 if (f.toObject()["requests"].toInt() > 0 && text.size() > biggest.size()) biggest = text;
+                               }
+                               return !biggest.isEmpty();
+                             }()),
+                             5000);
+    const QJsonObject frame = QJsonDocument::fromJson(biggest).object();
+    QCOMPARE(frame["top_routes_by_requests"].toArray().size(), 10);
+    QCOMPARE(frame["top_routes_by_p99"].toArray().size(), 10);
+    qInfo("largest frame: %d bytes", static_cast<int>(biggest.size()));
+    QVERIFY2(biggest.size() < 16 * 1024, qPrintable(QString::number(biggest.size())));
+    QTRY_VERIFY_WITH_TIMEOUT(sluice.admin().get("/sluice/metrics/routes").json()["data"].toArray().size() >= 501, 5000);
   }
 
   void liveStreamSendsAFrameEverySecond() {
