@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <map>
 
 namespace sluice::observe {
 namespace {
@@ -228,6 +229,42 @@ json NodeMetrics::routesTable() const {
                                     {"upstream_ttfb", summary(c.ttfb)}}},
                     {"plugins_share", c.total.sum() ? static_cast<double>(c.pluginUs) / static_cast<double>(c.total.sum()) : 0.0}});
   }
+  return rows;
+}
+
+json NodeMetrics::servicesTable() const {
+  std::lock_guard lock(mutex_);
+  struct Service {
+    std::string name;
+    RouteFigures figures;
+    size_t routes = 0;
+  };
+  std::map<std::string, Service> services;  // by service id
+  for (uint32_t id = 1; id < routes_.size(); ++id) {
+    const Route* r = routes_[id].get();
+    if (!r || r->cumulative.requests == 0) continue;
+    const RouteLabels l = names_->routeLabels(id);
+    if (l.serviceId.empty()) continue;
+    Service& s = services[l.serviceId];
+    s.name = l.serviceName;
+    s.figures.add(r->cumulative);
+    ++s.routes;
+  }
+  json rows = json::array();
+  for (const auto& [id, s] : services)
+    rows.push_back({{"id", id},
+                    {"name", s.name},
+                    {"routes", s.routes},
+                    {"requests", s.figures.requests},
+                    {"errors", s.figures.errors()},
+                    {"status", statusClasses(s.figures)},
+                    {"bytes_in", s.figures.bytesIn},
+                    {"bytes_out", s.figures.bytesOut},
+                    {"latency_ms", {{"total", summary(s.figures.total)},
+                                    {"gateway", summary(s.figures.gateway)},
+                                    {"upstream_connect", summary(s.figures.connect)},
+                                    {"upstream_ttfb", summary(s.figures.ttfb)}}},
+                    {"plugins_share", s.figures.total.sum() ? static_cast<double>(s.figures.pluginUs) / static_cast<double>(s.figures.total.sum()) : 0.0}});
   return rows;
 }
 

@@ -38,6 +38,8 @@ class NodeMetrics {
   nlohmann::json closeSecond(int64_t wallMs, double seconds);
   // Every route seen, with its figures over the last minute and since start.
   nlohmann::json routesTable() const;
+  // Every service seen: its routes' figures added up.
+  nlohmann::json servicesTable() const;
   // Every consumer seen (observability_consumers), with its figures since start.
   nlohmann::json consumersTable() const;
   // sluice_ families of the request figures.

@@ -115,6 +115,7 @@ struct RequestContext {
   const http::RequestHead* request = nullptr;
   std::string_view path;  // normalised path
   std::string_view clientIp;
+  std::string_view requestId;  // X-Sluice-Request-Id (empty when that header is off)
   bool https = false;
   uint64_t startedUs = 0;
   const snapshot::ConfigSnapshot* snapshot = nullptr;
@@ -166,6 +167,7 @@ struct RequestContext {
     request = nullptr;
     path = {};
     clientIp = {};
+    requestId = {};
     https = false;
     startedUs = 0;
     snapshot = nullptr;

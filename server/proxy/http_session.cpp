@@ -261,6 +261,7 @@ void HttpSession::forwardExchange() {
     ctx.request = &x.head;
     ctx.path = path;
     ctx.clientIp = clientIp_;
+    ctx.requestId = requestId();
     ctx.https = tls_ != nullptr;
     ctx.startedUs = startUs_;
     ctx.snapshot = &snap;

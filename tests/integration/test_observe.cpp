@@ -83,6 +83,17 @@ class TestObserve : public QObject {
     QCOMPARE(row["status"].toObject()["2xx"].toInt(), before["status"].toObject()["2xx"].toInt() + 5);
     QCOMPARE(row["bytes_in"].toInt() - before["bytes_in"].toInt(), 7 * request.size() + 5 * ok.size());
     QCOMPARE(row["service"].toString(), QString("echo"));
+    // The service's figures are its routes' added up.
+    QJsonObject echo;
+    QTRY_VERIFY_WITH_TIMEOUT(([&] {  // two reads: retried if a flush fell between them
+                               int routeRequests = 0;
+                               for (const auto& r : routes()) routeRequests += r.toObject()["service"] == "echo" ? r.toObject()["requests"].toInt() : 0;
+                               for (const auto& sv : bed_.admin().get("/sluice/metrics/services").json()["data"].toArray())
+                                 if (sv.toObject()["name"] == "echo") echo = sv.toObject();
+                               return echo["requests"].toInt() == routeRequests;
+                             }()),
+                             5000);
+    QVERIFY(echo["routes"].toInt() >= 2);
     // The same counts on the Prometheus page.
     const QByteArray page = bed_.admin().get("/metrics").body;
     QVERIFY2(page.contains(QByteArray("sluice_http_requests_total{route=\"failing\",service=\"echo\",code=\"503\"} ") +

@@ -108,6 +108,7 @@ class TestPluginsLogging : public QObject {
     const QJsonObject log = lines(path).last();
     const QJsonObject request = log["request"].toObject();
     QCOMPARE(request["method"].toString(), QString("GET"));
+    QCOMPARE(request["id"].toString().size(), 32);  // the X-Sluice-Request-Id, as traces and the access log have it
     QCOMPARE(request["uri"].toString(), QString("/logged?x=1"));
     QCOMPARE(request["querystring"].toObject()["x"].toString(), QString("1"));
     QCOMPARE(request["headers"].toObject()["x-marker"].toString(), QString("m1"));

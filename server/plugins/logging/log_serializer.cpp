@@ -30,6 +30,7 @@ void captureResponseForLog(RequestContext& ctx) {
 std::string serializeLog(const RequestContext& ctx) {
   nlohmann::json log;
   log["request"] = ctx.logRequest.empty() ? nlohmann::json::object() : nlohmann::json::parse(ctx.logRequest);
+  if (!ctx.requestId.empty()) log["request"]["id"] = std::string(ctx.requestId);  // as in traces and the access log
   log["response"] = {{"status", ctx.status},
                      {"size", ctx.bytesSent},
                      {"headers", ctx.logResponseHeaders.empty() ? nlohmann::json::object() : nlohmann::json::parse(ctx.logResponseHeaders)}};
