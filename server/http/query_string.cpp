@@ -74,16 +74,4 @@ void removeQueryArg(std::string_view query, std::string_view name, std::string& 
   });
 }
 
-std::string percentEncode(std::string_view in, bool spaceAsPlus) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(in.size());
-  for (const unsigned char c : in) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') out.push_back(static_cast<char>(c));
-    else if (c == ' ' && spaceAsPlus) out.push_back('+');
-    else out.append({'%', kHex[c >> 4], kHex[c & 15]});
-  }
-  return out;
-}
-
 }  // namespace sluice::http

@@ -1,6 +1,7 @@
 #include "plugins/body_edits.h"
 
 #include "http/http_types.h"
+#include "core/url_encoding.h"
 #include "http/query_string.h"
 
 #include <nlohmann/json.hpp>
@@ -55,7 +56,7 @@ std::vector<FormField> parseForm(std::string_view body) {
   return fields;
 }
 
-std::string encodeFormValue(std::string_view v) { return http::percentEncode(v, true); }
+std::string encodeFormValue(std::string_view v) { return core::percentEncode(v, true); }
 
 std::string formText(const std::vector<FormField>& fields) {
   std::string out;

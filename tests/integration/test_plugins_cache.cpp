@@ -59,11 +59,12 @@ class TestPluginsCache : public QObject {
   }
 
   void entriesExpireAndVaryAsConfigured() {
-    addCache({{"cache_ttl", 1}, {"vary_query_params", QJsonArray{"a"}}, {"vary_headers", QJsonArray{"X-Tenant"}}});
+    // TTLs count whole seconds (as Kong's): with 2, the next request is a hit for sure, and 3 s later the entry is gone.
+    addCache({{"cache_ttl", 2}, {"vary_query_params", QJsonArray{"a"}}, {"vary_headers", QJsonArray{"X-Tenant"}}});
     QCOMPARE(get("/v?a=1&b=1", {{"X-Tenant", "t1"}}).header("X-Cache-Status"), QByteArray("Miss"));
     QCOMPARE(get("/v?b=2&a=1", {{"X-Tenant", "t1"}}).header("X-Cache-Status"), QByteArray("Hit"));  // b does not vary
     QCOMPARE(get("/v?a=1", {{"X-Tenant", "t2"}}).header("X-Cache-Status"), QByteArray("Miss"));      // the header does
-    QTest::qWait(1200);
+    QTest::qWait(3100);
     QCOMPARE(get("/v?a=1", {{"X-Tenant", "t1"}}).header("X-Cache-Status"), QByteArray("Miss"));      // expired
   }
 

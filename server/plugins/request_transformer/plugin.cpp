@@ -1,5 +1,6 @@
 #include "plugins/request_transformer/plugin.h"
 
+#include "core/url_encoding.h"
 #include "http/query_string.h"
 #include "plugins/config_values.h"
 #include "plugins/transform_fields.h"
@@ -119,10 +120,10 @@ class RequestTransformerPlugin final : public Plugin {
         if (a.first == from) a.first = to;
     for (const auto& [name, value] : replaceQuery_)
       for (auto& a : q.args)
-        if (a.first == name) a.second = http::percentEncode(value, false);
+        if (a.first == name) a.second = core::percentEncode(value, false);
     for (const auto& [name, value] : addQuery_)
-      if (!q.has(name)) q.args.emplace_back(name, http::percentEncode(value, false));
-    for (const auto& [name, value] : appendQuery_) q.args.emplace_back(name, http::percentEncode(value, false));
+      if (!q.has(name)) q.args.emplace_back(name, core::percentEncode(value, false));
+    for (const auto& [name, value] : appendQuery_) q.args.emplace_back(name, core::percentEncode(value, false));
     ctx.query = q.text();
     ctx.queryRewritten = true;
   }

@@ -1,0 +1,19 @@
+#include "core/url_encoding.h"
+
+#include <cctype>
+
+namespace sluice::core {
+
+std::string percentEncode(std::string_view in, bool spaceAsPlus) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(in.size());
+  for (const unsigned char c : in) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') out.push_back(static_cast<char>(c));
+    else if (c == ' ' && spaceAsPlus) out.push_back('+');
+    else out.append({'%', kHex[c >> 4], kHex[c & 15]});
+  }
+  return out;
+}
+
+}  // namespace sluice::core
