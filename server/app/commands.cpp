@@ -305,13 +305,14 @@ int start(const Config& config, const Arguments& args) {
   } catch (const std::exception& e) {
     return fail("cannot listen on " + config.get("admin_listen") + ": " + e.what());
   }
-  const auto counters = [&proxy, &server, &builder] {
+  const auto counters = [&proxy, &server, &builder, &publisher] {
     admin::json c = proxy.counters();
     const admin::json a = server.counters();
     for (const char* k : {"connections_accepted", "connections_handled", "connections_active", "connections_reading",
                           "connections_writing", "connections_waiting", "total_requests"})
       c[k] = c.value(k, uint64_t{0}) + a.value(k, uint64_t{0});
     c["config_builds"] = builder.builds();
+    c["config_version"] = publisher.version();
     return c;
   };
   api.setCounters(admin::ServerCounters{counters});

@@ -1,0 +1,68 @@
+#include "api/gateway_connection.h"
+
+#include "admin_client/api_error.h"
+
+#include <nlohmann/json.hpp>
+
+namespace sluice::manager {
+
+GatewayConnection::GatewayConnection(QObject* parent) : QObject(parent) {
+  connect(&poll_, &QTimer::timeout, this, &GatewayConnection::refresh);
+}
+
+void GatewayConnection::open(const TransportSettings& settings, int pollMs) {
+  ++generation_;
+  transport_ = std::make_unique<QtTransport>(settings);
+  status_ = NodeStatus{};
+  emit transportChanged();
+  poll_.start(pollMs);
+  refresh();
+}
+
+void GatewayConnection::close() {
+  ++generation_;
+  poll_.stop();
+  transport_.reset();
+  status_ = NodeStatus{};
+  status_.error = tr("not connected");
+  emit transportChanged();
+  emit statusChanged(status_);
+}
+
+void GatewayConnection::refresh() {
+  if (!transport_) return;
+  const quint64 generation = generation_;
+  transport_->send({"GET", "/", "", "application/json"}, [this, generation](const admin_client::Response& root) {
+    if (generation != generation_) return;
+    NodeStatus s;
+    if (!root.ok()) {
+      s.error = QString::fromStdString(admin_client::errorFrom(root).summary());
+      status_ = s;
+      emit statusChanged(status_);
+      return;
+    }
+    const nlohmann::json j = nlohmann::json::parse(root.body, nullptr, false);
+    s.reachable = true;
+    s.hostname = QString::fromStdString(j.value("hostname", ""));
+    s.nodeId = QString::fromStdString(j.value("node_id", ""));
+    s.sluiceVersion = QString::fromStdString(j.value("sluice_version", ""));
+    s.kongVersion = QString::fromStdString(j.value("version", ""));
+    if (j.contains("configuration") && j["configuration"].is_object())
+      s.database = QString::fromStdString(j["configuration"].value("database", ""));
+    transport_->send({"GET", "/status", "", "application/json"}, [this, generation, s](const admin_client::Response& status) mutable {
+      if (generation != generation_) return;
+      const nlohmann::json j = nlohmann::json::parse(status.body, nullptr, false);
+      if (j.is_object()) {
+        if (j.contains("database")) s.databaseReachable = j["database"].value("reachable", false);
+        if (j.contains("server")) {
+          s.configVersion = j["server"].value("config_version", qint64{0});
+          s.activeConnections = j["server"].value("connections_active", qint64{0});
+        }
+      }
+      status_ = s;
+      emit statusChanged(status_);
+    });
+  });
+}
+
+}  // namespace sluice::manager

@@ -1,0 +1,51 @@
+#pragma once
+// The manager's link to one gateway: the transport every view sends through, and the node's
+// status (version, database, configuration version, reachable or not), polled every few seconds so
+// that the status bar stays true and a gateway that comes back is picked up without a click.
+#include "admin_client/transport.h"
+#include "api/qt_transport.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+namespace sluice::manager {
+
+struct NodeStatus {
+  bool reachable = false;
+  QString error;  // why not, when not
+  QString hostname, nodeId, sluiceVersion, kongVersion, database;
+  bool databaseReachable = false;
+  qint64 configVersion = 0;
+  qint64 activeConnections = 0;
+};
+
+class GatewayConnection : public QObject {
+  Q_OBJECT
+
+ public:
+  explicit GatewayConnection(QObject* parent = nullptr);
+
+  // Points at a gateway (replacing any previous one) and polls it every `pollMs`.
+  void open(const TransportSettings& settings, int pollMs = 3000);
+  void close();
+  admin_client::Transport* transport() { return transport_.get(); }
+  const NodeStatus& status() const { return status_; }
+  QUrl url() const { return transport_ ? transport_->settings().baseUrl : QUrl(); }
+
+ public slots:
+  void refresh();
+
+ signals:
+  void statusChanged(const sluice::manager::NodeStatus& status);
+  void transportChanged();
+
+ private:
+  std::unique_ptr<QtTransport> transport_;
+  QTimer poll_;
+  NodeStatus status_;
+  quint64 generation_ = 0;  // answers from a previous gateway are ignored
+};
+
+}  // namespace sluice::manager

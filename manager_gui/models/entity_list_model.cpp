@@ -1,0 +1,98 @@
+#include "models/entity_list_model.h"
+
+#include "admin_client/api_error.h"
+#include "admin_client/entity_page.h"
+
+namespace sluice::manager {
+
+EntityListModel::EntityListModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void EntityListModel::setSource(admin_client::Transport* transport, const QString& collection, const QStringList& columns) {
+  transport_ = transport;
+  collection_ = collection;
+  beginResetModel();
+  columns_ = columns;
+  endResetModel();
+  reload();
+}
+
+void EntityListModel::setTags(const QString& tags) {
+  if (tags == tags_) return;
+  tags_ = tags;
+  reload();
+}
+
+void EntityListModel::reload() {
+  ++generation_;
+  beginResetModel();
+  rows_.clear();
+  next_.reset();
+  started_ = loading_ = false;
+  endResetModel();
+  if (transport_ && !collection_.isEmpty()) fetchMore({});
+}
+
+int EntityListModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : static_cast<int>(rows_.size()); }
+
+int EntityListModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : static_cast<int>(columns_.size()); }
+
+QString EntityListModel::displayText(const nlohmann::json& v) {
+  if (v.is_null()) return {};
+  if (v.is_string()) return QString::fromStdString(v.get<std::string>());
+  if (v.is_boolean()) return v.get<bool>() ? tr("yes") : tr("no");
+  if (v.is_array()) {
+    QStringList parts;
+    for (const auto& e : v) parts << displayText(e);
+    return parts.join(", ");
+  }
+  if (v.is_object() && v.size() == 1 && v.contains("id")) return displayText(v["id"]);  // a foreign key
+  return QString::fromStdString(v.dump());
+}
+
+QVariant EntityListModel::data(const QModelIndex& index, int role) const {
+  if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount()) return {};
+  const nlohmann::json& row = rows_[static_cast<size_t>(index.row())];
+  const std::string field = columns_[index.column()].toStdString();
+  const nlohmann::json value = row.contains(field) ? row[field] : nlohmann::json();
+  if (role == Qt::DisplayRole || role == Qt::ToolTipRole) return displayText(value);
+  if (role == Qt::UserRole) return QString::fromStdString(row.value("id", ""));
+  return {};
+}
+
+QVariant EntityListModel::headerData(int section, Qt::Orientation orientation, int role) const {
+  if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= columns_.size()) return {};
+  return columns_[section];
+}
+
+bool EntityListModel::canFetchMore(const QModelIndex& parent) const {
+  return !parent.isValid() && transport_ && !loading_ && (!started_ || next_.has_value());
+}
+
+void EntityListModel::fetchMore(const QModelIndex& parent) {
+  if (!canFetchMore(parent)) return;
+  loading_ = true;
+  started_ = true;
+  const quint64 generation = generation_;
+  const std::string path = admin_client::listPath(collection_.toStdString(), static_cast<size_t>(pageSize_), next_.value_or(""),
+                                                  tags_.toStdString());
+  transport_->send({"GET", path, "", "application/json"}, [this, generation](const admin_client::Response& r) {
+    if (generation != generation_) return;
+    loading_ = false;
+    auto page = r.ok() ? admin_client::parsePage(r.body) : std::nullopt;
+    if (!page) {
+      next_.reset();
+      emit loadFailed(QString::fromStdString(admin_client::errorFrom(r).summary()));
+      return;
+    }
+    next_ = page->offset;
+    if (!page->data.empty()) {
+      const int first = static_cast<int>(rows_.size());
+      beginInsertRows({}, first, first + static_cast<int>(page->data.size()) - 1);
+      for (auto& e : page->data) rows_.push_back(std::move(e));
+      endInsertRows();
+    }
+    emit pageLoaded(static_cast<int>(rows_.size()));
+  });
+}
+
+}  // namespace sluice::manager

@@ -1,0 +1,143 @@
+#include "views/main_window.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace sluice::manager {
+
+QStringList MainWindow::entityKinds() {
+  return {"services", "routes", "consumers", "plugins", "upstreams", "certificates", "snis", "ca_certificates"};
+}
+
+QString MainWindow::kindTitle(const QString& kind) {
+  if (kind == "services") return tr("Services");
+  if (kind == "routes") return tr("Routes");
+  if (kind == "consumers") return tr("Consumers");
+  if (kind == "plugins") return tr("Plugins");
+  if (kind == "upstreams") return tr("Upstreams");
+  if (kind == "certificates") return tr("Certificates");
+  if (kind == "snis") return tr("SNIs");
+  if (kind == "ca_certificates") return tr("CA certificates");
+  return kind;
+}
+
+QStringList MainWindow::columnsFor(const QString& kind) {
+  if (kind == "services") return {"name", "protocol", "host", "port", "path", "enabled", "tags", "id"};
+  if (kind == "routes") return {"name", "paths", "hosts", "methods", "protocols", "service", "tags", "id"};
+  if (kind == "consumers") return {"username", "custom_id", "tags", "id"};
+  if (kind == "plugins") return {"name", "enabled", "route", "service", "consumer", "protocols", "tags", "id"};
+  if (kind == "upstreams") return {"name", "algorithm", "hash_on", "slots", "tags", "id"};
+  if (kind == "certificates") return {"snis", "tags", "id"};
+  if (kind == "snis") return {"name", "certificate", "tags", "id"};
+  return {"id", "tags"};
+}
+
+MainWindow::MainWindow(GatewayConnection& gateway, QWidget* parent)
+    : QMainWindow(parent), gateway_(gateway), model_(new EntityListModel(this)), filter_(new QSortFilterProxyModel(this)) {
+  setWindowTitle(tr("Sluice Manager"));
+  kinds_ = new QListWidget;
+  for (const QString& kind : entityKinds()) {
+    auto* item = new QListWidgetItem(kindTitle(kind));
+    item->setData(Qt::UserRole, kind);
+    kinds_->addItem(item);
+  }
+
+  search_ = new QLineEdit;
+  search_->setPlaceholderText(tr("Filter the loaded rows by name"));
+  search_->setClearButtonEnabled(true);
+  tags_ = new QLineEdit;
+  tags_->setPlaceholderText(tr("Tags: a,b (all) or a/b (any)"));
+  tags_->setClearButtonEnabled(true);
+  filter_->setSourceModel(model_);
+  filter_->setFilterCaseSensitivity(Qt::CaseInsensitive);
+  filter_->setFilterKeyColumn(0);
+  table_ = new QTableView;
+  table_->setModel(filter_);
+  table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  table_->setAlternatingRowColors(true);
+  table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 8);
+  table_->verticalHeader()->hide();
+  table_->horizontalHeader()->setStretchLastSection(true);
+  listState_ = new QLabel;
+
+  auto* filters = new QHBoxLayout;
+  filters->addWidget(search_, 2);
+  filters->addWidget(tags_, 1);
+  auto* right = new QWidget;
+  auto* rightLayout = new QVBoxLayout(right);
+  rightLayout->addLayout(filters);
+  rightLayout->addWidget(table_);
+  rightLayout->addWidget(listState_);
+  auto* split = new QSplitter;
+  split->addWidget(kinds_);
+  split->addWidget(right);
+  split->setStretchFactor(1, 1);
+  split->setSizes({170, 930});
+  setCentralWidget(split);
+
+  node_ = new QLabel;
+  database_ = new QLabel;
+  config_ = new QLabel;
+  reachable_ = new QLabel;
+  statusBar()->addWidget(reachable_);
+  statusBar()->addWidget(node_);
+  statusBar()->addWidget(database_);
+  statusBar()->addWidget(config_);
+
+  connect(kinds_, &QListWidget::currentRowChanged, this, [this](int row) {
+    if (row >= 0) showKind(kinds_->item(row)->data(Qt::UserRole).toString());
+  });
+  connect(search_, &QLineEdit::textChanged, filter_, &QSortFilterProxyModel::setFilterFixedString);
+  connect(tags_, &QLineEdit::editingFinished, this, [this] { model_->setTags(tags_->text().trimmed()); });
+  connect(model_, &EntityListModel::pageLoaded, this, [this](int rows) {
+    if (!model_->complete()) listState_->setText(tr("%1 loaded, more as you scroll").arg(rows));
+    else listState_->setText(rows == 1 ? tr("1 entity") : tr("%1 entities").arg(rows));
+  });
+  connect(model_, &EntityListModel::loadFailed, this, [this](const QString& message) {
+    listState_->setText(tr("Could not load %1: %2").arg(model_->collection(), message));
+  });
+  connect(&gateway_, &GatewayConnection::statusChanged, this, &MainWindow::onStatusChanged);
+  connect(&gateway_, &GatewayConnection::transportChanged, this, &MainWindow::onTransportChanged);
+  onStatusChanged(gateway_.status());
+  kinds_->setCurrentRow(0);
+  resize(1100, 700);
+}
+
+void MainWindow::showKind(const QString& kind) {
+  filter_->setFilterKeyColumn(0);
+  model_->setSource(gateway_.transport(), kind, columnsFor(kind));
+  for (int i = 0; i < kinds_->count(); ++i)
+    if (kinds_->item(i)->data(Qt::UserRole).toString() == kind && kinds_->currentRow() != i) kinds_->setCurrentRow(i);
+}
+
+void MainWindow::onTransportChanged() {
+  if (!model_->collection().isEmpty()) showKind(model_->collection());
+}
+
+void MainWindow::onStatusChanged(const NodeStatus& s) {
+  if (!s.reachable) {
+    reachable_->setText(tr("● Unreachable"));
+    reachable_->setStyleSheet("color: #c0392b");
+    reachable_->setToolTip(s.error);
+    node_->setText(gateway_.url().isEmpty() ? tr("Not connected") : gateway_.url().toString());
+    database_->clear();
+    config_->clear();
+    return;
+  }
+  reachable_->setText(tr("● Connected"));
+  reachable_->setStyleSheet("color: #27ae60");
+  reachable_->setToolTip(gateway_.url().toString());
+  node_->setText(tr("%1 — Sluice %2 (Kong API %3)").arg(s.hostname, s.sluiceVersion, s.kongVersion));
+  database_->setText(s.databaseReachable ? tr("Database: %1").arg(s.database) : tr("Database: %1 (unreachable)").arg(s.database));
+  config_->setText(tr("Configuration v%1").arg(s.configVersion));
+}
+
+}  // namespace sluice::manager

@@ -1,0 +1,51 @@
+#pragma once
+// The manager's main window: the entity kinds on the left, the selected kind's list (lazily paged,
+// filtered by name and tags) in the middle, and the connected gateway's status at the bottom.
+#include "api/gateway_connection.h"
+#include "models/entity_list_model.h"
+
+#include <QMainWindow>
+
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace sluice::manager {
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+
+ public:
+  explicit MainWindow(GatewayConnection& gateway, QWidget* parent = nullptr);
+
+  EntityListModel& listModel() { return *model_; }
+  QTableView& listView() { return *table_; }
+  // The kinds of entity the left list offers, in order ("services", "routes", ...).
+  static QStringList entityKinds();
+  void showKind(const QString& kind);
+
+ private slots:
+  void onStatusChanged(const sluice::manager::NodeStatus& status);
+  void onTransportChanged();
+
+ private:
+  static QStringList columnsFor(const QString& kind);
+  static QString kindTitle(const QString& kind);
+
+  GatewayConnection& gateway_;
+  EntityListModel* model_;
+  QSortFilterProxyModel* filter_;
+  QListWidget* kinds_;
+  QTableView* table_;
+  QLineEdit* search_;
+  QLineEdit* tags_;
+  QLabel* node_;
+  QLabel* database_;
+  QLabel* config_;
+  QLabel* reachable_;
+  QLabel* listState_;
+};
+
+}  // namespace sluice::manager

@@ -1,0 +1,89 @@
+// The manager's main window against a real sluice (offscreen): it connects, says so in the status
+// bar with the node's version and database, lists the entity kinds, follows the gateway going away
+// and coming back, and renders its views to PNG files under the build folder for a look.
+#include "api/gateway_connection.h"
+#include "app/manager_options.h"
+#include "sluice_process.h"
+#include "views/main_window.h"
+
+#include <QDir>
+#include <QLabel>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTableView>
+#include <QtTest>
+
+using namespace sluice::manager;
+using sluice::test::SluiceProcess;
+
+namespace {
+
+QString statusText(QMainWindow& w) {
+  QStringList parts;
+  for (QLabel* l : w.statusBar()->findChildren<QLabel*>()) parts << l->text();
+  return parts.join(" | ");
+}
+
+}  // namespace
+
+class TestMainWindow : public QObject {
+  Q_OBJECT
+
+  SluiceProcess sluice_;
+
+ private slots:
+  void initTestCase() {
+    QVERIFY(sluice_.start());
+    sluice_.admin().sendJson("POST", "/services", {{"name", "orders"}, {"url", "http://127.0.0.1:9/orders"}});
+    sluice_.admin().sendJson("POST", "/services/orders/routes", {{"name", "orders-api"}, {"paths", QJsonArray{"/orders"}}});
+  }
+
+  void optionsTakeTheAdminUrl() {
+    QString help;
+    auto o = parseManagerOptions({"sluice-manager", "--admin-url", "http://10.0.0.5:8001"}, &help);
+    QVERIFY(o.error.isEmpty());
+    QCOMPARE(o.adminUrl->toString(), QString("http://10.0.0.5:8001"));
+    o = parseManagerOptions({"sluice-manager", "--admin-url", "ftp://x"}, &help);
+    QVERIFY(!o.error.isEmpty());
+    parseManagerOptions({"sluice-manager", "--help"}, &help);
+    QVERIFY(help.contains("--admin-url"));
+  }
+
+  void connectsListsAndFollowsTheGateway() {
+    GatewayConnection gateway;
+    MainWindow window(gateway);
+    TransportSettings settings;
+    settings.baseUrl = QUrl(QString("http://127.0.0.1:%1").arg(sluice_.adminPort()));
+    QSignalSpy status(&gateway, &GatewayConnection::statusChanged);
+    gateway.open(settings, 300);
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(gateway.status().reachable, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(statusText(window).contains("Connected"), 2000);
+    QVERIFY(statusText(window).contains("Sluice 0.1.0"));
+    QVERIFY(statusText(window).contains("Database: sqlite"));
+    QVERIFY(gateway.status().configVersion >= 1);
+    QTRY_COMPARE_WITH_TIMEOUT(window.listModel().rowCount(), 1, 5000);
+    QCOMPARE(window.listModel().data(window.listModel().index(0, 0)).toString(), QString("orders"));
+    window.showKind("routes");
+    QTRY_COMPARE_WITH_TIMEOUT(window.listModel().rowCount(), 1, 5000);
+    QCOMPARE(window.listModel().data(window.listModel().index(0, 1)).toString(), QString("/orders"));
+    QCOMPARE(window.findChild<QListWidget*>()->count(), MainWindow::entityKinds().size());
+
+    const QString shots = QDir::currentPath() + "/screenshots";
+    QDir().mkpath(shots);
+    QVERIFY(window.grab().save(shots + "/main_window_routes.png"));
+
+    // The gateway goes away: the status bar says so; it comes back: reconnected without a click.
+    QVERIFY(sluice_.stop());
+    QTRY_VERIFY_WITH_TIMEOUT(!gateway.status().reachable, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(statusText(window).contains("Unreachable"), 2000);
+    QVERIFY(sluice_.start());
+    settings.baseUrl = QUrl(QString("http://127.0.0.1:%1").arg(sluice_.adminPort()));
+    if (settings.baseUrl != gateway.url()) gateway.open(settings, 300);  // a new port after the restart
+    QTRY_VERIFY_WITH_TIMEOUT(gateway.status().reachable, 5000);
+  }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "test_main_window.moc"
