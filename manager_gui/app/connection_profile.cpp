@@ -29,20 +29,16 @@ void ConnectionProfiles::save(const ConnectionProfile& profile) {
       replaced = true;
     }
   if (!replaced) list << profile;
-  settings_.beginWriteArray("profiles", static_cast<int>(list.size()));
-  for (int i = 0; i < list.size(); ++i) {
-    settings_.setArrayIndex(i);
-    settings_.setValue("name", list[i].name);
-    settings_.setValue("url", list[i].url);
-    settings_.setValue("verifyTls", list[i].verifyTls);
-    settings_.setValue("caFile", list[i].caFile);
-  }
-  settings_.endArray();
+  writeAll(list);
 }
 
 void ConnectionProfiles::remove(const QString& name) {
   QList<ConnectionProfile> list = all();
   list.removeIf([&](const ConnectionProfile& p) { return p.name == name; });
+  writeAll(list);
+}
+
+void ConnectionProfiles::writeAll(const QList<ConnectionProfile>& list) {
   settings_.remove("profiles");
   settings_.beginWriteArray("profiles", static_cast<int>(list.size()));
   for (int i = 0; i < list.size(); ++i) {

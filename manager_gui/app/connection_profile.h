@@ -27,6 +27,7 @@ class ConnectionProfiles {
   void setLastUsed(const QString& name);
 
  private:
+  void writeAll(const QList<ConnectionProfile>& list);
   QSettings& settings_;
 };
 
