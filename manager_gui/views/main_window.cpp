@@ -1,6 +1,14 @@
 #include "views/main_window.h"
 
+#include "admin_client/api_error.h"
+#include "core/url_encoding.h"
+#include "forms/entity_editor.h"
+
+#include <QAction>
 #include <QHBoxLayout>
+#include <QInputDialog>
+#include <QMessageBox>
+#include <QToolBar>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -104,6 +112,21 @@ MainWindow::MainWindow(GatewayConnection& gateway, QWidget* parent)
   connect(model_, &EntityListModel::loadFailed, this, [this](const QString& message) {
     listState_->setText(tr("Could not load %1: %2").arg(model_->collection(), message));
   });
+  auto* bar = addToolBar(tr("Entities"));
+  bar->setObjectName("entities");
+  const auto action = [&](const QString& text, QKeySequence key, auto slot) {
+    QAction* a = bar->addAction(text);
+    a->setShortcut(key);
+    connect(a, &QAction::triggered, this, slot);
+    return a;
+  };
+  action(tr("New"), QKeySequence::New, [this] { newEntity(); });
+  action(tr("Edit"), QKeySequence(Qt::Key_F2), [this] { editSelected(); });
+  action(tr("Duplicate"), QKeySequence(Qt::CTRL | Qt::Key_D), [this] { duplicateSelected(); });
+  action(tr("Delete"), QKeySequence::Delete, [this] { deleteSelected(); });
+  bar->addSeparator();
+  action(tr("Refresh"), QKeySequence::Refresh, [this] { model_->reload(); });
+  connect(table_, &QTableView::doubleClicked, this, [this] { editSelected(); });
   connect(&gateway_, &GatewayConnection::statusChanged, this, &MainWindow::onStatusChanged);
   connect(&gateway_, &GatewayConnection::transportChanged, this, &MainWindow::onTransportChanged);
   onStatusChanged(gateway_.status());
@@ -116,6 +139,85 @@ void MainWindow::showKind(const QString& kind) {
   model_->setSource(gateway_.transport(), kind, columnsFor(kind));
   for (int i = 0; i < kinds_->count(); ++i)
     if (kinds_->item(i)->data(Qt::UserRole).toString() == kind && kinds_->currentRow() != i) kinds_->setCurrentRow(i);
+}
+
+int MainWindow::selectedRow() const {
+  const QModelIndexList rows = table_->selectionModel() ? table_->selectionModel()->selectedRows() : QModelIndexList();
+  if (rows.isEmpty()) return -1;
+  return filter_->mapToSource(rows.first()).row();
+}
+
+void MainWindow::openEditor(const nlohmann::json& entity, bool duplicate, const QString& pluginName) {
+  if (!gateway_.transport()) return;
+  auto* editor = new EntityEditor(*gateway_.transport(), model_->collection(), this);
+  editor->setAttribute(Qt::WA_DeleteOnClose);
+  lastEditor_ = editor;
+  connect(editor, &QObject::destroyed, this, [this, editor] {
+    if (lastEditor_ == editor) lastEditor_ = nullptr;
+  });
+  if (!pluginName.isEmpty()) editor->setPluginName(pluginName);
+  connect(editor, &EntityEditor::saved, this, [this] { model_->reload(); });
+  connect(editor, &EntityEditor::failed, this, [this](const QString& m) { statusBar()->showMessage(m, 8000); });
+  if (entity.is_object() && !entity.empty() && !duplicate) editor->startEdit(entity);
+  else editor->startNew(entity.is_object() ? entity : nlohmann::json::object());
+  editor->show();
+}
+
+void MainWindow::newEntity(const QString& pluginName) {
+  if (model_->collection() != "plugins") {
+    openEditor(nlohmann::json::object(), false, {});
+    return;
+  }
+  if (!pluginName.isEmpty()) {
+    openEditor(nlohmann::json::object(), false, pluginName);
+    return;
+  }
+  // Which plugin: the gateway says which it has.
+  gateway_.transport()->send({"GET", "/plugins/enabled", "", "application/json"}, [this](const admin_client::Response& r) {
+    const nlohmann::json j = nlohmann::json::parse(r.body, nullptr, false);
+    QStringList names;
+    if (j.is_object() && j.contains("enabled_plugins"))
+      for (const auto& n : j["enabled_plugins"]) names << QString::fromStdString(n.get<std::string>());
+    names.sort();
+    bool ok = false;
+    const QString name = QInputDialog::getItem(this, tr("New plugin"), tr("Plugin:"), names, 0, false, &ok);
+    if (ok && !name.isEmpty()) openEditor(nlohmann::json::object(), false, name);
+  });
+}
+
+void MainWindow::editSelected() {
+  const int row = selectedRow();
+  if (row < 0) return;
+  const nlohmann::json& e = model_->entity(row);
+  openEditor(e, false, model_->collection() == "plugins" ? QString::fromStdString(e.value("name", "")) : QString());
+}
+
+void MainWindow::duplicateSelected() {
+  const int row = selectedRow();
+  if (row < 0) return;
+  nlohmann::json copy = model_->entity(row);
+  if (copy.contains("name") && copy["name"].is_string() && model_->collection() != "plugins")
+    copy["name"] = copy["name"].get<std::string>() + "-copy";
+  openEditor(copy, true, model_->collection() == "plugins" ? QString::fromStdString(copy.value("name", "")) : QString());
+}
+
+void MainWindow::deleteSelected(bool confirm) {
+  const int row = selectedRow();
+  if (row < 0 || !gateway_.transport()) return;
+  const nlohmann::json& e = model_->entity(row);
+  const QString id = QString::fromStdString(e.value("id", ""));
+  const QString label = QString::fromStdString(e.value("name", e.value("username", id.toStdString())));
+  if (confirm && QMessageBox::question(this, tr("Delete"), tr("Delete %1 from %2?").arg(label, model_->collection())) != QMessageBox::Yes)
+    return;
+  const std::string path = "/" + model_->collection().toStdString() + "/" + core::percentEncode(id.toStdString());
+  gateway_.transport()->send({"DELETE", path, "", "application/json"}, [this, id](const admin_client::Response& r) {
+    if (!r.ok()) {
+      statusBar()->showMessage(tr("Not deleted: %1").arg(QString::fromStdString(admin_client::errorFrom(r).summary())), 8000);
+      return;
+    }
+    emit entityDeleted(id);
+    model_->reload();
+  });
 }
 
 void MainWindow::onTransportChanged() {

@@ -25,6 +25,17 @@ class MainWindow : public QMainWindow {
   // The kinds of entity the left list offers, in order ("services", "routes", ...).
   static QStringList entityKinds();
   void showKind(const QString& kind);
+  // The entity actions (toolbar, shortcuts, double-click). Editors open as dialogs; `pluginName`
+  // skips the plugin picker.
+  void newEntity(const QString& pluginName = {});
+  void editSelected();
+  void duplicateSelected();
+  void deleteSelected(bool confirm = true);
+  // The editor last opened (tests drive it).
+  class EntityEditor* lastEditor() const { return lastEditor_; }
+
+ signals:
+  void entityDeleted(const QString& id);
 
  private slots:
   void onStatusChanged(const sluice::manager::NodeStatus& status);
@@ -46,6 +57,9 @@ class MainWindow : public QMainWindow {
   QLabel* config_;
   QLabel* reachable_;
   QLabel* listState_;
+  class EntityEditor* lastEditor_ = nullptr;
+  void openEditor(const nlohmann::json& entity, bool duplicate, const QString& pluginName);
+  int selectedRow() const;
 };
 
 }  // namespace sluice::manager

@@ -2,6 +2,7 @@
 // bar with the node's version and database, lists the entity kinds, follows the gateway going away
 // and coming back, and renders its views to PNG files under the build folder for a look.
 #include "api/gateway_connection.h"
+#include "forms/entity_editor.h"
 #include "app/manager_options.h"
 #include "sluice_process.h"
 #include "views/main_window.h"
@@ -69,6 +70,31 @@ class TestMainWindow : public QObject {
     QTRY_COMPARE_WITH_TIMEOUT(window.listModel().rowCount(), 1, 5000);
     QCOMPARE(window.listModel().data(window.listModel().index(0, 1)).toString(), QString("/orders"));
     QCOMPARE(window.findChild<QListWidget*>()->count(), MainWindow::entityKinds().size());
+
+    // Delete from the list: gone from the gateway.
+    window.showKind("services");
+    QTRY_COMPARE_WITH_TIMEOUT(window.listModel().rowCount(), 1, 5000);
+    sluice_.admin().sendJson("POST", "/services", {{"name", "to-delete"}, {"url", "http://127.0.0.1:9/"}});
+    window.listModel().reload();
+    QTRY_COMPARE_WITH_TIMEOUT(window.listModel().rowCount(), 2, 5000);
+    int row = 0;
+    while (window.listModel().data(window.listModel().index(row, 0)).toString() != "to-delete") ++row;
+    window.listView().selectRow(row);
+    QSignalSpy deleted(&window, &MainWindow::entityDeleted);
+    window.deleteSelected(false);
+    QVERIFY(deleted.wait(5000));
+    QCOMPARE(sluice_.admin().get("/services/to-delete").status, 404);
+    QTRY_COMPARE_WITH_TIMEOUT(window.listModel().rowCount(), 1, 5000);
+    // A plugin opened from the list gets its own form.
+    window.showKind("plugins");
+    window.newEntity("cors");
+    QVERIFY(window.lastEditor());
+    QSignalSpy ready(window.lastEditor(), &EntityEditor::ready);
+    QVERIFY(ready.wait(5000));
+    QVERIFY(window.lastEditor()->form().editor("config.origins"));
+    window.lastEditor()->close();
+    window.showKind("routes");
+    QTRY_COMPARE_WITH_TIMEOUT(window.listModel().rowCount(), 1, 5000);
 
     const QString shots = QDir::currentPath() + "/screenshots";
     QDir().mkpath(shots);
