@@ -16,6 +16,7 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -89,7 +90,14 @@ MainWindow::MainWindow(GatewayConnection& gateway, QWidget* parent)
   split->addWidget(right);
   split->setStretchFactor(1, 1);
   split->setSizes({170, 930});
-  setCentralWidget(split);
+  dashboard_ = new DashboardView;
+  feed_ = new LiveFeed(this);
+  tabs_ = new QTabWidget;
+  tabs_->addTab(split, tr("Configuration"));
+  tabs_->addTab(dashboard_, tr("Dashboard"));
+  setCentralWidget(tabs_);
+  connect(feed_, &LiveFeed::frameArrived, dashboard_, &DashboardView::addFrame);
+  connect(dashboard_, &DashboardView::routeActivated, this, [this](const QString& id) { editEntity("routes", id); });
 
   node_ = new QLabel;
   database_ = new QLabel;
@@ -220,7 +228,27 @@ void MainWindow::deleteSelected(bool confirm) {
   });
 }
 
+void MainWindow::showDashboard() { tabs_->setCurrentWidget(dashboard_); }
+
+void MainWindow::editEntity(const QString& kind, const QString& id) {
+  if (!gateway_.transport() || id.isEmpty()) return;
+  tabs_->setCurrentIndex(0);
+  showKind(kind);
+  gateway_.transport()->send({"GET", "/" + kind.toStdString() + "/" + core::percentEncode(id.toStdString()), "", "application/json"},
+                             [this, kind](const admin_client::Response& r) {
+                               const nlohmann::json entity = nlohmann::json::parse(r.body, nullptr, false);
+                               if (!r.ok() || !entity.is_object()) {
+                                 statusBar()->showMessage(QString::fromStdString(admin_client::errorFrom(r).summary()), 8000);
+                                 return;
+                               }
+                               openEditor(entity, false, kind == "plugins" ? QString::fromStdString(entity.value("name", "")) : QString());
+                             });
+}
+
 void MainWindow::onTransportChanged() {
+  dashboard_->clear();
+  if (gateway_.transport()) feed_->start(gateway_.transport());
+  else feed_->stop();
   if (!model_->collection().isEmpty()) showKind(model_->collection());
 }
 

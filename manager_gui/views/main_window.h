@@ -2,6 +2,8 @@
 // The manager's main window: the entity kinds on the left, the selected kind's list (lazily paged,
 // filtered by name and tags) in the middle, and the connected gateway's status at the bottom.
 #include "api/gateway_connection.h"
+#include "api/live_feed.h"
+#include "charts/dashboard_view.h"
 #include "models/entity_list_model.h"
 
 #include <QMainWindow>
@@ -21,6 +23,11 @@ class MainWindow : public QMainWindow {
   explicit MainWindow(GatewayConnection& gateway, QWidget* parent = nullptr);
 
   EntityListModel& listModel() { return *model_; }
+  DashboardView& dashboard() { return *dashboard_; }
+  LiveFeed& liveFeed() { return *feed_; }
+  void showDashboard();
+  // Opens the editor of one entity by id (from the dashboard's route table).
+  void editEntity(const QString& kind, const QString& id);
   QTableView& listView() { return *table_; }
   // The kinds of entity the left list offers, in order ("services", "routes", ...).
   static QStringList entityKinds();
@@ -57,6 +64,9 @@ class MainWindow : public QMainWindow {
   QLabel* config_;
   QLabel* reachable_;
   QLabel* listState_;
+  class QTabWidget* tabs_;
+  DashboardView* dashboard_;
+  LiveFeed* feed_;
   class EntityEditor* lastEditor_ = nullptr;
   void openEditor(const nlohmann::json& entity, bool duplicate, const QString& pluginName);
   int selectedRow() const;

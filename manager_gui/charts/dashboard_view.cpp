@@ -1,0 +1,306 @@
+#include "charts/dashboard_view.h"
+
+#include "metrics/latency_histogram.h"
+
+#include <qcustomplot.h>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTextStream>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace sluice::manager {
+namespace {
+
+constexpr size_t kKeep = 900;  // 15 minutes
+constexpr int kBands = 40;     // heatmap rows: 10 µs .. 60 s, log scale
+constexpr double kBandLow = 1e-2, kBandHigh = 6e4;  // ms
+
+double bandOf(double ms) {
+  const double f = std::log(std::max(ms, kBandLow) / kBandLow) / std::log(kBandHigh / kBandLow);
+  return std::clamp(f * kBands, 0.0, kBands - 1.0);
+}
+
+QCustomPlot* makePlot(const QString& title, const QString& unit) {
+  auto* plot = new QCustomPlot;
+  plot->setMinimumHeight(170);
+  plot->plotLayout()->insertRow(0);
+  plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title, QFont(plot->font().family(), 9, QFont::Bold)));
+  QSharedPointer<QCPAxisTickerDateTime> ticker(new QCPAxisTickerDateTime);
+  ticker->setDateTimeFormat("hh:mm:ss");
+  plot->xAxis->setTicker(ticker);
+  plot->yAxis->setLabel(unit);
+  plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+  plot->axisRect()->setRangeDrag(Qt::Horizontal);
+  plot->axisRect()->setRangeZoom(Qt::Horizontal);
+  plot->legend->setVisible(true);
+  plot->legend->setFont(QFont(plot->font().family(), 8));
+  plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+  return plot;
+}
+
+QCPGraph* addLine(QCustomPlot* plot, const QString& name, const QColor& color) {
+  QCPGraph* g = plot->addGraph();
+  g->setName(name);
+  g->setPen(QPen(color, 1.6));
+  return g;
+}
+
+}  // namespace
+
+DashboardView::DashboardView(QWidget* parent) : QWidget(parent) {
+  window_ = new QComboBox;
+  window_->addItem(tr("1 minute"), 60);
+  window_->addItem(tr("5 minutes"), 300);
+  window_->addItem(tr("15 minutes"), 900);
+  window_->setCurrentIndex(1);
+  pause_ = new QCheckBox(tr("Pause"));
+  auto* png = new QPushButton(tr("Export PNG…"));
+  auto* csv = new QPushButton(tr("Export CSV…"));
+  summary_ = new QLabel(tr("Waiting for the first frame…"));
+  auto* controls = new QHBoxLayout;
+  controls->addWidget(summary_, 1);
+  controls->addWidget(new QLabel(tr("Window:")));
+  controls->addWidget(window_);
+  controls->addWidget(pause_);
+  controls->addWidget(png);
+  controls->addWidget(csv);
+
+  throughput_ = makePlot(tr("Requests per second"), tr("req/s"));
+  addLine(throughput_, tr("all"), QColor("#2c3e50"));
+  addLine(throughput_, tr("2xx/3xx"), QColor("#27ae60"));
+  addLine(throughput_, tr("4xx"), QColor("#f39c12"));
+  addLine(throughput_, tr("5xx"), QColor("#c0392b"));
+
+  latency_ = makePlot(tr("Latency percentiles"), tr("ms"));
+  addLine(latency_, "p50", QColor("#2980b9"));
+  addLine(latency_, "p90", QColor("#8e44ad"));
+  addLine(latency_, "p99", QColor("#d35400"));
+  addLine(latency_, "p99.9", QColor("#c0392b"));
+
+  parts_ = makePlot(tr("Where the time goes (mean per request)"), tr("ms"));
+  const std::pair<QString, QColor> partNames[] = {{tr("gateway"), QColor("#34495e")},
+                                                  {tr("plugins"), QColor("#9b59b6")},
+                                                  {tr("upstream connect"), QColor("#f1c40f")},
+                                                  {tr("upstream response"), QColor("#3498db")},
+                                                  {tr("transfer"), QColor("#1abc9c")}};
+  QCPBars* below = nullptr;
+  for (const auto& [name, color] : partNames) {
+    auto* bars = new QCPBars(parts_->xAxis, parts_->yAxis);
+    bars->setName(name);
+    bars->setBrush(color);
+    bars->setPen(Qt::NoPen);
+    bars->setWidth(0.9);
+    if (below) bars->moveAbove(below);
+    below = bars;
+  }
+
+  heatmap_ = makePlot(tr("Latency heatmap (requests per latency band)"), tr("ms"));
+  heatmap_->legend->setVisible(false);
+  heat_ = new QCPColorMap(heatmap_->xAxis, heatmap_->yAxis);
+  heat_->setGradient(QCPColorGradient::gpThermal);
+  heat_->setInterpolate(false);
+  QSharedPointer<QCPAxisTickerText> bands(new QCPAxisTickerText);
+  for (const double ms : {0.1, 1.0, 10.0, 100.0, 1000.0, 10000.0}) bands->addTick(bandOf(ms), QString::number(ms));
+  heatmap_->yAxis->setTicker(bands);
+  heatmap_->yAxis->setRange(0, kBands);
+
+  routes_ = new QTableWidget(0, 6);
+  routes_->setHorizontalHeaderLabels({tr("Route"), tr("Service"), tr("req/s"), tr("Errors"), tr("p99 ms"), tr("In plugins")});
+  routes_->horizontalHeader()->setStretchLastSection(true);
+  routes_->verticalHeader()->hide();
+  routes_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  routes_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  routes_->setSortingEnabled(true);
+  routes_->setMaximumHeight(220);
+
+  auto* grid = new QGridLayout;
+  grid->addWidget(throughput_, 0, 0);
+  grid->addWidget(latency_, 0, 1);
+  grid->addWidget(parts_, 1, 0);
+  grid->addWidget(heatmap_, 1, 1);
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(controls);
+  layout->addLayout(grid, 1);
+  layout->addWidget(new QLabel(tr("Busiest routes this second (double-click opens the route)")));
+  layout->addWidget(routes_);
+
+  connect(window_, &QComboBox::currentIndexChanged, this, [this] { setWindowSeconds(window_->currentData().toInt()); });
+  connect(pause_, &QCheckBox::toggled, this, &DashboardView::setPaused);
+  connect(png, &QPushButton::clicked, this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export PNG"), "sluice-dashboard.png", "PNG (*.png)");
+    if (!path.isEmpty()) exportPng(path);
+  });
+  connect(csv, &QPushButton::clicked, this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export CSV"), "sluice-dashboard.csv", "CSV (*.csv)");
+    if (!path.isEmpty()) exportCsv(path);
+  });
+  connect(routes_, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
+    if (auto* item = routes_->item(row, 0)) emit routeActivated(item->data(Qt::UserRole).toString());
+  });
+}
+
+void DashboardView::setWindowSeconds(int seconds) {
+  windowSeconds_ = seconds;
+  for (int i = 0; i < window_->count(); ++i)
+    if (window_->itemData(i).toInt() == seconds && window_->currentIndex() != i) window_->setCurrentIndex(i);
+  redraw();
+}
+
+void DashboardView::setPaused(bool paused) {
+  paused_ = paused;
+  if (pause_->isChecked() != paused) pause_->setChecked(paused);
+  if (!paused) redraw();
+}
+
+void DashboardView::clear() {
+  history_.clear();
+  redraw();
+}
+
+void DashboardView::addFrame(const nlohmann::json& f) {
+  Point p;
+  p.time = f.value("time", 0.0) / 1000.0;
+  p.rps = f.value("rps", 0.0);
+  const double seconds = std::max(f.value("interval_s", 1.0), 1e-3);
+  if (f.contains("status")) {
+    const auto& s = f["status"];
+    p.ok = (s.value("2xx", 0.0) + s.value("3xx", 0.0)) / seconds;
+    p.clientErrors = s.value("4xx", 0.0) / seconds;
+    p.serverErrors = s.value("5xx", 0.0) / seconds;
+  }
+  if (f.contains("latency_ms") && f["latency_ms"].contains("total")) {
+    const auto& t = f["latency_ms"]["total"];
+    p.p50 = t.value("p50", 0.0);
+    p.p90 = t.value("p90", 0.0);
+    p.p99 = t.value("p99", 0.0);
+    p.p999 = t.value("p999", 0.0);
+  }
+  const double requests = std::max(f.value("requests", 0.0), 1.0);
+  if (f.contains("time_ms")) {
+    const auto& t = f["time_ms"];
+    p.plugins = t.value("plugins", 0.0) / requests;
+    p.gateway = std::max(0.0, t.value("gateway", 0.0) / requests - p.plugins);
+    p.connect = t.value("upstream_connect", 0.0) / requests;
+    p.ttfb = t.value("upstream_ttfb", 0.0) / requests;
+    p.transfer = t.value("transfer", 0.0) / requests;
+  }
+  p.heat.assign(kBands, 0);
+  if (f.contains("histogram")) {
+    const metrics::LatencyHistogram h = metrics::LatencyHistogram::fromJson(f["histogram"]);
+    h.forEach([&](uint32_t bucket, uint64_t count) {
+      const double ms = (metrics::LatencyHistogram::bucketLow(bucket) + metrics::LatencyHistogram::bucketWidth(bucket) / 2.0) / 1000.0;
+      p.heat[static_cast<size_t>(bandOf(ms))] += static_cast<double>(count);
+    });
+  }
+  if (f.contains("connections")) p.connections = f["connections"].value("active", qint64{0});
+  history_.push_back(std::move(p));
+  while (history_.size() > kKeep) history_.pop_front();
+  if (paused_) return;
+  const int active = f.value("active_routes", 0);
+  summary_->setText(tr("%1 req/s · p99 %2 ms · %3 connections · %4")
+                        .arg(history_.back().rps, 0, 'f', 0)
+                        .arg(history_.back().p99, 0, 'f', 1)
+                        .arg(history_.back().connections)
+                        .arg(active == 1 ? tr("1 route active") : tr("%1 routes active").arg(active)));
+  showRoutes(f);
+  redraw();
+}
+
+void DashboardView::showRoutes(const nlohmann::json& f) {
+  const nlohmann::json list = f.value("top_routes_by_requests", nlohmann::json::array());
+  routes_->setSortingEnabled(false);
+  routes_->setRowCount(static_cast<int>(list.size()));
+  int row = 0;
+  for (const auto& r : list) {
+    const auto number = [](double v, int decimals) {
+      auto* item = new QTableWidgetItem;
+      item->setData(Qt::DisplayRole, QString::number(v, 'f', decimals).toDouble());
+      return item;
+    };
+    auto* name = new QTableWidgetItem(QString::fromStdString(r.value("name", "").empty() ? r.value("id", "") : r.value("name", "")));
+    name->setData(Qt::UserRole, QString::fromStdString(r.value("id", "")));
+    routes_->setItem(row, 0, name);
+    routes_->setItem(row, 1, new QTableWidgetItem(QString::fromStdString(r.value("service", ""))));
+    routes_->setItem(row, 2, number(r.value("rps", 0.0), 1));
+    routes_->setItem(row, 3, number(r.value("errors", 0.0), 0));
+    routes_->setItem(row, 4, number(r.value("p99_ms", 0.0), 2));
+    routes_->setItem(row, 5, new QTableWidgetItem(QString::number(r.value("plugins_share", 0.0) * 100, 'f', 1) + " %"));
+    ++row;
+  }
+  routes_->setSortingEnabled(true);
+}
+
+void DashboardView::redraw() {
+  if (history_.empty()) {
+    for (QCustomPlot* p : {throughput_, latency_, parts_, heatmap_}) p->replot();
+    return;
+  }
+  const double end = history_.back().time + 0.5, begin = end - windowSeconds_;
+  QVector<double> t, all, ok, c4, c5, p50, p90, p99, p999;
+  std::array<QVector<double>, 5> parts;
+  for (const Point& p : history_) {
+    if (p.time < begin) continue;
+    t << p.time;
+    all << p.rps;
+    ok << p.ok;
+    c4 << p.clientErrors;
+    c5 << p.serverErrors;
+    p50 << p.p50;
+    p90 << p.p90;
+    p99 << p.p99;
+    p999 << p.p999;
+    parts[0] << p.gateway;
+    parts[1] << p.plugins;
+    parts[2] << p.connect;
+    parts[3] << p.ttfb;
+    parts[4] << p.transfer;
+  }
+  const QVector<double>* rps[] = {&all, &ok, &c4, &c5};
+  for (int i = 0; i < 4; ++i) throughput_->graph(i)->setData(t, *rps[i], true);
+  const QVector<double>* lat[] = {&p50, &p90, &p99, &p999};
+  for (int i = 0; i < 4; ++i) latency_->graph(i)->setData(t, *lat[i], true);
+  for (int i = 0; i < 5; ++i) static_cast<QCPBars*>(parts_->plottable(i))->setData(t, parts[static_cast<size_t>(i)], true);
+  heat_->data()->setSize(windowSeconds_, kBands);
+  heat_->data()->setRange(QCPRange(begin, end), QCPRange(0, kBands));
+  heat_->data()->fill(0);
+  for (const Point& p : history_) {
+    if (p.time < begin) continue;
+    int key = 0, ignored = 0;
+    heat_->data()->coordToCell(p.time, 0, &key, &ignored);
+    for (int b = 0; b < kBands; ++b) heat_->data()->setCell(key, b, p.heat[static_cast<size_t>(b)]);
+  }
+  heat_->rescaleDataRange(true);
+  for (QCustomPlot* p : {throughput_, latency_, parts_, heatmap_}) {
+    p->xAxis->setRange(begin, end);
+    if (p != heatmap_) p->yAxis->rescale(true);
+    if (p != heatmap_) p->yAxis->setRangeLower(0);
+    p->replot();  // once a second: drawing at once keeps exports and grabs current
+  }
+}
+
+bool DashboardView::exportPng(const QString& path) { return grab().save(path, "PNG"); }
+
+bool DashboardView::exportCsv(const QString& path) const {
+  QFile file(path);
+  if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) return false;
+  QTextStream out(&file);
+  out << "time,rps,rps_2xx_3xx,rps_4xx,rps_5xx,p50_ms,p90_ms,p99_ms,p999_ms,gateway_ms,plugins_ms,connect_ms,upstream_ms,transfer_ms,connections\n";
+  for (const Point& p : history_)
+    out << QString::number(p.time, 'f', 3) << ',' << p.rps << ',' << p.ok << ',' << p.clientErrors << ',' << p.serverErrors << ','
+        << p.p50 << ',' << p.p90 << ',' << p.p99 << ',' << p.p999 << ',' << p.gateway << ',' << p.plugins << ',' << p.connect << ','
+        << p.ttfb << ',' << p.transfer << ',' << p.connections << '\n';
+  return true;
+}
+
+}  // namespace sluice::manager

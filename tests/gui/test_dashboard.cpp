@@ -1,0 +1,108 @@
+// The dashboard fed by a real sluice's live frames while a bounded load runs through it: frames
+// arrive once a second, the charts and the busiest-routes table fill with the right figures,
+// windows and pause behave, PNG and CSV export, and the rendered window is saved for a look.
+#include "api/gateway_connection.h"
+#include "http_client.h"
+#include "sluice_process.h"
+#include "upstream_process.h"
+#include "views/main_window.h"
+
+#include <qcustomplot.h>
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QtTest>
+
+#include <atomic>
+#include <thread>
+
+using namespace sluice::manager;
+using namespace sluice::test;
+
+class TestDashboard : public QObject {
+  Q_OBJECT
+
+  SluiceProcess sluice_;
+  UpstreamProcess upstream_;
+
+ private slots:
+  void initTestCase() {
+    QVERIFY(upstream_.start());
+    QVERIFY(sluice_.start());
+    sluice_.admin().sendJson("POST", "/services", {{"name", "catalog"}, {"url", QString("http://127.0.0.1:%1").arg(upstream_.port())}});
+    sluice_.admin().sendJson("POST", "/services/catalog/routes", {{"name", "catalog-api"}, {"paths", QJsonArray{"/catalog"}}});
+    sluice_.admin().sendJson("POST", "/plugins", {{"name", "cors"}});
+    for (int i = 0; i < 100 && sluice_.proxy().get("/catalog/ready").status != 200; ++i) QTest::qWait(50);
+  }
+
+  void receivesFramesWhileLoadRuns() {
+    GatewayConnection gateway;
+    MainWindow window(gateway);
+    TransportSettings settings;
+    settings.baseUrl = QUrl(QString("http://127.0.0.1:%1").arg(sluice_.adminPort()));
+    gateway.open(settings);
+    window.showDashboard();
+    window.resize(1400, 900);
+    window.show();
+
+    // A bounded load: 4 seconds of requests from another thread (some with a delay, a few 503s).
+    std::atomic<bool> stop{false};
+    std::atomic<int> sent{0};
+    std::thread load([&] {
+      const HttpClient client(sluice_.proxyPort());
+      const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(4);
+      while (!stop && std::chrono::steady_clock::now() < until) {
+        const int n = sent++;
+        client.get(n % 10 == 0 ? "/catalog/status/503" : n % 3 == 0 ? "/catalog/delay/20" : "/catalog/item");
+      }
+    });
+    QSignalSpy frames(&window.liveFeed(), &LiveFeed::frameArrived);
+    QTRY_VERIFY_WITH_TIMEOUT(frames.count() >= 4, 10000);
+    stop = true;
+    load.join();
+    QVERIFY(sent > 20);
+
+    DashboardView& d = window.dashboard();
+    QVERIFY(d.frameCount() >= 4);
+    QTRY_VERIFY_WITH_TIMEOUT(d.routesTable()->rowCount() >= 1 || frames.count() > 8, 5000);
+    // Every graph has points; the busiest route is ours.
+    for (int g = 0; g < 4; ++g) QVERIFY(d.throughputPlot()->graph(g)->dataCount() >= 4);
+    for (int g = 0; g < 4; ++g) QVERIFY(d.latencyPlot()->graph(g)->dataCount() >= 4);
+    double maxRps = 0, maxP99 = 0;
+    for (auto it = d.throughputPlot()->graph(0)->data()->begin(); it != d.throughputPlot()->graph(0)->data()->end(); ++it)
+      maxRps = std::max(maxRps, it->value);
+    for (auto it = d.latencyPlot()->graph(2)->data()->begin(); it != d.latencyPlot()->graph(2)->data()->end(); ++it)
+      maxP99 = std::max(maxP99, it->value);
+    QVERIFY2(maxRps > 5, qPrintable(QString::number(maxRps)));
+    QVERIFY2(maxP99 >= 20, qPrintable(QString::number(maxP99)));  // the delayed requests
+    bool found = false;
+    for (int r = 0; r < d.routesTable()->rowCount(); ++r) found = found || d.routesTable()->item(r, 0)->text() == "catalog-api";
+    QVERIFY(found || frames.count() > 8);
+
+    // Pause keeps the picture; a window change redraws.
+    d.setPaused(true);
+    const int before = d.throughputPlot()->graph(0)->dataCount();
+    QTest::qWait(2200);
+    QCOMPARE(d.throughputPlot()->graph(0)->dataCount(), before);
+    d.setPaused(false);
+    d.setWindowSeconds(60);
+    QVERIFY(d.throughputPlot()->xAxis->range().size() <= 61);
+
+    const QString shots = QDir::currentPath() + "/screenshots";
+    QDir().mkpath(shots);
+    QVERIFY(d.exportPng(shots + "/dashboard.png"));
+    QVERIFY(d.exportCsv(shots + "/dashboard.csv"));
+    QFile csv(shots + "/dashboard.csv");
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = csv.readAll().split('\n');
+    QVERIFY(lines.first().startsWith("time,rps,"));
+    QVERIFY(lines.size() >= 5);
+    QVERIFY(window.grab().save(shots + "/main_window_dashboard.png"));
+  }
+};
+
+QTEST_MAIN(TestDashboard)
+#include "test_dashboard.moc"
