@@ -95,6 +95,14 @@ MainWindow::MainWindow(GatewayConnection& gateway, QWidget* parent)
   tabs_ = new QTabWidget;
   tabs_->addTab(split, tr("Configuration"));
   tabs_->addTab(dashboard_, tr("Dashboard"));
+  troubleshoot_ = new TroubleshootView;
+  tabs_->addTab(troubleshoot_, tr("Troubleshooting"));
+  connect(troubleshoot_, &TroubleshootView::openRoute, this, [this](const QString& id) { editEntity("routes", id); });
+  connect(troubleshoot_, &TroubleshootView::openPlugin, this, [this](const QString& plugin) {
+    tabs_->setCurrentIndex(0);
+    showKind("plugins");
+    search_->setText(plugin);  // the list filtered to that plugin's rows
+  });
   setCentralWidget(tabs_);
   connect(feed_, &LiveFeed::frameArrived, dashboard_, &DashboardView::addFrame);
   connect(dashboard_, &DashboardView::routeActivated, this, [this](const QString& id) { editEntity("routes", id); });
@@ -132,6 +140,7 @@ MainWindow::MainWindow(GatewayConnection& gateway, QWidget* parent)
   action(tr("Edit"), QKeySequence(Qt::Key_F2), [this] { editSelected(); });
   action(tr("Duplicate"), QKeySequence(Qt::CTRL | Qt::Key_D), [this] { duplicateSelected(); });
   action(tr("Delete"), QKeySequence::Delete, [this] { deleteSelected(); });
+  action(tr("Troubleshoot"), QKeySequence(Qt::CTRL | Qt::Key_T), [this] { troubleshootRoute(); });
   bar->addSeparator();
   action(tr("Refresh"), QKeySequence::Refresh, [this] { model_->reload(); });
   connect(table_, &QTableView::doubleClicked, this, [this] { editSelected(); });
@@ -230,6 +239,22 @@ void MainWindow::deleteSelected(bool confirm) {
 
 void MainWindow::showDashboard() { tabs_->setCurrentWidget(dashboard_); }
 
+void MainWindow::troubleshootRoute(const QString& routeId, const QString& name) {
+  QString id = routeId, label = name;
+  if (id.isEmpty()) {
+    const int row = selectedRow();
+    if (row < 0 || model_->collection() != "routes") {
+      statusBar()->showMessage(tr("Select a route first."), 5000);
+      return;
+    }
+    const nlohmann::json& e = model_->entity(row);
+    id = QString::fromStdString(e.value("id", ""));
+    label = QString::fromStdString(e.contains("name") && e["name"].is_string() ? e["name"].get<std::string>() : std::string());
+  }
+  tabs_->setCurrentWidget(troubleshoot_);
+  troubleshoot_->showRoute(id, label);
+}
+
 void MainWindow::editEntity(const QString& kind, const QString& id) {
   if (!gateway_.transport() || id.isEmpty()) return;
   tabs_->setCurrentIndex(0);
@@ -247,6 +272,7 @@ void MainWindow::editEntity(const QString& kind, const QString& id) {
 
 void MainWindow::onTransportChanged() {
   dashboard_->clear();
+  troubleshoot_->setTransport(gateway_.transport());
   if (gateway_.transport()) feed_->start(gateway_.transport());
   else feed_->stop();
   if (!model_->collection().isEmpty()) showKind(model_->collection());

@@ -5,6 +5,7 @@
 #include "api/live_feed.h"
 #include "charts/dashboard_view.h"
 #include "models/entity_list_model.h"
+#include "troubleshoot/troubleshoot_view.h"
 
 #include <QMainWindow>
 
@@ -26,6 +27,9 @@ class MainWindow : public QMainWindow {
   DashboardView& dashboard() { return *dashboard_; }
   LiveFeed& liveFeed() { return *feed_; }
   void showDashboard();
+  TroubleshootView& troubleshoot() { return *troubleshoot_; }
+  // The troubleshooting tab for a route (the selected one when no id is given).
+  void troubleshootRoute(const QString& routeId = {}, const QString& name = {});
   // Opens the editor of one entity by id (from the dashboard's route table).
   void editEntity(const QString& kind, const QString& id);
   QTableView& listView() { return *table_; }
@@ -66,6 +70,7 @@ class MainWindow : public QMainWindow {
   QLabel* listState_;
   class QTabWidget* tabs_;
   DashboardView* dashboard_;
+  TroubleshootView* troubleshoot_;
   LiveFeed* feed_;
   class EntityEditor* lastEditor_ = nullptr;
   void openEditor(const nlohmann::json& entity, bool duplicate, const QString& pluginName);

@@ -227,7 +227,14 @@ json NodeMetrics::routesTable() const {
                                     {"gateway", summary(c.gateway)},
                                     {"upstream_connect", summary(c.connect)},
                                     {"upstream_ttfb", summary(c.ttfb)}}},
-                    {"plugins_share", c.total.sum() ? static_cast<double>(c.pluginUs) / static_cast<double>(c.total.sum()) : 0.0}});
+                    {"plugins_share", c.total.sum() ? static_cast<double>(c.pluginUs) / static_cast<double>(c.total.sum()) : 0.0},
+                    // Totals since start, per part: two reads a second apart give that second's split.
+                    {"time_ms", {{"total", ms(static_cast<double>(c.total.sum()))},
+                                 {"gateway", ms(static_cast<double>(c.gateway.sum()))},
+                                 {"plugins", ms(static_cast<double>(c.pluginUs))},
+                                 {"upstream_connect", ms(static_cast<double>(c.connect.sum()))},
+                                 {"upstream_ttfb", ms(static_cast<double>(c.ttfb.sum()))},
+                                 {"transfer", ms(static_cast<double>(c.transferUs))}}}});
   }
   return rows;
 }

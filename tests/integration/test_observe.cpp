@@ -114,6 +114,12 @@ class TestObserve : public QObject {
              qPrintable(QString::number(ttfb["p50"].toDouble())));
     QVERIFY(latency["total"].toObject()["p99"].toDouble() >= ttfb["p99"].toDouble() * (1 - 1.0 / 64));
     QVERIFY2(latency["gateway"].toObject()["p50"].toDouble() < 5, qPrintable(QString::number(latency["gateway"].toObject()["p50"].toDouble())));
+    // The time totals per part add up to the total (the clock reads between them aside).
+    const QJsonObject time = row["time_ms"].toObject();
+    const double parts = time["gateway"].toDouble() + time["upstream_connect"].toDouble() + time["upstream_ttfb"].toDouble() +
+                         time["transfer"].toDouble();
+    QVERIFY2(std::abs(parts - time["total"].toDouble()) <= 0.05 * time["total"].toDouble() + 1,
+             qPrintable(QString("%1 vs %2").arg(parts).arg(time["total"].toDouble())));
   }
 
   void pluginTimeIsAttributedToThePlugin() {

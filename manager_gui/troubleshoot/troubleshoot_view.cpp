@@ -1,0 +1,226 @@
+#include "troubleshoot/troubleshoot_view.h"
+
+#include "admin_client/api_error.h"
+#include "core/url_encoding.h"
+
+#include <qcustomplot.h>
+
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace sluice::manager {
+namespace {
+
+constexpr int kSeconds = 300;
+
+QTableWidgetItem* cell(const QString& text) {
+  auto* item = new QTableWidgetItem(text);
+  item->setFlags(item->flags() & ~Qt::ItemIsEditable);
+  return item;
+}
+
+}  // namespace
+
+TroubleshootView::TroubleshootView(QWidget* parent) : QWidget(parent) {
+  title_ = new QLabel(tr("Pick a route: from the Configuration tab (Troubleshoot) or the dashboard."));
+  auto* openButton = new QPushButton(tr("Open the route"));
+  auto* reload = new QPushButton(tr("Refresh traces"));
+  auto* top = new QHBoxLayout;
+  top->addWidget(title_, 1);
+  top->addWidget(reload);
+  top->addWidget(openButton);
+
+  parts_ = new QCustomPlot;
+  parts_->setMinimumHeight(180);
+  parts_->plotLayout()->insertRow(0);
+  parts_->plotLayout()->addElement(0, 0, new QCPTextElement(parts_, tr("Where this route's time goes, per second"), QFont(font().family(), 9, QFont::Bold)));
+  QSharedPointer<QCPAxisTickerDateTime> ticker(new QCPAxisTickerDateTime);
+  ticker->setDateTimeFormat("hh:mm:ss");
+  parts_->xAxis->setTicker(ticker);
+  parts_->yAxis->setLabel(tr("ms of request time"));
+  parts_->legend->setVisible(true);
+  parts_->legend->setFont(QFont(font().family(), 8));
+  parts_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+  parts_->axisRect()->setRangeDrag(Qt::Horizontal);
+  parts_->axisRect()->setRangeZoom(Qt::Horizontal);
+  const std::pair<QString, QColor> names[] = {{tr("gateway"), QColor("#34495e")},
+                                              {tr("plugins"), QColor("#9b59b6")},
+                                              {tr("upstream connect"), QColor("#f1c40f")},
+                                              {tr("upstream response"), QColor("#3498db")},
+                                              {tr("transfer"), QColor("#1abc9c")}};
+  QCPBars* below = nullptr;
+  for (const auto& [name, color] : names) {
+    auto* bars = new QCPBars(parts_->xAxis, parts_->yAxis);
+    bars->setName(name);
+    bars->setBrush(color);
+    bars->setPen(Qt::NoPen);
+    bars->setWidth(0.9);
+    if (below) bars->moveAbove(below);
+    below = bars;
+  }
+
+  traces_ = new QTableWidget(0, 6);
+  traces_->setHorizontalHeaderLabels({tr("Time"), tr("Status"), tr("Total ms"), tr("Gateway ms"), tr("Upstream ms"), tr("Path")});
+  traces_->horizontalHeader()->setStretchLastSection(true);
+  traces_->verticalHeader()->hide();
+  traces_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  traces_->setSelectionMode(QAbstractItemView::SingleSelection);
+  waterfall_ = new TraceWaterfall;
+  targets_ = new QTableWidget(0, 3);
+  targets_->setHorizontalHeaderLabels({tr("Upstream"), tr("Target"), tr("Health")});
+  targets_->horizontalHeader()->setStretchLastSection(true);
+  targets_->verticalHeader()->hide();
+  targets_->setMaximumHeight(120);
+
+  auto* lower = new QSplitter(Qt::Horizontal);
+  lower->addWidget(traces_);
+  lower->addWidget(waterfall_);
+  lower->setStretchFactor(1, 1);
+  lower->setSizes({420, 900});
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(top);
+  layout->addWidget(parts_, 1);
+  layout->addWidget(new QLabel(tr("Slowest requests of each minute, and the ones asked for with X-Sluice-Trace: 1 (double-click a plugin row to open the plugin)")));
+  layout->addWidget(lower, 2);
+  layout->addWidget(new QLabel(tr("Targets of the route's upstream")));
+  layout->addWidget(targets_);
+
+  connect(openButton, &QPushButton::clicked, this, [this] {
+    if (!routeId_.isEmpty()) emit openRoute(routeId_);
+  });
+  connect(reload, &QPushButton::clicked, this, &TroubleshootView::refreshTraces);
+  connect(traces_, &QTableWidget::currentCellChanged, this, [this](int row) { showTrace(row); });
+  connect(waterfall_, &TraceWaterfall::pluginActivated, this, &TroubleshootView::openPlugin);
+  connect(&timer_, &QTimer::timeout, this, &TroubleshootView::refresh);
+}
+
+void TroubleshootView::setTransport(admin_client::Transport* transport) {
+  transport_ = transport;
+  if (!routeId_.isEmpty()) showRoute(routeId_);
+}
+
+int TroubleshootView::secondsShown() const { return static_cast<QCPBars*>(parts_->plottable(0))->data()->size(); }
+
+void TroubleshootView::showRoute(const QString& routeId, const QString& name) {
+  ++generation_;
+  routeId_ = routeId;
+  previous_.reset();
+  for (int i = 0; i < parts_->plottableCount(); ++i) static_cast<QCPBars*>(parts_->plottable(i))->data()->clear();
+  parts_->replot();
+  title_->setText(tr("Route %1").arg(name.isEmpty() ? routeId : name));
+  traces_->setRowCount(0);
+  waterfall_->setTrace(nlohmann::json::object());
+  targets_->setRowCount(0);
+  if (!transport_ || routeId.isEmpty()) return;
+  timer_.start(1000);
+  refresh();
+  refreshTraces();
+  // The targets: route → service → an upstream of that name → its health.
+  const quint64 generation = generation_;
+  transport_->send({"GET", "/routes/" + core::percentEncode(routeId.toStdString()), "", "application/json"},
+                   [this, generation](const admin_client::Response& r) {
+                     const nlohmann::json route = nlohmann::json::parse(r.body, nullptr, false);
+                     if (generation != generation_ || !r.ok() || !route.is_object()) return;
+                     if (route.contains("name") && route["name"].is_string())
+                       title_->setText(tr("Route %1").arg(QString::fromStdString(route["name"].get<std::string>())));
+                     if (!route.contains("service") || !route["service"].is_object()) return;
+                     const std::string service = route["service"].value("id", "");
+                     transport_->send({"GET", "/services/" + service, "", "application/json"}, [this, generation](const admin_client::Response& s) {
+                       const nlohmann::json svc = nlohmann::json::parse(s.body, nullptr, false);
+                       if (generation != generation_ || !s.ok() || !svc.is_object()) return;
+                       const std::string host = svc.value("host", "");
+                       transport_->send({"GET", "/upstreams/" + core::percentEncode(host) + "/health", "", "application/json"},
+                                        [this, generation, host](const admin_client::Response& h) {
+                                          const nlohmann::json health = nlohmann::json::parse(h.body, nullptr, false);
+                                          if (generation != generation_ || !h.ok() || !health.is_object()) return;  // not an upstream
+                                          const auto data = health.value("data", nlohmann::json::array());
+                                          targets_->setRowCount(static_cast<int>(data.size()));
+                                          int row = 0;
+                                          for (const auto& t : data) {
+                                            targets_->setItem(row, 0, cell(QString::fromStdString(host)));
+                                            targets_->setItem(row, 1, cell(QString::fromStdString(t.value("target", ""))));
+                                            targets_->setItem(row, 2, cell(QString::fromStdString(t.value("health", ""))));
+                                            ++row;
+                                          }
+                                        });
+                     });
+                   });
+}
+
+void TroubleshootView::refresh() {
+  if (!transport_ || routeId_.isEmpty()) return;
+  const quint64 generation = generation_;
+  transport_->send({"GET", "/sluice/metrics/routes", "", "application/json"}, [this, generation](const admin_client::Response& r) {
+    if (generation != generation_ || !r.ok()) return;
+    const nlohmann::json table = nlohmann::json::parse(r.body, nullptr, false);
+    if (!table.is_object()) return;
+    for (const auto& row : table.value("data", nlohmann::json::array()))
+      if (QString::fromStdString(row.value("id", "")) == routeId_) {
+        addSample(row);
+        return;
+      }
+  });
+}
+
+void TroubleshootView::addSample(const nlohmann::json& row) {
+  const nlohmann::json now = row.value("time_ms", nlohmann::json::object());
+  if (!previous_) {
+    previous_ = now;
+    return;
+  }
+  const double t = static_cast<double>(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
+  double gateway = now.value("gateway", 0.0) - previous_->value("gateway", 0.0);
+  const double plugins = now.value("plugins", 0.0) - previous_->value("plugins", 0.0);
+  gateway = std::max(0.0, gateway - plugins);  // plugins run inside the gateway's time: shown apart
+  const double values[] = {gateway, plugins, now.value("upstream_connect", 0.0) - previous_->value("upstream_connect", 0.0),
+                           now.value("upstream_ttfb", 0.0) - previous_->value("upstream_ttfb", 0.0),
+                           now.value("transfer", 0.0) - previous_->value("transfer", 0.0)};
+  previous_ = now;
+  for (int i = 0; i < 5; ++i) {
+    auto* bars = static_cast<QCPBars*>(parts_->plottable(i));
+    bars->addData(t, std::max(0.0, values[i]));
+    bars->data()->removeBefore(t - kSeconds);
+  }
+  parts_->xAxis->setRange(t - kSeconds / 5.0, t + 0.5);
+  parts_->yAxis->rescale(true);
+  parts_->yAxis->setRangeLower(0);
+  parts_->replot();
+}
+
+void TroubleshootView::refreshTraces() {
+  if (!transport_ || routeId_.isEmpty()) return;
+  const quint64 generation = generation_;
+  transport_->send({"GET", "/sluice/traces?size=200&route=" + core::percentEncode(routeId_.toStdString()), "", "application/json"},
+                   [this, generation](const admin_client::Response& r) {
+                     if (generation != generation_) return;
+                     const nlohmann::json page = nlohmann::json::parse(r.body, nullptr, false);
+                     if (!r.ok() || !page.is_object()) return;
+                     traceList_ = page.value("data", nlohmann::json::array());
+                     traces_->setRowCount(static_cast<int>(traceList_.size()));
+                     int row = 0;
+                     for (const auto& t : traceList_) {
+                       const auto parts = t.value("parts_ms", nlohmann::json::object());
+                       traces_->setItem(row, 0, cell(QDateTime::fromMSecsSinceEpoch(t.value("started_at", qint64{0})).toString("hh:mm:ss.zzz")));
+                       traces_->setItem(row, 1, cell(QString::number(t.value("status", 0))));
+                       traces_->setItem(row, 2, cell(QString::number(t.value("total_ms", 0.0), 'f', 2)));
+                       traces_->setItem(row, 3, cell(QString::number(parts.value("gateway", 0.0), 'f', 2)));
+                       traces_->setItem(row, 4, cell(QString::number(parts.value("upstream_ttfb", 0.0), 'f', 2)));
+                       traces_->setItem(row, 5, cell(QString::fromStdString(t.value("method", "") + " " + t.value("path", ""))));
+                       ++row;
+                     }
+                     emit tracesLoaded(row);
+                   });
+}
+
+void TroubleshootView::showTrace(int row) {
+  if (row < 0 || row >= static_cast<int>(traceList_.size())) return;
+  waterfall_->setTrace(traceList_[static_cast<size_t>(row)]);
+}
+
+}  // namespace sluice::manager
