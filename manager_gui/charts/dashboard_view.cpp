@@ -1,5 +1,6 @@
 #include "charts/dashboard_view.h"
 
+#include "charts/time_charts.h"
 #include "metrics/latency_histogram.h"
 
 #include <qcustomplot.h>
@@ -31,24 +32,6 @@ double bandOf(double ms) {
   return std::clamp(f * kBands, 0.0, kBands - 1.0);
 }
 
-QCustomPlot* makePlot(const QString& title, const QString& unit) {
-  auto* plot = new QCustomPlot;
-  plot->setMinimumHeight(170);
-  plot->plotLayout()->insertRow(0);
-  plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title, QFont(plot->font().family(), 9, QFont::Bold)));
-  QSharedPointer<QCPAxisTickerDateTime> ticker(new QCPAxisTickerDateTime);
-  ticker->setDateTimeFormat("hh:mm:ss");
-  plot->xAxis->setTicker(ticker);
-  plot->yAxis->setLabel(unit);
-  plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-  plot->axisRect()->setRangeDrag(Qt::Horizontal);
-  plot->axisRect()->setRangeZoom(Qt::Horizontal);
-  plot->legend->setVisible(true);
-  plot->legend->setFont(QFont(plot->font().family(), 8));
-  plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
-  return plot;
-}
-
 QCPGraph* addLine(QCustomPlot* plot, const QString& name, const QColor& color) {
   QCPGraph* g = plot->addGraph();
   g->setName(name);
@@ -76,36 +59,22 @@ DashboardView::DashboardView(QWidget* parent) : QWidget(parent) {
   controls->addWidget(png);
   controls->addWidget(csv);
 
-  throughput_ = makePlot(tr("Requests per second"), tr("req/s"));
+  throughput_ = makeTimePlot(tr("Requests per second"), tr("req/s"));
   addLine(throughput_, tr("all"), QColor("#2c3e50"));
   addLine(throughput_, tr("2xx/3xx"), QColor("#27ae60"));
   addLine(throughput_, tr("4xx"), QColor("#f39c12"));
   addLine(throughput_, tr("5xx"), QColor("#c0392b"));
 
-  latency_ = makePlot(tr("Latency percentiles"), tr("ms"));
+  latency_ = makeTimePlot(tr("Latency percentiles"), tr("ms"));
   addLine(latency_, "p50", QColor("#2980b9"));
   addLine(latency_, "p90", QColor("#8e44ad"));
   addLine(latency_, "p99", QColor("#d35400"));
   addLine(latency_, "p99.9", QColor("#c0392b"));
 
-  parts_ = makePlot(tr("Where the time goes (mean per request)"), tr("ms"));
-  const std::pair<QString, QColor> partNames[] = {{tr("gateway"), QColor("#34495e")},
-                                                  {tr("plugins"), QColor("#9b59b6")},
-                                                  {tr("upstream connect"), QColor("#f1c40f")},
-                                                  {tr("upstream response"), QColor("#3498db")},
-                                                  {tr("transfer"), QColor("#1abc9c")}};
-  QCPBars* below = nullptr;
-  for (const auto& [name, color] : partNames) {
-    auto* bars = new QCPBars(parts_->xAxis, parts_->yAxis);
-    bars->setName(name);
-    bars->setBrush(color);
-    bars->setPen(Qt::NoPen);
-    bars->setWidth(0.9);
-    if (below) bars->moveAbove(below);
-    below = bars;
-  }
+  parts_ = makeTimePlot(tr("Where the time goes (mean per request)"), tr("ms"));
+  addTimePartBars(parts_);
 
-  heatmap_ = makePlot(tr("Latency heatmap (requests per latency band)"), tr("ms"));
+  heatmap_ = makeTimePlot(tr("Latency heatmap (requests per latency band)"), tr("ms"));
   heatmap_->legend->setVisible(false);
   heat_ = new QCPColorMap(heatmap_->xAxis, heatmap_->yAxis);
   heat_->setGradient(QCPColorGradient::gpThermal);

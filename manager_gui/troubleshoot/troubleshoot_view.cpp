@@ -1,6 +1,7 @@
 #include "troubleshoot/troubleshoot_view.h"
 
 #include "admin_client/api_error.h"
+#include "charts/time_charts.h"
 #include "core/url_encoding.h"
 
 #include <qcustomplot.h>
@@ -36,34 +37,10 @@ TroubleshootView::TroubleshootView(QWidget* parent) : QWidget(parent) {
   top->addWidget(reload);
   top->addWidget(openButton);
 
-  parts_ = new QCustomPlot;
+  parts_ = makeTimePlot(tr("Where this route's time goes, per second"), tr("ms of request time"));
   parts_->setMinimumHeight(180);
-  parts_->plotLayout()->insertRow(0);
-  parts_->plotLayout()->addElement(0, 0, new QCPTextElement(parts_, tr("Where this route's time goes, per second"), QFont(font().family(), 9, QFont::Bold)));
-  QSharedPointer<QCPAxisTickerDateTime> ticker(new QCPAxisTickerDateTime);
-  ticker->setDateTimeFormat("hh:mm:ss");
-  parts_->xAxis->setTicker(ticker);
-  parts_->yAxis->setLabel(tr("ms of request time"));
-  parts_->legend->setVisible(true);
-  parts_->legend->setFont(QFont(font().family(), 8));
-  parts_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-  parts_->axisRect()->setRangeDrag(Qt::Horizontal);
-  parts_->axisRect()->setRangeZoom(Qt::Horizontal);
-  const std::pair<QString, QColor> names[] = {{tr("gateway"), QColor("#34495e")},
-                                              {tr("plugins"), QColor("#9b59b6")},
-                                              {tr("upstream connect"), QColor("#f1c40f")},
-                                              {tr("upstream response"), QColor("#3498db")},
-                                              {tr("transfer"), QColor("#1abc9c")}};
-  QCPBars* below = nullptr;
-  for (const auto& [name, color] : names) {
-    auto* bars = new QCPBars(parts_->xAxis, parts_->yAxis);
-    bars->setName(name);
-    bars->setBrush(color);
-    bars->setPen(Qt::NoPen);
-    bars->setWidth(0.9);
-    if (below) bars->moveAbove(below);
-    below = bars;
-  }
+  parts_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+  addTimePartBars(parts_);
 
   traces_ = new QTableWidget(0, 6);
   traces_->setHorizontalHeaderLabels({tr("Time"), tr("Status"), tr("Total ms"), tr("Gateway ms"), tr("Upstream ms"), tr("Path")});
