@@ -1,9 +1,13 @@
 // sluice-manager: the desktop manager for Sluice gateways.
 #include "api/gateway_connection.h"
+#include "app/language.h"
 #include "app/manager_options.h"
 #include "views/main_window.h"
+#include "views/theme.h"
 
 #include <QApplication>
+#include <QSettings>
+#include <QTranslator>
 
 #include <cstdio>
 #include <cstring>
@@ -32,6 +36,11 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "sluice-manager: %s\n", qPrintable(options.error));
     return 2;
   }
+  QTranslator translator;
+  const QString language = sluice::manager::chooseLanguage(options.language);
+  if (!options.language.isEmpty()) sluice::manager::saveLanguage(language);
+  sluice::manager::installLanguage(app, translator, language);
+  sluice::manager::applyTheme(QSettings().value("theme", "system").toString());
   sluice::manager::GatewayConnection gateway;
   sluice::manager::MainWindow window(gateway);
   sluice::manager::TransportSettings settings;

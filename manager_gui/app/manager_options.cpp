@@ -19,7 +19,9 @@ ManagerOptions parseManagerOptions(const QStringList& arguments, QString* helpTe
   parser.addOption(help);
   parser.addOption(url);
   parser.addOption(token);
+  const QCommandLineOption language("language", QCoreApplication::translate("main", "The interface language: en, de or zh_CN (remembered)."), "code");
   parser.addOption(insecure);
+  parser.addOption(language);
   ManagerOptions o;
   if (!parser.parse(arguments)) {
     o.error = parser.errorText();
@@ -40,6 +42,7 @@ ManagerOptions parseManagerOptions(const QStringList& arguments, QString* helpTe
   }
   o.adminToken = parser.isSet(token) ? parser.value(token) : env.value("SLUICE_ADMIN_TOKEN");
   o.insecureTls = parser.isSet(insecure);
+  o.language = parser.value(language);
   return o;
 }
 

@@ -13,6 +13,7 @@ struct ManagerOptions {
   std::optional<QUrl> adminUrl;
   QString adminToken;
   bool insecureTls = false;
+  QString language;  // --language: en, de, zh_CN
   QString error;  // set when the arguments are wrong
 };
 

@@ -2,12 +2,17 @@
 
 #include "admin_client/api_error.h"
 #include "core/url_encoding.h"
+#include "app/language.h"
 #include "forms/entity_editor.h"
+#include "views/theme.h"
 
 #include <QAction>
 #include <QHBoxLayout>
 #include <QInputDialog>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
 #include <QToolBar>
 #include <QHeaderView>
 #include <QLabel>
@@ -148,7 +153,39 @@ MainWindow::MainWindow(GatewayConnection& gateway, QWidget* parent)
   connect(&gateway_, &GatewayConnection::transportChanged, this, &MainWindow::onTransportChanged);
   onStatusChanged(gateway_.status());
   kinds_->setCurrentRow(0);
+  buildMenus();
   resize(1100, 700);
+  const QSettings settings;  // the window as it was left
+  restoreGeometry(settings.value("window/geometry").toByteArray());
+  restoreState(settings.value("window/state").toByteArray());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  QSettings settings;
+  settings.setValue("window/geometry", saveGeometry());
+  settings.setValue("window/state", saveState());
+  QMainWindow::closeEvent(event);
+}
+
+void MainWindow::buildMenus() {
+  QMenu* view = menuBar()->addMenu(tr("&View"));
+  view->addAction(tr("Configuration"), QKeySequence(Qt::CTRL | Qt::Key_1), this, [this] { tabs_->setCurrentIndex(0); });
+  view->addAction(tr("Dashboard"), QKeySequence(Qt::CTRL | Qt::Key_2), this, [this] { tabs_->setCurrentIndex(1); });
+  view->addAction(tr("Troubleshooting"), QKeySequence(Qt::CTRL | Qt::Key_3), this, [this] { tabs_->setCurrentIndex(2); });
+  view->addSeparator();
+  QMenu* theme = view->addMenu(tr("Theme"));
+  const std::pair<QString, QString> themes[] = {{"system", tr("System")}, {"light", tr("Light")}, {"dark", tr("Dark")}};
+  for (const auto& [code, name] : themes)
+    theme->addAction(name, this, [code = code] {
+      QSettings().setValue("theme", code);
+      applyTheme(code);
+    });
+  QMenu* language = view->addMenu(tr("Language"));
+  for (const QString& code : availableLanguages())
+    language->addAction(languageName(code), this, [this, code] {
+      saveLanguage(code);
+      statusBar()->showMessage(tr("The language changes at the next start."), 8000);
+    });
 }
 
 void MainWindow::showKind(const QString& kind) {

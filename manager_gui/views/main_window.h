@@ -48,6 +48,9 @@ class MainWindow : public QMainWindow {
  signals:
   void entityDeleted(const QString& id);
 
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+
  private slots:
   void onStatusChanged(const sluice::manager::NodeStatus& status);
   void onTransportChanged();
@@ -74,6 +77,7 @@ class MainWindow : public QMainWindow {
   LiveFeed* feed_;
   class EntityEditor* lastEditor_ = nullptr;
   void openEditor(const nlohmann::json& entity, bool duplicate, const QString& pluginName);
+  void buildMenus();
   int selectedRow() const;
 };
 

@@ -3,6 +3,7 @@
 // and coming back, and renders its views to PNG files under the build folder for a look.
 #include "api/gateway_connection.h"
 #include "forms/entity_editor.h"
+#include "app/language.h"
 #include "app/manager_options.h"
 #include "sluice_process.h"
 #include "views/main_window.h"
@@ -12,6 +13,8 @@
 #include <QListWidget>
 #include <QSignalSpy>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QTranslator>
 #include <QTableView>
 #include <QtTest>
 
@@ -49,6 +52,25 @@ class TestMainWindow : public QObject {
     QVERIFY(!o.error.isEmpty());
     parseManagerOptions({"sluice-manager", "--help"}, &help);
     QVERIFY(help.contains("--admin-url"));
+  }
+
+  void speaksGermanAndChinese() {
+    for (const auto& [code, configuration] : {std::pair{QString("de"), QString("Konfiguration")}, std::pair{QString("zh_CN"), QString("配置")}}) {
+      QTranslator translator;
+      QVERIFY2(installLanguage(*QCoreApplication::instance(), translator, code), qPrintable(code));
+      GatewayConnection gateway;
+      MainWindow window(gateway);
+      QCOMPARE(window.findChild<QTabWidget*>()->tabText(0), configuration);
+      if (code == "de") {
+        window.show();
+        const QString shots = QDir::currentPath() + "/screenshots";
+        QDir().mkpath(shots);
+        QVERIFY(window.grab().save(shots + "/main_window_de.png"));
+      }
+      QCoreApplication::removeTranslator(&translator);
+    }
+    QCOMPARE(chooseLanguage("zh_CN"), QString("zh_CN"));
+    QCOMPARE(chooseLanguage("xx").isEmpty(), false);
   }
 
   void connectsListsAndFollowsTheGateway() {

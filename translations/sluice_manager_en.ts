@@ -1,0 +1,647 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>TimeCharts</name>
+    <message>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="28"/>
+        <source>gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="29"/>
+        <source>plugins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="30"/>
+        <source>upstream connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="31"/>
+        <source>upstream response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="32"/>
+        <source>transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../manager_gui/app/manager_options.cpp" line="12"/>
+        <source>Sluice Manager: configure Sluice gateways, watch their traffic and load-test their routes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/app/manager_options.cpp" line="13"/>
+        <source>Show this help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/app/manager_options.cpp" line="14"/>
+        <source>Open connected to the gateway whose Admin API is at &lt;url&gt; (or SLUICE_ADMIN_URL).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/app/manager_options.cpp" line="16"/>
+        <source>The admin token for that gateway (or SLUICE_ADMIN_TOKEN).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/app/manager_options.cpp" line="18"/>
+        <source>Do not verify the gateway&apos;s TLS certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/app/manager_options.cpp" line="22"/>
+        <source>The interface language: en, de or zh_CN (remembered).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/app/manager_options.cpp" line="39"/>
+        <source>not an http(s) URL: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::manager::DashboardView</name>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="46"/>
+        <source>1 minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="47"/>
+        <source>5 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="48"/>
+        <source>15 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="50"/>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="51"/>
+        <source>Export PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="52"/>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="53"/>
+        <source>Waiting for the first frame…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="56"/>
+        <source>Window:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="62"/>
+        <source>Requests per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="62"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="88"/>
+        <source>req/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="63"/>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="64"/>
+        <source>2xx/3xx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="65"/>
+        <source>4xx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="66"/>
+        <source>5xx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="68"/>
+        <source>Latency percentiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="68"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="74"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="77"/>
+        <source>ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="74"/>
+        <source>Where the time goes (mean per request)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="77"/>
+        <source>Latency heatmap (requests per latency band)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="88"/>
+        <source>Route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="88"/>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="88"/>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="88"/>
+        <source>p99 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="88"/>
+        <source>In plugins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="104"/>
+        <source>Busiest routes this second (double-click opens the route)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="110"/>
+        <source>Export PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="114"/>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="180"/>
+        <source>%1 req/s · p99 %2 ms · %3 connections · %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="184"/>
+        <source>1 route active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="184"/>
+        <source>%1 routes active</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::manager::EntityEditor</name>
+    <message>
+        <location filename="../manager_gui/forms/entity_editor.cpp" line="41"/>
+        <source>New entry in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/forms/entity_editor.cpp" line="41"/>
+        <source>New %1 plugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/forms/entity_editor.cpp" line="49"/>
+        <source>Edit %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/forms/entity_editor.cpp" line="104"/>
+        <source>Some references do not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/forms/entity_editor.cpp" line="105"/>
+        <source>unknown references</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::manager::EntityListModel</name>
+    <message>
+        <location filename="../manager_gui/models/entity_list_model.cpp" line="42"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/models/entity_list_model.cpp" line="42"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::manager::GatewayConnection</name>
+    <message>
+        <location filename="../manager_gui/api/gateway_connection.cpp" line="27"/>
+        <source>not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::manager::MainWindow</name>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="35"/>
+        <source>Services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="36"/>
+        <source>Routes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="37"/>
+        <source>Consumers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="38"/>
+        <source>Plugins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="39"/>
+        <source>Upstreams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="40"/>
+        <source>Certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="41"/>
+        <source>SNIs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="42"/>
+        <source>CA certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="59"/>
+        <source>Sluice Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="68"/>
+        <source>Filter the loaded rows by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="71"/>
+        <source>Tags: a,b (all) or a/b (any)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="101"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="172"/>
+        <source>Configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="102"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="173"/>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="104"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="174"/>
+        <source>Troubleshooting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="130"/>
+        <source>%1 loaded, more as you scroll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="131"/>
+        <source>1 entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="131"/>
+        <source>%1 entities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="134"/>
+        <source>Could not load %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="136"/>
+        <source>Entities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="144"/>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="145"/>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="146"/>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="147"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="264"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="148"/>
+        <source>Troubleshoot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="150"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="171"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="176"/>
+        <source>Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="177"/>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="177"/>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="177"/>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="183"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="187"/>
+        <source>The language changes at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="237"/>
+        <source>New plugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="237"/>
+        <source>Plugin:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="264"/>
+        <source>Delete %1 from %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="269"/>
+        <source>Not deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="284"/>
+        <source>Select a route first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="320"/>
+        <source>● Unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="323"/>
+        <source>Not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="328"/>
+        <source>● Connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="331"/>
+        <source>%1 — Sluice %2 (Kong API %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="332"/>
+        <source>Database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="332"/>
+        <source>Database: %1 (unreachable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="333"/>
+        <source>Configuration v%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::manager::SchemaForm</name>
+    <message>
+        <location filename="../manager_gui/forms/schema_form.cpp" line="196"/>
+        <source>(not set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/forms/schema_form.cpp" line="211"/>
+        <source>comma-separated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/forms/schema_form.cpp" line="222"/>
+        <source>one &quot;key: value&quot; per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/forms/schema_form.cpp" line="228"/>
+        <source>id or name (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/forms/schema_form.cpp" line="236"/>
+        <source>JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::manager::TraceWaterfall</name>
+    <message>
+        <location filename="../manager_gui/troubleshoot/trace_waterfall.cpp" line="29"/>
+        <source>parse and route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/trace_waterfall.cpp" line="34"/>
+        <source>upstream connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/trace_waterfall.cpp" line="35"/>
+        <source>upstream response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/trace_waterfall.cpp" line="36"/>
+        <source>transfer to the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/trace_waterfall.cpp" line="37"/>
+        <source>total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/trace_waterfall.cpp" line="59"/>
+        <source>Select a trace to see where its time went.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::manager::TroubleshootView</name>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="32"/>
+        <source>Pick a route: from the Configuration tab (Troubleshoot) or the dashboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="33"/>
+        <source>Open the route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="34"/>
+        <source>Refresh traces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="40"/>
+        <source>Where this route&apos;s time goes, per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="40"/>
+        <source>ms of request time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <source>Total ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <source>Gateway ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <source>Upstream ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <source>Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="53"/>
+        <source>Upstream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="53"/>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="53"/>
+        <source>Health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="66"/>
+        <source>Slowest requests of each minute, and the ones asked for with X-Sluice-Trace: 1 (double-click a plugin row to open the plugin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="68"/>
+        <source>Targets of the route&apos;s upstream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="93"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="108"/>
+        <source>Route %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

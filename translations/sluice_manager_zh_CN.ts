@@ -1,0 +1,647 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>TimeCharts</name>
+    <message>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="28"/>
+        <source>gateway</source>
+        <translation>网关</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="29"/>
+        <source>plugins</source>
+        <translation>插件</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="30"/>
+        <source>upstream connect</source>
+        <translation>上游连接</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="31"/>
+        <source>upstream response</source>
+        <translation>上游响应</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="32"/>
+        <source>transfer</source>
+        <translation>传输</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../manager_gui/app/manager_options.cpp" line="12"/>
+        <source>Sluice Manager: configure Sluice gateways, watch their traffic and load-test their routes.</source>
+        <translation>Sluice 管理器：配置 Sluice 网关、观察其流量并对其路由进行压测。</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/app/manager_options.cpp" line="13"/>
+        <source>Show this help.</source>
+        <translation>显示此帮助。</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/app/manager_options.cpp" line="14"/>
+        <source>Open connected to the gateway whose Admin API is at &lt;url&gt; (or SLUICE_ADMIN_URL).</source>
+        <translation>启动并连接到 Admin API 位于 &lt;url&gt; 的网关（或 SLUICE_ADMIN_URL）。</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/app/manager_options.cpp" line="16"/>
+        <source>The admin token for that gateway (or SLUICE_ADMIN_TOKEN).</source>
+        <translation>该网关的管理令牌（或 SLUICE_ADMIN_TOKEN）。</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/app/manager_options.cpp" line="18"/>
+        <source>Do not verify the gateway&apos;s TLS certificate.</source>
+        <translation>不验证网关的 TLS 证书。</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/app/manager_options.cpp" line="22"/>
+        <source>The interface language: en, de or zh_CN (remembered).</source>
+        <translation>界面语言：en、de 或 zh_CN（会被记住）。</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/app/manager_options.cpp" line="39"/>
+        <source>not an http(s) URL: %1</source>
+        <translation>不是 http(s) URL：%1</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::manager::DashboardView</name>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="46"/>
+        <source>1 minute</source>
+        <translation>1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="47"/>
+        <source>5 minutes</source>
+        <translation>5 分钟</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="48"/>
+        <source>15 minutes</source>
+        <translation>15 分钟</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="50"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="51"/>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="52"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="53"/>
+        <source>Waiting for the first frame…</source>
+        <translation>正在等待第一帧…</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="56"/>
+        <source>Window:</source>
+        <translation>时间窗：</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="62"/>
+        <source>Requests per second</source>
+        <translation>每秒请求数</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="62"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="88"/>
+        <source>req/s</source>
+        <translation>请求/秒</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="63"/>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="64"/>
+        <source>2xx/3xx</source>
+        <translation>2xx/3xx</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="65"/>
+        <source>4xx</source>
+        <translation>4xx</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="66"/>
+        <source>5xx</source>
+        <translation>5xx</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="68"/>
+        <source>Latency percentiles</source>
+        <translation>延迟百分位</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="68"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="74"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="77"/>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="74"/>
+        <source>Where the time goes (mean per request)</source>
+        <translation>时间去向（每请求平均）</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="77"/>
+        <source>Latency heatmap (requests per latency band)</source>
+        <translation>延迟热力图（各延迟区间的请求数）</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="88"/>
+        <source>Route</source>
+        <translation>路由</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="88"/>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="88"/>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="88"/>
+        <source>p99 ms</source>
+        <translation>p99 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="88"/>
+        <source>In plugins</source>
+        <translation>插件耗时</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="104"/>
+        <source>Busiest routes this second (double-click opens the route)</source>
+        <translation>本秒最繁忙的路由（双击打开路由）</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="110"/>
+        <source>Export PNG</source>
+        <translation>导出 PNG</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="114"/>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="180"/>
+        <source>%1 req/s · p99 %2 ms · %3 connections · %4</source>
+        <translation>%1 请求/秒 · p99 %2 毫秒 · %3 个连接 · %4</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="184"/>
+        <source>1 route active</source>
+        <translation>1 条路由活跃</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="184"/>
+        <source>%1 routes active</source>
+        <translation>%1 条路由活跃</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::manager::EntityEditor</name>
+    <message>
+        <location filename="../manager_gui/forms/entity_editor.cpp" line="41"/>
+        <source>New entry in %1</source>
+        <translation>在 %1 中新建</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/forms/entity_editor.cpp" line="41"/>
+        <source>New %1 plugin</source>
+        <translation>新建 %1 插件</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/forms/entity_editor.cpp" line="49"/>
+        <source>Edit %1 %2</source>
+        <translation>编辑 %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/forms/entity_editor.cpp" line="104"/>
+        <source>Some references do not exist.</source>
+        <translation>部分引用不存在。</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/forms/entity_editor.cpp" line="105"/>
+        <source>unknown references</source>
+        <translation>未知引用</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::manager::EntityListModel</name>
+    <message>
+        <location filename="../manager_gui/models/entity_list_model.cpp" line="42"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/models/entity_list_model.cpp" line="42"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::manager::GatewayConnection</name>
+    <message>
+        <location filename="../manager_gui/api/gateway_connection.cpp" line="27"/>
+        <source>not connected</source>
+        <translation>未连接</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::manager::MainWindow</name>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="35"/>
+        <source>Services</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="36"/>
+        <source>Routes</source>
+        <translation>路由</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="37"/>
+        <source>Consumers</source>
+        <translation>消费者</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="38"/>
+        <source>Plugins</source>
+        <translation>插件</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="39"/>
+        <source>Upstreams</source>
+        <translation>上游</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="40"/>
+        <source>Certificates</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="41"/>
+        <source>SNIs</source>
+        <translation>SNI</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="42"/>
+        <source>CA certificates</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="59"/>
+        <source>Sluice Manager</source>
+        <translation>Sluice 管理器</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="68"/>
+        <source>Filter the loaded rows by name</source>
+        <translation>按名称筛选已加载的行</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="71"/>
+        <source>Tags: a,b (all) or a/b (any)</source>
+        <translation>标签：a,b（全部）或 a/b（任一）</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="101"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="172"/>
+        <source>Configuration</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="102"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="173"/>
+        <source>Dashboard</source>
+        <translation>仪表盘</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="104"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="174"/>
+        <source>Troubleshooting</source>
+        <translation>延迟排查</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="130"/>
+        <source>%1 loaded, more as you scroll</source>
+        <translation>已加载 %1 个，滚动加载更多</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="131"/>
+        <source>1 entity</source>
+        <translation>1 个条目</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="131"/>
+        <source>%1 entities</source>
+        <translation>%1 个条目</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="134"/>
+        <source>Could not load %1: %2</source>
+        <translation>无法加载 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="136"/>
+        <source>Entities</source>
+        <translation>实体</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="144"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="145"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="146"/>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="147"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="264"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="148"/>
+        <source>Troubleshoot</source>
+        <translation>排查</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="150"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="171"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="176"/>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="177"/>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="177"/>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="177"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="183"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="187"/>
+        <source>The language changes at the next start.</source>
+        <translation>语言将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="237"/>
+        <source>New plugin</source>
+        <translation>新建插件</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="237"/>
+        <source>Plugin:</source>
+        <translation>插件：</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="264"/>
+        <source>Delete %1 from %2?</source>
+        <translation>从 %2 删除 %1？</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="269"/>
+        <source>Not deleted: %1</source>
+        <translation>未删除：%1</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="284"/>
+        <source>Select a route first.</source>
+        <translation>请先选择一条路由。</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="320"/>
+        <source>● Unreachable</source>
+        <translation>● 不可达</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="323"/>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="328"/>
+        <source>● Connected</source>
+        <translation>● 已连接</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="331"/>
+        <source>%1 — Sluice %2 (Kong API %3)</source>
+        <translation>%1 — Sluice %2（Kong API %3）</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="332"/>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="332"/>
+        <source>Database: %1 (unreachable)</source>
+        <translation>数据库：%1（不可达）</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="333"/>
+        <source>Configuration v%1</source>
+        <translation>配置 v%1</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::manager::SchemaForm</name>
+    <message>
+        <location filename="../manager_gui/forms/schema_form.cpp" line="196"/>
+        <source>(not set)</source>
+        <translation>（未设置）</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/forms/schema_form.cpp" line="211"/>
+        <source>comma-separated</source>
+        <translation>用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/forms/schema_form.cpp" line="222"/>
+        <source>one &quot;key: value&quot; per line</source>
+        <translation>每行一个“键: 值”</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/forms/schema_form.cpp" line="228"/>
+        <source>id or name (%1)</source>
+        <translation>ID 或名称（%1）</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/forms/schema_form.cpp" line="236"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::manager::TraceWaterfall</name>
+    <message>
+        <location filename="../manager_gui/troubleshoot/trace_waterfall.cpp" line="29"/>
+        <source>parse and route</source>
+        <translation>解析与路由</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/trace_waterfall.cpp" line="34"/>
+        <source>upstream connect</source>
+        <translation>上游连接</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/trace_waterfall.cpp" line="35"/>
+        <source>upstream response</source>
+        <translation>上游响应</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/trace_waterfall.cpp" line="36"/>
+        <source>transfer to the client</source>
+        <translation>传输到客户端</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/trace_waterfall.cpp" line="37"/>
+        <source>total</source>
+        <translation>总计</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/trace_waterfall.cpp" line="59"/>
+        <source>Select a trace to see where its time went.</source>
+        <translation>选择一条追踪以查看其时间花在哪里。</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::manager::TroubleshootView</name>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="32"/>
+        <source>Pick a route: from the Configuration tab (Troubleshoot) or the dashboard.</source>
+        <translation>请选择一条路由：在“配置”页（排查）或仪表盘中。</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="33"/>
+        <source>Open the route</source>
+        <translation>打开路由</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="34"/>
+        <source>Refresh traces</source>
+        <translation>刷新追踪</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="40"/>
+        <source>Where this route&apos;s time goes, per second</source>
+        <translation>该路由每秒的时间去向</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="40"/>
+        <source>ms of request time</source>
+        <translation>请求时间（毫秒）</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <source>Total ms</source>
+        <translation>总计 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <source>Gateway ms</source>
+        <translation>网关 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <source>Upstream ms</source>
+        <translation>上游 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="53"/>
+        <source>Upstream</source>
+        <translation>上游</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="53"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="53"/>
+        <source>Health</source>
+        <translation>健康状态</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="66"/>
+        <source>Slowest requests of each minute, and the ones asked for with X-Sluice-Trace: 1 (double-click a plugin row to open the plugin)</source>
+        <translation>每分钟最慢的请求，以及带 X-Sluice-Trace: 1 的请求（双击插件行打开插件）</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="68"/>
+        <source>Targets of the route&apos;s upstream</source>
+        <translation>路由上游的目标</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="93"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="108"/>
+        <source>Route %1</source>
+        <translation>路由 %1</translation>
+    </message>
+</context>
+</TS>
