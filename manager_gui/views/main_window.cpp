@@ -4,6 +4,7 @@
 #include "core/url_encoding.h"
 #include "app/language.h"
 #include "forms/entity_editor.h"
+#include "views/connect_dialog.h"
 #include "views/theme.h"
 
 #include <QAction>
@@ -168,6 +169,14 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 }
 
 void MainWindow::buildMenus() {
+  QMenu* gatewayMenu = menuBar()->addMenu(tr("&Gateway"));
+  gatewayMenu->addAction(tr("Connect…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, [this] {
+    QSettings settings;
+    ConnectionProfiles profiles(settings);
+    ConnectDialog dialog(profiles, secrets_, this);
+    if (dialog.exec() == QDialog::Accepted) gateway_.open(dialog.settings());
+  });
+  gatewayMenu->addAction(tr("Reconnect"), this, [this] { gateway_.refresh(); });
   QMenu* view = menuBar()->addMenu(tr("&View"));
   view->addAction(tr("Configuration"), QKeySequence(Qt::CTRL | Qt::Key_1), this, [this] { tabs_->setCurrentIndex(0); });
   view->addAction(tr("Dashboard"), QKeySequence(Qt::CTRL | Qt::Key_2), this, [this] { tabs_->setCurrentIndex(1); });

@@ -3,6 +3,7 @@
 // filtered by name and tags) in the middle, and the connected gateway's status at the bottom.
 #include "api/gateway_connection.h"
 #include "api/live_feed.h"
+#include "app/secret_store.h"
 #include "charts/dashboard_view.h"
 #include "models/entity_list_model.h"
 #include "troubleshoot/troubleshoot_view.h"
@@ -75,6 +76,7 @@ class MainWindow : public QMainWindow {
   DashboardView* dashboard_;
   TroubleshootView* troubleshoot_;
   LiveFeed* feed_;
+  SecretStore secrets_;
   class EntityEditor* lastEditor_ = nullptr;
   void openEditor(const nlohmann::json& entity, bool duplicate, const QString& pluginName);
   void buildMenus();
