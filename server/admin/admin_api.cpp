@@ -1,6 +1,7 @@
 #include "admin/admin_api.h"
 
 #include "admin/request_body.h"
+#include "declarative/config_plan.h"
 #include "declarative/declarative_config.h"
 #include "declarative/yaml_json.h"
 
@@ -89,6 +90,7 @@ std::optional<AdminResponse> AdminApi::meta(const AdminRequest& request) {
   if (s[0] == "schemas") return schemas(request);
   if (s[0] == "tags" && s.size() <= 2) return get ? tags(request) : messageResponse(405, "Method not allowed");
   if (s[0] == "config" && s.size() == 1) return config(request);
+  if (s[0] == "sluice" && s.size() >= 2 && s[1] == "config") return configPlan(request);
   if (s[0] == "plugins" && s.size() == 2 && s[1] == "enabled") {
     if (!get) return messageResponse(405, "Method not allowed");
     json names = json::array();
@@ -218,6 +220,39 @@ AdminResponse AdminApi::tags(const AdminRequest& request) {
 
 // DB-less configuration: GET returns it as YAML, POST replaces it atomically. The body is the
 // declarative document itself (JSON or YAML), or {"config": "<document>"} (JSON or form).
+// /sluice/config: the whole configuration as kong.yml (GET), and importing one into a database-backed
+// node with a preview: POST /sluice/config/diff says what would change, POST /sluice/config/apply
+// does it. Body: {"config": "<yaml or json text>", "replace": false} (replace: delete what the file
+// does not mention).
+AdminResponse AdminApi::configPlan(const AdminRequest& request) {
+  const auto& s = request.segments;
+  if (s.size() == 2) {
+    if (request.method != "GET" && request.method != "HEAD") return messageResponse(405, "Method not allowed");
+    auto doc = declarative::exportDocument(store_);
+    if (!doc) return errorResponse(doc.error());
+    return jsonResponse(200, json{{"config", declarative::toYaml(*doc)}});
+  }
+  if (s.size() != 3 || (s[2] != "diff" && s[2] != "apply")) return messageResponse(404, "Not found");
+  if (request.method != "POST") return messageResponse(405, "Method not allowed");
+  if (declarative_) return messageResponse(400, "a database-less node takes its configuration through POST /config");
+  auto parsed = parseBody(request);
+  if (!parsed) return errorResponse(parsed.error());
+  if (!parsed->value.contains("config") || !parsed->value["config"].is_string())
+    return jsonResponse(400, json{{"message", "schema violation (config: required field missing)"},
+                                  {"name", "schema violation"},
+                                  {"code", 2},
+                                  {"fields", {{"config", "required field missing"}}}});
+  const std::string text = parsed->value["config"].get<std::string>();
+  if (nestingDepth(text) > kMaxNesting)
+    return messageResponse(400, "declarative configuration nested deeper than " + std::to_string(kMaxNesting) + " levels");
+  const bool replace = parsed->value.value("replace", false) == true;
+  auto plan = declarative::planConfig(store_, text, validation_, replace);
+  if (!plan) return errorResponse(plan.error());
+  if (s[2] == "diff") return jsonResponse(200, declarative::planJson(*plan));
+  if (auto applied = declarative::applyPlan(store_, *plan, replace); !applied) return errorResponse(applied.error());
+  return jsonResponse(200, declarative::planJson(*plan));
+}
+
 AdminResponse AdminApi::config(const AdminRequest& request) {
   if (request.method != "GET" && request.method != "POST") return messageResponse(405, "Method not allowed");
   if (!declarative_)

@@ -59,6 +59,7 @@ class AdminApi {
   AdminResponse schemas(const AdminRequest& request);
   AdminResponse tags(const AdminRequest& request);
   AdminResponse config(const AdminRequest& request);
+  AdminResponse configPlan(const AdminRequest& request);
 
   store::Store& store_;
   NodeInfo node_;

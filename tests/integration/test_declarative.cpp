@@ -99,6 +99,50 @@ class TestDeclarative : public QObject {
     QVERIFY(sluice.stop());
   }
 
+  void importPreviewsThenApplies() {
+    SluiceProcess sluice;
+    QVERIFY(sluice.start());
+    const HttpClient api = sluice.admin();
+    api.sendJson("POST", "/services", {{"name", "billing"}, {"url", "http://b.internal:9000"}});
+    api.sendJson("POST", "/services", {{"name", "old"}, {"url", "http://o.internal"}});
+    api.sendJson("POST", "/services/billing/routes", {{"name", "bapi"}, {"paths", QJsonArray{"/b"}}});
+    const QString billingId = api.get("/services/billing").json()["id"].toString();
+    const QString file = "_format_version: \"3.0\"\nservices:\n- name: billing\n  url: http://b.internal:9100\n  routes:\n"
+                         "  - name: bapi\n    paths: [\"/b\"]\n- name: fresh\n  url: http://f.internal\n";
+    const auto names = [](const QJsonArray& changes) {
+      QStringList out;
+      for (const auto& c : changes) out << c.toObject()["entity"].toString() + ":" + c.toObject()["name"].toString();
+      return out;
+    };
+    // The preview: billing changes (matched by name, its id kept), fresh is new, old would go with replace; bapi stays.
+    HttpResponse r = api.sendJson("POST", "/sluice/config/diff", {{"config", file}, {"replace", true}});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(names(r.json()["create"].toArray()), QStringList{"services:fresh"});
+    QCOMPARE(names(r.json()["update"].toArray()), QStringList{"services:billing"});
+    QCOMPARE(r.json()["update"].toArray().first().toObject()["id"].toString(), billingId);
+    QCOMPARE(names(r.json()["delete"].toArray()), QStringList{"services:old"});
+    QCOMPARE(r.json()["unchanged"].toInt(), 1);
+    QCOMPARE(api.get("/services/billing").json()["port"].toInt(), 9000);  // a preview changes nothing
+    // Applied without replace: old stays; billing keeps its id and its route.
+    r = api.sendJson("POST", "/sluice/config/apply", {{"config", file}, {"replace", false}});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(api.get("/services/billing").json()["port"].toInt(), 9100);
+    QCOMPARE(api.get("/services/billing").json()["id"].toString(), billingId);
+    QCOMPARE(api.get("/services/old").status, 200);
+    QCOMPARE(api.get("/services/fresh").status, 200);
+    QCOMPARE(api.get("/routes/bapi").json()["service"].toObject()["id"].toString(), billingId);
+    // Applied with replace: old goes. The export reads back.
+    QCOMPARE(api.sendJson("POST", "/sluice/config/apply", {{"config", file}, {"replace", true}}).status, 200);
+    QCOMPARE(api.get("/services/old").status, 404);
+    QVERIFY(api.get("/sluice/config").json()["config"].toString().contains("name: fresh"));
+    // Errors: a broken file names its field; no config at all is a field error too.
+    r = api.sendJson("POST", "/sluice/config/diff", {{"config", "_format_version: \"3.0\"\nservices:\n- name: x\n"}});
+    QCOMPARE(r.status, 400);
+    r = api.sendJson("POST", "/sluice/config/diff", QJsonObject{});
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.json()["fields"].toObject()["config"].toString(), QString("required field missing"));
+  }
+
   void formatVersionsAreChecked() {
     SluiceProcess sluice;
     for (const char* version : {"1.1", "2.1", "3.0"}) {
