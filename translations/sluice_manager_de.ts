@@ -68,6 +68,84 @@
     </message>
 </context>
 <context>
+    <name>sluice::manager::ConnectDialog</name>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="16"/>
+        <source>Connect to a gateway</source>
+        <translation>Mit einem Gateway verbinden</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="19"/>
+        <source>e.g. production</source>
+        <translation>z. B. produktion</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="23"/>
+        <source>only when the gateway has admin_tokens</source>
+        <translation>nur wenn das Gateway admin_tokens hat</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="24"/>
+        <source>Verify the gateway&apos;s TLS certificate</source>
+        <translation>Das TLS-Zertifikat des Gateways prüfen</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="27"/>
+        <source>PEM file of a CA to trust (optional)</source>
+        <translation>PEM-Datei einer vertrauenswürdigen CA (optional)</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="31"/>
+        <source>Saved:</source>
+        <translation>Gespeichert:</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="32"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="33"/>
+        <source>Admin API URL:</source>
+        <translation>Admin-API-URL:</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="34"/>
+        <source>Admin token:</source>
+        <translation>Admin-Token:</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="36"/>
+        <source>CA file:</source>
+        <translation>CA-Datei:</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="38"/>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="39"/>
+        <source>Delete profile</source>
+        <translation>Profil löschen</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="49"/>
+        <source>Admin tokens are kept in the system keychain.</source>
+        <translation>Admin-Tokens liegen im Schlüsselbund des Systems.</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="50"/>
+        <source>No system keychain here: admin tokens are kept for this session only.</source>
+        <translation>Kein Schlüsselbund vorhanden: Admin-Tokens gelten nur für diese Sitzung.</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="108"/>
+        <source>The Admin API URL must start with http:// or https://.</source>
+        <translation>Die Admin-API-URL muss mit http:// oder https:// beginnen.</translation>
+    </message>
+</context>
+<context>
     <name>sluice::manager::DashboardView</name>
     <message>
         <location filename="../manager_gui/charts/dashboard_view.cpp" line="46"/>
@@ -268,228 +346,352 @@
     </message>
 </context>
 <context>
-    <name>sluice::manager::MainWindow</name>
+    <name>sluice::manager::ImportDialog</name>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="35"/>
-        <source>Services</source>
-        <translation>Services</translation>
+        <location filename="../manager_gui/views/import_dialog.cpp" line="17"/>
+        <source>Import configuration</source>
+        <translation>Konfiguration importieren</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="36"/>
-        <source>Routes</source>
-        <translation>Routen</translation>
+        <location filename="../manager_gui/views/import_dialog.cpp" line="18"/>
+        <source>Replace: delete what the file does not mention</source>
+        <translation>Ersetzen: löschen, was die Datei nicht nennt</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="37"/>
-        <source>Consumers</source>
-        <translation>Consumer</translation>
+        <location filename="../manager_gui/views/import_dialog.cpp" line="19"/>
+        <source>Comparing the file with the gateway…</source>
+        <translation>Datei wird mit dem Gateway verglichen…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="38"/>
-        <source>Plugins</source>
-        <translation>Plugins</translation>
+        <location filename="../manager_gui/views/import_dialog.cpp" line="23"/>
+        <location filename="../manager_gui/views/import_dialog.cpp" line="61"/>
+        <source>Change</source>
+        <translation>Ändern</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="39"/>
-        <source>Upstreams</source>
-        <translation>Upstreams</translation>
+        <location filename="../manager_gui/views/import_dialog.cpp" line="23"/>
+        <source>Entity</source>
+        <translation>Eintrag</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="40"/>
-        <source>Certificates</source>
-        <translation>Zertifikate</translation>
+        <location filename="../manager_gui/views/import_dialog.cpp" line="23"/>
+        <source>Id</source>
+        <translation>ID</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="41"/>
-        <source>SNIs</source>
-        <translation>SNIs</translation>
+        <location filename="../manager_gui/views/import_dialog.cpp" line="26"/>
+        <source>Apply</source>
+        <translation>Anwenden</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="42"/>
-        <source>CA certificates</source>
-        <translation>CA-Zertifikate</translation>
+        <location filename="../manager_gui/views/import_dialog.cpp" line="47"/>
+        <source>The gateway refused the file: %1</source>
+        <translation>Das Gateway hat die Datei abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="59"/>
-        <source>Sluice Manager</source>
-        <translation>Sluice Manager</translation>
+        <location filename="../manager_gui/views/import_dialog.cpp" line="61"/>
+        <source>Create</source>
+        <translation>Anlegen</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="68"/>
-        <source>Filter the loaded rows by name</source>
-        <translation>Geladene Zeilen nach Namen filtern</translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="71"/>
-        <source>Tags: a,b (all) or a/b (any)</source>
-        <translation>Tags: a,b (alle) oder a/b (eines)</translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="101"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="172"/>
-        <source>Configuration</source>
-        <translation>Konfiguration</translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="102"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="173"/>
-        <source>Dashboard</source>
-        <translation>Dashboard</translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="104"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="174"/>
-        <source>Troubleshooting</source>
-        <translation>Fehlersuche</translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="130"/>
-        <source>%1 loaded, more as you scroll</source>
-        <translation>%1 geladen, mehr beim Scrollen</translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="131"/>
-        <source>1 entity</source>
-        <translation>1 Eintrag</translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="131"/>
-        <source>%1 entities</source>
-        <translation>%1 Einträge</translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="134"/>
-        <source>Could not load %1: %2</source>
-        <translation>%1 konnte nicht geladen werden: %2</translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="136"/>
-        <source>Entities</source>
-        <translation>Einträge</translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="144"/>
-        <source>New</source>
-        <translation>Neu</translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="145"/>
-        <source>Edit</source>
-        <translation>Bearbeiten</translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="146"/>
-        <source>Duplicate</source>
-        <translation>Duplizieren</translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="147"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="264"/>
+        <location filename="../manager_gui/views/import_dialog.cpp" line="61"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
+        <location filename="../manager_gui/views/import_dialog.cpp" line="73"/>
+        <source>The gateway already has this configuration.</source>
+        <translation>Das Gateway hat diese Konfiguration bereits.</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/import_dialog.cpp" line="74"/>
+        <source>%1 changes; %2 entities stay as they are.</source>
+        <translation>%1 Änderungen; %2 Einträge bleiben unverändert.</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::manager::MainWindow</name>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="39"/>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="40"/>
+        <source>Routes</source>
+        <translation>Routen</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="41"/>
+        <source>Consumers</source>
+        <translation>Consumer</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="42"/>
+        <source>Plugins</source>
+        <translation>Plugins</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="43"/>
+        <source>Upstreams</source>
+        <translation>Upstreams</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="44"/>
+        <source>Certificates</source>
+        <translation>Zertifikate</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="45"/>
+        <source>SNIs</source>
+        <translation>SNIs</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="46"/>
+        <source>CA certificates</source>
+        <translation>CA-Zertifikate</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="63"/>
+        <source>Sluice Manager</source>
+        <translation>Sluice Manager</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="72"/>
+        <source>Filter the loaded rows by name</source>
+        <translation>Geladene Zeilen nach Namen filtern</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="75"/>
+        <source>Tags: a,b (all) or a/b (any)</source>
+        <translation>Tags: a,b (alle) oder a/b (eines)</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="105"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="212"/>
+        <source>Configuration</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="106"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="213"/>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="108"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="214"/>
+        <source>Troubleshooting</source>
+        <translation>Fehlersuche</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="134"/>
+        <source>%1 loaded, more as you scroll</source>
+        <translation>%1 geladen, mehr beim Scrollen</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="135"/>
+        <source>1 entity</source>
+        <translation>1 Eintrag</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="135"/>
+        <source>%1 entities</source>
+        <translation>%1 Einträge</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="138"/>
+        <source>Could not load %1: %2</source>
+        <translation>%1 konnte nicht geladen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="140"/>
+        <source>Entities</source>
+        <translation>Einträge</translation>
+    </message>
+    <message>
         <location filename="../manager_gui/views/main_window.cpp" line="148"/>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="149"/>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="150"/>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="151"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="304"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="152"/>
         <source>Troubleshoot</source>
         <translation>Analysieren</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="150"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="154"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="171"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="175"/>
+        <source>&amp;Gateway</source>
+        <translation>&amp;Gateway</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="176"/>
+        <source>Connect…</source>
+        <translation>Verbinden…</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="182"/>
+        <source>Reconnect</source>
+        <translation>Neu verbinden</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="184"/>
+        <source>Export configuration…</source>
+        <translation>Konfiguration exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="188"/>
+        <source>Export failed: %1</source>
+        <translation>Export fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="191"/>
+        <source>Export configuration</source>
+        <translation>Konfiguration exportieren</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="191"/>
+        <source>Declarative configuration (*.yml *.yaml)</source>
+        <translation>Deklarative Konfiguration (*.yml *.yaml)</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="195"/>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="197"/>
+        <source>Configuration exported to %1</source>
+        <translation>Konfiguration nach %1 exportiert</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="200"/>
+        <source>Import configuration…</source>
+        <translation>Konfiguration importieren…</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="202"/>
+        <source>Import configuration</source>
+        <translation>Konfiguration importieren</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="202"/>
+        <source>Declarative configuration (*.yml *.yaml *.json)</source>
+        <translation>Deklarative Konfiguration (*.yml *.yaml *.json)</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="211"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="176"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="216"/>
         <source>Theme</source>
         <translation>Farbschema</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="177"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="217"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="177"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="217"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="177"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="217"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="183"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="223"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="187"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="227"/>
         <source>The language changes at the next start.</source>
         <translation>Die Sprache wechselt beim nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="237"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="277"/>
         <source>New plugin</source>
         <translation>Neues Plugin</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="237"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="277"/>
         <source>Plugin:</source>
         <translation>Plugin:</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="264"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="304"/>
         <source>Delete %1 from %2?</source>
         <translation>%1 aus %2 löschen?</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="269"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="309"/>
         <source>Not deleted: %1</source>
         <translation>Nicht gelöscht: %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="284"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="324"/>
         <source>Select a route first.</source>
         <translation>Bitte zuerst eine Route wählen.</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="320"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="360"/>
         <source>● Unreachable</source>
         <translation>● Nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="323"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="363"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="328"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="368"/>
         <source>● Connected</source>
         <translation>● Verbunden</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="331"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="371"/>
         <source>%1 — Sluice %2 (Kong API %3)</source>
         <translation>%1 — Sluice %2 (Kong-API %3)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="332"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="372"/>
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="332"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="372"/>
         <source>Database: %1 (unreachable)</source>
         <translation>Datenbank: %1 (nicht erreichbar)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="333"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="373"/>
         <source>Configuration v%1</source>
         <translation>Konfiguration v%1</translation>
     </message>

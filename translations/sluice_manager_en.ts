@@ -68,6 +68,84 @@
     </message>
 </context>
 <context>
+    <name>sluice::manager::ConnectDialog</name>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="16"/>
+        <source>Connect to a gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="19"/>
+        <source>e.g. production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="23"/>
+        <source>only when the gateway has admin_tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="24"/>
+        <source>Verify the gateway&apos;s TLS certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="27"/>
+        <source>PEM file of a CA to trust (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="31"/>
+        <source>Saved:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="32"/>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="33"/>
+        <source>Admin API URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="34"/>
+        <source>Admin token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="36"/>
+        <source>CA file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="38"/>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="39"/>
+        <source>Delete profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="49"/>
+        <source>Admin tokens are kept in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="50"/>
+        <source>No system keychain here: admin tokens are kept for this session only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="108"/>
+        <source>The Admin API URL must start with http:// or https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sluice::manager::DashboardView</name>
     <message>
         <location filename="../manager_gui/charts/dashboard_view.cpp" line="46"/>
@@ -268,228 +346,352 @@
     </message>
 </context>
 <context>
-    <name>sluice::manager::MainWindow</name>
+    <name>sluice::manager::ImportDialog</name>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="35"/>
-        <source>Services</source>
+        <location filename="../manager_gui/views/import_dialog.cpp" line="17"/>
+        <source>Import configuration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="36"/>
-        <source>Routes</source>
+        <location filename="../manager_gui/views/import_dialog.cpp" line="18"/>
+        <source>Replace: delete what the file does not mention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="37"/>
-        <source>Consumers</source>
+        <location filename="../manager_gui/views/import_dialog.cpp" line="19"/>
+        <source>Comparing the file with the gateway…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="38"/>
-        <source>Plugins</source>
+        <location filename="../manager_gui/views/import_dialog.cpp" line="23"/>
+        <location filename="../manager_gui/views/import_dialog.cpp" line="61"/>
+        <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="39"/>
-        <source>Upstreams</source>
+        <location filename="../manager_gui/views/import_dialog.cpp" line="23"/>
+        <source>Entity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="40"/>
-        <source>Certificates</source>
+        <location filename="../manager_gui/views/import_dialog.cpp" line="23"/>
+        <source>Id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="41"/>
-        <source>SNIs</source>
+        <location filename="../manager_gui/views/import_dialog.cpp" line="26"/>
+        <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="42"/>
-        <source>CA certificates</source>
+        <location filename="../manager_gui/views/import_dialog.cpp" line="47"/>
+        <source>The gateway refused the file: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="59"/>
-        <source>Sluice Manager</source>
+        <location filename="../manager_gui/views/import_dialog.cpp" line="61"/>
+        <source>Create</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="68"/>
-        <source>Filter the loaded rows by name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="71"/>
-        <source>Tags: a,b (all) or a/b (any)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="101"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="172"/>
-        <source>Configuration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="102"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="173"/>
-        <source>Dashboard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="104"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="174"/>
-        <source>Troubleshooting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="130"/>
-        <source>%1 loaded, more as you scroll</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="131"/>
-        <source>1 entity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="131"/>
-        <source>%1 entities</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="134"/>
-        <source>Could not load %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="136"/>
-        <source>Entities</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="144"/>
-        <source>New</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="145"/>
-        <source>Edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="146"/>
-        <source>Duplicate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="147"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="264"/>
+        <location filename="../manager_gui/views/import_dialog.cpp" line="61"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../manager_gui/views/import_dialog.cpp" line="73"/>
+        <source>The gateway already has this configuration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/import_dialog.cpp" line="74"/>
+        <source>%1 changes; %2 entities stay as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::manager::MainWindow</name>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="39"/>
+        <source>Services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="40"/>
+        <source>Routes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="41"/>
+        <source>Consumers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="42"/>
+        <source>Plugins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="43"/>
+        <source>Upstreams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="44"/>
+        <source>Certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="45"/>
+        <source>SNIs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="46"/>
+        <source>CA certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="63"/>
+        <source>Sluice Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="72"/>
+        <source>Filter the loaded rows by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="75"/>
+        <source>Tags: a,b (all) or a/b (any)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="105"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="212"/>
+        <source>Configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="106"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="213"/>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="108"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="214"/>
+        <source>Troubleshooting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="134"/>
+        <source>%1 loaded, more as you scroll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="135"/>
+        <source>1 entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="135"/>
+        <source>%1 entities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="138"/>
+        <source>Could not load %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="140"/>
+        <source>Entities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../manager_gui/views/main_window.cpp" line="148"/>
-        <source>Troubleshoot</source>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="149"/>
+        <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="150"/>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="151"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="304"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="152"/>
+        <source>Troubleshoot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="154"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="171"/>
-        <source>&amp;View</source>
+        <location filename="../manager_gui/views/main_window.cpp" line="175"/>
+        <source>&amp;Gateway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="176"/>
+        <source>Connect…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="182"/>
+        <source>Reconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="184"/>
+        <source>Export configuration…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="188"/>
+        <source>Export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="191"/>
+        <source>Export configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="191"/>
+        <source>Declarative configuration (*.yml *.yaml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="195"/>
+        <source>Cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="197"/>
+        <source>Configuration exported to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="200"/>
+        <source>Import configuration…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="202"/>
+        <source>Import configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="202"/>
+        <source>Declarative configuration (*.yml *.yaml *.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="211"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="216"/>
         <source>Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="177"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="217"/>
         <source>System</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="177"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="217"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="177"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="217"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="183"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="223"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="187"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="227"/>
         <source>The language changes at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="237"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="277"/>
         <source>New plugin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="237"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="277"/>
         <source>Plugin:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="264"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="304"/>
         <source>Delete %1 from %2?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="269"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="309"/>
         <source>Not deleted: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="284"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="324"/>
         <source>Select a route first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="320"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="360"/>
         <source>● Unreachable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="323"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="363"/>
         <source>Not connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="328"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="368"/>
         <source>● Connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="331"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="371"/>
         <source>%1 — Sluice %2 (Kong API %3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="332"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="372"/>
         <source>Database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="332"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="372"/>
         <source>Database: %1 (unreachable)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="333"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="373"/>
         <source>Configuration v%1</source>
         <translation type="unfinished"></translation>
     </message>

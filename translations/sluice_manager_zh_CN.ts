@@ -68,6 +68,84 @@
     </message>
 </context>
 <context>
+    <name>sluice::manager::ConnectDialog</name>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="16"/>
+        <source>Connect to a gateway</source>
+        <translation>连接到网关</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="19"/>
+        <source>e.g. production</source>
+        <translation>例如 production</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="23"/>
+        <source>only when the gateway has admin_tokens</source>
+        <translation>仅当网关设置了 admin_tokens 时</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="24"/>
+        <source>Verify the gateway&apos;s TLS certificate</source>
+        <translation>验证网关的 TLS 证书</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="27"/>
+        <source>PEM file of a CA to trust (optional)</source>
+        <translation>要信任的 CA 的 PEM 文件（可选）</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="31"/>
+        <source>Saved:</source>
+        <translation>已保存：</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="32"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="33"/>
+        <source>Admin API URL:</source>
+        <translation>Admin API 地址：</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="34"/>
+        <source>Admin token:</source>
+        <translation>管理令牌：</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="36"/>
+        <source>CA file:</source>
+        <translation>CA 文件：</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="38"/>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="39"/>
+        <source>Delete profile</source>
+        <translation>删除配置</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="49"/>
+        <source>Admin tokens are kept in the system keychain.</source>
+        <translation>管理令牌保存在系统钥匙串中。</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="50"/>
+        <source>No system keychain here: admin tokens are kept for this session only.</source>
+        <translation>此处没有系统钥匙串：管理令牌仅在本次会话中保存。</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/connect_dialog.cpp" line="108"/>
+        <source>The Admin API URL must start with http:// or https://.</source>
+        <translation>Admin API 地址必须以 http:// 或 https:// 开头。</translation>
+    </message>
+</context>
+<context>
     <name>sluice::manager::DashboardView</name>
     <message>
         <location filename="../manager_gui/charts/dashboard_view.cpp" line="46"/>
@@ -268,228 +346,352 @@
     </message>
 </context>
 <context>
-    <name>sluice::manager::MainWindow</name>
+    <name>sluice::manager::ImportDialog</name>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="35"/>
-        <source>Services</source>
-        <translation>服务</translation>
+        <location filename="../manager_gui/views/import_dialog.cpp" line="17"/>
+        <source>Import configuration</source>
+        <translation>导入配置</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="36"/>
-        <source>Routes</source>
-        <translation>路由</translation>
+        <location filename="../manager_gui/views/import_dialog.cpp" line="18"/>
+        <source>Replace: delete what the file does not mention</source>
+        <translation>替换：删除文件中未提及的内容</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="37"/>
-        <source>Consumers</source>
-        <translation>消费者</translation>
+        <location filename="../manager_gui/views/import_dialog.cpp" line="19"/>
+        <source>Comparing the file with the gateway…</source>
+        <translation>正在将文件与网关比较…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="38"/>
-        <source>Plugins</source>
-        <translation>插件</translation>
+        <location filename="../manager_gui/views/import_dialog.cpp" line="23"/>
+        <location filename="../manager_gui/views/import_dialog.cpp" line="61"/>
+        <source>Change</source>
+        <translation>修改</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="39"/>
-        <source>Upstreams</source>
-        <translation>上游</translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="40"/>
-        <source>Certificates</source>
-        <translation>证书</translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="41"/>
-        <source>SNIs</source>
-        <translation>SNI</translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="42"/>
-        <source>CA certificates</source>
-        <translation>CA 证书</translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="59"/>
-        <source>Sluice Manager</source>
-        <translation>Sluice 管理器</translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="68"/>
-        <source>Filter the loaded rows by name</source>
-        <translation>按名称筛选已加载的行</translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="71"/>
-        <source>Tags: a,b (all) or a/b (any)</source>
-        <translation>标签：a,b（全部）或 a/b（任一）</translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="101"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="172"/>
-        <source>Configuration</source>
-        <translation>配置</translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="102"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="173"/>
-        <source>Dashboard</source>
-        <translation>仪表盘</translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="104"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="174"/>
-        <source>Troubleshooting</source>
-        <translation>延迟排查</translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="130"/>
-        <source>%1 loaded, more as you scroll</source>
-        <translation>已加载 %1 个，滚动加载更多</translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="131"/>
-        <source>1 entity</source>
-        <translation>1 个条目</translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="131"/>
-        <source>%1 entities</source>
-        <translation>%1 个条目</translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="134"/>
-        <source>Could not load %1: %2</source>
-        <translation>无法加载 %1：%2</translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="136"/>
-        <source>Entities</source>
+        <location filename="../manager_gui/views/import_dialog.cpp" line="23"/>
+        <source>Entity</source>
         <translation>实体</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="144"/>
-        <source>New</source>
-        <translation>新建</translation>
+        <location filename="../manager_gui/views/import_dialog.cpp" line="23"/>
+        <source>Id</source>
+        <translation>ID</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="145"/>
-        <source>Edit</source>
-        <translation>编辑</translation>
+        <location filename="../manager_gui/views/import_dialog.cpp" line="26"/>
+        <source>Apply</source>
+        <translation>应用</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="146"/>
-        <source>Duplicate</source>
-        <translation>复制</translation>
+        <location filename="../manager_gui/views/import_dialog.cpp" line="47"/>
+        <source>The gateway refused the file: %1</source>
+        <translation>网关拒绝了该文件：%1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="147"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="264"/>
+        <location filename="../manager_gui/views/import_dialog.cpp" line="61"/>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/import_dialog.cpp" line="61"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
+        <location filename="../manager_gui/views/import_dialog.cpp" line="73"/>
+        <source>The gateway already has this configuration.</source>
+        <translation>网关已是此配置。</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/import_dialog.cpp" line="74"/>
+        <source>%1 changes; %2 entities stay as they are.</source>
+        <translation>%1 项变更；%2 个实体保持不变。</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::manager::MainWindow</name>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="39"/>
+        <source>Services</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="40"/>
+        <source>Routes</source>
+        <translation>路由</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="41"/>
+        <source>Consumers</source>
+        <translation>消费者</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="42"/>
+        <source>Plugins</source>
+        <translation>插件</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="43"/>
+        <source>Upstreams</source>
+        <translation>上游</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="44"/>
+        <source>Certificates</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="45"/>
+        <source>SNIs</source>
+        <translation>SNI</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="46"/>
+        <source>CA certificates</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="63"/>
+        <source>Sluice Manager</source>
+        <translation>Sluice 管理器</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="72"/>
+        <source>Filter the loaded rows by name</source>
+        <translation>按名称筛选已加载的行</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="75"/>
+        <source>Tags: a,b (all) or a/b (any)</source>
+        <translation>标签：a,b（全部）或 a/b（任一）</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="105"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="212"/>
+        <source>Configuration</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="106"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="213"/>
+        <source>Dashboard</source>
+        <translation>仪表盘</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="108"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="214"/>
+        <source>Troubleshooting</source>
+        <translation>延迟排查</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="134"/>
+        <source>%1 loaded, more as you scroll</source>
+        <translation>已加载 %1 个，滚动加载更多</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="135"/>
+        <source>1 entity</source>
+        <translation>1 个条目</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="135"/>
+        <source>%1 entities</source>
+        <translation>%1 个条目</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="138"/>
+        <source>Could not load %1: %2</source>
+        <translation>无法加载 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="140"/>
+        <source>Entities</source>
+        <translation>实体</translation>
+    </message>
+    <message>
         <location filename="../manager_gui/views/main_window.cpp" line="148"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="149"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="150"/>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="151"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="304"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="152"/>
         <source>Troubleshoot</source>
         <translation>排查</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="150"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="154"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="171"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="175"/>
+        <source>&amp;Gateway</source>
+        <translation>网关(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="176"/>
+        <source>Connect…</source>
+        <translation>连接…</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="182"/>
+        <source>Reconnect</source>
+        <translation>重新连接</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="184"/>
+        <source>Export configuration…</source>
+        <translation>导出配置…</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="188"/>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="191"/>
+        <source>Export configuration</source>
+        <translation>导出配置</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="191"/>
+        <source>Declarative configuration (*.yml *.yaml)</source>
+        <translation>声明式配置 (*.yml *.yaml)</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="195"/>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="197"/>
+        <source>Configuration exported to %1</source>
+        <translation>配置已导出到 %1</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="200"/>
+        <source>Import configuration…</source>
+        <translation>导入配置…</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="202"/>
+        <source>Import configuration</source>
+        <translation>导入配置</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="202"/>
+        <source>Declarative configuration (*.yml *.yaml *.json)</source>
+        <translation>声明式配置 (*.yml *.yaml *.json)</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="211"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="176"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="216"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="177"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="217"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="177"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="217"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="177"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="217"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="183"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="223"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="187"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="227"/>
         <source>The language changes at the next start.</source>
         <translation>语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="237"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="277"/>
         <source>New plugin</source>
         <translation>新建插件</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="237"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="277"/>
         <source>Plugin:</source>
         <translation>插件：</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="264"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="304"/>
         <source>Delete %1 from %2?</source>
         <translation>从 %2 删除 %1？</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="269"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="309"/>
         <source>Not deleted: %1</source>
         <translation>未删除：%1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="284"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="324"/>
         <source>Select a route first.</source>
         <translation>请先选择一条路由。</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="320"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="360"/>
         <source>● Unreachable</source>
         <translation>● 不可达</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="323"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="363"/>
         <source>Not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="328"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="368"/>
         <source>● Connected</source>
         <translation>● 已连接</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="331"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="371"/>
         <source>%1 — Sluice %2 (Kong API %3)</source>
         <translation>%1 — Sluice %2（Kong API %3）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="332"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="372"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="332"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="372"/>
         <source>Database: %1 (unreachable)</source>
         <translation>数据库：%1（不可达）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="333"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="373"/>
         <source>Configuration v%1</source>
         <translation>配置 v%1</translation>
     </message>

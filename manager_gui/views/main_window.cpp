@@ -5,9 +5,12 @@
 #include "app/language.h"
 #include "forms/entity_editor.h"
 #include "views/connect_dialog.h"
+#include "views/import_dialog.h"
 #include "views/theme.h"
 
 #include <QAction>
+#include <QFile>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QMenu>
@@ -177,6 +180,34 @@ void MainWindow::buildMenus() {
     if (dialog.exec() == QDialog::Accepted) gateway_.open(dialog.settings());
   });
   gatewayMenu->addAction(tr("Reconnect"), this, [this] { gateway_.refresh(); });
+  gatewayMenu->addSeparator();
+  gatewayMenu->addAction(tr("Export configuration…"), this, [this] {
+    if (!gateway_.transport()) return;
+    fetchConfiguration(*gateway_.transport(), [this](const QString& yaml, const QString& error) {
+      if (!error.isEmpty()) {
+        statusBar()->showMessage(tr("Export failed: %1").arg(error), 8000);
+        return;
+      }
+      const QString path = QFileDialog::getSaveFileName(this, tr("Export configuration"), "kong.yml", tr("Declarative configuration (*.yml *.yaml)"));
+      if (path.isEmpty()) return;
+      QFile file(path);
+      if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(yaml.toUtf8()) < 0)
+        statusBar()->showMessage(tr("Cannot write %1").arg(path), 8000);
+      else
+        statusBar()->showMessage(tr("Configuration exported to %1").arg(path), 8000);
+    });
+  });
+  gatewayMenu->addAction(tr("Import configuration…"), this, [this] {
+    if (!gateway_.transport()) return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import configuration"), {}, tr("Declarative configuration (*.yml *.yaml *.json)"));
+    if (path.isEmpty()) return;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) return;
+    auto* dialog = new ImportDialog(*gateway_.transport(), QString::fromUtf8(file.readAll()), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportDialog::applied, this, [this] { model_->reload(); });
+    dialog->show();
+  });
   QMenu* view = menuBar()->addMenu(tr("&View"));
   view->addAction(tr("Configuration"), QKeySequence(Qt::CTRL | Qt::Key_1), this, [this] { tabs_->setCurrentIndex(0); });
   view->addAction(tr("Dashboard"), QKeySequence(Qt::CTRL | Qt::Key_2), this, [this] { tabs_->setCurrentIndex(1); });
