@@ -327,12 +327,12 @@
 <context>
     <name>sluice::manager::EntityListModel</name>
     <message>
-        <location filename="../manager_gui/models/entity_list_model.cpp" line="42"/>
+        <location filename="../manager_gui/models/entity_list_model.cpp" line="43"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/models/entity_list_model.cpp" line="42"/>
+        <location filename="../manager_gui/models/entity_list_model.cpp" line="43"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
@@ -412,286 +412,286 @@
 <context>
     <name>sluice::manager::MainWindow</name>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="39"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="41"/>
         <source>Services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="40"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="42"/>
         <source>Routes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="41"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="43"/>
         <source>Consumers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="42"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="44"/>
         <source>Plugins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="43"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="45"/>
         <source>Upstreams</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="44"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="46"/>
         <source>Certificates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="45"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="47"/>
         <source>SNIs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="46"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="48"/>
         <source>CA certificates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="63"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="65"/>
         <source>Sluice Manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="72"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="74"/>
         <source>Filter the loaded rows by name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="75"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="77"/>
         <source>Tags: a,b (all) or a/b (any)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="105"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="212"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="120"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="232"/>
         <source>Configuration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="106"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="213"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="121"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="233"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="108"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="214"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="123"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="234"/>
         <source>Troubleshooting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="134"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="149"/>
         <source>%1 loaded, more as you scroll</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="135"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="150"/>
         <source>1 entity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="135"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="150"/>
         <source>%1 entities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="138"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="153"/>
         <source>Could not load %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="140"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="155"/>
         <source>Entities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="148"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="163"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="149"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="164"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="150"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="165"/>
         <source>Duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="151"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="304"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="166"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="325"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="152"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="167"/>
         <source>Troubleshoot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="154"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="169"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="175"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="195"/>
         <source>&amp;Gateway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="176"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="196"/>
         <source>Connect…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="182"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="202"/>
         <source>Reconnect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="184"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="204"/>
         <source>Export configuration…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="188"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="208"/>
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="191"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="211"/>
         <source>Export configuration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="191"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="211"/>
         <source>Declarative configuration (*.yml *.yaml)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="195"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="215"/>
         <source>Cannot write %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="197"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="217"/>
         <source>Configuration exported to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="200"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="220"/>
         <source>Import configuration…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="202"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="222"/>
         <source>Import configuration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="202"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="222"/>
         <source>Declarative configuration (*.yml *.yaml *.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="211"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="231"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="216"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="236"/>
         <source>Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="217"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="237"/>
         <source>System</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="217"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="237"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="217"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="237"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="223"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="243"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="227"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="247"/>
         <source>The language changes at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="277"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="298"/>
         <source>New plugin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="277"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="298"/>
         <source>Plugin:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="304"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="325"/>
         <source>Delete %1 from %2?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="309"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="330"/>
         <source>Not deleted: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="324"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="400"/>
         <source>Select a route first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="360"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="436"/>
         <source>● Unreachable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="363"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="439"/>
         <source>Not connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="368"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="444"/>
         <source>● Connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="371"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="447"/>
         <source>%1 — Sluice %2 (Kong API %3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="372"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="448"/>
         <source>Database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="372"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="448"/>
         <source>Database: %1 (unreachable)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="373"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="449"/>
         <source>Configuration v%1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -12,6 +12,7 @@ void EntityListModel::setSource(admin_client::Transport* transport, const QStrin
   collection_ = collection;
   beginResetModel();
   columns_ = columns;
+  extra_.clear();
   endResetModel();
   reload();
 }
@@ -52,6 +53,10 @@ QString EntityListModel::displayText(const nlohmann::json& v) {
 QVariant EntityListModel::data(const QModelIndex& index, int role) const {
   if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount()) return {};
   const nlohmann::json& row = rows_[static_cast<size_t>(index.row())];
+  if (const auto extra = extra_.constFind(columns_[index.column()]); extra != extra_.constEnd()) {
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole) return {};
+    return extra->value(QString::fromStdString(row.value("id", "")));
+  }
   const std::string field = columns_[index.column()].toStdString();
   const nlohmann::json value = row.contains(field) ? row[field] : nlohmann::json();
   if (role == Qt::DisplayRole || role == Qt::ToolTipRole) return displayText(value);
@@ -62,6 +67,12 @@ QVariant EntityListModel::data(const QModelIndex& index, int role) const {
 QVariant EntityListModel::headerData(int section, Qt::Orientation orientation, int role) const {
   if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= columns_.size()) return {};
   return columns_[section];
+}
+
+void EntityListModel::setExtraValues(const QString& column, const QHash<QString, QString>& byId) {
+  extra_[column] = byId;
+  const int c = static_cast<int>(columns_.indexOf(column));
+  if (c >= 0 && rowCount() > 0) emit dataChanged(index(0, c), index(rowCount() - 1, c));
 }
 
 bool EntityListModel::canFetchMore(const QModelIndex& parent) const {

@@ -6,6 +6,7 @@
 #include "admin_client/transport.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QStringList>
 
 #include <nlohmann/json.hpp>
@@ -42,6 +43,8 @@ class EntityListModel : public QAbstractTableModel {
 
   // A field's value as one line of text (arrays joined, a foreign key as its id).
   static QString displayText(const nlohmann::json& value);
+  // Values for a column that is not a field of the entity (a target's live health), by entity id.
+  void setExtraValues(const QString& column, const QHash<QString, QString>& byId);
 
  signals:
   void pageLoaded(int rows);
@@ -52,6 +55,7 @@ class EntityListModel : public QAbstractTableModel {
   QString collection_, tags_;
   QStringList columns_;
   std::vector<nlohmann::json> rows_;
+  QHash<QString, QHash<QString, QString>> extra_;  // column -> entity id -> text
   std::optional<std::string> next_;
   bool started_ = false, loading_ = false;
   int pageSize_ = 100;

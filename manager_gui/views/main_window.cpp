@@ -25,6 +25,8 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QSignalBlocker>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -86,6 +88,17 @@ MainWindow::MainWindow(GatewayConnection& gateway, QWidget* parent)
   table_->horizontalHeader()->setStretchLastSection(true);
   listState_ = new QLabel;
 
+  related_ = new EntityListModel(this);
+  relatedTabs_ = new QTabBar;
+  relatedTabs_->setExpanding(false);
+  relatedView_ = new QTableView;
+  relatedView_->setModel(related_);
+  relatedView_->verticalHeader()->hide();
+  relatedView_->horizontalHeader()->setStretchLastSection(true);
+  relatedView_->setAlternatingRowColors(true);
+  relatedView_->setMaximumHeight(200);
+  healthTimer_ = new QTimer(this);
+  connect(healthTimer_, &QTimer::timeout, this, &MainWindow::refreshTargetHealth);
   auto* filters = new QHBoxLayout;
   filters->addWidget(search_, 2);
   filters->addWidget(tags_, 1);
@@ -94,6 +107,8 @@ MainWindow::MainWindow(GatewayConnection& gateway, QWidget* parent)
   rightLayout->addLayout(filters);
   rightLayout->addWidget(table_);
   rightLayout->addWidget(listState_);
+  rightLayout->addWidget(relatedTabs_);
+  rightLayout->addWidget(relatedView_);
   auto* split = new QSplitter;
   split->addWidget(kinds_);
   split->addWidget(right);
@@ -153,6 +168,11 @@ MainWindow::MainWindow(GatewayConnection& gateway, QWidget* parent)
   bar->addSeparator();
   action(tr("Refresh"), QKeySequence::Refresh, [this] { model_->reload(); });
   connect(table_, &QTableView::doubleClicked, this, [this] { editSelected(); });
+  connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] { showRelated(relatedTabs_->currentIndex()); });
+  connect(relatedTabs_, &QTabBar::currentChanged, this, [this](int tab) { showRelated(tab); });
+  connect(related_, &EntityListModel::pageLoaded, this, [this] {
+    if (related_->collection().endsWith("/targets")) refreshTargetHealth();
+  });
   connect(&gateway_, &GatewayConnection::statusChanged, this, &MainWindow::onStatusChanged);
   connect(&gateway_, &GatewayConnection::transportChanged, this, &MainWindow::onTransportChanged);
   onStatusChanged(gateway_.status());
@@ -231,6 +251,7 @@ void MainWindow::buildMenus() {
 void MainWindow::showKind(const QString& kind) {
   filter_->setFilterKeyColumn(0);
   model_->setSource(gateway_.transport(), kind, columnsFor(kind));
+  showRelated(0);  // nothing selected yet: hidden
   for (int i = 0; i < kinds_->count(); ++i)
     if (kinds_->item(i)->data(Qt::UserRole).toString() == kind && kinds_->currentRow() != i) kinds_->setCurrentRow(i);
 }
@@ -311,6 +332,61 @@ void MainWindow::deleteSelected(bool confirm) {
     }
     emit entityDeleted(id);
     model_->reload();
+  });
+}
+
+QStringList MainWindow::relatedKinds() const {
+  const QString kind = model_->collection();
+  if (kind == "services") return {"routes", "plugins"};
+  if (kind == "routes") return {"plugins"};
+  if (kind == "consumers") return {"key-auth", "basic-auth", "jwt", "acls", "plugins"};
+  if (kind == "upstreams") return {"targets"};
+  if (kind == "certificates") return {"snis"};
+  return {};
+}
+
+void MainWindow::showRelated(int tab) {
+  const QStringList kinds = relatedKinds();
+  const int row = selectedRow();
+  healthTimer_->stop();
+  if (kinds.isEmpty() || row < 0) {
+    relatedTabs_->hide();
+    relatedView_->hide();
+    related_->setSource(nullptr, {}, {});
+    return;
+  }
+  if (relatedTabs_->count() != kinds.size() || relatedTabs_->tabText(0) != kinds.first()) {
+    const QSignalBlocker block(relatedTabs_);
+    while (relatedTabs_->count() > 0) relatedTabs_->removeTab(0);
+    for (const QString& k : kinds) relatedTabs_->addTab(k);
+    tab = 0;
+  }
+  tab = std::clamp(tab, 0, static_cast<int>(kinds.size()) - 1);
+  relatedTabs_->show();
+  relatedView_->show();
+  const QString id = QString::fromStdString(model_->entity(row).value("id", ""));
+  relatedOwner_ = model_->collection() + "/" + id;
+  const QString kind = kinds[tab];
+  QStringList columns = columnsFor(kind);
+  if (kind == "targets") columns = {"target", "weight", "health", "tags", "id"};
+  if (kind == "key-auth") columns = {"key", "tags", "id"};
+  if (kind == "basic-auth") columns = {"username", "tags", "id"};
+  if (kind == "jwt") columns = {"key", "algorithm", "tags", "id"};
+  if (kind == "acls") columns = {"group", "tags", "id"};
+  related_->setSource(gateway_.transport(), relatedOwner_ + "/" + kind, columns);
+  if (kind == "targets") healthTimer_->start(3000);  // health changes: keep it live
+}
+
+void MainWindow::refreshTargetHealth() {
+  if (!gateway_.transport() || !related_->collection().endsWith("/targets")) return;
+  const QString owner = relatedOwner_;
+  gateway_.transport()->send({"GET", "/" + owner.toStdString() + "/health", "", "application/json"}, [this, owner](const admin_client::Response& r) {
+    if (owner != relatedOwner_ || !r.ok()) return;
+    const nlohmann::json j = nlohmann::json::parse(r.body, nullptr, false);
+    QHash<QString, QString> health;
+    for (const auto& t : j.value("data", nlohmann::json::array()))
+      health.insert(QString::fromStdString(t.value("id", "")), QString::fromStdString(t.value("health", "")));
+    related_->setExtraValues("health", health);
   });
 }
 

@@ -9,6 +9,7 @@
 #include "troubleshoot/troubleshoot_view.h"
 
 #include <QMainWindow>
+#include <QTimer>
 
 class QLabel;
 class QLineEdit;
@@ -25,6 +26,11 @@ class MainWindow : public QMainWindow {
   explicit MainWindow(GatewayConnection& gateway, QWidget* parent = nullptr);
 
   EntityListModel& listModel() { return *model_; }
+  // The selected entity's relations (a service's routes and plugins, a consumer's credentials, an
+  // upstream's targets with their live health).
+  EntityListModel& relatedModel() { return *related_; }
+  QStringList relatedKinds() const;
+  void showRelated(int tab);
   DashboardView& dashboard() { return *dashboard_; }
   LiveFeed& liveFeed() { return *feed_; }
   void showDashboard();
@@ -72,6 +78,12 @@ class MainWindow : public QMainWindow {
   QLabel* config_;
   QLabel* reachable_;
   QLabel* listState_;
+  EntityListModel* related_;
+  class QTabBar* relatedTabs_;
+  QTableView* relatedView_;
+  QString relatedOwner_;  // "services/<id>"
+  QTimer* healthTimer_;
+  void refreshTargetHealth();
   class QTabWidget* tabs_;
   DashboardView* dashboard_;
   TroubleshootView* troubleshoot_;

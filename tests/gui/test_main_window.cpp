@@ -107,6 +107,21 @@ class TestMainWindow : public QObject {
     QVERIFY(deleted.wait(5000));
     QCOMPARE(sluice_.admin().get("/services/to-delete").status, 404);
     QTRY_COMPARE_WITH_TIMEOUT(window.listModel().rowCount(), 1, 5000);
+    // Relations: a service's routes; an upstream's targets with their live health.
+    window.listView().selectRow(0);
+    QCOMPARE(window.relatedKinds(), (QStringList{"routes", "plugins"}));
+    QTRY_COMPARE_WITH_TIMEOUT(window.relatedModel().rowCount(), 1, 5000);
+    QCOMPARE(window.relatedModel().data(window.relatedModel().index(0, 0)).toString(), QString("orders-api"));
+    sluice_.admin().sendJson("POST", "/upstreams", {{"name", "pool"}});
+    sluice_.admin().sendJson("POST", "/upstreams/pool/targets", {{"target", "127.0.0.1:9"}});
+    window.showKind("upstreams");
+    QTRY_COMPARE_WITH_TIMEOUT(window.listModel().rowCount(), 1, 5000);
+    window.listView().selectRow(0);
+    QTRY_COMPARE_WITH_TIMEOUT(window.relatedModel().rowCount(), 1, 5000);
+    QCOMPARE(window.relatedModel().data(window.relatedModel().index(0, 0)).toString(), QString("127.0.0.1:9"));
+    QTRY_COMPARE_WITH_TIMEOUT(window.relatedModel().data(window.relatedModel().index(0, 2)).toString(), QString("HEALTHCHECKS_OFF"), 5000);
+    QVERIFY(sluice_.admin().request("POST", "/upstreams/pool/targets/127.0.0.1:9/unhealthy").status == 204);
+    QTRY_COMPARE_WITH_TIMEOUT(window.relatedModel().data(window.relatedModel().index(0, 2)).toString(), QString("UNHEALTHY"), 8000);
     // A plugin opened from the list gets its own form.
     window.showKind("plugins");
     window.newEntity("cors");
