@@ -93,6 +93,7 @@ DashboardView::DashboardView(QWidget* parent) : QWidget(parent) {
   routes_->setSortingEnabled(true);
   routes_->setMaximumHeight(220);
 
+  for (QCustomPlot* p : {throughput_, latency_, parts_}) enableHoverValues(p);
   auto* grid = new QGridLayout;
   grid->addWidget(throughput_, 0, 0);
   grid->addWidget(latency_, 0, 1);

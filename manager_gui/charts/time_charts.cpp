@@ -3,6 +3,8 @@
 #include <qcustomplot.h>
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QToolTip>
 
 namespace sluice::manager {
 
@@ -40,6 +42,40 @@ void addTimePartBars(QCustomPlot* plot) {
     if (below) bars->moveAbove(below);
     below = bars;
   }
+}
+
+QString hoverText(QCustomPlot* plot, double key) {
+  QStringList lines;
+  const auto nearest = [key](const auto& data, double& value) {
+    if (data->isEmpty()) return false;
+    auto it = data->findBegin(key, false);
+    if (it == data->constEnd()) it = data->constEnd() - 1;
+    auto before = it;
+    if (it != data->constBegin()) --before;
+    if (std::abs(before->key - key) < std::abs(it->key - key)) it = before;
+    if (std::abs(it->key - key) > 1.5) return false;  // nothing within a second or so
+    value = it->value;
+    return true;
+  };
+  for (int i = 0; i < plot->plottableCount(); ++i) {
+    double value = 0;
+    bool found = false;
+    if (auto* g = qobject_cast<QCPGraph*>(plot->plottable(i))) found = nearest(g->data(), value);
+    else if (auto* b = qobject_cast<QCPBars*>(plot->plottable(i))) found = nearest(b->data(), value);
+    if (found) lines << QString("%1: %2").arg(plot->plottable(i)->name()).arg(value, 0, 'f', value < 10 ? 2 : 0);
+  }
+  if (lines.isEmpty()) return {};
+  lines.prepend(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(key * 1000)).toString("hh:mm:ss"));
+  return lines.join('\n');
+}
+
+void enableHoverValues(QCustomPlot* plot) {
+  plot->setMouseTracking(true);
+  QObject::connect(plot, &QCustomPlot::mouseMove, plot, [plot](QMouseEvent* event) {
+    const QString text = hoverText(plot, plot->xAxis->pixelToCoord(event->position().x()));
+    if (text.isEmpty()) QToolTip::hideText();
+    else QToolTip::showText(event->globalPosition().toPoint(), text, plot);
+  });
 }
 
 }  // namespace sluice::manager

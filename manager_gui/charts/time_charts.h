@@ -10,5 +10,9 @@ namespace sluice::manager {
 QCustomPlot* makeTimePlot(const QString& title, const QString& unit);
 // Adds five stacked QCPBars, bottom to top: gateway, plugins, upstream connect, upstream response, transfer.
 void addTimePartBars(QCustomPlot* plot);
+// Hovering shows the time and every series' value at that second in a tooltip.
+void enableHoverValues(QCustomPlot* plot);
+// That tooltip's text for the point of time `key` (seconds since the epoch); empty when no data.
+QString hoverText(QCustomPlot* plot, double key);
 
 }  // namespace sluice::manager

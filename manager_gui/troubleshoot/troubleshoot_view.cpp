@@ -41,6 +41,7 @@ TroubleshootView::TroubleshootView(QWidget* parent) : QWidget(parent) {
   parts_->setMinimumHeight(180);
   parts_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
   addTimePartBars(parts_);
+  enableHoverValues(parts_);
 
   traces_ = new QTableWidget(0, 6);
   traces_->setHorizontalHeaderLabels({tr("Time"), tr("Status"), tr("Total ms"), tr("Gateway ms"), tr("Upstream ms"), tr("Path")});

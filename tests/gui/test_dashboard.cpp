@@ -2,6 +2,7 @@
 // arrive once a second, the charts and the busiest-routes table fill with the right figures,
 // windows and pause behave, PNG and CSV export, and the rendered window is saved for a look.
 #include "api/gateway_connection.h"
+#include "charts/time_charts.h"
 #include "http_client.h"
 #include "sluice_process.h"
 #include "upstream_process.h"
@@ -81,6 +82,12 @@ class TestDashboard : public QObject {
     bool found = false;
     for (int r = 0; r < d.routesTable()->rowCount(); ++r) found = found || d.routesTable()->item(r, 0)->text() == "catalog-api";
     QVERIFY(found || frames.count() > 8);
+
+    // Hovering a second shows every series' value then.
+    const double lastKey = (d.throughputPlot()->graph(0)->data()->constEnd() - 1)->key;
+    const QString hover = hoverText(d.throughputPlot(), lastKey);
+    QVERIFY2(hover.contains("all: ") && hover.contains("5xx: "), qPrintable(hover));
+    QVERIFY(hoverText(d.throughputPlot(), lastKey + 3600).isEmpty());
 
     // Pause keeps the picture; a window change redraws.
     d.setPaused(true);
