@@ -9,6 +9,7 @@
 #include "views/theme.h"
 
 #include <QAction>
+#include <QIcon>
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -63,6 +64,7 @@ QStringList MainWindow::columnsFor(const QString& kind) {
 MainWindow::MainWindow(GatewayConnection& gateway, QWidget* parent)
     : QMainWindow(parent), gateway_(gateway), model_(new EntityListModel(this)), filter_(new QSortFilterProxyModel(this)) {
   setWindowTitle(tr("Sluice Manager"));
+  setWindowIcon(QIcon(":/icons/sluice.png"));
   kinds_ = new QListWidget;
   for (const QString& kind : entityKinds()) {
     auto* item = new QListWidgetItem(kindTitle(kind));
@@ -154,19 +156,20 @@ MainWindow::MainWindow(GatewayConnection& gateway, QWidget* parent)
   });
   auto* bar = addToolBar(tr("Entities"));
   bar->setObjectName("entities");
-  const auto action = [&](const QString& text, QKeySequence key, auto slot) {
-    QAction* a = bar->addAction(text);
+  const auto action = [&](const QString& text, QKeySequence key, auto slot, const char* icon) {
+    QAction* a = bar->addAction(QIcon(QString(":/icons/%1.png").arg(icon)), text);
     a->setShortcut(key);
     connect(a, &QAction::triggered, this, slot);
     return a;
   };
-  action(tr("New"), QKeySequence::New, [this] { newEntity(); });
-  action(tr("Edit"), QKeySequence(Qt::Key_F2), [this] { editSelected(); });
-  action(tr("Duplicate"), QKeySequence(Qt::CTRL | Qt::Key_D), [this] { duplicateSelected(); });
-  action(tr("Delete"), QKeySequence::Delete, [this] { deleteSelected(); });
-  action(tr("Troubleshoot"), QKeySequence(Qt::CTRL | Qt::Key_T), [this] { troubleshootRoute(); });
+  bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+  action(tr("New"), QKeySequence::New, [this] { newEntity(); }, "new");
+  action(tr("Edit"), QKeySequence(Qt::Key_F2), [this] { editSelected(); }, "edit");
+  action(tr("Duplicate"), QKeySequence(Qt::CTRL | Qt::Key_D), [this] { duplicateSelected(); }, "duplicate");
+  action(tr("Delete"), QKeySequence::Delete, [this] { deleteSelected(); }, "delete");
+  action(tr("Troubleshoot"), QKeySequence(Qt::CTRL | Qt::Key_T), [this] { troubleshootRoute(); }, "troubleshoot");
   bar->addSeparator();
-  action(tr("Refresh"), QKeySequence::Refresh, [this] { model_->reload(); });
+  action(tr("Refresh"), QKeySequence::Refresh, [this] { model_->reload(); }, "refresh");
   connect(table_, &QTableView::doubleClicked, this, [this] { editSelected(); });
   connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] { showRelated(relatedTabs_->currentIndex()); });
   connect(relatedTabs_, &QTabBar::currentChanged, this, [this](int tab) { showRelated(tab); });
