@@ -30,18 +30,23 @@ nlohmann::json TraceStore::query(const TraceQuery& q) const {
   std::vector<std::shared_ptr<const nlohmann::json>> picked;
   {
     std::lock_guard lock(mutex_);
-    for (auto it = ring_.rbegin(); it != ring_.rend() && picked.size() < q.limit; ++it) {
-      const nlohmann::json& t = *it->trace;
-      if (q.minMs > 0 && static_cast<double>(it->totalUs) / 1000.0 < q.minMs) continue;
+    for (const Entry& e : ring_) {
+      const nlohmann::json& t = *e.trace;
+      if (q.minMs > 0 && static_cast<double>(e.totalUs) / 1000.0 < q.minMs) continue;
       const int status = t.value("status", 0);
       if (q.status && status != *q.status) continue;
       if (q.statusClass && status / 100 != *q.statusClass) continue;
       if (!q.route.empty() && t["route"].value("id", "") != q.route && t["route"].value("name", "") != q.route) continue;
       if (!q.service.empty() && t["service"].value("id", "") != q.service && t["service"].value("name", "") != q.service)
         continue;
-      picked.push_back(it->trace);
+      picked.push_back(e.trace);
     }
   }
+  // Newest first by when the request started (reactors hand their traces over at different moments).
+  std::stable_sort(picked.begin(), picked.end(), [](const auto& a, const auto& b) {
+    return a->value("started_at", int64_t{0}) > b->value("started_at", int64_t{0});
+  });
+  if (picked.size() > q.limit) picked.resize(q.limit);
   nlohmann::json data = nlohmann::json::array();
   for (const auto& t : picked) data.push_back(*t);
   return data;
