@@ -4,27 +4,27 @@
 <context>
     <name>TimeCharts</name>
     <message>
-        <location filename="../manager_gui/charts/time_charts.cpp" line="28"/>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="30"/>
         <source>gateway</source>
         <translation>Gateway</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/time_charts.cpp" line="29"/>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="31"/>
         <source>plugins</source>
         <translation>Plugins</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/time_charts.cpp" line="30"/>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="32"/>
         <source>upstream connect</source>
         <translation>Upstream-Verbindungsaufbau</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/time_charts.cpp" line="31"/>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="33"/>
         <source>upstream response</source>
         <translation>Upstream-Antwort</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/time_charts.cpp" line="32"/>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="34"/>
         <source>transfer</source>
         <translation>Übertragung</translation>
     </message>
@@ -266,32 +266,32 @@
         <translation>In Plugins</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="104"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="105"/>
         <source>Busiest routes this second (double-click opens the route)</source>
         <translation>Meistgenutzte Routen dieser Sekunde (Doppelklick öffnet die Route)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="110"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="111"/>
         <source>Export PNG</source>
         <translation>PNG exportieren</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="114"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="115"/>
         <source>Export CSV</source>
         <translation>CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="180"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="181"/>
         <source>%1 req/s · p99 %2 ms · %3 connections · %4</source>
         <translation>%1 Anfr./s · p99 %2 ms · %3 Verbindungen · %4</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="184"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="185"/>
         <source>1 route active</source>
         <translation>1 Route aktiv</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="184"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="185"/>
         <source>%1 routes active</source>
         <translation>%1 Routen aktiv</translation>
     </message>
@@ -299,27 +299,27 @@
 <context>
     <name>sluice::manager::EntityEditor</name>
     <message>
-        <location filename="../manager_gui/forms/entity_editor.cpp" line="41"/>
+        <location filename="../manager_gui/forms/entity_editor.cpp" line="49"/>
         <source>New entry in %1</source>
         <translation>Neuer Eintrag in %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/forms/entity_editor.cpp" line="41"/>
+        <location filename="../manager_gui/forms/entity_editor.cpp" line="49"/>
         <source>New %1 plugin</source>
         <translation>Neues %1-Plugin</translation>
     </message>
     <message>
-        <location filename="../manager_gui/forms/entity_editor.cpp" line="49"/>
+        <location filename="../manager_gui/forms/entity_editor.cpp" line="57"/>
         <source>Edit %1 %2</source>
         <translation>%1 %2 bearbeiten</translation>
     </message>
     <message>
-        <location filename="../manager_gui/forms/entity_editor.cpp" line="104"/>
+        <location filename="../manager_gui/forms/entity_editor.cpp" line="112"/>
         <source>Some references do not exist.</source>
         <translation>Einige Verweise existieren nicht.</translation>
     </message>
     <message>
-        <location filename="../manager_gui/forms/entity_editor.cpp" line="105"/>
+        <location filename="../manager_gui/forms/entity_editor.cpp" line="113"/>
         <source>unknown references</source>
         <translation>unbekannte Verweise</translation>
     </message>
@@ -412,286 +412,306 @@
 <context>
     <name>sluice::manager::MainWindow</name>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="41"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="43"/>
         <source>Services</source>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="42"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="44"/>
         <source>Routes</source>
         <translation>Routen</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="43"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="45"/>
         <source>Consumers</source>
         <translation>Consumer</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="44"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="46"/>
         <source>Plugins</source>
         <translation>Plugins</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="45"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="47"/>
         <source>Upstreams</source>
         <translation>Upstreams</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="46"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="48"/>
         <source>Certificates</source>
         <translation>Zertifikate</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="47"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="49"/>
         <source>SNIs</source>
         <translation>SNIs</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="48"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="50"/>
         <source>CA certificates</source>
         <translation>CA-Zertifikate</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="65"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="51"/>
+        <source>Key-auth credentials</source>
+        <translation>Key-Auth-Zugangsdaten</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="52"/>
+        <source>Basic-auth credentials</source>
+        <translation>Basic-Auth-Zugangsdaten</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="53"/>
+        <source>JWT credentials</source>
+        <translation>JWT-Zugangsdaten</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="54"/>
+        <source>ACL groups</source>
+        <translation>ACL-Gruppen</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="75"/>
         <source>Sluice Manager</source>
         <translation>Sluice Manager</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="74"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="85"/>
         <source>Filter the loaded rows by name</source>
         <translation>Geladene Zeilen nach Namen filtern</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="77"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="88"/>
         <source>Tags: a,b (all) or a/b (any)</source>
         <translation>Tags: a,b (alle) oder a/b (eines)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="120"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="232"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="131"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="244"/>
         <source>Configuration</source>
         <translation>Konfiguration</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="121"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="233"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="132"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="245"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="123"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="234"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="134"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="246"/>
         <source>Troubleshooting</source>
         <translation>Fehlersuche</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="149"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="160"/>
         <source>%1 loaded, more as you scroll</source>
         <translation>%1 geladen, mehr beim Scrollen</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="150"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="161"/>
         <source>1 entity</source>
         <translation>1 Eintrag</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="150"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="161"/>
         <source>%1 entities</source>
         <translation>%1 Einträge</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="153"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="164"/>
         <source>Could not load %1: %2</source>
         <translation>%1 konnte nicht geladen werden: %2</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="155"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="166"/>
         <source>Entities</source>
         <translation>Einträge</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="163"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="175"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="164"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="176"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="165"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="177"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="166"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="325"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="178"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="337"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="167"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="179"/>
         <source>Troubleshoot</source>
         <translation>Analysieren</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="169"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="181"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="195"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="207"/>
         <source>&amp;Gateway</source>
         <translation>&amp;Gateway</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="196"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="208"/>
         <source>Connect…</source>
         <translation>Verbinden…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="202"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="214"/>
         <source>Reconnect</source>
         <translation>Neu verbinden</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="204"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="216"/>
         <source>Export configuration…</source>
         <translation>Konfiguration exportieren…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="208"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="220"/>
         <source>Export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="211"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="223"/>
         <source>Export configuration</source>
         <translation>Konfiguration exportieren</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="211"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="223"/>
         <source>Declarative configuration (*.yml *.yaml)</source>
         <translation>Deklarative Konfiguration (*.yml *.yaml)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="215"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="227"/>
         <source>Cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="217"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="229"/>
         <source>Configuration exported to %1</source>
         <translation>Konfiguration nach %1 exportiert</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="220"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="232"/>
         <source>Import configuration…</source>
         <translation>Konfiguration importieren…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="222"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="234"/>
         <source>Import configuration</source>
         <translation>Konfiguration importieren</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="222"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="234"/>
         <source>Declarative configuration (*.yml *.yaml *.json)</source>
         <translation>Deklarative Konfiguration (*.yml *.yaml *.json)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="231"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="243"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="236"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="248"/>
         <source>Theme</source>
         <translation>Farbschema</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="237"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="249"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="237"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="249"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="237"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="249"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="243"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="255"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="247"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="259"/>
         <source>The language changes at the next start.</source>
         <translation>Die Sprache wechselt beim nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="298"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="310"/>
         <source>New plugin</source>
         <translation>Neues Plugin</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="298"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="310"/>
         <source>Plugin:</source>
         <translation>Plugin:</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="325"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="337"/>
         <source>Delete %1 from %2?</source>
         <translation>%1 aus %2 löschen?</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="330"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="342"/>
         <source>Not deleted: %1</source>
         <translation>Nicht gelöscht: %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="400"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="408"/>
         <source>Select a route first.</source>
         <translation>Bitte zuerst eine Route wählen.</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="436"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="444"/>
         <source>● Unreachable</source>
         <translation>● Nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="439"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="447"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="444"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="452"/>
         <source>● Connected</source>
         <translation>● Verbunden</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="447"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="455"/>
         <source>%1 — Sluice %2 (Kong API %3)</source>
         <translation>%1 — Sluice %2 (Kong-API %3)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="448"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="456"/>
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="448"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="456"/>
         <source>Database: %1 (unreachable)</source>
         <translation>Datenbank: %1 (nicht erreichbar)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="449"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="457"/>
         <source>Configuration v%1</source>
         <translation>Konfiguration v%1</translation>
     </message>
@@ -699,27 +719,27 @@
 <context>
     <name>sluice::manager::SchemaForm</name>
     <message>
-        <location filename="../manager_gui/forms/schema_form.cpp" line="196"/>
+        <location filename="../manager_gui/forms/schema_form.cpp" line="197"/>
         <source>(not set)</source>
         <translation>(nicht gesetzt)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/forms/schema_form.cpp" line="211"/>
+        <location filename="../manager_gui/forms/schema_form.cpp" line="212"/>
         <source>comma-separated</source>
         <translation>durch Kommas getrennt</translation>
     </message>
     <message>
-        <location filename="../manager_gui/forms/schema_form.cpp" line="222"/>
+        <location filename="../manager_gui/forms/schema_form.cpp" line="223"/>
         <source>one &quot;key: value&quot; per line</source>
         <translation>ein „Schlüssel: Wert“ je Zeile</translation>
     </message>
     <message>
-        <location filename="../manager_gui/forms/schema_form.cpp" line="228"/>
+        <location filename="../manager_gui/forms/schema_form.cpp" line="229"/>
         <source>id or name (%1)</source>
         <translation>ID oder Name (%1)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/forms/schema_form.cpp" line="236"/>
+        <location filename="../manager_gui/forms/schema_form.cpp" line="237"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
@@ -785,63 +805,63 @@
         <translation>ms Anfragezeit</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="47"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="47"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="47"/>
         <source>Total ms</source>
         <translation>Gesamt ms</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="47"/>
         <source>Gateway ms</source>
         <translation>Gateway ms</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="47"/>
         <source>Upstream ms</source>
         <translation>Upstream ms</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="47"/>
         <source>Path</source>
         <translation>Pfad</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="53"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
         <source>Upstream</source>
         <translation>Upstream</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="53"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
         <source>Target</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="53"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
         <source>Health</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="66"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="67"/>
         <source>Slowest requests of each minute, and the ones asked for with X-Sluice-Trace: 1 (double-click a plugin row to open the plugin)</source>
         <translation>Langsamste Anfragen jeder Minute und die mit X-Sluice-Trace: 1 angeforderten (Doppelklick auf eine Plugin-Zeile öffnet das Plugin)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="68"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="69"/>
         <source>Targets of the route&apos;s upstream</source>
         <translation>Ziele des Upstreams der Route</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="93"/>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="108"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="94"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="109"/>
         <source>Route %1</source>
         <translation>Route %1</translation>
     </message>

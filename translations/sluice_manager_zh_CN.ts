@@ -4,27 +4,27 @@
 <context>
     <name>TimeCharts</name>
     <message>
-        <location filename="../manager_gui/charts/time_charts.cpp" line="28"/>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="30"/>
         <source>gateway</source>
         <translation>网关</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/time_charts.cpp" line="29"/>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="31"/>
         <source>plugins</source>
         <translation>插件</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/time_charts.cpp" line="30"/>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="32"/>
         <source>upstream connect</source>
         <translation>上游连接</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/time_charts.cpp" line="31"/>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="33"/>
         <source>upstream response</source>
         <translation>上游响应</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/time_charts.cpp" line="32"/>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="34"/>
         <source>transfer</source>
         <translation>传输</translation>
     </message>
@@ -266,32 +266,32 @@
         <translation>插件耗时</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="104"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="105"/>
         <source>Busiest routes this second (double-click opens the route)</source>
         <translation>本秒最繁忙的路由（双击打开路由）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="110"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="111"/>
         <source>Export PNG</source>
         <translation>导出 PNG</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="114"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="115"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="180"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="181"/>
         <source>%1 req/s · p99 %2 ms · %3 connections · %4</source>
         <translation>%1 请求/秒 · p99 %2 毫秒 · %3 个连接 · %4</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="184"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="185"/>
         <source>1 route active</source>
         <translation>1 条路由活跃</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="184"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="185"/>
         <source>%1 routes active</source>
         <translation>%1 条路由活跃</translation>
     </message>
@@ -299,27 +299,27 @@
 <context>
     <name>sluice::manager::EntityEditor</name>
     <message>
-        <location filename="../manager_gui/forms/entity_editor.cpp" line="41"/>
+        <location filename="../manager_gui/forms/entity_editor.cpp" line="49"/>
         <source>New entry in %1</source>
         <translation>在 %1 中新建</translation>
     </message>
     <message>
-        <location filename="../manager_gui/forms/entity_editor.cpp" line="41"/>
+        <location filename="../manager_gui/forms/entity_editor.cpp" line="49"/>
         <source>New %1 plugin</source>
         <translation>新建 %1 插件</translation>
     </message>
     <message>
-        <location filename="../manager_gui/forms/entity_editor.cpp" line="49"/>
+        <location filename="../manager_gui/forms/entity_editor.cpp" line="57"/>
         <source>Edit %1 %2</source>
         <translation>编辑 %1 %2</translation>
     </message>
     <message>
-        <location filename="../manager_gui/forms/entity_editor.cpp" line="104"/>
+        <location filename="../manager_gui/forms/entity_editor.cpp" line="112"/>
         <source>Some references do not exist.</source>
         <translation>部分引用不存在。</translation>
     </message>
     <message>
-        <location filename="../manager_gui/forms/entity_editor.cpp" line="105"/>
+        <location filename="../manager_gui/forms/entity_editor.cpp" line="113"/>
         <source>unknown references</source>
         <translation>未知引用</translation>
     </message>
@@ -412,286 +412,306 @@
 <context>
     <name>sluice::manager::MainWindow</name>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="41"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="43"/>
         <source>Services</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="42"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="44"/>
         <source>Routes</source>
         <translation>路由</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="43"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="45"/>
         <source>Consumers</source>
         <translation>消费者</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="44"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="46"/>
         <source>Plugins</source>
         <translation>插件</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="45"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="47"/>
         <source>Upstreams</source>
         <translation>上游</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="46"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="48"/>
         <source>Certificates</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="47"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="49"/>
         <source>SNIs</source>
         <translation>SNI</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="48"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="50"/>
         <source>CA certificates</source>
         <translation>CA 证书</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="65"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="51"/>
+        <source>Key-auth credentials</source>
+        <translation>Key-auth 凭证</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="52"/>
+        <source>Basic-auth credentials</source>
+        <translation>Basic-auth 凭证</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="53"/>
+        <source>JWT credentials</source>
+        <translation>JWT 凭证</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="54"/>
+        <source>ACL groups</source>
+        <translation>ACL 组</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="75"/>
         <source>Sluice Manager</source>
         <translation>Sluice 管理器</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="74"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="85"/>
         <source>Filter the loaded rows by name</source>
         <translation>按名称筛选已加载的行</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="77"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="88"/>
         <source>Tags: a,b (all) or a/b (any)</source>
         <translation>标签：a,b（全部）或 a/b（任一）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="120"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="232"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="131"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="244"/>
         <source>Configuration</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="121"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="233"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="132"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="245"/>
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="123"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="234"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="134"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="246"/>
         <source>Troubleshooting</source>
         <translation>延迟排查</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="149"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="160"/>
         <source>%1 loaded, more as you scroll</source>
         <translation>已加载 %1 个，滚动加载更多</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="150"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="161"/>
         <source>1 entity</source>
         <translation>1 个条目</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="150"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="161"/>
         <source>%1 entities</source>
         <translation>%1 个条目</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="153"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="164"/>
         <source>Could not load %1: %2</source>
         <translation>无法加载 %1：%2</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="155"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="166"/>
         <source>Entities</source>
         <translation>实体</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="163"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="175"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="164"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="176"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="165"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="177"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="166"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="325"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="178"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="337"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="167"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="179"/>
         <source>Troubleshoot</source>
         <translation>排查</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="169"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="181"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="195"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="207"/>
         <source>&amp;Gateway</source>
         <translation>网关(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="196"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="208"/>
         <source>Connect…</source>
         <translation>连接…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="202"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="214"/>
         <source>Reconnect</source>
         <translation>重新连接</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="204"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="216"/>
         <source>Export configuration…</source>
         <translation>导出配置…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="208"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="220"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="211"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="223"/>
         <source>Export configuration</source>
         <translation>导出配置</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="211"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="223"/>
         <source>Declarative configuration (*.yml *.yaml)</source>
         <translation>声明式配置 (*.yml *.yaml)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="215"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="227"/>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="217"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="229"/>
         <source>Configuration exported to %1</source>
         <translation>配置已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="220"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="232"/>
         <source>Import configuration…</source>
         <translation>导入配置…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="222"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="234"/>
         <source>Import configuration</source>
         <translation>导入配置</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="222"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="234"/>
         <source>Declarative configuration (*.yml *.yaml *.json)</source>
         <translation>声明式配置 (*.yml *.yaml *.json)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="231"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="243"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="236"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="248"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="237"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="249"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="237"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="249"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="237"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="249"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="243"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="255"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="247"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="259"/>
         <source>The language changes at the next start.</source>
         <translation>语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="298"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="310"/>
         <source>New plugin</source>
         <translation>新建插件</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="298"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="310"/>
         <source>Plugin:</source>
         <translation>插件：</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="325"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="337"/>
         <source>Delete %1 from %2?</source>
         <translation>从 %2 删除 %1？</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="330"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="342"/>
         <source>Not deleted: %1</source>
         <translation>未删除：%1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="400"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="408"/>
         <source>Select a route first.</source>
         <translation>请先选择一条路由。</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="436"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="444"/>
         <source>● Unreachable</source>
         <translation>● 不可达</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="439"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="447"/>
         <source>Not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="444"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="452"/>
         <source>● Connected</source>
         <translation>● 已连接</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="447"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="455"/>
         <source>%1 — Sluice %2 (Kong API %3)</source>
         <translation>%1 — Sluice %2（Kong API %3）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="448"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="456"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="448"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="456"/>
         <source>Database: %1 (unreachable)</source>
         <translation>数据库：%1（不可达）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="449"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="457"/>
         <source>Configuration v%1</source>
         <translation>配置 v%1</translation>
     </message>
@@ -699,27 +719,27 @@
 <context>
     <name>sluice::manager::SchemaForm</name>
     <message>
-        <location filename="../manager_gui/forms/schema_form.cpp" line="196"/>
+        <location filename="../manager_gui/forms/schema_form.cpp" line="197"/>
         <source>(not set)</source>
         <translation>（未设置）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/forms/schema_form.cpp" line="211"/>
+        <location filename="../manager_gui/forms/schema_form.cpp" line="212"/>
         <source>comma-separated</source>
         <translation>用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../manager_gui/forms/schema_form.cpp" line="222"/>
+        <location filename="../manager_gui/forms/schema_form.cpp" line="223"/>
         <source>one &quot;key: value&quot; per line</source>
         <translation>每行一个“键: 值”</translation>
     </message>
     <message>
-        <location filename="../manager_gui/forms/schema_form.cpp" line="228"/>
+        <location filename="../manager_gui/forms/schema_form.cpp" line="229"/>
         <source>id or name (%1)</source>
         <translation>ID 或名称（%1）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/forms/schema_form.cpp" line="236"/>
+        <location filename="../manager_gui/forms/schema_form.cpp" line="237"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
@@ -785,63 +805,63 @@
         <translation>请求时间（毫秒）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="47"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="47"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="47"/>
         <source>Total ms</source>
         <translation>总计 毫秒</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="47"/>
         <source>Gateway ms</source>
         <translation>网关 毫秒</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="47"/>
         <source>Upstream ms</source>
         <translation>上游 毫秒</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="47"/>
         <source>Path</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="53"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
         <source>Upstream</source>
         <translation>上游</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="53"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="53"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
         <source>Health</source>
         <translation>健康状态</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="66"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="67"/>
         <source>Slowest requests of each minute, and the ones asked for with X-Sluice-Trace: 1 (double-click a plugin row to open the plugin)</source>
         <translation>每分钟最慢的请求，以及带 X-Sluice-Trace: 1 的请求（双击插件行打开插件）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="68"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="69"/>
         <source>Targets of the route&apos;s upstream</source>
         <translation>路由上游的目标</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="93"/>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="108"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="94"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="109"/>
         <source>Route %1</source>
         <translation>路由 %1</translation>
     </message>

@@ -14,6 +14,14 @@
 namespace sluice::manager {
 namespace {
 
+// The schema behind a collection whose path is not its entity name (Kong's credential endpoints).
+std::string schemaNameFor(const QString& kind) {
+  if (kind == "key-auths") return "keyauth_credentials";
+  if (kind == "basic-auths") return "basicauth_credentials";
+  if (kind == "jwts") return "jwt_secrets";
+  return kind.toStdString();
+}
+
 bool isUuid(const std::string& s) {
   static const QRegularExpression uuid("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
   return uuid.match(QString::fromStdString(s)).hasMatch();
@@ -51,7 +59,7 @@ void EntityEditor::startEdit(const nlohmann::json& entity) {
 }
 
 void EntityEditor::load(const nlohmann::json& values) {
-  const std::string path = pluginName_.isEmpty() ? "/schemas/" + kind_.toStdString()
+  const std::string path = pluginName_.isEmpty() ? "/schemas/" + schemaNameFor(kind_)
                                                  : "/schemas/plugins/" + core::percentEncode(pluginName_.toStdString());
   transport_.send({"GET", path, "", "application/json"}, [this, values](const admin_client::Response& r) {
     const nlohmann::json schema = nlohmann::json::parse(r.body, nullptr, false);

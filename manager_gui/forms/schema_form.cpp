@@ -168,7 +168,8 @@ void SchemaForm::addFields(QFormLayout* layout, const json& fields, const std::s
     if (!entry.is_object() || entry.empty()) continue;
     const std::string name = entry.begin().key();
     const json& schema = entry.begin().value();
-    if (schema.value("auto", false)) continue;
+    // Ids and timestamps are the server's; other generated fields (a key-auth key) may be typed.
+    if (schema.value("auto", false) && (schema.value("uuid", false) || schema.value("timestamp", false))) continue;
     if (prefix.empty() && std::find(skip.begin(), skip.end(), name) != skip.end()) continue;
     const std::string path = prefix.empty() ? name : prefix + "." + name;
     const std::string type = schema.value("type", "string");

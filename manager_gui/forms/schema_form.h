@@ -25,7 +25,7 @@ class SchemaForm : public QWidget {
   explicit SchemaForm(QWidget* parent = nullptr);
   ~SchemaForm() override;
 
-  // The "fields" array of a schema. Fields the server fills in (id, created_at...) are left out,
+  // The "fields" array of a schema. Ids and timestamps (the server's) are left out,
   // and so are the names in `skip` ("name" of a plugin, chosen elsewhere).
   void build(const nlohmann::json& fields, const std::vector<std::string>& skip = {});
   // The entity as the form holds it: set fields only (an empty optional field is left out).

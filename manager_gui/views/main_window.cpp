@@ -35,7 +35,8 @@
 namespace sluice::manager {
 
 QStringList MainWindow::entityKinds() {
-  return {"services", "routes", "consumers", "plugins", "upstreams", "certificates", "snis", "ca_certificates"};
+  return {"services", "routes",       "consumers", "key-auths", "basic-auths",    "jwts",
+          "acls",     "plugins",      "upstreams", "certificates", "snis", "ca_certificates"};
 }
 
 QString MainWindow::kindTitle(const QString& kind) {
@@ -47,6 +48,10 @@ QString MainWindow::kindTitle(const QString& kind) {
   if (kind == "certificates") return tr("Certificates");
   if (kind == "snis") return tr("SNIs");
   if (kind == "ca_certificates") return tr("CA certificates");
+  if (kind == "key-auths") return tr("Key-auth credentials");
+  if (kind == "basic-auths") return tr("Basic-auth credentials");
+  if (kind == "jwts") return tr("JWT credentials");
+  if (kind == "acls") return tr("ACL groups");
   return kind;
 }
 
@@ -58,6 +63,10 @@ QStringList MainWindow::columnsFor(const QString& kind) {
   if (kind == "upstreams") return {"name", "algorithm", "hash_on", "slots", "tags", "id"};
   if (kind == "certificates") return {"snis", "tags", "id"};
   if (kind == "snis") return {"name", "certificate", "tags", "id"};
+  if (kind == "key-auths" || kind == "key-auth") return {"key", "consumer", "tags", "id"};
+  if (kind == "basic-auths" || kind == "basic-auth") return {"username", "consumer", "tags", "id"};
+  if (kind == "jwts" || kind == "jwt") return {"key", "algorithm", "consumer", "tags", "id"};
+  if (kind == "acls") return {"group", "consumer", "tags", "id"};
   return {"id", "tags"};
 }
 
@@ -372,10 +381,6 @@ void MainWindow::showRelated(int tab) {
   const QString kind = kinds[tab];
   QStringList columns = columnsFor(kind);
   if (kind == "targets") columns = {"target", "weight", "health", "tags", "id"};
-  if (kind == "key-auth") columns = {"key", "tags", "id"};
-  if (kind == "basic-auth") columns = {"username", "tags", "id"};
-  if (kind == "jwt") columns = {"key", "algorithm", "tags", "id"};
-  if (kind == "acls") columns = {"group", "tags", "id"};
   related_->setSource(gateway_.transport(), relatedOwner_ + "/" + kind, columns);
   if (kind == "targets") healthTimer_->start(3000);  // health changes: keep it live
 }

@@ -124,6 +124,21 @@ class TestEntityEditor : public QObject {
     QCOMPARE(plugins.first().toObject()["name"].toString(), QString("rate-limiting"));
   }
 
+  void createsAConsumersCredential() {
+    sluice_.admin().sendJson("POST", "/consumers", {{"username", "carol"}});
+    EntityEditor editor(*gateway_.transport(), "key-auths");
+    editor.startNew();
+    QVERIFY(ready(editor));
+    type(editor.form(), "key", "carol-key");
+    type(editor.form(), "consumer", "carol");
+    QSignalSpy saved(&editor, &EntityEditor::saved);
+    editor.save();
+    QVERIFY(saved.wait(5000));
+    const QJsonArray keys = sluice_.admin().get("/consumers/carol/key-auth").json()["data"].toArray();
+    QCOMPARE(keys.size(), 1);
+    QCOMPARE(keys.first().toObject()["key"].toString(), QString("carol-key"));
+  }
+
   void editsAndDuplicates() {
     const auto billing = nlohmann::json::parse(sluice_.admin().get("/services/billing").body.toStdString());
     EntityEditor editor(*gateway_.transport(), "services");
