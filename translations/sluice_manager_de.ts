@@ -850,6 +850,21 @@
         <translation>Zustand</translation>
     </message>
     <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
+        <source>Response p50 ms</source>
+        <translation>Antwort p50 ms</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
+        <source>Response p99 ms</source>
+        <translation>Antwort p99 ms</translation>
+    </message>
+    <message>
         <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="67"/>
         <source>Slowest requests of each minute, and the ones asked for with X-Sluice-Trace: 1 (double-click a plugin row to open the plugin)</source>
         <translation>Langsamste Anfragen jeder Minute und die mit X-Sluice-Trace: 1 angeforderten (Doppelklick auf eine Plugin-Zeile öffnet das Plugin)</translation>

@@ -850,6 +850,21 @@
         <translation>健康状态</translation>
     </message>
     <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
+        <source>Requests</source>
+        <translation>请求数</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
+        <source>Response p50 ms</source>
+        <translation>响应 p50 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
+        <source>Response p99 ms</source>
+        <translation>响应 p99 毫秒</translation>
+    </message>
+    <message>
         <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="67"/>
         <source>Slowest requests of each minute, and the ones asked for with X-Sluice-Trace: 1 (double-click a plugin row to open the plugin)</source>
         <translation>每分钟最慢的请求，以及带 X-Sluice-Trace: 1 的请求（双击插件行打开插件）</translation>

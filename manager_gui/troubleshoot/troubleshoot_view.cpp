@@ -50,8 +50,8 @@ TroubleshootView::TroubleshootView(QWidget* parent) : QWidget(parent) {
   traces_->setSelectionBehavior(QAbstractItemView::SelectRows);
   traces_->setSelectionMode(QAbstractItemView::SingleSelection);
   waterfall_ = new TraceWaterfall;
-  targets_ = new QTableWidget(0, 3);
-  targets_->setHorizontalHeaderLabels({tr("Upstream"), tr("Target"), tr("Health")});
+  targets_ = new QTableWidget(0, 6);
+  targets_->setHorizontalHeaderLabels({tr("Upstream"), tr("Target"), tr("Health"), tr("Requests"), tr("Response p50 ms"), tr("Response p99 ms")});
   targets_->horizontalHeader()->setStretchLastSection(true);
   targets_->verticalHeader()->hide();
   targets_->setMaximumHeight(120);
@@ -126,9 +126,28 @@ void TroubleshootView::showRoute(const QString& routeId, const QString& name) {
                                             targets_->setItem(row, 2, cell(QString::fromStdString(t.value("health", ""))));
                                             ++row;
                                           }
+                                          refreshTargetFigures();
                                         });
                      });
                    });
+}
+
+void TroubleshootView::refreshTargetFigures() {
+  if (!transport_ || targets_->rowCount() == 0) return;
+  const quint64 generation = generation_;
+  transport_->send({"GET", "/sluice/metrics/targets", "", "application/json"}, [this, generation](const admin_client::Response& r) {
+    const nlohmann::json table = nlohmann::json::parse(r.body, nullptr, false);
+    if (generation != generation_ || !r.ok() || !table.is_object()) return;
+    for (int row = 0; row < targets_->rowCount(); ++row)
+      for (const auto& t : table.value("data", nlohmann::json::array()))
+        if (QString::fromStdString(t.value("upstream", "")) == targets_->item(row, 0)->text() &&
+            QString::fromStdString(t.value("target", "")) == targets_->item(row, 1)->text()) {
+          const auto ttfb = t["latency_ms"].value("upstream_ttfb", nlohmann::json::object());
+          targets_->setItem(row, 3, cell(QString::number(t.value("requests", 0))));
+          targets_->setItem(row, 4, cell(QString::number(ttfb.value("p50", 0.0), 'f', 2)));
+          targets_->setItem(row, 5, cell(QString::number(ttfb.value("p99", 0.0), 'f', 2)));
+        }
+  });
 }
 
 void TroubleshootView::refresh() {
@@ -141,8 +160,9 @@ void TroubleshootView::refresh() {
     for (const auto& row : table.value("data", nlohmann::json::array()))
       if (QString::fromStdString(row.value("id", "")) == routeId_) {
         addSample(row);
-        return;
+        break;
       }
+    refreshTargetFigures();
   });
 }
 

@@ -2,7 +2,7 @@
 // Latency troubleshooting for one route: where its time goes second by second (gateway, plugins,
 // upstream connect, upstream response, transfer, stacked — from the per-route totals of
 // GET /sluice/metrics/routes, read once a second), its slow-request traces (GET /sluice/traces),
-// the selected one as a waterfall, and the health of its upstream's targets. One click from a trace
+// the selected one as a waterfall, and its upstream's targets: health, requests and response times. One click from a trace
 // to the route's configuration or to the plugin that took the time.
 #include "admin_client/transport.h"
 #include "troubleshoot/trace_waterfall.h"
@@ -48,6 +48,7 @@ class TroubleshootView : public QWidget {
  private:
   void showTrace(int row);
   void addSample(const nlohmann::json& row);
+  void refreshTargetFigures();  // requests and response times per target (GET /sluice/metrics/targets)
 
   admin_client::Transport* transport_ = nullptr;
   QString routeId_;

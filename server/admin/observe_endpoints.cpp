@@ -14,12 +14,14 @@ std::optional<AdminResponse> ObserveEndpoints::handle(const AdminRequest& reques
   const bool routes = s.size() == 3 && s[1] == "metrics" && s[2] == "routes";
   const bool consumers = s.size() == 3 && s[1] == "metrics" && s[2] == "consumers";
   const bool services = s.size() == 3 && s[1] == "metrics" && s[2] == "services";
+  const bool targets = s.size() == 3 && s[1] == "metrics" && s[2] == "targets";
   const bool traces = s.size() == 2 && s[1] == "traces";
-  if (!live && !routes && !consumers && !services && !traces) return std::nullopt;
+  if (!live && !routes && !consumers && !services && !targets && !traces) return std::nullopt;
   if (request.method != "GET" && request.method != "HEAD") return messageResponse(405, "Method not allowed");
   if (routes) return jsonResponse(200, json{{"data", metrics_->routesTable()}});
   if (consumers) return jsonResponse(200, json{{"data", metrics_->consumersTable()}});
   if (services) return jsonResponse(200, json{{"data", metrics_->servicesTable()}});
+  if (targets) return jsonResponse(200, json{{"data", metrics_->targetsTable()}});
   if (traces) return this->traces(request);
   const auto since = request.queryValue("since");
   if (!since) return stream();

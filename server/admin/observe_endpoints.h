@@ -5,6 +5,7 @@
 //                                {"frames": [...], "last": SEQ} — the polling form
 //   GET /sluice/metrics/routes   every route's figures: since start and over the last minute
 //   GET /sluice/metrics/services    every service's figures (its routes' added up)
+//   GET /sluice/metrics/targets     every upstream target's figures (connect, time to first byte)
 //   GET /sluice/metrics/consumers   every consumer's figures (observability_consumers = on)
 //   GET /sluice/traces           slow and asked-for request timelines, newest first; filters:
 //                                route (id or name), service (id or name), min_ms, status (503 or

@@ -5,6 +5,20 @@ namespace sluice::observe {
 MetricNames::MetricNames() {
   routes_.push_back(RouteLabels{"", "(no route)", "", ""});
   consumers_.emplace_back("", "");
+  targets_.emplace_back("", "");
+}
+
+uint32_t MetricNames::target(const std::string& id, const std::string& upstream, const std::string& target) {
+  std::lock_guard lock(mutex_);
+  auto [it, added] = targetIds_.try_emplace(id, static_cast<uint32_t>(targets_.size()));
+  if (added) targets_.emplace_back();
+  targets_[it->second] = {upstream, target};
+  return it->second;
+}
+
+std::pair<std::string, std::string> MetricNames::targetLabels(uint32_t id) const {
+  std::lock_guard lock(mutex_);
+  return id < targets_.size() ? targets_[id] : std::pair<std::string, std::string>{};
 }
 
 uint32_t MetricNames::consumer(const std::string& id, const std::string& name) {

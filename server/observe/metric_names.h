@@ -24,17 +24,20 @@ class MetricNames {
   uint32_t route(const std::string& id, const std::string& name, const std::string& serviceId, const std::string& serviceName);
   uint32_t plugin(const std::string& name);
   uint32_t consumer(const std::string& id, const std::string& name);  // name: username, else custom_id
+  uint32_t target(const std::string& id, const std::string& upstream, const std::string& target);
 
   // Any thread.
   RouteLabels routeLabels(uint32_t id) const;
   std::string pluginName(uint32_t id) const;
   std::pair<std::string, std::string> consumerLabels(uint32_t id) const;  // (id, name)
+  std::pair<std::string, std::string> targetLabels(uint32_t id) const;    // (upstream, target)
   size_t routeCount() const;
   size_t pluginCount() const;
 
  private:
   mutable std::mutex mutex_;
-  std::unordered_map<std::string, uint32_t> routeIds_, pluginIds_, consumerIds_;
+  std::unordered_map<std::string, uint32_t> routeIds_, pluginIds_, consumerIds_, targetIds_;
+  std::vector<std::pair<std::string, std::string>> targets_;
   std::vector<std::pair<std::string, std::string>> consumers_;
   std::vector<RouteLabels> routes_;
   std::vector<std::string> plugins_;

@@ -88,6 +88,13 @@ void NodeMetrics::Writer::consumer(uint32_t id, const RouteFigures& second) {
   c->cumulative.add(second);
 }
 
+void NodeMetrics::Writer::target(uint32_t id, const RouteFigures& second) {
+  if (id >= m_.targets_.size()) m_.targets_.resize(id + 1);
+  auto& t = m_.targets_[id];
+  if (!t) t = std::make_unique<RouteFigures>();
+  t->add(second);
+}
+
 json NodeMetrics::closeSecond(int64_t wallMs, double seconds) {
   std::lock_guard lock(mutex_);
   if (seconds <= 0) seconds = 1;
@@ -272,6 +279,23 @@ json NodeMetrics::servicesTable() const {
                                     {"upstream_connect", summary(s.figures.connect)},
                                     {"upstream_ttfb", summary(s.figures.ttfb)}}},
                     {"plugins_share", s.figures.total.sum() ? static_cast<double>(s.figures.pluginUs) / static_cast<double>(s.figures.total.sum()) : 0.0}});
+  return rows;
+}
+
+json NodeMetrics::targetsTable() const {
+  std::lock_guard lock(mutex_);
+  json rows = json::array();
+  for (uint32_t id = 1; id < targets_.size(); ++id) {
+    const RouteFigures* t = targets_[id].get();
+    if (!t || t->requests == 0) continue;
+    const auto [upstream, target] = names_->targetLabels(id);
+    rows.push_back({{"upstream", upstream},
+                    {"target", target},
+                    {"requests", t->requests},
+                    {"errors", t->errors()},
+                    {"status", statusClasses(*t)},
+                    {"latency_ms", {{"upstream_connect", summary(t->connect)}, {"upstream_ttfb", summary(t->ttfb)}, {"total", summary(t->total)}}}});
+  }
   return rows;
 }
 

@@ -27,6 +27,7 @@ class NodeMetrics {
     void route(uint32_t id, const RouteFigures& second);
     void pluginPhase(uint32_t index, const metrics::LatencyHistogram& second);  // plugin id * kPhaseCount + phase
     void consumer(uint32_t id, const RouteFigures& second);
+    void target(uint32_t id, const RouteFigures& second);
 
    private:
     NodeMetrics& m_;
@@ -40,6 +41,8 @@ class NodeMetrics {
   nlohmann::json routesTable() const;
   // Every service seen: its routes' figures added up.
   nlohmann::json servicesTable() const;
+  // Every upstream target that answered, with its figures since start (its share of a route's latency).
+  nlohmann::json targetsTable() const;
   // Every consumer seen (observability_consumers), with its figures since start.
   nlohmann::json consumersTable() const;
   // sluice_ families of the request figures.
@@ -69,6 +72,7 @@ class NodeMetrics {
   };
   std::vector<std::unique_ptr<Consumer>> consumers_;
   std::vector<uint32_t> activeConsumers_;
+  std::vector<std::unique_ptr<RouteFigures>> targets_;
   uint64_t seconds_ = 0, sequence_ = 0;
 };
 

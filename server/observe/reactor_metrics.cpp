@@ -29,6 +29,7 @@ void ReactorMetrics::recordIn(std::vector<std::unique_ptr<Slot>>& slots, std::ve
 void ReactorMetrics::record(const RequestRecord& r) {
   recordIn(routes_, dirtyRoutes_, r.route, r);
   if (r.consumer) recordIn(consumers_, dirtyConsumers_, r.consumer, r);
+  if (r.target) recordIn(targets_, dirtyTargets_, r.target, r);
   for (const plugins::PhaseTiming& t : r.timings) {
     const plugins::PluginInstance* p = t.entry < r.resolved.size() ? r.resolved[t.entry] : nullptr;
     if (!p) continue;
@@ -68,6 +69,7 @@ void ReactorMetrics::flush(NodeMetrics& node, TraceStore& traces) {
     NodeMetrics::Writer writer = node.writer();  // one lock for the whole second
     for (const uint32_t id : dirtyRoutes_) writer.route(id, routes_[id]->figures);
     for (const uint32_t id : dirtyConsumers_) writer.consumer(id, consumers_[id]->figures);
+    for (const uint32_t id : dirtyTargets_) writer.target(id, targets_[id]->figures);
     for (const uint32_t index : dirtyPhases_) writer.pluginPhase(index, pluginPhases_[index]);
   }
   const auto restart = [](std::vector<std::unique_ptr<Slot>>& slots, std::vector<uint32_t>& dirty) {
@@ -83,6 +85,7 @@ void ReactorMetrics::flush(NodeMetrics& node, TraceStore& traces) {
   };
   restart(routes_, dirtyRoutes_);
   restart(consumers_, dirtyConsumers_);
+  restart(targets_, dirtyTargets_);
   for (const uint32_t index : dirtyPhases_) pluginPhases_[index].clear();
   dirtyPhases_.clear();
 }

@@ -40,6 +40,8 @@ class ReactorMetrics {
   std::vector<uint32_t> dirtyRoutes_;
   std::vector<std::unique_ptr<Slot>> consumers_;  // by MetricNames consumer id (observability_consumers)
   std::vector<uint32_t> dirtyConsumers_;
+  std::vector<std::unique_ptr<Slot>> targets_;  // by MetricNames target id
+  std::vector<uint32_t> dirtyTargets_;
   std::vector<metrics::LatencyHistogram> pluginPhases_;  // by plugin id * kPhaseCount + phase
   std::vector<uint32_t> dirtyPhases_;
   struct PendingTrace {

@@ -11,6 +11,7 @@ namespace sluice::observe {
 struct RequestRecord {
   uint32_t route = 0;     // MetricNames id; 0: no route matched
   uint32_t consumer = 0;  // MetricNames consumer id, when per-consumer figures are on; 0: none
+  uint32_t target = 0;    // MetricNames target id of the upstream target that answered; 0: none
   int status = 0;
   uint64_t bytesIn = 0, bytesOut = 0;
   // Microseconds. total = gateway + connect + ttfb + transfer, give or take the clock reads.

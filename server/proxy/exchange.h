@@ -42,6 +42,7 @@ struct Exchange {
   std::string method, target;
   std::string userAgent, referer;  // for the access log
   const snapshot::PeerAddress* peer = nullptr;
+  uint32_t targetMetricsId = 0;  // the upstream target last chosen
   bool forceTrace = false;
   // Where routing put the request (kept while the exchange waits for a body the plugins read).
   const snapshot::RouteRuntime* route = nullptr;

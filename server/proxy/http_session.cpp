@@ -167,6 +167,7 @@ void HttpSession::beginExchange() {
   x_->bodyBuffered = false;
   x_->connectStartUs = x_->connectedUs = 0;
   x_->peer = nullptr;
+  x_->targetMetricsId = 0;
   const bool observe = worker_.settings().observe;
   const bool accessLog = worker_.settings().accessLog != nullptr;
   if (observe || accessLog) {
@@ -433,6 +434,7 @@ bool HttpSession::startUpstream() {
       return false;
     }
     peer = &up.targets[static_cast<size_t>(chosen)].addresses.front();
+    x_->targetMetricsId = up.targets[static_cast<size_t>(chosen)].metricsId;
     target_ = chosen;
     balancer.started(chosen);
   } else {
@@ -747,6 +749,7 @@ void HttpSession::endExchange(int status) {
   observe::RequestRecord r;
   r.route = x.route ? x.route->metricsId : 0;
   if (x.ctx.consumer && worker_.settings().observeConsumers) r.consumer = x.ctx.consumer->metricsId;
+  r.target = x.targetMetricsId;
   r.status = status;
   r.bytesIn = x.head.headBytes + requestBodySeen_;
   r.bytesOut = ctx.bytesSent;

@@ -35,6 +35,7 @@ struct TargetRuntime {
   int weight = 100;
   std::vector<PeerAddress> addresses;
   std::shared_ptr<TargetHealth> health;  // null: always healthy
+  uint32_t metricsId = 0;                // observe::MetricNames target id
 };
 
 // An upstream's health checks (Kong's healthchecks record); a zero interval or threshold disables

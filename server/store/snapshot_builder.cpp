@@ -263,6 +263,8 @@ core::Result<snapshot::ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store,
   if (auto s = compilePlugins(store, *snap, state); !s) return s.error();
   for (auto& p : snap->plugins) p->metricsId = metricNames->plugin(p->name);
   for (auto& c : snap->consumers) c.metricsId = metricNames->consumer(c.id, c.username.empty() ? c.customId : c.username);
+  for (auto& up : snap->upstreams)
+    for (auto& t : up.targets) t.metricsId = metricNames->target(t.id, up.name, t.target);
   snap->buildMilliseconds =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return snapshot::ConfigSnapshotConstSharedPtr(std::move(snap));

@@ -220,6 +220,34 @@ class TestObserve : public QObject {
     QCOMPARE(bed_.admin().del("/plugins/" + plugin.toUtf8()).status, 204);
   }
 
+  void targetsHaveTheirOwnFigures() {
+    UpstreamProcess second;
+    QVERIFY(second.start());
+    bed_.create("/upstreams", {{"name", "pool"}});
+    bed_.create("/upstreams/pool/targets", {{"target", QString("127.0.0.1:%1").arg(bed_.upstreamPort())}});
+    bed_.create("/upstreams/pool/targets", {{"target", QString("127.0.0.1:%1").arg(second.port())}});
+    bed_.create("/services", {{"name", "pooled"}, {"host", "pool"}});
+    bed_.create("/services/pooled/routes", {{"name", "pooled"}, {"paths", QJsonArray{"/pooled"}}});
+    QTRY_VERIFY_WITH_TIMEOUT(PluginTestBed::upstreamHeaders(bed_.proxy().get("/pooled/x")).contains("x-forwarded-prefix"), 5000);
+    for (int i = 0; i < 20; ++i) QCOMPARE(bed_.proxy().get("/pooled/delay/5").status, 200);
+    QJsonArray rows;
+    QTRY_VERIFY_WITH_TIMEOUT(([&] {
+                               rows = QJsonArray();
+                               int total = 0;
+                               for (const auto& t : bed_.admin().get("/sluice/metrics/targets").json()["data"].toArray())
+                                 if (t.toObject()["upstream"] == "pool") {
+                                   rows << t;
+                                   total += t.toObject()["requests"].toInt();
+                                 }
+                               return rows.size() == 2 && total >= 20;  // (the main route may have answered the first)
+                             }()),
+                             5000);
+    for (const auto& t : rows) {
+      QVERIFY(t.toObject()["requests"].toInt() >= 5);  // round robin shares them out
+      QVERIFY(t.toObject()["latency_ms"].toObject()["upstream_ttfb"].toObject()["p50"].toDouble() >= 5 * (1 - 1.0 / 128));
+    }
+  }
+
   void statusListenerServesStatusAndMetricsOnly() {
     const HttpClient status(statusPort_);
     const HttpResponse metrics = status.get("/metrics");
