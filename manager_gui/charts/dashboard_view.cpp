@@ -193,9 +193,10 @@ void DashboardView::showRoutes(const nlohmann::json& f) {
   routes_->setRowCount(static_cast<int>(list.size()));
   int row = 0;
   for (const auto& r : list) {
-    const auto number = [](double v, int decimals) {
+    const auto number = [](double v, int decimals) {  // a number, so that the column sorts by value
       auto* item = new QTableWidgetItem;
-      item->setData(Qt::DisplayRole, QString::number(v, 'f', decimals).toDouble());
+      const double scale = std::pow(10.0, decimals);
+      item->setData(Qt::DisplayRole, std::round(v * scale) / scale);
       return item;
     };
     auto* name = new QTableWidgetItem(QString::fromStdString(r.value("name", "").empty() ? r.value("id", "") : r.value("name", "")));

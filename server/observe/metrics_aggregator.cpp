@@ -1,5 +1,7 @@
 #include "observe/metrics_aggregator.h"
 
+#include "core/clock.h"
+
 #include <chrono>
 
 namespace sluice::observe {
@@ -52,9 +54,7 @@ void MetricsAggregator::tick() {
   const auto now = std::chrono::steady_clock::now();
   const double seconds = std::chrono::duration<double>(now - lastTick_).count();
   lastTick_ = now;
-  const auto wallMs =
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-  nlohmann::json frame = metrics_->closeSecond(wallMs, seconds);
+  nlohmann::json frame = metrics_->closeSecond(core::unixMillis(), seconds);
   if (nodeFigures_) nodeFigures_(frame);
   frames_->push(frame["seq"].get<uint64_t>(), frame);
 }

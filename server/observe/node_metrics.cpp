@@ -173,7 +173,7 @@ json NodeMetrics::closeSecond(int64_t wallMs, double seconds) {
   f["plugins"] = std::move(plugins);
 
   // The second is over: into the minute windows, and the next one starts empty.
-  const bool newMinute = ++seconds_ % 60 == 0;
+  const bool newMinute = sequence_ % 60 == 0;  // sequence_ counts the seconds closed
   for (const uint32_t id : active_) {
     Route& r = *routes_[id];
     r.minute.add(r.second.total);
@@ -215,7 +215,7 @@ json NodeMetrics::routesTable() const {
     recent.add(r->minute);
     const uint64_t recentRequests = r->lastMinuteRequests + r->minuteRequests;
     const uint64_t recentErrors = r->lastMinuteErrors + r->minuteErrors;
-    const double window = static_cast<double>(60 + seconds_ % 60);
+    const double window = static_cast<double>(60 + sequence_ % 60);
     const RouteFigures& c = r->cumulative;
     rows.push_back({{"id", l.id},
                     {"name", l.name},

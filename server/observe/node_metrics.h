@@ -73,7 +73,7 @@ class NodeMetrics {
   std::vector<std::unique_ptr<Consumer>> consumers_;
   std::vector<uint32_t> activeConsumers_;
   std::vector<std::unique_ptr<RouteFigures>> targets_;
-  uint64_t seconds_ = 0, sequence_ = 0;
+  uint64_t sequence_ = 0;  // seconds closed so far (a frame's seq)
 };
 
 }  // namespace sluice::observe

@@ -1,6 +1,6 @@
 #include "proxy/http_session.h"
 
-#include "observe/request_record.h"
+#include "core/clock.h"
 
 #include "proxy/upstream_request.h"
 #include "router/path_normalizer.h"
@@ -20,12 +20,6 @@
 
 namespace sluice::proxy {
 namespace {
-
-int64_t wallClockMillis() {
-  timespec ts{};
-  clock_gettime(CLOCK_REALTIME, &ts);  // vDSO
-  return static_cast<int64_t>(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000;
-}
 
 std::string_view headerLookup(const void* ctx, std::string_view name) {
   return http::findHeader(*static_cast<const http::Headers*>(ctx), name);
@@ -237,7 +231,6 @@ void HttpSession::beginExchange() {
   x.route = &route;
   x.path = path;
   x.matchedPathLength = match.matchedPathLength;
-  x.bodyBuffered = false;
   if (snap.chains[route.chain].readsRequestBody) {
     x.body.clear();
     x.bodyBuffered = true;  // plugins get the body, empty when there is none
@@ -269,7 +262,7 @@ void HttpSession::forwardExchange() {
     ctx.route = &route;
     ctx.service = service_;
     if (x.bodyBuffered) ctx.requestBody = &x.body;
-    if (x.chain->phases & plugins::phaseBit(plugins::Phase::Log)) ctx.startedAtMs = wallClockMillis();
+    if (x.chain->phases & plugins::phaseBit(plugins::Phase::Log)) ctx.startedAtMs = core::unixMillis();
     if (worker_.settings().observe) x.times.pluginsStart = worker_.nowMicros();
     if (plugins::runRequestPhases(*x.chain, ctx, x.resolved, x.timings, protocol) == plugins::PhaseResult::Respond) {
       respondFromPlugin(hasBody);
@@ -343,83 +336,6 @@ void HttpSession::forwardExchange() {
     if (x_->head.expectContinue && !requestBodyDone_) sendContinue();
   }
   if (startUpstream()) state_ = upstream_->connected ? State::SendingRequest : State::Connecting;
-}
-
-void HttpSession::sendContinue() {
-  worker_.clientBuffers().acquire(cout_);
-  (void)cout_.append("HTTP/1.1 100 Continue\r\n\r\n");
-  (void)flushClient({});
-  anyResponseByte_ = false;  // an interim response: a real error may still follow
-}
-
-void HttpSession::startReadingBody(const char* headStart) {
-  Exchange& x = *x_;
-  const uint64_t limit = worker_.settings().bodyBufferSize;
-  if (x.head.framing == http::BodyFraming::ContentLength && x.head.contentLength > limit) {
-    respondLocal(GatewayResponse{413, {}, {}, true, false});
-    return;
-  }
-  // Reading the body refills the connection's buffer over the head's bytes: the head moves to
-  // the exchange (parsed again there) and so does the normalised path.
-  x.requestPath.assign(x.path);
-  x.path = x.requestPath;
-  x.requestHeadCopy.assign(headStart, x.head.headBytes);
-  x.parser.reset();
-  if (x.parser.parse(x.requestHeadCopy, x.head) != http::ParseResult::Done) {  // parsed once already: cannot fail
-    respondLocal(GatewayResponse{400, {}, {}, true, false});
-    return;
-  }
-  x.parser.reset();
-  x.requestChunks.reset();
-  requestBodyRemaining_ = x.head.framing == http::BodyFraming::ContentLength ? x.head.contentLength : 0;
-  if (x.head.expectContinue) sendContinue();
-  state_ = State::ReadingBody;
-  worker_.reactor().arm(*this, worker_.settings().clientBodyTimeoutMs);
-}
-
-bool HttpSession::stepReadBody() {
-  Exchange& x = *x_;
-  const uint64_t limit = worker_.settings().bodyBufferSize;
-  const uint64_t maxBody = worker_.settings().clientMaxBodySize;
-  for (;;) {
-    if (cin_.readable() > 0) {
-      bool done = false;
-      if (x.head.framing == http::BodyFraming::ContentLength) {
-        const auto n = static_cast<size_t>(std::min<uint64_t>(requestBodyRemaining_, cin_.readable()));
-        x.body.append(cin_.readPos(), n);
-        cin_.consume(n);
-        requestBodyRemaining_ -= n;
-        done = requestBodyRemaining_ == 0;
-      } else {
-        const size_t used = x.requestChunks.feed(cin_.view(), [&x](std::string_view d) { x.body.append(d); });
-        cin_.consume(used);
-        if (x.requestChunks.failed()) {
-          respondLocal(GatewayResponse{400, {}, {}, true, false});
-          return true;
-        }
-        done = x.requestChunks.done();
-      }
-      if (x.body.size() > limit || (maxBody && x.body.size() > maxBody)) {
-        respondLocal(GatewayResponse{413, {}, {}, true, false});
-        return true;
-      }
-      if (done) {
-        net::TimerQueue::disarm(*this);
-        requestBodySeen_ = x.body.size();
-        forwardExchange();
-        return state_ != State::Closed;
-      }
-    }
-    const ssize_t n = readClient();
-    if (n < 0 || (n == 0 && clientEof_)) {  // the client went away mid-body
-      close();
-      return false;
-    }
-    if (n == 0) {
-      worker_.reactor().arm(*this, worker_.settings().clientBodyTimeoutMs);
-      return false;
-    }
-  }
 }
 
 bool HttpSession::startUpstream() {
@@ -739,84 +655,6 @@ void HttpSession::respondFromPlugin(bool unreadBody) {
     localBody_ = local.sharedBody;
     localBodySent_ = 0;
   }
-}
-
-void HttpSession::endExchange(int status) {
-  if (!pin_) return;  // never began (a head that did not parse), or already ended
-  Exchange& x = *x_;
-  const uint64_t now = worker_.nowMicros();
-  plugins::RequestContext& ctx = x.ctx;
-  observe::RequestRecord r;
-  r.route = x.route ? x.route->metricsId : 0;
-  if (x.ctx.consumer && worker_.settings().observeConsumers) r.consumer = x.ctx.consumer->metricsId;
-  r.target = x.targetMetricsId;
-  r.status = status;
-  r.bytesIn = x.head.headBytes + requestBodySeen_;
-  r.bytesOut = ctx.bytesSent;
-  r.totalUs = now - startUs_;
-  if (x.connectStartUs && x.connectedUs >= x.connectStartUs) r.connectUs = static_cast<int64_t>(x.connectedUs - x.connectStartUs);
-  const uint64_t sent = ctx.sentUpstreamUs;
-  const uint64_t beforeUpstream = (sent ? sent : now) - startUs_;
-  r.gatewayUs = beforeUpstream - std::min<uint64_t>(beforeUpstream, r.connectUs > 0 ? static_cast<uint64_t>(r.connectUs) : 0);
-  if (sent && ctx.firstByteUs >= sent) {
-    r.ttfbUs = static_cast<int64_t>(ctx.firstByteUs - sent);
-    r.transferUs = now - ctx.firstByteUs;
-  }
-  const plugins::PluginChain* chain = x.chain;
-  x.chain = nullptr;  // the log phase runs once per exchange
-  if (chain && (chain->phases & plugins::phaseBit(plugins::Phase::Log)) && !x.resolved.empty()) {
-    ctx.status = status;
-    ctx.finishedUs = now;
-    ctx.bytesReceived = r.bytesIn;
-    ctx.request = nullptr;  // the head's bytes are gone by now
-    plugins::runLog(*chain, ctx, x.resolved, x.timings);
-  }
-  const ProxySettings& settings = worker_.settings();
-  if (settings.accessLog) {
-    observe::AccessEntry e;
-    e.clientIp = clientIp_;
-    e.method = x.method;
-    e.target = x.target;
-    e.userAgent = x.userAgent;
-    e.referer = x.referer;
-    e.requestId = x.id();
-    if (x.route) e.route = x.route->name.empty() ? std::string_view(x.route->id) : std::string_view(x.route->name);
-    if (service_) e.service = service_->name.empty() ? std::string_view(service_->host) : std::string_view(service_->name);
-    e.httpMinor = clientMinor_;
-    e.status = status;
-    e.bytesIn = r.bytesIn;
-    e.bytesOut = r.bytesOut;
-    e.totalUs = r.totalUs;
-    e.upstreamUs = r.ttfbUs;
-    settings.accessLog->write(e);
-  }
-  if (!settings.observe) return;
-  r.timings = x.timings;  // the log phase's included
-  r.resolved = x.resolved;
-  worker_.metrics().record(r);
-  const int64_t minute = static_cast<int64_t>(now / 60000000);
-  if (x.forceTrace || worker_.metrics().slowEnoughToTrace(r.route, r.totalUs, minute, settings.traceSlowest)) keepTrace(r, minute);
-}
-
-void HttpSession::keepTrace(const observe::RequestRecord& r, int64_t minute) {
-  Exchange& x = *x_;
-  observe::TraceInput t;
-  t.times = x.times;
-  t.times.connected = x.connectedUs;
-  t.times.requestSent = x.ctx.sentUpstreamUs;
-  t.times.firstByte = x.ctx.firstByteUs;
-  t.times.lastByte = startUs_ + r.totalUs;
-  t.times.logged = worker_.nowMicros();
-  t.take(r);
-  t.startedAtMs = wallClockMillis() - static_cast<int64_t>((t.times.logged - startUs_) / 1000);
-  t.requestId.assign(x.id());
-  t.method = x.method;
-  t.path = x.target;
-  t.clientIp = clientIp_;
-  if (x.peer) t.peer = x.peer->text;
-  t.forced = x.forceTrace;
-  t.tls = service_ && service_->tls;
-  worker_.metrics().addTrace(minute, std::move(t));
 }
 
 void HttpSession::respondLocal(const GatewayResponse& response) {

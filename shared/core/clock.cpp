@@ -9,11 +9,11 @@ int64_t unixSeconds() {
       .count();
 }
 
-double unixSecondsWithMillis() {
-  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                      std::chrono::system_clock::now().time_since_epoch())
-                      .count();
-  return static_cast<double>(ms) / 1000.0;
+int64_t unixMillis() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
+
+double unixSecondsWithMillis() { return static_cast<double>(unixMillis()) / 1000.0; }
 
 }  // namespace sluice::core

@@ -7,5 +7,7 @@ namespace sluice::core {
 // milliseconds (targets, as Kong and go-kong expect).
 int64_t unixSeconds();
 double unixSecondsWithMillis();
+// Milliseconds since the epoch (logs, traces, live frames); a vDSO call, cheap on the request path.
+int64_t unixMillis();
 
 }  // namespace sluice::core

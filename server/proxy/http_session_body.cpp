@@ -1,0 +1,84 @@
+// Request bodies a plugin reads: the whole body arrives (de-chunked, after a 100 Continue when the
+// client waits for one) before the plugins run, then goes upstream from memory (see plugins/plugin.h).
+#include "proxy/http_session.h"
+
+namespace sluice::proxy {
+
+void HttpSession::sendContinue() {
+  worker_.clientBuffers().acquire(cout_);
+  (void)cout_.append("HTTP/1.1 100 Continue\r\n\r\n");
+  (void)flushClient({});
+  anyResponseByte_ = false;  // an interim response: a real error may still follow
+}
+
+void HttpSession::startReadingBody(const char* headStart) {
+  Exchange& x = *x_;
+  const uint64_t limit = worker_.settings().bodyBufferSize;
+  if (x.head.framing == http::BodyFraming::ContentLength && x.head.contentLength > limit) {
+    respondLocal(GatewayResponse{413, {}, {}, true, false});
+    return;
+  }
+  // Reading the body refills the connection's buffer over the head's bytes: the head moves to
+  // the exchange (parsed again there) and so does the normalised path.
+  x.requestPath.assign(x.path);
+  x.path = x.requestPath;
+  x.requestHeadCopy.assign(headStart, x.head.headBytes);
+  x.parser.reset();
+  if (x.parser.parse(x.requestHeadCopy, x.head) != http::ParseResult::Done) {  // parsed once already: cannot fail
+    respondLocal(GatewayResponse{400, {}, {}, true, false});
+    return;
+  }
+  x.parser.reset();
+  x.requestChunks.reset();
+  requestBodyRemaining_ = x.head.framing == http::BodyFraming::ContentLength ? x.head.contentLength : 0;
+  if (x.head.expectContinue) sendContinue();
+  state_ = State::ReadingBody;
+  worker_.reactor().arm(*this, worker_.settings().clientBodyTimeoutMs);
+}
+
+bool HttpSession::stepReadBody() {
+  Exchange& x = *x_;
+  const uint64_t limit = worker_.settings().bodyBufferSize;
+  const uint64_t maxBody = worker_.settings().clientMaxBodySize;
+  for (;;) {
+    if (cin_.readable() > 0) {
+      bool done = false;
+      if (x.head.framing == http::BodyFraming::ContentLength) {
+        const auto n = static_cast<size_t>(std::min<uint64_t>(requestBodyRemaining_, cin_.readable()));
+        x.body.append(cin_.readPos(), n);
+        cin_.consume(n);
+        requestBodyRemaining_ -= n;
+        done = requestBodyRemaining_ == 0;
+      } else {
+        const size_t used = x.requestChunks.feed(cin_.view(), [&x](std::string_view d) { x.body.append(d); });
+        cin_.consume(used);
+        if (x.requestChunks.failed()) {
+          respondLocal(GatewayResponse{400, {}, {}, true, false});
+          return true;
+        }
+        done = x.requestChunks.done();
+      }
+      if (x.body.size() > limit || (maxBody && x.body.size() > maxBody)) {
+        respondLocal(GatewayResponse{413, {}, {}, true, false});
+        return true;
+      }
+      if (done) {
+        net::TimerQueue::disarm(*this);
+        requestBodySeen_ = x.body.size();
+        forwardExchange();
+        return state_ != State::Closed;
+      }
+    }
+    const ssize_t n = readClient();
+    if (n < 0 || (n == 0 && clientEof_)) {  // the client went away mid-body
+      close();
+      return false;
+    }
+    if (n == 0) {
+      worker_.reactor().arm(*this, worker_.settings().clientBodyTimeoutMs);
+      return false;
+    }
+  }
+}
+
+}  // namespace sluice::proxy

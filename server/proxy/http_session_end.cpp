@@ -1,0 +1,88 @@
+// The end of an exchange: its figures for the metrics, the access log line, the plugins' log
+// phase and, when it is slow enough or was asked for, its trace.
+#include "proxy/http_session.h"
+
+#include "core/clock.h"
+#include "observe/request_record.h"
+
+namespace sluice::proxy {
+
+void HttpSession::endExchange(int status) {
+  if (!pin_) return;  // never began (a head that did not parse), or already ended
+  Exchange& x = *x_;
+  const uint64_t now = worker_.nowMicros();
+  plugins::RequestContext& ctx = x.ctx;
+  observe::RequestRecord r;
+  r.route = x.route ? x.route->metricsId : 0;
+  if (x.ctx.consumer && worker_.settings().observeConsumers) r.consumer = x.ctx.consumer->metricsId;
+  r.target = x.targetMetricsId;
+  r.status = status;
+  r.bytesIn = x.head.headBytes + requestBodySeen_;
+  r.bytesOut = ctx.bytesSent;
+  r.totalUs = now - startUs_;
+  if (x.connectStartUs && x.connectedUs >= x.connectStartUs) r.connectUs = static_cast<int64_t>(x.connectedUs - x.connectStartUs);
+  const uint64_t sent = ctx.sentUpstreamUs;
+  const uint64_t beforeUpstream = (sent ? sent : now) - startUs_;
+  r.gatewayUs = beforeUpstream - std::min<uint64_t>(beforeUpstream, r.connectUs > 0 ? static_cast<uint64_t>(r.connectUs) : 0);
+  if (sent && ctx.firstByteUs >= sent) {
+    r.ttfbUs = static_cast<int64_t>(ctx.firstByteUs - sent);
+    r.transferUs = now - ctx.firstByteUs;
+  }
+  const plugins::PluginChain* chain = x.chain;
+  x.chain = nullptr;  // the log phase runs once per exchange
+  if (chain && (chain->phases & plugins::phaseBit(plugins::Phase::Log)) && !x.resolved.empty()) {
+    ctx.status = status;
+    ctx.finishedUs = now;
+    ctx.bytesReceived = r.bytesIn;
+    ctx.request = nullptr;  // the head's bytes are gone by now
+    plugins::runLog(*chain, ctx, x.resolved, x.timings);
+  }
+  const ProxySettings& settings = worker_.settings();
+  if (settings.accessLog) {
+    observe::AccessEntry e;
+    e.clientIp = clientIp_;
+    e.method = x.method;
+    e.target = x.target;
+    e.userAgent = x.userAgent;
+    e.referer = x.referer;
+    e.requestId = x.id();
+    if (x.route) e.route = x.route->name.empty() ? std::string_view(x.route->id) : std::string_view(x.route->name);
+    if (service_) e.service = service_->name.empty() ? std::string_view(service_->host) : std::string_view(service_->name);
+    e.httpMinor = clientMinor_;
+    e.status = status;
+    e.bytesIn = r.bytesIn;
+    e.bytesOut = r.bytesOut;
+    e.totalUs = r.totalUs;
+    e.upstreamUs = r.ttfbUs;
+    settings.accessLog->write(e);
+  }
+  if (!settings.observe) return;
+  r.timings = x.timings;  // the log phase's included
+  r.resolved = x.resolved;
+  worker_.metrics().record(r);
+  const int64_t minute = static_cast<int64_t>(now / 60000000);
+  if (x.forceTrace || worker_.metrics().slowEnoughToTrace(r.route, r.totalUs, minute, settings.traceSlowest)) keepTrace(r, minute);
+}
+
+void HttpSession::keepTrace(const observe::RequestRecord& r, int64_t minute) {
+  Exchange& x = *x_;
+  observe::TraceInput t;
+  t.times = x.times;
+  t.times.connected = x.connectedUs;
+  t.times.requestSent = x.ctx.sentUpstreamUs;
+  t.times.firstByte = x.ctx.firstByteUs;
+  t.times.lastByte = startUs_ + r.totalUs;
+  t.times.logged = worker_.nowMicros();
+  t.take(r);
+  t.startedAtMs = core::unixMillis() - static_cast<int64_t>((t.times.logged - startUs_) / 1000);
+  t.requestId.assign(x.id());
+  t.method = x.method;
+  t.path = x.target;
+  t.clientIp = clientIp_;
+  if (x.peer) t.peer = x.peer->text;
+  t.forced = x.forceTrace;
+  t.tls = service_ && service_->tls;
+  worker_.metrics().addTrace(minute, std::move(t));
+}
+
+}  // namespace sluice::proxy
