@@ -148,178 +148,195 @@
 <context>
     <name>sluice::manager::DashboardView</name>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="46"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="48"/>
         <source>1 minute</source>
         <translation>1 Minute</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="47"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="49"/>
         <source>5 minutes</source>
         <translation>5 Minuten</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="48"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="50"/>
         <source>15 minutes</source>
         <translation>15 Minuten</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="50"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="52"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="51"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="53"/>
         <source>Export PNG…</source>
         <translation>PNG exportieren…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="52"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="54"/>
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="53"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="55"/>
         <source>Waiting for the first frame…</source>
         <translation>Warten auf den ersten Frame…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="56"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="58"/>
         <source>Window:</source>
         <translation>Zeitfenster:</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="62"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="64"/>
         <source>Requests per second</source>
         <translation>Anfragen pro Sekunde</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="62"/>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="88"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="64"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="97"/>
         <source>req/s</source>
         <translation>Anfr./s</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="63"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="65"/>
         <source>all</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="64"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="66"/>
         <source>2xx/3xx</source>
         <translation>2xx/3xx</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="65"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="67"/>
         <source>4xx</source>
         <translation>4xx</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="66"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="68"/>
         <source>5xx</source>
         <translation>5xx</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="68"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="72"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="75"/>
+        <source>connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="77"/>
         <source>Latency percentiles</source>
         <translation>Latenz-Perzentile</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="68"/>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="74"/>
         <location filename="../manager_gui/charts/dashboard_view.cpp" line="77"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="83"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="86"/>
         <source>ms</source>
         <translation>ms</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="74"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="83"/>
         <source>Where the time goes (mean per request)</source>
         <translation>Wohin die Zeit geht (Mittel je Anfrage)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="77"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="86"/>
         <source>Latency heatmap (requests per latency band)</source>
         <translation>Latenz-Heatmap (Anfragen je Latenzband)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="88"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="97"/>
         <source>Route</source>
         <translation>Route</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="88"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="97"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="88"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="97"/>
         <source>Errors</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="88"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="97"/>
         <source>p99 ms</source>
         <translation>p99 ms</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="88"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="97"/>
         <source>In plugins</source>
         <translation>In Plugins</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="105"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="121"/>
         <source>Busiest routes this second (double-click opens the route)</source>
         <translation>Meistgenutzte Routen dieser Sekunde (Doppelklick öffnet die Route)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="111"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="127"/>
         <source>Export PNG</source>
         <translation>PNG exportieren</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="115"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="131"/>
         <source>Export CSV</source>
         <translation>CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="181"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="197"/>
         <source>%1 req/s · p99 %2 ms · %3 connections · %4</source>
         <translation>%1 Anfr./s · p99 %2 ms · %3 Verbindungen · %4</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="185"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="201"/>
         <source>1 route active</source>
         <translation>1 Route aktiv</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="185"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="201"/>
         <source>%1 routes active</source>
         <translation>%1 Routen aktiv</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="240"/>
+        <source>%1
+%2 – %3 ms: %n request(s)</source>
+        <translation>
+            <numerusform>%1
+%2 – %3 ms: %n Anfrage</numerusform>
+            <numerusform>%1
+%2 – %3 ms: %n Anfragen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>sluice::manager::EntityEditor</name>
     <message>
-        <location filename="../manager_gui/forms/entity_editor.cpp" line="49"/>
+        <location filename="../manager_gui/forms/entity_editor.cpp" line="60"/>
         <source>New entry in %1</source>
         <translation>Neuer Eintrag in %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/forms/entity_editor.cpp" line="49"/>
+        <location filename="../manager_gui/forms/entity_editor.cpp" line="60"/>
         <source>New %1 plugin</source>
         <translation>Neues %1-Plugin</translation>
     </message>
     <message>
-        <location filename="../manager_gui/forms/entity_editor.cpp" line="57"/>
+        <location filename="../manager_gui/forms/entity_editor.cpp" line="68"/>
         <source>Edit %1 %2</source>
         <translation>%1 %2 bearbeiten</translation>
     </message>
     <message>
-        <location filename="../manager_gui/forms/entity_editor.cpp" line="112"/>
+        <location filename="../manager_gui/forms/entity_editor.cpp" line="125"/>
         <source>Some references do not exist.</source>
         <translation>Einige Verweise existieren nicht.</translation>
     </message>
     <message>
-        <location filename="../manager_gui/forms/entity_editor.cpp" line="113"/>
+        <location filename="../manager_gui/forms/entity_editor.cpp" line="126"/>
         <source>unknown references</source>
         <translation>unbekannte Verweise</translation>
     </message>
@@ -327,12 +344,12 @@
 <context>
     <name>sluice::manager::EntityListModel</name>
     <message>
-        <location filename="../manager_gui/models/entity_list_model.cpp" line="43"/>
+        <location filename="../manager_gui/models/entity_list_model.cpp" line="45"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../manager_gui/models/entity_list_model.cpp" line="43"/>
+        <location filename="../manager_gui/models/entity_list_model.cpp" line="45"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
@@ -487,231 +504,246 @@
         <translation>Tags: a,b (alle) oder a/b (eines)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="131"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="244"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="128"/>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="129"/>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="130"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="145"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="259"/>
         <source>Configuration</source>
         <translation>Konfiguration</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="132"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="245"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="146"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="260"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="134"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="246"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="148"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="261"/>
         <source>Troubleshooting</source>
         <translation>Fehlersuche</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="160"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="174"/>
         <source>%1 loaded, more as you scroll</source>
         <translation>%1 geladen, mehr beim Scrollen</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="161"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="175"/>
         <source>1 entity</source>
         <translation>1 Eintrag</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="161"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="175"/>
         <source>%1 entities</source>
         <translation>%1 Einträge</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="164"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="178"/>
         <source>Could not load %1: %2</source>
         <translation>%1 konnte nicht geladen werden: %2</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="166"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="180"/>
         <source>Entities</source>
         <translation>Einträge</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="175"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="189"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="176"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="190"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="177"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="191"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="178"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="337"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="192"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="374"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="179"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="193"/>
         <source>Troubleshoot</source>
         <translation>Analysieren</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="181"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="195"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="207"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="222"/>
         <source>&amp;Gateway</source>
         <translation>&amp;Gateway</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="208"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="223"/>
         <source>Connect…</source>
         <translation>Verbinden…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="214"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="229"/>
         <source>Reconnect</source>
         <translation>Neu verbinden</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="216"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="231"/>
         <source>Export configuration…</source>
         <translation>Konfiguration exportieren…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="220"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="235"/>
         <source>Export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="223"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="238"/>
         <source>Export configuration</source>
         <translation>Konfiguration exportieren</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="223"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="238"/>
         <source>Declarative configuration (*.yml *.yaml)</source>
         <translation>Deklarative Konfiguration (*.yml *.yaml)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="227"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="242"/>
         <source>Cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="229"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="244"/>
         <source>Configuration exported to %1</source>
         <translation>Konfiguration nach %1 exportiert</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="232"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="247"/>
         <source>Import configuration…</source>
         <translation>Konfiguration importieren…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="234"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="249"/>
         <source>Import configuration</source>
         <translation>Konfiguration importieren</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="234"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="249"/>
         <source>Declarative configuration (*.yml *.yaml *.json)</source>
         <translation>Deklarative Konfiguration (*.yml *.yaml *.json)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="243"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="258"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="248"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="263"/>
         <source>Theme</source>
         <translation>Farbschema</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="249"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="264"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="249"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="264"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="249"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="264"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="255"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="270"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="259"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="274"/>
         <source>The language changes at the next start.</source>
         <translation>Die Sprache wechselt beim nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="310"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="322"/>
         <source>New plugin</source>
         <translation>Neues Plugin</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="310"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="322"/>
         <source>Plugin:</source>
         <translation>Plugin:</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="337"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="374"/>
         <source>Delete %1 from %2?</source>
         <translation>%1 aus %2 löschen?</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="342"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="379"/>
         <source>Not deleted: %1</source>
         <translation>Nicht gelöscht: %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="408"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="447"/>
         <source>Select a route first.</source>
         <translation>Bitte zuerst eine Route wählen.</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="444"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="483"/>
         <source>● Unreachable</source>
         <translation>● Nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="447"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="486"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="452"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="491"/>
         <source>● Connected</source>
         <translation>● Verbunden</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="455"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="494"/>
         <source>%1 — Sluice %2 (Kong API %3)</source>
         <translation>%1 — Sluice %2 (Kong-API %3)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="456"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="495"/>
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="456"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="495"/>
         <source>Database: %1 (unreachable)</source>
         <translation>Datenbank: %1 (nicht erreichbar)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="457"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="496"/>
         <source>Configuration v%1</source>
         <translation>Konfiguration v%1</translation>
     </message>

@@ -148,178 +148,195 @@
 <context>
     <name>sluice::manager::DashboardView</name>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="46"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="48"/>
         <source>1 minute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="47"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="49"/>
         <source>5 minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="48"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="50"/>
         <source>15 minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="50"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="52"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="51"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="53"/>
         <source>Export PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="52"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="54"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="53"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="55"/>
         <source>Waiting for the first frame…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="56"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="58"/>
         <source>Window:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="62"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="64"/>
         <source>Requests per second</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="62"/>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="88"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="64"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="97"/>
         <source>req/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="63"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="65"/>
         <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="64"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="66"/>
         <source>2xx/3xx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="65"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="67"/>
         <source>4xx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="66"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="68"/>
         <source>5xx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="68"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="72"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="75"/>
+        <source>connections</source>
+        <translation>connections</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="77"/>
         <source>Latency percentiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="68"/>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="74"/>
         <location filename="../manager_gui/charts/dashboard_view.cpp" line="77"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="83"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="86"/>
         <source>ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="74"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="83"/>
         <source>Where the time goes (mean per request)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="77"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="86"/>
         <source>Latency heatmap (requests per latency band)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="88"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="97"/>
         <source>Route</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="88"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="97"/>
         <source>Service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="88"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="97"/>
         <source>Errors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="88"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="97"/>
         <source>p99 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="88"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="97"/>
         <source>In plugins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="105"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="121"/>
         <source>Busiest routes this second (double-click opens the route)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="111"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="127"/>
         <source>Export PNG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="115"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="131"/>
         <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="181"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="197"/>
         <source>%1 req/s · p99 %2 ms · %3 connections · %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="185"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="201"/>
         <source>1 route active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="185"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="201"/>
         <source>%1 routes active</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="240"/>
+        <source>%1
+%2 – %3 ms: %n request(s)</source>
+        <translation>
+            <numerusform>%1
+%2 – %3 ms: %n request</numerusform>
+            <numerusform>%1
+%2 – %3 ms: %n requests</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>sluice::manager::EntityEditor</name>
     <message>
-        <location filename="../manager_gui/forms/entity_editor.cpp" line="49"/>
+        <location filename="../manager_gui/forms/entity_editor.cpp" line="60"/>
         <source>New entry in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/forms/entity_editor.cpp" line="49"/>
+        <location filename="../manager_gui/forms/entity_editor.cpp" line="60"/>
         <source>New %1 plugin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/forms/entity_editor.cpp" line="57"/>
+        <location filename="../manager_gui/forms/entity_editor.cpp" line="68"/>
         <source>Edit %1 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/forms/entity_editor.cpp" line="112"/>
+        <location filename="../manager_gui/forms/entity_editor.cpp" line="125"/>
         <source>Some references do not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/forms/entity_editor.cpp" line="113"/>
+        <location filename="../manager_gui/forms/entity_editor.cpp" line="126"/>
         <source>unknown references</source>
         <translation type="unfinished"></translation>
     </message>
@@ -327,12 +344,12 @@
 <context>
     <name>sluice::manager::EntityListModel</name>
     <message>
-        <location filename="../manager_gui/models/entity_list_model.cpp" line="43"/>
+        <location filename="../manager_gui/models/entity_list_model.cpp" line="45"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/models/entity_list_model.cpp" line="43"/>
+        <location filename="../manager_gui/models/entity_list_model.cpp" line="45"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
@@ -487,231 +504,246 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="131"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="244"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="128"/>
+        <source>Add…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="129"/>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="130"/>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="145"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="259"/>
         <source>Configuration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="132"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="245"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="146"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="260"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="134"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="246"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="148"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="261"/>
         <source>Troubleshooting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="160"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="174"/>
         <source>%1 loaded, more as you scroll</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="161"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="175"/>
         <source>1 entity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="161"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="175"/>
         <source>%1 entities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="164"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="178"/>
         <source>Could not load %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="166"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="180"/>
         <source>Entities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="175"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="189"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="176"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="190"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="177"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="191"/>
         <source>Duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="178"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="337"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="192"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="374"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="179"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="193"/>
         <source>Troubleshoot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="181"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="195"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="207"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="222"/>
         <source>&amp;Gateway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="208"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="223"/>
         <source>Connect…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="214"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="229"/>
         <source>Reconnect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="216"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="231"/>
         <source>Export configuration…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="220"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="235"/>
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="223"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="238"/>
         <source>Export configuration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="223"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="238"/>
         <source>Declarative configuration (*.yml *.yaml)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="227"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="242"/>
         <source>Cannot write %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="229"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="244"/>
         <source>Configuration exported to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="232"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="247"/>
         <source>Import configuration…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="234"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="249"/>
         <source>Import configuration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="234"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="249"/>
         <source>Declarative configuration (*.yml *.yaml *.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="243"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="258"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="248"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="263"/>
         <source>Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="249"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="264"/>
         <source>System</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="249"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="264"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="249"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="264"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="255"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="270"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="259"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="274"/>
         <source>The language changes at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="310"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="322"/>
         <source>New plugin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="310"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="322"/>
         <source>Plugin:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="337"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="374"/>
         <source>Delete %1 from %2?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="342"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="379"/>
         <source>Not deleted: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="408"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="447"/>
         <source>Select a route first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="444"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="483"/>
         <source>● Unreachable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="447"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="486"/>
         <source>Not connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="452"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="491"/>
         <source>● Connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="455"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="494"/>
         <source>%1 — Sluice %2 (Kong API %3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="456"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="495"/>
         <source>Database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="456"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="495"/>
         <source>Database: %1 (unreachable)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="457"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="496"/>
         <source>Configuration v%1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -148,178 +148,193 @@
 <context>
     <name>sluice::manager::DashboardView</name>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="46"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="48"/>
         <source>1 minute</source>
         <translation>1 分钟</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="47"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="49"/>
         <source>5 minutes</source>
         <translation>5 分钟</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="48"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="50"/>
         <source>15 minutes</source>
         <translation>15 分钟</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="50"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="52"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="51"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="53"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="52"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="54"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="53"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="55"/>
         <source>Waiting for the first frame…</source>
         <translation>正在等待第一帧…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="56"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="58"/>
         <source>Window:</source>
         <translation>时间窗：</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="62"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="64"/>
         <source>Requests per second</source>
         <translation>每秒请求数</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="62"/>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="88"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="64"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="97"/>
         <source>req/s</source>
         <translation>请求/秒</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="63"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="65"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="64"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="66"/>
         <source>2xx/3xx</source>
         <translation>2xx/3xx</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="65"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="67"/>
         <source>4xx</source>
         <translation>4xx</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="66"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="68"/>
         <source>5xx</source>
         <translation>5xx</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="68"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="72"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="75"/>
+        <source>connections</source>
+        <translation>连接数</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="77"/>
         <source>Latency percentiles</source>
         <translation>延迟百分位</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="68"/>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="74"/>
         <location filename="../manager_gui/charts/dashboard_view.cpp" line="77"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="83"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="86"/>
         <source>ms</source>
         <translation>毫秒</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="74"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="83"/>
         <source>Where the time goes (mean per request)</source>
         <translation>时间去向（每请求平均）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="77"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="86"/>
         <source>Latency heatmap (requests per latency band)</source>
         <translation>延迟热力图（各延迟区间的请求数）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="88"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="97"/>
         <source>Route</source>
         <translation>路由</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="88"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="97"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="88"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="97"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="88"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="97"/>
         <source>p99 ms</source>
         <translation>p99 毫秒</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="88"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="97"/>
         <source>In plugins</source>
         <translation>插件耗时</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="105"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="121"/>
         <source>Busiest routes this second (double-click opens the route)</source>
         <translation>本秒最繁忙的路由（双击打开路由）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="111"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="127"/>
         <source>Export PNG</source>
         <translation>导出 PNG</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="115"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="131"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="181"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="197"/>
         <source>%1 req/s · p99 %2 ms · %3 connections · %4</source>
         <translation>%1 请求/秒 · p99 %2 毫秒 · %3 个连接 · %4</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="185"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="201"/>
         <source>1 route active</source>
         <translation>1 条路由活跃</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="185"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="201"/>
         <source>%1 routes active</source>
         <translation>%1 条路由活跃</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="240"/>
+        <source>%1
+%2 – %3 ms: %n request(s)</source>
+        <translation>
+            <numerusform>%1
+%2 – %3 ms：%n 个请求</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>sluice::manager::EntityEditor</name>
     <message>
-        <location filename="../manager_gui/forms/entity_editor.cpp" line="49"/>
+        <location filename="../manager_gui/forms/entity_editor.cpp" line="60"/>
         <source>New entry in %1</source>
         <translation>在 %1 中新建</translation>
     </message>
     <message>
-        <location filename="../manager_gui/forms/entity_editor.cpp" line="49"/>
+        <location filename="../manager_gui/forms/entity_editor.cpp" line="60"/>
         <source>New %1 plugin</source>
         <translation>新建 %1 插件</translation>
     </message>
     <message>
-        <location filename="../manager_gui/forms/entity_editor.cpp" line="57"/>
+        <location filename="../manager_gui/forms/entity_editor.cpp" line="68"/>
         <source>Edit %1 %2</source>
         <translation>编辑 %1 %2</translation>
     </message>
     <message>
-        <location filename="../manager_gui/forms/entity_editor.cpp" line="112"/>
+        <location filename="../manager_gui/forms/entity_editor.cpp" line="125"/>
         <source>Some references do not exist.</source>
         <translation>部分引用不存在。</translation>
     </message>
     <message>
-        <location filename="../manager_gui/forms/entity_editor.cpp" line="113"/>
+        <location filename="../manager_gui/forms/entity_editor.cpp" line="126"/>
         <source>unknown references</source>
         <translation>未知引用</translation>
     </message>
@@ -327,12 +342,12 @@
 <context>
     <name>sluice::manager::EntityListModel</name>
     <message>
-        <location filename="../manager_gui/models/entity_list_model.cpp" line="43"/>
+        <location filename="../manager_gui/models/entity_list_model.cpp" line="45"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../manager_gui/models/entity_list_model.cpp" line="43"/>
+        <location filename="../manager_gui/models/entity_list_model.cpp" line="45"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -487,231 +502,246 @@
         <translation>标签：a,b（全部）或 a/b（任一）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="131"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="244"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="128"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="129"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="130"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="145"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="259"/>
         <source>Configuration</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="132"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="245"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="146"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="260"/>
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="134"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="246"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="148"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="261"/>
         <source>Troubleshooting</source>
         <translation>延迟排查</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="160"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="174"/>
         <source>%1 loaded, more as you scroll</source>
         <translation>已加载 %1 个，滚动加载更多</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="161"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="175"/>
         <source>1 entity</source>
         <translation>1 个条目</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="161"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="175"/>
         <source>%1 entities</source>
         <translation>%1 个条目</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="164"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="178"/>
         <source>Could not load %1: %2</source>
         <translation>无法加载 %1：%2</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="166"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="180"/>
         <source>Entities</source>
         <translation>实体</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="175"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="189"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="176"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="190"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="177"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="191"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="178"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="337"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="192"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="374"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="179"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="193"/>
         <source>Troubleshoot</source>
         <translation>排查</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="181"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="195"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="207"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="222"/>
         <source>&amp;Gateway</source>
         <translation>网关(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="208"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="223"/>
         <source>Connect…</source>
         <translation>连接…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="214"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="229"/>
         <source>Reconnect</source>
         <translation>重新连接</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="216"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="231"/>
         <source>Export configuration…</source>
         <translation>导出配置…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="220"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="235"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="223"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="238"/>
         <source>Export configuration</source>
         <translation>导出配置</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="223"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="238"/>
         <source>Declarative configuration (*.yml *.yaml)</source>
         <translation>声明式配置 (*.yml *.yaml)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="227"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="242"/>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="229"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="244"/>
         <source>Configuration exported to %1</source>
         <translation>配置已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="232"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="247"/>
         <source>Import configuration…</source>
         <translation>导入配置…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="234"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="249"/>
         <source>Import configuration</source>
         <translation>导入配置</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="234"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="249"/>
         <source>Declarative configuration (*.yml *.yaml *.json)</source>
         <translation>声明式配置 (*.yml *.yaml *.json)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="243"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="258"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="248"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="263"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="249"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="264"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="249"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="264"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="249"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="264"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="255"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="270"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="259"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="274"/>
         <source>The language changes at the next start.</source>
         <translation>语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="310"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="322"/>
         <source>New plugin</source>
         <translation>新建插件</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="310"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="322"/>
         <source>Plugin:</source>
         <translation>插件：</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="337"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="374"/>
         <source>Delete %1 from %2?</source>
         <translation>从 %2 删除 %1？</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="342"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="379"/>
         <source>Not deleted: %1</source>
         <translation>未删除：%1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="408"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="447"/>
         <source>Select a route first.</source>
         <translation>请先选择一条路由。</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="444"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="483"/>
         <source>● Unreachable</source>
         <translation>● 不可达</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="447"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="486"/>
         <source>Not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="452"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="491"/>
         <source>● Connected</source>
         <translation>● 已连接</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="455"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="494"/>
         <source>%1 — Sluice %2 (Kong API %3)</source>
         <translation>%1 — Sluice %2（Kong API %3）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="456"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="495"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="456"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="495"/>
         <source>Database: %1 (unreachable)</source>
         <translation>数据库：%1（不可达）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="457"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="496"/>
         <source>Configuration v%1</source>
         <translation>配置 v%1</translation>
     </message>

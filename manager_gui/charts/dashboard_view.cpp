@@ -7,6 +7,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
 #include <QFile>
 #include <QFileDialog>
 #include <QGridLayout>
@@ -16,6 +17,7 @@
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTextStream>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -64,6 +66,13 @@ DashboardView::DashboardView(QWidget* parent) : QWidget(parent) {
   addLine(throughput_, tr("2xx/3xx"), QColor("#27ae60"));
   addLine(throughput_, tr("4xx"), QColor("#f39c12"));
   addLine(throughput_, tr("5xx"), QColor("#c0392b"));
+  // Open connections on the right-hand axis: a jump in them next to a drop in throughput is the
+  // first thing to look for.
+  QCPGraph* connections = throughput_->addGraph(throughput_->xAxis, throughput_->yAxis2);
+  connections->setName(tr("connections"));
+  connections->setPen(QPen(QColor("#7f8c8d"), 1.2, Qt::DashLine));
+  throughput_->yAxis2->setVisible(true);
+  throughput_->yAxis2->setLabel(tr("connections"));
 
   latency_ = makeTimePlot(tr("Latency percentiles"), tr("ms"));
   addLine(latency_, "p50", QColor("#2980b9"));
@@ -94,6 +103,13 @@ DashboardView::DashboardView(QWidget* parent) : QWidget(parent) {
   routes_->setMaximumHeight(220);
 
   for (QCustomPlot* p : {throughput_, latency_, parts_}) enableHoverValues(p);
+  heatmap_->setMouseTracking(true);
+  connect(heatmap_, &QCustomPlot::mouseMove, this, [this](QMouseEvent* event) {
+    const QString text = heatmapText(heatmap_->xAxis->pixelToCoord(event->position().x()),
+                                     heatmap_->yAxis->pixelToCoord(event->position().y()));
+    if (text.isEmpty()) QToolTip::hideText();
+    else QToolTip::showText(event->globalPosition().toPoint(), text, heatmap_);
+  });
   auto* grid = new QGridLayout;
   grid->addWidget(throughput_, 0, 0);
   grid->addWidget(latency_, 0, 1);
@@ -212,13 +228,28 @@ void DashboardView::showRoutes(const nlohmann::json& f) {
   routes_->setSortingEnabled(true);
 }
 
+QString DashboardView::heatmapText(double time, double band) const {
+  if (history_.empty() || band < 0 || band >= kBands) return {};
+  const Point* nearest = nullptr;
+  for (const Point& p : history_)
+    if (std::abs(p.time - time) <= 0.5) nearest = &p;
+  if (!nearest || nearest->heat.empty()) return {};
+  const int b = static_cast<int>(band);
+  const auto edge = [](int i) { return kBandLow * std::pow(kBandHigh / kBandLow, static_cast<double>(i) / kBands); };
+  const double requests = nearest->heat[static_cast<size_t>(b)];
+  return tr("%1\n%2 – %3 ms: %n request(s)", "", static_cast<int>(requests))
+      .arg(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(nearest->time * 1000)).toString("hh:mm:ss"))
+      .arg(edge(b), 0, 'g', 3)
+      .arg(edge(b + 1), 0, 'g', 3);
+}
+
 void DashboardView::redraw() {
   if (history_.empty()) {
     for (QCustomPlot* p : {throughput_, latency_, parts_, heatmap_}) p->replot();
     return;
   }
   const double end = history_.back().time + 0.5, begin = end - windowSeconds_;
-  QVector<double> t, all, ok, c4, c5, p50, p90, p99, p999;
+  QVector<double> t, all, ok, c4, c5, p50, p90, p99, p999, open;
   std::array<QVector<double>, 5> parts;
   for (const Point& p : history_) {
     if (p.time < begin) continue;
@@ -231,6 +262,7 @@ void DashboardView::redraw() {
     p90 << p.p90;
     p99 << p.p99;
     p999 << p.p999;
+    open << static_cast<double>(p.connections);
     parts[0] << p.gateway;
     parts[1] << p.plugins;
     parts[2] << p.connect;
@@ -239,6 +271,10 @@ void DashboardView::redraw() {
   }
   const QVector<double>* rps[] = {&all, &ok, &c4, &c5};
   for (int i = 0; i < 4; ++i) throughput_->graph(i)->setData(t, *rps[i], true);
+  throughput_->graph(4)->setData(t, open, true);
+  throughput_->yAxis2->rescale(true);
+  throughput_->yAxis2->setRangeLower(0);
+  throughput_->yAxis2->setRangeUpper(std::max(throughput_->yAxis2->range().upper * 1.1, 1.0));
   const QVector<double>* lat[] = {&p50, &p90, &p99, &p999};
   for (int i = 0; i < 4; ++i) latency_->graph(i)->setData(t, *lat[i], true);
   for (int i = 0; i < 5; ++i) static_cast<QCPBars*>(parts_->plottable(i))->setData(t, parts[static_cast<size_t>(i)], true);

@@ -2,7 +2,7 @@
 // The live dashboard: a frame a second from the gateway (LiveFeed) drawn with QCustomPlot —
 // requests per second by status class, latency percentiles (p50/p90/p99/p99.9), where each second's
 // time went (gateway, plugins, upstream connect, upstream time to first byte, transfer, stacked), a
-// latency heatmap over time, and the busiest routes. Windows of 1, 5 or 15 minutes; pause keeps the
+// latency heatmap over time, open connections, and the busiest routes. Windows of 1, 5 or 15 minutes; pause keeps the
 // picture while frames still arrive; PNG and CSV export.
 #include <QWidget>
 
@@ -35,6 +35,8 @@ class DashboardView : public QWidget {
   QCustomPlot* latencyPlot() const { return latency_; }
   QCustomPlot* partsPlot() const { return parts_; }
   QTableWidget* routesTable() const { return routes_; }
+  // The heatmap's tooltip: the second, the latency band and how many requests fell in it.
+  QString heatmapText(double time, double band) const;
 
  public slots:
   void addFrame(const nlohmann::json& frame);

@@ -14,12 +14,23 @@
 namespace sluice::manager {
 namespace {
 
-// The schema behind a collection whose path is not its entity name (Kong's credential endpoints).
-std::string schemaNameFor(const QString& kind) {
-  if (kind == "key-auths") return "keyauth_credentials";
-  if (kind == "basic-auths") return "basicauth_credentials";
-  if (kind == "jwts") return "jwt_secrets";
+// The schema behind a collection whose path is not its entity name (Kong's credential endpoints,
+// top level "key-auths" or nested "consumers/{id}/key-auth").
+std::string schemaNameFor(const QString& collection) {
+  const QString kind = collection.section('/', -1);
+  if (kind == "key-auths" || kind == "key-auth") return "keyauth_credentials";
+  if (kind == "basic-auths" || kind == "basic-auth") return "basicauth_credentials";
+  if (kind == "jwts" || kind == "jwt") return "jwt_secrets";
   return kind.toStdString();
+}
+
+// In a nested collection ("upstreams/{id}/targets") the owner comes from the path: its field
+// ("upstream") is not asked for.
+std::vector<std::string> ownerFieldOf(const QString& collection) {
+  if (!collection.contains('/')) return {};
+  QString owner = collection.section('/', 0, 0);
+  owner.chop(1);  // "upstreams" -> "upstream"
+  return {owner.toStdString()};
 }
 
 bool isUuid(const std::string& s) {
@@ -46,7 +57,7 @@ EntityEditor::EntityEditor(admin_client::Transport& transport, QString kind, QWi
 
 void EntityEditor::startNew(const nlohmann::json& copy) {
   id_.clear();
-  setWindowTitle(pluginName_.isEmpty() ? tr("New entry in %1").arg(kind_) : tr("New %1 plugin").arg(pluginName_));
+  setWindowTitle(pluginName_.isEmpty() ? tr("New entry in %1").arg(kind_.section('/', -1)) : tr("New %1 plugin").arg(pluginName_));
   nlohmann::json values = copy;
   for (const char* automatic : {"id", "created_at", "updated_at"}) values.erase(automatic);
   load(values);
@@ -54,7 +65,7 @@ void EntityEditor::startNew(const nlohmann::json& copy) {
 
 void EntityEditor::startEdit(const nlohmann::json& entity) {
   id_ = QString::fromStdString(entity.value("id", ""));
-  setWindowTitle(tr("Edit %1 %2").arg(kind_, QString::fromStdString(entity.value("name", entity.value("username", id_.toStdString())))));
+  setWindowTitle(tr("Edit %1 %2").arg(kind_.section('/', -1), QString::fromStdString(entity.value("name", entity.value("username", entity.value("target", id_.toStdString()))))));
   load(entity);
 }
 
@@ -68,7 +79,9 @@ void EntityEditor::load(const nlohmann::json& values) {
       return;
     }
     // A plugin's name is chosen before its form opens; an entity's "name" is a field like the others.
-    form_->build(schema["fields"], pluginName_.isEmpty() ? std::vector<std::string>{} : std::vector<std::string>{"name"});
+    std::vector<std::string> skip = ownerFieldOf(kind_);
+    if (!pluginName_.isEmpty()) skip.push_back("name");
+    form_->build(schema["fields"], skip);
     if (!values.empty()) form_->setValue(values);
     buttons_->button(QDialogButtonBox::Save)->setEnabled(true);
     emit ready();

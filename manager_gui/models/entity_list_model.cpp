@@ -3,6 +3,8 @@
 #include "admin_client/api_error.h"
 #include "admin_client/entity_page.h"
 
+#include <QColor>
+
 namespace sluice::manager {
 
 EntityListModel::EntityListModel(QObject* parent) : QAbstractTableModel(parent) {}
@@ -54,8 +56,14 @@ QVariant EntityListModel::data(const QModelIndex& index, int role) const {
   if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount()) return {};
   const nlohmann::json& row = rows_[static_cast<size_t>(index.row())];
   if (const auto extra = extra_.constFind(columns_[index.column()]); extra != extra_.constEnd()) {
+    const QString text = extra->value(QString::fromStdString(row.value("id", "")));
+    if (role == Qt::ForegroundRole) {  // health at a glance
+      if (text == "HEALTHY") return QColor("#27ae60");
+      if (text == "UNHEALTHY") return QColor("#c0392b");
+      return {};
+    }
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole) return {};
-    return extra->value(QString::fromStdString(row.value("id", "")));
+    return text;
   }
   const std::string field = columns_[index.column()].toStdString();
   const nlohmann::json value = row.contains(field) ? row[field] : nlohmann::json();

@@ -108,6 +108,8 @@ MainWindow::MainWindow(GatewayConnection& gateway, QWidget* parent)
   relatedView_->horizontalHeader()->setStretchLastSection(true);
   relatedView_->setAlternatingRowColors(true);
   relatedView_->setMaximumHeight(200);
+  relatedView_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  relatedView_->setSelectionMode(QAbstractItemView::SingleSelection);
   healthTimer_ = new QTimer(this);
   connect(healthTimer_, &QTimer::timeout, this, &MainWindow::refreshTargetHealth);
   auto* filters = new QHBoxLayout;
@@ -118,7 +120,19 @@ MainWindow::MainWindow(GatewayConnection& gateway, QWidget* parent)
   rightLayout->addLayout(filters);
   rightLayout->addWidget(table_);
   rightLayout->addWidget(listState_);
-  rightLayout->addWidget(relatedTabs_);
+  // The related list has its own actions: a target is added to the selected upstream, a
+  // credential to the selected consumer (their endpoints are nested under the owner).
+  relatedBar_ = new QToolBar;
+  relatedBar_->setIconSize(QSize(16, 16));
+  relatedBar_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+  relatedBar_->addAction(QIcon(":/icons/new.png"), tr("Add…"), this, [this] { newRelated(); });
+  relatedBar_->addAction(QIcon(":/icons/edit.png"), tr("Edit…"), this, [this] { editRelated(); });
+  relatedBar_->addAction(QIcon(":/icons/delete.png"), tr("Remove"), this, [this] { deleteRelated(); });
+  auto* relatedHead = new QHBoxLayout;
+  relatedHead->addWidget(relatedTabs_);
+  relatedHead->addStretch();
+  relatedHead->addWidget(relatedBar_);
+  rightLayout->addLayout(relatedHead);
   rightLayout->addWidget(relatedView_);
   auto* split = new QSplitter;
   split->addWidget(kinds_);
@@ -180,6 +194,7 @@ MainWindow::MainWindow(GatewayConnection& gateway, QWidget* parent)
   bar->addSeparator();
   action(tr("Refresh"), QKeySequence::Refresh, [this] { model_->reload(); }, "refresh");
   connect(table_, &QTableView::doubleClicked, this, [this] { editSelected(); });
+  connect(relatedView_, &QTableView::doubleClicked, this, [this](const QModelIndex& index) { editRelated(index.row()); });
   connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] { showRelated(relatedTabs_->currentIndex()); });
   connect(relatedTabs_, &QTabBar::currentChanged, this, [this](int tab) { showRelated(tab); });
   connect(related_, &EntityListModel::pageLoaded, this, [this] {
@@ -274,33 +289,30 @@ int MainWindow::selectedRow() const {
   return filter_->mapToSource(rows.first()).row();
 }
 
-void MainWindow::openEditor(const nlohmann::json& entity, bool duplicate, const QString& pluginName) {
+void MainWindow::openEditor(EntityListModel& list, const nlohmann::json& entity, bool duplicate, const QString& pluginName) {
   if (!gateway_.transport()) return;
-  auto* editor = new EntityEditor(*gateway_.transport(), model_->collection(), this);
+  auto* editor = new EntityEditor(*gateway_.transport(), list.collection(), this);
   editor->setAttribute(Qt::WA_DeleteOnClose);
   lastEditor_ = editor;
   connect(editor, &QObject::destroyed, this, [this, editor] {
     if (lastEditor_ == editor) lastEditor_ = nullptr;
   });
   if (!pluginName.isEmpty()) editor->setPluginName(pluginName);
-  connect(editor, &EntityEditor::saved, this, [this] { model_->reload(); });
+  connect(editor, &EntityEditor::saved, this, [&list] { list.reload(); });
   connect(editor, &EntityEditor::failed, this, [this](const QString& m) { statusBar()->showMessage(m, 8000); });
   if (entity.is_object() && !entity.empty() && !duplicate) editor->startEdit(entity);
   else editor->startNew(entity.is_object() ? entity : nlohmann::json::object());
   editor->show();
 }
 
-void MainWindow::newEntity(const QString& pluginName) {
-  if (model_->collection() != "plugins") {
-    openEditor(nlohmann::json::object(), false, {});
-    return;
-  }
-  if (!pluginName.isEmpty()) {
-    openEditor(nlohmann::json::object(), false, pluginName);
+void MainWindow::newIn(EntityListModel& list, const QString& pluginName) {
+  if (!gateway_.transport() || list.collection().isEmpty()) return;
+  if (!list.collection().endsWith("plugins") || !pluginName.isEmpty()) {
+    openEditor(list, nlohmann::json::object(), false, pluginName);
     return;
   }
   // Which plugin: the gateway says which it has.
-  gateway_.transport()->send({"GET", "/plugins/enabled", "", "application/json"}, [this](const admin_client::Response& r) {
+  gateway_.transport()->send({"GET", "/plugins/enabled", "", "application/json"}, [this, &list](const admin_client::Response& r) {
     const nlohmann::json j = nlohmann::json::parse(r.body, nullptr, false);
     QStringList names;
     if (j.is_object() && j.contains("enabled_plugins"))
@@ -308,15 +320,35 @@ void MainWindow::newEntity(const QString& pluginName) {
     names.sort();
     bool ok = false;
     const QString name = QInputDialog::getItem(this, tr("New plugin"), tr("Plugin:"), names, 0, false, &ok);
-    if (ok && !name.isEmpty()) openEditor(nlohmann::json::object(), false, name);
+    if (ok && !name.isEmpty()) openEditor(list, nlohmann::json::object(), false, name);
   });
+}
+
+void MainWindow::newEntity(const QString& pluginName) { newIn(*model_, pluginName); }
+
+void MainWindow::newRelated(const QString& pluginName) {
+  newIn(*related_, pluginName);
+}
+
+void MainWindow::editRelated(int row) {
+  if (row < 0 && relatedView_->selectionModel() && !relatedView_->selectionModel()->selectedRows().isEmpty())
+    row = relatedView_->selectionModel()->selectedRows().first().row();
+  if (row < 0 || row >= related_->rowCount()) return;
+  const nlohmann::json& e = related_->entity(row);
+  openEditor(*related_, e, false, related_->collection().endsWith("plugins") ? QString::fromStdString(e.value("name", "")) : QString());
+}
+
+void MainWindow::deleteRelated(int row, bool confirm) {
+  if (row < 0 && relatedView_->selectionModel() && !relatedView_->selectionModel()->selectedRows().isEmpty())
+    row = relatedView_->selectionModel()->selectedRows().first().row();
+  if (row >= 0 && row < related_->rowCount()) deleteEntity(*related_, row, confirm);
 }
 
 void MainWindow::editSelected() {
   const int row = selectedRow();
   if (row < 0) return;
   const nlohmann::json& e = model_->entity(row);
-  openEditor(e, false, model_->collection() == "plugins" ? QString::fromStdString(e.value("name", "")) : QString());
+  openEditor(*model_, e, false, model_->collection() == "plugins" ? QString::fromStdString(e.value("name", "")) : QString());
 }
 
 void MainWindow::duplicateSelected() {
@@ -325,25 +357,30 @@ void MainWindow::duplicateSelected() {
   nlohmann::json copy = model_->entity(row);
   if (copy.contains("name") && copy["name"].is_string() && model_->collection() != "plugins")
     copy["name"] = copy["name"].get<std::string>() + "-copy";
-  openEditor(copy, true, model_->collection() == "plugins" ? QString::fromStdString(copy.value("name", "")) : QString());
+  openEditor(*model_, copy, true, model_->collection() == "plugins" ? QString::fromStdString(copy.value("name", "")) : QString());
 }
 
 void MainWindow::deleteSelected(bool confirm) {
   const int row = selectedRow();
-  if (row < 0 || !gateway_.transport()) return;
-  const nlohmann::json& e = model_->entity(row);
+  if (row >= 0) deleteEntity(*model_, row, confirm);
+}
+
+void MainWindow::deleteEntity(EntityListModel& list, int row, bool confirm) {
+  if (!gateway_.transport()) return;
+  const nlohmann::json& e = list.entity(row);
   const QString id = QString::fromStdString(e.value("id", ""));
-  const QString label = QString::fromStdString(e.value("name", e.value("username", id.toStdString())));
-  if (confirm && QMessageBox::question(this, tr("Delete"), tr("Delete %1 from %2?").arg(label, model_->collection())) != QMessageBox::Yes)
+  const QString label = QString::fromStdString(e.value("name", e.value("username", e.value("target", id.toStdString()))));
+  const QString kind = list.collection().section('/', -1);
+  if (confirm && QMessageBox::question(this, tr("Delete"), tr("Delete %1 from %2?").arg(label, kind)) != QMessageBox::Yes)
     return;
-  const std::string path = "/" + model_->collection().toStdString() + "/" + core::percentEncode(id.toStdString());
-  gateway_.transport()->send({"DELETE", path, "", "application/json"}, [this, id](const admin_client::Response& r) {
+  const std::string path = "/" + list.collection().toStdString() + "/" + core::percentEncode(id.toStdString());
+  gateway_.transport()->send({"DELETE", path, "", "application/json"}, [this, id, &list](const admin_client::Response& r) {
     if (!r.ok()) {
       statusBar()->showMessage(tr("Not deleted: %1").arg(QString::fromStdString(admin_client::errorFrom(r).summary())), 8000);
       return;
     }
     emit entityDeleted(id);
-    model_->reload();
+    list.reload();
   });
 }
 
@@ -364,6 +401,7 @@ void MainWindow::showRelated(int tab) {
   if (kinds.isEmpty() || row < 0) {
     relatedTabs_->hide();
     relatedView_->hide();
+    relatedBar_->hide();
     related_->setSource(nullptr, {}, {});
     return;
   }
@@ -376,6 +414,7 @@ void MainWindow::showRelated(int tab) {
   tab = std::clamp(tab, 0, static_cast<int>(kinds.size()) - 1);
   relatedTabs_->show();
   relatedView_->show();
+  relatedBar_->show();
   const QString id = QString::fromStdString(model_->entity(row).value("id", ""));
   relatedOwner_ = model_->collection() + "/" + id;
   const QString kind = kinds[tab];
@@ -427,7 +466,7 @@ void MainWindow::editEntity(const QString& kind, const QString& id) {
                                  statusBar()->showMessage(QString::fromStdString(admin_client::errorFrom(r).summary()), 8000);
                                  return;
                                }
-                               openEditor(entity, false, kind == "plugins" ? QString::fromStdString(entity.value("name", "")) : QString());
+                               openEditor(*model_, entity, false, kind == "plugins" ? QString::fromStdString(entity.value("name", "")) : QString());
                              });
 }
 

@@ -49,6 +49,11 @@ class MainWindow : public QMainWindow {
   void editSelected();
   void duplicateSelected();
   void deleteSelected(bool confirm = true);
+  // The same for the related list under it (nested endpoints: /upstreams/{id}/targets, ...); a
+  // negative row means the selected one.
+  void newRelated(const QString& pluginName = {});
+  void editRelated(int row = -1);
+  void deleteRelated(int row = -1, bool confirm = true);
   // The editor last opened (tests drive it).
   class EntityEditor* lastEditor() const { return lastEditor_; }
 
@@ -81,6 +86,7 @@ class MainWindow : public QMainWindow {
   EntityListModel* related_;
   class QTabBar* relatedTabs_;
   QTableView* relatedView_;
+  class QToolBar* relatedBar_;
   QString relatedOwner_;  // "services/<id>"
   QTimer* healthTimer_;
   void refreshTargetHealth();
@@ -90,7 +96,9 @@ class MainWindow : public QMainWindow {
   LiveFeed* feed_;
   SecretStore secrets_;
   class EntityEditor* lastEditor_ = nullptr;
-  void openEditor(const nlohmann::json& entity, bool duplicate, const QString& pluginName);
+  void openEditor(EntityListModel& list, const nlohmann::json& entity, bool duplicate, const QString& pluginName);
+  void newIn(EntityListModel& list, const QString& pluginName);
+  void deleteEntity(EntityListModel& list, int row, bool confirm);
   void buildMenus();
   int selectedRow() const;
 };

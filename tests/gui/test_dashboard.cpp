@@ -88,6 +88,17 @@ class TestDashboard : public QObject {
     const QString hover = hoverText(d.throughputPlot(), lastKey);
     QVERIFY2(hover.contains("all: ") && hover.contains("5xx: "), qPrintable(hover));
     QVERIFY(hoverText(d.throughputPlot(), lastKey + 3600).isEmpty());
+    QVERIFY(d.throughputPlot()->graph(4)->dataCount() >= 4);  // open connections
+    QVERIFY2(hover.contains("connections: "), qPrintable(hover));
+    // The heatmap's tooltip names the band the delayed requests fell in (20 ms: band of ~20 ms).
+    bool banded = false;
+    for (auto it = d.throughputPlot()->graph(0)->data()->constBegin(); it != d.throughputPlot()->graph(0)->data()->constEnd() && !banded; ++it)
+      for (int band = 0; band < 40 && !banded; ++band) {
+        const QString text = d.heatmapText(it->key, band + 0.5);
+        banded = text.contains(" ms: ") && !text.contains(" ms: 0 ") && text.contains("request");
+      }
+    QVERIFY(banded);
+    QVERIFY(d.heatmapText(lastKey + 3600, 10).isEmpty());
 
     // Pause keeps the picture; a window change redraws.
     d.setPaused(true);

@@ -10,6 +10,7 @@
 
 #include <QDir>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -122,6 +123,40 @@ class TestMainWindow : public QObject {
     QTRY_COMPARE_WITH_TIMEOUT(window.relatedModel().data(window.relatedModel().index(0, 2)).toString(), QString("HEALTHCHECKS_OFF"), 5000);
     QVERIFY(sluice_.admin().request("POST", "/upstreams/pool/targets/127.0.0.1:9/unhealthy").status == 204);
     QTRY_COMPARE_WITH_TIMEOUT(window.relatedModel().data(window.relatedModel().index(0, 2)).toString(), QString("UNHEALTHY"), 8000);
+    // A target added from the related list goes to the nested endpoint; the owner is not asked for.
+    window.newRelated();
+    QVERIFY(window.lastEditor());
+    {
+      QSignalSpy ready(window.lastEditor(), &EntityEditor::ready);
+      QVERIFY(ready.wait(5000));
+    }
+    QVERIFY(!window.lastEditor()->form().editor("upstream"));
+    auto* target = qobject_cast<QLineEdit*>(window.lastEditor()->form().editor("target"));
+    QVERIFY(target);
+    target->setText("127.0.0.1:19");
+    window.lastEditor()->save();
+    QTRY_COMPARE_WITH_TIMEOUT(window.relatedModel().rowCount(), 2, 5000);
+    QCOMPARE(sluice_.admin().get("/upstreams/pool/targets/127.0.0.1:19").status, 200);
+    int added = 0;
+    while (window.relatedModel().data(window.relatedModel().index(added, 0)).toString() != "127.0.0.1:19") ++added;
+    window.editRelated(added);
+    {
+      QVERIFY(window.lastEditor());
+      QSignalSpy ready(window.lastEditor(), &EntityEditor::ready);
+      QVERIFY(ready.wait(5000));
+    }
+    auto* weight = qobject_cast<QLineEdit*>(window.lastEditor()->form().editor("weight"));
+    QVERIFY(weight);
+    weight->setText("40");
+    window.lastEditor()->save();
+    QTRY_COMPARE_WITH_TIMEOUT(sluice_.admin().get("/upstreams/pool/targets/127.0.0.1:19").json()["weight"].toInt(), 40, 5000);
+    QSignalSpy removed(&window, &MainWindow::entityDeleted);
+    window.deleteRelated(added, false);
+    QVERIFY(removed.wait(5000));
+    QCOMPARE(sluice_.admin().get("/upstreams/pool/targets/127.0.0.1:19").status, 404);
+    QTRY_COMPARE_WITH_TIMEOUT(window.relatedModel().rowCount(), 1, 5000);
+    QDir().mkpath(QDir::currentPath() + "/screenshots");
+    QVERIFY(window.grab().save(QDir::currentPath() + "/screenshots/main_window_upstream_targets.png"));
     // A plugin opened from the list gets its own form.
     window.showKind("plugins");
     window.newEntity("cors");
