@@ -4,27 +4,27 @@
 <context>
     <name>TimeCharts</name>
     <message>
-        <location filename="../manager_gui/charts/time_charts.cpp" line="30"/>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="71"/>
         <source>gateway</source>
         <translation>Gateway</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/time_charts.cpp" line="31"/>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="72"/>
         <source>plugins</source>
         <translation>Plugins</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/time_charts.cpp" line="32"/>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="73"/>
         <source>upstream connect</source>
         <translation>Upstream-Verbindungsaufbau</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/time_charts.cpp" line="33"/>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="74"/>
         <source>upstream response</source>
         <translation>Upstream-Antwort</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/time_charts.cpp" line="34"/>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="75"/>
         <source>transfer</source>
         <translation>Übertragung</translation>
     </message>
@@ -837,62 +837,62 @@
         <translation>ms Anfragezeit</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="47"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="47"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="47"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
         <source>Total ms</source>
         <translation>Gesamt ms</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="47"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
         <source>Gateway ms</source>
         <translation>Gateway ms</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="47"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
         <source>Upstream ms</source>
         <translation>Upstream ms</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="47"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
         <source>Path</source>
         <translation>Pfad</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="53"/>
         <source>Upstream</source>
         <translation>Upstream</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="53"/>
         <source>Target</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="53"/>
         <source>Health</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="53"/>
         <source>Requests</source>
         <translation>Anfragen</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="53"/>
         <source>Response p50 ms</source>
         <translation>Antwort p50 ms</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="53"/>
         <source>Response p99 ms</source>
         <translation>Antwort p99 ms</translation>
     </message>
@@ -903,14 +903,25 @@
     </message>
     <message>
         <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="69"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="99"/>
         <source>Targets of the route&apos;s upstream</source>
         <translation>Ziele des Upstreams der Route</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="94"/>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="109"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="95"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="111"/>
         <source>Route %1</source>
         <translation>Route %1</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="123"/>
+        <source>The route&apos;s service sends to the host %1 directly: no upstream, no targets.</source>
+        <translation>Der Service dieser Route sendet direkt an den Host %1: kein Upstream, keine Targets.</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="127"/>
+        <source>Targets of the upstream %1</source>
+        <translation>Targets des Upstreams %1</translation>
     </message>
 </context>
 </TS>

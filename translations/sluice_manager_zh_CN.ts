@@ -4,27 +4,27 @@
 <context>
     <name>TimeCharts</name>
     <message>
-        <location filename="../manager_gui/charts/time_charts.cpp" line="30"/>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="71"/>
         <source>gateway</source>
         <translation>网关</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/time_charts.cpp" line="31"/>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="72"/>
         <source>plugins</source>
         <translation>插件</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/time_charts.cpp" line="32"/>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="73"/>
         <source>upstream connect</source>
         <translation>上游连接</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/time_charts.cpp" line="33"/>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="74"/>
         <source>upstream response</source>
         <translation>上游响应</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/time_charts.cpp" line="34"/>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="75"/>
         <source>transfer</source>
         <translation>传输</translation>
     </message>
@@ -835,62 +835,62 @@
         <translation>请求时间（毫秒）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="47"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="47"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="47"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
         <source>Total ms</source>
         <translation>总计 毫秒</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="47"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
         <source>Gateway ms</source>
         <translation>网关 毫秒</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="47"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
         <source>Upstream ms</source>
         <translation>上游 毫秒</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="47"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
         <source>Path</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="53"/>
         <source>Upstream</source>
         <translation>上游</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="53"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="53"/>
         <source>Health</source>
         <translation>健康状态</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="53"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="53"/>
         <source>Response p50 ms</source>
         <translation>响应 p50 毫秒</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="53"/>
         <source>Response p99 ms</source>
         <translation>响应 p99 毫秒</translation>
     </message>
@@ -901,14 +901,25 @@
     </message>
     <message>
         <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="69"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="99"/>
         <source>Targets of the route&apos;s upstream</source>
         <translation>路由上游的目标</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="94"/>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="109"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="95"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="111"/>
         <source>Route %1</source>
         <translation>路由 %1</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="123"/>
+        <source>The route&apos;s service sends to the host %1 directly: no upstream, no targets.</source>
+        <translation>该路由的服务直接发送到主机 %1：没有上游，没有目标。</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="127"/>
+        <source>Targets of the upstream %1</source>
+        <translation>上游 %1 的目标</translation>
     </message>
 </context>
 </TS>

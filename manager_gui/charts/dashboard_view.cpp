@@ -62,7 +62,7 @@ DashboardView::DashboardView(QWidget* parent) : QWidget(parent) {
   controls->addWidget(csv);
 
   throughput_ = makeTimePlot(tr("Requests per second"), tr("req/s"));
-  addLine(throughput_, tr("all"), QColor("#2c3e50"));
+  addLine(throughput_, tr("all"), QColor("#3b7dd8"));  // mid tones: readable on light and dark
   addLine(throughput_, tr("2xx/3xx"), QColor("#27ae60"));
   addLine(throughput_, tr("4xx"), QColor("#f39c12"));
   addLine(throughput_, tr("5xx"), QColor("#c0392b"));

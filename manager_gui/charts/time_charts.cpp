@@ -7,6 +7,45 @@
 #include <QToolTip>
 
 namespace sluice::manager {
+namespace {
+
+// QCustomPlot draws in its own colours (white); these follow the widget's palette instead, so the
+// charts are dark in the dark theme, and again when the theme changes while the window is open.
+void followPalette(QCustomPlot* plot) {
+  const QPalette palette = plot->palette();
+  const QColor text = palette.color(QPalette::Text), base = palette.color(QPalette::Base);
+  QColor grid = text;
+  grid.setAlpha(60);
+  plot->setBackground(base);
+  for (QCPAxis* axis : plot->axisRect()->axes()) {
+    axis->setBasePen(QPen(text));
+    axis->setTickPen(QPen(text));
+    axis->setSubTickPen(QPen(text));
+    axis->setTickLabelColor(text);
+    axis->setLabelColor(text);
+    axis->grid()->setPen(QPen(grid, 1, Qt::DotLine));
+  }
+  plot->legend->setBrush(base);
+  plot->legend->setTextColor(text);
+  plot->legend->setBorderPen(QPen(text));
+  for (int i = 0; i < plot->plotLayout()->elementCount(); ++i)
+    if (auto* title = qobject_cast<QCPTextElement*>(plot->plotLayout()->elementAt(i))) title->setTextColor(text);
+}
+
+class PaletteFollower : public QObject {
+ public:
+  using QObject::QObject;
+  bool eventFilter(QObject* watched, QEvent* event) override {
+    if (event->type() == QEvent::PaletteChange) {
+      auto* plot = static_cast<QCustomPlot*>(watched);
+      followPalette(plot);
+      plot->replot();
+    }
+    return false;
+  }
+};
+
+}  // namespace
 
 QCustomPlot* makeTimePlot(const QString& title, const QString& unit) {
   auto* plot = new QCustomPlot;
@@ -23,11 +62,13 @@ QCustomPlot* makeTimePlot(const QString& title, const QString& unit) {
   plot->legend->setVisible(true);
   plot->legend->setFont(QFont(plot->font().family(), 8));
   plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+  followPalette(plot);
+  plot->installEventFilter(new PaletteFollower(plot));
   return plot;
 }
 
 void addTimePartBars(QCustomPlot* plot) {
-  const std::pair<const char*, QColor> parts[] = {{QT_TRANSLATE_NOOP("TimeCharts", "gateway"), QColor("#34495e")},
+  const std::pair<const char*, QColor> parts[] = {{QT_TRANSLATE_NOOP("TimeCharts", "gateway"), QColor("#7f8c8d")},
                                                  {QT_TRANSLATE_NOOP("TimeCharts", "plugins"), QColor("#9b59b6")},
                                                  {QT_TRANSLATE_NOOP("TimeCharts", "upstream connect"), QColor("#f1c40f")},
                                                  {QT_TRANSLATE_NOOP("TimeCharts", "upstream response"), QColor("#3498db")},

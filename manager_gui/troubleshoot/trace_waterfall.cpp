@@ -34,7 +34,7 @@ std::vector<TraceWaterfall::Bar> TraceWaterfall::barsOf(const nlohmann::json& t)
   if (peer >= 0 && connected >= peer) bars.push_back({tr("upstream connect"), peer, connected - peer, QColor("#f1c40f"), {}});
   if (sent >= 0 && first >= sent) bars.push_back({tr("upstream response"), sent, first - sent, QColor("#3498db"), {}});
   if (first >= 0 && last >= first) bars.push_back({tr("transfer to the client"), first, last - first, QColor("#1abc9c"), {}});
-  bars.push_back({tr("total"), 0, total, QColor("#34495e"), {}});
+  bars.push_back({tr("total"), 0, total, QColor("#5d6d7e"), {}});
   return bars;
 }
 

@@ -39,13 +39,13 @@ TroubleshootView::TroubleshootView(QWidget* parent) : QWidget(parent) {
 
   parts_ = makeTimePlot(tr("Where this route's time goes, per second"), tr("ms of request time"));
   parts_->setMinimumHeight(180);
-  parts_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
   addTimePartBars(parts_);
   enableHoverValues(parts_);
 
   traces_ = new QTableWidget(0, 6);
   traces_->setHorizontalHeaderLabels({tr("Time"), tr("Status"), tr("Total ms"), tr("Gateway ms"), tr("Upstream ms"), tr("Path")});
   traces_->horizontalHeader()->setStretchLastSection(true);
+  traces_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   traces_->verticalHeader()->hide();
   traces_->setSelectionBehavior(QAbstractItemView::SelectRows);
   traces_->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -53,6 +53,7 @@ TroubleshootView::TroubleshootView(QWidget* parent) : QWidget(parent) {
   targets_ = new QTableWidget(0, 6);
   targets_->setHorizontalHeaderLabels({tr("Upstream"), tr("Target"), tr("Health"), tr("Requests"), tr("Response p50 ms"), tr("Response p99 ms")});
   targets_->horizontalHeader()->setStretchLastSection(true);
+  targets_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   targets_->verticalHeader()->hide();
   targets_->setMaximumHeight(120);
 
@@ -66,7 +67,8 @@ TroubleshootView::TroubleshootView(QWidget* parent) : QWidget(parent) {
   layout->addWidget(parts_, 1);
   layout->addWidget(new QLabel(tr("Slowest requests of each minute, and the ones asked for with X-Sluice-Trace: 1 (double-click a plugin row to open the plugin)")));
   layout->addWidget(lower, 2);
-  layout->addWidget(new QLabel(tr("Targets of the route's upstream")));
+  targetsTitle_ = new QLabel(tr("Targets of the route's upstream"));
+  layout->addWidget(targetsTitle_);
   layout->addWidget(targets_);
 
   connect(openButton, &QPushButton::clicked, this, [this] {
@@ -95,6 +97,7 @@ void TroubleshootView::showRoute(const QString& routeId, const QString& name) {
   traces_->setRowCount(0);
   waterfall_->setTrace(nlohmann::json::object());
   targets_->setRowCount(0);
+  targetsTitle_->setText(tr("Targets of the route's upstream"));
   if (!transport_ || routeId.isEmpty()) return;
   timer_.start(1000);
   refresh();
@@ -116,7 +119,13 @@ void TroubleshootView::showRoute(const QString& routeId, const QString& name) {
                        transport_->send({"GET", "/upstreams/" + core::percentEncode(host) + "/health", "", "application/json"},
                                         [this, generation, host](const admin_client::Response& h) {
                                           const nlohmann::json health = nlohmann::json::parse(h.body, nullptr, false);
-                                          if (generation != generation_ || !h.ok() || !health.is_object()) return;  // not an upstream
+                                          if (generation != generation_) return;
+                                          if (!h.ok() || !health.is_object()) {  // not an upstream
+                                            targetsTitle_->setText(tr("The route's service sends to the host %1 directly: no upstream, no targets.")
+                                                                       .arg(QString::fromStdString(host)));
+                                            return;
+                                          }
+                                          targetsTitle_->setText(tr("Targets of the upstream %1").arg(QString::fromStdString(host)));
                                           const auto data = health.value("data", nlohmann::json::array());
                                           targets_->setRowCount(static_cast<int>(data.size()));
                                           int row = 0;

@@ -56,6 +56,7 @@ class TroubleshootView : public QWidget {
   QCustomPlot* parts_;
   QTableWidget* traces_;
   QTableWidget* targets_;
+  QLabel* targetsTitle_;
   TraceWaterfall* waterfall_;
   QTimer timer_;
   nlohmann::json traceList_ = nlohmann::json::array();

@@ -7,6 +7,7 @@
 #include "sluice_process.h"
 #include "upstream_process.h"
 #include "views/main_window.h"
+#include "views/theme.h"
 
 #include <qcustomplot.h>
 
@@ -119,6 +120,12 @@ class TestDashboard : public QObject {
     QVERIFY(lines.first().startsWith("time,rps,"));
     QVERIFY(lines.size() >= 5);
     QVERIFY(window.grab().save(shots + "/main_window_dashboard.png"));
+    // The dark theme reaches the charts too (their background follows the palette).
+    applyTheme("dark");
+    QCoreApplication::processEvents();
+    QCOMPARE(d.throughputPlot()->toPixmap(200, 100).toImage().pixelColor(2, 2), QApplication::palette().color(QPalette::Base));
+    QVERIFY(window.grab().save(shots + "/main_window_dashboard_dark.png"));
+    applyTheme("light");
   }
 };
 

@@ -5,6 +5,7 @@
 #include "sluice_process.h"
 #include "upstream_process.h"
 #include "views/main_window.h"
+#include "views/theme.h"
 
 #include <qcustomplot.h>
 
@@ -86,6 +87,10 @@ class TestTroubleshoot : public QObject {
     }
     QTest::qWait(1200);
     QVERIFY(window.grab().save(shots + "/troubleshooting.png"));
+    applyTheme("dark");
+    QCoreApplication::processEvents();
+    QVERIFY(window.grab().save(shots + "/troubleshooting_dark.png"));
+    applyTheme("light");
   }
 
   void waterfallRowsFollowTheTimeline() {
