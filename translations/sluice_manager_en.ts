@@ -258,17 +258,17 @@
     </message>
     <message>
         <location filename="../manager_gui/charts/dashboard_view.cpp" line="97"/>
-        <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <source>5xx %</source>
+        <translation>5xx %</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="97"/>
+        <source>In plugins %</source>
+        <translation>In plugins %</translation>
     </message>
     <message>
         <location filename="../manager_gui/charts/dashboard_view.cpp" line="97"/>
         <source>p99 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="97"/>
-        <source>In plugins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -302,7 +302,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="240"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="241"/>
         <source>%1
 %2 – %3 ms: %n request(s)</source>
         <translation>
@@ -867,59 +867,59 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="53"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
         <source>Upstream</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="53"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="53"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
         <source>Health</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="53"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
         <source>Requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="53"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
         <source>Response p50 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="53"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
         <source>Response p99 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="67"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="68"/>
         <source>Slowest requests of each minute, and the ones asked for with X-Sluice-Trace: 1 (double-click a plugin row to open the plugin)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="69"/>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="99"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="70"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="100"/>
         <source>Targets of the route&apos;s upstream</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="95"/>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="111"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="96"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="112"/>
         <source>Route %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="123"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="124"/>
         <source>The route&apos;s service sends to the host %1 directly: no upstream, no targets.</source>
         <translation>The route&apos;s service sends to the host %1 directly: no upstream, no targets.</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="127"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="128"/>
         <source>Targets of the upstream %1</source>
         <translation>Targets of the upstream %1</translation>
     </message>

@@ -258,18 +258,18 @@
     </message>
     <message>
         <location filename="../manager_gui/charts/dashboard_view.cpp" line="97"/>
-        <source>Errors</source>
-        <translation>错误</translation>
+        <source>5xx %</source>
+        <translation>5xx %</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="97"/>
+        <source>In plugins %</source>
+        <translation>插件耗时 %</translation>
     </message>
     <message>
         <location filename="../manager_gui/charts/dashboard_view.cpp" line="97"/>
         <source>p99 ms</source>
         <translation>p99 毫秒</translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="97"/>
-        <source>In plugins</source>
-        <translation>插件耗时</translation>
     </message>
     <message>
         <location filename="../manager_gui/charts/dashboard_view.cpp" line="121"/>
@@ -302,7 +302,7 @@
         <translation>%1 条路由活跃</translation>
     </message>
     <message numerus="yes">
-        <location filename="../manager_gui/charts/dashboard_view.cpp" line="240"/>
+        <location filename="../manager_gui/charts/dashboard_view.cpp" line="241"/>
         <source>%1
 %2 – %3 ms: %n request(s)</source>
         <translation>
@@ -865,59 +865,59 @@
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="53"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
         <source>Upstream</source>
         <translation>上游</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="53"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="53"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
         <source>Health</source>
         <translation>健康状态</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="53"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="53"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
         <source>Response p50 ms</source>
         <translation>响应 p50 毫秒</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="53"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
         <source>Response p99 ms</source>
         <translation>响应 p99 毫秒</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="67"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="68"/>
         <source>Slowest requests of each minute, and the ones asked for with X-Sluice-Trace: 1 (double-click a plugin row to open the plugin)</source>
         <translation>每分钟最慢的请求，以及带 X-Sluice-Trace: 1 的请求（双击插件行打开插件）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="69"/>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="99"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="70"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="100"/>
         <source>Targets of the route&apos;s upstream</source>
         <translation>路由上游的目标</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="95"/>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="111"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="96"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="112"/>
         <source>Route %1</source>
         <translation>路由 %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="123"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="124"/>
         <source>The route&apos;s service sends to the host %1 directly: no upstream, no targets.</source>
         <translation>该路由的服务直接发送到主机 %1：没有上游，没有目标。</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="127"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="128"/>
         <source>Targets of the upstream %1</source>
         <translation>上游 %1 的目标</translation>
     </message>

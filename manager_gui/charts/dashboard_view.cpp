@@ -94,7 +94,7 @@ DashboardView::DashboardView(QWidget* parent) : QWidget(parent) {
   heatmap_->yAxis->setRange(0, kBands);
 
   routes_ = new QTableWidget(0, 6);
-  routes_->setHorizontalHeaderLabels({tr("Route"), tr("Service"), tr("req/s"), tr("Errors"), tr("p99 ms"), tr("In plugins")});
+  routes_->setHorizontalHeaderLabels({tr("Route"), tr("Service"), tr("req/s"), tr("5xx %"), tr("p99 ms"), tr("In plugins %")});
   routes_->horizontalHeader()->setStretchLastSection(true);
   routes_->verticalHeader()->hide();
   routes_->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -220,9 +220,10 @@ void DashboardView::showRoutes(const nlohmann::json& f) {
     routes_->setItem(row, 0, name);
     routes_->setItem(row, 1, new QTableWidgetItem(QString::fromStdString(r.value("service", ""))));
     routes_->setItem(row, 2, number(r.value("rps", 0.0), 1));
-    routes_->setItem(row, 3, number(r.value("errors", 0.0), 0));
+    const double requests = r.value("requests", 0.0);
+    routes_->setItem(row, 3, number(requests > 0 ? 100.0 * r.value("errors", 0.0) / requests : 0.0, 1));
     routes_->setItem(row, 4, number(r.value("p99_ms", 0.0), 2));
-    routes_->setItem(row, 5, new QTableWidgetItem(QString::number(r.value("plugins_share", 0.0) * 100, 'f', 1) + " %"));
+    routes_->setItem(row, 5, number(r.value("plugins_share", 0.0) * 100, 1));
     ++row;
   }
   routes_->setSortingEnabled(true);

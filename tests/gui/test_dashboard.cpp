@@ -83,6 +83,9 @@ class TestDashboard : public QObject {
     bool found = false;
     for (int r = 0; r < d.routesTable()->rowCount(); ++r) found = found || d.routesTable()->item(r, 0)->text() == "catalog-api";
     QVERIFY(found || frames.count() > 8);
+    // Every figure column holds a number (it sorts by value, not as text).
+    for (int r = 0; r < d.routesTable()->rowCount(); ++r)
+      for (int c = 2; c < 6; ++c) QCOMPARE(d.routesTable()->item(r, c)->data(Qt::DisplayRole).typeId(), QMetaType::Double);
 
     // Hovering a second shows every series' value then.
     const double lastKey = (d.throughputPlot()->graph(0)->data()->constEnd() - 1)->key;
