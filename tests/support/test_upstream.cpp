@@ -4,6 +4,8 @@
 //   /bytes/{n}       n bytes with Content-Length        /chunked/{n}   n bytes, chunked
 //   /chunked-echo... the JSON echo, chunked
 //   /ws              a WebSocket echoing every frame
+//   /stall/{ms}      answers at once, and every other request arriving in the next ms waits until
+//                    then (the whole server pauses: for coordinated-omission tests)
 // Usage: sluice_test_upstream [PORT]  (0 or none: a free port; "listening on PORT" is printed)
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
@@ -15,16 +17,32 @@
 #include <Poco/Net/WebSocket.h>
 #include <nlohmann/json.hpp>
 
+#include <atomic>
+#include <chrono>
 #include <csignal>
+#include <cstdlib>
 #include <iostream>
 #include <thread>
 
 namespace {
 
+std::atomic<int64_t> stalledUntilMs{0};  // steady clock
+
+int64_t steadyMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
 class Echo final : public Poco::Net::HTTPRequestHandler {
  public:
   void handleRequest(Poco::Net::HTTPServerRequest& in, Poco::Net::HTTPServerResponse& out) override {
     const std::string uri = in.getURI();
+    if (uri.rfind("/stall/", 0) == 0) {
+      stalledUntilMs = steadyMs() + std::atol(uri.c_str() + 7);
+      out.setStatus(Poco::Net::HTTPResponse::HTTP_NO_CONTENT);
+      out.send();
+      return;
+    }
+    if (const int64_t until = stalledUntilMs.load(); until > steadyMs()) std::this_thread::sleep_for(std::chrono::milliseconds(until - steadyMs()));
     if (uri == "/ws") {  // a WebSocket that echoes every frame back
       Poco::Net::WebSocket ws(in, out);
       char buffer[4096];
