@@ -1,0 +1,15 @@
+#pragma once
+// What sluice-bench prints: a progress line a second while it runs, and a summary at the end
+// (wrk's layout, with percentiles, errors by kind, status codes and the thresholds' verdict).
+#include "loadgen/load_plan.h"
+#include "loadgen/load_result.h"
+
+#include <string>
+
+namespace sluice::bench {
+
+std::string progressLine(const loadgen::SecondFigures& second, double totalSeconds);
+std::string header(const loadgen::LoadPlan& plan, const std::string& url);
+std::string summary(const loadgen::LoadResult& result);
+
+}  // namespace sluice::bench
