@@ -109,8 +109,16 @@ void LoadWorker::assign(uint32_t c, uint64_t dueNs, uint64_t now) {
   k.dueNs = dueNs;
   k.pending = true;
   ++totals_.issued;
-  if (k.state == State::Idle) send(c, now);
+  // Writes wait for the end of the event batch: the server then gets a burst of requests it can
+  // take in one wake-up (as it does from wrk), instead of one wake-up per request.
+  if (k.state == State::Idle) sendQueue_.push_back(c);
   else if (k.state == State::Off) connect(c, now);
+}
+
+void LoadWorker::flushSends(uint64_t now) {
+  for (const uint32_t c : sendQueue_)
+    if (connections_[c].state == State::Idle && connections_[c].pending) send(c, now);
+  sendQueue_.clear();
 }
 
 // What a connection does once it is free: the next request (closed loop), the oldest due one
@@ -292,8 +300,8 @@ void LoadWorker::receive(uint32_t c) {
     const uint64_t now = monotonicNs();
     if (k.state == State::Idle) {  // nothing asked: the server closed a kept-alive connection
       close(c);
-      if (openLoop_) return;  // it is still in the available list and reconnects when used
-      nextFor(c, now);
+      if (k.pending) connect(c, now);  // a request was about to go out on it
+      else if (!openLoop_) nextFor(c, now);  // (open loop: still listed as available; reconnects when used)
       return;
     }
     if (n < 0) {
@@ -378,7 +386,7 @@ void LoadWorker::fail(uint32_t c, Failure kind, uint64_t now) {
 
 bool LoadWorker::inFlight() const {
   for (const Connection& k : connections_)
-    if (k.state == State::Sending || k.state == State::Receiving || ((k.state == State::Connecting || k.state == State::Handshake) && k.pending))
+    if (k.state == State::Sending || k.state == State::Receiving || (k.pending && k.state != State::Off && k.state != State::Backoff))
       return true;
   return false;
 }
@@ -431,6 +439,34 @@ void LoadWorker::publishSeconds(uint64_t now, bool final) {
   }
 }
 
+void LoadWorker::handleEvents(const ::epoll_event* events, int n) {
+for (int i = 0; i < n; ++i) {
+    const uint32_t c = static_cast<uint32_t>(events[i].data.u64);
+    const uint32_t generation = static_cast<uint32_t>(events[i].data.u64 >> 32);
+    Connection& k = connections_[c];
+    if (k.generation != generation || k.fd < 0) continue;  // closed earlier in this batch
+    const uint32_t e = events[i].events;
+    switch (k.state) {
+      case State::Connecting: {
+        int error = 0;
+        socklen_t length = sizeof error;
+        getsockopt(k.fd, SOL_SOCKET, SO_ERROR, &error, &length);
+        if (error != 0) fail(c, Failure::Connect, monotonicNs());
+        else onConnected(c, monotonicNs());
+        break;
+      }
+      case State::Handshake: handshake(c, monotonicNs()); break;
+      case State::Sending:
+        if (e & (EPOLLIN | EPOLLERR | EPOLLHUP)) receive(c);
+        if (k.generation == generation && k.state == State::Sending && (e & EPOLLOUT)) send(c, monotonicNs());
+        break;
+      case State::Receiving:
+      case State::Idle: receive(c); break;
+      default: break;
+    }
+  }
+}
+
 void LoadWorker::run() {
   uint64_t now = monotonicNs();
   secondEndNs_ = run_.startNs + kSecond;
@@ -464,6 +500,7 @@ void LoadWorker::run() {
       nextStage = now + kStageTick;
     }
     if (now >= secondEndNs_) publishSeconds(now, false);
+    flushSends(now);
 
     uint64_t wake = std::min(nextScan, secondEndNs_);
     if (stillIssuing) wake = std::min(wake, run_.issueEndNs);
@@ -472,31 +509,7 @@ void LoadWorker::run() {
     const uint64_t wait = wake > now ? wake - now : 0;
     const timespec timeout{static_cast<time_t>(wait / kSecond), static_cast<long>(wait % kSecond)};
     const int n = epoll_pwait2(epoll_, events.data(), static_cast<int>(events.size()), &timeout, nullptr);
-    for (int i = 0; i < n; ++i) {
-      const uint32_t c = static_cast<uint32_t>(events[i].data.u64);
-      const uint32_t generation = static_cast<uint32_t>(events[i].data.u64 >> 32);
-      Connection& k = connections_[c];
-      if (k.generation != generation || k.fd < 0) continue;  // closed earlier in this batch
-      const uint32_t e = events[i].events;
-      switch (k.state) {
-        case State::Connecting: {
-          int error = 0;
-          socklen_t length = sizeof error;
-          getsockopt(k.fd, SOL_SOCKET, SO_ERROR, &error, &length);
-          if (error != 0) fail(c, Failure::Connect, monotonicNs());
-          else onConnected(c, monotonicNs());
-          break;
-        }
-        case State::Handshake: handshake(c, monotonicNs()); break;
-        case State::Sending:
-          if (e & (EPOLLIN | EPOLLERR | EPOLLHUP)) receive(c);
-          if (k.generation == generation && k.state == State::Sending && (e & EPOLLOUT)) send(c, monotonicNs());
-          break;
-        case State::Receiving:
-        case State::Idle: receive(c); break;
-        default: break;
-      }
-    }
+    handleEvents(events.data(), n);
   }
   // Open loop: requests that came due while every connection was busy and were never sent.
   if (openLoop_ && !run_.cancelled.load()) {

@@ -12,6 +12,7 @@
 
 typedef struct ssl_st SSL;
 typedef struct ssl_session_st SSL_SESSION;
+struct epoll_event;
 
 namespace sluice::loadgen {
 
@@ -68,6 +69,8 @@ class LoadWorker {
   void receive(uint32_t c);
   void complete(uint32_t c, uint64_t now);
   void makeAvailable(uint32_t c);
+  void flushSends(uint64_t now);
+  void handleEvents(const ::epoll_event* events, int n);
   void fail(uint32_t c, Failure kind, uint64_t now);
   void close(uint32_t c);
   void setEvents(uint32_t c, uint32_t events);
@@ -83,6 +86,7 @@ class LoadWorker {
   int epoll_ = -1;
   std::vector<Connection> connections_;
   std::vector<uint32_t> available_;  // open loop: connections free to take a due request
+  std::vector<uint32_t> sendQueue_;  // requests assigned during this event batch, written after it
   std::vector<int64_t> wrrCurrent_;
   int64_t wrrTotal_ = 0;
   bool openLoop_ = false, connectionStages_ = false;
