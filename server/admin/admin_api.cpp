@@ -77,6 +77,8 @@ AdminResponse AdminApi::handle(const AdminRequest& request) {
     if (auto r = health_->handle(request)) return *r;
   if (live_)
     if (auto r = live_->handle(request)) return *r;
+  if (loadtests_)
+    if (auto r = loadtests_->handle(request)) return *r;
   if (auto r = entities_.handle(request)) return *r;
   return messageResponse(404, "Not found");
 }

@@ -5,6 +5,7 @@
 #include "admin/admin_types.h"
 #include "admin/entity_endpoints.h"
 #include "admin/health_endpoints.h"
+#include "admin/loadtest_endpoints.h"
 #include "admin/observe_endpoints.h"
 
 #include <atomic>
@@ -46,6 +47,8 @@ class AdminApi {
   void setHealthEndpoints(std::unique_ptr<HealthEndpoints> health) { health_ = std::move(health); }
   // The live stream and per-route figures (needs the metrics aggregator).
   void setObserveEndpoints(std::unique_ptr<ObserveEndpoints> live) { live_ = std::move(live); }
+  // Load tests from this node against its own routes (/sluice/loadtests).
+  void setLoadtestEndpoints(std::unique_ptr<LoadtestEndpoints> loadtests) { loadtests_ = std::move(loadtests); }
   // GET /metrics: the node's Prometheus page (the data plane's figures).
   void setMetricsPage(std::function<std::string()> render) { metrics_ = std::move(render); }
   const schema::ValidationContext& validation() const { return validation_; }
@@ -69,6 +72,7 @@ class AdminApi {
   ServerCounters counters_;
   std::unique_ptr<HealthEndpoints> health_;
   std::unique_ptr<ObserveEndpoints> live_;
+  std::unique_ptr<LoadtestEndpoints> loadtests_;
   std::function<std::string()> metrics_;
   bool declarative_ = false;
 };

@@ -326,6 +326,14 @@ int start(const Config& config, const Arguments& args) {
   api.setMetricsPage([metrics] { return renderMetrics(metrics); });
   api.setObserveEndpoints(std::make_unique<admin::ObserveEndpoints>(liveFrames, requestMetrics, traces,
                                                                     std::max<int>(1, static_cast<int>(*threads) / 2)));
+  // Load tests from this host against its own routes (POST /sluice/loadtests).
+  auto loadtests = std::make_shared<loadtest::LoadtestRuns>(config.get("prefix") + "/loadtests",
+                                                            static_cast<size_t>(*config.integer("loadtests_kept")));
+  loadtest::LoadtestLimits loadtestLimits;
+  loadtestLimits.maxSeconds = static_cast<double>(*config.milliseconds("loadtest_max_duration")) / 1000.0;
+  loadtestLimits.maxConnections = static_cast<int>(*config.integer("loadtest_max_connections"));
+  api.setLoadtestEndpoints(std::make_unique<admin::LoadtestEndpoints>(**store, publisher, proxySettings->listen, loadtestLimits, loadtests,
+                                                                      std::max<int>(1, static_cast<int>(*threads) / 4)));
   observe::MetricsAggregator aggregator(
       requestMetrics, liveFrames,
       [&proxy, requestMetrics, traces] { proxy.flushMetrics(requestMetrics, traces, std::chrono::milliseconds(250)); },

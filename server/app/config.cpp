@@ -80,6 +80,9 @@ const std::vector<ConfigKey>& configKeys() {
       {"access_log", "off", "off, stdout or a file: one line per proxied request (SIGUSR1 reopens the file)."},
       {"access_log_format", "combined", "combined (nginx's) or json."},
       {"access_log_queue", "65536", "Lines waiting for the access log writer; past it lines are dropped and counted."},
+      {"loadtest_max_duration", "5m", "Longest load test POST /sluice/loadtests may run on this node."},
+      {"loadtest_max_connections", "1000", "Most connections a load test run from this node may open."},
+      {"loadtests_kept", "20", "Finished load tests kept in <prefix>/loadtests (the oldest go first)."},
       {"log_level", "notice", "debug, info, notice, warn, error or crit."},
   };
   return kKeys;
@@ -127,10 +130,11 @@ core::Result<Config> Config::load(const std::string& file, const std::map<std::s
   for (const auto& key : {"admin_max_body_size", "client_max_body_size", "body_buffer_size", "proxy_cache_size"})
     if (auto b = config.bytes(key); !b) return b.error();
   for (const auto& key : {"pg_timeout", "client_header_timeout", "client_body_timeout", "keepalive_timeout",
-                          "upstream_keepalive_idle_timeout", "drain_timeout", "rate_limiting_sync_interval"})
+                          "upstream_keepalive_idle_timeout", "drain_timeout", "rate_limiting_sync_interval", "loadtest_max_duration"})
     if (auto m = config.milliseconds(key); !m) return m.error();
   for (const auto& key : {"keepalive_requests", "upstream_keepalive_pool_size", "upstream_keepalive_max_requests",
-                          "max_request_headers", "admin_threads", "rate_limiting_counters", "trace_slowest", "traces_kept", "access_log_queue"})
+                          "max_request_headers", "admin_threads", "rate_limiting_counters", "trace_slowest", "traces_kept", "access_log_queue",
+                          "loadtest_max_connections", "loadtests_kept"})
     if (auto i = config.integer(key); !i || *i < 0) return configError(key + std::string(": expected a positive integer"));
   for (const auto& key : {"observability", "observability_consumers"})
     if (auto b = config.boolean(key); !b) return b.error();

@@ -1,0 +1,42 @@
+#pragma once
+// POST /sluice/loadtests's body → a LoadPlan against this node's own proxy listener, for one of
+// its routes and nothing else: the request's method, Host and path must be ones the current
+// configuration routes to that route (the router itself is asked), and the node's limits cap the
+// connections, rate and duration.
+//   {"route": "orders", "path": "/orders/1", "method": "GET", "headers": {"X-A": "1"},
+//    "body": "..." | {...}, "connections": 10, "threads": 1, "duration": "10s", "requests": 1000,
+//    "rate": 500, "stages": "10s:100/s,20s:100/s", "timeout": "2s", "thresholds": ["p99<50ms"],
+//    "consumer": "alice"}
+#include "core/result.h"
+#include "loadgen/load_plan.h"
+#include "proxy/proxy_settings.h"
+#include "snapshot/config_snapshot.h"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sluice::loadtest {
+
+struct LoadtestLimits {
+  double maxSeconds = 300;
+  int maxConnections = 1000;
+  int maxThreads = 4;
+};
+
+struct LoadtestInput {
+  const nlohmann::json& body;
+  const nlohmann::json& route;  // the stored route entity
+  const snapshot::ConfigSnapshot& snapshot;
+  const std::vector<proxy::ListenAddress>& listeners;
+  LoadtestLimits limits;
+  // The consumer's credential as a request header (key-auth), when "consumer" was given.
+  std::optional<std::pair<std::string, std::string>> credential;
+};
+
+// The plan, or a schema-violation error with one message per field.
+core::Result<loadgen::LoadPlan> planLoadtest(const LoadtestInput& input);
+
+}  // namespace sluice::loadtest

@@ -1,0 +1,158 @@
+// POST /sluice/loadtests: a load test run by the gateway host against one of its own routes —
+// exact counts, progress by polling and as a stream, the node's limits, nothing but the named
+// route, a consumer's key sent for it, one test at a time, cancel, and results kept over a restart.
+#include "plugin_test_bed.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QTcpSocket>
+#include <QtTest>
+
+using namespace sluice::test;
+
+class TestLoadtestsApi : public QObject {
+  Q_OBJECT
+
+  PluginTestBed bed_;
+
+  // Polls a test until it is no longer running (30 s at most); returns its last record.
+  QJsonObject finished(const QString& id) {
+    QJsonObject run;
+    for (int i = 0; i < 300; ++i) {
+      run = bed_.admin().get("/sluice/loadtests/" + id.toUtf8()).json();
+      if (run["state"].toString() != "running") break;
+      QTest::qWait(100);
+    }
+    return run;
+  }
+  HttpResponse post(const QJsonObject& body) { return bed_.admin().sendJson("POST", "/sluice/loadtests", body); }
+
+ private slots:
+  void initTestCase() {
+    bed_.sluice().setEnv("LOADTEST_MAX_DURATION", "20s");
+    bed_.sluice().setEnv("LOADTEST_MAX_CONNECTIONS", "50");
+    QVERIFY(bed_.start());
+    bed_.create("/services/echo/routes", {{"name", "orders"}, {"paths", QJsonArray{"/orders"}}});
+    bed_.create("/services/echo/routes", {{"name", "keyed"}, {"paths", QJsonArray{"/keyed"}}});
+    bed_.create("/routes/keyed/plugins", {{"name", "key-auth"}, {"config", QJsonObject{{"key_names", QJsonArray{"x-key"}}}}});
+    bed_.create("/consumers", {{"username", "alice"}});
+    bed_.create("/consumers/alice/key-auth", {{"key", "alice-secret"}});
+    QCOMPARE(bed_.until(200, "/orders/1").status, 200);
+    QCOMPARE(bed_.until(401, "/keyed").status, 401);
+  }
+
+  void runsAgainstARouteAndCountsExactly() {
+    const auto r = post({{"route", "orders"}, {"path", "/orders/42"}, {"requests", 300}, {"connections", 4},
+                         {"thresholds", QJsonArray{"p99<5s"}}});
+    QCOMPARE(r.status, 201);
+    const QJsonObject started = r.json();
+    QCOMPARE(started["state"].toString(), QString("running"));
+    QVERIFY(r.header("Location").endsWith(started["id"].toString().toUtf8()));
+    QCOMPARE(started["request"].toObject()["route"].toString(), QString("orders"));
+    const QJsonObject run = finished(started["id"].toString());
+    QCOMPARE(run["state"].toString(), QString("finished"));
+    const QJsonObject result = run["result"].toObject();
+    QCOMPARE(result["requests"].toInt(), 300);
+    QCOMPARE(result["status"].toObject()["200"].toInt(), 300);
+    QVERIFY(result["passed"].toBool());
+    QVERIFY(result["latency_ms"].toObject().contains("p99"));
+    QVERIFY(!run["seconds"].toArray().isEmpty());
+    // Listed with its headline figures, newest first.
+    const QJsonObject listed = bed_.admin().get("/sluice/loadtests").json()["data"].toArray().first().toObject();
+    QCOMPARE(listed["id"], started["id"]);
+    QCOMPARE(listed["requests"].toInt(), 300);
+    // ?since= gives only the later seconds.
+    const int total = run["seconds_total"].toInt();
+    const QJsonObject tail = bed_.admin().get("/sluice/loadtests/" + started["id"].toString().toUtf8() + "?since=" + QByteArray::number(total)).json();
+    QVERIFY(tail["seconds"].toArray().isEmpty());
+  }
+
+  void refusesWhatItMayNotDo_data() {
+    QTest::addColumn<QJsonObject>("body");
+    QTest::addColumn<QString>("field");
+    QTest::newRow("no route") << QJsonObject{{"requests", 10}} << "route";
+    QTest::newRow("unknown route") << QJsonObject{{"route", "nope"}} << "route";
+    QTest::newRow("a URL") << QJsonObject{{"route", "orders"}, {"url", "http://example.com/"}} << "url";
+    QTest::newRow("another route's path") << QJsonObject{{"route", "main"}, {"path", "/orders/1"}} << "path";
+    QTest::newRow("too long") << QJsonObject{{"route", "orders"}, {"duration", "1m"}} << "duration";
+    QTest::newRow("too many connections") << QJsonObject{{"route", "orders"}, {"connections", 51}} << "connections";
+    QTest::newRow("bad stages") << QJsonObject{{"route", "orders"}, {"stages", "soon"}} << "stages";
+    QTest::newRow("bad threshold") << QJsonObject{{"route", "orders"}, {"thresholds", QJsonArray{"p99<<1"}}} << "thresholds";
+    QTest::newRow("unknown consumer") << QJsonObject{{"route", "keyed"}, {"consumer", "bob"}} << "consumer";
+  }
+  void refusesWhatItMayNotDo() {
+    QFETCH(QJsonObject, body);
+    QFETCH(QString, field);
+    const auto r = post(body);
+    QCOMPARE(r.status, 400);
+    QVERIFY2(r.json()["fields"].toObject().contains(field), r.body.constData());
+  }
+
+  void sendsAConsumersKey() {
+    auto r = post({{"route", "keyed"}, {"requests", 50}, {"consumer", "alice"}});
+    QCOMPARE(r.status, 201);
+    QCOMPARE(finished(r.json()["id"].toString())["result"].toObject()["status"].toObject()["200"].toInt(), 50);
+    r = post({{"route", "keyed"}, {"requests", 50}});
+    QCOMPARE(r.status, 201);
+    const QJsonObject result = finished(r.json()["id"].toString())["result"].toObject();
+    QCOMPARE(result["status"].toObject()["401"].toInt(), 50);
+    QVERIFY(!result["passed"].toBool() || result["errors"].toInt() == 50);
+  }
+
+  void oneAtATimeAndCancel() {
+    const auto r = post({{"route", "orders"}, {"duration", "15s"}, {"rate", 50}});
+    QCOMPARE(r.status, 201);
+    const QString id = r.json()["id"].toString();
+    const auto second = post({{"route", "orders"}, {"requests", 10}});
+    QCOMPARE(second.status, 409);
+    QCOMPARE(second.json()["running"].toString(), id);
+    QTest::qWait(1200);
+    QElapsedTimer clock;
+    clock.start();
+    QCOMPARE(bed_.admin().del("/sluice/loadtests/" + id.toUtf8()).status, 204);
+    const QJsonObject run = finished(id);
+    QVERIFY(clock.elapsed() < 5000);
+    QCOMPARE(run["state"].toString(), QString("cancelled"));
+    QVERIFY(run["result"].toObject()["requests"].toInt() > 20);
+    QCOMPARE(run["result"].toObject()["mode"].toString(), QString("constant-rate"));
+  }
+
+  void streamsProgress() {
+    const auto r = post({{"route", "orders"}, {"duration", "3s"}, {"connections", 2}});
+    QCOMPARE(r.status, 201);
+    const QByteArray id = r.json()["id"].toString().toUtf8();
+    QTcpSocket socket;
+    socket.connectToHost("127.0.0.1", bed_.sluice().adminPort());
+    QVERIFY(socket.waitForConnected(2000));
+    socket.write("GET /sluice/loadtests/" + id + "/stream HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n");
+    QByteArray stream;
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < 10000 && !stream.contains("event: end")) {
+      socket.waitForReadyRead(200);
+      stream += socket.readAll();
+    }
+    QVERIFY2(stream.startsWith("HTTP/1.1 200"), stream.left(200).constData());
+    QVERIFY(stream.contains("text/event-stream"));
+    QVERIFY2(stream.count("event: second") >= 3, stream.constData());
+    QVERIFY(stream.contains("event: end"));
+    QCOMPARE(bed_.admin().get("/sluice/loadtests/nope/stream").status, 404);
+  }
+
+  void keepsResultsOverARestart() {
+    const QJsonArray before = bed_.admin().get("/sluice/loadtests").json()["data"].toArray();
+    QVERIFY(before.size() >= 4);
+    QVERIFY(bed_.sluice().stop());
+    QVERIFY(bed_.sluice().start());
+    const QJsonArray after = bed_.admin().get("/sluice/loadtests").json()["data"].toArray();
+    QCOMPARE(after.size(), before.size());
+    QCOMPARE(after.first().toObject()["id"], before.first().toObject()["id"]);
+    const QString id = after.last().toObject()["id"].toString();
+    QCOMPARE(bed_.admin().get("/sluice/loadtests/" + id.toUtf8()).json()["result"].toObject()["requests"].toInt(), 300);
+    QCOMPARE(bed_.admin().del("/sluice/loadtests/" + id.toUtf8()).status, 204);
+    QCOMPARE(bed_.admin().get("/sluice/loadtests/" + id.toUtf8()).status, 404);
+  }
+};
+
+QTEST_GUILESS_MAIN(TestLoadtestsApi)
+#include "test_loadtests_api.moc"
