@@ -47,8 +47,15 @@ void GatewayConnection::refresh() {
     s.nodeId = QString::fromStdString(j.value("node_id", ""));
     s.sluiceVersion = QString::fromStdString(j.value("sluice_version", ""));
     s.kongVersion = QString::fromStdString(j.value("version", ""));
-    if (j.contains("configuration") && j["configuration"].is_object())
+    if (j.contains("configuration") && j["configuration"].is_object()) {
       s.database = QString::fromStdString(j["configuration"].value("database", ""));
+      // Kong's shape: a list of "address:port [flags]".
+      const nlohmann::json listen = j["configuration"].value("proxy_listen", nlohmann::json::array());
+      QStringList items;
+      for (const auto& l : listen.is_array() ? listen : nlohmann::json::array({listen}))
+        if (l.is_string()) items << QString::fromStdString(l.get<std::string>());
+      s.proxyListen = items.join(", ");
+    }
     transport_->send({"GET", "/status", "", "application/json"}, [this, generation, s](const admin_client::Response& status) mutable {
       if (generation != generation_) return;
       const nlohmann::json j = nlohmann::json::parse(status.body, nullptr, false);

@@ -16,6 +16,7 @@ struct NodeStatus {
   bool reachable = false;
   QString error;  // why not, when not
   QString hostname, nodeId, sluiceVersion, kongVersion, database;
+  QString proxyListen;  // the node's proxy_listen ("0.0.0.0:8000, 0.0.0.0:8443 ssl")
   bool databaseReachable = false;
   qint64 configVersion = 0;
   qint64 activeConnections = 0;

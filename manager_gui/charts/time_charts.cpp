@@ -47,14 +47,11 @@ class PaletteFollower : public QObject {
 
 }  // namespace
 
-QCustomPlot* makeTimePlot(const QString& title, const QString& unit) {
+QCustomPlot* makePlot(const QString& title, const QString& unit) {
   auto* plot = new QCustomPlot;
   plot->setMinimumHeight(170);
   plot->plotLayout()->insertRow(0);
   plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title, QFont(plot->font().family(), 9, QFont::Bold)));
-  QSharedPointer<QCPAxisTickerDateTime> ticker(new QCPAxisTickerDateTime);
-  ticker->setDateTimeFormat("hh:mm:ss");
-  plot->xAxis->setTicker(ticker);
   plot->yAxis->setLabel(unit);
   plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
   plot->axisRect()->setRangeDrag(Qt::Horizontal);
@@ -64,6 +61,14 @@ QCustomPlot* makeTimePlot(const QString& title, const QString& unit) {
   plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
   followPalette(plot);
   plot->installEventFilter(new PaletteFollower(plot));
+  return plot;
+}
+
+QCustomPlot* makeTimePlot(const QString& title, const QString& unit) {
+  QCustomPlot* plot = makePlot(title, unit);
+  QSharedPointer<QCPAxisTickerDateTime> ticker(new QCPAxisTickerDateTime);
+  ticker->setDateTimeFormat("hh:mm:ss");
+  plot->xAxis->setTicker(ticker);
   return plot;
 }
 

@@ -7,6 +7,9 @@ class QCustomPlot;
 
 namespace sluice::manager {
 
+// A titled plot with a legend, following the palette; drag and zoom along x.
+QCustomPlot* makePlot(const QString& title, const QString& unit);
+// The same over wall-clock time (x: seconds since the epoch, shown as hh:mm:ss).
 QCustomPlot* makeTimePlot(const QString& title, const QString& unit);
 // Adds five stacked QCPBars, bottom to top: gateway, plugins, upstream connect, upstream response, transfer.
 void addTimePartBars(QCustomPlot* plot);

@@ -146,6 +146,8 @@ MainWindow::MainWindow(GatewayConnection& gateway, QWidget* parent)
   tabs_->addTab(dashboard_, tr("Dashboard"));
   troubleshoot_ = new TroubleshootView;
   tabs_->addTab(troubleshoot_, tr("Troubleshooting"));
+  loadtest_ = new LoadtestView;
+  tabs_->addTab(loadtest_, tr("Load test"));
   connect(troubleshoot_, &TroubleshootView::openRoute, this, [this](const QString& id) { editEntity("routes", id); });
   connect(troubleshoot_, &TroubleshootView::openPlugin, this, [this](const QString& plugin) {
     tabs_->setCurrentIndex(0);
@@ -154,6 +156,7 @@ MainWindow::MainWindow(GatewayConnection& gateway, QWidget* parent)
   });
   setCentralWidget(tabs_);
   connect(feed_, &LiveFeed::frameArrived, dashboard_, &DashboardView::addFrame);
+  connect(feed_, &LiveFeed::frameArrived, loadtest_, &LoadtestView::addFrame);
   connect(dashboard_, &DashboardView::routeActivated, this, [this](const QString& id) { editEntity("routes", id); });
 
   node_ = new QLabel;
@@ -191,6 +194,7 @@ MainWindow::MainWindow(GatewayConnection& gateway, QWidget* parent)
   action(tr("Duplicate"), QKeySequence(Qt::CTRL | Qt::Key_D), [this] { duplicateSelected(); }, "duplicate");
   action(tr("Delete"), QKeySequence::Delete, [this] { deleteSelected(); }, "delete");
   action(tr("Troubleshoot"), QKeySequence(Qt::CTRL | Qt::Key_T), [this] { troubleshootRoute(); }, "troubleshoot");
+  action(tr("Load test"), QKeySequence(Qt::CTRL | Qt::Key_L), [this] { loadTestRoute(); }, "loadtest");
   bar->addSeparator();
   action(tr("Refresh"), QKeySequence::Refresh, [this] { model_->reload(); }, "refresh");
   connect(table_, &QTableView::doubleClicked, this, [this] { editSelected(); });
@@ -259,6 +263,7 @@ void MainWindow::buildMenus() {
   view->addAction(tr("Configuration"), QKeySequence(Qt::CTRL | Qt::Key_1), this, [this] { tabs_->setCurrentIndex(0); });
   view->addAction(tr("Dashboard"), QKeySequence(Qt::CTRL | Qt::Key_2), this, [this] { tabs_->setCurrentIndex(1); });
   view->addAction(tr("Troubleshooting"), QKeySequence(Qt::CTRL | Qt::Key_3), this, [this] { tabs_->setCurrentIndex(2); });
+  view->addAction(tr("Load test"), QKeySequence(Qt::CTRL | Qt::Key_4), this, [this] { tabs_->setCurrentIndex(3); });
   view->addSeparator();
   QMenu* theme = view->addMenu(tr("Theme"));
   const std::pair<QString, QString> themes[] = {{"system", tr("System")}, {"light", tr("Light")}, {"dark", tr("Dark")}};
@@ -455,6 +460,14 @@ void MainWindow::troubleshootRoute(const QString& routeId, const QString& name) 
   troubleshoot_->showRoute(id, label);
 }
 
+void MainWindow::loadTestRoute(const QString& routeId) {
+  QString id = routeId;
+  if (id.isEmpty() && model_->collection() == "routes")
+    if (const int row = selectedRow(); row >= 0) id = QString::fromStdString(model_->entity(row).value("id", ""));
+  tabs_->setCurrentWidget(loadtest_);
+  if (!id.isEmpty()) loadtest_->form().selectRoute(id);
+}
+
 void MainWindow::editEntity(const QString& kind, const QString& id) {
   if (!gateway_.transport() || id.isEmpty()) return;
   tabs_->setCurrentIndex(0);
@@ -473,6 +486,7 @@ void MainWindow::editEntity(const QString& kind, const QString& id) {
 void MainWindow::onTransportChanged() {
   dashboard_->clear();
   troubleshoot_->setTransport(gateway_.transport());
+  loadtest_->setGateway(gateway_.transport(), gateway_.url().host(), gateway_.status().proxyListen);
   if (gateway_.transport()) feed_->start(gateway_.transport());
   else feed_->stop();
   if (!model_->collection().isEmpty()) showKind(model_->collection());
@@ -494,6 +508,10 @@ void MainWindow::onStatusChanged(const NodeStatus& s) {
   node_->setText(tr("%1 — Sluice %2 (Kong API %3)").arg(s.hostname, s.sluiceVersion, s.kongVersion));
   database_->setText(s.databaseReachable ? tr("Database: %1").arg(s.database) : tr("Database: %1 (unreachable)").arg(s.database));
   config_->setText(tr("Configuration v%1").arg(s.configVersion));
+  if (s.proxyListen != proxyListen_) {  // the proxy address local load tests send to
+    proxyListen_ = s.proxyListen;
+    loadtest_->setGateway(gateway_.transport(), gateway_.url().host(), s.proxyListen);
+  }
 }
 
 }  // namespace sluice::manager

@@ -5,6 +5,7 @@
 #include "api/live_feed.h"
 #include "app/secret_store.h"
 #include "charts/dashboard_view.h"
+#include "loadtest/loadtest_view.h"
 #include "models/entity_list_model.h"
 #include "troubleshoot/troubleshoot_view.h"
 
@@ -35,6 +36,9 @@ class MainWindow : public QMainWindow {
   LiveFeed& liveFeed() { return *feed_; }
   void showDashboard();
   TroubleshootView& troubleshoot() { return *troubleshoot_; }
+  LoadtestView& loadtest() { return *loadtest_; }
+  // The load-test tab, with the selected route (or `routeId`) picked.
+  void loadTestRoute(const QString& routeId = {});
   // The troubleshooting tab for a route (the selected one when no id is given).
   void troubleshootRoute(const QString& routeId = {}, const QString& name = {});
   // Opens the editor of one entity by id (from the dashboard's route table).
@@ -88,11 +92,13 @@ class MainWindow : public QMainWindow {
   QTableView* relatedView_;
   class QToolBar* relatedBar_;
   QString relatedOwner_;  // "services/<id>"
+  QString proxyListen_;
   QTimer* healthTimer_;
   void refreshTargetHealth();
   class QTabWidget* tabs_;
   DashboardView* dashboard_;
   TroubleshootView* troubleshoot_;
+  LoadtestView* loadtest_;
   LiveFeed* feed_;
   SecretStore secrets_;
   class EntityEditor* lastEditor_ = nullptr;

@@ -1,0 +1,316 @@
+#include "loadtest/loadtest_form.h"
+
+#include "admin_client/api_error.h"
+#include "core/url_encoding.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QSpinBox>
+
+namespace sluice::manager {
+namespace {
+
+std::vector<std::pair<std::string, std::string>> headerLines(const QString& text) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const QString& line : text.split('\n', Qt::SkipEmptyParts)) {
+    const int colon = line.indexOf(':');
+    if (colon <= 0) continue;
+    out.emplace_back(line.left(colon).trimmed().toStdString(), line.mid(colon + 1).trimmed().toStdString());
+  }
+  return out;
+}
+
+QStringList thresholdList(const QString& text) {
+  QStringList out;
+  for (const QString& t : text.split(',', Qt::SkipEmptyParts))
+    if (!t.trimmed().isEmpty()) out << t.trimmed();
+  return out;
+}
+
+}  // namespace
+
+LoadtestForm::LoadtestForm(QWidget* parent) : QWidget(parent) {
+  where_ = new QComboBox;
+  where_->addItem(tr("This computer"));
+  where_->addItem(tr("The gateway host"));
+  route_ = new QComboBox;
+  route_->addItem(tr("— a URL (this computer only) —"), QString());
+  path_ = new QLineEdit;
+  path_->setPlaceholderText(tr("the route's first path"));
+  url_ = new QLineEdit;
+  url_->setPlaceholderText("http://127.0.0.1:8000/orders");
+  method_ = new QComboBox;
+  method_->addItems({"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"});
+  headers_ = new QPlainTextEdit;
+  headers_->setPlaceholderText(tr("Name: value, one per line"));
+  headers_->setMaximumHeight(60);
+  body_ = new QPlainTextEdit;
+  body_->setMaximumHeight(60);
+  connections_ = new QSpinBox;
+  connections_->setRange(1, 10000);
+  connections_->setValue(10);
+  threads_ = new QSpinBox;
+  threads_->setRange(1, 16);
+  rate_ = new QDoubleSpinBox;
+  rate_->setRange(0, 10'000'000);
+  rate_->setDecimals(0);
+  rate_->setSpecialValueText(tr("as fast as possible"));
+  rate_->setSuffix(tr(" req/s"));
+  stages_ = new QLineEdit;
+  stages_->setPlaceholderText(tr("e.g. 10s:50,30s:50,10s:0 (connections, or /s for rates)"));
+  duration_ = new QLineEdit("10s");
+  requests_ = new QSpinBox;
+  requests_->setRange(0, 1'000'000'000);
+  requests_->setSpecialValueText(tr("no limit"));
+  timeout_ = new QLineEdit("2s");
+  consumer_ = new QComboBox;
+  consumer_->addItem(tr("(none)"), QString());
+  thresholds_ = new QLineEdit;
+  thresholds_->setPlaceholderText("p99<50ms, errors<1%");
+
+  auto* form = new QFormLayout(this);
+  form->addRow(tr("Run from"), where_);
+  form->addRow(tr("Route"), route_);
+  form->addRow(tr("Path"), path_);
+  form->addRow(tr("URL"), url_);
+  form->addRow(tr("Method"), method_);
+  form->addRow(tr("Headers"), headers_);
+  form->addRow(tr("Body"), body_);
+  form->addRow(tr("Connections"), connections_);
+  form->addRow(tr("Threads"), threads_);
+  form->addRow(tr("Rate"), rate_);
+  form->addRow(tr("Stages"), stages_);
+  form->addRow(tr("Duration"), duration_);
+  form->addRow(tr("Requests"), requests_);
+  form->addRow(tr("Timeout"), timeout_);
+  form->addRow(tr("As consumer"), consumer_);
+  form->addRow(tr("Thresholds"), thresholds_);
+
+  const auto refresh = [this] {
+    const bool byUrl = routeId().isEmpty();
+    path_->setEnabled(!byUrl);
+    url_->setEnabled(byUrl);
+    if (!byUrl) {
+      const auto& r = routes_[static_cast<size_t>(route_->currentIndex() - 1)];
+      QString path = "/";
+      for (const auto& p : r.value("paths", nlohmann::json::array()))
+        if (p.is_string() && p.get<std::string>().rfind('/', 0) == 0) {
+          path = QString::fromStdString(p.get<std::string>());
+          break;
+        }
+      path_->setText(path);
+    }
+  };
+  connect(route_, &QComboBox::currentIndexChanged, this, refresh);
+  refresh();
+}
+
+void LoadtestForm::setGateway(admin_client::Transport* transport, const QString& adminHost, const QString& proxyListen) {
+  transport_ = transport;
+  adminHost_ = adminHost;
+  proxyListen_ = proxyListen;
+  loadLists();
+}
+
+void LoadtestForm::loadLists() {
+  if (!transport_) return;
+  QPointer<LoadtestForm> self(this);
+  transport_->send({"GET", "/routes?size=1000", "", "application/json"}, [self](const admin_client::Response& r) {
+    if (!self || !r.ok()) return;
+    const nlohmann::json j = nlohmann::json::parse(r.body, nullptr, false);
+    const QString keep = self->routeId();
+    self->routes_.clear();
+    while (self->route_->count() > 1) self->route_->removeItem(1);
+    for (const auto& route : j.value("data", nlohmann::json::array())) {
+      self->routes_.push_back(route);
+      const std::string name = route.contains("name") && route["name"].is_string() ? route["name"].get<std::string>() : route.value("id", "");
+      self->route_->addItem(QString::fromStdString(name), QString::fromStdString(route.value("id", "")));
+    }
+    if (!keep.isEmpty()) self->selectRoute(keep);
+    emit self->routesLoaded();
+  });
+  transport_->send({"GET", "/consumers?size=1000", "", "application/json"}, [self](const admin_client::Response& r) {
+    if (!self || !r.ok()) return;
+    const nlohmann::json j = nlohmann::json::parse(r.body, nullptr, false);
+    while (self->consumer_->count() > 1) self->consumer_->removeItem(1);
+    for (const auto& c : j.value("data", nlohmann::json::array()))
+      if (c.contains("username") && c["username"].is_string())
+        self->consumer_->addItem(QString::fromStdString(c["username"].get<std::string>()), QString::fromStdString(c.value("id", "")));
+  });
+}
+
+bool LoadtestForm::onGatewayHost() const { return where_->currentIndex() == 1; }
+QString LoadtestForm::routeId() const { return route_->currentData().toString(); }
+int LoadtestForm::routeCount() const { return static_cast<int>(routes_.size()); }
+
+QString LoadtestForm::proxyBase() const {
+  // The first plain listener of proxy_listen, reached at the Admin API's host.
+  for (const QString& item : proxyListen_.split(',', Qt::SkipEmptyParts)) {
+    const QStringList words = item.trimmed().split(' ', Qt::SkipEmptyParts);
+    if (words.isEmpty() || words.contains("ssl")) continue;
+    const QString port = words.first().section(':', -1);
+    return QString("http://%1:%2").arg(adminHost_.isEmpty() ? "127.0.0.1" : adminHost_, port);
+  }
+  return QString("http://%1:8000").arg(adminHost_.isEmpty() ? "127.0.0.1" : adminHost_);
+}
+
+std::optional<nlohmann::json> LoadtestForm::gatewayRequest(QString& error) const {
+  if (routeId().isEmpty()) {
+    error = tr("From the gateway host, a load test targets one of its routes: pick one.");
+    return std::nullopt;
+  }
+  nlohmann::json b = {{"route", routeId().toStdString()}, {"method", method_->currentText().toStdString()},
+                      {"connections", connections_->value()}, {"threads", threads_->value()},
+                      {"duration", duration_->text().trimmed().toStdString()}, {"timeout", timeout_->text().trimmed().toStdString()}};
+  if (!path_->text().trimmed().isEmpty()) b["path"] = path_->text().trimmed().toStdString();
+  nlohmann::json headers = nlohmann::json::object();
+  for (const auto& [name, value] : headerLines(headers_->toPlainText())) headers[name] = value;
+  if (!headers.empty()) b["headers"] = headers;
+  if (!body_->toPlainText().isEmpty()) b["body"] = body_->toPlainText().toStdString();
+  if (rate_->value() > 0) b["rate"] = rate_->value();
+  if (!stages_->text().trimmed().isEmpty()) b["stages"] = stages_->text().trimmed().toStdString();
+  if (requests_->value() > 0) b["requests"] = requests_->value();
+  if (!consumer_->currentData().toString().isEmpty()) b["consumer"] = consumer_->currentText().toStdString();
+  nlohmann::json thresholds = nlohmann::json::array();
+  for (const QString& t : thresholdList(thresholds_->text())) thresholds.push_back(t.toStdString());
+  if (!thresholds.empty()) b["thresholds"] = thresholds;
+  return b;
+}
+
+std::optional<loadgen::LoadPlan> LoadtestForm::localPlan(const std::optional<std::pair<std::string, std::string>>& credential,
+                                                         QString& error) const {
+  const QString url = routeId().isEmpty() ? url_->text().trimmed() : proxyBase() + path_->text().trimmed();
+  std::string problem;
+  const auto parsed = loadgen::parseUrl(url.toStdString(), problem);
+  if (!parsed) {
+    error = QString::fromStdString(problem);
+    return std::nullopt;
+  }
+  loadgen::LoadPlan plan;
+  plan.target = parsed->first;
+  loadgen::RequestTemplate request;
+  request.method = method_->currentText().toStdString();
+  request.path = parsed->second;
+  request.headers = headerLines(headers_->toPlainText());
+  if (!routeId().isEmpty()) {  // the route's own host, unless one was typed
+    const auto& r = routes_[static_cast<size_t>(route_->currentIndex() - 1)];
+    bool typed = false;
+    for (const auto& [name, value] : request.headers) typed = typed || QString::fromStdString(name).compare("host", Qt::CaseInsensitive) == 0;
+    if (!typed && r.contains("hosts") && r["hosts"].is_array() && !r["hosts"].empty()) {
+      std::string host = r["hosts"][0].get<std::string>();
+      if (host.rfind("*.", 0) == 0) host = "loadtest" + host.substr(1);
+      request.headers.emplace_back("Host", host);
+    }
+  }
+  if (credential) request.headers.push_back(*credential);
+  request.body = body_->toPlainText().toStdString();
+  plan.requests.push_back(std::move(request));
+  plan.connections = connections_->value();
+  plan.threads = std::min(threads_->value(), plan.connections);
+  plan.rate = rate_->value();
+  plan.maxRequests = static_cast<uint64_t>(requests_->value());
+  const auto duration = loadgen::parseDuration(duration_->text().toStdString());
+  const auto timeout = loadgen::parseDuration(timeout_->text().toStdString());
+  if (!duration || *duration <= 0) {
+    error = tr("Duration: a time such as 30s or 2m.");
+    return std::nullopt;
+  }
+  if (!timeout || *timeout <= 0) {
+    error = tr("Timeout: a time such as 2s.");
+    return std::nullopt;
+  }
+  plan.durationSeconds = *duration;
+  plan.timeoutSeconds = plan.connectTimeoutSeconds = *timeout;
+  if (!stages_->text().trimmed().isEmpty()) {
+    bool rateStages = plan.rate > 0;
+    const auto stages = loadgen::parseStages(stages_->text().trimmed().toStdString(), rateStages, problem);
+    if (!stages) {
+      error = QString::fromStdString(problem);
+      return std::nullopt;
+    }
+    plan.stages = *stages;
+    plan.rateStages = rateStages;
+  }
+  for (const QString& t : thresholdList(thresholds_->text())) plan.thresholds.push_back(t.toStdString());
+  if (const auto problems = loadgen::validate(plan); !problems.empty()) {
+    error = QString::fromStdString(problems.front());
+    return std::nullopt;
+  }
+  return plan;
+}
+
+void LoadtestForm::resolveCredential(std::function<void(std::optional<std::pair<std::string, std::string>>, QString)> done) const {
+  const QString consumer = consumer_->currentData().toString();
+  if (consumer.isEmpty() || !transport_) {
+    done(std::nullopt, {});
+    return;
+  }
+  const QString route = routeId();
+  admin_client::Transport* transport = transport_;
+  transport->send({"GET", "/consumers/" + consumer.toStdString() + "/key-auth", "", "application/json"},
+                  [transport, route, done](const admin_client::Response& r) {
+                    const nlohmann::json keys = nlohmann::json::parse(r.body, nullptr, false);
+                    if (!r.ok() || !keys.is_object() || keys.value("data", nlohmann::json::array()).empty()) {
+                      done(std::nullopt, tr("That consumer has no key-auth credential."));
+                      return;
+                    }
+                    const std::string key = keys["data"][0].value("key", "");
+                    if (route.isEmpty()) {
+                      done(std::make_pair(std::string("apikey"), key), {});
+                      return;
+                    }
+                    // The header the route's key-auth plugin reads (its first key name).
+                    transport->send({"GET", "/routes/" + route.toStdString() + "/plugins", "", "application/json"},
+                                    [key, done](const admin_client::Response& p) {
+                                      std::string header = "apikey";
+                                      const nlohmann::json plugins = nlohmann::json::parse(p.body, nullptr, false);
+                                      if (p.ok() && plugins.is_object())
+                                        for (const auto& plugin : plugins.value("data", nlohmann::json::array()))
+                                          if (plugin.value("name", "") == "key-auth" && plugin.contains("config")) {
+                                            const auto names = plugin["config"].value("key_names", nlohmann::json::array());
+                                            if (names.is_array() && !names.empty()) header = names[0].get<std::string>();
+                                          }
+                                      done(std::make_pair(header, key), {});
+                                    });
+                  });
+}
+
+QString LoadtestForm::describe() const {
+  const QString target = routeId().isEmpty() ? url_->text().trimmed() : route_->currentText() + " " + path_->text().trimmed();
+  QString load = rate_->value() > 0 ? tr("%1 req/s").arg(rate_->value()) : tr("%n connection(s)", "", connections_->value());
+  if (!stages_->text().trimmed().isEmpty()) load += " " + stages_->text().trimmed();
+  return QString("%1 %2 · %3 · %4").arg(method_->currentText(), target, load, onGatewayHost() ? tr("from the gateway host") : tr("from this computer"));
+}
+
+void LoadtestForm::setWhere(bool gatewayHost) { where_->setCurrentIndex(gatewayHost ? 1 : 0); }
+
+void LoadtestForm::selectRoute(const QString& nameOrId) {
+  for (int i = 1; i < route_->count(); ++i)
+    if (route_->itemData(i).toString() == nameOrId || route_->itemText(i) == nameOrId) route_->setCurrentIndex(i);
+}
+
+void LoadtestForm::setUrl(const QString& url) {
+  route_->setCurrentIndex(0);
+  url_->setText(url);
+}
+
+void LoadtestForm::setLoad(int connections, double rate, const QString& duration, int requests) {
+  connections_->setValue(connections);
+  rate_->setValue(rate);
+  duration_->setText(duration);
+  requests_->setValue(requests);
+}
+
+void LoadtestForm::setStages(const QString& stages) { stages_->setText(stages); }
+void LoadtestForm::setThresholds(const QString& thresholds) { thresholds_->setText(thresholds); }
+
+void LoadtestForm::setConsumer(const QString& username) {
+  const int i = consumer_->findText(username);
+  if (i >= 0) consumer_->setCurrentIndex(i);
+}
+
+}  // namespace sluice::manager

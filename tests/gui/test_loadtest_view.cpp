@@ -1,0 +1,127 @@
+// The manager's Load test tab against a real sluice: a run from this computer through the
+// gateway's proxy and one from the gateway host (POST /sluice/loadtests), live seconds, results,
+// errors by kind, the gateway's own split of the same seconds, a consumer's key, saving, comparing
+// two runs and exporting; the rendered PNG shows a finished run with its charts.
+#include "api/gateway_connection.h"
+#include "sluice_process.h"
+#include "upstream_process.h"
+#include "views/main_window.h"
+
+#include <qcustomplot.h>
+
+#include <QDir>
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QtTest>
+
+using namespace sluice::manager;
+using namespace sluice::test;
+
+class TestLoadtestView : public QObject {
+  Q_OBJECT
+
+  SluiceProcess sluice_;
+  UpstreamProcess upstream_;
+
+  static QString cell(QTableWidget* t, const QString& label, int column) {
+    for (int r = 0; r < t->rowCount(); ++r)
+      if (t->item(r, 0) && t->item(r, 0)->text() == label) return t->item(r, column) ? t->item(r, column)->text() : QString();
+    return {};
+  }
+
+ private slots:
+  void initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    QDir(SavedRuns().folder()).removeRecursively();
+    QVERIFY(upstream_.start());
+    QVERIFY(sluice_.start());
+    sluice_.admin().sendJson("POST", "/services", {{"name", "shop"}, {"url", QString("http://127.0.0.1:%1").arg(upstream_.port())}});
+    sluice_.admin().sendJson("POST", "/services/shop/routes", {{"name", "cart"}, {"paths", QJsonArray{"/cart"}}});
+    sluice_.admin().sendJson("POST", "/services/shop/routes", {{"name", "vault"}, {"paths", QJsonArray{"/vault"}}});
+    sluice_.admin().sendJson("POST", "/routes/vault/plugins", {{"name", "key-auth"}, {"config", QJsonObject{{"key_names", QJsonArray{"x-vault-key"}}}}});
+    sluice_.admin().sendJson("POST", "/consumers", {{"username", "carol"}});
+    sluice_.admin().sendJson("POST", "/consumers/carol/key-auth", {{"key", "carol-key"}});
+    for (int i = 0; i < 100 && sluice_.proxy().get("/cart/ready").status != 200; ++i) QTest::qWait(50);
+    for (int i = 0; i < 100 && sluice_.proxy().get("/vault/").status != 401; ++i) QTest::qWait(50);
+  }
+
+  void runsShowsComparesAndExports() {
+    GatewayConnection gateway;
+    MainWindow window(gateway);
+    TransportSettings settings;
+    settings.baseUrl = QUrl(QString("http://127.0.0.1:%1").arg(sluice_.adminPort()));
+    gateway.open(settings);
+    window.resize(1400, 900);
+    window.show();
+    window.loadTestRoute();
+    LoadtestView& view = window.loadtest();
+    QTRY_VERIFY_WITH_TIMEOUT(view.form().routeCount() == 2, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!gateway.status().proxyListen.isEmpty(), 5000);
+
+    // 1. From this computer, through the gateway's proxy: three seconds, two connections.
+    view.form().selectRoute("cart");
+    view.form().setLoad(2, 0, "3s");
+    view.form().setThresholds("p99<5s, errors<1%");
+    QSignalSpy finished(&view, &LoadtestView::finished);
+    view.start();
+    QVERIFY(view.running());
+    QVERIFY(finished.wait(15000));
+    const nlohmann::json first = view.result();
+    QVERIFY(first.value("requests", 0) > 50);
+    QCOMPARE(first.value("errors", -1), 0);
+    QVERIFY(first.value("passed", false));
+    QVERIFY(view.timeline().size() >= 3);
+    QVERIFY(view.charts().throughput()->graph(0)->dataCount() >= 3);
+    QVERIFY(view.charts().latency()->graph(2)->dataCount() >= 3);
+    QVERIFY(view.charts().distribution()->graph(0)->dataCount() > 0);
+    QVERIFY(!cell(view.percentiles(), "p99 (ms)", 1).isEmpty());
+    QCOMPARE(cell(view.errors(), "connect", 1), QString("0"));
+    // The gateway's own figures for the same seconds (its live frames, a second apart).
+    QTRY_VERIFY_WITH_TIMEOUT(view.gatewaySeconds() >= 2, 5000);
+    QVERIFY(!view.save().isEmpty());
+
+    // 2. From the gateway host, with a consumer's key, compared with the first run.
+    view.form().setWhere(true);
+    view.form().selectRoute("vault");
+    view.form().setConsumer("carol");
+    view.form().setLoad(2, 100, "2s");
+    view.start();
+    QVERIFY(finished.wait(15000));
+    const nlohmann::json second = view.result();
+    QCOMPARE(second.value("mode", ""), std::string("constant-rate"));
+    QVERIFY2(std::abs(second.value("requests", 0) - 200) <= 2, second.dump().c_str());
+    QCOMPARE(second["status"].value("200", 0), second.value("requests", 0));  // the key went along
+    QVERIFY(second.contains("latency_uncorrected_ms"));
+    const auto saved = view.savedRuns().list();
+    QCOMPARE(saved.size(), size_t{1});
+    view.compareWith(saved.front().file);
+    QVERIFY(view.charts().distribution()->graph(1)->dataCount() > 0);  // the first run, overlaid
+    QVERIFY(view.charts().throughput()->graph(2)->dataCount() >= 3);
+    QVERIFY(cell(view.percentiles(), "p99 (ms)", 3).endsWith("%"));
+    QCOMPARE(cell(view.percentiles(), "requests", 2), QString::number(first.value("requests", 0)));
+
+    const QString shots = QDir::currentPath() + "/screenshots";
+    QDir().mkpath(shots);
+    QVERIFY(window.grab().save(shots + "/main_window_loadtest.png"));
+
+    // 3. A refused request is shown where it happened.
+    view.form().setWhere(true);
+    view.form().setUrl("http://127.0.0.1:1/");
+    QSignalSpy failed(&view, &LoadtestView::failed);
+    view.start();
+    QVERIFY(!view.running());
+    QCOMPARE(failed.count(), 0);  // refused before anything was sent: a message, no run
+
+    QVERIFY(view.exportJson(shots + "/loadtest.json"));
+    QVERIFY(view.exportCsv(shots + "/loadtest.csv"));
+    QVERIFY(view.exportPng(shots + "/loadtest_results.png"));
+    QFile csv(shots + "/loadtest.csv");
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    QVERIFY(csv.readLine().startsWith("second,requests,errors"));
+  }
+};
+
+QTEST_MAIN(TestLoadtestView)
+#include "test_loadtest_view.moc"
