@@ -4,27 +4,27 @@
 <context>
     <name>TimeCharts</name>
     <message>
-        <location filename="../manager_gui/charts/time_charts.cpp" line="71"/>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="76"/>
         <source>gateway</source>
         <translation>Gateway</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/time_charts.cpp" line="72"/>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="77"/>
         <source>plugins</source>
         <translation>Plugins</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/time_charts.cpp" line="73"/>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="78"/>
         <source>upstream connect</source>
         <translation>Upstream-Verbindungsaufbau</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/time_charts.cpp" line="74"/>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="79"/>
         <source>upstream response</source>
         <translation>Upstream-Antwort</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/time_charts.cpp" line="75"/>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="80"/>
         <source>transfer</source>
         <translation>Übertragung</translation>
     </message>
@@ -427,6 +427,452 @@
     </message>
 </context>
 <context>
+    <name>sluice::manager::LoadtestCharts</name>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="41"/>
+        <source>Requests per second</source>
+        <translation>Anfragen pro Sekunde</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="41"/>
+        <source>req/s</source>
+        <translation>Anfr./s</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="42"/>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="48"/>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="63"/>
+        <source>second of the run</source>
+        <translation>Sekunde des Laufs</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="43"/>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="58"/>
+        <source>this run</source>
+        <translation>dieser Lauf</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="44"/>
+        <source>errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="45"/>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="59"/>
+        <source>compared run</source>
+        <translation>Vergleichslauf</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="47"/>
+        <source>Latency per second</source>
+        <translation>Latenz pro Sekunde</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="47"/>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="55"/>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="62"/>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="52"/>
+        <source>compared p99</source>
+        <translation>p99 des Vergleichs</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="54"/>
+        <source>Latency distribution</source>
+        <translation>Latenzverteilung</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="54"/>
+        <source>% of requests</source>
+        <translation>% der Anfragen</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="62"/>
+        <source>The gateway&apos;s view of the same seconds (mean per request)</source>
+        <translation>Sicht des Gateways auf dieselben Sekunden (Mittel pro Anfrage)</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="65"/>
+        <source>gateway (plugins included)</source>
+        <translation>Gateway (mit Plugins)</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="70"/>
+        <source>upstream</source>
+        <translation>Upstream</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::manager::LoadtestForm</name>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="38"/>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="39"/>
+        <source>The gateway host</source>
+        <translation>Der Gateway-Host</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="41"/>
+        <source>— a URL (this computer only) —</source>
+        <translation>— eine URL (nur dieser Computer) —</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="43"/>
+        <source>the route&apos;s first path</source>
+        <translation>der erste Pfad der Route</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="49"/>
+        <source>Name: value, one per line</source>
+        <translation>Name: Wert, einer pro Zeile</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="61"/>
+        <source>as fast as possible</source>
+        <translation>so schnell wie möglich</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="62"/>
+        <source> req/s</source>
+        <translation> Anfr./s</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="64"/>
+        <source>e.g. 10s:50,30s:50,10s:0 (connections, or /s for rates)</source>
+        <translation>z. B. 10s:50,30s:50,10s:0 (Verbindungen, oder /s für Raten)</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="68"/>
+        <source>no limit</source>
+        <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="71"/>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="76"/>
+        <source>Run from</source>
+        <translation>Ausführen auf</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="77"/>
+        <source>Route</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="78"/>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="79"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="80"/>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="81"/>
+        <source>Headers</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="82"/>
+        <source>Body</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="83"/>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="84"/>
+        <source>Threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="85"/>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="86"/>
+        <source>Stages</source>
+        <translation>Stufen</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="87"/>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="88"/>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="89"/>
+        <source>Timeout</source>
+        <translation>Timeout</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="90"/>
+        <source>As consumer</source>
+        <translation>Als Consumer</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="91"/>
+        <source>Thresholds</source>
+        <translation>Schwellwerte</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="163"/>
+        <source>From the gateway host, a load test targets one of its routes: pick one.</source>
+        <translation>Vom Gateway-Host aus zielt ein Lasttest auf eine seiner Routen: bitte eine wählen.</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="219"/>
+        <source>Duration: a time such as 30s or 2m.</source>
+        <translation>Dauer: eine Zeit wie 30s oder 2m.</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="223"/>
+        <source>Timeout: a time such as 2s.</source>
+        <translation>Timeout: eine Zeit wie 2s.</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="258"/>
+        <source>That consumer has no key-auth credential.</source>
+        <translation>Dieser Consumer hat keine Key-Auth-Zugangsdaten.</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="284"/>
+        <source>%1 req/s</source>
+        <translation>%1 Anfr./s</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="284"/>
+        <source>%n connection(s)</source>
+        <translation>
+            <numerusform>%n Verbindung</numerusform>
+            <numerusform>%n Verbindungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="286"/>
+        <source>from the gateway host</source>
+        <translation>vom Gateway-Host</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="286"/>
+        <source>from this computer</source>
+        <translation>von diesem Computer</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::manager::LoadtestView</name>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="44"/>
+        <source>Run</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="46"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="48"/>
+        <source>Save run</source>
+        <translation>Lauf speichern</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="49"/>
+        <source>Export JSON…</source>
+        <translation>JSON exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="50"/>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="51"/>
+        <source>Export PNG…</source>
+        <translation>PNG exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="53"/>
+        <source>Pick a route (or a URL), set the load, and run.</source>
+        <translation>Route (oder URL) wählen, Last einstellen und starten.</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="70"/>
+        <source>Compare with a saved run:</source>
+        <translation>Mit gespeichertem Lauf vergleichen:</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="73"/>
+        <source>Figure</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="73"/>
+        <source>This run</source>
+        <translation>Dieser Lauf</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="73"/>
+        <source>Compared run</source>
+        <translation>Vergleichslauf</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="73"/>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="74"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="74"/>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="82"/>
+        <source>Percentiles and distribution</source>
+        <translation>Perzentile und Verteilung</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="83"/>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="88"/>
+        <source>The gateway&apos;s view</source>
+        <translation>Sicht des Gateways</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="111"/>
+        <source>Nothing to save yet, or the run could not be written.</source>
+        <translation>Noch nichts zu speichern, oder der Lauf konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="111"/>
+        <source>Saved in %1.</source>
+        <translation>Gespeichert in %1.</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="114"/>
+        <source>Export JSON</source>
+        <translation>JSON exportieren</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="118"/>
+        <source>Export CSV</source>
+        <translation>CSV exportieren</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="122"/>
+        <source>Export PNG</source>
+        <translation>PNG exportieren</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="141"/>
+        <source>Not connected to a gateway.</source>
+        <translation>Mit keinem Gateway verbunden.</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="178"/>
+        <source>Running: %1</source>
+        <translation>Läuft: %1</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="184"/>
+        <source>The load test failed: %1</source>
+        <translation>Der Lasttest ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="200"/>
+        <source>Running: %1 — second %2: %3 requests, p99 %4 ms</source>
+        <translation>Läuft: %1 — Sekunde %2: %3 Anfragen, p99 %4 ms</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="216"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="216"/>
+        <source>passed</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="216"/>
+        <source>failed its thresholds</source>
+        <translation>Schwellwerte verfehlt</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="217"/>
+        <source>%1 — %2 requests in %3 s, %4 req/s, p99 %5 ms, %6 errors: %7</source>
+        <translation>%1 — %2 Anfragen in %3 s, %4 Anfr./s, p99 %5 ms, %6 Fehler: %7</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="255"/>
+        <source>Over these %n second(s) the gateway spent %1 ms per request itself (plugins included) and waited %2 ms for the upstream&apos;s first byte, on average.</source>
+        <translation>
+            <numerusform>In dieser %n Sekunde brauchte das Gateway im Mittel selbst %1 ms pro Anfrage (mit Plugins) und wartete %2 ms auf das erste Byte des Upstreams.</numerusform>
+            <numerusform>In diesen %n Sekunden brauchte das Gateway im Mittel selbst %1 ms pro Anfrage (mit Plugins) und wartete %2 ms auf das erste Byte des Upstreams.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="273"/>
+        <source>requests/s</source>
+        <translation>Anfragen/s</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="274"/>
+        <source>requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="275"/>
+        <source>errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="304"/>
+        <source>status %1</source>
+        <translation>Status %1</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="305"/>
+        <source>not sent (every connection busy)</source>
+        <translation>nicht gesendet (alle Verbindungen belegt)</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="334"/>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+</context>
+<context>
     <name>sluice::manager::MainWindow</name>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="43"/>
@@ -520,230 +966,237 @@
     </message>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="145"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="259"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="263"/>
         <source>Configuration</source>
         <translation>Konfiguration</translation>
     </message>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="146"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="260"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="264"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="148"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="261"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="265"/>
         <source>Troubleshooting</source>
         <translation>Fehlersuche</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="174"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="150"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="197"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="266"/>
+        <source>Load test</source>
+        <translation>Lasttest</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="177"/>
         <source>%1 loaded, more as you scroll</source>
         <translation>%1 geladen, mehr beim Scrollen</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="175"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="178"/>
         <source>1 entity</source>
         <translation>1 Eintrag</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="175"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="178"/>
         <source>%1 entities</source>
         <translation>%1 Einträge</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="178"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="181"/>
         <source>Could not load %1: %2</source>
         <translation>%1 konnte nicht geladen werden: %2</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="180"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="183"/>
         <source>Entities</source>
         <translation>Einträge</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="189"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="192"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="190"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="193"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="191"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="194"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="192"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="374"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="195"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="379"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="193"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="196"/>
         <source>Troubleshoot</source>
         <translation>Analysieren</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="195"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="199"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="222"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="226"/>
         <source>&amp;Gateway</source>
         <translation>&amp;Gateway</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="223"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="227"/>
         <source>Connect…</source>
         <translation>Verbinden…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="229"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="233"/>
         <source>Reconnect</source>
         <translation>Neu verbinden</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="231"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="235"/>
         <source>Export configuration…</source>
         <translation>Konfiguration exportieren…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="235"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="239"/>
         <source>Export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="238"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="242"/>
         <source>Export configuration</source>
         <translation>Konfiguration exportieren</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="238"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="242"/>
         <source>Declarative configuration (*.yml *.yaml)</source>
         <translation>Deklarative Konfiguration (*.yml *.yaml)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="242"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="246"/>
         <source>Cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="244"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="248"/>
         <source>Configuration exported to %1</source>
         <translation>Konfiguration nach %1 exportiert</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="247"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="251"/>
         <source>Import configuration…</source>
         <translation>Konfiguration importieren…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="249"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="253"/>
         <source>Import configuration</source>
         <translation>Konfiguration importieren</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="249"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="253"/>
         <source>Declarative configuration (*.yml *.yaml *.json)</source>
         <translation>Deklarative Konfiguration (*.yml *.yaml *.json)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="258"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="262"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="263"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="268"/>
         <source>Theme</source>
         <translation>Farbschema</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="264"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="269"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="264"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="269"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="264"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="269"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="270"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="275"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="274"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="279"/>
         <source>The language changes at the next start.</source>
         <translation>Die Sprache wechselt beim nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="322"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="327"/>
         <source>New plugin</source>
         <translation>Neues Plugin</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="322"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="327"/>
         <source>Plugin:</source>
         <translation>Plugin:</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="374"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="379"/>
         <source>Delete %1 from %2?</source>
         <translation>%1 aus %2 löschen?</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="379"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="384"/>
         <source>Not deleted: %1</source>
         <translation>Nicht gelöscht: %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="447"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="452"/>
         <source>Select a route first.</source>
         <translation>Bitte zuerst eine Route wählen.</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="483"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="497"/>
         <source>● Unreachable</source>
         <translation>● Nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="486"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="500"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="491"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="505"/>
         <source>● Connected</source>
         <translation>● Verbunden</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="494"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="508"/>
         <source>%1 — Sluice %2 (Kong API %3)</source>
         <translation>%1 — Sluice %2 (Kong-API %3)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="495"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="509"/>
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="495"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="509"/>
         <source>Database: %1 (unreachable)</source>
         <translation>Datenbank: %1 (nicht erreichbar)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="496"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="510"/>
         <source>Configuration v%1</source>
         <translation>Konfiguration v%1</translation>
     </message>

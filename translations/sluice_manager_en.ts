@@ -4,27 +4,27 @@
 <context>
     <name>TimeCharts</name>
     <message>
-        <location filename="../manager_gui/charts/time_charts.cpp" line="71"/>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="76"/>
         <source>gateway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/time_charts.cpp" line="72"/>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="77"/>
         <source>plugins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/time_charts.cpp" line="73"/>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="78"/>
         <source>upstream connect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/time_charts.cpp" line="74"/>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="79"/>
         <source>upstream response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/time_charts.cpp" line="75"/>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="80"/>
         <source>transfer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -427,6 +427,452 @@
     </message>
 </context>
 <context>
+    <name>sluice::manager::LoadtestCharts</name>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="41"/>
+        <source>Requests per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="41"/>
+        <source>req/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="42"/>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="48"/>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="63"/>
+        <source>second of the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="43"/>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="58"/>
+        <source>this run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="44"/>
+        <source>errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="45"/>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="59"/>
+        <source>compared run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="47"/>
+        <source>Latency per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="47"/>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="55"/>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="62"/>
+        <source>ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="52"/>
+        <source>compared p99</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="54"/>
+        <source>Latency distribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="54"/>
+        <source>% of requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="62"/>
+        <source>The gateway&apos;s view of the same seconds (mean per request)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="65"/>
+        <source>gateway (plugins included)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="70"/>
+        <source>upstream</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::manager::LoadtestForm</name>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="38"/>
+        <source>This computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="39"/>
+        <source>The gateway host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="41"/>
+        <source>— a URL (this computer only) —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="43"/>
+        <source>the route&apos;s first path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="49"/>
+        <source>Name: value, one per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="61"/>
+        <source>as fast as possible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="62"/>
+        <source> req/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="64"/>
+        <source>e.g. 10s:50,30s:50,10s:0 (connections, or /s for rates)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="68"/>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="71"/>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="76"/>
+        <source>Run from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="77"/>
+        <source>Route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="78"/>
+        <source>Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="79"/>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="80"/>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="81"/>
+        <source>Headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="82"/>
+        <source>Body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="83"/>
+        <source>Connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="84"/>
+        <source>Threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="85"/>
+        <source>Rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="86"/>
+        <source>Stages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="87"/>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="88"/>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="89"/>
+        <source>Timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="90"/>
+        <source>As consumer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="91"/>
+        <source>Thresholds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="163"/>
+        <source>From the gateway host, a load test targets one of its routes: pick one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="219"/>
+        <source>Duration: a time such as 30s or 2m.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="223"/>
+        <source>Timeout: a time such as 2s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="258"/>
+        <source>That consumer has no key-auth credential.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="284"/>
+        <source>%1 req/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="284"/>
+        <source>%n connection(s)</source>
+        <translation>
+            <numerusform>%n connection</numerusform>
+            <numerusform>%n connections</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="286"/>
+        <source>from the gateway host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="286"/>
+        <source>from this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::manager::LoadtestView</name>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="44"/>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="46"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="48"/>
+        <source>Save run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="49"/>
+        <source>Export JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="50"/>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="51"/>
+        <source>Export PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="53"/>
+        <source>Pick a route (or a URL), set the load, and run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="70"/>
+        <source>Compare with a saved run:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="73"/>
+        <source>Figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="73"/>
+        <source>This run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="73"/>
+        <source>Compared run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="73"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="74"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="74"/>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="82"/>
+        <source>Percentiles and distribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="83"/>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="88"/>
+        <source>The gateway&apos;s view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="111"/>
+        <source>Nothing to save yet, or the run could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="111"/>
+        <source>Saved in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="114"/>
+        <source>Export JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="118"/>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="122"/>
+        <source>Export PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="141"/>
+        <source>Not connected to a gateway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="178"/>
+        <source>Running: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="184"/>
+        <source>The load test failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="200"/>
+        <source>Running: %1 — second %2: %3 requests, p99 %4 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="216"/>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="216"/>
+        <source>passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="216"/>
+        <source>failed its thresholds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="217"/>
+        <source>%1 — %2 requests in %3 s, %4 req/s, p99 %5 ms, %6 errors: %7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="255"/>
+        <source>Over these %n second(s) the gateway spent %1 ms per request itself (plugins included) and waited %2 ms for the upstream&apos;s first byte, on average.</source>
+        <translation>
+            <numerusform>Over this %n second the gateway spent %1 ms per request itself (plugins included) and waited %2 ms for the upstream&apos;s first byte, on average.</numerusform>
+            <numerusform>Over these %n seconds the gateway spent %1 ms per request itself (plugins included) and waited %2 ms for the upstream&apos;s first byte, on average.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="273"/>
+        <source>requests/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="274"/>
+        <source>requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="275"/>
+        <source>errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="304"/>
+        <source>status %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="305"/>
+        <source>not sent (every connection busy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="334"/>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sluice::manager::MainWindow</name>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="43"/>
@@ -520,230 +966,237 @@
     </message>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="145"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="259"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="263"/>
         <source>Configuration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="146"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="260"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="264"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="148"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="261"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="265"/>
         <source>Troubleshooting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="174"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="150"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="197"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="266"/>
+        <source>Load test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="177"/>
         <source>%1 loaded, more as you scroll</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="175"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="178"/>
         <source>1 entity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="175"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="178"/>
         <source>%1 entities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="178"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="181"/>
         <source>Could not load %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="180"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="183"/>
         <source>Entities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="189"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="192"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="190"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="193"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="191"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="194"/>
         <source>Duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="192"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="374"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="195"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="379"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="193"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="196"/>
         <source>Troubleshoot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="195"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="199"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="222"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="226"/>
         <source>&amp;Gateway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="223"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="227"/>
         <source>Connect…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="229"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="233"/>
         <source>Reconnect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="231"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="235"/>
         <source>Export configuration…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="235"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="239"/>
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="238"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="242"/>
         <source>Export configuration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="238"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="242"/>
         <source>Declarative configuration (*.yml *.yaml)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="242"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="246"/>
         <source>Cannot write %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="244"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="248"/>
         <source>Configuration exported to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="247"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="251"/>
         <source>Import configuration…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="249"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="253"/>
         <source>Import configuration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="249"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="253"/>
         <source>Declarative configuration (*.yml *.yaml *.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="258"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="262"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="263"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="268"/>
         <source>Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="264"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="269"/>
         <source>System</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="264"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="269"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="264"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="269"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="270"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="275"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="274"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="279"/>
         <source>The language changes at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="322"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="327"/>
         <source>New plugin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="322"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="327"/>
         <source>Plugin:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="374"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="379"/>
         <source>Delete %1 from %2?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="379"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="384"/>
         <source>Not deleted: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="447"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="452"/>
         <source>Select a route first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="483"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="497"/>
         <source>● Unreachable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="486"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="500"/>
         <source>Not connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="491"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="505"/>
         <source>● Connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="494"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="508"/>
         <source>%1 — Sluice %2 (Kong API %3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="495"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="509"/>
         <source>Database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="495"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="509"/>
         <source>Database: %1 (unreachable)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="496"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="510"/>
         <source>Configuration v%1</source>
         <translation type="unfinished"></translation>
     </message>

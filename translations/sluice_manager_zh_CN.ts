@@ -4,27 +4,27 @@
 <context>
     <name>TimeCharts</name>
     <message>
-        <location filename="../manager_gui/charts/time_charts.cpp" line="71"/>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="76"/>
         <source>gateway</source>
         <translation>网关</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/time_charts.cpp" line="72"/>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="77"/>
         <source>plugins</source>
         <translation>插件</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/time_charts.cpp" line="73"/>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="78"/>
         <source>upstream connect</source>
         <translation>上游连接</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/time_charts.cpp" line="74"/>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="79"/>
         <source>upstream response</source>
         <translation>上游响应</translation>
     </message>
     <message>
-        <location filename="../manager_gui/charts/time_charts.cpp" line="75"/>
+        <location filename="../manager_gui/charts/time_charts.cpp" line="80"/>
         <source>transfer</source>
         <translation>传输</translation>
     </message>
@@ -425,6 +425,450 @@
     </message>
 </context>
 <context>
+    <name>sluice::manager::LoadtestCharts</name>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="41"/>
+        <source>Requests per second</source>
+        <translation>每秒请求数</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="41"/>
+        <source>req/s</source>
+        <translation>请求/秒</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="42"/>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="48"/>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="63"/>
+        <source>second of the run</source>
+        <translation>运行第几秒</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="43"/>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="58"/>
+        <source>this run</source>
+        <translation>本次运行</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="44"/>
+        <source>errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="45"/>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="59"/>
+        <source>compared run</source>
+        <translation>对比运行</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="47"/>
+        <source>Latency per second</source>
+        <translation>每秒延迟</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="47"/>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="55"/>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="62"/>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="52"/>
+        <source>compared p99</source>
+        <translation>对比 p99</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="54"/>
+        <source>Latency distribution</source>
+        <translation>延迟分布</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="54"/>
+        <source>% of requests</source>
+        <translation>请求占比 %</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="62"/>
+        <source>The gateway&apos;s view of the same seconds (mean per request)</source>
+        <translation>网关对同一时段的观测（每请求平均）</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="65"/>
+        <source>gateway (plugins included)</source>
+        <translation>网关（含插件）</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_charts.cpp" line="70"/>
+        <source>upstream</source>
+        <translation>上游</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::manager::LoadtestForm</name>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="38"/>
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="39"/>
+        <source>The gateway host</source>
+        <translation>网关主机</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="41"/>
+        <source>— a URL (this computer only) —</source>
+        <translation>— 一个 URL（仅限本机）—</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="43"/>
+        <source>the route&apos;s first path</source>
+        <translation>路由的第一个路径</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="49"/>
+        <source>Name: value, one per line</source>
+        <translation>名称: 值，每行一个</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="61"/>
+        <source>as fast as possible</source>
+        <translation>尽可能快</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="62"/>
+        <source> req/s</source>
+        <translation> 请求/秒</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="64"/>
+        <source>e.g. 10s:50,30s:50,10s:0 (connections, or /s for rates)</source>
+        <translation>例如 10s:50,30s:50,10s:0（连接数，或用 /s 表示速率）</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="68"/>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="71"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="76"/>
+        <source>Run from</source>
+        <translation>运行位置</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="77"/>
+        <source>Route</source>
+        <translation>路由</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="78"/>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="79"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="80"/>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="81"/>
+        <source>Headers</source>
+        <translation>请求头</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="82"/>
+        <source>Body</source>
+        <translation>请求体</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="83"/>
+        <source>Connections</source>
+        <translation>连接数</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="84"/>
+        <source>Threads</source>
+        <translation>线程数</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="85"/>
+        <source>Rate</source>
+        <translation>速率</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="86"/>
+        <source>Stages</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="87"/>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="88"/>
+        <source>Requests</source>
+        <translation>请求数</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="89"/>
+        <source>Timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="90"/>
+        <source>As consumer</source>
+        <translation>作为消费者</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="91"/>
+        <source>Thresholds</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="163"/>
+        <source>From the gateway host, a load test targets one of its routes: pick one.</source>
+        <translation>在网关主机上运行时，压测只能针对其路由：请选择一个。</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="219"/>
+        <source>Duration: a time such as 30s or 2m.</source>
+        <translation>时长：例如 30s 或 2m。</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="223"/>
+        <source>Timeout: a time such as 2s.</source>
+        <translation>超时：例如 2s。</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="258"/>
+        <source>That consumer has no key-auth credential.</source>
+        <translation>该消费者没有 key-auth 凭据。</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="284"/>
+        <source>%1 req/s</source>
+        <translation>%1 请求/秒</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="284"/>
+        <source>%n connection(s)</source>
+        <translation>
+            <numerusform>%n 个连接</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="286"/>
+        <source>from the gateway host</source>
+        <translation>在网关主机上</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="286"/>
+        <source>from this computer</source>
+        <translation>在本机上</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::manager::LoadtestView</name>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="44"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="46"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="48"/>
+        <source>Save run</source>
+        <translation>保存运行</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="49"/>
+        <source>Export JSON…</source>
+        <translation>导出 JSON…</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="50"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="51"/>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="53"/>
+        <source>Pick a route (or a URL), set the load, and run.</source>
+        <translation>选择路由（或 URL），设置负载，然后运行。</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="70"/>
+        <source>Compare with a saved run:</source>
+        <translation>与已保存的运行对比：</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="73"/>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="73"/>
+        <source>This run</source>
+        <translation>本次运行</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="73"/>
+        <source>Compared run</source>
+        <translation>对比运行</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="73"/>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="74"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="74"/>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="82"/>
+        <source>Percentiles and distribution</source>
+        <translation>百分位与分布</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="83"/>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="88"/>
+        <source>The gateway&apos;s view</source>
+        <translation>网关视角</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="111"/>
+        <source>Nothing to save yet, or the run could not be written.</source>
+        <translation>尚无可保存的内容，或无法写入。</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="111"/>
+        <source>Saved in %1.</source>
+        <translation>已保存到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="114"/>
+        <source>Export JSON</source>
+        <translation>导出 JSON</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="118"/>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="122"/>
+        <source>Export PNG</source>
+        <translation>导出 PNG</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="141"/>
+        <source>Not connected to a gateway.</source>
+        <translation>未连接网关。</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="178"/>
+        <source>Running: %1</source>
+        <translation>运行中：%1</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="184"/>
+        <source>The load test failed: %1</source>
+        <translation>压测失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="200"/>
+        <source>Running: %1 — second %2: %3 requests, p99 %4 ms</source>
+        <translation>运行中：%1 — 第 %2 秒：%3 个请求，p99 %4 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="216"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="216"/>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="216"/>
+        <source>failed its thresholds</source>
+        <translation>未达阈值</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="217"/>
+        <source>%1 — %2 requests in %3 s, %4 req/s, p99 %5 ms, %6 errors: %7</source>
+        <translation>%1 — %3 秒内 %2 个请求，%4 请求/秒，p99 %5 毫秒，%6 个错误：%7</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="255"/>
+        <source>Over these %n second(s) the gateway spent %1 ms per request itself (plugins included) and waited %2 ms for the upstream&apos;s first byte, on average.</source>
+        <translation>
+            <numerusform>在这 %n 秒内，网关自身平均每个请求耗时 %1 毫秒（含插件），等待上游首字节 %2 毫秒。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="273"/>
+        <source>requests/s</source>
+        <translation>请求/秒</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="274"/>
+        <source>requests</source>
+        <translation>请求数</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="275"/>
+        <source>errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="304"/>
+        <source>status %1</source>
+        <translation>状态 %1</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="305"/>
+        <source>not sent (every connection busy)</source>
+        <translation>未发送（所有连接均忙）</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/loadtest/loadtest_view.cpp" line="334"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
     <name>sluice::manager::MainWindow</name>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="43"/>
@@ -518,230 +962,237 @@
     </message>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="145"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="259"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="263"/>
         <source>Configuration</source>
         <translation>配置</translation>
     </message>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="146"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="260"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="264"/>
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="148"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="261"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="265"/>
         <source>Troubleshooting</source>
         <translation>延迟排查</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="174"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="150"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="197"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="266"/>
+        <source>Load test</source>
+        <translation>压测</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="177"/>
         <source>%1 loaded, more as you scroll</source>
         <translation>已加载 %1 个，滚动加载更多</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="175"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="178"/>
         <source>1 entity</source>
         <translation>1 个条目</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="175"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="178"/>
         <source>%1 entities</source>
         <translation>%1 个条目</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="178"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="181"/>
         <source>Could not load %1: %2</source>
         <translation>无法加载 %1：%2</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="180"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="183"/>
         <source>Entities</source>
         <translation>实体</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="189"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="192"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="190"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="193"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="191"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="194"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="192"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="374"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="195"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="379"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="193"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="196"/>
         <source>Troubleshoot</source>
         <translation>排查</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="195"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="199"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="222"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="226"/>
         <source>&amp;Gateway</source>
         <translation>网关(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="223"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="227"/>
         <source>Connect…</source>
         <translation>连接…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="229"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="233"/>
         <source>Reconnect</source>
         <translation>重新连接</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="231"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="235"/>
         <source>Export configuration…</source>
         <translation>导出配置…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="235"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="239"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="238"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="242"/>
         <source>Export configuration</source>
         <translation>导出配置</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="238"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="242"/>
         <source>Declarative configuration (*.yml *.yaml)</source>
         <translation>声明式配置 (*.yml *.yaml)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="242"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="246"/>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="244"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="248"/>
         <source>Configuration exported to %1</source>
         <translation>配置已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="247"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="251"/>
         <source>Import configuration…</source>
         <translation>导入配置…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="249"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="253"/>
         <source>Import configuration</source>
         <translation>导入配置</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="249"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="253"/>
         <source>Declarative configuration (*.yml *.yaml *.json)</source>
         <translation>声明式配置 (*.yml *.yaml *.json)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="258"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="262"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="263"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="268"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="264"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="269"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="264"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="269"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="264"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="269"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="270"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="275"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="274"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="279"/>
         <source>The language changes at the next start.</source>
         <translation>语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="322"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="327"/>
         <source>New plugin</source>
         <translation>新建插件</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="322"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="327"/>
         <source>Plugin:</source>
         <translation>插件：</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="374"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="379"/>
         <source>Delete %1 from %2?</source>
         <translation>从 %2 删除 %1？</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="379"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="384"/>
         <source>Not deleted: %1</source>
         <translation>未删除：%1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="447"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="452"/>
         <source>Select a route first.</source>
         <translation>请先选择一条路由。</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="483"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="497"/>
         <source>● Unreachable</source>
         <translation>● 不可达</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="486"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="500"/>
         <source>Not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="491"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="505"/>
         <source>● Connected</source>
         <translation>● 已连接</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="494"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="508"/>
         <source>%1 — Sluice %2 (Kong API %3)</source>
         <translation>%1 — Sluice %2（Kong API %3）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="495"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="509"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="495"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="509"/>
         <source>Database: %1 (unreachable)</source>
         <translation>数据库：%1（不可达）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="496"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="510"/>
         <source>Configuration v%1</source>
         <translation>配置 v%1</translation>
     </message>
