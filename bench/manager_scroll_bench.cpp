@@ -5,6 +5,7 @@
 // largest lateness): a responsive view keeps that in the tens of milliseconds.
 //   QT_QPA_PLATFORM=offscreen build/bench/manager_scroll_bench [ROUTES]
 #include "api/gateway_connection.h"
+#include "connected_window.h"
 #include "sluice_process.h"
 #include "views/main_window.h"
 
@@ -36,13 +37,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "sluice did not start\n");
     return 1;
   }
-  GatewayConnection gateway;
-  MainWindow window(gateway);
-  TransportSettings settings;
-  settings.baseUrl = QUrl(QString("http://127.0.0.1:%1").arg(sluice.adminPort()));
-  gateway.open(settings);
-  window.resize(1200, 800);
-  window.show();
+  sluice::test::ConnectedWindow connected(sluice, QSize(1200, 800));
+  MainWindow& window = connected.window;
   window.showKind("routes");
 
   // The event loop's worst lateness, measured by a 5 ms timer.

@@ -38,6 +38,8 @@ LoadtestForm::LoadtestForm(QWidget* parent) : QWidget(parent) {
   where_->addItem(tr("This computer"));
   where_->addItem(tr("The gateway host"));
   route_ = new QComboBox;
+  route_->setEditable(true);  // the list holds the first thousand routes; any other may be typed
+  route_->setInsertPolicy(QComboBox::NoInsert);
   route_->addItem(tr("— a URL (this computer only) —"), QString());
   path_ = new QLineEdit;
   path_->setPlaceholderText(tr("the route's first path"));
@@ -94,8 +96,8 @@ LoadtestForm::LoadtestForm(QWidget* parent) : QWidget(parent) {
     const bool byUrl = routeId().isEmpty();
     path_->setEnabled(!byUrl);
     url_->setEnabled(byUrl);
-    if (!byUrl) {
-      const auto& r = routes_[static_cast<size_t>(route_->currentIndex() - 1)];
+    if (const nlohmann::json* picked = pickedRoute()) {
+      const auto& r = *picked;
       QString path = "/";
       for (const auto& p : r.value("paths", nlohmann::json::array()))
         if (p.is_string() && p.get<std::string>().rfind('/', 0) == 0) {
@@ -106,6 +108,7 @@ LoadtestForm::LoadtestForm(QWidget* parent) : QWidget(parent) {
     }
   };
   connect(route_, &QComboBox::currentIndexChanged, this, refresh);
+  connect(route_, &QComboBox::editTextChanged, this, refresh);
   refresh();
 }
 
@@ -113,11 +116,19 @@ void LoadtestForm::setGateway(admin_client::Transport* transport, const QString&
   transport_ = transport;
   adminHost_ = adminHost;
   proxyListen_ = proxyListen;
-  loadLists();
+  listsLoaded_ = false;
+  if (isVisible()) loadLists();
+}
+
+void LoadtestForm::showEvent(QShowEvent* event) {
+  // Only when the tab is first shown: a gateway with thousands of routes costs nothing before.
+  if (!listsLoaded_) loadLists();
+  QWidget::showEvent(event);
 }
 
 void LoadtestForm::loadLists() {
   if (!transport_) return;
+  listsLoaded_ = true;
   QPointer<LoadtestForm> self(this);
   transport_->send({"GET", "/routes?size=1000", "", "application/json"}, [self](const admin_client::Response& r) {
     if (!self || !r.ok()) return;
@@ -144,7 +155,17 @@ void LoadtestForm::loadLists() {
 }
 
 bool LoadtestForm::onGatewayHost() const { return where_->currentIndex() == 1; }
-QString LoadtestForm::routeId() const { return route_->currentData().toString(); }
+const nlohmann::json* LoadtestForm::pickedRoute() const {
+  const int i = route_->currentIndex();
+  if (i < 1 || route_->itemText(i) != route_->currentText() || static_cast<size_t>(i - 1) >= routes_.size()) return nullptr;
+  return &routes_[static_cast<size_t>(i - 1)];
+}
+
+QString LoadtestForm::routeId() const {
+  if (const nlohmann::json* r = pickedRoute()) return QString::fromStdString(r->value("id", ""));
+  const QString typed = route_->currentText().trimmed();
+  return typed == route_->itemText(0) ? QString() : typed;  // a name or id typed in
+}
 int LoadtestForm::routeCount() const { return static_cast<int>(routes_.size()); }
 
 QString LoadtestForm::proxyBase() const {
@@ -183,7 +204,8 @@ std::optional<nlohmann::json> LoadtestForm::gatewayRequest(QString& error) const
 
 std::optional<loadgen::LoadPlan> LoadtestForm::localPlan(const std::optional<std::pair<std::string, std::string>>& credential,
                                                          QString& error) const {
-  const QString url = routeId().isEmpty() ? url_->text().trimmed() : proxyBase() + path_->text().trimmed();
+  const QString path = path_->text().trimmed().isEmpty() ? QString("/") : path_->text().trimmed();
+  const QString url = routeId().isEmpty() ? url_->text().trimmed() : proxyBase() + path;
   std::string problem;
   const auto parsed = loadgen::parseUrl(url.toStdString(), problem);
   if (!parsed) {
@@ -196,8 +218,8 @@ std::optional<loadgen::LoadPlan> LoadtestForm::localPlan(const std::optional<std
   request.method = method_->currentText().toStdString();
   request.path = parsed->second;
   request.headers = headerLines(headers_->toPlainText());
-  if (!routeId().isEmpty()) {  // the route's own host, unless one was typed
-    const auto& r = routes_[static_cast<size_t>(route_->currentIndex() - 1)];
+  if (const nlohmann::json* picked = pickedRoute()) {  // the route's own host, unless one was typed
+    const auto& r = *picked;
     bool typed = false;
     for (const auto& [name, value] : request.headers) typed = typed || QString::fromStdString(name).compare("host", Qt::CaseInsensitive) == 0;
     if (!typed && r.contains("hosts") && r["hosts"].is_array() && !r["hosts"].empty()) {
@@ -290,11 +312,16 @@ void LoadtestForm::setWhere(bool gatewayHost) { where_->setCurrentIndex(gatewayH
 
 void LoadtestForm::selectRoute(const QString& nameOrId) {
   for (int i = 1; i < route_->count(); ++i)
-    if (route_->itemData(i).toString() == nameOrId || route_->itemText(i) == nameOrId) route_->setCurrentIndex(i);
+    if (route_->itemData(i).toString() == nameOrId || route_->itemText(i) == nameOrId) {
+      route_->setCurrentIndex(i);
+      return;
+    }
+  route_->setEditText(nameOrId);  // not listed (yet): kept as typed, picked once the list has it
 }
 
 void LoadtestForm::setUrl(const QString& url) {
   route_->setCurrentIndex(0);
+  route_->setEditText(route_->itemText(0));
   url_->setText(url);
 }
 

@@ -2,7 +2,8 @@
 // What a load test sends and how hard: where it runs (this computer or the gateway host), a route
 // of the connected gateway (or, from this computer, any URL), method, headers, body, connections,
 // threads, a rate or stages, duration, a request count, a timeout, a consumer whose key-auth key
-// goes along, and thresholds. Routes and consumers come from the Admin API.
+// goes along, and thresholds. Routes (the first thousand; others typed by name or id) and
+// consumers come from the Admin API when the form is first shown.
 #include "admin_client/transport.h"
 #include "loadgen/load_plan.h"
 
@@ -54,7 +55,11 @@ class LoadtestForm : public QWidget {
  signals:
   void routesLoaded();
 
+ protected:
+  void showEvent(QShowEvent* event) override;
+
  private:
+  const nlohmann::json* pickedRoute() const;
   void loadLists();
   QString routeId() const;
   QString proxyBase() const;
@@ -78,6 +83,7 @@ class LoadtestForm : public QWidget {
   QComboBox* consumer_;
   QLineEdit* thresholds_;
   std::vector<nlohmann::json> routes_;
+  bool listsLoaded_ = false;
 };
 
 }  // namespace sluice::manager

@@ -4,6 +4,7 @@
 #include "api/gateway_connection.h"
 #include "charts/time_charts.h"
 #include "http_client.h"
+#include "connected_window.h"
 #include "sluice_process.h"
 #include "upstream_process.h"
 #include "views/main_window.h"
@@ -41,14 +42,9 @@ class TestDashboard : public QObject {
   }
 
   void receivesFramesWhileLoadRuns() {
-    GatewayConnection gateway;
-    MainWindow window(gateway);
-    TransportSettings settings;
-    settings.baseUrl = QUrl(QString("http://127.0.0.1:%1").arg(sluice_.adminPort()));
-    gateway.open(settings);
+    ConnectedWindow connected(sluice_);
+    MainWindow& window = connected.window;
     window.showDashboard();
-    window.resize(1400, 900);
-    window.show();
 
     // A bounded load: 4 seconds of requests from another thread (some with a delay, a few 503s).
     std::atomic<bool> stop{false};

@@ -3,6 +3,7 @@
 // errors by kind, the gateway's own split of the same seconds, a consumer's key, saving, comparing
 // two runs and exporting; the rendered PNG shows a finished run with its charts.
 #include "api/gateway_connection.h"
+#include "connected_window.h"
 #include "sluice_process.h"
 #include "upstream_process.h"
 #include "views/main_window.h"
@@ -48,13 +49,9 @@ class TestLoadtestView : public QObject {
   }
 
   void runsShowsComparesAndExports() {
-    GatewayConnection gateway;
-    MainWindow window(gateway);
-    TransportSettings settings;
-    settings.baseUrl = QUrl(QString("http://127.0.0.1:%1").arg(sluice_.adminPort()));
-    gateway.open(settings);
-    window.resize(1400, 900);
-    window.show();
+    ConnectedWindow connected(sluice_);
+    MainWindow& window = connected.window;
+    GatewayConnection& gateway = connected.gateway;
     window.loadTestRoute();
     LoadtestView& view = window.loadtest();
     QTRY_VERIFY_WITH_TIMEOUT(view.form().routeCount() == 2, 5000);

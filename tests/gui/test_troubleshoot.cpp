@@ -2,6 +2,7 @@
 // PBKDF2) on a route; the view shows the route's time per part, its traces, a trace as a
 // waterfall with the time on the right row, and leads back to the route and the plugin.
 #include "api/gateway_connection.h"
+#include "connected_window.h"
 #include "sluice_process.h"
 #include "upstream_process.h"
 #include "views/main_window.h"
@@ -38,13 +39,8 @@ class TestTroubleshoot : public QObject {
   }
 
   void showsWhereARoutesTimeGoes() {
-    GatewayConnection gateway;
-    MainWindow window(gateway);
-    TransportSettings settings;
-    settings.baseUrl = QUrl(QString("http://127.0.0.1:%1").arg(sluice_.adminPort()));
-    gateway.open(settings);
-    window.resize(1400, 900);
-    window.show();
+    ConnectedWindow connected(sluice_);
+    MainWindow& window = connected.window;
     window.troubleshootRoute(routeId_, "slow-api");
     TroubleshootView& view = window.troubleshoot();
     QCOMPARE(view.routeId(), routeId_);
