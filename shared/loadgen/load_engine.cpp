@@ -92,8 +92,6 @@ core::Result<LoadResult> LoadEngine::run() {
   }
 
   const int threads = plan_.threads;
-  SecondBoard board(threads);
-  run.board = &board;
   std::vector<std::unique_ptr<LoadWorker>> workers;
   const int connections = plan_.peakConnections();
   for (int w = 0; w < threads; ++w) {
@@ -105,6 +103,10 @@ core::Result<LoadResult> LoadEngine::run() {
     if (plan_.maxRequests && budget == 0) continue;
     workers.push_back(std::make_unique<LoadWorker>(run, w, threads, std::move(mine), budget));
   }
+  // A second is complete once every worker that runs has added to it (a request count smaller
+  // than the threads leaves some without work).
+  SecondBoard board(static_cast<int>(workers.size()));
+  run.board = &board;
   run.startNs = monotonicNs();
   run.issueEndNs = run.startNs + static_cast<uint64_t>(plan_.issueSeconds() * 1e9);
   std::atomic<int> running{static_cast<int>(workers.size())};

@@ -118,6 +118,19 @@ class TestLoadgen : public QObject {
     QCOMPARE(j["requests_by_template"][1]["responses"].get<int>(), 250);
   }
 
+  void fewerRequestsThanThreads() {
+    LoadPlan plan = planFor(upstream() + "/");
+    plan.threads = 4;
+    plan.maxRequests = 3;
+    LoadEngine engine(plan);
+    int seconds = 0;
+    engine.onSecond([&](const SecondFigures&) { ++seconds; });
+    const LoadResult r = mustRun(engine);
+    QCOMPARE(r.requests, uint64_t{3});
+    QCOMPARE(r.statuses.at(200), uint64_t{3});
+    QVERIFY(seconds >= 1);
+  }
+
   void percentilesMatchKnownDelays() {
     LoadPlan plan = planFor(upstream() + "/");
     plan.requests = {request("GET", "/delay/10"), request("GET", "/delay/50")};
