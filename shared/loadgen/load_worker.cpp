@@ -131,9 +131,8 @@ void LoadWorker::nextFor(uint32_t c, uint64_t now) {
     else close(c);  // ramped down
     return;
   }
-  const uint64_t due = run_.startNs + toNs(nextDue_);
-  if (due <= now && nextDue_ != RateSchedule::kNever) {
-    assign(c, due, now);
+  if (nextDue_ != RateSchedule::kNever && run_.startNs + toNs(nextDue_) <= now) {
+    assign(c, run_.startNs + toNs(nextDue_), now);
     nextIndex_ += static_cast<uint64_t>(threads_);
     nextDue_ = run_.schedule.timeOf(nextIndex_);
     return;
