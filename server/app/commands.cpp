@@ -332,6 +332,7 @@ int start(const Config& config, const Arguments& args) {
   loadtest::LoadtestLimits loadtestLimits;
   loadtestLimits.maxSeconds = static_cast<double>(*config.milliseconds("loadtest_max_duration")) / 1000.0;
   loadtestLimits.maxConnections = static_cast<int>(*config.integer("loadtest_max_connections"));
+  loadtestLimits.maxThreads = static_cast<int>(std::max<int64_t>(1, *config.integer("loadtest_max_threads")));
   api.setLoadtestEndpoints(std::make_unique<admin::LoadtestEndpoints>(**store, publisher, proxySettings->listen, loadtestLimits, loadtests,
                                                                       std::max<int>(1, static_cast<int>(*threads) / 4)));
   observe::MetricsAggregator aggregator(

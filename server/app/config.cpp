@@ -82,6 +82,7 @@ const std::vector<ConfigKey>& configKeys() {
       {"access_log_queue", "65536", "Lines waiting for the access log writer; past it lines are dropped and counted."},
       {"loadtest_max_duration", "5m", "Longest load test POST /sluice/loadtests may run on this node."},
       {"loadtest_max_connections", "1000", "Most connections a load test run from this node may open."},
+      {"loadtest_max_threads", "4", "Most threads a load test run from this node may use."},
       {"loadtests_kept", "20", "Finished load tests kept in <prefix>/loadtests (the oldest go first)."},
       {"log_level", "notice", "debug, info, notice, warn, error or crit."},
   };
@@ -134,7 +135,7 @@ core::Result<Config> Config::load(const std::string& file, const std::map<std::s
     if (auto m = config.milliseconds(key); !m) return m.error();
   for (const auto& key : {"keepalive_requests", "upstream_keepalive_pool_size", "upstream_keepalive_max_requests",
                           "max_request_headers", "admin_threads", "rate_limiting_counters", "trace_slowest", "traces_kept", "access_log_queue",
-                          "loadtest_max_connections", "loadtests_kept"})
+                          "loadtest_max_connections", "loadtest_max_threads", "loadtests_kept"})
     if (auto i = config.integer(key); !i || *i < 0) return configError(key + std::string(": expected a positive integer"));
   for (const auto& key : {"observability", "observability_consumers"})
     if (auto b = config.boolean(key); !b) return b.error();

@@ -31,6 +31,7 @@ class TestLoadtestsApi : public QObject {
   void initTestCase() {
     bed_.sluice().setEnv("LOADTEST_MAX_DURATION", "20s");
     bed_.sluice().setEnv("LOADTEST_MAX_CONNECTIONS", "50");
+    bed_.sluice().setEnv("LOADTEST_MAX_THREADS", "2");
     QVERIFY(bed_.start());
     bed_.create("/services/echo/routes", {{"name", "orders"}, {"paths", QJsonArray{"/orders"}}});
     bed_.create("/services/echo/routes", {{"name", "keyed"}, {"paths", QJsonArray{"/keyed"}}});
@@ -76,6 +77,7 @@ class TestLoadtestsApi : public QObject {
     QTest::newRow("another route's path") << QJsonObject{{"route", "main"}, {"path", "/orders/1"}} << "path";
     QTest::newRow("too long") << QJsonObject{{"route", "orders"}, {"duration", "1m"}} << "duration";
     QTest::newRow("too many connections") << QJsonObject{{"route", "orders"}, {"connections", 51}} << "connections";
+    QTest::newRow("too many threads") << QJsonObject{{"route", "orders"}, {"threads", 3}} << "threads";
     QTest::newRow("bad stages") << QJsonObject{{"route", "orders"}, {"stages", "soon"}} << "stages";
     QTest::newRow("bad threshold") << QJsonObject{{"route", "orders"}, {"thresholds", QJsonArray{"p99<<1"}}} << "thresholds";
     QTest::newRow("unknown consumer") << QJsonObject{{"route", "keyed"}, {"consumer", "bob"}} << "consumer";
