@@ -2,8 +2,10 @@
 
 #include "admin_client/api_error.h"
 #include "core/url_encoding.h"
+#include "loadgen/consumer_credential.h"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QLineEdit>
@@ -271,34 +273,43 @@ void LoadtestForm::resolveCredential(std::function<void(std::optional<std::pair<
     done(std::nullopt, {});
     return;
   }
-  const QString route = routeId();
-  admin_client::Transport* transport = transport_;
-  transport->send({"GET", "/consumers/" + consumer.toStdString() + "/key-auth", "", "application/json"},
-                  [transport, route, done](const admin_client::Response& r) {
-                    const nlohmann::json keys = nlohmann::json::parse(r.body, nullptr, false);
-                    if (!r.ok() || !keys.is_object() || keys.value("data", nlohmann::json::array()).empty()) {
-                      done(std::nullopt, tr("That consumer has no key-auth credential."));
-                      return;
-                    }
-                    const std::string key = keys["data"][0].value("key", "");
-                    if (route.isEmpty()) {
-                      done(std::make_pair(std::string("apikey"), key), {});
-                      return;
-                    }
-                    // The header the route's key-auth plugin reads (its first key name).
-                    transport->send({"GET", "/routes/" + route.toStdString() + "/plugins", "", "application/json"},
-                                    [key, done](const admin_client::Response& p) {
-                                      std::string header = "apikey";
-                                      const nlohmann::json plugins = nlohmann::json::parse(p.body, nullptr, false);
-                                      if (p.ok() && plugins.is_object())
-                                        for (const auto& plugin : plugins.value("data", nlohmann::json::array()))
-                                          if (plugin.value("name", "") == "key-auth" && plugin.contains("config")) {
-                                            const auto names = plugin["config"].value("key_names", nlohmann::json::array());
-                                            if (names.is_array() && !names.empty()) header = names[0].get<std::string>();
-                                          }
-                                      done(std::make_pair(header, key), {});
-                                    });
-                  });
+  // The consumer's key-auth and jwt credentials and the gateway's plugins, then the same choice
+  // the gateway makes for its own load tests (loadgen/consumer_credential.h).
+  struct Gathered {
+    loadgen::ConsumerCredentials credentials;
+    std::vector<nlohmann::json> plugins;
+    nlohmann::json route = nlohmann::json::object();
+    int left = 3;
+  };
+  auto gathered = std::make_shared<Gathered>();
+  if (const nlohmann::json* picked = pickedRoute()) gathered->route = *picked;
+  const auto finish = [gathered, done] {
+    if (--gathered->left > 0) return;
+    const int64_t now = QDateTime::currentSecsSinceEpoch();
+    auto header = loadgen::credentialHeader(gathered->credentials, gathered->plugins, gathered->route, now, 24 * 3600);
+    if (!header) done(std::nullopt, QString::fromStdString(header.error().message));
+    else done(*header, {});
+  };
+  const auto rows = [](const admin_client::Response& r) {
+    std::vector<nlohmann::json> out;
+    const nlohmann::json j = nlohmann::json::parse(r.body, nullptr, false);
+    if (r.ok() && j.is_object())
+      for (const auto& row : j.value("data", nlohmann::json::array())) out.push_back(row);
+    return out;
+  };
+  const std::string base = "/consumers/" + consumer.toStdString();
+  transport_->send({"GET", base + "/key-auth", "", "application/json"}, [gathered, finish, rows](const admin_client::Response& r) {
+    gathered->credentials.keyAuths = rows(r);
+    finish();
+  });
+  transport_->send({"GET", base + "/jwt", "", "application/json"}, [gathered, finish, rows](const admin_client::Response& r) {
+    gathered->credentials.jwts = rows(r);
+    finish();
+  });
+  transport_->send({"GET", "/plugins?size=1000", "", "application/json"}, [gathered, finish, rows](const admin_client::Response& r) {
+    gathered->plugins = rows(r);
+    finish();
+  });
 }
 
 QString LoadtestForm::describe() const {

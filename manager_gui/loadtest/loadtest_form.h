@@ -36,8 +36,8 @@ class LoadtestForm : public QWidget {
   std::optional<nlohmann::json> gatewayRequest(QString& error) const;
   // A plan for this computer, or an error. `credential` is the consumer's header, when one was picked.
   std::optional<loadgen::LoadPlan> localPlan(const std::optional<std::pair<std::string, std::string>>& credential, QString& error) const;
-  // The picked consumer's key-auth key as the header the route's key-auth plugin reads (asks the
-  // Admin API); calls back with nullopt and no error when no consumer is picked.
+  // The header that makes requests the picked consumer's on the route — a key-auth key or a signed
+  // JWT, as the route's plugins ask (over the Admin API); nullopt and no error when no consumer.
   void resolveCredential(std::function<void(std::optional<std::pair<std::string, std::string>>, QString error)> done) const;
   // What the run was (for saved runs): target, method, connections, rate...
   QString describe() const;

@@ -1,7 +1,9 @@
 #include "admin/loadtest_endpoints.h"
 
 #include "admin/request_body.h"
+#include "core/clock.h"
 #include "core/uuid.h"
+#include "loadgen/consumer_credential.h"
 #include "model/entities.h"
 
 #include <charconv>
@@ -48,37 +50,28 @@ core::Result<std::pair<std::string, std::string>> LoadtestEndpoints::credentialO
   auto consumer = core::isUuid(key) ? store_.get(model::consumers(), key) : store_.findBy(model::consumers(), "username", key);
   if (!consumer) return consumer.error();
   if (!*consumer) return core::Error::schemaViolation(json{{"consumer", "no consumer '" + key + "'"}});
-  const std::string consumerId = (**consumer)["id"].get<std::string>();
-  store::ListQuery q;
-  q.size = 1;
-  q.equals.emplace_back("consumer", consumerId);
-  auto keys = store_.list(model::keyauthCredentials(), q);
+  store::ListQuery mine;
+  mine.size = 10;
+  mine.equals.emplace_back("consumer", (**consumer)["id"].get<std::string>());
+  loadgen::ConsumerCredentials credentials;
+  auto keys = store_.list(model::keyauthCredentials(), mine);
   if (!keys) return keys.error();
-  if (keys->data.empty()) return core::Error::schemaViolation(json{{"consumer", "consumer '" + key + "' has no key-auth credential"}});
-  // The header name: the first key name of the key-auth plugin nearest the route (route, its
-  // service, global), Kong's default "apikey" otherwise.
-  std::string header = "apikey";
-  int best = -1;
-  store::ListQuery plugins;
-  plugins.size = 1000;
-  plugins.equals.emplace_back("name", "key-auth");
-  if (auto found = store_.list(model::plugins(), plugins)) {
-    const std::string routeId = route.value("id", "");
-    const std::string serviceId = route.contains("service") && route["service"].is_object() ? route["service"].value("id", "") : "";
-    for (const json& p : found->data) {
-      const auto idOf = [&](const char* field) {
-        return p.contains(field) && p[field].is_object() ? p[field].value("id", "") : std::string();
-      };
-      const int rank = idOf("route") == routeId ? 3 : (!serviceId.empty() && idOf("service") == serviceId) ? 2
-                     : (idOf("route").empty() && idOf("service").empty() && idOf("consumer").empty()) ? 1 : -1;
-      const json names = p.contains("config") ? p["config"].value("key_names", json::array()) : json::array();
-      if (rank > best && names.is_array() && !names.empty()) {
-        best = rank;
-        header = names[0].get<std::string>();
-      }
-    }
+  credentials.keyAuths = std::move(keys->data);
+  auto jwts = store_.list(model::jwtSecrets(), mine);
+  if (!jwts) return jwts.error();
+  credentials.jwts = std::move(jwts->data);
+  std::vector<json> plugins;
+  for (const char* name : {"key-auth", "jwt"}) {
+    store::ListQuery q;
+    q.size = 1000;
+    q.equals.emplace_back("name", name);
+    auto found = store_.list(model::plugins(), q);
+    if (!found) return found.error();
+    plugins.insert(plugins.end(), found->data.begin(), found->data.end());
   }
-  return std::make_pair(header, keys->data.front()["key"].get<std::string>());
+  // A signed token outlives the longest run this node allows, plus its timeout.
+  const auto validSeconds = static_cast<int64_t>(limits_.maxSeconds) + 600;
+  return loadgen::credentialHeader(credentials, plugins, route, core::unixSeconds(), validSeconds);
 }
 
 AdminResponse LoadtestEndpoints::start(const AdminRequest& request) {

@@ -31,7 +31,7 @@ class LoadtestEndpoints {
  private:
   AdminResponse start(const AdminRequest& request);
   AdminResponse stream(const std::string& id);
-  // The consumer's key-auth key as the header the route's key-auth plugin reads.
+  // The header that makes a request this consumer's on the route (loadgen/consumer_credential.h).
   core::Result<std::pair<std::string, std::string>> credentialOf(const std::string& consumer, const json& route);
 
   store::Store& store_;

@@ -99,6 +99,17 @@ class TestLoadtestView : public QObject {
     QVERIFY(cell(view.percentiles(), "p99 (ms)", 3).endsWith("%"));
     QCOMPARE(cell(view.percentiles(), "requests", 2), QString::number(first.value("requests", 0)));
 
+    // 2b. The consumer's key from this computer too (the manager picks it over the Admin API).
+    view.form().setWhere(false);
+    view.form().setLoad(2, 0, "1s", 60);
+    view.start();
+    QVERIFY(finished.wait(15000));
+    QCOMPARE(view.result()["status"].value("200", 0), 60);
+    view.form().setLoad(2, 100, "2s");
+    view.form().setWhere(true);
+    view.start();
+    QVERIFY(finished.wait(15000));
+
     const QString shots = QDir::currentPath() + "/screenshots";
     QDir().mkpath(shots);
     QVERIFY(window.grab().save(shots + "/main_window_loadtest.png"));

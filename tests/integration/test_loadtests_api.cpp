@@ -38,7 +38,12 @@ class TestLoadtestsApi : public QObject {
     bed_.create("/routes/keyed/plugins", {{"name", "key-auth"}, {"config", QJsonObject{{"key_names", QJsonArray{"x-key"}}}}});
     bed_.create("/consumers", {{"username", "alice"}});
     bed_.create("/consumers/alice/key-auth", {{"key", "alice-secret"}});
+    bed_.create("/services/echo/routes", {{"name", "signed"}, {"paths", QJsonArray{"/signed"}}});
+    bed_.create("/routes/signed/plugins", {{"name", "jwt"}, {"config", QJsonObject{{"claims_to_verify", QJsonArray{"exp"}}}}});
+    bed_.create("/consumers", {{"username", "dave"}});
+    bed_.create("/consumers/dave/jwt", {{"key", "dave-iss"}, {"secret", "dave-secret-of-some-length"}, {"algorithm", "HS384"}});
     QCOMPARE(bed_.until(200, "/orders/1").status, 200);
+    QCOMPARE(bed_.until(401, "/signed").status, 401);
     QCOMPARE(bed_.until(401, "/keyed").status, 401);
   }
 
@@ -99,6 +104,12 @@ class TestLoadtestsApi : public QObject {
     const QJsonObject result = finished(r.json()["id"].toString())["result"].toObject();
     QCOMPARE(result["status"].toObject()["401"].toInt(), 50);
     QVERIFY(!result["passed"].toBool() || result["errors"].toInt() == 50);
+  }
+
+  void signsAConsumersJwt() {
+    const auto r = post({{"route", "signed"}, {"requests", 40}, {"consumer", "dave"}});
+    QCOMPARE(r.status, 201);
+    QCOMPARE(finished(r.json()["id"].toString())["result"].toObject()["status"].toObject()["200"].toInt(), 40);
   }
 
   void oneAtATimeAndCancel() {

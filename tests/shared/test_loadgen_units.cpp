@@ -1,5 +1,6 @@
 // The load generator's pieces on their own: URL, duration and stage parsing, thresholds, the
 // response parser over every framing and split, and the open-loop schedule's exact counts.
+#include "loadgen/consumer_credential.h"
 #include "loadgen/load_engine.h"
 #include "loadgen/load_plan.h"
 #include "loadgen/load_result.h"
@@ -206,6 +207,39 @@ class TestLoadgenUnits : public QObject {
       }
     QCOMPARE(total, 1000);
     QCOMPARE(firstHalf, 500.0);
+  }
+
+  void picksTheCredentialTheRouteAsksFor() {
+    const nlohmann::json route = {{"id", "r1"}, {"service", {{"id", "s1"}}}};
+    ConsumerCredentials alice;
+    alice.keyAuths = {{{"key", "alice-key"}}};
+    alice.jwts = {{{"key", "alice-iss"}, {"secret", "c2VjcmV0"}, {"algorithm", "HS256"}}};
+    std::vector<nlohmann::json> plugins = {
+        {{"name", "key-auth"}, {"service", {{"id", "s1"}}}, {"config", {{"key_names", {"x-svc-key"}}}}},
+        {{"name", "key-auth"}, {"route", {{"id", "other"}}}, {"config", {{"key_names", {"x-other"}}}}}};
+    auto h = credentialHeader(alice, plugins, route, 1000, 60);
+    QVERIFY(h);
+    QCOMPARE(h->first, std::string("x-svc-key"));  // the service's plugin: the other route's does not apply
+    QCOMPARE(h->second, std::string("alice-key"));
+    // Only a jwt plugin: a token signed with the consumer's secret, in the plugin's key claim.
+    plugins = {{{"name", "jwt"}, {"route", {{"id", "r1"}}}, {"config", {{"key_claim_name", "kid"}, {"maximum_expiration", 30}}}}};
+    h = credentialHeader(alice, plugins, route, 1000, 600);
+    QVERIFY(h);
+    QCOMPARE(h->first, std::string("authorization"));
+    QVERIFY(h->second.rfind("Bearer ", 0) == 0);
+    const std::string token = h->second.substr(7);
+    QCOMPARE(std::count(token.begin(), token.end(), '.'), 2L);
+    const QByteArray payload = QByteArray::fromBase64(QByteArray::fromStdString(token.substr(token.find('.') + 1, token.rfind('.') - token.find('.') - 1)),
+                                                      QByteArray::Base64UrlEncoding);
+    const auto claims = nlohmann::json::parse(payload.toStdString());
+    QCOMPARE(claims["kid"].get<std::string>(), std::string("alice-iss"));
+    QCOMPARE(claims["exp"].get<int64_t>(), int64_t{1030});  // capped by maximum_expiration
+    // The same secret given base64-encoded signs the same token.
+    QCOMPARE(*signJwt("HS256", "c2VjcmV0", true, {{"a", 1}}), *signJwt("HS256", "secret", false, {{"a", 1}}));
+    QVERIFY(!signJwt("RS256", "x", false, {{"a", 1}}));
+    QVERIFY(!signJwt("HS256", "not base64!", true, {{"a", 1}}));
+    ConsumerCredentials nobody;
+    QVERIFY(!credentialHeader(nobody, plugins, route, 1000, 60));
   }
 
   void connectionStagesRampLinearly() {
