@@ -300,11 +300,6 @@ int start(const Config& config, const Arguments& args) {
   } catch (const std::exception& e) {
     return fail("cannot listen on " + config.get("proxy_listen") + ": " + e.what());
   }
-  try {
-    server.start();
-  } catch (const std::exception& e) {
-    return fail("cannot listen on " + config.get("admin_listen") + ": " + e.what());
-  }
   const auto counters = [&proxy, &server, &builder, &publisher] {
     admin::json c = proxy.counters();
     const admin::json a = server.counters();
@@ -340,6 +335,12 @@ int start(const Config& config, const Arguments& args) {
       [&proxy, requestMetrics, traces] { proxy.flushMetrics(requestMetrics, traces, std::chrono::milliseconds(250)); },
       [metrics](nlohmann::json& frame) { addNodeFigures(metrics, frame); });
   if (proxySettings->observe) aggregator.start();
+  // The Admin API answers only once every endpoint is in place: its threads read them unlocked.
+  try {
+    server.start();
+  } catch (const std::exception& e) {
+    return fail("cannot listen on " + config.get("admin_listen") + ": " + e.what());
+  }
   // status_listen: /status and /metrics for monitoring systems, apart from the Admin API.
   std::unique_ptr<admin::AdminServer> statusServer;
   if (const std::string statusListen = config.get("status_listen"); statusListen != "off") {
