@@ -3,6 +3,7 @@
 #include "admin_client/api_error.h"
 #include "core/url_encoding.h"
 #include "loadgen/consumer_credential.h"
+#include "loadgen/route_request.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -99,14 +100,8 @@ LoadtestForm::LoadtestForm(QWidget* parent) : QWidget(parent) {
     path_->setEnabled(!byUrl);
     url_->setEnabled(byUrl);
     if (const nlohmann::json* picked = pickedRoute()) {
-      const auto& r = *picked;
-      QString path = "/";
-      for (const auto& p : r.value("paths", nlohmann::json::array()))
-        if (p.is_string() && p.get<std::string>().rfind('/', 0) == 0) {
-          path = QString::fromStdString(p.get<std::string>());
-          break;
-        }
-      path_->setText(path);
+      path_->setText(QString::fromStdString(loadgen::routePath(*picked)));
+      method_->setCurrentText(QString::fromStdString(loadgen::routeMethod(*picked)));
     }
   };
   connect(route_, &QComboBox::currentIndexChanged, this, refresh);
@@ -115,6 +110,7 @@ LoadtestForm::LoadtestForm(QWidget* parent) : QWidget(parent) {
 }
 
 void LoadtestForm::setGateway(admin_client::Transport* transport, const QString& adminHost, const QString& proxyListen) {
+  if (transport == transport_ && adminHost == adminHost_ && proxyListen == proxyListen_) return;  // every status poll
   transport_ = transport;
   adminHost_ = adminHost;
   proxyListen_ = proxyListen;
@@ -221,14 +217,9 @@ std::optional<loadgen::LoadPlan> LoadtestForm::localPlan(const std::optional<std
   request.path = parsed->second;
   request.headers = headerLines(headers_->toPlainText());
   if (const nlohmann::json* picked = pickedRoute()) {  // the route's own host, unless one was typed
-    const auto& r = *picked;
     bool typed = false;
     for (const auto& [name, value] : request.headers) typed = typed || QString::fromStdString(name).compare("host", Qt::CaseInsensitive) == 0;
-    if (!typed && r.contains("hosts") && r["hosts"].is_array() && !r["hosts"].empty()) {
-      std::string host = r["hosts"][0].get<std::string>();
-      if (host.rfind("*.", 0) == 0) host = "loadtest" + host.substr(1);
-      request.headers.emplace_back("Host", host);
-    }
+    if (const std::string host = loadgen::routeHost(*picked); !typed && !host.empty()) request.headers.emplace_back("Host", host);
   }
   if (credential) request.headers.push_back(*credential);
   request.body = body_->toPlainText().toStdString();

@@ -508,10 +508,7 @@ void MainWindow::onStatusChanged(const NodeStatus& s) {
   node_->setText(tr("%1 — Sluice %2 (Kong API %3)").arg(s.hostname, s.sluiceVersion, s.kongVersion));
   database_->setText(s.databaseReachable ? tr("Database: %1").arg(s.database) : tr("Database: %1 (unreachable)").arg(s.database));
   config_->setText(tr("Configuration v%1").arg(s.configVersion));
-  if (s.proxyListen != proxyListen_) {  // the proxy address local load tests send to
-    proxyListen_ = s.proxyListen;
-    loadtest_->setGateway(gateway_.transport(), gateway_.url().host(), s.proxyListen);
-  }
+  loadtest_->setGateway(gateway_.transport(), gateway_.url().host(), s.proxyListen);  // the proxy local load tests send to
 }
 
 }  // namespace sluice::manager

@@ -92,7 +92,6 @@ class MainWindow : public QMainWindow {
   QTableView* relatedView_;
   class QToolBar* relatedBar_;
   QString relatedOwner_;  // "services/<id>"
-  QString proxyListen_;
   QTimer* healthTimer_;
   void refreshTargetHealth();
   class QTabWidget* tabs_;

@@ -11,9 +11,9 @@
 namespace sluice::admin {
 namespace {
 
-json fieldError(const std::string& field, const std::string& message) {
-  return json{{"code", 2}, {"name", "schema violation"}, {"message", "schema violation (" + field + ": " + message + ")"},
-              {"fields", {{field, message}}}};
+// Kong's schema-violation body for one field (400).
+AdminResponse fieldError(const std::string& field, const std::string& message) {
+  return errorResponse(core::Error::schemaViolation(json{{field, message}}));
 }
 
 }  // namespace
@@ -39,7 +39,7 @@ std::optional<AdminResponse> LoadtestEndpoints::handle(const AdminRequest& reque
   size_t since = 0;
   if (const auto v = request.queryValue("since")) {
     const auto r = std::from_chars(v->data(), v->data() + v->size(), since);
-    if (r.ec != std::errc() || r.ptr != v->data() + v->size()) return jsonResponse(400, fieldError("since", "expected a number of seconds"));
+    if (r.ec != std::errc() || r.ptr != v->data() + v->size()) return fieldError("since", "expected a number of seconds");
   }
   const auto run = runs_->get(id, since);
   if (!run) return messageResponse(404, "Not found");
@@ -78,17 +78,17 @@ AdminResponse LoadtestEndpoints::start(const AdminRequest& request) {
   auto parsed = parseBody(request);
   if (!parsed) return errorResponse(parsed.error());
   const json& body = parsed->value;
-  if (!body.is_object()) return jsonResponse(400, fieldError("@entity", "expected an object"));
-  if (body.contains("url")) return jsonResponse(400, fieldError("url", "a load test targets one of this node's routes (\"route\"), never a URL"));
+  if (!body.is_object()) return fieldError("@entity", "expected an object");
+  if (body.contains("url")) return fieldError("url", "a load test targets one of this node's routes (\"route\"), never a URL");
   if (!body.contains("route") || !body["route"].is_string() || body["route"].get<std::string>().empty())
-    return jsonResponse(400, fieldError("route", "required field missing"));
+    return fieldError("route", "required field missing");
   const std::string key = body["route"].get<std::string>();
   auto route = core::isUuid(key) ? store_.get(model::routes(), key) : store_.findBy(model::routes(), "name", key);
   if (!route) return errorResponse(route.error());
-  if (!*route) return jsonResponse(400, fieldError("route", "no route '" + key + "'"));
+  if (!*route) return fieldError("route", "no route '" + key + "'");
   std::optional<std::pair<std::string, std::string>> credential;
   if (body.contains("consumer")) {
-    if (!body["consumer"].is_string()) return jsonResponse(400, fieldError("consumer", "expected a consumer's id or username"));
+    if (!body["consumer"].is_string()) return fieldError("consumer", "expected a consumer's id or username");
     auto c = credentialOf(body["consumer"].get<std::string>(), **route);
     if (!c) return errorResponse(c.error());
     credential = *c;

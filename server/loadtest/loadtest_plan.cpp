@@ -1,5 +1,6 @@
 #include "loadtest/loadtest_plan.h"
 
+#include "loadgen/route_request.h"
 #include "loadgen/threshold.h"
 #include "router/path_normalizer.h"
 
@@ -21,23 +22,6 @@ std::optional<double> seconds(const json& v) {
   if (v.is_number() && v.get<double>() > 0) return v.get<double>();
   if (v.is_string()) return loadgen::parseDuration(v.get<std::string>());
   return std::nullopt;
-}
-
-// A host the route accepts, for the Host header: its first name (a wildcard's star filled in).
-std::string hostFor(const json& route) {
-  if (!route.contains("hosts") || !route["hosts"].is_array() || route["hosts"].empty()) return {};
-  std::string host = route["hosts"][0].get<std::string>();
-  if (host.rfind("*.", 0) == 0) host = "loadtest" + host.substr(1);
-  if (host.size() > 2 && host.compare(host.size() - 2, 2, ".*") == 0) host = host.substr(0, host.size() - 1) + "test";
-  return host;
-}
-
-// The first plain path of the route ("/" when it has none or only regexes).
-std::string pathFor(const json& route) {
-  if (route.contains("paths") && route["paths"].is_array())
-    for (const auto& p : route["paths"])
-      if (p.is_string() && !p.get<std::string>().empty() && p.get<std::string>()[0] == '/') return p.get<std::string>();
-  return "/";
 }
 
 struct HeaderLookup {
@@ -62,16 +46,13 @@ core::Result<loadgen::LoadPlan> planLoadtest(const LoadtestInput& in) {
   const json& route = in.route;
 
   // The request: the route's own method, host and path unless given.
-  request.method = b.contains("method") && b["method"].is_string() ? b["method"].get<std::string>()
-                   : route.contains("methods") && route["methods"].is_array() && !route["methods"].empty()
-                       ? route["methods"][0].get<std::string>()
-                       : "GET";
+  request.method = b.contains("method") && b["method"].is_string() ? b["method"].get<std::string>() : loadgen::routeMethod(route);
   if (b.contains("path")) {
     if (!b["path"].is_string() || b["path"].get<std::string>().empty() || b["path"].get<std::string>()[0] != '/')
       errors["path"] = "expected a path starting with /";
     else request.path = b["path"].get<std::string>();
   } else {
-    request.path = pathFor(route);
+    request.path = loadgen::routePath(route);
   }
   if (b.contains("headers")) {
     if (!b["headers"].is_object()) errors["headers"] = "expected an object of header names and values";
@@ -84,7 +65,7 @@ core::Result<loadgen::LoadPlan> planLoadtest(const LoadtestInput& in) {
   bool hostGiven = false;
   for (const auto& [name, value] : request.headers) hostGiven = hostGiven || lower(name) == "host";
   if (!hostGiven)
-    if (const std::string host = hostFor(route); !host.empty()) request.headers.emplace_back("Host", host);
+    if (const std::string host = loadgen::routeHost(route); !host.empty()) request.headers.emplace_back("Host", host);
   if (in.credential) request.headers.push_back(*in.credential);
   if (b.contains("body")) {
     if (b["body"].is_string()) request.body = b["body"].get<std::string>();
