@@ -325,7 +325,6 @@ void LoadWorker::complete(uint32_t c, uint64_t now) {
   Connection& k = connections_[c];
   const int status = k.parser.status();
   const uint64_t fromSent = (now - k.sentNs) / 1000, fromDue = (now - std::min(k.dueNs, k.sentNs)) / 1000;
-  totals_.latency.record(openLoop_ ? fromDue : fromSent);
   if (openLoop_) totals_.uncorrected.record(fromSent);
   second_.latency.record(openLoop_ ? fromDue : fromSent);
   ++totals_.requests;
@@ -420,6 +419,7 @@ void LoadWorker::publishSeconds(uint64_t now, bool final) {
       second_.targetRate = run_.schedule.rateAt(t) / threads_;
     }
     const uint32_t next = second_.second + 1;
+    totals_.latency.add(second_.latency);  // the run's histogram is its seconds' sum: one record per answer
     run_.board->add(std::move(second_));
     second_ = SecondFigures{};
     second_.second = next;
