@@ -1,6 +1,7 @@
 #include "forms/entity_editor.h"
 
 #include "admin_client/api_error.h"
+#include "admin_client/plugin_form_schema.h"
 #include "core/url_encoding.h"
 
 #include <QDialogButtonBox>
@@ -70,22 +71,39 @@ void EntityEditor::startEdit(const nlohmann::json& entity) {
 }
 
 void EntityEditor::load(const nlohmann::json& values) {
-  const std::string path = pluginName_.isEmpty() ? "/schemas/" + schemaNameFor(kind_)
-                                                 : "/schemas/plugins/" + core::percentEncode(pluginName_.toStdString());
-  transport_.send({"GET", path, "", "application/json"}, [this, values](const admin_client::Response& r) {
-    const nlohmann::json schema = nlohmann::json::parse(r.body, nullptr, false);
-    if (!r.ok() || !schema.is_object() || !schema.contains("fields")) {
-      emit failed(QString::fromStdString(admin_client::errorFrom(r).summary()));
-      return;
-    }
-    // A plugin's name is chosen before its form opens; an entity's "name" is a field like the others.
-    std::vector<std::string> skip = ownerFieldOf(kind_);
-    if (!pluginName_.isEmpty()) skip.push_back("name");
-    form_->build(schema["fields"], skip);
-    if (!values.empty()) form_->setValue(values);
-    buttons_->button(QDialogButtonBox::Save)->setEnabled(true);
-    emit ready();
+  const auto schemaOf = [](const admin_client::Response& r) {
+    nlohmann::json schema = nlohmann::json::parse(r.body, nullptr, false);
+    return r.ok() && schema.is_object() && schema.contains("fields") ? schema : nlohmann::json();
+  };
+  if (pluginName_.isEmpty()) {
+    transport_.send({"GET", "/schemas/" + schemaNameFor(kind_), "", "application/json"}, [this, values, schemaOf](const admin_client::Response& r) {
+      const nlohmann::json schema = schemaOf(r);
+      if (schema.is_null()) return emit failed(QString::fromStdString(admin_client::errorFrom(r).summary()));
+      buildForm(schema["fields"], values);
+    });
+    return;
+  }
+  // A plugin's form: the plugins entity's fields with this plugin's declarations in their place.
+  transport_.send({"GET", "/schemas/plugins", "", "application/json"}, [this, values, schemaOf](const admin_client::Response& r) {
+    const nlohmann::json entity = schemaOf(r);
+    if (entity.is_null()) return emit failed(QString::fromStdString(admin_client::errorFrom(r).summary()));
+    transport_.send({"GET", "/schemas/plugins/" + core::percentEncode(pluginName_.toStdString()), "", "application/json"},
+                    [this, values, entity, schemaOf](const admin_client::Response& p) {
+                      const nlohmann::json plugin = schemaOf(p);
+                      if (plugin.is_null()) return emit failed(QString::fromStdString(admin_client::errorFrom(p).summary()));
+                      buildForm(admin_client::pluginFormFields(entity["fields"], plugin["fields"]), values);
+                    });
   });
+}
+
+void EntityEditor::buildForm(const nlohmann::json& fields, const nlohmann::json& values) {
+  // A plugin's name is chosen before its form opens; an entity's "name" is a field like the others.
+  std::vector<std::string> skip = ownerFieldOf(kind_);
+  if (!pluginName_.isEmpty()) skip.push_back("name");
+  form_->build(fields, skip);
+  if (!values.empty()) form_->setValue(values);
+  buttons_->button(QDialogButtonBox::Save)->setEnabled(true);
+  emit ready();
 }
 
 void EntityEditor::save() {

@@ -39,6 +39,7 @@ class EntityEditor : public QDialog {
 
  private:
   void load(const nlohmann::json& values);
+  void buildForm(const nlohmann::json& fields, const nlohmann::json& values);
   void send(nlohmann::json body);
 
   admin_client::Transport& transport_;

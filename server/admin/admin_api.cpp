@@ -21,6 +21,7 @@ namespace sluice::admin {
 schema::ValidationContext serverValidationContext() {
   schema::ValidationContext ctx;
   ctx.findPlugin = [](const std::string& name) { return plugins::findPluginSchema(name); };
+  ctx.missingPlugin = [](const std::string& name) { return plugins::missingKongPlugin(name); };
   ctx.checkRegex = [](const std::string& pattern) -> std::optional<std::string> {
     try {
       Poco::RegularExpression re(pattern);
@@ -99,6 +100,12 @@ std::optional<AdminResponse> AdminApi::meta(const AdminRequest& request) {
     for (const auto* p : plugins::builtinPluginSchemas()) names.push_back(p->name);
     return jsonResponse(200, json{{"enabled_plugins", names}});
   }
+  if (s[0] == "plugins" && s.size() == 3 && s[1] == "schema") {  // deprecated in 2.8, still served
+    if (!get) return messageResponse(405, "Method not allowed");
+    const auto* plugin = plugins::findPluginSchema(s[2]);
+    if (!plugin) return messageResponse(404, "No plugin named '" + s[2] + "'");
+    return jsonResponse(200, schema::pluginConfigToJson(*plugin));
+  }
   return std::nullopt;
 }
 
@@ -153,7 +160,7 @@ AdminResponse AdminApi::schemas(const AdminRequest& request) {
   const auto& s = request.segments;
   const bool get = request.method == "GET" || request.method == "HEAD";
   const bool post = request.method == "POST";
-  if (s.size() >= 2 && s[1] == "plugins") {
+  if (s.size() >= 3 && s[1] == "plugins") {
     if (s.size() == 3 && s[2] == "validate") {
       if (!post) return messageResponse(405, "Method not allowed");
       auto body = entities_.prepare(model::plugins(), request);

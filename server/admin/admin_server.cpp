@@ -112,9 +112,12 @@ class Handler final : public Poco::Net::HTTPRequestHandler {
     request.authorization = in.get("Authorization", "");
     if (in.hasContentLength() && in.getContentLength() > static_cast<std::streamsize>(maxBody_))
       return messageResponse(413, "Payload too large");
+    // A request with neither Content-Length nor chunked framing has no body (RFC 9112 6.3); reading
+    // it would wait for a close that a keep-alive client never sends.
+    const bool framed = in.hasContentLength() || in.getChunkedTransferEncoding();
     auto& stream = in.stream();
     char buffer[16384];
-    while (stream.read(buffer, sizeof buffer) || stream.gcount() > 0) {
+    while (framed && (stream.read(buffer, sizeof buffer) || stream.gcount() > 0)) {
       request.body.append(buffer, static_cast<size_t>(stream.gcount()));
       if (request.body.size() > maxBody_) return messageResponse(413, "Payload too large");
     }

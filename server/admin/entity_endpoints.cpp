@@ -4,6 +4,8 @@
 #include "core/uuid.h"
 #include "model/registry.h"
 
+#include <algorithm>
+
 namespace sluice::admin {
 using schema::EntitySchema;
 using schema::Field;
@@ -175,25 +177,66 @@ AdminResponse EntityEndpoints::list(const EntitySchema& schema, const AdminReque
   return jsonResponse(200, std::move(body));
 }
 
-core::Result<json> EntityEndpoints::prepare(const EntitySchema& schema, const AdminRequest& request) {
+core::Result<json> EntityEndpoints::prepare(const EntitySchema& schema, const AdminRequest& request, const json* existing) {
   auto parsed = parseBody(request);
   if (!parsed) return parsed.error();
   json body = std::move(parsed->value);
   if (parsed->fromForm) {
     body = schema::coerceStrings(schema.fields, body);
     body = schema::coerceStrings(schema.transientFields, body);
+    // A plugin's config is coerced with that plugin's schema: the one named, or the stored one's (PATCH).
+    const json* name = body.contains("name") ? &body["name"] : existing && existing->contains("name") ? &(*existing)["name"] : nullptr;
     for (const auto& f : schema.fields) {
-      if (!f.pluginConfig || !body.contains(f.name) || !body.contains("name") || !body["name"].is_string()) continue;
-      if (const auto* plugin = validation_.findPlugin ? validation_.findPlugin(body["name"]) : nullptr)
+      if (!f.pluginConfig || !body.contains(f.name) || !name || !name->is_string()) continue;
+      if (const auto* plugin = validation_.findPlugin ? validation_.findPlugin(name->get<std::string>()) : nullptr)
         body[f.name] = schema::coerceStrings(plugin->config, body[f.name]);
     }
   }
   return body;
 }
 
+// Kong's resolve_foreign: a foreign key written by a unique field of the entity it names
+// ({"service": {"name": "orders"}}, form `service.name=orders`) becomes that entity's id. One that
+// names nothing answers code 13, "foreign key unresolved".
+std::optional<core::Error> EntityEndpoints::resolveForeignKeys(const EntitySchema& schema, json& body) {
+  json unresolved = json::object();
+  std::vector<std::string> parts;
+  for (const auto& f : schema.fields) {
+    if (f.type != schema::FieldType::Foreign || !body.contains(f.name) || !body[f.name].is_object()) continue;
+    json& value = body[f.name];
+    if (value.contains("id") && value["id"].is_string() && core::isUuid(value["id"].get<std::string>())) continue;
+    const EntitySchema* target = model::findEntity(f.reference);
+    if (!target) continue;
+    for (const auto& unique : target->fields) {
+      if (unique.type != schema::FieldType::String || !(unique.unique || unique.name == target->endpointKey)) continue;
+      if (!value.contains(unique.name) || !value[unique.name].is_string()) continue;
+      auto found = store_.findBy(*target, unique.name, value[unique.name]);
+      if (!found) return found.error();
+      if (*found) {
+        value = json{{"id", (**found)["id"]}};
+        unresolved.erase(f.name);
+        break;
+      }
+      const std::string message = "the foreign key cannot be resolved with '{" + unique.name + "=" +
+                                  value[unique.name].dump() + "}' for an existing '" + target->name + "' entity";
+      unresolved[f.name][unique.name] = message;
+      parts.push_back(f.name + "." + unique.name + ": " + message);
+    }
+  }
+  if (unresolved.empty()) return std::nullopt;
+  std::sort(parts.begin(), parts.end());
+  std::string joined;
+  for (size_t i = 0; i < parts.size(); ++i) joined += (i ? "; " : "") + parts[i];
+  return core::Error{core::ErrorCode::ForeignKeysUnresolved,
+                     parts.size() == 1 ? "foreign key unresolved (" + joined + ")"
+                                       : std::to_string(parts.size()) + " foreign keys unresolved (" + joined + ")",
+                     std::move(unresolved)};
+}
+
 AdminResponse EntityEndpoints::create(const EntitySchema& schema, const AdminRequest& request, const Parent* parent) {
   auto body = prepare(schema, request);
   if (!body) return errorResponse(body.error());
+  if (auto unresolved = resolveForeignKeys(schema, *body)) return errorResponse(*unresolved);
   if (parent) (*body)[parent->field->name] = {{"id", parent->entity["id"]}};
   auto valid = schema::validateEntity(schema, *body, validation_);
   if (!valid) return errorResponse(valid.error());
@@ -206,6 +249,7 @@ AdminResponse EntityEndpoints::upsert(const EntitySchema& schema, const std::str
                                       const Parent* parent) {
   auto body = prepare(schema, request);
   if (!body) return errorResponse(body.error());
+  if (auto unresolved = resolveForeignKeys(schema, *body)) return errorResponse(*unresolved);
   if (core::isUuid(key)) {
     // An id in the URL that belongs to another parent is not this parent's to replace.
     auto found = lookup(schema, key, nullptr);
@@ -230,8 +274,9 @@ AdminResponse EntityEndpoints::upsert(const EntitySchema& schema, const std::str
 
 AdminResponse EntityEndpoints::patch(const EntitySchema& schema, const json& existing, const AdminRequest& request,
                                      const Parent* parent) {
-  auto body = prepare(schema, request);
+  auto body = prepare(schema, request, &existing);
   if (!body) return errorResponse(body.error());
+  if (auto unresolved = resolveForeignKeys(schema, *body)) return errorResponse(*unresolved);
   body->erase("created_at");
   body->erase("updated_at");
   (*body)["id"] = existing["id"];

@@ -21,7 +21,8 @@ class EntityEndpoints {
   void setReadOnly(bool readOnly) { readOnly_ = readOnly; }
 
   // Validates a body the way a write would (shared with /schemas/{entity}/validate).
-  core::Result<json> prepare(const schema::EntitySchema& schema, const AdminRequest& request);
+  // `existing`: the stored entity a PATCH changes (its plugin name decides how a form's config is read).
+  core::Result<json> prepare(const schema::EntitySchema& schema, const AdminRequest& request, const json* existing = nullptr);
 
  private:
   struct Parent {
@@ -41,6 +42,7 @@ class EntityEndpoints {
                        const Parent* parent);
   AdminResponse patch(const schema::EntitySchema& schema, const json& existing, const AdminRequest& request,
                       const Parent* parent);
+  std::optional<core::Error> resolveForeignKeys(const schema::EntitySchema& schema, json& body);
   std::optional<AdminResponse> refuseWrite(const schema::EntitySchema& schema, const std::string& method) const;
 
   store::Store& store_;

@@ -8,6 +8,8 @@
 #include "proxy/health_checker.h"
 #include "observe/access_log.h"
 #include "observe/metrics_aggregator.h"
+#include "observe/shutdown_deadline.h"
+#include "plugins/plugin_catalog.h"
 #include "plugins/prometheus/plugin.h"
 #include "proxy/proxy_server.h"
 #include "store/snapshot_builder.h"
@@ -250,6 +252,7 @@ int start(const Config& config, const Arguments& args) {
   auto store = openStore(config);
   if (!store) return fail(store.error().message);
   const bool dbless = config.get("database") == "off";
+  plugins::useDatabaselessSchemas(dbless);
   if (dbless && !config.get("declarative_config").empty()) {
     auto text = readFile(config.get("declarative_config"));
     if (!text) return fail(text.error().message);
@@ -287,10 +290,13 @@ int start(const Config& config, const Arguments& args) {
   pluginSettings.rateLimitingCounters = static_cast<size_t>(*config.integer("rate_limiting_counters"));
   pluginSettings.rateLimitingSyncMs = static_cast<uint32_t>(*config.milliseconds("rate_limiting_sync_interval"));
   builder.setPluginSettings(pluginSettings);
-  auto kongSeries = std::make_shared<plugins::KongSeries>();
+  auto kongSeries = std::make_shared<plugins::KongSeries>(config.get("prometheus_kong_names") == "3" ? plugins::KongMetricNames::Kong3
+                                                                                                  : plugins::KongMetricNames::Kong28);
   builder.nodeState().provide(plugins::kKongSeriesKey, kongSeries);
   auto metricNames = std::make_shared<observe::MetricNames>();
   builder.nodeState().provide(observe::kMetricNamesKey, metricNames);
+  auto shutdown = std::make_shared<observe::ShutdownDeadline>();
+  builder.nodeState().provide(observe::kShutdownDeadlineKey, shutdown);
   if (auto s = builder.start(); !s) return fail("cannot build the configuration: " + s.error().message);
   proxy::ProxyServer proxy(*proxySettings, publisher);
   proxy::HealthChecker checker(publisher);
@@ -383,6 +389,7 @@ int start(const Config& config, const Arguments& args) {
     log().notice("SIGUSR1: log files reopened");
   });
   log().notice(std::string("received ") + (sig == SIGINT ? "SIGINT" : "SIGTERM") + ", draining");
+  shutdown->start(std::chrono::milliseconds(*config.milliseconds("drain_timeout")));  // log shippers give up by then
   if (statusServer) statusServer->stop();
   liveFrames->close();  // open live streams end, so that the Admin API can stop
   aggregator.stop();
@@ -493,6 +500,7 @@ int runCommandLine(int argc, char** argv) {
   if (command == "config") return declarativeCommand(*config, *args);
   if (command == "check") {
     if (config->get("database") == "off" && !config->get("declarative_config").empty()) {
+      plugins::useDatabaselessSchemas(true);
       auto text = readFile(config->get("declarative_config"));
       if (!text) return fail(text.error().message);
       auto doc = declarative::parseYaml(*text);

@@ -71,6 +71,9 @@ const std::vector<ConfigKey>& configKeys() {
       {"rate_limiting_counters", "262144", "Counters in the rate-limiting plugin's node-wide table."},
       {"rate_limiting_sync_interval", "50ms", "How often the redis and cluster rate-limiting policies share counts."},
       {"status_listen", "off", "Address of a listener for GET /status and /metrics only, without tokens (e.g. 0.0.0.0:8100)."},
+      {"prometheus_kong_names", "2.8",
+       "Kong metric names on GET /metrics: 2.8 (kong_http_status, kong_latency, ... as Kong 2.8's Grafana dashboard reads) or 3 "
+       "(kong_http_requests_total, kong_request_latency_ms, ... for Kong 3.x dashboards)."},
       {"observability", "on", "Per-route request figures, the live stream, slow-request traces; off to save their cost."},
       {"observability_consumers", "off", "Request figures per consumer as well (Prometheus labels and memory grow with consumers)."},
       {"trace_slowest", "5", "Slowest requests kept per route and minute for GET /sluice/traces (0: none)."},
@@ -141,6 +144,8 @@ core::Result<Config> Config::load(const std::string& file, const std::map<std::s
     if (auto b = config.boolean(key); !b) return b.error();
   if (const std::string f = config.get("access_log_format"); f != "combined" && f != "json")
     return configError("access_log_format must be combined or json (got '" + f + "')");
+  if (const std::string n = config.get("prometheus_kong_names"); n != "2.8" && n != "3")
+    return configError("prometheus_kong_names must be 2.8 or 3 (got '" + n + "')");
   const std::string db = config.get("database");
   if (db != "sqlite" && db != "postgres" && db != "off")
     return configError("database must be sqlite, postgres or off (got '" + db + "')");

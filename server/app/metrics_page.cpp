@@ -11,17 +11,30 @@
 namespace sluice::app {
 namespace {
 
-void kongNodeFamilies(const MetricsSources& s, const nlohmann::json& connections, bool reachable,
-                      observe::PrometheusText& out) {
+// nginx's stub_status figures under their Kong state names, from the /status counters.
+constexpr std::pair<const char*, const char*> kConnectionStates[] = {
+    {"accepted", "connections_accepted"}, {"handled", "connections_handled"}, {"total", "total_requests"},
+    {"active", "connections_active"},     {"reading", "connections_reading"}, {"writing", "connections_writing"},
+    {"waiting", "connections_waiting"}};
+
+// Kong 2.8's node families (kong/plugins/prometheus/exporter.lua at 2.8.4). Its Lua memory and
+// nginx timer gauges have nothing to measure here and are left out.
+void kong28NodeFamilies(const nlohmann::json& connections, bool reachable, observe::PrometheusText& out) {
+  const auto count = [&](const char* key) { return static_cast<double>(connections.value(key, uint64_t{0})); };
+  out.family("kong_datastore_reachable", "Datastore reachable from Kong, 0 is unreachable", "gauge");
+  out.sample("kong_datastore_reachable", {}, reachable ? 1 : 0);
+  out.family("kong_nginx_http_current_connections", "Number of HTTP connections", "gauge");
+  for (const auto& [state, key] : kConnectionStates) out.sample("kong_nginx_http_current_connections", {{"state", state}}, count(key));
+  out.family("kong_nginx_metric_errors_total", "Number of nginx-lua-prometheus errors", "counter");
+  out.sample("kong_nginx_metric_errors_total", {}, 0);
+}
+
+// Kong 3.x's node families.
+void kong3NodeFamilies(const MetricsSources& s, const nlohmann::json& connections, bool reachable,
+                       observe::PrometheusText& out) {
   const auto count = [&](const char* key) { return static_cast<double>(connections.value(key, uint64_t{0})); };
   out.family("kong_nginx_connections_total", "Number of connections by subsystem", "gauge");
-  for (const auto& [state, key] : {std::pair{"accepted", "connections_accepted"},
-                                   {"handled", "connections_handled"},
-                                   {"total", "total_requests"},
-                                   {"active", "connections_active"},
-                                   {"reading", "connections_reading"},
-                                   {"writing", "connections_writing"},
-                                   {"waiting", "connections_waiting"}})
+  for (const auto& [state, key] : kConnectionStates)
     out.sample("kong_nginx_connections_total", {{"node_id", s.nodeId}, {"subsystem", "http"}, {"state", state}}, count(key));
   out.family("kong_nginx_requests_total", "Number of requests total", "gauge");
   out.sample("kong_nginx_requests_total", {{"node_id", s.nodeId}, {"subsystem", "http"}}, count("total_requests"));
@@ -110,12 +123,13 @@ std::string renderMetrics(const MetricsSources& s) {
   observe::PrometheusText out;
   const nlohmann::json connections = s.connections ? s.connections() : nlohmann::json::object();
   const bool reachable = s.datastoreReachable && s.datastoreReachable();
-  kongNodeFamilies(s, connections, reachable, out);
-  if (s.kong) {
-    s.kong->render(out);
-    if (s.kong->upstreamHealthExported() && s.publisher)
-      if (const auto snap = s.publisher->current()) kongTargetHealth(*snap, out);
-  }
+  const bool kong28 = !s.kong || s.kong->names() == plugins::KongMetricNames::Kong28;
+  if (kong28) kong28NodeFamilies(connections, reachable, out);
+  else kong3NodeFamilies(s, connections, reachable, out);
+  if (s.kong) s.kong->render(out);
+  // Kong 2.8 always reports target health; 3.x once a prometheus plugin is configured.
+  if ((kong28 || s.kong->upstreamHealthExported()) && s.publisher)
+    if (const auto snap = s.publisher->current()) kongTargetHealth(*snap, out);
   sluiceNodeFamilies(connections, s.publisher, out);
   if (s.requests) s.requests->renderPrometheus(out);
   if (s.accessLog) {

@@ -1,7 +1,7 @@
 #pragma once
-// GET /metrics: the Prometheus page of this node. Kong 3.x's families under their Kong names
-// (the node's always; the per-route ones where a prometheus plugin counts), so Kong's Grafana
-// dashboard reads Sluice unchanged, and Sluice's own figures under sluice_.
+// GET /metrics: the Prometheus page of this node. Kong's families under Kong 2.8's names (or 3.x's,
+// prometheus_kong_names = 3): the node's always, the per-route ones where a prometheus plugin
+// counts, so Kong's Grafana dashboard reads Sluice unchanged; and Sluice's own figures under sluice_.
 #include "observe/access_log.h"
 #include "observe/node_metrics.h"
 #include "plugins/prometheus/kong_series.h"

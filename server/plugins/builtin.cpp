@@ -17,6 +17,9 @@
 #include "plugins/rate_limiting/plugin.h"
 #include "plugins/request_termination/plugin.h"
 
+#include <array>
+#include <atomic>
+
 namespace sluice::plugins {
 
 // Each plugin folder declares its schema (schema.cpp) and its factory (plugin.cpp).
@@ -25,6 +28,7 @@ const schema::PluginSchema& basicAuthSchema();
 const schema::PluginSchema& jwtSchema();
 const schema::PluginSchema& aclSchema();
 const schema::PluginSchema& rateLimitingSchema();
+const schema::PluginSchema& rateLimitingDatabaselessSchema();
 const schema::PluginSchema& corsSchema();
 const schema::PluginSchema& requestTerminationSchema();
 const schema::PluginSchema& ipRestrictionSchema();
@@ -44,7 +48,7 @@ const std::vector<PluginFactory>& builtinPlugins() {
       {&basicAuthSchema(), createBasicAuth},
       {&jwtSchema(), createJwt},
       {&aclSchema(), createAcl},
-      {&rateLimitingSchema(), createRateLimiting},
+      {&rateLimitingSchema(), createRateLimiting, &rateLimitingDatabaselessSchema()},
       {&corsSchema(), createCors},
       {&requestTerminationSchema(), createRequestTermination},
       {&ipRestrictionSchema(), createIpRestriction},
@@ -61,6 +65,16 @@ const std::vector<PluginFactory>& builtinPlugins() {
   return kAll;
 }
 
+namespace {
+std::atomic<bool> databaseless{false};
+
+const schema::PluginSchema* schemaOf(const PluginFactory& p, bool withoutDatabase) {
+  return withoutDatabase && p.databaselessSchema ? p.databaselessSchema : p.schema;
+}
+}  // namespace
+
+void useDatabaselessSchemas(bool value) { databaseless.store(value, std::memory_order_relaxed); }
+
 const PluginFactory* findPlugin(const std::string& name) {
   for (const auto& p : builtinPlugins())
     if (p.schema->name == name) return &p;
@@ -68,17 +82,20 @@ const PluginFactory* findPlugin(const std::string& name) {
 }
 
 const std::vector<const schema::PluginSchema*>& builtinPluginSchemas() {
-  static const std::vector<const schema::PluginSchema*> kAll = [] {
-    std::vector<const schema::PluginSchema*> all;
-    for (const auto& p : builtinPlugins()) all.push_back(p.schema);
-    return all;
+  static const auto kBoth = [] {
+    std::array<std::vector<const schema::PluginSchema*>, 2> both;
+    for (const auto& p : builtinPlugins()) {
+      both[0].push_back(schemaOf(p, false));
+      both[1].push_back(schemaOf(p, true));
+    }
+    return both;
   }();
-  return kAll;
+  return kBoth[databaseless.load(std::memory_order_relaxed) ? 1 : 0];
 }
 
 const schema::PluginSchema* findPluginSchema(const std::string& name) {
   const PluginFactory* p = findPlugin(name);
-  return p ? p->schema : nullptr;
+  return p ? schemaOf(*p, databaseless.load(std::memory_order_relaxed)) : nullptr;
 }
 
 }  // namespace sluice::plugins

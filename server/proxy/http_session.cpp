@@ -216,11 +216,13 @@ void HttpSession::beginExchange() {
     }
     return;
   }
-  if (route.service < 0 || !snap.services[static_cast<size_t>(route.service)].enabled) {
-    respondLocal(GatewayResponse{503, {}, {}, hasBody, false});
+  // Kong leaves the routes of a disabled service out of its router; a route without a service still
+  // runs its plugins and is answered 503 after them (forwardExchange).
+  if (route.service >= 0 && !snap.services[static_cast<size_t>(route.service)].enabled) {
+    respondLocal(GatewayResponse{404, "no Route matched with those values", {}, hasBody, false});
     return;
   }
-  service_ = &snap.services[static_cast<size_t>(route.service)];
+  service_ = route.service >= 0 ? &snap.services[static_cast<size_t>(route.service)] : nullptr;
   const uint64_t maxBody = worker_.settings().clientMaxBodySize;
   if (maxBody && x_->head.framing == http::BodyFraming::ContentLength && x_->head.contentLength > maxBody) {
     respondLocal(GatewayResponse{413, {}, {}, true, false});
@@ -268,6 +270,11 @@ void HttpSession::forwardExchange() {
       respondFromPlugin(hasBody);
       return;
     }
+  }
+
+  if (!service_) {
+    respondLocal(GatewayResponse{503, "no Service found with those values", {}, hasBody, false});
+    return;
   }
 
   // Upstream path: strip the matched prefix, join with the service path (path_handling).

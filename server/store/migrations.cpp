@@ -115,6 +115,18 @@ CREATE TABLE IF NOT EXISTS ratelimiting_counters (
 CREATE INDEX IF NOT EXISTS ratelimiting_counters_expires ON ratelimiting_counters (expires_at);
 )sql",
        ""},
+      // Upstreams answer Kong 2.8's fields only: the 3.x hashing inputs and the latency algorithm go.
+      {"003_kong28_upstreams",
+       R"sql(
+UPDATE upstreams SET hash_on = 'none' WHERE hash_on IN ('path', 'query_arg', 'uri_capture');
+UPDATE upstreams SET hash_fallback = 'none' WHERE hash_fallback IN ('path', 'query_arg', 'uri_capture');
+UPDATE upstreams SET algorithm = 'round-robin' WHERE algorithm = 'latency';
+ALTER TABLE upstreams DROP COLUMN hash_on_query_arg;
+ALTER TABLE upstreams DROP COLUMN hash_fallback_query_arg;
+ALTER TABLE upstreams DROP COLUMN hash_on_uri_capture;
+ALTER TABLE upstreams DROP COLUMN hash_fallback_uri_capture;
+)sql",
+       ""},
   };
   return kMigrations;
 }

@@ -3,6 +3,7 @@
 #include "model/entities.h"
 #include "model/registry.h"
 #include "plugins/plugin_catalog.h"
+#include "schema/validator.h"
 
 #include <Poco/Logger.h>
 
@@ -139,7 +140,15 @@ core::Status compilePlugins(Store& store, snapshot::ConfigSnapshot& snap, plugin
       continue;
     }
     context.setPluginId(row.at("id").get<std::string>());
-    auto created = factory->create(row.at("config"), context);
+    // A field sent as null keeps null in the store (as in Kong); the handler gets the default instead.
+    const schema::PluginSchema* declared = plugins::findPluginSchema(name);
+    const json config = declared ? schema::defaultsForNulls(declared->config, row.at("config")) : row.at("config");
+    plugins::PluginCreateResult created = core::Error::badRequest("not created");
+    try {
+      created = factory->create(config, context);
+    } catch (const std::exception& e) {
+      created = core::Error::badRequest(std::string("unusable configuration: ") + e.what());
+    }
     if (!loadError) return loadError;
     if (!created) {
       Poco::Logger::get("sluice.plugins").error("plugin %s (%s): %s", name, row.at("id").get<std::string>(), created.error().message);

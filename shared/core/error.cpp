@@ -22,6 +22,7 @@ constexpr ErrorRow kErrorTable[] = {
     {ErrorCode::DatabaseError, "database error", 500},
     {ErrorCode::InvalidSize, "invalid size", 400},
     {ErrorCode::OperationUnsupported, "operation unsupported", 405},
+    {ErrorCode::ForeignKeysUnresolved, "foreign keys unresolved", 400},
     {ErrorCode::DeclarativeConfig, "invalid declarative configuration", 400},
     {ErrorCode::DatabaseUnavailable, "", 503},
     {ErrorCode::BadRequest, "", 400},

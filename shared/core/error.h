@@ -18,6 +18,7 @@ enum class ErrorCode {
   DatabaseError = 8,
   InvalidSize = 9,
   OperationUnsupported = 12,
+  ForeignKeysUnresolved = 13,
   DeclarativeConfig = 14,
   // Sluice's own, past Kong's range.
   DatabaseUnavailable = 100,

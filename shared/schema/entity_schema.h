@@ -47,6 +47,9 @@ struct EntitySchema {
   std::vector<EntityCheck> checks;
   std::vector<Shorthand> shorthands;
   std::vector<Field> transientFields;  // accepted and returned, kept elsewhere (certificates.snis)
+  // Kong's `ttl = true`: rows may carry a `ttl` (seconds to live). Stored as a field named "ttl";
+  // /schemas shows the option, not a field.
+  bool ttl = false;
 
   // Runs on a validated entity before it is stored: generates keys, hashes passwords, normalises.
   std::function<core::Status(json& entity)> beforeWrite;

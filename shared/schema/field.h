@@ -32,6 +32,7 @@ struct Field {
   bool uuid = false;
   bool timestamp = false;
   bool regexPattern = false;  // a value (or element) the server compiles as a regex
+  bool asteriskAllowed = false;  // with regexPattern: a lone "*" is taken as it is (cors origins)
   bool pluginConfig = false;  // a record whose fields come from the plugin named by the entity
   std::vector<json> oneOf;
   std::optional<double> min, max;

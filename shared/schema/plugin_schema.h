@@ -6,16 +6,24 @@
 
 namespace sluice::schema {
 
+// The `protocols` field a plugin declares (Kong's typedefs): protocols_http (the default), protocols
+// (any protocol), or none (the plugins entity's own field applies and /schemas shows none).
+enum class PluginProtocols { Http, Any, Undeclared };
+
 struct PluginSchema {
   std::string name;  // Kong id: "key-auth"
   std::string version = "0.1.0";
   int priority = 0;
   std::vector<Field> config;
   std::vector<EntityCheck> configChecks;
+  std::vector<Shorthand> configShorthands;  // Kong's shorthand_fields of the config record
   bool noConsumer = false;
   bool noRoute = false;
   bool noService = false;
-  std::vector<std::string> protocols;  // allowed protocols; empty: the plugins entity's default set
+  PluginProtocols protocols = PluginProtocols::Http;
 };
+
+// The protocols a plugin may be configured for.
+const std::vector<std::string>& allowedProtocols(const PluginSchema& plugin);
 
 }  // namespace sluice::schema

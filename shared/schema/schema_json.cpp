@@ -3,9 +3,10 @@
 namespace sluice::schema {
 namespace {
 
-json fieldsToJson(const std::vector<Field>& fields) {
+json fieldsToJson(const std::vector<Field>& fields, bool ttlOption = false) {
   json out = json::array();
-  for (const auto& f : fields) out.push_back(json{{f.name, fieldToJson(f)}});
+  for (const auto& f : fields)
+    if (!(ttlOption && f.name == "ttl")) out.push_back(json{{f.name, fieldToJson(f)}});
   return out;
 }
 
@@ -42,34 +43,36 @@ json fieldToJson(const Field& f) {
   return j;
 }
 
+json pluginConfigToJson(const PluginSchema& plugin) {
+  return json{{"type", "record"}, {"fields", fieldsToJson(plugin.config)}};
+}
+
 json entitySchemaToJson(const EntitySchema& schema) {
-  json j{{"fields", fieldsToJson(schema.fields)}};
+  json j{{"fields", fieldsToJson(schema.fields, schema.ttl)}};
+  if (schema.ttl) j["ttl"] = true;
   if (!schema.checks.empty()) j["entity_checks"] = checksToJson(schema.checks);
   if (!schema.endpointKey.empty()) j["endpoint_key"] = schema.endpointKey;
   if (!schema.cacheKey.empty()) j["cache_key"] = schema.cacheKey;
   return j;
 }
 
+// Kong answers a plugin's own declaration: the scopes it forbids, its protocols field if it has one,
+// and its config record.
 json pluginSchemaToJson(const PluginSchema& plugin) {
   json fields = json::array();
-  const auto scope = [&](const char* name, const char* reference, bool forbidden) {
-    json f{{"type", "foreign"}, {"reference", reference}};
-    if (forbidden) f["eq"] = nullptr;
-    fields.push_back(json{{name, f}});
+  const auto forbid = [&](const char* name, const char* reference) {
+    fields.push_back(json{{name, {{"type", "foreign"}, {"reference", reference}, {"eq", nullptr}}}});
   };
-  scope("consumer", "consumers", plugin.noConsumer);
-  scope("route", "routes", plugin.noRoute);
-  scope("service", "services", plugin.noService);
-  json protocols{{"type", "set"}, {"required", true},
-                 {"default", json::array({"grpc", "grpcs", "http", "https"})},
-                 {"elements", {{"type", "string"}, {"one_of", json::array({"grpc", "grpcs", "http", "https"})}}}};
-  if (!plugin.protocols.empty()) {
-    protocols["default"] = plugin.protocols;
-    protocols["elements"]["one_of"] = plugin.protocols;
-  }
-  fields.push_back(json{{"protocols", protocols}});
-  Field config = recordField("config", plugin.config).asRequired();
-  fields.push_back(json{{"config", fieldToJson(config)}});
+  if (plugin.noConsumer) forbid("consumer", "consumers");
+  if (plugin.noRoute) forbid("route", "routes");
+  if (plugin.noService) forbid("service", "services");
+  if (plugin.protocols != PluginProtocols::Undeclared)
+    fields.push_back(json{{"protocols",
+                           {{"type", "set"},
+                            {"required", true},
+                            {"default", json::array({"grpc", "grpcs", "http", "https"})},
+                            {"elements", {{"type", "string"}, {"one_of", allowedProtocols(plugin)}}}}}});
+  fields.push_back(json{{"config", pluginConfigToJson(plugin)}});
   json j{{"fields", fields}};
   if (!plugin.configChecks.empty()) {
     json checks = json::array();

@@ -8,7 +8,10 @@ namespace sluice::schema {
 
 json fieldToJson(const Field& field);
 json entitySchemaToJson(const EntitySchema& schema);
-// A plugin's schema as Kong serves it: the plugin entity's scope fields plus its `config` record.
+// A plugin's schema as Kong serves it (/schemas/plugins/{name}): the scopes it forbids, its
+// protocols field when it declares one, and its `config` record.
 json pluginSchemaToJson(const PluginSchema& plugin);
+// The `config` record alone (Kong 2.8's deprecated /plugins/schema/{name}).
+json pluginConfigToJson(const PluginSchema& plugin);
 
 }  // namespace sluice::schema

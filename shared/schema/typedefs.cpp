@@ -129,7 +129,7 @@ Field createdAtMillis() {
 }
 
 Field tags() {
-  Field tag = stringField("tag").withLenMin(1).withCheck([](const json& v) -> std::optional<std::string> {
+  Field tag = stringField("tag").asRequired().withLenMin(1).withCheck([](const json& v) -> std::optional<std::string> {
     const auto s = v.get<std::string>();
     for (unsigned char c : s)
       if (c < 0x20 || c == 0x7f || c == ',' || c == '/')
@@ -330,6 +330,16 @@ EntityCheck mutuallyRequired(std::vector<std::string> fieldNames) {
     return json::array({"all or none of these fields must be set: " + list});
   };
   return check;
+}
+
+Shorthand legacyName(std::string oldName, const Field& field) {
+  Shorthand sh;
+  sh.field = field.named(std::move(oldName));
+  sh.expand = [target = field.name](const json& value, json& record) -> std::optional<std::string> {
+    record[target] = value;
+    return std::nullopt;
+  };
+  return sh;
 }
 
 }  // namespace sluice::schema::typedefs

@@ -36,6 +36,10 @@ const std::vector<json>& serviceProtocols();
 EntityCheck atLeastOneOf(std::vector<std::string> fieldNames);
 EntityCheck mutuallyRequired(std::vector<std::string> fieldNames);
 
+// A deprecated spelling Kong 2.8 still accepts for a field (`whitelist` for `allow`): checked as
+// that field and stored under its name.
+Shorthand legacyName(std::string oldName, const Field& field);
+
 // Value predicates used by several presets and entities.
 bool isHostname(const std::string& text);
 bool isIpv4(const std::string& text);

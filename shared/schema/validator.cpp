@@ -88,16 +88,15 @@ class Checker {
       case FieldType::String: {
         if (!value.is_string()) return "expected a string";
         const auto s = value.get<std::string>();
-        if (field.lenMin && s.size() < *field.lenMin)
-          return *field.lenMin == 1 ? json("length must be at least 1")
-                                    : json("length must be at least " + std::to_string(*field.lenMin));
+        const size_t lenMin = field.lenMin.value_or(1);  // Kong: empty strings only where a field allows them
+        if (s.size() < lenMin) return json("length must be at least " + std::to_string(lenMin));
         if (!field.startsWith.empty()) {
           bool ok = false;
           for (const auto& p : field.startsWith) ok = ok || s.rfind(p, 0) == 0;
           if (!ok) return "should start with: " + field.startsWith.front();
         }
         if (json e = common(field, value); !e.is_null()) return e;
-        if (field.regexPattern && ctx_.checkRegex) {
+        if (field.regexPattern && ctx_.checkRegex && !(field.asteriskAllowed && s == "*")) {
           const bool tilde = s.rfind("~", 0) == 0;
           if (tilde || isKongRegex(s)) {
             if (auto err = ctx_.checkRegex(tilde ? s.substr(1) : s)) return "invalid regex: '" + s + "' (" + *err + ")";
@@ -262,17 +261,18 @@ void checkPlugin(const EntitySchema& schema, json& entity, json& errors, const V
   const std::string name = entity["name"].get<std::string>();
   const PluginSchema* plugin = ctx.findPlugin ? ctx.findPlugin(name) : nullptr;
   if (!plugin) {
-    errors["name"] = "plugin '" + name + "' not enabled; add it to the 'plugins' configuration property";
+    const std::string why = ctx.missingPlugin ? ctx.missingPlugin(name) : std::string();
+    errors["name"] = why.empty() ? "plugin '" + name + "' not enabled; add it to the 'plugins' configuration property" : why;
     return;
   }
   if (plugin->noConsumer && !entity["consumer"].is_null()) errors["consumer"] = "value must be null";
   if (plugin->noRoute && !entity["route"].is_null()) errors["route"] = "value must be null";
   if (plugin->noService && !entity["service"].is_null()) errors["service"] = "value must be null";
-  if (!plugin->protocols.empty() && entity["protocols"].is_array()) {
+  const auto& allowed = allowedProtocols(*plugin);
+  if (entity["protocols"].is_array()) {
     for (const auto& p : entity["protocols"]) {
-      if (std::find(plugin->protocols.begin(), plugin->protocols.end(), p.get<std::string>()) ==
-          plugin->protocols.end()) {
-        errors["protocols"] = "expected one of: " + joinValues({plugin->protocols.begin(), plugin->protocols.end()});
+      if (!p.is_string() || std::find(allowed.begin(), allowed.end(), p.get<std::string>()) == allowed.end()) {
+        errors["protocols"] = "expected one of: " + joinValues({allowed.begin(), allowed.end()});
         break;
       }
     }
@@ -294,10 +294,31 @@ void checkPlugin(const EntitySchema& schema, json& entity, json& errors, const V
 
 }  // namespace
 
+// Kong's shorthand_fields: accepted in input, checked, expanded into real fields, never stored.
+void expandShorthands(const std::vector<Shorthand>& shorthands, json& record, json& errors, const ValidationContext& ctx) {
+  for (const auto& sh : shorthands) {
+    auto it = record.find(sh.field.name);
+    if (it == record.end()) continue;
+    json value = *it;
+    record.erase(it);
+    if (value.is_null()) continue;
+    Checker checker(ctx);
+    if (json e = checker.check(sh.field, value); !e.is_null()) {
+      errors[sh.field.name] = e;
+      continue;
+    }
+    if (auto err = sh.expand(value, record)) errors[sh.field.name] = *err;
+  }
+}
+
 json validatePluginConfig(const PluginSchema& plugin, json& config, const ValidationContext& ctx) {
+  json errors = json::object();
+  if (config.is_object()) expandShorthands(plugin.configShorthands, config, errors, ctx);
   config = normalizeRecord(plugin.config, config);
   Checker checker(ctx);
-  json errors = checker.checkRecord(plugin.config, config);
+  const json fieldErrors = checker.checkRecord(plugin.config, config);
+  if (fieldErrors.is_object())
+    for (auto it = fieldErrors.begin(); it != fieldErrors.end(); ++it) errors[it.key()] = *it;
   checker.runChecks(plugin.configChecks, config, errors, "config");
   return errors.empty() ? json() : errors;
 }
@@ -307,19 +328,7 @@ core::Result<json> validateEntity(const EntitySchema& schema, const json& input,
   json entity = input;
   json errors = json::object();
 
-  for (const auto& sh : schema.shorthands) {
-    auto it = entity.find(sh.field.name);
-    if (it == entity.end()) continue;
-    json value = *it;
-    entity.erase(it);
-    if (value.is_null()) continue;
-    Checker checker(ctx);
-    if (json e = checker.check(sh.field, value); !e.is_null()) {
-      errors[sh.field.name] = e;
-      continue;
-    }
-    if (auto err = sh.expand(value, entity)) errors[sh.field.name] = *err;
-  }
+  expandShorthands(schema.shorthands, entity, errors, ctx);
 
   entity = normalizeRecord(schema.fields, entity);
   fillAuto(schema.fields, entity, ctx.keepTimestamps);
@@ -370,6 +379,10 @@ json coerceStrings(const std::vector<Field>& fields, const json& input) {
     auto it = out.find(f.name);
     if (it == out.end()) continue;
     json& v = *it;
+    if (v == "") {  // Kong's forms: an empty value is null
+      v = nullptr;
+      continue;
+    }
     switch (f.type) {
       case FieldType::Integer:
       case FieldType::Number:
@@ -405,6 +418,18 @@ json coerceStrings(const std::vector<Field>& fields, const json& input) {
       default:
         break;
     }
+  }
+  return out;
+}
+
+json defaultsForNulls(const std::vector<Field>& fields, const json& input) {
+  if (!input.is_object()) return input;
+  json out = input;
+  for (const auto& f : fields) {
+    auto it = out.find(f.name);
+    if (it == out.end()) continue;
+    if (it->is_null() && f.defaultValue) *it = absentValue(f);
+    else if (f.type == FieldType::Record && it->is_object()) *it = defaultsForNulls(f.fields, *it);
   }
   return out;
 }

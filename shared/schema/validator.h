@@ -11,6 +11,9 @@ namespace sluice::schema {
 struct ValidationContext {
   // The schema of an enabled plugin, or null.
   std::function<const PluginSchema*(const std::string& name)> findPlugin;
+  // Why a plugin this build lacks is refused (whether it is planned, or why it never will be);
+  // empty: Kong's own "not enabled" message.
+  std::function<std::string(const std::string& name)> missingPlugin;
   // Compiles a pattern as the router will; returns an error message, or nullopt when it compiles.
   std::function<std::optional<std::string>(const std::string& pattern)> checkRegex;
   // Keep a given updated_at (restoring an export) instead of stamping the time of this write.
@@ -30,5 +33,7 @@ json mergePatch(const std::vector<Field>& fields, json stored, const json& patch
 // Converts form-urlencoded string values to the schema's types ("80" -> 80, "true" -> true,
 // "a" for an array -> ["a"]). Values that do not convert are left for the validator to reject.
 json coerceStrings(const std::vector<Field>& fields, const json& input);
+// `input` with each null field that has a default given that default, records included.
+json defaultsForNulls(const std::vector<Field>& fields, const json& input);
 
 }  // namespace sluice::schema

@@ -253,7 +253,7 @@ class TestObserve : public QObject {
     const HttpResponse metrics = status.get("/metrics");
     QCOMPARE(metrics.status, 200);
     QVERIFY(metrics.header("Content-Type").startsWith("text/plain; version=0.0.4"));
-    QVERIFY(metrics.body.contains("kong_node_info{"));
+    QVERIFY(metrics.body.contains("kong_nginx_http_current_connections{"));
     QVERIFY(metrics.body.contains("sluice_http_requests_total{route=\"main\""));
     QCOMPARE(status.get("/status").status, 200);
     QVERIFY(status.get("/status").json().contains("database"));

@@ -146,7 +146,7 @@ class TestPluginsLogging : public QObject {
                     {"config", QJsonObject{{"http_endpoint", QString("http://127.0.0.1:%1/logs").arg(collector.port())},
                                            {"queue_size", 2},
                                            {"flush_timeout", 0.2},
-                                           {"headers", QJsonObject{{"X-Token", "t0k"}}}}}});
+                                           {"headers", QJsonObject{{"X-Token", QJsonArray{"t0k"}}}}}}});
     QTRY_VERIFY_WITH_TIMEOUT((bed_.proxy().get("/h1"), !collector.bodies.isEmpty()), 10000);
     const QJsonDocument batch = QJsonDocument::fromJson(collector.bodies.first());
     QVERIFY2(batch.isArray(), collector.bodies.first().constData());

@@ -1,6 +1,7 @@
-// The prometheus plugin and GET /metrics through a real sluice and a real upstream: Kong 3.x's
-// families and labels, exact counts for a known mix of requests, the plugin's switches, target
-// health, and a page promtool parses.
+// The prometheus plugin and GET /metrics through a real sluice and a real upstream: Kong 2.8's
+// families and labels by default (every family always, per_consumer the only switch), Kong 3.x's
+// with prometheus_kong_names = 3, exact counts for a known mix of requests, target health, and a
+// page promtool parses.
 #include "plugin_test_bed.h"
 
 #include <QJsonArray>
@@ -92,24 +93,23 @@ class TestPluginsPrometheus : public QObject {
     const QList<Sample> page = scrape();
     QVERIFY(!page.isEmpty());
     QCOMPARE(value(page, "kong_datastore_reachable"), 1.0);
-    QCOMPARE(value(page, "kong_node_info"), 1.0);
     for (const char* state : {"accepted", "handled", "total", "active", "reading", "writing", "waiting"})
-      QVERIFY2(has(page, "kong_nginx_connections_total") &&
-                   std::any_of(page.begin(), page.end(), [&](const Sample& s) { return s.labels.value("state") == state; }),
+      QVERIFY2(std::any_of(page.begin(), page.end(),
+                           [&](const Sample& s) { return s.name == "kong_nginx_http_current_connections" && s.labels.value("state") == state; }),
                state);
-    QVERIFY(value(page, "kong_nginx_connections_total", {{"state", "active"}}) >= 1);  // this scrape's own connection
+    QVERIFY(value(page, "kong_nginx_http_current_connections", {{"state", "active"}}) >= 1);  // this scrape's own connection
+    QCOMPARE(value(page, "kong_nginx_metric_errors_total"), 0.0);
     QVERIFY(value(page, "sluice_config_version") >= 1);
-    QVERIFY(!has(page, "kong_http_requests_total"));  // no plugin counted anything yet
+    QVERIFY(!has(page, "kong_http_status"));  // no plugin counted anything yet
+    QVERIFY(!has(page, "kong_nginx_connections_total"));  // a 3.x name
   }
 
+  // Kong 2.8: kong_http_status per service, route and code (whoever answered), kong_latency with a
+  // type label, kong_bandwidth, and kong_http_consumer_status where per_consumer is on.
   void countsAKnownMixOfRequests() {
     bed_.addPlugin({{"name", "key-auth"}, {"config", QJsonObject{{"key_names", QJsonArray{"apikey"}}}}});
-    bed_.addPlugin({{"name", "prometheus"},
-                    {"config", QJsonObject{{"per_consumer", true},
-                                           {"status_code_metrics", true},
-                                           {"latency_metrics", true},
-                                           {"bandwidth_metrics", true}}}});
-    waitForFamily("/warmup", "kong_http_requests_total");
+    bed_.addPlugin({{"name", "prometheus"}, {"config", QJsonObject{{"per_consumer", true}}}});
+    waitForFamily("/warmup", "kong_http_status");
     QCOMPARE(bed_.until(401, "/").status, 401);
     const QList<Sample> before = scrape();
 
@@ -129,53 +129,83 @@ class TestPluginsPrometheus : public QObject {
       for (auto it = main.begin(); it != main.end(); ++it) extra[it.key()] = it.value();
       return extra;
     };
-    QCOMPARE(delta("kong_http_requests_total", with({{"code", "200"}, {"source", "service"}, {"consumer", "pat"}})), 5.0);
-    QCOMPARE(delta("kong_http_requests_total", with({{"code", "404"}, {"source", "service"}, {"consumer", "pat"}})), 2.0);
-    QCOMPARE(delta("kong_http_requests_total", with({{"code", "401"}, {"source", "kong"}, {"consumer", ""}})), 3.0);
-    QCOMPARE(delta("kong_http_requests_total", main), 10.0);
+    QCOMPARE(delta("kong_http_status", with({{"code", "200"}})), 5.0);
+    QCOMPARE(delta("kong_http_status", with({{"code", "404"}})), 2.0);
+    QCOMPARE(delta("kong_http_status", with({{"code", "401"}})), 3.0);
+    QCOMPARE(delta("kong_http_status", main), 10.0);
+    QCOMPARE(delta("kong_http_consumer_status", with({{"code", "200"}, {"consumer", "pat"}})), 5.0);
+    QCOMPARE(delta("kong_http_consumer_status", with({{"code", "404"}, {"consumer", "pat"}})), 2.0);
+    QCOMPARE(delta("kong_http_consumer_status", with({{"code", "401"}})), 0.0);  // no consumer
     // Latency: every request has a total and a gateway time; only the seven proxied ones an upstream time.
-    QCOMPARE(delta("kong_request_latency_ms_count", main), 10.0);
-    QCOMPARE(delta("kong_kong_latency_ms_count", main), 10.0);
-    QCOMPARE(delta("kong_upstream_latency_ms_count", main), 7.0);
-    QCOMPARE(delta("kong_request_latency_ms_bucket", with({{"le", "+Inf"}})), 10.0);
-    QVERIFY(delta("kong_request_latency_ms_sum", main) > 0);
+    QCOMPARE(delta("kong_latency_count", with({{"type", "request"}})), 10.0);
+    QCOMPARE(delta("kong_latency_count", with({{"type", "kong"}})), 10.0);
+    QCOMPARE(delta("kong_latency_count", with({{"type", "upstream"}})), 7.0);
+    QCOMPARE(delta("kong_latency_bucket", with({{"type", "request"}, {"le", "+Inf"}})), 10.0);
+    QCOMPARE(delta("kong_latency_bucket", with({{"type", "request"}, {"le", "60000"}})), 10.0);  // 2.8's last bound
+    QVERIFY(delta("kong_latency_sum", with({{"type", "request"}})) > 0);
     // Bandwidth: the request heads exactly; the responses at least their bodies.
-    QCOMPARE(delta("kong_bandwidth_bytes", with({{"direction", "ingress"}, {"consumer", "pat"}})),
-             double(5 * okRequest.size() + 2 * notFound.size()));
-    QCOMPARE(delta("kong_bandwidth_bytes", with({{"direction", "ingress"}, {"consumer", ""}})), double(3 * refused.size()));
-    QVERIFY(delta("kong_bandwidth_bytes", with({{"direction", "egress"}, {"consumer", "pat"}})) > 7 * 100);
+    QCOMPARE(delta("kong_bandwidth", with({{"type", "ingress"}})), double(5 * okRequest.size() + 2 * notFound.size() + 3 * refused.size()));
+    QVERIFY(delta("kong_bandwidth", with({{"type", "egress"}})) > 7 * 100);
     // Buckets are cumulative.
     double previous = 0;
     for (const Sample& s : after)
-      if (s.name == "kong_kong_latency_ms_bucket" && s.labels.value("route") == "main") {
+      if (s.name == "kong_latency_bucket" && s.labels.value("route") == "main" && s.labels.value("type") == "kong") {
         QVERIFY(s.value >= previous);
         previous = s.value;
       }
+    QVERIFY(!has(after, "kong_http_requests_total"));  // 3.x names only when asked for
   }
 
-  void switchesAndScopeDecideWhatIsCounted() {
-    // A second route with a plugin of its own that counts status codes only, without consumers.
+  // Kong 2.8 has one switch: the 3.x ones are refused, every family is exported without them.
+  void onlyPerConsumerSwitches() {
+    const HttpResponse r = bed_.admin().sendJson("POST", "/plugins", {{"name", "prometheus"}, {"config", QJsonObject{{"status_code_metrics", true}}}});
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.json()["fields"].toObject()["config"].toObject()["status_code_metrics"].toString(), QString("unknown field"));
     const QJsonObject route = bed_.create("/services/echo/routes", {{"name", "side"}, {"paths", QJsonArray{"/side"}}});
-    bed_.create("/routes/side/plugins", {{"name", "prometheus"}, {"config", QJsonObject{{"status_code_metrics", true}}}});
-    waitForFamily("/side/x", "kong_http_requests_total");
+    bed_.create("/routes/side/plugins", {{"name", "prometheus"}});
+    waitForFamily("/side/x", "kong_http_status");
     const QList<Sample> before = scrape();
     for (int i = 0; i < 4; ++i) QCOMPARE(bed_.proxy().get("/side/x").status, 200);
-    for (int i = 0; i < 3; ++i) QCOMPARE(bed_.proxy().get("/main-only").status, 200);
+    for (int i = 0; i < 3; ++i) QCOMPARE(bed_.proxy().get("/main-only").status, 200);  // no plugin on main now
     const QList<Sample> after = scrape();
-    const QMap<QString, QString> side{{"service", "echo"}, {"route", "side"}, {"code", "200"}, {"consumer", ""}};
-    QCOMPARE(value(after, "kong_http_requests_total", side) - value(before, "kong_http_requests_total", side), 4.0);
+    const QMap<QString, QString> side{{"service", "echo"}, {"route", "side"}, {"code", "200"}};
+    QCOMPARE(value(after, "kong_http_status", side) - value(before, "kong_http_status", side), 4.0);
     const QMap<QString, QString> main{{"route", "main"}};
-    QCOMPARE(value(after, "kong_http_requests_total", main), value(before, "kong_http_requests_total", main));
-    QCOMPARE(value(after, "kong_request_latency_ms_count", {{"route", "side"}}), 0.0);  // latency_metrics is off
+    QCOMPARE(value(after, "kong_http_status", main), value(before, "kong_http_status", main));
+    QCOMPARE(value(after, "kong_latency_count", {{"route", "side"}, {"type", "request"}}) -
+                 value(before, "kong_latency_count", {{"route", "side"}, {"type", "request"}}),
+             4.0);
     QCOMPARE(bed_.admin().del("/routes/" + route["id"].toString().toUtf8()).status, 204);
+  }
+
+  // prometheus_kong_names = 3: Kong 3.x's families and labels for 3.x dashboards.
+  void kong3NamesWhenAskedFor() {
+    PluginTestBed bed;
+    bed.sluice().setEnv("PROMETHEUS_KONG_NAMES", "3");
+    QVERIFY(bed.start());
+    bed.addPlugin({{"name", "prometheus"}});
+    for (int i = 0; i < 100 && !has(parse(bed.admin().get("/metrics").body), "kong_http_requests_total"); ++i) {
+      bed.proxy().get("/warmup");
+      QTest::qWait(50);
+    }
+    const QList<Sample> before = parse(bed.admin().get("/metrics").body);
+    for (int i = 0; i < 3; ++i) QCOMPARE(bed.proxy().get("/three").status, 200);
+    const QList<Sample> after = parse(bed.admin().get("/metrics").body);
+    const QMap<QString, QString> ok{{"service", "echo"}, {"route", "main"}, {"code", "200"}, {"source", "service"}, {"consumer", ""}};
+    QCOMPARE(value(after, "kong_http_requests_total", ok) - value(before, "kong_http_requests_total", ok), 3.0);
+    QCOMPARE(value(after, "kong_request_latency_ms_count", {{"route", "main"}}) - value(before, "kong_request_latency_ms_count", {{"route", "main"}}), 3.0);
+    QVERIFY(has(after, "kong_bandwidth_bytes"));
+    QVERIFY(has(after, "kong_nginx_connections_total"));
+    QCOMPARE(value(after, "kong_node_info"), 1.0);
+    QVERIFY(!has(after, "kong_http_status"));
+    QVERIFY(!has(after, "kong_nginx_http_current_connections"));
   }
 
   void exportsTargetHealth() {
     const QJsonObject upstream = bed_.create("/upstreams", {{"name", "pool"}});
     const QString target = QString("127.0.0.1:%1").arg(bed_.upstreamPort());
     bed_.create("/upstreams/pool/targets", {{"target", target}});
-    bed_.addPlugin({{"name", "prometheus"}, {"config", QJsonObject{{"upstream_health_metrics", true}}}});
-    QTRY_VERIFY_WITH_TIMEOUT(has(scrape(), "kong_upstream_target_health"), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(has(scrape(), "kong_upstream_target_health"), 5000);  // Kong 2.8: always, no plugin needed
     const QList<Sample> page = scrape();
     const QMap<QString, QString> labels{{"upstream", "pool"}, {"target", target}, {"address", target}, {"subsystem", "http"}};
     auto state = [&](const QString& s) {
@@ -201,10 +231,8 @@ class TestPluginsPrometheus : public QObject {
   void promtoolParsesThePage() {
     const QString promtool = QStandardPaths::findExecutable("promtool");
     if (promtool.isEmpty()) QSKIP("promtool is not installed (scripts/quickstart installs the prometheus package)");
-    bed_.addPlugin({{"name", "prometheus"},
-                    {"config", QJsonObject{{"status_code_metrics", true}, {"latency_metrics", true}, {"bandwidth_metrics", true},
-                                           {"upstream_health_metrics", true}, {"per_consumer", true}}}});
-    waitForFamily("/promtool", "kong_http_requests_total");
+    bed_.addPlugin({{"name", "prometheus"}, {"config", QJsonObject{{"per_consumer", true}}}});
+    waitForFamily("/promtool", "kong_http_status");
     const QByteArray page = bed_.admin().get("/metrics").body;
     QProcess check;
     check.start(promtool, {"check", "metrics"});

@@ -3,6 +3,7 @@
 #include "schema/typedefs.h"
 
 namespace sluice::plugins {
+namespace td = schema::typedefs;
 using schema::json;
 
 namespace {
@@ -36,6 +37,8 @@ const schema::PluginSchema& aclSchema() {
             "Do not send X-Consumer-Groups upstream."),
     };
     p.configChecks = {allowXorDeny()};
+    p.configShorthands = {td::legacyName("whitelist", p.config[0]),
+                          td::legacyName("blacklist", p.config[1])};  // Kong 2.8's deprecated names
     return p;
   }();
   return kSchema;

@@ -13,7 +13,6 @@ const schema::PluginSchema& correlationIdSchema() {
     p.config = {
         td::headerName("header_name").withDefault("Kong-Request-ID").withDescription("The header that carries the id."),
         schema::stringField("generator")
-            .asRequired()
             .withDefault("uuid#counter")
             .withOneOf({"uuid", "uuid#counter", "tracker"})
             .withDescription("uuid: a random UUID; uuid#counter: a per-worker UUID and a counter; tracker: where and when."),

@@ -6,10 +6,13 @@ namespace sluice::plugins {
 namespace td = schema::typedefs;
 using schema::json;
 
+const std::vector<json> kMethods{"GET", "HEAD", "PUT", "PATCH", "POST", "DELETE", "OPTIONS", "TRACE", "CONNECT"};
+
 const schema::PluginSchema& corsSchema() {
   static const schema::PluginSchema kSchema = [] {
     schema::Field origin = schema::stringField("origin");
     origin.regexPattern = true;  // an entry with characters beyond [A-Za-z0-9.:/-] is a regex
+    origin.asteriskAllowed = true;  // Kong 2.8: "*" or a regex
     schema::PluginSchema p;
     p.name = "cors";
     p.priority = 2000;
@@ -19,8 +22,8 @@ const schema::PluginSchema& corsSchema() {
         schema::arrayField("headers", schema::stringField("header")).withDescription("Access-Control-Allow-Headers."),
         schema::arrayField("exposed_headers", schema::stringField("header")).withDescription(
             "Access-Control-Expose-Headers."),
-        schema::arrayField("methods", td::httpMethod("method"))
-            .withDefault(json::array({"GET", "HEAD", "PUT", "PATCH", "POST", "DELETE", "OPTIONS", "TRACE", "CONNECT"}))
+        schema::arrayField("methods", td::httpMethod("method").withOneOf(kMethods))
+            .withDefault(json(kMethods))
             .withDescription("Access-Control-Allow-Methods."),
         schema::numberField("max_age").withDescription("Access-Control-Max-Age, in seconds."),
         schema::booleanField("credentials").asRequired().withDefault(false),

@@ -9,6 +9,7 @@ const schema::PluginSchema& fileLogSchema() {
   static const schema::PluginSchema kSchema = [] {
     schema::PluginSchema p;
     p.name = "file-log";
+    p.protocols = schema::PluginProtocols::Any;
     p.priority = 9;
     p.config = {
         schema::stringField("path")

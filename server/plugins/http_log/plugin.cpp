@@ -1,5 +1,6 @@
 #include "plugins/http_log/plugin.h"
 
+#include "observe/shutdown_deadline.h"
 #include "plugins/logging/log_plugin.h"
 
 #include <Poco/Logger.h>
@@ -16,11 +17,13 @@
 namespace sluice::plugins {
 namespace {
 
-// Sends batches to the endpoint over one kept-alive connection, retrying with a growing pause.
+// Sends batches to the endpoint over one kept-alive connection, retrying with a growing pause —
+// until the node's shutdown deadline, after which what is left is dropped.
 class HttpSender {
  public:
-  explicit HttpSender(const nlohmann::json& config)
-      : uri_(config.at("http_endpoint").get<std::string>()),
+  HttpSender(const nlohmann::json& config, std::shared_ptr<observe::ShutdownDeadline> shutdown)
+      : shutdown_(std::move(shutdown)),
+        uri_(config.at("http_endpoint").get<std::string>()),
         method_(config.at("method").get<std::string>()),
         contentType_(config.at("content_type").get<std::string>()),
         timeoutMs_(static_cast<long>(config.value("timeout", 10000.0))),
@@ -28,7 +31,13 @@ class HttpSender {
         retries_(config.value("retry_count", 10)),
         batched_(config.value("queue_size", 1) > 1) {
     if (config.contains("headers") && config["headers"].is_object())
-      for (auto it = config["headers"].begin(); it != config["headers"].end(); ++it) headers_.emplace_back(it.key(), it.value().get<std::string>());
+      for (auto it = config["headers"].begin(); it != config["headers"].end(); ++it) {
+        // Kong 2.8: each header has a list of values, sent as that many header lines.
+        if (it.value().is_string()) headers_.emplace_back(it.key(), it.value().get<std::string>());
+        else if (it.value().is_array())
+          for (const auto& v : it.value())
+            if (v.is_string()) headers_.emplace_back(it.key(), v.get<std::string>());
+      }
   }
 
   void send(std::vector<std::string>& lines) {
@@ -46,14 +55,21 @@ class HttpSender {
  private:
   void deliver(const std::string& body) {
     for (int attempt = 0; attempt <= retries_; ++attempt) {
-      if (attempt > 0) std::this_thread::sleep_for(std::chrono::milliseconds(std::min(100 << std::min(attempt, 6), 5000)));
+      const std::chrono::milliseconds pause(attempt > 0 ? std::min(100 << std::min(attempt, 6), 5000) : 0);
+      if (shutdown_ && !shutdown_->pause(pause)) {
+        Poco::Logger::get("sluice.plugins").error("http-log: a batch for %s was dropped at shutdown", uri_.toString());
+        return;
+      }
+      if (!shutdown_) std::this_thread::sleep_for(pause);
       try {
         if (!session_ || idleExpired()) connect();
+        const long timeoutMs = shutdown_ ? static_cast<long>(shutdown_->cap(std::chrono::milliseconds(timeoutMs_)).count()) : timeoutMs_;
+        session_->setTimeout(Poco::Timespan(std::max(timeoutMs, 1L) * 1000));
         Poco::Net::HTTPRequest request(method_, uri_.getPathAndQuery().empty() ? "/" : uri_.getPathAndQuery(), Poco::Net::HTTPMessage::HTTP_1_1);
         request.setContentType(contentType_);
         request.setContentLength(static_cast<std::streamsize>(body.size()));
         request.setKeepAlive(true);
-        for (const auto& [name, value] : headers_) request.set(name, value);
+        for (const auto& [name, value] : headers_) request.add(name, value);
         session_->sendRequest(request) << body;
         Poco::Net::HTTPResponse response;
         std::istream& in = session_->receiveResponse(response);
@@ -81,6 +97,7 @@ class HttpSender {
     session_->setKeepAlive(true);
   }
 
+  std::shared_ptr<observe::ShutdownDeadline> shutdown_;
   Poco::URI uri_;
   std::string method_, contentType_;
   long timeoutMs_, keepaliveMs_;
@@ -96,8 +113,9 @@ class HttpSender {
 
 PluginCreateResult createHttpLog(const nlohmann::json& config, BuildContext& context) {
   // One queue and sender thread per distinct configuration, kept across snapshots.
-  auto sink = context.node().get<observe::LogSink>("http-log:" + config.dump(), [&config] {
-    auto sender = std::make_shared<HttpSender>(config);
+  auto shutdown = context.node().find<observe::ShutdownDeadline>(observe::kShutdownDeadlineKey);
+  auto sink = context.node().get<observe::LogSink>("http-log:" + config.dump(), [&config, &shutdown] {
+    auto sender = std::make_shared<HttpSender>(config, shutdown);
     const auto batch = static_cast<size_t>(config.value("queue_size", 1));
     const auto flushMs = static_cast<uint32_t>(config.value("flush_timeout", 2.0) * 1000);
     return std::make_shared<observe::LogSink>([sender](std::vector<std::string>& lines) { sender->send(lines); }, 10000, batch, flushMs);

@@ -10,6 +10,7 @@ const schema::PluginSchema& httpLogSchema() {
   static const schema::PluginSchema kSchema = [] {
     schema::PluginSchema p;
     p.name = "http-log";
+    p.protocols = schema::PluginProtocols::Any;
     p.priority = 12;
     p.config = {
         schema::stringField("http_endpoint")
@@ -20,8 +21,8 @@ const schema::PluginSchema& httpLogSchema() {
               return std::nullopt;
             })
             .withDescription("Where to send the logs (http or https URL)."),
-        schema::stringField("method").asRequired().withDefault("POST").withOneOf({"POST", "PUT", "PATCH"}),
-        schema::stringField("content_type").asRequired().withDefault("application/json").withOneOf({"application/json"}),
+        schema::stringField("method").withDefault("POST").withOneOf({"POST", "PUT", "PATCH"}),
+        schema::stringField("content_type").withDefault("application/json").withOneOf({"application/json"}),
         schema::numberField("timeout").withDefault(10000).withDescription("Milliseconds to wait for the endpoint."),
         schema::numberField("keepalive").withDefault(60000).withDescription("Milliseconds an idle connection is kept."),
         schema::integerField("retry_count").withDefault(10).withBetween(0, 1000).withDescription(
@@ -29,7 +30,7 @@ const schema::PluginSchema& httpLogSchema() {
         schema::integerField("queue_size").withDefault(1).withBetween(1, 100000).withDescription(
             "Logs per request to the endpoint (more than one: a JSON array)."),
         schema::numberField("flush_timeout").withDefault(2).withDescription("Seconds a partial batch may wait."),
-        schema::mapField("headers", td::headerName("name"), schema::stringField("value")).withDescription(
+        schema::mapField("headers", td::headerName("name"), schema::arrayField("values", schema::stringField("value"))).withDescription(
             "Headers sent with every batch."),
         schema::mapField("custom_fields_by_lua", schema::stringField("name"), schema::stringField("code"))
             .withDescription("Kong's Lua field expressions: not supported, must be empty."),

@@ -13,10 +13,12 @@ const schema::PluginSchema& ipRestrictionSchema() {
     p.config = {
         schema::arrayField("allow", td::cidr("ip_or_cidr")).withDescription("Addresses or CIDR ranges let in; others are refused."),
         schema::arrayField("deny", td::cidr("ip_or_cidr")).withDescription("Addresses or CIDR ranges refused (checked first)."),
-        schema::integerField("status").withBetween(100, 599).withDescription("The status of a refusal (default 403)."),
+        schema::numberField("status").withBetween(100, 599).withDescription("The status of a refusal (default 403)."),
         schema::stringField("message").withDescription("The message of a refusal (default 'Your IP address is not allowed')."),
     };
     p.configChecks = {td::atLeastOneOf({"allow", "deny"})};
+    p.configShorthands = {td::legacyName("whitelist", p.config[0]),
+                          td::legacyName("blacklist", p.config[1])};  // Kong 2.8's deprecated names
     return p;
   }();
   return kSchema;

@@ -34,8 +34,7 @@ class JwtPlugin final : public Plugin {
         anonymous_(optionalString(config, "anonymous")),
         secretIsBase64_(config.at("secret_is_base64").get<bool>()),
         runOnPreflight_(config.at("run_on_preflight").get<bool>()),
-        maximumExpiration_(config.value("maximum_expiration", 0.0)),
-        leeway_(config.value("leeway", 0.0)) {
+        maximumExpiration_(config.value("maximum_expiration", 0.0)) {
     if (keyClaim_.empty()) keyClaim_ = "iss";
   }
 
@@ -75,8 +74,8 @@ class JwtPlugin final : public Plugin {
     for (const auto& claim : claims_) {
       const auto c = token.claims.find(claim);
       if (c == token.claims.end() || !c->is_number()) errors[claim] = "must be a number";
-      else if (claim == "exp" && c->get<double>() + leeway_ <= now) errors[claim] = "token expired";
-      else if (claim == "nbf" && c->get<double>() - leeway_ > now) errors[claim] = "token not valid yet";
+      else if (claim == "exp" && c->get<double>() <= now) errors[claim] = "token expired";
+      else if (claim == "nbf" && c->get<double>() > now) errors[claim] = "token not valid yet";
     }
     if (!errors.empty()) return failWith(ctx, 401, errors);
     if (maximumExpiration_ > 0) {
@@ -141,7 +140,7 @@ class JwtPlugin final : public Plugin {
   std::vector<std::string> uriParams_, cookies_, headers_, claims_;
   std::string keyClaim_, anonymous_;
   bool secretIsBase64_, runOnPreflight_;
-  double maximumExpiration_, leeway_;
+  double maximumExpiration_;
 };
 
 }  // namespace

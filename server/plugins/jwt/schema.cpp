@@ -24,8 +24,6 @@ const schema::PluginSchema& jwtSchema() {
         schema::booleanField("run_on_preflight").asRequired().withDefault(true),
         schema::numberField("maximum_expiration").withDefault(0).withBetween(0, 31536000),
         schema::setField("header_names", schema::stringField("name")).withDefault(json::array({"authorization"})),
-        schema::numberField("leeway").withDefault(0).withBetween(0, 3600).withDescription(
-            "Seconds of clock skew tolerated by the exp and nbf checks."),
     };
     return p;
   }();

@@ -4,6 +4,8 @@
 
 #include <charconv>
 #include <map>
+#include <span>
+#include <tuple>
 
 namespace sluice::plugins {
 namespace {
@@ -13,25 +15,24 @@ constexpr auto kRelaxed = std::memory_order_relaxed;
 // One writer per shard: a load and a store, no locked read-modify-write.
 void bump(std::atomic<uint64_t>& counter, uint64_t n) { counter.store(counter.load(kRelaxed) + n, kRelaxed); }
 
-template <size_t N>
+// Counts below each bound (and above the last), for whichever bucket set the names call for.
 struct Histogram {
-  std::array<std::atomic<uint64_t>, N + 1> counts{};
+  std::array<std::atomic<uint64_t>, kMaxLatencyBuckets + 1> counts{};
   std::atomic<double> sum{0};
 
-  void observe(double value, const std::array<double, N>& bounds) {
+  void observe(double value, std::span<const double> bounds) {
     size_t i = 0;
-    while (i < N && value > bounds[i]) ++i;  // Prometheus buckets are "less than or equal"
+    while (i < bounds.size() && value > bounds[i]) ++i;  // Prometheus buckets are "less than or equal"
     bump(counts[i], 1);
     sum.store(sum.load(kRelaxed) + value, kRelaxed);
   }
 };
 
-template <size_t N>
 struct HistogramTotal {
-  std::array<uint64_t, N + 1> counts{};
+  std::array<uint64_t, kMaxLatencyBuckets + 1> counts{};
   double sum = 0;
-  void add(const Histogram<N>& h) {
-    for (size_t i = 0; i <= N; ++i) counts[i] += h.counts[i].load(kRelaxed);
+  void add(const Histogram& h) {
+    for (size_t i = 0; i < counts.size(); ++i) counts[i] += h.counts[i].load(kRelaxed);
     sum += h.sum.load(kRelaxed);
   }
   bool empty() const {
@@ -42,13 +43,11 @@ struct HistogramTotal {
 };
 
 struct LatencyCell {
-  Histogram<kKongLatencyBuckets.size()> kong;
-  Histogram<kUpstreamLatencyBuckets.size()> upstream, request;
+  Histogram kong, upstream, request;
 };
 
 struct LatencyTotal {
-  HistogramTotal<kKongLatencyBuckets.size()> kong;
-  HistogramTotal<kUpstreamLatencyBuckets.size()> upstream, request;
+  HistogramTotal kong, upstream, request;
 };
 
 struct BandwidthCell {
@@ -81,7 +80,7 @@ struct KongSeries::Shard {
   }
 };
 
-KongSeries::KongSeries() : generation_(nextGeneration.fetch_add(1)) {
+KongSeries::KongSeries(KongMetricNames names) : names_(names), generation_(nextGeneration.fetch_add(1)) {
   seriesLabels_.emplace_back();  // id 0: no route
   consumerNames_.emplace_back();  // id 0: no consumer (the empty label)
   consumerIds_.emplace("", 0);
@@ -138,36 +137,41 @@ KongSeries::Shard& KongSeries::localShard() {
 
 void KongSeries::record(const KongObservation& o) {
   Shard& shard = localShard();
-  if (o.statusCodes) bump(shard.cell(shard.status, statusKey(o.series, o.consumer, o.status, o.fromService)), 1);
-  if (o.bandwidth && (o.ingress || o.egress)) {
+  bump(shard.cell(shard.status, statusKey(o.series, o.consumer, o.status, o.fromService)), 1);
+  if (o.ingress || o.egress) {
     BandwidthCell& b = shard.cell(shard.bandwidth, pairKey(o.series, o.consumer));
     if (o.ingress) bump(b.ingress, o.ingress);
     if (o.egress) bump(b.egress, o.egress);
   }
-  if (o.latency) {
-    LatencyCell& l = shard.cell(shard.latency, o.series);
-    if (o.requestMs >= 0) l.request.observe(o.requestMs, kUpstreamLatencyBuckets);
-    if (o.upstreamMs >= 0) l.upstream.observe(o.upstreamMs, kUpstreamLatencyBuckets);
-    if (o.kongMs >= 0) l.kong.observe(o.kongMs, kKongLatencyBuckets);
-  }
+  const bool kong28 = names_ == KongMetricNames::Kong28;
+  const std::span<const double> kongBounds = kong28 ? std::span<const double>(kKong28LatencyBuckets) : kKongLatencyBuckets;
+  const std::span<const double> otherBounds = kong28 ? std::span<const double>(kKong28LatencyBuckets) : kUpstreamLatencyBuckets;
+  LatencyCell& l = shard.cell(shard.latency, o.series);
+  if (o.requestMs >= 0) l.request.observe(o.requestMs, otherBounds);
+  if (o.upstreamMs >= 0) l.upstream.observe(o.upstreamMs, otherBounds);
+  if (o.kongMs >= 0) l.kong.observe(o.kongMs, kongBounds);
 }
 
-void KongSeries::render(observe::PrometheusText& out) const {
+struct KongSeries::Totals {
   std::map<uint64_t, uint64_t> status;
-  std::map<uint64_t, std::pair<uint64_t, uint64_t>> bandwidth;
+  std::map<uint64_t, std::pair<uint64_t, uint64_t>> bandwidth;  // ingress, egress
   std::map<uint32_t, LatencyTotal> latency;
+};
+
+void KongSeries::render(observe::PrometheusText& out) const {
+  Totals totals;
   {
     std::lock_guard lock(shardsMutex_);
     for (const auto& shard : shards_) {
       std::lock_guard cells(shard->cells);
-      for (const auto& [key, count] : shard->status) status[key] += count.load(kRelaxed);
+      for (const auto& [key, count] : shard->status) totals.status[key] += count.load(kRelaxed);
       for (const auto& [key, b] : shard->bandwidth) {
-        auto& total = bandwidth[key];
+        auto& total = totals.bandwidth[key];
         total.first += b.ingress.load(kRelaxed);
         total.second += b.egress.load(kRelaxed);
       }
       for (const auto& [key, l] : shard->latency) {
-        LatencyTotal& total = latency[key];
+        LatencyTotal& total = totals.latency[key];
         total.kong.add(l.kong);
         total.upstream.add(l.upstream);
         total.request.add(l.request);
@@ -175,33 +179,114 @@ void KongSeries::render(observe::PrometheusText& out) const {
     }
   }
   std::lock_guard lock(labelsMutex_);
+  if (names_ == KongMetricNames::Kong28) render28(totals, out);
+  else render3(totals, out);
+}
+
+namespace {
+
+std::string_view codeText(uint64_t key, char (&buffer)[8]) {
+  const auto r = std::to_chars(buffer, buffer + sizeof buffer, (key >> 1) & 0x3ff);
+  return std::string_view(buffer, static_cast<size_t>(r.ptr - buffer));
+}
+
+std::span<const uint64_t> bucketCounts(const HistogramTotal& h, size_t bounds) { return std::span(h.counts.data(), bounds + 1); }
+
+}  // namespace
+
+// Kong 2.8: status per (service, route, code) whoever answered, per consumer only where
+// per_consumer filled one; one latency histogram with a `type` label; bandwidth by `type`.
+void KongSeries::render28(const Totals& totals, observe::PrometheusText& out) const {
   const auto labelsOf = [this](uint64_t series) -> const std::pair<std::string, std::string>& {
     return seriesLabels_[series < seriesLabels_.size() ? series : 0];
   };
-  const auto consumerOf = [this](uint64_t id) -> const std::string& {
-    return consumerNames_[id < consumerNames_.size() ? id : 0];
+  const auto consumerOf = [this](uint64_t id) -> const std::string& { return consumerNames_[id < consumerNames_.size() ? id : 0]; };
+  char code[8];
+  std::map<std::pair<uint32_t, int>, uint64_t> byRoute;  // (series, code)
+  bool anyConsumer = false;
+  for (const auto& [key, count] : totals.status) {
+    byRoute[{static_cast<uint32_t>(key >> 32), static_cast<int>((key >> 1) & 0x3ff)}] += count;
+    anyConsumer = anyConsumer || ((key >> 11) & 0x1fffff) != 0;
+  }
+  if (!byRoute.empty()) out.family("kong_http_status", "HTTP status codes per service/route in Kong", "counter");
+  for (const auto& [key, count] : byRoute) {
+    const auto& [service, route] = labelsOf(key.first);
+    const auto r = std::to_chars(code, code + sizeof code, key.second);
+    out.sample("kong_http_status",
+               {{"service", service}, {"route", route}, {"code", std::string_view(code, static_cast<size_t>(r.ptr - code))}},
+               static_cast<double>(count));
+  }
+  if (!totals.latency.empty())
+    out.family("kong_latency", "Latency added by Kong, total request time and upstream latency for each service/route in Kong",
+               "histogram");
+  for (const auto& [series, total] : totals.latency) {
+    const auto& [service, route] = labelsOf(series);
+    const size_t n = kKong28LatencyBuckets.size();
+    if (!total.kong.empty())
+      out.histogram("kong_latency", {{"service", service}, {"route", route}, {"type", "kong"}}, kKong28LatencyBuckets,
+                    bucketCounts(total.kong, n), total.kong.sum);
+    if (!total.request.empty())
+      out.histogram("kong_latency", {{"service", service}, {"route", route}, {"type", "request"}}, kKong28LatencyBuckets,
+                    bucketCounts(total.request, n), total.request.sum);
+    if (!total.upstream.empty())
+      out.histogram("kong_latency", {{"service", service}, {"route", route}, {"type", "upstream"}}, kKong28LatencyBuckets,
+                    bucketCounts(total.upstream, n), total.upstream.sum);
+  }
+  std::map<uint32_t, std::pair<uint64_t, uint64_t>> bandwidth;
+  for (const auto& [key, total] : totals.bandwidth) {
+    auto& sum = bandwidth[static_cast<uint32_t>(key >> 32)];
+    sum.first += total.first;
+    sum.second += total.second;
+  }
+  if (!bandwidth.empty()) out.family("kong_bandwidth", "Total bandwidth in bytes consumed per service/route in Kong", "counter");
+  for (const auto& [series, total] : bandwidth) {
+    const auto& [service, route] = labelsOf(series);
+    if (total.second) out.sample("kong_bandwidth", {{"service", service}, {"route", route}, {"type", "egress"}}, static_cast<double>(total.second));
+    if (total.first) out.sample("kong_bandwidth", {{"service", service}, {"route", route}, {"type", "ingress"}}, static_cast<double>(total.first));
+  }
+  if (!anyConsumer) return;
+  out.family("kong_http_consumer_status", "HTTP status codes for customer per service/route in Kong", "counter");
+  std::map<std::tuple<uint32_t, int, uint32_t>, uint64_t> byConsumer;
+  for (const auto& [key, count] : totals.status)
+    if (const auto consumer = static_cast<uint32_t>((key >> 11) & 0x1fffff))
+      byConsumer[{static_cast<uint32_t>(key >> 32), static_cast<int>((key >> 1) & 0x3ff), consumer}] += count;
+  for (const auto& [key, count] : byConsumer) {
+    const auto& [service, route] = labelsOf(std::get<0>(key));
+    const auto r = std::to_chars(code, code + sizeof code, std::get<1>(key));
+    out.sample("kong_http_consumer_status",
+               {{"service", service}, {"route", route}, {"code", std::string_view(code, static_cast<size_t>(r.ptr - code))},
+                {"consumer", consumerOf(std::get<2>(key))}},
+               static_cast<double>(count));
+  }
+}
+
+// Kong 3.x: status with its source and consumer label, three latency histograms, bandwidth with
+// direction and consumer.
+void KongSeries::render3(const Totals& totals, observe::PrometheusText& out) const {
+  const auto labelsOf = [this](uint64_t series) -> const std::pair<std::string, std::string>& {
+    return seriesLabels_[series < seriesLabels_.size() ? series : 0];
   };
-  if (!status.empty()) {
+  const auto consumerOf = [this](uint64_t id) -> const std::string& { return consumerNames_[id < consumerNames_.size() ? id : 0]; };
+  if (!totals.status.empty()) {
     out.family("kong_http_requests_total", "HTTP status codes per consumer/service/route in Kong", "counter");
     char code[8];
-    for (const auto& [key, count] : status) {
+    for (const auto& [key, count] : totals.status) {
       const auto& [service, route] = labelsOf(key >> 32);
-      const auto r = std::to_chars(code, code + sizeof code, (key >> 1) & 0x3ff);
       out.sample("kong_http_requests_total",
-                 {{"service", service}, {"route", route}, {"code", std::string_view(code, static_cast<size_t>(r.ptr - code))},
+                 {{"service", service}, {"route", route}, {"code", codeText(key, code)},
                   {"source", key & 1 ? "service" : "kong"}, {"consumer", consumerOf((key >> 11) & 0x1fffff)}},
                  static_cast<double>(count));
     }
   }
-  const auto histograms = [&](const char* name, const char* help, auto member, const auto& bounds) {
+  const auto histograms = [&](const char* name, const char* help, auto member, std::span<const double> bounds) {
     bool any = false;
-    for (const auto& [series, total] : latency) {
-      const auto& h = total.*member;
+    for (const auto& [series, total] : totals.latency) {
+      const HistogramTotal& h = total.*member;
       if (h.empty()) continue;
       if (!any) out.family(name, help, "histogram");
       any = true;
       const auto& [service, route] = labelsOf(series);
-      out.histogram(name, {{"service", service}, {"route", route}}, bounds, h.counts, h.sum);
+      out.histogram(name, {{"service", service}, {"route", route}}, bounds, bucketCounts(h, bounds.size()), h.sum);
     }
   };
   histograms("kong_kong_latency_ms", "Latency added by Kong and enabled plugins for each service/route in Kong",
@@ -210,9 +295,9 @@ void KongSeries::render(observe::PrometheusText& out) const {
              &LatencyTotal::upstream, kUpstreamLatencyBuckets);
   histograms("kong_request_latency_ms", "Total latency incurred during requests for each service/route in Kong",
              &LatencyTotal::request, kUpstreamLatencyBuckets);
-  if (!bandwidth.empty()) {
+  if (!totals.bandwidth.empty()) {
     out.family("kong_bandwidth_bytes", "Total bandwidth (ingress/egress) throughput in bytes", "counter");
-    for (const auto& [key, total] : bandwidth) {
+    for (const auto& [key, total] : totals.bandwidth) {
       const auto& [service, route] = labelsOf(key >> 32);
       const std::string& consumer = consumerOf(key & 0xffffffff);
       if (total.second)

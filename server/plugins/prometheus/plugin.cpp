@@ -15,29 +15,22 @@ class PrometheusPlugin final : public Plugin {
  public:
   PrometheusPlugin(const nlohmann::json& config, std::shared_ptr<KongSeries> series,
                    std::shared_ptr<const SnapshotLabels> labels)
-      : series_(std::move(series)),
-        labels_(std::move(labels)),
-        perConsumer_(config.at("per_consumer").get<bool>()),
-        statusCodes_(config.at("status_code_metrics").get<bool>()),
-        latency_(config.at("latency_metrics").get<bool>()),
-        bandwidth_(config.at("bandwidth_metrics").get<bool>()) {}
+      : series_(std::move(series)), labels_(std::move(labels)), perConsumer_(config.value("per_consumer", false)) {}
 
   uint8_t phases() const override { return phaseBit(Phase::Log); }
 
+  // Kong 2.8 exports every family; per_consumer is its only switch.
   void log(const RequestContext& ctx) const override {
-    if (!ctx.service || !ctx.route || !ctx.snapshot || !(statusCodes_ || latency_ || bandwidth_)) return;
+    if (!ctx.service || !ctx.route || !ctx.snapshot) return;  // Kong records nothing without a service
     const auto routeIndex = static_cast<size_t>(ctx.route - ctx.snapshot->routes.data());
     KongObservation o;
     o.series = routeIndex < labels_->routes.size() ? labels_->routes[routeIndex] : 0;
     if (perConsumer_ && ctx.consumer && ctx.consumerIndex < labels_->consumers.size())
       o.consumer = labels_->consumers[ctx.consumerIndex];
-    o.statusCodes = statusCodes_;
     o.status = ctx.status;
     o.fromService = ctx.firstByteUs != 0;
-    o.bandwidth = bandwidth_;
     o.ingress = ctx.bytesReceived;
     o.egress = ctx.bytesSent;
-    o.latency = latency_;
     const RequestLatencies l = latencies(ctx);
     o.requestMs = l.requestUs / 1000.0;
     o.kongMs = l.kongUs / 1000.0;
@@ -48,14 +41,14 @@ class PrometheusPlugin final : public Plugin {
  private:
   std::shared_ptr<KongSeries> series_;
   std::shared_ptr<const SnapshotLabels> labels_;
-  bool perConsumer_, statusCodes_, latency_, bandwidth_;
+  bool perConsumer_;
 };
 
 }  // namespace
 
 PluginCreateResult createPrometheus(const nlohmann::json& config, BuildContext& context) {
   auto series = context.node().get<KongSeries>(kKongSeriesKey, [] { return std::make_shared<KongSeries>(); });
-  if (config.at("upstream_health_metrics").get<bool>()) series->exportUpstreamHealth();
+  series->exportUpstreamHealth();
   auto labels = context.shared<SnapshotLabels>("prometheus:labels", [&] {
     auto l = std::make_shared<SnapshotLabels>();
     l->routes = series->routeSeries(context.snapshot());

@@ -11,12 +11,13 @@ const schema::PluginSchema& proxyCacheSchema() {
     schema::PluginSchema p;
     p.name = "proxy-cache";
     p.priority = 100;
+    p.protocols = schema::PluginProtocols::Undeclared;
     p.config = {
         schema::arrayField("response_code", schema::integerField("code").withBetween(100, 900))
             .asRequired()
             .withDefault(json::array({200, 301, 404}))
             .withDescription("Upstream statuses that are cached."),
-        schema::arrayField("request_method", td::httpMethod("method"))
+        schema::arrayField("request_method", td::httpMethod("method").withOneOf({"HEAD", "GET", "POST", "PATCH", "PUT"}))
             .asRequired()
             .withDefault(json::array({"GET", "HEAD"}))
             .withDescription("Request methods that are answered from the cache."),
@@ -29,7 +30,7 @@ const schema::PluginSchema& proxyCacheSchema() {
         schema::booleanField("cache_control").asRequired().withDefault(false).withDescription(
             "Honour the response's Cache-Control (no-store, private, no-cache, max-age)."),
         schema::integerField("storage_ttl").withBetween(0, 1e9).withDescription("Accepted for compatibility."),
-        schema::recordField("memory", {schema::stringField("dictionary_name").asRequired().withDefault("kong_db_cache")}).asRequired(),
+        schema::recordField("memory", {schema::stringField("dictionary_name").asRequired().withDefault("kong_db_cache")}),
         schema::arrayField("vary_query_params", schema::stringField("name")).withDescription(
             "Query arguments that make a different entry (default: all)."),
         schema::arrayField("vary_headers", schema::stringField("name")).withDescription("Request headers that make a different entry."),

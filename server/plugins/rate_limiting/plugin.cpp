@@ -71,8 +71,6 @@ class RateLimitingPlugin final : public Plugin {
     if (config.contains("header_name") && config["header_name"].is_string()) headerName_ = config["header_name"].get<std::string>();
     if (config.contains("path") && config["path"].is_string()) path_ = config["path"].get<std::string>();
     hideHeaders_ = config.at("hide_client_headers").get<bool>();
-    errorCode_ = config.value("error_code", 429);
-    errorMessage_ = config.value("error_message", "API rate limit exceeded");
   }
 
   uint8_t phases() const override { return phaseBit(Phase::Access); }
@@ -120,7 +118,7 @@ class RateLimitingPlugin final : public Plugin {
     }
     if (stop >= 0) {
       ctx.responseHeaders.add("Retry-After", number(reset));
-      ctx.respond(errorCode_, errorMessage_);
+      ctx.respond(429, "API rate limit exceeded");
       return PhaseResult::Respond;
     }
     for (int p = 0; p < kPeriods; ++p)
@@ -148,9 +146,8 @@ class RateLimitingPlugin final : public Plugin {
   std::array<uint64_t, kPeriods> limits_{};
   std::array<bool, kPeriods> configured_{};
   std::array<std::string, kPeriods> limitText_, limitHeader_, remainingHeader_;
-  std::string limitBy_, headerName_, path_, errorMessage_;
+  std::string limitBy_, headerName_, path_;
   bool hideHeaders_ = false;
-  int errorCode_ = 429;
 };
 
 }  // namespace

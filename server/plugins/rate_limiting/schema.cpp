@@ -55,48 +55,56 @@ schema::EntityCheck requiredWhen(const char* field, const char* value, const cha
   return check;
 }
 
+// Kong 2.8 declares the policy by database mode: without one there is no cluster to count in.
+schema::PluginSchema makeSchema(bool databaseless) {
+  schema::PluginSchema p;
+  p.name = "rate-limiting";
+  p.priority = 901;
+  schema::Field policy = schema::stringField("policy").withLenMin(0).withDescription("Where counters live.");
+  policy = databaseless ? policy.withDefault("local").withOneOf({"local", "redis"})
+                        : policy.withDefault("cluster").withOneOf({"local", "cluster", "redis"});
+  p.config = {
+      limit("second"),
+      limit("minute"),
+      limit("hour"),
+      limit("day"),
+      limit("month"),
+      limit("year"),
+      schema::stringField("limit_by")
+          .withDefault("consumer")
+          .withOneOf({"consumer", "credential", "ip", "service", "header", "path"})
+          .withDescription("What a counter is kept for."),
+      td::headerName("header_name"),
+      td::path("path"),
+      policy,
+      schema::booleanField("fault_tolerant").asRequired().withDefault(true).withDescription(
+          "Proxy requests when the counter store fails."),
+      td::host("redis_host"),
+      td::port("redis_port").withDefault(6379),
+      schema::stringField("redis_username"),
+      schema::stringField("redis_password").withLenMin(0),
+      schema::booleanField("redis_ssl").asRequired().withDefault(false),
+      schema::booleanField("redis_ssl_verify").asRequired().withDefault(false),
+      td::host("redis_server_name"),
+      schema::numberField("redis_timeout").withDefault(2000),
+      schema::integerField("redis_database").withDefault(0),
+      schema::booleanField("hide_client_headers").asRequired().withDefault(false),
+  };
+  p.configChecks = {td::atLeastOneOf({"second", "minute", "hour", "day", "month", "year"}), periodsInOrder(),
+                    requiredWhen("limit_by", "header", "header_name"), requiredWhen("limit_by", "path", "path"),
+                    requiredWhen("policy", "redis", "redis_host")};
+  return p;
+}
+
 }  // namespace
 
 const schema::PluginSchema& rateLimitingSchema() {
-  static const schema::PluginSchema kSchema = [] {
-    schema::PluginSchema p;
-    p.name = "rate-limiting";
-    p.priority = 910;
-    p.config = {
-        limit("second"),
-        limit("minute"),
-        limit("hour"),
-        limit("day"),
-        limit("month"),
-        limit("year"),
-        schema::stringField("limit_by")
-            .withDefault("consumer")
-            .withOneOf({"consumer", "credential", "ip", "service", "header", "path"})
-            .withDescription("What a counter is kept for."),
-        td::headerName("header_name"),
-        td::path("path"),
-        schema::stringField("policy").withDefault("local").withOneOf({"local", "cluster", "redis"}).withDescription(
-            "Where counters live."),
-        schema::booleanField("fault_tolerant").asRequired().withDefault(true).withDescription(
-            "Proxy requests when the counter store fails."),
-        td::host("redis_host"),
-        td::port("redis_port").withDefault(6379),
-        schema::stringField("redis_username"),
-        schema::stringField("redis_password").withLenMin(0),
-        schema::booleanField("redis_ssl").asRequired().withDefault(false),
-        schema::booleanField("redis_ssl_verify").asRequired().withDefault(false),
-        td::host("redis_server_name"),
-        td::timeout("redis_timeout").withDefault(2000),
-        schema::integerField("redis_database").withDefault(0),
-        schema::booleanField("hide_client_headers").asRequired().withDefault(false),
-        schema::integerField("error_code").withDefault(429).withBetween(100, 599),
-        schema::stringField("error_message").withDefault("API rate limit exceeded"),
-    };
-    p.configChecks = {td::atLeastOneOf({"second", "minute", "hour", "day", "month", "year"}), periodsInOrder(),
-                      requiredWhen("limit_by", "header", "header_name"), requiredWhen("limit_by", "path", "path"),
-                      requiredWhen("policy", "redis", "redis_host")};
-    return p;
-  }();
+  static const schema::PluginSchema kSchema = makeSchema(false);
+  return kSchema;
+}
+
+const schema::PluginSchema& rateLimitingDatabaselessSchema() {
+  static const schema::PluginSchema kSchema = makeSchema(true);
   return kSchema;
 }
 

@@ -32,7 +32,7 @@ const schema::PluginSchema& requestTerminationSchema() {
     p.name = "request-termination";
     p.priority = 2;
     p.config = {
-        schema::integerField("status_code").asRequired().withDefault(503).withBetween(100, 599).withDescription(
+        schema::integerField("status_code").withDefault(503).withBetween(100, 599).withDescription(
             "The status of the response."),
         schema::stringField("message").withDescription("A message for the default JSON body {\"message\": ...}."),
         schema::stringField("content_type").withDescription("The Content-Type of `body`."),

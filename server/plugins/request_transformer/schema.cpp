@@ -13,10 +13,11 @@ const schema::PluginSchema& requestTransformerSchema() {
                                         pairs ? colonPairList("headers") : nameList("headers"),
                                         pairs ? colonPairList("querystring") : nameList("querystring")};
       if (withUri) fields.push_back(schema::stringField("uri").withDescription("The upstream path to send instead."));
-      return schema::recordField(name, fields).asRequired();
+      return schema::recordField(name, fields);
     };
     schema::PluginSchema p;
     p.name = "request-transformer";
+    p.protocols = schema::PluginProtocols::Undeclared;
     p.priority = 801;
     p.config = {
         td::httpMethod("http_method").withDescription("The method to send upstream instead of the client's."),

@@ -14,7 +14,7 @@ const schema::PluginSchema& responseTransformerSchema() {
         fields.push_back(schema::arrayField("json_types", schema::stringField("type").withOneOf({"boolean", "number", "string"}))
                              .asRequired()
                              .withDefault(json::array()));
-      return schema::recordField(name, fields).asRequired();
+      return schema::recordField(name, fields);
     };
     schema::PluginSchema p;
     p.name = "response-transformer";

@@ -9,7 +9,7 @@ namespace {
 schema::EntityCheck publicKeyForAsymmetric() {
   schema::EntityCheck check;
   check.name = "conditional";
-  check.args = {{"if_field", "algorithm"}, {"if_match", "RS*, ES*, PS*"}, {"then_field", "rsa_public_key"},
+  check.args = {{"if_field", "algorithm"}, {"if_match", "RS*, ES*"}, {"then_field", "rsa_public_key"},
                 {"then_match", {{"required", true}}}};
   check.fieldNames = {"algorithm", "rsa_public_key"};
   check.run = [](const json& e) -> std::optional<json> {
@@ -29,11 +29,10 @@ const schema::EntitySchema& jwtSecrets() {
         "jwt_secrets", "jwts", "jwt", "key",
         {schema::typedefs::autoString("key").asUnique().withDescription("Matched against the token's iss claim."),
          schema::typedefs::autoString("secret").withDescription("HMAC secret (generated when absent)."),
-         schema::stringField("rsa_public_key").withDescription("PEM public key for RS/ES/PS algorithms."),
+         schema::stringField("rsa_public_key").withDescription("PEM public key for RS/ES algorithms."),
          schema::stringField("algorithm")
              .withDefault("HS256")
-             .withOneOf({"HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "ES256", "ES384", "PS256", "PS384",
-                         "PS512"})
+             .withOneOf({"HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "ES256", "ES384"})
              .withDescription("The signing algorithm.")});
     s.checks = {publicKeyForAsymmetric()};
     return s;

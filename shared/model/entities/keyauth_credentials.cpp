@@ -24,6 +24,7 @@ const schema::EntitySchema& keyauthCredentials() {
         {schema::typedefs::autoString("key").asUnique().withDescription("The API key (generated when absent)."),
          schema::integerField("ttl").withBetween(0, 100000000).withDescription("Seconds until the key expires.")});
     s.afterRead = applyTtl;
+    s.ttl = true;
     return s;
   }();
   return kSchema;

@@ -14,7 +14,7 @@ const schema::EntitySchema& plugins() {
     s.adminPath = "plugins";
     s.nestedPath = "plugins";
     s.cacheKey = {"name", "route", "service", "consumer"};
-    schema::Field config = schema::recordField("config", {}).asRequired().withDescription(
+    schema::Field config = schema::recordField("config", {}).withDescription(
         "The plugin's configuration (see /schemas/plugins/{name}).");
     config.pluginConfig = true;
     s.fields = {

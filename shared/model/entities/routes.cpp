@@ -86,7 +86,7 @@ const schema::EntitySchema& routes() {
             .withDefault(426)
             .withOneOf({426, 301, 302, 307, 308})
             .withDescription("Status returned when a route requires HTTPS and the request used HTTP."),
-        schema::integerField("regex_priority").asRequired().withDefault(0).withDescription(
+        schema::integerField("regex_priority").withDefault(0).withDescription(
             "Order among routes with regex paths (higher first)."),
         schema::booleanField("strip_path").asRequired().withDefault(true).withDescription(
             "Remove the matched path prefix before proxying."),

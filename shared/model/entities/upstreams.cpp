@@ -9,7 +9,7 @@ using schema::Field;
 
 namespace {
 
-const std::vector<json> kHashOn{"none", "consumer", "ip", "header", "cookie", "path", "query_arg", "uri_capture"};
+const std::vector<json> kHashOn{"none", "consumer", "ip", "header", "cookie"};
 const std::vector<json> kCheckTypes{"tcp", "http", "https", "grpc", "grpcs"};
 
 Field statuses(const char* name, json defaults) {
@@ -23,6 +23,23 @@ Field interval() {
       "Seconds between active probes (0 disables probing in this state).");
 }
 
+// Kong declares each health-check record with its whole default spelled out: the defaults of the
+// fields below it (fields without one are left out).
+json declaredDefaults(const Field& record) {
+  json out = json::object();
+  for (const auto& f : record.fields) {
+    if (f.defaultValue) out[f.name] = *f.defaultValue;
+    else if (f.type == schema::FieldType::Record) out[f.name] = declaredDefaults(f);
+  }
+  return out;
+}
+
+Field withDeclaredDefaults(Field record) {
+  for (auto& f : record.fields)
+    if (f.type == schema::FieldType::Record) f = withDeclaredDefaults(f);
+  return record.withDefault(declaredDefaults(record));
+}
+
 Field healthchecks() {
   Field active = schema::recordField(
       "active",
@@ -32,8 +49,7 @@ Field healthchecks() {
           schema::integerField("concurrency").withDefault(10).withBetween(1, 2147483648.0),
           td::path("http_path").withDefault("/"),
           td::host("https_sni"),
-          schema::booleanField("https_verify_certificate").withDefault(true),
-          schema::mapField("headers", td::headerName("name"), schema::arrayField("values", schema::stringField("value"))),
+          schema::booleanField("https_verify_certificate").asRequired().withDefault(true),
           schema::recordField("healthy", {interval(), statuses("http_statuses", {200, 302}), counter("successes")}),
           schema::recordField("unhealthy", {interval(),
                                             statuses("http_statuses", {429, 404, 500, 501, 502, 503, 504, 505}),
@@ -49,17 +65,20 @@ Field healthchecks() {
           schema::recordField("unhealthy", {statuses("http_statuses", {429, 500, 503}), counter("tcp_failures"),
                                             counter("timeouts"), counter("http_failures")}),
       });
+  active = withDeclaredDefaults(active);
+  passive = withDeclaredDefaults(passive);
   return schema::recordField("healthchecks",
                              {active, passive,
                               schema::numberField("threshold").withDefault(0).withBetween(0, 100).withDescription(
                                   "Percentage of healthy weight below which the whole upstream is unhealthy.")})
+      .withDefault(json{{"active", declaredDefaults(active)}, {"passive", declaredDefaults(passive)}})
       .withDescription("Active and passive health checks of the targets.");
 }
 
 schema::EntityCheck hashRules() {
   schema::EntityCheck check;
   check.name = "custom";
-  check.args = "hash_on/hash_fallback need their header, cookie, query_arg or uri_capture field";
+  check.args = "hash_on/hash_fallback need their header or cookie field";
   check.fieldNames = {"hash_on", "hash_fallback"};
   check.run = [](const json& e) -> std::optional<json> {
     json errors = json::object();
@@ -71,10 +90,6 @@ schema::EntityCheck hashRules() {
     need(fallback, "header", "hash_fallback_header");
     need(on, "cookie", "hash_on_cookie");
     need(fallback, "cookie", "hash_on_cookie");
-    need(on, "query_arg", "hash_on_query_arg");
-    need(fallback, "query_arg", "hash_fallback_query_arg");
-    need(on, "uri_capture", "hash_on_uri_capture");
-    need(fallback, "uri_capture", "hash_fallback_uri_capture");
     if ((on == "none" || on == "cookie") && fallback != "none") errors["hash_fallback"] = "expected one of: none";
     if (errors.empty()) return std::nullopt;
     return errors;
@@ -96,7 +111,7 @@ const schema::EntitySchema& upstreams() {
         td::host("name").asRequired().asUnique().withDescription("The virtual host name services use as their host."),
         schema::stringField("algorithm")
             .withDefault("round-robin")
-            .withOneOf({"consistent-hashing", "least-connections", "round-robin", "latency"})
+            .withOneOf({"consistent-hashing", "least-connections", "round-robin"})
             .withDescription("How targets are chosen."),
         schema::stringField("hash_on").withDefault("none").withOneOf(kHashOn),
         schema::stringField("hash_fallback").withDefault("none").withOneOf(kHashOn),
@@ -104,10 +119,6 @@ const schema::EntitySchema& upstreams() {
         td::headerName("hash_fallback_header"),
         schema::stringField("hash_on_cookie"),
         td::path("hash_on_cookie_path").withDefault("/"),
-        schema::stringField("hash_on_query_arg"),
-        schema::stringField("hash_fallback_query_arg"),
-        schema::stringField("hash_on_uri_capture"),
-        schema::stringField("hash_fallback_uri_capture"),
         schema::integerField("slots").withDefault(10000).withBetween(10, 65536).withDescription(
             "Slots in the consistent-hashing ring."),
         healthchecks(),

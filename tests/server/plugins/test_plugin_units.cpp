@@ -74,30 +74,43 @@ class TestPluginUnits : public QObject {
     snap.routes[0].service = 0;
     snap.routes[1].name = "named";
     snap.routes[1].service = 0;
-    plugins::KongSeries series;
-    const auto ids = series.routeSeries(snap);
-    QCOMPARE(ids.size(), size_t{2});
-    QVERIFY(ids[0] != ids[1]);
-    QCOMPARE(series.routeSeries(snap), ids);  // stable across snapshots
-    std::vector<std::thread> threads;  // two "reactors", each with its own shard
-    for (int t = 0; t < 2; ++t)
-      threads.emplace_back([&, t] {
-        for (int i = 0; i < 20000; ++i) {
-          plugins::KongObservation o;
-          o.series = ids[static_cast<size_t>(i % 2)];
-          o.statusCodes = o.latency = o.bandwidth = true;
-          o.status = t == 0 ? 200 : 503;
-          o.fromService = t == 0;
-          o.ingress = 10;
-          o.requestMs = i % 2 ? 3.0 : 30000.0;
-          o.kongMs = 0.5;
-          series.record(o);
-        }
-      });
-    for (auto& t : threads) t.join();
-    observe::PrometheusText out;
-    series.render(out);
-    const QString page = QString::fromStdString(out.text());
+    // The same observations, from two "reactors" (each with its own shard), under each name set.
+    const auto recorded = [&snap](plugins::KongMetricNames names) {
+      plugins::KongSeries series(names);
+      const auto ids = series.routeSeries(snap);
+      if (ids.size() != 2 || ids[0] == ids[1] || series.routeSeries(snap) != ids) return QString("bad ids");  // stable across snapshots
+      std::vector<std::thread> threads;
+      for (int t = 0; t < 2; ++t)
+        threads.emplace_back([&, t] {
+          for (int i = 0; i < 20000; ++i) {
+            plugins::KongObservation o;
+            o.series = ids[static_cast<size_t>(i % 2)];
+            o.status = t == 0 ? 200 : 503;
+            o.fromService = t == 0;
+            o.ingress = 10;
+            o.requestMs = i % 2 ? 3.0 : 30000.0;
+            o.kongMs = 0.5;
+            series.record(o);
+          }
+        });
+      for (auto& t : threads) t.join();
+      observe::PrometheusText out;
+      series.render(out);
+      return QString::fromStdString(out.text());
+    };
+    QString page = recorded(plugins::KongMetricNames::Kong28);
+    QVERIFY2(page.contains("kong_http_status{service=\"svc \\\"quoted\\\"\",route=\"r0-id\",code=\"200\"} 10000\n"), qPrintable(page));
+    QVERIFY(page.contains("route=\"named\",code=\"503\"} 10000\n"));
+    QVERIFY(page.contains("kong_latency_bucket{service=\"svc \\\"quoted\\\"\",route=\"named\",type=\"request\",le=\"25\"} 20000\n"));
+    QVERIFY(page.contains("kong_latency_bucket{service=\"svc \\\"quoted\\\"\",route=\"r0-id\",type=\"request\",le=\"25\"} 0\n"));
+    QVERIFY(page.contains("kong_latency_bucket{service=\"svc \\\"quoted\\\"\",route=\"r0-id\",type=\"request\",le=\"30000\"} 20000\n"));
+    QVERIFY(page.contains("kong_latency_count{service=\"svc \\\"quoted\\\"\",route=\"named\",type=\"kong\"} 20000\n"));
+    QVERIFY(page.contains("kong_bandwidth{service=\"svc \\\"quoted\\\"\",route=\"named\",type=\"ingress\"} 200000\n"));
+    QVERIFY(!page.contains("type=\"upstream\""));  // no observation had an upstream time
+    QVERIFY(!page.contains("kong_http_consumer_status"));  // nobody counted per consumer
+    QVERIFY(!page.contains("kong_http_requests_total"));
+
+    page = recorded(plugins::KongMetricNames::Kong3);
     QVERIFY2(page.contains("kong_http_requests_total{service=\"svc \\\"quoted\\\"\",route=\"r0-id\",code=\"200\",source=\"service\",consumer=\"\"} 10000\n"), qPrintable(page));
     QVERIFY(page.contains("route=\"named\",code=\"503\",source=\"kong\",consumer=\"\"} 10000\n"));
     QVERIFY(page.contains("kong_request_latency_ms_bucket{service=\"svc \\\"quoted\\\"\",route=\"named\",le=\"25\"} 20000\n"));

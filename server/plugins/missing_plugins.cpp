@@ -1,0 +1,43 @@
+// Kong 2.8's bundled plugins that Sluice does not have, and why: a Kong user's file that uses one
+// is refused with that reason instead of a bare "not enabled".
+#include "plugins/plugin_catalog.h"
+
+#include <string_view>
+
+namespace sluice::plugins {
+namespace {
+
+enum class Status { Planned, NeedsHttp2, RunsLua, NeedsInternet };
+
+struct Missing {
+  std::string_view name;
+  Status status;
+};
+
+constexpr Missing kMissing[] = {
+    {"oauth2", Status::Planned},         {"tcp-log", Status::Planned},           {"udp-log", Status::Planned},
+    {"hmac-auth", Status::Planned},      {"response-ratelimiting", Status::Planned}, {"syslog", Status::Planned},
+    {"loggly", Status::Planned},         {"datadog", Status::Planned},           {"ldap-auth", Status::Planned},
+    {"statsd", Status::Planned},         {"session", Status::Planned},           {"zipkin", Status::Planned},
+    {"grpc-gateway", Status::NeedsHttp2}, {"grpc-web", Status::NeedsHttp2},      {"pre-function", Status::RunsLua},
+    {"post-function", Status::RunsLua},  {"acme", Status::NeedsInternet},        {"aws-lambda", Status::NeedsInternet},
+    {"azure-functions", Status::NeedsInternet},
+};
+
+}  // namespace
+
+std::string missingKongPlugin(const std::string& name) {
+  for (const Missing& m : kMissing) {
+    if (m.name != name) continue;
+    const std::string head = "plugin '" + name + "' is one of Kong 2.8's bundled plugins that Sluice ";
+    switch (m.status) {
+      case Status::Planned: return head + "does not have yet (planned)";
+      case Status::NeedsHttp2: return head + "does not have yet (planned once Sluice proxies HTTP/2 and gRPC)";
+      case Status::RunsLua: return head + "will not offer: it runs Lua code, and Sluice runs no Lua";
+      case Status::NeedsInternet: return head + "will not offer: it only works with a service on the internet";
+    }
+  }
+  return {};
+}
+
+}  // namespace sluice::plugins

@@ -1,0 +1,200 @@
+// Kong 2.8's Admin API semantics that Kong's clients and users' scripts rely on, checked as they
+// write them (kong/api/*, kong/db/dao/init.lua and kong/api/arguments.lua at tag 2.8.4): foreign
+// keys given by name, form values, bodiless requests, Kong's refusals of plugins Sluice lacks,
+// the deprecated plugin schema endpoint and the DB-less rate-limiting schema.
+#include "sluice_process.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QTcpSocket>
+#include <QtTest>
+
+using namespace sluice::test;
+
+namespace {
+
+// Sends one request on a connection kept open and returns the answer's status once its head and
+// Content-Length bytes are in (0 when that takes longer than `ms`).
+int keepAliveStatus(quint16 port, const QByteArray& request, int ms) {
+  QTcpSocket socket;
+  socket.connectToHost("127.0.0.1", port);
+  if (!socket.waitForConnected(ms)) return 0;
+  socket.write(request);
+  QElapsedTimer timer;
+  timer.start();
+  QByteArray data;
+  while (timer.elapsed() < ms) {
+    const int end = data.indexOf("\r\n\r\n");
+    if (end >= 0) {
+      const auto length = QRegularExpression("(?i)\r\ncontent-length: *(\\d+)").match(data.left(end));
+      if (length.hasMatch() && data.size() - end - 4 >= length.captured(1).toInt()) return data.mid(9, 3).toInt();
+    }
+    if (socket.waitForReadyRead(static_cast<int>(ms - timer.elapsed()))) data += socket.readAll();
+  }
+  return 0;
+}
+
+}  // namespace
+
+class TestKongAdminCompat : public QObject {
+  Q_OBJECT
+
+  SluiceProcess sluice_;
+  HttpClient api_{0};
+
+  QJsonObject create(const QByteArray& path, const QJsonObject& body) {
+    const auto r = api_.sendJson("POST", path, body);
+    if (r.status != 201) qWarning("POST %s -> %d %s", path.constData(), r.status, r.body.constData());
+    return r.json();
+  }
+  HttpResponse form(const QByteArray& method, const QByteArray& path, const QByteArray& body) {
+    return api_.request(method, path, body, {{"Content-Type", "application/x-www-form-urlencoded"}});
+  }
+
+ private slots:
+  void initTestCase() {
+    QVERIFY(sluice_.start());
+    api_ = sluice_.admin();
+    create("/services", {{"name", "orders"}, {"host", "orders.internal"}});
+    create("/consumers", {{"username", "ann"}, {"custom_id", "ann-7"}});
+  }
+  void cleanupTestCase() { QVERIFY(sluice_.stop()); }
+
+  void foreignKeysByName() {
+    const QString orders = api_.get("/services/orders").json()["id"].toString();
+    // JSON: {"service": {"name": ...}}, as Kong's docs and decK write it.
+    auto route = create("/routes", {{"name", "by-name"}, {"paths", QJsonArray{"/by-name"}}, {"service", QJsonObject{{"name", "orders"}}}});
+    QCOMPARE(route["service"].toObject()["id"].toString(), orders);
+    // A form: service.name=orders.
+    auto r = form("POST", "/routes", "name=by-form&paths[]=/by-form&service.name=orders");
+    QCOMPARE(r.status, 201);
+    QCOMPARE(r.json()["service"].toObject()["id"].toString(), orders);
+    // A consumer by username or custom_id, for a plugin.
+    r = api_.sendJson("POST", "/plugins", {{"name", "rate-limiting"}, {"consumer", QJsonObject{{"username", "ann"}}}, {"config", QJsonObject{{"minute", 5}}}});
+    QCOMPARE(r.status, 201);
+    QCOMPARE(r.json()["consumer"].toObject()["id"].toString(), api_.get("/consumers/ann").json()["id"].toString());
+    QCOMPARE(api_.del("/plugins/" + r.json()["id"].toString().toUtf8()).status, 204);
+    r = api_.sendJson("POST", "/plugins", {{"name", "acl"}, {"consumer", QJsonObject{{"custom_id", "ann-7"}}}, {"config", QJsonObject{{"allow", QJsonArray{"a"}}}}});
+    QCOMPARE(r.status, 400);  // acl cannot be applied to a consumer: the key resolved, the scope refused
+    QCOMPARE(r.json()["fields"].toObject()["consumer"].toString(), QString("value must be null"));
+    // PATCH and PUT resolve too.
+    r = api_.sendJson("PATCH", "/routes/by-name", {{"service", QJsonObject{{"name", "orders"}}}});
+    QCOMPARE(r.status, 200);
+    r = api_.sendJson("PUT", "/routes/by-put", {{"paths", QJsonArray{"/by-put"}}, {"service", QJsonObject{{"name", "orders"}}}});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json()["service"].toObject()["id"].toString(), orders);
+  }
+
+  void unresolvedForeignKeyIsKongsCode13() {
+    const auto r = api_.sendJson("PATCH", "/routes/by-name", {{"service", QJsonObject{{"name", "nope"}}}});
+    QCOMPARE(r.status, 400);
+    const QJsonObject body = r.json();
+    QCOMPARE(body["code"].toInt(), 13);
+    QCOMPARE(body["name"].toString(), QString("foreign keys unresolved"));
+    QCOMPARE(body["message"].toString(),
+             QString("foreign key unresolved (service.name: the foreign key cannot be resolved with '{name=\"nope\"}' for an "
+                     "existing 'services' entity)"));
+    QCOMPARE(body["fields"].toObject()["service"].toObject()["name"].toString(),
+             QString("the foreign key cannot be resolved with '{name=\"nope\"}' for an existing 'services' entity"));
+    // Nothing changed.
+    QCOMPARE(api_.get("/routes/by-name").json()["service"].toObject()["id"].toString(), api_.get("/services/orders").json()["id"].toString());
+  }
+
+  void corsTakesAnAsterisk() {
+    auto r = api_.sendJson("POST", "/plugins", {{"name", "cors"}, {"config", QJsonObject{{"origins", QJsonArray{"*"}}}}});
+    QCOMPARE(r.status, 201);
+    QCOMPARE(api_.del("/plugins/" + r.json()["id"].toString().toUtf8()).status, 204);
+    r = api_.sendJson("POST", "/plugins", {{"name", "cors"}, {"config", QJsonObject{{"origins", QJsonArray{"*", "https://app.example.com", "https://.*\\.example\\.org"}}}}});
+    QCOMPARE(r.status, 201);
+    QCOMPARE(api_.del("/plugins/" + r.json()["id"].toString().toUtf8()).status, 204);
+    r = api_.sendJson("POST", "/plugins", {{"name", "cors"}, {"config", QJsonObject{{"origins", QJsonArray{"https://(unclosed"}}}}});
+    QCOMPARE(r.status, 400);  // still a regex that does not compile
+  }
+
+  // A request with neither Content-Length nor Transfer-Encoding has no body: answered at once.
+  void bodilessRequestsAreAnsweredAtOnce() {
+    create("/upstreams", {{"name", "pool.internal"}});
+    create("/upstreams/pool.internal/targets", {{"target", "127.0.0.1:9"}});
+    const QList<QByteArray> requests{
+        "OPTIONS /services HTTP/1.1\r\nHost: admin\r\nOrigin: http://ui.example\r\nAccess-Control-Request-Method: POST\r\n\r\n",
+        "POST /upstreams/pool.internal/targets/127.0.0.1:9/unhealthy HTTP/1.1\r\nHost: admin\r\n\r\n",
+        "PATCH /services/orders HTTP/1.1\r\nHost: admin\r\n\r\n",
+    };
+    for (const QByteArray& request : requests) {
+      const int status = keepAliveStatus(sluice_.adminPort(), request, 5000);
+      QVERIFY2(status >= 200 && status < 300, qPrintable(QString("%1 for %2").arg(status).arg(QString(request.left(48)))));
+    }
+  }
+
+  // Kong's forms: an empty value is null, a plugin's config is read with its own schema (also on
+  // PATCH, where the body names no plugin), and strings need at least one character.
+  void formValues() {
+    auto r = form("POST", "/services", "name=formy&host=formy.internal&path=&retries=3");
+    QCOMPARE(r.status, 201);
+    QVERIFY(r.json()["path"].isNull());
+    QCOMPARE(r.json()["retries"].toInt(), 3);
+    r = api_.sendJson("POST", "/services", {{"name", "empty-path"}, {"host", "e.internal"}, {"path", ""}});
+    QCOMPARE(r.status, 400);  // JSON keeps the empty string, which a Kong string refuses
+    QCOMPARE(r.json()["fields"].toObject()["path"].toString(), QString("length must be at least 1"));
+    const QString id = create("/plugins", {{"name", "rate-limiting"}, {"service", QJsonObject{{"name", "formy"}}}, {"config", QJsonObject{{"minute", 10}}}})["id"].toString();
+    r = form("PATCH", "/plugins/" + id.toUtf8(), "config.minute=20");
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json()["config"].toObject()["minute"].toDouble(), 20.0);
+    QCOMPARE(r.json()["config"].toObject()["policy"].toString(), QString("cluster"));
+  }
+
+  void pluginsSluiceLacksAreRefusedWithTheReason() {
+    struct Case {
+      const char* name;
+      const char* says;
+    };
+    for (const Case& c : {Case{"hmac-auth", "does not have yet (planned)"}, Case{"grpc-web", "HTTP/2 and gRPC"},
+                          Case{"pre-function", "runs Lua code"}, Case{"aws-lambda", "service on the internet"}}) {
+      const auto r = api_.sendJson("POST", "/plugins", {{"name", c.name}});
+      QCOMPARE(r.status, 400);
+      const QString message = r.json()["fields"].toObject()["name"].toString();
+      QVERIFY2(message.contains(c.name) && message.contains(c.says), qPrintable(message));
+    }
+    const auto r = api_.sendJson("POST", "/plugins", {{"name", "no-such-plugin"}});
+    QCOMPARE(r.json()["fields"].toObject()["name"].toString(),
+             QString("plugin 'no-such-plugin' not enabled; add it to the 'plugins' configuration property"));
+  }
+
+  void pluginSchemaEndpoints() {
+    auto r = api_.get("/plugins/schema/key-auth");  // deprecated in 2.8, still answered: the config record
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json()["type"].toString(), QString("record"));
+    QVERIFY(r.json()["fields"].isArray());
+    r = api_.get("/schemas/plugins");  // the plugins entity itself
+    QCOMPARE(r.status, 200);
+    bool hasConfig = false;
+    for (const auto& f : r.json()["fields"].toArray()) hasConfig = hasConfig || f.toObject().contains("config");
+    QVERIFY(hasConfig);
+    QCOMPARE(api_.get("/schemas/plugins/no-such").status, 404);
+  }
+
+  // Without a database Kong 2.8's rate-limiting has no cluster policy and counts locally by default.
+  void databaselessRateLimitingSchema() {
+    SluiceProcess dbless;
+    dbless.setEnv("DATABASE", "off");
+    QVERIFY(dbless.start());
+    const QJsonObject config = dbless.admin().get("/plugins/schema/rate-limiting").json();
+    for (const auto& f : config["fields"].toArray()) {
+      const QJsonObject field = f.toObject();
+      if (!field.contains("policy")) continue;
+      QCOMPARE(field["policy"].toObject()["default"].toString(), QString("local"));
+      QCOMPARE(field["policy"].toObject()["one_of"].toArray(), (QJsonArray{"local", "redis"}));
+    }
+    const QByteArray yaml = "_format_version: \"2.1\"\nplugins:\n- name: rate-limiting\n  config:\n    minute: 5\n";
+    const auto r = dbless.admin().request("POST", "/config", yaml, {{"Content-Type", "application/x-yaml"}});
+    QVERIFY2(r.status == 201 || r.status == 200, r.body.constData());
+    const QJsonArray plugins = dbless.admin().get("/plugins").json()["data"].toArray();
+    QCOMPARE(plugins.size(), 1);
+    QCOMPARE(plugins.first().toObject()["config"].toObject()["policy"].toString(), QString("local"));
+    QVERIFY(dbless.stop());
+  }
+};
+
+QTEST_GUILESS_MAIN(TestKongAdminCompat)
+#include "test_kong_admin_compat.moc"
