@@ -31,6 +31,10 @@ class Flattener {
     bool known = false;
     for (const char* v : kFormatVersions) known = known || *version == v;
     if (!known) return fail("_format_version", "expected one of: 1.1, 2.1, 3.0");
+    if (const auto t = doc.find("_transform"); t != doc.end()) {
+      if (!t->is_boolean()) return fail("_transform", "expected a boolean");
+      transform_ = t->get<bool>();
+    }
     for (auto it = doc.begin(); it != doc.end(); ++it) {
       if (it.key().rfind('_', 0) == 0) continue;  // _format_version, _transform, _comment, _workspace
       const EntitySchema* schema = model::findEntity(it.key());
@@ -65,6 +69,7 @@ class Flattener {
           ref = byName->second;
         }
       }
+      if (!transform_ && p.schema->adoptTransformed) p.schema->adoptTransformed(p.entity);
       auto result = schema::validateEntity(*p.schema, p.entity, ctx_);
       if (!result) {
         errors[p.where] = result.error().fields.is_null() ? json(result.error().message) : result.error().fields;
@@ -92,6 +97,11 @@ class Flattener {
     const schema::Field* key = schema.endpointKey.empty() ? nullptr : schema.field(schema.endpointKey);
     if (item.is_string() && key) item = json{{key->name, item}};  // certificates: snis: [a.example]
     if (!item.is_object()) return fail(where, "expected a record");
+    // Kong's extra attributes, allowed on every entity: a comment and anything to ignore.
+    if (item.contains("_comment") && !item["_comment"].is_string()) return fail(where + "._comment", "expected a string");
+    if (item.contains("_ignore") && !item["_ignore"].is_array()) return fail(where + "._ignore", "expected an array");
+    item.erase("_comment");
+    item.erase("_ignore");
     if (!item.contains("id") || item["id"].is_null()) item["id"] = core::newUuid();
     if (parent) {
       const schema::Field* link = schema.foreignTo(parent->name);
@@ -117,6 +127,7 @@ class Flattener {
 
   const schema::ValidationContext& ctx_;
   std::vector<Pending> pending_;
+  bool transform_ = true;  // _transform: false — values are already in their stored form
   std::map<std::string, std::map<std::string, std::string>> names_;
 };
 
@@ -164,6 +175,8 @@ core::Result<json> exportDocument(store::Store& store) {
       if (!page->offset) break;
       q.offset = *page->offset;
     }
+    // Stored forms (hashed passwords) are exported as they are: the file says so.
+    if (!items.empty() && schema->adoptTransformed) doc["_transform"] = false;
     if (!items.empty()) doc[schema->name] = std::move(items);
   }
   return doc;

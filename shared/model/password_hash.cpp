@@ -4,6 +4,7 @@
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
+#include <cctype>
 #include <stdexcept>
 #include <vector>
 
@@ -11,6 +12,7 @@ namespace sluice::model {
 namespace {
 
 constexpr const char* kPrefix = "$pbkdf2-sha256$";
+constexpr const char* kKongPrefix = "$kong-sha1$";
 constexpr int kIterations = 20000;
 constexpr size_t kSaltBytes = 16;
 constexpr size_t kHashBytes = 32;
@@ -49,9 +51,32 @@ std::string hashPassword(const std::string& password) {
          toHex(hash.data(), hash.size());
 }
 
-bool isPasswordHash(const std::string& text) { return text.rfind(kPrefix, 0) == 0; }
+bool isPasswordHash(const std::string& text) { return text.rfind(kPrefix, 0) == 0 || text.rfind(kKongPrefix, 0) == 0; }
+
+std::string kongSha1Hash(const std::string& consumerId, const std::string& hexDigest) {
+  std::string lower = hexDigest;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return std::string(kKongPrefix) + consumerId + "$" + lower;
+}
+
+namespace {
+
+bool verifyKongSha1(const std::string& password, const std::string& stored) {
+  const std::string rest = stored.substr(std::string(kKongPrefix).size());
+  const auto dollar = rest.find('$');
+  if (dollar == std::string::npos) return false;
+  const std::string salted = password + rest.substr(0, dollar);
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  if (EVP_Digest(salted.data(), salted.size(), digest, &length, EVP_sha1(), nullptr) != 1) return false;
+  const std::string actual = toHex(digest, length), expected = rest.substr(dollar + 1);
+  return expected.size() == actual.size() && CRYPTO_memcmp(expected.data(), actual.data(), actual.size()) == 0;
+}
+
+}  // namespace
 
 bool verifyPassword(const std::string& password, const std::string& stored) {
+  if (stored.rfind(kKongPrefix, 0) == 0) return verifyKongSha1(password, stored);
   if (!isPasswordHash(stored)) return false;
   const std::string rest = stored.substr(std::string(kPrefix).size());
   const auto d1 = rest.find('$'), d2 = rest.find('$', d1 + 1);

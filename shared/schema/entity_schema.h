@@ -51,6 +51,9 @@ struct EntitySchema {
   // /schemas shows the option, not a field.
   bool ttl = false;
 
+  // A declarative file with `_transform: false` holds values already in their stored form (Kong's
+  // hashed basic-auth passwords): this turns them into this store's form instead of transforming.
+  std::function<void(json& entity)> adoptTransformed;
   // Runs on a validated entity before it is stored: generates keys, hashes passwords, normalises.
   std::function<core::Status(json& entity)> beforeWrite;
   // Runs on every stored entity read back; false hides it (an expired credential).

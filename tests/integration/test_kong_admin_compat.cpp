@@ -144,6 +144,25 @@ class TestKongAdminCompat : public QObject {
     QCOMPARE(r.json()["config"].toObject()["policy"].toString(), QString("cluster"));
   }
 
+  // Kong 2.8 still takes the deprecated names and stores them under the new ones.
+  void legacyAllowAndDenyNames() {
+    auto r = api_.sendJson("POST", "/plugins", {{"name", "ip-restriction"}, {"config", QJsonObject{{"whitelist", QJsonArray{"10.0.0.0/8"}}}}});
+    QCOMPARE(r.status, 201);
+    QCOMPARE(r.json()["config"].toObject()["allow"].toArray(), (QJsonArray{"10.0.0.0/8"}));
+    QVERIFY(!r.json()["config"].toObject().contains("whitelist"));
+    QCOMPARE(api_.del("/plugins/" + r.json()["id"].toString().toUtf8()).status, 204);
+    r = api_.sendJson("POST", "/plugins", {{"name", "bot-detection"}, {"config", QJsonObject{{"blacklist", QJsonArray{"curl"}}}}});
+    QCOMPARE(r.status, 201);
+    QCOMPARE(r.json()["config"].toObject()["deny"].toArray(), (QJsonArray{"curl"}));
+    QCOMPARE(api_.del("/plugins/" + r.json()["id"].toString().toUtf8()).status, 204);
+    r = api_.sendJson("POST", "/plugins", {{"name", "acl"}, {"config", QJsonObject{{"whitelist", QJsonArray{"staff"}}}}});
+    QCOMPARE(r.status, 201);
+    QCOMPARE(r.json()["config"].toObject()["allow"].toArray(), (QJsonArray{"staff"}));
+    QCOMPARE(api_.del("/plugins/" + r.json()["id"].toString().toUtf8()).status, 204);
+    r = api_.sendJson("POST", "/plugins", {{"name", "ip-restriction"}, {"config", QJsonObject{{"whitelist", QJsonArray{"not-an-ip"}}}}});
+    QCOMPARE(r.status, 400);  // checked as the field it stands for
+  }
+
   void pluginsSluiceLacksAreRefusedWithTheReason() {
     struct Case {
       const char* name;

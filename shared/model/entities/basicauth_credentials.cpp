@@ -11,6 +11,12 @@ const schema::EntitySchema& basicauthCredentials() {
         "basicauth_credentials", "basic-auths", "basic-auth", "username",
         {schema::stringField("username").asRequired().asUnique().withDescription("The user name."),
          schema::stringField("password").asRequired().withDescription("The password (stored as a salted hash).")});
+    s.adoptTransformed = [](json& entity) {
+      if (!entity["password"].is_string() || isPasswordHash(entity["password"].get<std::string>())) return;
+      const json& consumer = entity["consumer"];
+      const json id = consumer.is_object() ? consumer.value("id", json()) : consumer;
+      if (id.is_string()) entity["password"] = kongSha1Hash(id.get<std::string>(), entity["password"].get<std::string>());
+    };
     s.beforeWrite = [](json& entity) -> core::Status {
       const std::string password = entity["password"].get<std::string>();
       if (!isPasswordHash(password)) entity["password"] = hashPassword(password);
