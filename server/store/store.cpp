@@ -72,7 +72,7 @@ void Store::changed() {
 }
 
 bool Store::presentable(const EntitySchema& schema, json& entity) {
-  if (schema.afterRead && !schema.afterRead(entity, core::unixSeconds())) return false;
+  if (schema.afterRead && !schema.afterRead(entity, core::unixSecondsWithMillis())) return false;
   return attachTransientChildren(schema, entity).ok();
 }
 
@@ -143,13 +143,12 @@ core::Result<Page> Store::list(const EntitySchema& schema, const ListQuery& quer
     if (!rows) return rows.error();
     for (size_t i = 0; i < rows->size(); ++i) {
       json entity = rowToEntity(schema, (*rows)[i]);
-      const std::string id = entity["id"].get<std::string>();
-      if (page.data.size() == query.size) {  // a further row exists: there may be another page
+      cursor = entity["id"].get<std::string>();
+      if (!hasTags(entity, query) || !presentable(schema, entity)) continue;
+      if (page.data.size() == query.size) {  // a further entity to show: there is another page
         page.offset = page.data.back()["id"].get<std::string>();
         return page;
       }
-      cursor = id;
-      if (!hasTags(entity, query) || !presentable(schema, entity)) continue;
       page.data.push_back(std::move(entity));
     }
     if (rows->size() < batch) return page;

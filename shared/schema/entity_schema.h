@@ -57,7 +57,7 @@ struct EntitySchema {
   // Runs on a validated entity before it is stored: generates keys, hashes passwords, normalises.
   std::function<core::Status(json& entity)> beforeWrite;
   // Runs on every stored entity read back; false hides it (an expired credential).
-  std::function<bool(json& entity, int64_t now)> afterRead;
+  std::function<bool(json& entity, double now)> afterRead;  // now: Unix seconds with a fraction
 
   const Field* field(const std::string& fieldName) const;
   const Field* foreignTo(const std::string& entityName) const;  // first foreign field referencing it

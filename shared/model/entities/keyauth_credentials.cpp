@@ -1,17 +1,20 @@
 // key-auth credentials: an API key, optionally expiring after `ttl` seconds.
 #include "model/entities/credentials_common.h"
 
+#include <cmath>
+
 namespace sluice::model {
 using schema::json;
 
 namespace {
 
-// `ttl` is returned as the remaining lifetime; an expired key is gone.
-bool applyTtl(json& entity, int64_t now) {
+// `ttl` is returned as the whole seconds left, as Kong answers it (10 just after creation is 9);
+// an expired key is gone.
+bool applyTtl(json& entity, double now) {
   if (!entity["ttl"].is_number_integer() || !entity["created_at"].is_number()) return true;
-  const int64_t remaining = entity["ttl"].get<int64_t>() - (now - entity["created_at"].get<int64_t>());
-  if (remaining <= 0) return false;
-  entity["ttl"] = remaining;
+  const double left = static_cast<double>(entity["ttl"].get<int64_t>()) - (now - entity["created_at"].get<double>());
+  if (left <= 0) return false;
+  entity["ttl"] = static_cast<int64_t>(std::floor(left));
   return true;
 }
 
