@@ -116,16 +116,15 @@ core::Result<snapshot::ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store,
                    : algorithm == "latency"            ? snapshot::Algorithm::Latency
                                                        : snapshot::Algorithm::RoundRobin;
     if (u["host_header"].is_string()) rt.hostHeader = u["host_header"];
-    const auto text = [&](const char* field) { return u[field].is_string() ? u[field].get<std::string>() : std::string(); };
+    const auto text = [&](const char* field) {
+      const auto it = u.find(field);  // (operator[] on a const json with a missing key is undefined)
+      return it != u.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
     rt.hashOn = text("hash_on");
     rt.hashFallback = text("hash_fallback");
     rt.hashOnHeader = text("hash_on_header");
     rt.hashFallbackHeader = text("hash_fallback_header");
     rt.hashOnCookie = text("hash_on_cookie");
-    rt.hashOnQueryArg = text("hash_on_query_arg");
-    rt.hashFallbackQueryArg = text("hash_fallback_query_arg");
-    rt.hashOnUriCapture = text("hash_on_uri_capture");
-    rt.hashFallbackUriCapture = text("hash_fallback_uri_capture");
     rt.slots = u["slots"].get<int>();
     rt.health = healthChecks(u["healthchecks"]);
     upstreamByName[rt.name] = upstreamById[rt.id] = static_cast<int>(snap->upstreams.size());

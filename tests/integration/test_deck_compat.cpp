@@ -121,6 +121,56 @@ class TestDeckCompat : public QObject {
     QVERIFY(sluice.stop());
   }
 
+  // The first check a Kong user makes: sync a file written by hand (partial plugin configs,
+  // credentials, health checks, certificates) and diff the same file. decK 1.4 fills no plugin
+  // defaults and only some entity defaults (its diff is a deep comparison of whole entities), so
+  // against Kong 2.8 itself it lists the defaults the file left out; what it must never list is a
+  // value the file wrote that the gateway changed ('+' lines), an entity to create or delete, or a
+  // default that is not Kong 2.8's.
+  void aUsersFileSyncsAndKeepsWhatItSays() {
+    QFETCH_GLOBAL(QString, backend);
+    SluiceProcess sluice;
+    QVERIFY2(sluice.useBackend(backend), "PostgreSQL fixture missing or failing (run through ctest)");
+    QVERIFY(sluice.start());
+    QFile f(QStringLiteral(SLUICE_TEST_DATA) + "/deck_user.yaml");
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QByteArray yaml = f.readAll();
+    const auto leaf = selfSigned("shop.example");
+    const auto ca = certificateAuthority("Users' CA");
+    yaml.replace("@CERT@", indentedBlock(leaf.cert)).replace("@KEY@", indentedBlock(leaf.key)).replace("@CA@", indentedBlock(ca.cert));
+    const QString file = writeConfig(sluice.prefix(), "users.yaml", yaml);
+    QByteArray out;
+    QCOMPARE(deck(sluice, {"validate", "-s", file}), 0);
+    QCOMPARE(deck(sluice, {"sync", "-s", file}, &out), 0);
+    QVERIFY2(out.contains("Updated: 0") && out.contains("Deleted: 0"), out.right(300).constData());
+    QCOMPARE(deck(sluice, {"diff", "-s", file}, &out), 0);
+    for (const QByteArray& line : out.split('\n')) {
+      QVERIFY2(!line.startsWith('+'), line.constData());
+      QVERIFY2(!line.startsWith("creating") && !line.startsWith("deleting"), line.constData());
+    }
+    QVERIFY2(out.contains("Created: 0") && out.contains("Deleted: 0"), out.constData());
+    // Every bundled plugin is in the file (a new plugin must be added to it).
+    QStringList names;
+    for (const auto& p : sluice.admin().get("/plugins?size=1000").json()["data"].toArray()) names << p.toObject()["name"].toString();
+    for (const auto& name : sluice.admin().get("/plugins/enabled").json()["enabled_plugins"].toArray())
+      QVERIFY2(names.contains(name.toString()), qPrintable(name.toString()));
+    // The defaults the file left out are Kong 2.8's (test_kong_schemas checks every one of them).
+    const QJsonObject upstream = sluice.admin().get("/upstreams/inventory.upstream").json();
+    QCOMPARE(upstream["healthchecks"].toObject()["active"].toObject()["unhealthy"].toObject()["tcp_failures"].toInt(), 0);
+    QCOMPARE(upstream["healthchecks"].toObject()["active"].toObject()["concurrency"].toInt(), 10);
+    QCOMPARE(upstream["healthchecks"].toObject()["active"].toObject()["http_path"].toString(), QString("/health"));
+    // The file as decK 1.4 writes it back (every default spelled out) diffs clean: drift fails.
+    const QString dump = sluice.prefix() + "/users-dump.yaml";
+    QCOMPARE(deck(sluice, {"dump", "-o", dump}), 0);
+    QCOMPARE(deck(sluice, {"diff", "-s", dump, "--non-zero-exit-code"}, &out), 0);
+    QVERIFY2(out.contains(kNoChange), out.constData());
+    // And that complete file rebuilds the same gateway from nothing.
+    QCOMPARE(deck(sluice, {"reset", "--force"}), 0);
+    QCOMPARE(deck(sluice, {"sync", "-s", dump}, &out), 0);
+    QCOMPARE(deck(sluice, {"diff", "-s", dump, "--non-zero-exit-code"}, &out), 0);
+    QVERIFY(sluice.stop());
+  }
+
   // A kong.yml configuring every bundled plugin syncs; its dump diffs clean, and syncs back
   // into an empty gateway unchanged.
   void everyBundledPluginRoundTrips() {
