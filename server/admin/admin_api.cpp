@@ -8,6 +8,7 @@
 #include "model/entities.h"
 #include "model/registry.h"
 #include "plugins/plugin_catalog.h"
+#include "admin/endpoint_list.h"
 #include "schema/schema_json.h"
 
 #include <Poco/Exception.h>
@@ -80,6 +81,8 @@ AdminResponse AdminApi::handle(const AdminRequest& request) {
     if (auto r = live_->handle(request)) return *r;
   if (loadtests_)
     if (auto r = loadtests_->handle(request)) return *r;
+  for (const auto& endpoints : pluginEndpoints_)
+    if (auto r = endpoints(request)) return *r;
   if (auto r = entities_.handle(request)) return *r;
   return messageResponse(404, "Not found");
 }
@@ -99,6 +102,18 @@ std::optional<AdminResponse> AdminApi::meta(const AdminRequest& request) {
     json names = json::array();
     for (const auto* p : plugins::builtinPluginSchemas()) names.push_back(p->name);
     return jsonResponse(200, json{{"enabled_plugins", names}});
+  }
+  if (s[0] == "endpoints" && s.size() == 1) return get ? jsonResponse(200, endpointList()) : messageResponse(405, "Method not allowed");
+  // Kong's node cache holds entities read from the database; Sluice compiles them into the snapshot
+  // and keeps no such cache: nothing is ever found in it, and purging it has nothing to do.
+  if (s[0] == "cache" && s.size() <= 2) {
+    if (request.method == "DELETE") return noContent();
+    if (s.size() == 2 && get) return messageResponse(404, "Not found");
+    return messageResponse(405, "Method not allowed");
+  }
+  if (s[0] == "clustering" && s.size() == 2 && (s[1] == "status" || s[1] == "data-planes")) {
+    if (!get) return messageResponse(405, "Method not allowed");
+    return messageResponse(400, "this endpoint is only available when Kong is configured to run as Control Plane for the cluster");
   }
   if (s[0] == "plugins" && s.size() == 3 && s[1] == "schema") {  // deprecated in 2.8, still served
     if (!get) return messageResponse(405, "Method not allowed");

@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <functional>
+#include <vector>
 
 namespace sluice::admin {
 
@@ -51,6 +52,10 @@ class AdminApi {
   void setLoadtestEndpoints(std::unique_ptr<LoadtestEndpoints> loadtests) { loadtests_ = std::move(loadtests); }
   // GET /metrics: the node's Prometheus page (the data plane's figures).
   void setMetricsPage(std::function<std::string()> render) { metrics_ = std::move(render); }
+  // Endpoints a plugin brings (Kong's plugin api.lua, e.g. /proxy-cache): asked before the entity
+  // endpoints; nullopt for a path that is not theirs.
+  using Endpoints = std::function<std::optional<AdminResponse>(const AdminRequest&)>;
+  void addPluginEndpoints(Endpoints endpoints) { pluginEndpoints_.push_back(std::move(endpoints)); }
   const schema::ValidationContext& validation() const { return validation_; }
 
  private:
@@ -73,6 +78,7 @@ class AdminApi {
   std::unique_ptr<HealthEndpoints> health_;
   std::unique_ptr<ObserveEndpoints> live_;
   std::unique_ptr<LoadtestEndpoints> loadtests_;
+  std::vector<Endpoints> pluginEndpoints_;
   std::function<std::string()> metrics_;
   bool declarative_ = false;
 };

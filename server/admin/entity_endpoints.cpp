@@ -2,6 +2,7 @@
 
 #include "admin/request_body.h"
 #include "core/uuid.h"
+#include "model/entities.h"
 #include "model/registry.h"
 
 #include <algorithm>
@@ -55,18 +56,66 @@ std::optional<AdminResponse> EntityEndpoints::handle(const AdminRequest& request
   if (!parentEntity) return errorResponse(parentEntity.error());
   if (!*parentEntity) return messageResponse(404, "Not found");
 
-  if (!child) {  // /routes/{r}/service: the entity a foreign key points at
-    if (!isRead(request.method)) return methodNotAllowed();
-    const json& ref = (**parentEntity)[foreign->name];
-    if (ref.is_null()) return messageResponse(404, "Not found");
-    auto target = store_.get(*model::findEntity(foreign->reference), ref["id"].get<std::string>());
-    if (!target) return errorResponse(target.error());
-    if (!*target) return messageResponse(404, "Not found");
-    return jsonResponse(200, **target);
-  }
+  if (!child) return foreignEntity(*top, **parentEntity, *foreign, request);
   Parent parent{top, field, std::move(**parentEntity)};
+  if (child == &model::targets()) {
+    if (s.size() == 3 && request.method == "POST" && !readOnly_) return postTarget(request, parent);
+    if (s.size() == 4 && s[3] == "all") return isRead(request.method) ? list(*child, request, &parent) : methodNotAllowed();
+  }
   if (s.size() == 3) return collection(*child, request, &parent);
   return entity(*child, s[3], request, &parent);
+}
+
+// /routes/{r}/service, Kong's foreign entity endpoint: read the entity the key points at, change it
+// (PATCH), replace it (PUT — creating one and pointing the key at it when there is none); it cannot
+// be deleted from here (405).
+AdminResponse EntityEndpoints::foreignEntity(const EntitySchema& owner, const json& entity, const Field& foreign,
+                                             const AdminRequest& request) {
+  const EntitySchema& target = *model::findEntity(foreign.reference);
+  const json& ref = entity[foreign.name];
+  const bool linked = ref.is_object() && ref.contains("id");
+  if (request.method == "PUT") {
+    if (auto refused = refuseWrite(target, request.method)) return *refused;
+    const std::string id = linked ? ref["id"].get<std::string>() : core::newUuid();
+    AdminResponse answer = upsert(target, id, request, nullptr);
+    if (linked || answer.status != 200) return answer;
+    json relinked = entity;
+    relinked[foreign.name] = {{"id", id}};
+    auto valid = schema::validateEntity(owner, relinked, validation_);
+    if (!valid) return errorResponse(valid.error());
+    if (auto stored = store_.upsert(owner, std::move(*valid)); !stored) return errorResponse(stored.error());
+    return answer;
+  }
+  if (!isRead(request.method) && request.method != "PATCH" && request.method != "DELETE") return methodNotAllowed();
+  if (!linked) return messageResponse(404, "Not found");
+  if (request.method == "DELETE") return methodNotAllowed();
+  auto found = store_.get(target, ref["id"].get<std::string>());
+  if (!found) return errorResponse(found.error());
+  if (!*found) return messageResponse(404, "Not found");
+  if (request.method == "PATCH") {
+    if (auto refused = refuseWrite(target, request.method)) return *refused;
+    return patch(target, **found, request, nullptr);
+  }
+  return jsonResponse(200, std::move(**found));
+}
+
+// Kong keeps an old habit of its targets API: POSTing a target that the upstream already has
+// updates it (200, with `Deprecation: true`) instead of refusing it.
+AdminResponse EntityEndpoints::postTarget(const AdminRequest& request, const Parent& parent) {
+  auto body = prepare(model::targets(), request);
+  if (!body) return errorResponse(body.error());
+  json probe = *body;
+  probe[parent.field->name] = {{"id", parent.entity["id"]}};
+  if (auto valid = schema::validateEntity(model::targets(), probe, validation_)) {
+    auto existing = store_.findBy(model::targets(), "target", (*valid)["target"], {{parent.field->name, parent.entity["id"]}});
+    if (!existing) return errorResponse(existing.error());
+    if (*existing) {
+      AdminResponse updated = patch(model::targets(), **existing, request, &parent);
+      if (updated.status == 200) updated.headers.emplace_back("Deprecation", "true");
+      return updated;
+    }
+  }
+  return create(model::targets(), request, &parent);
 }
 
 core::Result<std::optional<json>> EntityEndpoints::lookup(const EntitySchema& schema, const std::string& key,
@@ -171,7 +220,8 @@ AdminResponse EntityEndpoints::list(const EntitySchema& schema, const AdminReque
   for (auto& e : page->data) body["data"].push_back(std::move(e));
   if (page->offset) {
     body["offset"] = *page->offset;
-    body["next"] = pathOf(request) + "?offset=" + *page->offset + "&size=" + std::to_string(query.size) +
+    // Kong's next page: the offset (and the tags filter), not the size.
+    body["next"] = pathOf(request) + "?offset=" + *page->offset +
                    (request.queryValue("tags") ? "&tags=" + *request.queryValue("tags") : "");
   }
   return jsonResponse(200, std::move(body));

@@ -42,6 +42,9 @@ class EntityEndpoints {
                        const Parent* parent);
   AdminResponse patch(const schema::EntitySchema& schema, const json& existing, const AdminRequest& request,
                       const Parent* parent);
+  AdminResponse postTarget(const AdminRequest& request, const Parent& parent);
+  AdminResponse foreignEntity(const schema::EntitySchema& owner, const json& entity, const schema::Field& foreign,
+                              const AdminRequest& request);
   std::optional<core::Error> resolveForeignKeys(const schema::EntitySchema& schema, json& body);
   std::optional<AdminResponse> refuseWrite(const schema::EntitySchema& schema, const std::string& method) const;
 

@@ -17,7 +17,9 @@ const snapshot::UpstreamRuntime* findUpstream(const snapshot::ConfigSnapshot& sn
 std::optional<AdminResponse> HealthEndpoints::handle(const AdminRequest& request) {
   const auto& s = request.segments;
   const bool healthPath = s.size() == 3 && s[0] == "upstreams" && s[2] == "health";
-  const bool setPath = s.size() == 5 && s[0] == "upstreams" && s[2] == "targets" && (s[4] == "healthy" || s[4] == "unhealthy");
+  // .../targets/{t}/healthy, or .../targets/{t}/{address}/healthy for one of its addresses.
+  const bool setPath = (s.size() == 5 || s.size() == 6) && s[0] == "upstreams" && s[2] == "targets" &&
+                       (s.back() == "healthy" || s.back() == "unhealthy");
   if (!healthPath && !setPath) return std::nullopt;
   if (healthPath && request.method != "GET" && request.method != "HEAD") return messageResponse(405, "Method not allowed");
   if (setPath && request.method != "POST") return messageResponse(405, "Method not allowed");
@@ -25,7 +27,7 @@ std::optional<AdminResponse> HealthEndpoints::handle(const AdminRequest& request
   if (!upstream) return errorResponse(upstream.error());
   if (!*upstream) return messageResponse(404, "Not found");
   if (healthPath) return health(**upstream, request);
-  return setHealth(**upstream, s[3], s[4] == "healthy");
+  return setHealth(**upstream, s[3], s.size() == 6 ? s[4] : std::string(), s.back() == "healthy");
 }
 
 AdminResponse HealthEndpoints::health(const json& upstream, const AdminRequest& request) {
@@ -65,7 +67,8 @@ AdminResponse HealthEndpoints::health(const json& upstream, const AdminRequest& 
   return jsonResponse(200, json{{"data", data}, {"next", nullptr}, {"node_id", nodeId_}});
 }
 
-AdminResponse HealthEndpoints::setHealth(const json& upstream, const std::string& target, bool healthy) {
+AdminResponse HealthEndpoints::setHealth(const json& upstream, const std::string& target, const std::string& address,
+                                         bool healthy) {
   const std::string upstreamId = upstream["id"];
   // The target by id or by host:port (with the default port added as the entity does).
   std::string name = target;
@@ -80,6 +83,16 @@ AdminResponse HealthEndpoints::setHealth(const json& upstream, const std::string
   auto exists = store_.findBy(model::targets(), "target", name, {{"upstream", json(upstreamId)}});
   if (!exists) return errorResponse(exists.error());
   if (!*exists) return messageResponse(404, "Not found");
+  // Sluice keeps health per target: an address of it (one its name resolves to) sets the target.
+  if (!address.empty()) {
+    bool known = false;
+    const auto snap = publisher_.current();
+    if (const auto* up = findUpstream(*snap, upstreamId))
+      for (const auto& t : up->targets)
+        if (t.target == name)
+          for (const auto& a : t.addresses) known = known || a.text == address;
+    if (!known) return messageResponse(400, "no address " + address + " for target " + name);
+  }
   registry_.get(upstreamId, name)->set(healthy, healthy ? "set healthy through the Admin API" : "set unhealthy through the Admin API");
   return noContent();
 }

@@ -22,7 +22,7 @@ class HealthEndpoints {
 
  private:
   AdminResponse health(const json& upstream, const AdminRequest& request);
-  AdminResponse setHealth(const json& upstream, const std::string& target, bool healthy);
+  AdminResponse setHealth(const json& upstream, const std::string& target, const std::string& address, bool healthy);
 
   store::Store& store_;
   snapshot::SnapshotPublisher& publisher_;

@@ -4,6 +4,7 @@
 #include "app/config.h"
 #include "app/logging.h"
 #include "app/metrics_page.h"
+#include "app/proxy_cache_endpoints.h"
 #include "app/proxy_settings_loader.h"
 #include "proxy/health_checker.h"
 #include "observe/access_log.h"
@@ -301,6 +302,7 @@ int start(const Config& config, const Arguments& args) {
   proxy::ProxyServer proxy(*proxySettings, publisher);
   proxy::HealthChecker checker(publisher);
   api.setHealthEndpoints(std::make_unique<admin::HealthEndpoints>(**store, publisher, health, node.nodeId));
+  api.addPluginEndpoints(proxyCacheEndpoints(builder.nodeState(), **store));
   try {
     proxy.start();
   } catch (const std::exception& e) {

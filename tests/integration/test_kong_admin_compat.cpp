@@ -193,6 +193,70 @@ class TestKongAdminCompat : public QObject {
     QCOMPARE(api_.get("/schemas/plugins/no-such").status, 404);
   }
 
+  // kong/api/routes/upstreams.lua: POST of an existing target updates it, /targets/all, and health
+  // set for one address of a target.
+  void targetsAsKongAnswersThem() {
+    create("/upstreams", {{"name", "kept.internal"}});
+    auto r = api_.sendJson("POST", "/upstreams/kept.internal/targets", {{"target", "127.0.0.1:9001"}, {"weight", 10}});
+    QCOMPARE(r.status, 201);
+    const QString id = r.json()["id"].toString();
+    r = api_.sendJson("POST", "/upstreams/kept.internal/targets", {{"target", "127.0.0.1:9001"}, {"weight", 30}});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.header("Deprecation"), QByteArray("true"));
+    QCOMPARE(r.json()["id"].toString(), id);
+    QCOMPARE(r.json()["weight"].toInt(), 30);
+    r = api_.get("/upstreams/kept.internal/targets/all");
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json()["data"].toArray().size(), 1);
+    QCOMPARE(r.json()["data"].toArray().first().toObject()["weight"].toInt(), 30);
+    // One of the target's addresses; an address it does not have is refused.
+    int status = 0;
+    for (int i = 0; i < 50 && status != 204; ++i) {  // the snapshot with the target is built asynchronously
+      status = api_.request("POST", "/upstreams/kept.internal/targets/127.0.0.1:9001/127.0.0.1:9001/unhealthy").status;
+      if (status != 204) QTest::qWait(50);
+    }
+    QCOMPARE(status, 204);
+    QTRY_COMPARE_WITH_TIMEOUT(api_.get("/upstreams/kept.internal/health").json()["data"].toArray().first().toObject()["health"].toString(),
+                              QString("UNHEALTHY"), 5000);
+    QCOMPARE(api_.request("POST", "/upstreams/kept.internal/targets/127.0.0.1:9001/10.9.9.9:1/healthy").status, 400);
+  }
+
+  // kong/api/endpoints.lua's foreign entity endpoint: /routes/{r}/service.
+  void aRoutesServiceThroughTheRoute() {
+    create("/routes", {{"name", "orphan"}, {"paths", QJsonArray{"/orphan"}}});
+    QCOMPARE(api_.get("/routes/orphan/service").status, 404);
+    QCOMPARE(api_.sendJson("PATCH", "/routes/orphan/service", {{"retries", 2}}).status, 404);
+    auto r = api_.sendJson("PUT", "/routes/orphan/service", {{"name", "adopted"}, {"host", "adopted.internal"}});
+    QCOMPARE(r.status, 200);  // created and linked
+    const QString service = r.json()["id"].toString();
+    QCOMPARE(api_.get("/routes/orphan").json()["service"].toObject()["id"].toString(), service);
+    r = api_.sendJson("PATCH", "/routes/orphan/service", {{"retries", 2}});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json()["retries"].toInt(), 2);
+    QCOMPARE(api_.get("/services/adopted").json()["retries"].toInt(), 2);
+    r = api_.sendJson("PUT", "/routes/orphan/service", {{"name", "adopted"}, {"host", "moved.internal"}});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json()["id"].toString(), service);
+    QCOMPARE(r.json()["host"].toString(), QString("moved.internal"));
+    QCOMPARE(api_.del("/routes/orphan/service").status, 405);
+  }
+
+  void kongsOtherEndpoints() {
+    const QJsonArray endpoints = api_.get("/endpoints").json()["data"].toArray();
+    for (const char* path : {"/services/{services}/routes/{routes}", "/routes/{routes}/service", "/plugins/schema/{name}",
+                             "/upstreams/{upstreams}/targets/all", "/proxy-cache/{cache_key}", "/consumers/{consumers}/key-auth"})
+      QVERIFY2(endpoints.contains(QString(path)), path);
+    QCOMPARE(endpoints.first().toString(), QString("/"));
+    QCOMPARE(api_.get("/cache/some-key").status, 404);
+    QCOMPARE(api_.del("/cache/some-key").status, 204);
+    QCOMPARE(api_.del("/cache").status, 204);
+    const auto r = api_.get("/clustering/status");
+    QCOMPARE(r.status, 400);
+    QVERIFY(r.json()["message"].toString().contains("Control Plane"));
+    QCOMPARE(api_.del("/proxy-cache").status, 204);
+    QCOMPARE(api_.get("/proxy-cache/0123456789abcdef0123456789abcdef").status, 404);
+  }
+
   // Without a database Kong 2.8's rate-limiting has no cluster policy and counts locally by default.
   void databaselessRateLimitingSchema() {
     SluiceProcess dbless;

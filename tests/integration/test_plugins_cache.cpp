@@ -14,15 +14,16 @@ class TestPluginsCache : public QObject {
   HttpResponse get(const QByteArray& path, const QList<QPair<QByteArray, QByteArray>>& headers = {}) {
     return bed_.proxy().request("GET", path, {}, headers);
   }
-  void addCache(const QJsonObject& config) {
+  QString addCache(const QJsonObject& config) {
     QJsonObject c = config;
     c["strategy"] = "memory";
-    bed_.addPlugin({{"name", "proxy-cache"}, {"config", c}});
+    const QString id = bed_.addPlugin({{"name", "proxy-cache"}, {"config", c}});
     HttpResponse r;
     for (int i = 0; i < 100 && r.header("X-Cache-Status").isEmpty(); ++i) {
       r = get("/warmup");
       if (r.header("X-Cache-Status").isEmpty()) QTest::qWait(50);
     }
+    return id;
   }
 
  private slots:
@@ -50,6 +51,27 @@ class TestPluginsCache : public QObject {
     const auto head = bed_.proxy().request("HEAD", "/cached?x=1", {}, {{"X-Big", big}});
     QCOMPARE(head.header("X-Cache-Status"), QByteArray("Bypass"));  // a HEAD answer has no body to store
     QVERIFY(head.body.isEmpty());
+  }
+
+  // Kong's proxy-cache Admin API: read an entry by its X-Cache-Key, purge it, purge everything.
+  void entriesArePurgedThroughTheAdminApi() {
+    const QString plugin = addCache({});
+    const QByteArray key = get("/purged").header("X-Cache-Key");
+    QCOMPARE(key.size(), 32);
+    QTRY_COMPARE_WITH_TIMEOUT(get("/purged").header("X-Cache-Status"), QByteArray("Hit"), 2000);
+    auto r = bed_.admin().get("/proxy-cache/" + key);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json()["status"].toInt(), 200);
+    QVERIFY(r.json()["body_len"].toInt() > 0);
+    QCOMPARE(bed_.admin().get("/proxy-cache/" + plugin.toUtf8() + "/caches/" + key).status, 200);
+    QCOMPARE(bed_.admin().get("/proxy-cache/" + bed_.serviceId().toUtf8() + "/caches/" + key).status, 404);  // not a proxy-cache plugin
+    QCOMPARE(bed_.admin().del("/proxy-cache/" + key).status, 204);
+    QCOMPARE(bed_.admin().get("/proxy-cache/" + key).status, 404);
+    QCOMPARE(bed_.admin().del("/proxy-cache/" + key).status, 404);
+    QCOMPARE(get("/purged").header("X-Cache-Status"), QByteArray("Miss"));
+    QTRY_COMPARE_WITH_TIMEOUT(get("/purged").header("X-Cache-Status"), QByteArray("Hit"), 2000);
+    QCOMPARE(bed_.admin().del("/proxy-cache").status, 204);
+    QCOMPARE(get("/purged").header("X-Cache-Status"), QByteArray("Miss"));
   }
 
   void bypassesWhatIsNotCacheable() {

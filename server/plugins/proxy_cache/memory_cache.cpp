@@ -54,4 +54,33 @@ size_t MemoryCache::bytes() const {
   return total;
 }
 
+bool MemoryCache::erase(const std::string& key) {
+  Shard& shard = shardFor(key);
+  std::lock_guard lock(shard.mutex);
+  const auto it = shard.entries.find(key);
+  if (it == shard.entries.end()) return false;
+  shard.bytes -= it->second.entry->bytes();
+  shard.lru.erase(it->second.position);
+  shard.entries.erase(it);
+  return true;
+}
+
+void MemoryCache::clear() {
+  for (auto& shard : shards_) {
+    std::lock_guard lock(shard.mutex);
+    shard.entries.clear();
+    shard.lru.clear();
+    shard.bytes = 0;
+  }
+}
+
+nlohmann::json cachedResponseJson(const CachedResponse& entry) {
+  nlohmann::json headers = nlohmann::json::object();
+  for (const auto& [name, value] : entry.headers) headers[name] = value;
+  const std::string body = entry.body ? *entry.body : std::string();
+  return {{"status", entry.status},   {"headers", headers},         {"body", body},
+          {"body_len", body.size()},  {"timestamp", entry.storedAt}, {"ttl", entry.ttl},
+          {"version", "1"}};
+}
+
 }  // namespace sluice::plugins
