@@ -30,11 +30,15 @@ void authenticate(RequestContext& ctx, size_t consumerIndex, std::string_view cr
   ctx.removeHeaders.add("X-Anonymous-Consumer");
 }
 
-bool authenticateAnonymous(RequestContext& ctx, const std::string& anonymousId) {
-  const auto it = ctx.snapshot->consumerById.find(anonymousId);
+// `anonymous` names the consumer by id or, as Kong 2.8 loads it, by username.
+bool authenticateAnonymous(RequestContext& ctx, const std::string& anonymous) {
+  auto it = ctx.snapshot->consumerById.find(anonymous);
   if (it == ctx.snapshot->consumerById.end()) {
-    ctx.respond(500, "An unexpected error occurred");
-    return false;
+    it = ctx.snapshot->consumerByUsername.find(anonymous);
+    if (it == ctx.snapshot->consumerByUsername.end()) {
+      ctx.respond(500, "An unexpected error occurred");
+      return false;
+    }
   }
   authenticate(ctx, it->second, {}, {});
   ctx.anonymous = true;

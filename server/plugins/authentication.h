@@ -13,9 +13,9 @@ namespace sluice::plugins {
 
 void authenticate(RequestContext& ctx, size_t consumerIndex, std::string_view credentialId,
                   std::string_view credentialIdentifier);
-// The `anonymous` fallback of a failed authentication: true when that consumer exists; otherwise
+// The `anonymous` fallback of a failed authentication (a consumer id or username): true when that consumer exists; otherwise
 // a 500 is queued (Kong: the anonymous consumer is configured but does not exist).
-bool authenticateAnonymous(RequestContext& ctx, const std::string& anonymousId);
+bool authenticateAnonymous(RequestContext& ctx, const std::string& anonymous);
 // A failed authentication: with `anonymous` set the request goes on as that consumer (or gets a
 // 500 when it does not exist); otherwise it is refused with `status` and `message`.
 PhaseResult failAuthentication(RequestContext& ctx, const std::string& anonymous, int status, std::string_view message);

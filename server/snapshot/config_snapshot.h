@@ -133,6 +133,7 @@ struct ConfigSnapshot {
   router::Router router;
   std::vector<ConsumerRuntime> consumers;
   std::unordered_map<std::string, size_t> consumerById;
+  std::unordered_map<std::string, size_t> consumerByUsername;  // the auth plugins' `anonymous` may name one
   // Plugin instances (stable addresses: the chains point into them) and the compiled chains;
   // chains[0] holds the global plugins, for requests that match no route.
   std::vector<std::unique_ptr<plugins::PluginInstance>> plugins;

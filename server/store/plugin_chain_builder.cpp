@@ -108,6 +108,7 @@ core::Status compilePlugins(Store& store, snapshot::ConfigSnapshot& snap, plugin
     if (c.contains("username") && c["username"].is_string()) rt.username = c["username"].get<std::string>();
     if (c.contains("custom_id") && c["custom_id"].is_string()) rt.customId = c["custom_id"].get<std::string>();
     snap.consumerById.emplace(rt.id, snap.consumers.size());
+    if (!rt.username.empty()) snap.consumerByUsername.emplace(rt.username, snap.consumers.size());
     snap.consumers.push_back(std::move(rt));
   }
   auto rows = store.listAll(model::plugins());

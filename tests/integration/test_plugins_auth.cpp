@@ -71,6 +71,15 @@ class TestPluginsAuth : public QObject {
     QCOMPARE(PluginTestBed::upstreamHeaders(r)["x-consumer-username"].toString(), QString("nobody"));
   }
 
+  // Kong 2.8 loads the anonymous consumer by id or by username.
+  void anonymousMayBeAUsername() {
+    bed_.addPlugin({{"name", "key-auth"}, {"config", QJsonObject{{"anonymous", "nobody"}}}});
+    HttpResponse r;
+    QTRY_VERIFY_WITH_TIMEOUT(PluginTestBed::upstreamHeaders(r = bed_.proxy().get("/")).contains("x-anonymous-consumer"), 5000);
+    QCOMPARE(PluginTestBed::upstreamHeaders(r)["x-consumer-username"].toString(), QString("nobody"));
+    QCOMPARE(PluginTestBed::upstreamHeaders(r)["x-consumer-id"].toString(), consumerIds_["nobody"]);
+  }
+
   void aclAllowsListedGroups() {
     bed_.addPlugin({{"name", "basic-auth"}});
     bed_.addPlugin({{"name", "acl"}, {"config", QJsonObject{{"allow", QJsonArray{"admins"}}}}});
