@@ -6,6 +6,7 @@
 #include "model/registry.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace sluice::admin {
 using schema::EntitySchema;
@@ -25,6 +26,12 @@ std::string pathOf(const AdminRequest& request) {
 bool isRead(const std::string& method) { return method == "GET" || method == "HEAD"; }
 
 AdminResponse methodNotAllowed() { return messageResponse(405, "Method not allowed"); }
+
+// Kong: a key that is not a UUID, for an entity that has no other key to be found by.
+core::Error invalidPrimaryKey() {
+  return core::Error{core::ErrorCode::InvalidPrimaryKey, "invalid primary key: '{id=\"expected a valid UUID\"}'",
+                     json{{"id", "expected a valid UUID"}}};
+}
 
 }  // namespace
 
@@ -136,7 +143,7 @@ core::Result<std::optional<json>> EntityEndpoints::lookup(const EntitySchema& sc
     if (!link || !*link) return link;
     return store_.get(schema, (**link)[schema.lookupThrough->foreignField]["id"].get<std::string>());
   }
-  return std::optional<json>{};
+  return invalidPrimaryKey();
 }
 
 std::optional<AdminResponse> EntityEndpoints::refuseWrite(const EntitySchema& schema, const std::string& method) const {
@@ -179,34 +186,45 @@ AdminResponse EntityEndpoints::list(const EntitySchema& schema, const AdminReque
   store::ListQuery query;
   query.size = kDefaultPageSize;
   if (auto size = request.queryValue("size")) {
-    size_t n = 0;
+    double n = 0;
     try {
       size_t used = 0;
-      n = std::stoul(*size, &used);
-      if (used != size->size()) n = 0;
+      n = std::stod(*size, &used);
+      if (used != size->size()) throw std::invalid_argument("trailing characters");
     } catch (const std::exception&) {
+      return errorResponse(core::Error{core::ErrorCode::InvalidSize, "size must be a number", nullptr});
     }
-    if (n < 1 || n > kMaxPageSize)
+    if (n < 1 || n > static_cast<double>(kMaxPageSize) || n != std::floor(n))
       return errorResponse(core::Error{core::ErrorCode::InvalidSize,
                                        "size must be an integer between 1 and " + std::to_string(kMaxPageSize),
                                        nullptr});
-    query.size = n;
+    query.size = static_cast<size_t>(n);
   }
   if (auto offset = request.queryValue("offset")) query.offset = *offset;
   if (auto tags = request.queryValue("tags")) {
-    const bool hasAnd = tags->find(',') != std::string::npos, hasOr = tags->find('/') != std::string::npos;
-    if (hasAnd && hasOr)
-      return errorResponse(core::Error{core::ErrorCode::SchemaViolation,
-                                       "invalid option (tags: cannot mix 'and' with 'or')",
-                                       json{{"tags", "cannot mix 'and' with 'or'"}}});
-    query.tagsAny = hasOr;
-    size_t start = 0;
-    while (start <= tags->size()) {
-      size_t end = tags->find(hasOr ? '/' : ',', start);
-      if (end == std::string::npos) end = tags->size();
-      if (end > start) query.tags.push_back(tags->substr(start, end - start));
-      start = end + 1;
-    }
+    // Kong's filter: tags joined all by ',' (and) or all by '/' (or), at most five.
+    const auto split = [&](char separator, std::vector<std::string>& out) {
+      out.clear();
+      size_t start = 0;
+      while (start < tags->size()) {
+        size_t end = tags->find(separator, start);
+        if (end == std::string::npos) end = tags->size();
+        const std::string tag = tags->substr(start, end - start);
+        if (tag.empty()) return false;
+        for (unsigned char c : tag)
+          if (c < 0x21 || c == ',' || c == '/' || c == 0x7f || c > 0xf4) return false;
+        out.push_back(tag);
+        start = end + 1;
+      }
+      return !out.empty();
+    };
+    const auto invalidOption = [](const std::string& what) {
+      return errorResponse(core::Error{core::ErrorCode::InvalidOptions, "invalid option (tags: " + what + ")", json{{"tags", what}}});
+    };
+    if (split(',', query.tags)) query.tagsAny = false;
+    else if (split('/', query.tags)) query.tagsAny = true;
+    else return invalidOption("invalid filter syntax");
+    if (query.tags.size() > 5) return invalidOption("cannot query more than 5 tags");
   }
   // Equality filters on unique fields (GET /consumers?custom_id=...).
   for (const auto& f : schema.fields)
@@ -308,7 +326,7 @@ AdminResponse EntityEndpoints::upsert(const EntitySchema& schema, const std::str
       return messageResponse(404, "Not found");
     (*body)["id"] = key;
   } else {
-    if (schema.endpointKey.empty()) return messageResponse(404, "Not found");
+    if (schema.endpointKey.empty()) return errorResponse(invalidPrimaryKey());
     auto found = lookup(schema, key, parent);
     if (!found) return errorResponse(found.error());
     (*body)["id"] = *found ? (**found)["id"] : json(core::newUuid());

@@ -17,6 +17,7 @@ enum class ErrorCode {
   InvalidOffset = 7,
   DatabaseError = 8,
   InvalidSize = 9,
+  InvalidOptions = 11,
   OperationUnsupported = 12,
   ForeignKeysUnresolved = 13,
   DeclarativeConfig = 14,

@@ -257,6 +257,40 @@ class TestKongAdminCompat : public QObject {
     QCOMPARE(api_.get("/proxy-cache/0123456789abcdef0123456789abcdef").status, 404);
   }
 
+  // Kong 2.8's codes and texts (kong/db/errors.lua, kong/api/endpoints.lua).
+  void kongsErrors() {
+    auto r = api_.get("/plugins/not-a-uuid");  // plugins have no other key
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.json()["code"].toInt(), 1);
+    QCOMPARE(r.json()["name"].toString(), QString("invalid primary key"));
+    QCOMPARE(r.json()["fields"].toObject()["id"].toString(), QString("expected a valid UUID"));
+    const QString id = create("/consumers", {{"username", "dup-pk"}})["id"].toString();
+    r = api_.sendJson("POST", "/consumers", {{"id", id}, {"username", "dup-pk-2"}});
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.json()["code"].toInt(), 3);
+    QCOMPARE(r.json()["message"].toString(), QString("primary key violation on key '{id=\"%1\"}'").arg(id));
+    r = api_.get("/consumers?tags=a,b/c");
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.json()["code"].toInt(), 11);
+    QCOMPARE(r.json()["message"].toString(), QString("invalid option (tags: invalid filter syntax)"));
+    r = api_.get("/consumers?tags=a,b,c,d,e,f");
+    QCOMPARE(r.json()["code"].toInt(), 11);
+    QCOMPARE(r.json()["fields"].toObject()["tags"].toString(), QString("cannot query more than 5 tags"));
+    QCOMPARE(api_.get("/consumers?tags=a,b,c,d,e").status, 200);
+    r = api_.get("/consumers?size=ten");
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.json()["code"].toInt(), 9);
+    QCOMPARE(r.json()["message"].toString(), QString("size must be a number"));
+    QCOMPARE(api_.get("/consumers?size=0").json()["message"].toString(), QString("size must be an integer between 1 and 1000"));
+    r = api_.request("POST", "/consumers", "{\"username\": ", {{"Content-Type", "application/json"}});
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.json()["message"].toString(), QString("Cannot parse JSON body"));
+    // A next link carries the offset (and the tags), not the size.
+    for (int i = 0; i < 3; ++i) create("/consumers", {{"username", QString("paged-%1").arg(i)}, {"tags", QJsonArray{"paged"}}});
+    r = api_.get("/consumers?size=2&tags=paged");
+    QCOMPARE(r.json()["next"].toString(), "/consumers?offset=" + r.json()["offset"].toString() + "&tags=paged");
+  }
+
   // Without a database Kong 2.8's rate-limiting has no cluster policy and counts locally by default.
   void databaselessRateLimitingSchema() {
     SluiceProcess dbless;
