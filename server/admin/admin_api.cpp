@@ -9,6 +9,7 @@
 #include "model/registry.h"
 #include "plugins/plugin_catalog.h"
 #include "admin/endpoint_list.h"
+#include "core/digest.h"
 #include "schema/schema_json.h"
 
 #include <Poco/Exception.h>
@@ -167,6 +168,7 @@ AdminResponse AdminApi::status() {
   const bool reachable = store_.ping();
   json server = counters_.snapshot ? counters_.snapshot() : json::object();
   json body{{"server", server}, {"database", {{"reachable", reachable}}}};
+  if (declarative_) body["configuration_hash"] = configurationHash();  // Kong: DB-less nodes say what they run
   if (!reachable) return jsonResponse(503, body);
   return jsonResponse(200, body);
 }
@@ -286,20 +288,31 @@ AdminResponse AdminApi::config(const AdminRequest& request) {
     if (!doc) return errorResponse(doc.error());
     return jsonResponse(200, json{{"config", declarative::toYaml(*doc)}});
   }
+  // The configuration: a `config` field (JSON, form or multipart: -F config=@kong.yml), a JSON body
+  // that is the configuration itself, or the raw body (YAML or JSON).
   std::string text = request.body;
-  const std::string type = request.contentType.substr(0, request.contentType.find(';'));
-  if (type == "application/json" || type == "application/x-www-form-urlencoded") {
+  const std::string type = http::toLower(request.contentType.substr(0, request.contentType.find(';')));
+  if (type == "application/json" || type == "application/x-www-form-urlencoded" || type == "multipart/form-data") {
     auto parsed = parseBody(request);
     if (!parsed) return errorResponse(parsed.error());
     if (parsed->value.contains("config") && parsed->value["config"].is_string())
       text = parsed->value["config"].get<std::string>();
     else if (parsed->fromForm)
-      return messageResponse(400, "expected a declarative configuration in the 'config' field");
+      return messageResponse(400, "expected a declarative configuration");
   }
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) return messageResponse(400, "expected a declarative configuration");
+  // Kong's check_hash=1: the same text again is not reloaded (304).
+  const std::string hash = core::md5Hex(text);
+  if (request.queryValue("check_hash") == std::optional<std::string>("1") && hash == configurationHash()) return AdminResponse{304, std::nullopt, {}};
   if (nestingDepth(text) > kMaxNesting)
     return messageResponse(400, "declarative configuration nested deeper than " + std::to_string(kMaxNesting) + " levels");
-  if (auto s = declarative::load(store_, text, validation_, true); !s) return errorResponse(s.error());
-  return messageResponse(201, "declarative config loaded");
+  auto loaded = declarative::load(store_, text, validation_, true);
+  if (!loaded) return errorResponse(loaded.error());
+  setConfigurationHash(hash);
+  // Kong answers the entities it loaded, by collection and id.
+  json entities = json::object();
+  for (const auto& [schema, entity] : *loaded) entities[schema->name][entity["id"].get<std::string>()] = entity;
+  return jsonResponse(201, entities);
 }
 
 }  // namespace sluice::admin

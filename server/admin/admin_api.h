@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <functional>
+#include <mutex>
 #include <vector>
 
 namespace sluice::admin {
@@ -43,6 +44,16 @@ class AdminApi {
 
   // DB-less mode: entity endpoints are read-only and POST /config replaces the whole configuration.
   void setDeclarativeMode(bool declarative);
+  // DB-less: the MD5 of the configuration text loaded last (Kong's configuration_hash); 32 zeros
+  // before any.
+  void setConfigurationHash(std::string hash) {
+    std::lock_guard lock(hashMutex_);
+    configurationHash_ = std::move(hash);
+  }
+  std::string configurationHash() const {
+    std::lock_guard lock(hashMutex_);
+    return configurationHash_;
+  }
   void setCounters(ServerCounters counters) { counters_ = std::move(counters); }
   // Upstream health (needs the data plane's snapshot and health registry).
   void setHealthEndpoints(std::unique_ptr<HealthEndpoints> health) { health_ = std::move(health); }
@@ -79,6 +90,8 @@ class AdminApi {
   std::unique_ptr<ObserveEndpoints> live_;
   std::unique_ptr<LoadtestEndpoints> loadtests_;
   std::vector<Endpoints> pluginEndpoints_;
+  mutable std::mutex hashMutex_;
+  std::string configurationHash_ = std::string(32, '0');
   std::function<std::string()> metrics_;
   bool declarative_ = false;
 };

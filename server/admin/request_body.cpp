@@ -3,8 +3,14 @@
 #include "http/http_types.h"
 #include "http/query_string.h"
 
+#include <Poco/Net/MessageHeader.h>
+#include <Poco/Net/MultipartReader.h>
+#include <Poco/Net/NameValueCollection.h>
+
 #include <algorithm>
 #include <cctype>
+#include <iterator>
+#include <sstream>
 
 namespace sluice::admin {
 namespace {
@@ -125,9 +131,37 @@ core::Result<ParsedBody> parseBody(const AdminRequest& request) {
     }
     return parsed;
   }
+  if (type == "multipart/form-data") {  // curl -F: each part a form field (a file's content included)
+    parsed.fromForm = true;
+    std::string boundary;
+    Poco::Net::NameValueCollection params;
+    std::string ignored;
+    Poco::Net::MessageHeader::splitParameters(request.contentType, ignored, params);
+    boundary = params.get("boundary", "");
+    if (boundary.empty()) return core::Error::badRequest("multipart/form-data without a boundary");
+    try {
+      std::istringstream in(request.body);
+      Poco::Net::MultipartReader reader(in, boundary);
+      while (reader.hasNextPart()) {
+        Poco::Net::MessageHeader header;
+        reader.nextPart(header);
+        std::string disposition;
+        Poco::Net::NameValueCollection dispositionParams;
+        Poco::Net::MessageHeader::splitParameters(header.get("Content-Disposition", ""), disposition, dispositionParams);
+        const std::string name = dispositionParams.get("name", "");
+        std::string value((std::istreambuf_iterator<char>(reader.stream())), std::istreambuf_iterator<char>());
+        if (static_cast<size_t>(std::count_if(name.begin(), name.end(), [](char c) { return c == '.' || c == '['; })) > kMaxNesting)
+          return core::Error::badRequest("form field '" + name.substr(0, 64) + "...' is nested too deeply");
+        if (!name.empty()) place(parsed.value, name, value);
+      }
+    } catch (const Poco::Exception& e) {
+      return core::Error::badRequest("Cannot parse multipart body: " + e.displayText());
+    }
+    return parsed;
+  }
   return core::Error{core::ErrorCode::UnsupportedMediaType,
                      "Unsupported Content-Type '" + type +
-                         "': send application/json or application/x-www-form-urlencoded",
+                         "': send application/json, application/x-www-form-urlencoded or multipart/form-data",
                      nullptr};
 }
 

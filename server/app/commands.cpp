@@ -15,6 +15,7 @@
 #include "proxy/proxy_server.h"
 #include "store/snapshot_builder.h"
 #include "app/store_factory.h"
+#include "core/digest.h"
 #include "core/uuid.h"
 #include "declarative/declarative_config.h"
 #include "declarative/yaml_json.h"
@@ -254,15 +255,18 @@ int start(const Config& config, const Arguments& args) {
   if (!store) return fail(store.error().message);
   const bool dbless = config.get("database") == "off";
   plugins::useDatabaselessSchemas(dbless);
+  std::string declarativeText;
   if (dbless && !config.get("declarative_config").empty()) {
     auto text = readFile(config.get("declarative_config"));
     if (!text) return fail(text.error().message);
+    declarativeText = *text;
     if (auto s = declarative::load(**store, *text, admin::serverValidationContext(), true); !s)
       return fail(config.get("declarative_config") + ": " + s.error().message);
   }
 
   admin::NodeInfo node{hostname(), nodeId(config.get("prefix")), SLUICE_VERSION, config.toJson()};
   admin::AdminApi api(**store, node, *tokens);
+  if (dbless && !declarativeText.empty()) api.setConfigurationHash(core::md5Hex(declarativeText));
   api.setDeclarativeMode(dbless);
   auto maxBody = config.bytes("admin_max_body_size");
   auto threads = config.integer("admin_threads");

@@ -139,7 +139,7 @@ core::Result<Entities> flatten(const json& document, const schema::ValidationCon
   return flattener.resolveAndValidate();
 }
 
-core::Status load(store::Store& store, const std::string& text, const schema::ValidationContext& ctx, bool replace) {
+core::Result<Entities> load(store::Store& store, const std::string& text, const schema::ValidationContext& ctx, bool replace) {
   auto doc = parseYaml(text);
   if (!doc) return doc.error();
   schema::ValidationContext restoring = ctx;
@@ -152,7 +152,7 @@ core::Status load(store::Store& store, const std::string& text, const schema::Va
     if (failed < entities->size()) e.message += " (" + (*entities)[failed].first->name + " " + (*entities)[failed].second["id"].get<std::string>() + ")";
     return e;
   }
-  return core::Ok{};
+  return std::move(*entities);
 }
 
 core::Result<json> exportDocument(store::Store& store) {

@@ -15,8 +15,8 @@ using Entities = std::vector<std::pair<const schema::EntitySchema*, nlohmann::js
 core::Result<Entities> flatten(const nlohmann::json& document, const schema::ValidationContext& ctx);
 
 // Parses YAML or JSON text and writes its entities: `replace` empties the store first (DB-less),
-// otherwise entities are upserted by id (db_import).
-core::Status load(store::Store& store, const std::string& text, const schema::ValidationContext& ctx, bool replace);
+// otherwise entities are upserted by id (db_import). Returns what it wrote.
+core::Result<Entities> load(store::Store& store, const std::string& text, const schema::ValidationContext& ctx, bool replace);
 
 // Every entity in the store as a declarative document (_format_version 2.1, foreign keys as ids).
 core::Result<nlohmann::json> exportDocument(store::Store& store);

@@ -144,6 +144,18 @@ class TestKongAdminCompat : public QObject {
     QCOMPARE(r.json()["config"].toObject()["policy"].toString(), QString("cluster"));
   }
 
+  // curl -F name=... -F host=...: multipart bodies wherever forms are taken.
+  void multipartBodies() {
+    const QByteArray body = "--XyZ\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nmultipart\r\n"
+                            "--XyZ\r\nContent-Disposition: form-data; name=\"host\"\r\n\r\nmp.internal\r\n"
+                            "--XyZ\r\nContent-Disposition: form-data; name=\"retries\"\r\n\r\n2\r\n--XyZ--\r\n";
+    const auto r = api_.request("POST", "/services", body, {{"Content-Type", "multipart/form-data; boundary=XyZ"}});
+    QCOMPARE(r.status, 201);
+    QCOMPARE(r.json()["host"].toString(), QString("mp.internal"));
+    QCOMPARE(r.json()["retries"].toInt(), 2);
+    QCOMPARE(api_.request("POST", "/services", "garbage", {{"Content-Type", "multipart/form-data; boundary=XyZ"}}).status, 400);
+  }
+
   // Kong 2.8 still takes the deprecated names and stores them under the new ones.
   void legacyAllowAndDenyNames() {
     auto r = api_.sendJson("POST", "/plugins", {{"name", "ip-restriction"}, {"config", QJsonObject{{"whitelist", QJsonArray{"10.0.0.0/8"}}}}});

@@ -1,11 +1,10 @@
 #include "plugins/proxy_cache/plugin.h"
 
+#include "core/digest.h"
 #include "http/query_string.h"
 #include "plugins/config_values.h"
 #include "plugins/proxy_cache/memory_cache.h"
 #include "snapshot/config_snapshot.h"
-
-#include <openssl/evp.h>
 
 #include <algorithm>
 #include <ctime>
@@ -13,16 +12,6 @@
 namespace sluice::plugins {
 namespace {
 
-
-std::string md5Hex(const std::string& text) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_Digest(text.data(), text.size(), digest, &length, EVP_md5(), nullptr);
-  static const char* kHex = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < length; ++i) out.append({kHex[digest[i] >> 4], kHex[digest[i] & 15]});
-  return out;
-}
 
 // Headers that describe one transfer, not the resource: never stored.
 bool transferHeader(std::string_view name) {
@@ -117,7 +106,7 @@ class ProxyCachePlugin final : public Plugin {
     for (const auto& [n, v] : args) text += n + "=" + v + "&";
     text += "|";
     for (const auto& h : varyHeaders_) text += h + ":" + std::string(ctx.header(h)) + "|";
-    return md5Hex(text);
+    return core::md5Hex(text);
   }
 
   bool cacheable(const http::ResponseHead& r, uint32_t& ttl) const {
