@@ -127,6 +127,24 @@ ALTER TABLE upstreams DROP COLUMN hash_on_uri_capture;
 ALTER TABLE upstreams DROP COLUMN hash_fallback_uri_capture;
 )sql",
        ""},
+      // Stored configurations lose the fields Kong 2.8 does not have (they were accepted before):
+      // rate-limiting's error_code/error_message, prometheus' 3.x switches, jwt's leeway, upstreams'
+      // active health-check headers.
+      {"004_kong28_configs", "",
+       R"sql(
+UPDATE plugins SET config = (config::jsonb - 'error_code' - 'error_message')::text WHERE name = 'rate-limiting';
+UPDATE plugins SET config = (config::jsonb - 'status_code_metrics' - 'latency_metrics' - 'bandwidth_metrics'
+  - 'upstream_health_metrics' - 'ai_metrics' - 'wasm_metrics')::text WHERE name = 'prometheus';
+UPDATE plugins SET config = (config::jsonb - 'leeway')::text WHERE name = 'jwt';
+UPDATE upstreams SET healthchecks = (healthchecks::jsonb #- '{active,headers}')::text WHERE healthchecks IS NOT NULL;
+)sql",
+       R"sql(
+UPDATE plugins SET config = json_remove(config, '$.error_code', '$.error_message') WHERE name = 'rate-limiting';
+UPDATE plugins SET config = json_remove(config, '$.status_code_metrics', '$.latency_metrics', '$.bandwidth_metrics',
+  '$.upstream_health_metrics', '$.ai_metrics', '$.wasm_metrics') WHERE name = 'prometheus';
+UPDATE plugins SET config = json_remove(config, '$.leeway') WHERE name = 'jwt';
+UPDATE upstreams SET healthchecks = json_remove(healthchecks, '$.active.headers') WHERE healthchecks IS NOT NULL;
+)sql"},
   };
   return kMigrations;
 }
@@ -146,6 +164,8 @@ core::Status runOne(Database& db, const Migration& m) {
       if (auto s = db.execScript(m.sql); !s) return s;
     if (db.kind() == "postgres" && !m.postgresOnly.empty())
       if (auto s = db.execScript(m.postgresOnly); !s) return s;
+    if (db.kind() == "sqlite" && !m.sqliteOnly.empty())
+      if (auto s = db.execScript(m.sqliteOnly); !s) return s;
     auto r = db.query(std::string("INSERT INTO ") + kMetaTable + " (name, executed_at) VALUES (" + db.placeholder(1) +
                           ", " + db.placeholder(2) + ")",
                       {m.name, core::unixSeconds()});

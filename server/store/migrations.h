@@ -1,6 +1,6 @@
 #pragma once
 // Versioned schema migrations, hand-written SQL (the same text serves SQLite and PostgreSQL; a
-// migration may carry a PostgreSQL-only addendum). A test checks that every schema field has a
+// migration may carry a PostgreSQL-only or SQLite-only addendum). A test checks that every schema field has a
 // column in both backends.
 #include "store/database.h"
 
@@ -13,6 +13,7 @@ struct Migration {
   std::string name;
   std::string sql;
   std::string postgresOnly;
+  std::string sqliteOnly;  // where the two dialects differ (JSON functions)
 };
 
 const std::vector<Migration>& allMigrations();

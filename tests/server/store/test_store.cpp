@@ -83,6 +83,34 @@ class TestStore : public QObject {
     QCOMPARE(state->executed.size(), store::allMigrations().size());
   }
 
+  // An upgrade from a store that held fields Kong 2.8 does not have: migration 004 removes them
+  // from stored plugin configurations and upstream health checks.
+  void migrationDropsFieldsKong28LacksFromStoredConfigs() {
+    auto& db = store_->database();
+    const json plugin = insert(model::plugins(), {{"name", "rate-limiting"}, {"config", {{"minute", 5}}}});
+    json stale = plugin["config"];
+    stale["error_code"] = 503;
+    stale["error_message"] = "slow";
+    const json upstream = insert(model::upstreams(), {{"name", "old.internal"}});
+    json checks = upstream["healthchecks"];
+    checks["active"]["headers"] = {{"x-probe", {"1"}}};
+    QVERIFY(db.query("UPDATE plugins SET config = " + db.placeholder(1) + " WHERE id = " + db.placeholder(2),
+                     {stale.dump(), plugin["id"].get<std::string>()}));
+    QVERIFY(db.query("UPDATE upstreams SET healthchecks = " + db.placeholder(1) + " WHERE id = " + db.placeholder(2),
+                     {checks.dump(), upstream["id"].get<std::string>()}));
+    QCOMPARE((**store_->get(model::plugins(), plugin["id"]))["config"]["error_code"].get<int>(), 503);  // as an old version left it
+    QVERIFY(db.query("DELETE FROM sluice_migrations WHERE name = '004_kong28_configs'"));
+    auto ran = store::migrateUp(db);
+    QVERIFY(ran);
+    QCOMPARE(ran->size(), size_t{1});
+    const json config = (**store_->get(model::plugins(), plugin["id"]))["config"];
+    QVERIFY(!config.contains("error_code") && !config.contains("error_message"));
+    QCOMPARE(config["minute"].get<int>(), 5);
+    const json health = (**store_->get(model::upstreams(), upstream["id"]))["healthchecks"];
+    QVERIFY(!health["active"].contains("headers"));
+    QCOMPARE(health["active"]["concurrency"].get<int>(), 10);
+  }
+
   void everyFieldRoundTrips() {
     const json service = insert(model::services(), {{"name", "svc"},
                                                     {"url", "https://example.com:8443/api"},
