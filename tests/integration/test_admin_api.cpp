@@ -20,11 +20,7 @@ class TestAdminApi : public QObject {
   SluiceProcess sluice_;
   HttpClient api_{0};
 
-  QJsonObject create(const QByteArray& path, const QJsonObject& body) {
-    const auto r = api_.sendJson("POST", path, body);
-    if (r.status != 201) qWarning("POST %s -> %d %s", path.constData(), r.status, r.body.constData());
-    return r.json();
-  }
+  QJsonObject create(const QByteArray& path, const QJsonObject& body) { return api_.create(path, body); }
 
  private slots:
   void initTestCase() {

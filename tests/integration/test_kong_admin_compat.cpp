@@ -43,11 +43,7 @@ class TestKongAdminCompat : public QObject {
   SluiceProcess sluice_;
   HttpClient api_{0};
 
-  QJsonObject create(const QByteArray& path, const QJsonObject& body) {
-    const auto r = api_.sendJson("POST", path, body);
-    if (r.status != 201) qWarning("POST %s -> %d %s", path.constData(), r.status, r.body.constData());
-    return r.json();
-  }
+  QJsonObject create(const QByteArray& path, const QJsonObject& body) { return api_.create(path, body); }
   HttpResponse form(const QByteArray& method, const QByteArray& path, const QByteArray& body) {
     return api_.request(method, path, body, {{"Content-Type", "application/x-www-form-urlencoded"}});
   }

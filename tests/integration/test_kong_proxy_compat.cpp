@@ -14,12 +14,6 @@ using namespace sluice::test;
 class TestKongProxyCompat : public QObject {
   Q_OBJECT
 
-  QJsonObject create(const HttpClient& api, const QByteArray& path, const QJsonObject& body) {
-    const auto r = api.sendJson("POST", path, body);
-    if (r.status != 201) qWarning("POST %s -> %d %s", path.constData(), r.status, r.body.constData());
-    return r.json();
-  }
-
   // Repeats the request until its status is `expected` (the snapshot is rebuilt asynchronously).
   HttpResponse until(const SluiceProcess& sluice, int expected, const QByteArray& path) {
     HttpResponse r;
@@ -36,17 +30,17 @@ class TestKongProxyCompat : public QObject {
     SluiceProcess sluice;
     QVERIFY(sluice.start());
     const HttpClient api = sluice.admin();
-    create(api, "/routes", {{"name", "lonely"}, {"paths", QJsonArray{"/lonely"}}});
-    create(api, "/routes", {{"name", "guarded"}, {"paths", QJsonArray{"/guarded"}}});
-    create(api, "/routes", {{"name", "answered"}, {"paths", QJsonArray{"/answered"}}});
+    api.create("/routes", {{"name", "lonely"}, {"paths", QJsonArray{"/lonely"}}});
+    api.create("/routes", {{"name", "guarded"}, {"paths", QJsonArray{"/guarded"}}});
+    api.create("/routes", {{"name", "answered"}, {"paths", QJsonArray{"/answered"}}});
     HttpResponse r = until(sluice, 503, "/lonely");
     QCOMPARE(r.status, 503);
     QCOMPARE(r.json()["message"].toString(), QString("no Service found with those values"));
-    create(api, "/routes/guarded/plugins", {{"name", "key-auth"}});
+    api.create("/routes/guarded/plugins", {{"name", "key-auth"}});
     r = until(sluice, 401, "/guarded");
     QCOMPARE(r.status, 401);
     QCOMPARE(r.json()["message"].toString(), QString("No API key found in request"));
-    create(api, "/routes/answered/plugins",
+    api.create("/routes/answered/plugins",
            {{"name", "request-termination"}, {"config", QJsonObject{{"status_code", 200}, {"message", "served by a plugin"}}}});
     r = until(sluice, 200, "/answered");
     QCOMPARE(r.status, 200);
@@ -59,8 +53,8 @@ class TestKongProxyCompat : public QObject {
     SluiceProcess sluice;
     QVERIFY(sluice.start());
     const HttpClient api = sluice.admin();
-    create(api, "/services", {{"name", "off"}, {"host", "127.0.0.1"}, {"port", 9}, {"enabled", false}});
-    create(api, "/services/off/routes", {{"paths", QJsonArray{"/off"}}});
+    api.create("/services", {{"name", "off"}, {"host", "127.0.0.1"}, {"port", 9}, {"enabled", false}});
+    api.create("/services/off/routes", {{"paths", QJsonArray{"/off"}}});
     const HttpResponse r = until(sluice, 404, "/off");
     QCOMPARE(r.status, 404);
     QCOMPARE(r.json()["message"].toString(), QString("no Route matched with those values"));
@@ -75,9 +69,9 @@ class TestKongProxyCompat : public QObject {
     QVERIFY(sluice.start());
     const HttpClient api = sluice.admin();
     const quint16 nobody = SluiceProcess::freePort();  // nothing listens there
-    create(api, "/routes", {{"name", "logged"}, {"paths", QJsonArray{"/logged"}}});
-    create(api, "/routes/logged/plugins", {{"name", "request-termination"}, {"config", QJsonObject{{"status_code", 200}}}});
-    create(api, "/routes/logged/plugins",
+    api.create("/routes", {{"name", "logged"}, {"paths", QJsonArray{"/logged"}}});
+    api.create("/routes/logged/plugins", {{"name", "request-termination"}, {"config", QJsonObject{{"status_code", 200}}}});
+    api.create("/routes/logged/plugins",
            {{"name", "http-log"},
             {"config", QJsonObject{{"http_endpoint", QString("http://127.0.0.1:%1/logs").arg(nobody)}, {"retry_count", 1000}}}});
     QVERIFY(until(sluice, 200, "/logged").status == 200);

@@ -31,6 +31,12 @@ HttpResponse HttpClient::sendJson(const QByteArray& method, const QByteArray& pa
   return request(method, path, QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
+QJsonObject HttpClient::create(const QByteArray& path, const QJsonObject& body) const {
+  const HttpResponse r = sendJson("POST", path, body);
+  if (r.status != 201) qWarning("POST %s -> %d %s", path.constData(), r.status, r.body.constData());
+  return r.json();
+}
+
 HttpResponse HttpClient::raw(const QByteArray& bytes) const {
   HttpResponse response;
   QTcpSocket socket;

@@ -29,6 +29,8 @@ class HttpClient {
   HttpResponse get(const QByteArray& path) const { return request("GET", path); }
   HttpResponse del(const QByteArray& path) const { return request("DELETE", path); }
   HttpResponse sendJson(const QByteArray& method, const QByteArray& path, const QJsonObject& body) const;
+  // POSTs JSON and returns the created entity (a warning when the answer is not 201).
+  QJsonObject create(const QByteArray& path, const QJsonObject& body) const;
   // Sends bytes as they are and reads the response.
   HttpResponse raw(const QByteArray& bytes) const;
 

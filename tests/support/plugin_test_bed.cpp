@@ -14,11 +14,7 @@ bool PluginTestBed::start() {
   return until(200, "/").status == 200;
 }
 
-QJsonObject PluginTestBed::create(const QByteArray& path, const QJsonObject& body) {
-  const auto r = admin_.sendJson("POST", path, body);
-  if (r.status != 201) qWarning("POST %s -> %d %s", path.constData(), r.status, r.body.constData());
-  return r.json();
-}
+QJsonObject PluginTestBed::create(const QByteArray& path, const QJsonObject& body) { return admin_.create(path, body); }
 
 bool PluginTestBed::removePlugins() {
   for (const auto& p : admin_.get("/plugins?size=1000").json()["data"].toArray())
