@@ -1,5 +1,6 @@
 #include "admin/admin_server.h"
 
+#include "core/url_encoding.h"
 #include "http/query_string.h"
 
 #include "admin/request_body.h"
@@ -90,7 +91,7 @@ class Handler final : public Poco::Net::HTTPRequestHandler {
     while (start <= path.size()) {
       size_t slash = path.find('/', start);
       if (slash == std::string::npos) slash = path.size();
-      if (slash > start) request.segments.push_back(http::percentDecode(path.substr(start, slash - start), false));
+      if (slash > start) request.segments.push_back(core::percentDecode(path.substr(start, slash - start), false));
       start = slash + 1;
     }
     if (q != std::string::npos) {
@@ -102,8 +103,8 @@ class Handler final : public Poco::Net::HTTPRequestHandler {
         const std::string pair = query.substr(s, amp - s);
         if (!pair.empty()) {
           const auto eq = pair.find('=');
-          request.query.emplace(http::percentDecode(pair.substr(0, eq), true),
-                                eq == std::string::npos ? "" : http::percentDecode(pair.substr(eq + 1), true));
+          request.query.emplace(core::percentDecode(pair.substr(0, eq), true),
+                                eq == std::string::npos ? "" : core::percentDecode(pair.substr(eq + 1), true));
         }
         s = amp + 1;
       }

@@ -1,5 +1,6 @@
 #include "admin/request_body.h"
 
+#include "core/url_encoding.h"
 #include "http/http_types.h"
 #include "http/query_string.h"
 
@@ -120,11 +121,11 @@ core::Result<ParsedBody> parseBody(const AdminRequest& request) {
       const std::string pair = request.body.substr(start, amp - start);
       if (!pair.empty()) {
         const auto eq = pair.find('=');
-        const std::string key = http::percentDecode(pair.substr(0, eq), true);
+        const std::string key = core::percentDecode(pair.substr(0, eq), true);
         if (static_cast<size_t>(std::count_if(key.begin(), key.end(), [](char c) { return c == '.' || c == '['; })) >
             kMaxNesting)
           return core::Error::badRequest("form field '" + key.substr(0, 64) + "...' is nested too deeply");
-        const std::string value = eq == std::string::npos ? "" : http::percentDecode(pair.substr(eq + 1), true);
+        const std::string value = eq == std::string::npos ? "" : core::percentDecode(pair.substr(eq + 1), true);
         place(parsed.value, key, value);
       }
       start = amp + 1;

@@ -36,20 +36,6 @@ bool urlDecode(std::string_view in, std::string& out, bool plusIsSpace) {
   return true;
 }
 
-std::string percentDecode(std::string_view in, bool plusIsSpace) {
-  std::string out;
-  out.reserve(in.size());
-  for (size_t i = 0; i < in.size(); ++i) {
-    if (in[i] == '%' && i + 2 < in.size() && hexValue(in[i + 1]) >= 0 && hexValue(in[i + 2]) >= 0) {
-      out.push_back(static_cast<char>(hexValue(in[i + 1]) * 16 + hexValue(in[i + 2])));
-      i += 2;
-    } else {
-      out.push_back(plusIsSpace && in[i] == '+' ? ' ' : in[i]);
-    }
-  }
-  return out;
-}
-
 int findQueryArg(std::string_view query, std::string_view name, std::string& value) {
   int count = 0;
   std::string scratch;

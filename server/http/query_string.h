@@ -22,8 +22,6 @@ void forEachQueryPair(std::string_view query, OnPair&& onPair) {
 
 // Percent-decodes `in` into `out`; false on a malformed triplet.
 bool urlDecode(std::string_view in, std::string& out, bool plusIsSpace = true);
-// The lenient form: a malformed triplet stays as it is (Admin API paths and forms).
-std::string percentDecode(std::string_view in, bool plusIsSpace);
 // How many times the (decoded) name `name` appears; the first decoded value goes to `value`.
 int findQueryArg(std::string_view query, std::string_view name, std::string& value);
 // `query` without the pairs named `name`.

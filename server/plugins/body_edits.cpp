@@ -1,7 +1,7 @@
 #include "plugins/body_edits.h"
 
-#include "http/http_types.h"
 #include "core/url_encoding.h"
+#include "http/http_types.h"
 #include "http/query_string.h"
 
 #include <nlohmann/json.hpp>
@@ -51,7 +51,7 @@ struct FormField {
 std::vector<FormField> parseForm(std::string_view body) {
   std::vector<FormField> fields;
   http::forEachQueryPair(body, [&](std::string_view n, std::string_view v) {
-    fields.push_back({http::percentDecode(n, true), std::string(v)});
+    fields.push_back({core::percentDecode(n, true), std::string(v)});
   });
   return fields;
 }
@@ -161,7 +161,7 @@ int findBodyField(std::string_view body, BodyType type, std::string_view name, s
   if (type == BodyType::Form) {
     int count = 0;
     for (const auto& f : parseForm(body))
-      if (f.name == name && count++ == 0) value = http::percentDecode(f.value, true);
+      if (f.name == name && count++ == 0) value = core::percentDecode(f.value, true);
     return count;
   }
   return 0;

@@ -1,5 +1,6 @@
 #include "plugins/request_json.h"
 
+#include "core/url_encoding.h"
 #include "http/query_string.h"
 
 namespace sluice::plugins {
@@ -18,7 +19,7 @@ nlohmann::json headersJson(const http::Headers& headers) {
 nlohmann::json queryJson(std::string_view query) {
   nlohmann::json out = nlohmann::json::object();
   http::forEachQueryPair(query, [&](std::string_view n, std::string_view v) {
-    out[http::percentDecode(n, true)] = v.data() ? nlohmann::json(http::percentDecode(v, true)) : nlohmann::json(true);
+    out[core::percentDecode(n, true)] = v.data() ? nlohmann::json(core::percentDecode(v, true)) : nlohmann::json(true);
   });
   return out;
 }

@@ -8,5 +8,7 @@ namespace sluice::core {
 
 // All but unreserved characters (A-Z a-z 0-9 - _ . ~) as %XX; a space as '+' when `spaceAsPlus`.
 std::string percentEncode(std::string_view in, bool spaceAsPlus = false);
+// %XX back to bytes (a malformed escape stays as it is); '+' as a space when `plusIsSpace`.
+std::string percentDecode(std::string_view in, bool plusIsSpace = false);
 
 }  // namespace sluice::core

@@ -1,6 +1,7 @@
 #include "plugins/proxy_cache/plugin.h"
 
 #include "core/digest.h"
+#include "core/url_encoding.h"
 #include "http/query_string.h"
 #include "plugins/config_values.h"
 #include "plugins/proxy_cache/memory_cache.h"
@@ -96,9 +97,9 @@ class ProxyCachePlugin final : public Plugin {
     const http::RequestHead& r = *ctx.request;
     std::vector<std::pair<std::string, std::string>> args;
     http::forEachQueryPair(r.query, [&](std::string_view n, std::string_view v) {
-      std::string name = http::percentDecode(n, true);
+      std::string name = core::percentDecode(n, true);
       if (!varyQuery_.empty() && std::find(varyQuery_.begin(), varyQuery_.end(), name) == varyQuery_.end()) return;
-      args.emplace_back(std::move(name), http::percentDecode(v, true));
+      args.emplace_back(std::move(name), core::percentDecode(v, true));
     });
     std::sort(args.begin(), args.end());
     std::string text = id_ + "|" + (ctx.route ? ctx.route->id : "") + "|" + (ctx.consumer ? ctx.consumer->id : "") + "|" +
