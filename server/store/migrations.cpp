@@ -70,7 +70,7 @@ CREATE TABLE acls (
   id TEXT PRIMARY KEY, created_at BIGINT, consumer_id TEXT REFERENCES consumers (id) ON DELETE CASCADE,
   "group" TEXT, tags TEXT, UNIQUE (consumer_id, "group"));
 )sql",
-       ""},
+       "", ""},
       // Every node LISTENs on sluice_config and rebuilds its snapshot as soon as another node writes.
       {"001_change_notifications", "",
        R"sql(
@@ -106,7 +106,8 @@ CREATE TRIGGER sluice_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON jwt
   FOR EACH STATEMENT EXECUTE FUNCTION sluice_notify_change();
 CREATE TRIGGER sluice_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON acls
   FOR EACH STATEMENT EXECUTE FUNCTION sluice_notify_change();
-)sql"},
+)sql",
+       ""},
       // The rate-limiting plugin's `cluster` policy: one count per key and window for all nodes.
       {"002_ratelimiting_counters",
        R"sql(
@@ -114,7 +115,7 @@ CREATE TABLE IF NOT EXISTS ratelimiting_counters (
   counter_key TEXT PRIMARY KEY, count BIGINT NOT NULL, expires_at BIGINT NOT NULL);
 CREATE INDEX IF NOT EXISTS ratelimiting_counters_expires ON ratelimiting_counters (expires_at);
 )sql",
-       ""},
+       "", ""},
       // Upstreams answer Kong 2.8's fields only: the 3.x hashing inputs and the latency algorithm go.
       {"003_kong28_upstreams",
        R"sql(
@@ -126,7 +127,7 @@ ALTER TABLE upstreams DROP COLUMN hash_fallback_query_arg;
 ALTER TABLE upstreams DROP COLUMN hash_on_uri_capture;
 ALTER TABLE upstreams DROP COLUMN hash_fallback_uri_capture;
 )sql",
-       ""},
+       "", ""},
       // Stored configurations lose the fields Kong 2.8 does not have (they were accepted before):
       // rate-limiting's error_code/error_message, prometheus' 3.x switches, jwt's leeway, upstreams'
       // active health-check headers.

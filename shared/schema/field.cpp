@@ -33,6 +33,12 @@ Field Field::withBetween(double low, double high) const {
   return f;
 }
 
+Field Field::withGreaterThan(double limit) const {
+  Field f = *this;
+  f.gt = limit;
+  return f;
+}
+
 Field Field::withLenMin(size_t n) const {
   Field f = *this;
   f.lenMin = n;

@@ -36,6 +36,7 @@ struct Field {
   bool pluginConfig = false;  // a record whose fields come from the plugin named by the entity
   std::vector<json> oneOf;
   std::optional<double> min, max;
+  std::optional<double> gt;  // Kong's `gt`: the value must be greater
   std::optional<size_t> lenMin;
   std::vector<std::string> startsWith;  // any of these prefixes
   std::vector<ValueCheck> checks;
@@ -51,6 +52,7 @@ struct Field {
   Field asUnique() const;
   Field withOneOf(std::vector<json> values) const;
   Field withBetween(double low, double high) const;
+  Field withGreaterThan(double limit) const;
   Field withLenMin(size_t n) const;
   Field withCheck(ValueCheck check) const;
   Field withDescription(std::string text) const;

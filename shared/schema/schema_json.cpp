@@ -29,6 +29,7 @@ json fieldToJson(const Field& f) {
   if (f.timestamp) j["timestamp"] = true;
   if (!f.oneOf.empty()) j["one_of"] = f.oneOf;
   if (f.min || f.max) j["between"] = {f.min.value_or(0), f.max.value_or(0)};
+  if (f.gt) j["gt"] = *f.gt;
   if (f.lenMin) j["len_min"] = *f.lenMin;
   if (!f.startsWith.empty()) j["starts_with"] = f.startsWith.front();
   if (!f.reference.empty()) {

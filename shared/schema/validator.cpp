@@ -220,6 +220,8 @@ class Checker {
         return "value should be between " + formatNumber(field.min.value_or(0)) + " and " +
                formatNumber(field.max.value_or(0));
     }
+    if (field.gt && value.is_number() && !(value.get<double>() > *field.gt))
+      return "value must be greater than " + formatNumber(*field.gt);
     for (const auto& c : field.checks)
       if (auto err = c(value)) return *err;
     return nullptr;

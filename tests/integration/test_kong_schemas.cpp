@@ -1,6 +1,7 @@
 // Every bundled plugin's schema and every entity schema, field by field, against Kong 2.8.4's own
 // declarations (data/kong-2.8.4/schemas.json, extracted from Kong's source by
-// tools/kong_reference/extract.lua): names, types, defaults, required, allowed values, nesting.
+// tools/kong_reference/extract.lua): names, types, defaults, required, allowed values, bounds
+// (between, gt), nesting.
 // A field Kong 2.8 lacks, or one it has that Sluice lacks, fails the test.
 #include "sluice_process.h"
 
@@ -69,6 +70,11 @@ void compareField(const std::string& where, const json& kong, const json& ours, 
   if (!sameValue(kd, od, unordered)) differ("default", kd, od);
   const json ko = kong.value("one_of", json()), oo = ours.value("one_of", json());
   if (!sameValue(ko, oo, true)) differ("one_of", ko, oo);
+  // The bounds Kong checks (between, gt): a client's value is accepted or refused as by Kong.
+  for (const char* bound : {"between", "gt"}) {
+    const json kb = kong.value(bound, json()), ob = ours.value(bound, json());
+    if (!sameValue(kb, ob, false)) differ(bound, kb, ob);
+  }
   for (const char* nested : {"elements", "keys", "values"}) {
     if (kong.contains(nested) != ours.contains(nested)) differ(nested, kong.value(nested, json()), ours.value(nested, json()));
     else if (kong.contains(nested)) compareField(where + "." + nested, kong[nested], ours[nested], diffs);

@@ -95,7 +95,7 @@ function encode(v)
 end
 
 -- A field keeps what a client sees; functions (validators) are dropped.
-local KEPT = { "type", "default", "required", "one_of", "reference", "auto", "unique", "len_min", "between" }
+local KEPT = { "type", "default", "required", "one_of", "reference", "auto", "unique", "len_min", "between", "gt" }
 local describe_fields
 local function describe(f)
   local out = {}

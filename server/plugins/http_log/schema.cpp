@@ -25,9 +25,9 @@ const schema::PluginSchema& httpLogSchema() {
         schema::stringField("content_type").withDefault("application/json").withOneOf({"application/json"}),
         schema::numberField("timeout").withDefault(10000).withDescription("Milliseconds to wait for the endpoint."),
         schema::numberField("keepalive").withDefault(60000).withDescription("Milliseconds an idle connection is kept."),
-        schema::integerField("retry_count").withDefault(10).withBetween(0, 1000).withDescription(
+        schema::integerField("retry_count").withDefault(10).withDescription(
             "Attempts after the first failure, with a growing pause."),
-        schema::integerField("queue_size").withDefault(1).withBetween(1, 100000).withDescription(
+        schema::integerField("queue_size").withDefault(1).withDescription(
             "Logs per request to the endpoint (more than one: a JSON array)."),
         schema::numberField("flush_timeout").withDefault(2).withDescription("Seconds a partial batch may wait."),
         schema::mapField("headers", td::headerName("name"), schema::arrayField("values", schema::stringField("value"))).withDescription(

@@ -13,7 +13,7 @@ const schema::PluginSchema& ipRestrictionSchema() {
     p.config = {
         schema::arrayField("allow", td::cidr("ip_or_cidr")).withDescription("Addresses or CIDR ranges let in; others are refused."),
         schema::arrayField("deny", td::cidr("ip_or_cidr")).withDescription("Addresses or CIDR ranges refused (checked first)."),
-        schema::numberField("status").withBetween(100, 599).withDescription("The status of a refusal (default 403)."),
+        schema::numberField("status").withDescription("The status of a refusal (default 403)."),
         schema::stringField("message").withDescription("The message of a refusal (default 'Your IP address is not allowed')."),
     };
     p.configChecks = {td::atLeastOneOf({"allow", "deny"})};

@@ -25,11 +25,11 @@ const schema::PluginSchema& proxyCacheSchema() {
             .asRequired()
             .withDefault(json::array({"text/plain", "application/json"}))
             .withDescription("Response media types that are cached (parameters such as charset ignored)."),
-        schema::integerField("cache_ttl").withDefault(300).withBetween(1, 1e9).withDescription("Seconds an entry is served."),
+        schema::integerField("cache_ttl").withDefault(300).withGreaterThan(0).withDescription("Seconds an entry is served."),
         schema::stringField("strategy").asRequired().withOneOf({"memory"}).withDescription("Where entries live."),
         schema::booleanField("cache_control").asRequired().withDefault(false).withDescription(
             "Honour the response's Cache-Control (no-store, private, no-cache, max-age)."),
-        schema::integerField("storage_ttl").withBetween(0, 1e9).withDescription("Accepted for compatibility."),
+        schema::integerField("storage_ttl").withDescription("Accepted for compatibility."),
         schema::recordField("memory", {schema::stringField("dictionary_name").asRequired().withDefault("kong_db_cache")}),
         schema::arrayField("vary_query_params", schema::stringField("name")).withDescription(
             "Query arguments that make a different entry (default: all)."),

@@ -11,7 +11,7 @@ using schema::json;
 namespace {
 
 schema::Field limit(const char* name) {
-  return schema::numberField(name).withBetween(0, 1e15).withDescription(std::string("Requests allowed per ") + name + ".");
+  return schema::numberField(name).withGreaterThan(0).withDescription(std::string("Requests allowed per ") + name + ".");
 }
 
 // Kong: a longer period may not allow fewer requests than a shorter one.

@@ -10,7 +10,7 @@ const schema::PluginSchema& requestSizeLimitingSchema() {
     p.name = "request-size-limiting";
     p.priority = 951;
     p.config = {
-        schema::integerField("allowed_payload_size").withDefault(128).withBetween(0, 1e12).withDescription(
+        schema::integerField("allowed_payload_size").withDefault(128).withDescription(
             "The largest body allowed, in size_unit."),
         schema::stringField("size_unit")
             .asRequired()
