@@ -3,6 +3,7 @@
 // consumer goes into the context for the plugins after it, and the upstream learns it through
 // X-Consumer-ID, X-Consumer-Custom-ID, X-Consumer-Username, X-Credential-Identifier and
 // X-Anonymous-Consumer — each set or cleared, so a client cannot forge them.
+#include "plugins/build_context.h"
 #include "plugins/plugin.h"
 #include "plugins/request_context.h"
 
@@ -22,6 +23,17 @@ PhaseResult failAuthentication(RequestContext& ctx, const std::string& anonymous
 // Another authentication plugin of the chain already identified a real consumer (the `anonymous`
 // option then lets this one pass: Kong's "logical OR" of auth plugins).
 inline bool alreadyAuthenticated(const RequestContext& ctx) { return ctx.consumer && !ctx.anonymous; }
+
+// Building a plugin's credential index: `add(row, consumer index)` for every row of a credential
+// entity (keyauth_credentials, acls...) whose consumer is in the snapshot being built.
+template <class Add>
+void forEachCredential(BuildContext& context, const std::string& entity, Add&& add) {
+  const auto& consumers = context.snapshot().consumerById;
+  for (const auto& row : context.entities(entity)) {
+    const auto consumer = consumers.find(row.at("consumer").at("id").template get<std::string>());
+    if (consumer != consumers.end()) add(row, consumer->second);
+  }
+}
 
 // Constant-time comparison for secrets.
 bool secretsEqual(std::string_view a, std::string_view b);

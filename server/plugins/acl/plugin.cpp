@@ -1,5 +1,6 @@
 #include "plugins/acl/plugin.h"
 
+#include "plugins/authentication.h"
 #include "plugins/config_values.h"
 
 #include <algorithm>
@@ -58,17 +59,13 @@ PluginCreateResult createAcl(const nlohmann::json& config, BuildContext& context
   auto groups = context.shared<ConsumerGroups>("acl", [&context] {
     auto index = std::make_shared<ConsumerGroups>();
     // In the order they were added (created_at, then name): the order of X-Consumer-Groups.
-    std::vector<const nlohmann::json*> rows;
-    for (const auto& row : context.entities("acls")) rows.push_back(&row);
-    std::stable_sort(rows.begin(), rows.end(), [](const nlohmann::json* a, const nlohmann::json* b) {
+    std::vector<std::pair<const nlohmann::json*, size_t>> rows;
+    forEachCredential(context, "acls", [&](const nlohmann::json& row, size_t consumer) { rows.emplace_back(&row, consumer); });
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
       const auto at = [](const nlohmann::json* r) { return std::pair{r->value("created_at", int64_t{0}), r->at("group").get<std::string>()}; };
-      return at(a) < at(b);
+      return at(a.first) < at(b.first);
     });
-    for (const auto* row : rows) {
-      const auto consumer = context.snapshot().consumerById.find(row->at("consumer").at("id").get<std::string>());
-      if (consumer == context.snapshot().consumerById.end()) continue;
-      index->groups[consumer->second].push_back(row->at("group").get<std::string>());
-    }
+    for (const auto& [row, consumer] : rows) index->groups[consumer].push_back(row->at("group").get<std::string>());
     for (const auto& [consumer, list] : index->groups) {
       std::string joined;
       for (const auto& g : list) joined += (joined.empty() ? "" : ", ") + g;

@@ -128,13 +128,11 @@ class BasicAuthPlugin final : public Plugin {
 PluginCreateResult createBasicAuth(const nlohmann::json& config, BuildContext& context) {
   auto credentials = context.shared<BasicCredentials>("basic-auth", [&context] {
     auto index = std::make_shared<BasicCredentials>();
-    for (const auto& row : context.entities("basicauth_credentials")) {
-      const auto consumer = context.snapshot().consumerById.find(row.at("consumer").at("id").get<std::string>());
-      if (consumer == context.snapshot().consumerById.end()) continue;
+    forEachCredential(context, "basicauth_credentials", [&](const nlohmann::json& row, size_t consumer) {
       index->byUsername.emplace(row.at("username").get<std::string>(),
-                                BasicCredentials::Credential{consumer->second, row.at("id").get<std::string>(),
+                                BasicCredentials::Credential{consumer, row.at("id").get<std::string>(),
                                                              row.at("password").get<std::string>()});
-    }
+    });
     return std::shared_ptr<const BasicCredentials>(std::move(index));
   });
   return PluginConstSharedPtr(std::make_shared<BasicAuthPlugin>(config, std::move(credentials)));

@@ -148,11 +148,9 @@ class JwtPlugin final : public Plugin {
 PluginCreateResult createJwt(const nlohmann::json& config, BuildContext& context) {
   auto secrets = context.shared<JwtSecrets>("jwt", [&context] {
     auto index = std::make_shared<JwtSecrets>();
-    for (const auto& row : context.entities("jwt_secrets")) {
-      const auto consumer = context.snapshot().consumerById.find(row.at("consumer").at("id").get<std::string>());
-      if (consumer == context.snapshot().consumerById.end()) continue;
+    forEachCredential(context, "jwt_secrets", [&](const nlohmann::json& row, size_t consumer) {
       JwtSecrets::Secret s;
-      s.consumer = consumer->second;
+      s.consumer = consumer;
       s.id = row.at("id").get<std::string>();
       s.key = row.at("key").get<std::string>();
       s.algorithm = row.value("algorithm", "HS256");
@@ -160,7 +158,7 @@ PluginCreateResult createJwt(const nlohmann::json& config, BuildContext& context
       const std::string pem = optionalString(row, "rsa_public_key");
       if (!pem.empty()) s.publicKey = loadPublicKey(pem);
       index->byKey.emplace(s.key, std::move(s));
-    }
+    });
     return std::shared_ptr<const JwtSecrets>(std::move(index));
   });
   return PluginConstSharedPtr(std::make_shared<JwtPlugin>(config, std::move(secrets)));

@@ -111,11 +111,9 @@ class KeyAuthPlugin final : public Plugin {
 PluginCreateResult createKeyAuth(const nlohmann::json& config, BuildContext& context) {
   auto keys = context.shared<KeyIndex>("key-auth", [&context] {
     auto index = std::make_shared<KeyIndex>();
-    for (const auto& row : context.entities("keyauth_credentials")) {
-      const auto consumer = context.snapshot().consumerById.find(row.at("consumer").at("id").get<std::string>());
-      if (consumer == context.snapshot().consumerById.end()) continue;
-      index->byKey.emplace(row.at("key").get<std::string>(), KeyIndex::Credential{consumer->second, row.at("id").get<std::string>()});
-    }
+    forEachCredential(context, "keyauth_credentials", [&](const nlohmann::json& row, size_t consumer) {
+      index->byKey.emplace(row.at("key").get<std::string>(), KeyIndex::Credential{consumer, row.at("id").get<std::string>()});
+    });
     return std::shared_ptr<const KeyIndex>(std::move(index));
   });
   return PluginConstSharedPtr(std::make_shared<KeyAuthPlugin>(config, std::move(keys)));
