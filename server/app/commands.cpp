@@ -196,14 +196,17 @@ core::Result<std::string> readFile(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-// Waits for SIGTERM or SIGINT; each SIGHUP calls `reload` first, each SIGUSR1 `reopenLogs`.
-int waitForSignal(const std::function<void()>& reload, const std::function<void()>& reopenLogs) {
+// The signals the daemon takes: stop (TERM, INT), reload (HUP), reopen logs (USR1).
+sigset_t handledSignals() {
   sigset_t set;
   sigemptyset(&set);
-  sigaddset(&set, SIGTERM);
-  sigaddset(&set, SIGINT);
-  sigaddset(&set, SIGHUP);
-  sigaddset(&set, SIGUSR1);
+  for (const int sig : {SIGTERM, SIGINT, SIGHUP, SIGUSR1}) sigaddset(&set, sig);
+  return set;
+}
+
+// Waits for SIGTERM or SIGINT; each SIGHUP calls `reload` first, each SIGUSR1 `reopenLogs`.
+int waitForSignal(const std::function<void()>& reload, const std::function<void()>& reopenLogs) {
+  const sigset_t set = handledSignals();
   for (;;) {
     int sig = 0;
     if (sigwait(&set, &sig) != 0) return SIGTERM;
@@ -477,12 +480,7 @@ int migrations(const Config& config, const Arguments& args) {
 
 int runCommandLine(int argc, char** argv) {
   // Signals are taken by sigwait in the main thread; every thread inherits the block.
-  sigset_t set;
-  sigemptyset(&set);
-  sigaddset(&set, SIGTERM);
-  sigaddset(&set, SIGINT);
-  sigaddset(&set, SIGHUP);
-  sigaddset(&set, SIGUSR1);
+  const sigset_t set = handledSignals();
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
   std::signal(SIGPIPE, SIG_IGN);
 
