@@ -17,36 +17,15 @@ MetricsAggregator::MetricsAggregator(std::shared_ptr<NodeMetrics> metrics, std::
 MetricsAggregator::~MetricsAggregator() { stop(); }
 
 void MetricsAggregator::start() {
-  if (thread_.joinable()) return;
-  stopping_ = false;
-  lastTick_ = std::chrono::steady_clock::now();
-  thread_ = std::thread([this] { run(); });
-}
-
-void MetricsAggregator::stop() {
   {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
+    std::lock_guard lock(tickMutex_);
+    lastTick_ = std::chrono::steady_clock::now();
   }
-  wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
+  // Frames stay a second apart however long a tick takes.
+  thread_.start(std::chrono::seconds(1), [this] { tick(); });
 }
 
-void MetricsAggregator::run() {
-  // Ticks on the second boundaries of the steady clock, so frames stay a second apart however
-  // long a tick takes.
-  auto next = std::chrono::steady_clock::now() + std::chrono::seconds(1);
-  std::unique_lock lock(mutex_);
-  while (!stopping_) {
-    if (wake_.wait_until(lock, next, [this] { return stopping_; })) break;
-    lock.unlock();
-    tick();
-    lock.lock();
-    next += std::chrono::seconds(1);
-    const auto now = std::chrono::steady_clock::now();
-    if (next < now) next = now + std::chrono::seconds(1);  // fell behind (a stalled machine): no burst of ticks
-  }
-}
+void MetricsAggregator::stop() { thread_.stop(); }
 
 void MetricsAggregator::tick() {
   std::lock_guard lock(tickMutex_);

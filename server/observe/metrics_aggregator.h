@@ -5,12 +5,11 @@
 #include "observe/live_frames.h"
 #include "observe/node_metrics.h"
 
-#include <atomic>
-#include <condition_variable>
+#include "core/periodic_thread.h"
+
 #include <functional>
 #include <memory>
 #include <mutex>
-#include <thread>
 
 namespace sluice::observe {
 
@@ -28,18 +27,13 @@ class MetricsAggregator {
   void tick();
 
  private:
-  void run();
-
   std::shared_ptr<NodeMetrics> metrics_;
   std::shared_ptr<LiveFrames> frames_;
   std::function<void()> flushReactors_;
   std::function<void(nlohmann::json&)> nodeFigures_;
   std::mutex tickMutex_;  // tick() from the thread and from callers, one at a time
   std::chrono::steady_clock::time_point lastTick_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::thread thread_;
+  core::PeriodicThread thread_;  // ticks on the steady clock's second boundaries
 };
 
 }  // namespace sluice::observe

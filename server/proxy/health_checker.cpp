@@ -20,39 +20,25 @@ constexpr auto kTick = std::chrono::milliseconds(100);
 }  // namespace
 
 void HealthChecker::start() {
-  thread_ = std::thread([this] { loop(); });
+  thread_.start(kTick, [this] { probeDueTargets(); });
 }
 
-void HealthChecker::stop() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
-}
+void HealthChecker::stop() { thread_.stop(); }
 
-void HealthChecker::loop() {
-  std::unique_lock lock(mutex_);
-  while (!stopping_) {
-    wake_.wait_for(lock, kTick, [&] { return stopping_; });
-    if (stopping_) break;
-    lock.unlock();
-    const auto snap = publisher_.current();
-    const auto now = std::chrono::steady_clock::now();
-    for (const auto& up : snap->upstreams) {
-      if (!up.health.activeEnabled()) continue;
-      for (const auto& t : up.targets) {
-        if (!t.health || t.addresses.empty()) continue;
-        const uint32_t interval = t.health->healthy() ? up.health.healthyIntervalMs : up.health.unhealthyIntervalMs;
-        if (interval == 0) continue;
-        auto& due = due_[snapshot::HealthRegistry::key(up.id, t.target)];
-        if (now < due) continue;
-        probe(up, t);
-        due = std::chrono::steady_clock::now() + std::chrono::milliseconds(interval);
-      }
+void HealthChecker::probeDueTargets() {
+  const auto snap = publisher_.current();
+  const auto now = std::chrono::steady_clock::now();
+  for (const auto& up : snap->upstreams) {
+    if (!up.health.activeEnabled()) continue;
+    for (const auto& t : up.targets) {
+      if (!t.health || t.addresses.empty()) continue;
+      const uint32_t interval = t.health->healthy() ? up.health.healthyIntervalMs : up.health.unhealthyIntervalMs;
+      if (interval == 0) continue;
+      auto& due = due_[snapshot::HealthRegistry::key(up.id, t.target)];
+      if (now < due) continue;
+      probe(up, t);
+      due = std::chrono::steady_clock::now() + std::chrono::milliseconds(interval);
     }
-    lock.lock();
   }
 }
 

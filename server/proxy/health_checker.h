@@ -6,9 +6,9 @@
 // consecutive-count thresholds.
 #include "snapshot/snapshot_publisher.h"
 
-#include <condition_variable>
+#include "core/periodic_thread.h"
+
 #include <map>
-#include <thread>
 
 namespace sluice::proxy {
 
@@ -20,15 +20,12 @@ class HealthChecker {
   void stop();
 
  private:
-  void loop();
+  void probeDueTargets();
   void probe(const snapshot::UpstreamRuntime& upstream, const snapshot::TargetRuntime& target);
 
   snapshot::SnapshotPublisher& publisher_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::map<std::string, std::chrono::steady_clock::time_point> due_;
-  std::thread thread_;
+  std::map<std::string, std::chrono::steady_clock::time_point> due_;  // the thread's own
+  core::PeriodicThread thread_;
 };
 
 }  // namespace sluice::proxy
