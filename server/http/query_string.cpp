@@ -1,16 +1,11 @@
 #include "http/query_string.h"
 
+#include "core/url_encoding.h"
+
 #include <cctype>
 
 namespace sluice::http {
 namespace {
-
-int hexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 bool nameIs(std::string_view raw, std::string_view name, std::string& scratch) {
   if (raw.find_first_of("%+") == std::string_view::npos) return raw == name;
@@ -25,7 +20,7 @@ bool urlDecode(std::string_view in, std::string& out, bool plusIsSpace) {
     const char c = in[i];
     if (c == '%') {
       if (i + 2 >= in.size()) return false;
-      const int hi = hexValue(in[i + 1]), lo = hexValue(in[i + 2]);
+      const int hi = core::hexDigitValue(in[i + 1]), lo = core::hexDigitValue(in[i + 2]);
       if (hi < 0 || lo < 0) return false;
       out.push_back(static_cast<char>(hi * 16 + lo));
       i += 2;

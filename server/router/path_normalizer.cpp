@@ -1,16 +1,11 @@
 #include "router/path_normalizer.h"
 
+#include "core/url_encoding.h"
+
 #include <cctype>
 
 namespace sluice::router {
 namespace {
-
-int hex(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 bool unreserved(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
@@ -36,8 +31,8 @@ bool normalizePath(std::string_view path, std::string& out) {
       decoded.push_back(path[i]);
       continue;
     }
-    if (i + 2 >= path.size() || hex(path[i + 1]) < 0 || hex(path[i + 2]) < 0) return false;
-    const auto c = static_cast<unsigned char>(hex(path[i + 1]) * 16 + hex(path[i + 2]));
+    if (i + 2 >= path.size() || core::hexDigitValue(path[i + 1]) < 0 || core::hexDigitValue(path[i + 2]) < 0) return false;
+    const auto c = static_cast<unsigned char>(core::hexDigitValue(path[i + 1]) * 16 + core::hexDigitValue(path[i + 2]));
     if (unreserved(c)) {
       decoded.push_back(static_cast<char>(c));
     } else {
