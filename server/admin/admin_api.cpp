@@ -1,6 +1,8 @@
 #include "admin/admin_api.h"
 
+#include "admin/endpoint_list.h"
 #include "admin/request_body.h"
+#include "core/digest.h"
 #include "declarative/config_plan.h"
 #include "declarative/declarative_config.h"
 #include "declarative/yaml_json.h"
@@ -8,12 +10,9 @@
 #include "model/entities.h"
 #include "model/registry.h"
 #include "plugins/plugin_catalog.h"
-#include "admin/endpoint_list.h"
-#include "core/digest.h"
+#include "router/regex.h"
 #include "schema/schema_json.h"
 
-#include <Poco/Exception.h>
-#include <Poco/RegularExpression.h>
 #include <openssl/crypto.h>
 
 #include <set>
@@ -24,13 +23,12 @@ schema::ValidationContext serverValidationContext() {
   schema::ValidationContext ctx;
   ctx.findPlugin = [](const std::string& name) { return plugins::findPluginSchema(name); };
   ctx.missingPlugin = [](const std::string& name) { return plugins::missingKongPlugin(name); };
+  // The engine the router and the plugins compile patterns with (PCRE2), so that what the Admin
+  // API accepts is exactly what the data plane can run.
   ctx.checkRegex = [](const std::string& pattern) -> std::optional<std::string> {
-    try {
-      Poco::RegularExpression re(pattern);
-    } catch (const Poco::Exception& e) {
-      return e.message();
-    }
-    return std::nullopt;
+    std::string error;
+    if (router::Regex::compile(pattern, &error)) return std::nullopt;
+    return error;
   };
   return ctx;
 }
