@@ -1,5 +1,7 @@
 #include "net/reactor.h"
 
+#include "core/clock.h"
+
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <unistd.h>
@@ -25,11 +27,7 @@ Reactor::~Reactor() {
   if (epoll_ >= 0) close(epoll_);
 }
 
-void Reactor::refreshClock() {
-  timespec ts{};
-  clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
-  now_ = static_cast<uint64_t>(ts.tv_sec) * 1000 + static_cast<uint64_t>(ts.tv_nsec) / 1000000;
-}
+void Reactor::refreshClock() { now_ = core::coarseMonotonicMillis(); }
 
 bool Reactor::add(int fd, EventHandler* handler) {
   epoll_event ev{};

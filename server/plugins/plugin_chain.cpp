@@ -1,5 +1,6 @@
 #include "plugins/plugin_chain.h"
 
+#include "core/clock.h"
 #include "plugins/logging/log_serializer.h"
 
 #include <Poco/Logger.h>
@@ -10,12 +11,6 @@
 
 namespace sluice::plugins {
 namespace {
-
-uint64_t nowMicros() {
-  timespec ts{};
-  clock_gettime(CLOCK_MONOTONIC, &ts);  // vDSO
-  return static_cast<uint64_t>(ts.tv_sec) * 1000000 + static_cast<uint64_t>(ts.tv_nsec) / 1000;
-}
 
 void logFailure(const PluginInstance& p, Phase phase, const char* what) {
   Poco::Logger::get("sluice.plugins")
@@ -37,7 +32,7 @@ bool guarded(const PluginInstance& p, Phase phase, uint16_t entry, std::vector<P
     logFailure(p, phase, "unknown exception");
     ok = false;
   }
-  const uint64_t now = nowMicros();
+  const uint64_t now = core::monotonicMicros();
   timings.push_back(PhaseTiming{entry, phase, static_cast<uint32_t>(now - clock)});
   clock = now;
   return ok;
@@ -68,7 +63,7 @@ const PluginInstance* ChainEntry::resolve(const size_t* consumer) const {
 PhaseResult runRequestPhases(const PluginChain& chain, RequestContext& ctx, std::vector<const PluginInstance*>& resolved,
                              std::vector<PhaseTiming>& timings, uint8_t protocol) {
   resolved.assign(chain.entries.size(), nullptr);
-  uint64_t clock = nowMicros();
+  uint64_t clock = core::monotonicMicros();
   for (const Phase phase : {Phase::Rewrite, Phase::Access}) {
     // The access pass always walks the chain: it resolves the instances the later phases use.
     if (phase == Phase::Rewrite && !(chain.phases & phaseBit(phase))) continue;
@@ -109,7 +104,7 @@ PhaseResult runRequestPhases(const PluginChain& chain, RequestContext& ctx, std:
 void runHeaderFilter(const PluginChain& chain, RequestContext& ctx, const std::vector<const PluginInstance*>& resolved,
                      std::vector<PhaseTiming>& timings) {
   if (!(chain.phases & phaseBit(Phase::HeaderFilter))) return;
-  uint64_t clock = nowMicros();
+  uint64_t clock = core::monotonicMicros();
   for (size_t i = 0; i < resolved.size(); ++i) {
     const PluginInstance* p = resolved[i];
     if (p && (p->phases & phaseBit(Phase::HeaderFilter)))
@@ -120,7 +115,7 @@ void runHeaderFilter(const PluginChain& chain, RequestContext& ctx, const std::v
 void runBodyFilter(const PluginChain& chain, RequestContext& ctx, const std::vector<const PluginInstance*>& resolved,
                    std::vector<PhaseTiming>& timings, std::string& body) {
   if (!(chain.phases & phaseBit(Phase::BodyFilter))) return;
-  uint64_t clock = nowMicros();
+  uint64_t clock = core::monotonicMicros();
   for (size_t i = 0; i < resolved.size(); ++i) {
     const PluginInstance* p = resolved[i];
     if (p && (p->phases & phaseBit(Phase::BodyFilter)))
@@ -131,7 +126,7 @@ void runBodyFilter(const PluginChain& chain, RequestContext& ctx, const std::vec
 void runLog(const PluginChain& chain, const RequestContext& ctx, const std::vector<const PluginInstance*>& resolved,
             std::vector<PhaseTiming>& timings) {
   if (!(chain.phases & phaseBit(Phase::Log))) return;
-  uint64_t clock = nowMicros();
+  uint64_t clock = core::monotonicMicros();
   for (size_t i = 0; i < resolved.size(); ++i) {
     const PluginInstance* p = resolved[i];
     if (p && (p->phases & phaseBit(Phase::Log)))

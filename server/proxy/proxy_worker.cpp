@@ -1,5 +1,6 @@
 #include "proxy/proxy_worker.h"
 
+#include "core/clock.h"
 #include "proxy/http_session.h"
 
 #include <Poco/Net/SocketAddress.h>
@@ -228,10 +229,6 @@ std::string_view ProxyWorker::nextRequestId() {
   return std::string_view(requestId_, 32);
 }
 
-uint64_t ProxyWorker::nowMicros() const {
-  timespec ts{};
-  clock_gettime(CLOCK_MONOTONIC, &ts);  // vDSO: no system call
-  return static_cast<uint64_t>(ts.tv_sec) * 1000000 + static_cast<uint64_t>(ts.tv_nsec) / 1000;
-}
+uint64_t ProxyWorker::nowMicros() const { return core::monotonicMicros(); }
 
 }  // namespace sluice::proxy

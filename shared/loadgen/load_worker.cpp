@@ -1,5 +1,7 @@
 #include "loadgen/load_worker.h"
 
+#include "core/clock.h"
+
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <openssl/err.h>
@@ -25,11 +27,7 @@ uint64_t toNs(double seconds) { return static_cast<uint64_t>(seconds * 1e9); }
 
 }  // namespace
 
-uint64_t monotonicNs() {
-  timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return static_cast<uint64_t>(ts.tv_sec) * kSecond + static_cast<uint64_t>(ts.tv_nsec);
-}
+uint64_t monotonicNs() { return core::monotonicNanos(); }
 
 void SecondBoard::add(SecondFigures figures) {
   std::lock_guard lock(mutex_);
