@@ -48,4 +48,14 @@ BodyEdits bodyEdits(const nlohmann::json& config, const char* field) {
   return e;
 }
 
+HeaderTransform HeaderTransform::fromConfig(const nlohmann::json& config) {
+  HeaderTransform t;
+  t.remove = stringList(config.at("remove"), "headers");
+  t.rename = colonPairs(config, "rename", "headers");
+  t.replace = colonPairs(config, "replace", "headers");
+  t.add = colonPairs(config, "add", "headers");
+  t.append = colonPairs(config, "append", "headers");
+  return t;
+}
+
 }  // namespace sluice::plugins

@@ -34,12 +34,8 @@ class RequestTransformerPlugin final : public Plugin {
   explicit RequestTransformerPlugin(const nlohmann::json& config)
       : method_(optionalString(config, "http_method")),
         uri_(optionalString(config.at("replace"), "uri")),
-        removeHeaders_(stringList(config.at("remove"), "headers")),
+        headers_(HeaderTransform::fromConfig(config)),
         removeQuery_(stringList(config.at("remove"), "querystring")),
-        renameHeaders_(colonPairs(config, "rename", "headers")),
-        replaceHeaders_(colonPairs(config, "replace", "headers")),
-        addHeaders_(colonPairs(config, "add", "headers")),
-        appendHeaders_(colonPairs(config, "append", "headers")),
         renameQuery_(colonPairs(config, "rename", "querystring")),
         replaceQuery_(colonPairs(config, "replace", "querystring")),
         addQuery_(colonPairs(config, "add", "querystring")),
@@ -52,20 +48,8 @@ class RequestTransformerPlugin final : public Plugin {
   bool readsRequestBody() const override { return !body_.empty(); }
 
   PhaseResult access(RequestContext& ctx) const override {
-    for (const auto& name : removeHeaders_) removeHeader(ctx, name);
-    for (const auto& [from, to] : renameHeaders_) {
-      std::string_view value;
-      if (!currentHeader(ctx, from, value)) continue;
-      const std::string kept(value);
-      removeHeader(ctx, from);
-      setHeader(ctx, to, kept);
-    }
-    std::string_view ignored;
-    for (const auto& [name, value] : replaceHeaders_)
-      if (currentHeader(ctx, name, ignored)) setHeader(ctx, name, value);
-    for (const auto& [name, value] : addHeaders_)
-      if (!currentHeader(ctx, name, ignored)) setHeader(ctx, name, value);
-    for (const auto& [name, value] : appendHeaders_) ctx.setHeaders.add(name, value, true);
+    auto headers = requestHeaders(ctx);
+    headers_.apply(headers);
     if (!body_.empty() && ctx.requestBody) transformBody(ctx);
     if (editsQuery_) transformQuery(ctx);
     if (!method_.empty()) ctx.method = method_;
@@ -77,34 +61,10 @@ class RequestTransformerPlugin final : public Plugin {
   }
 
  private:
-  // The header as the upstream would see it after the edits so far.
-  static bool currentHeader(const RequestContext& ctx, std::string_view name, std::string_view& value) {
-    if (const HeaderEdit* e = ctx.setHeaders.find(name)) {
-      value = e->value;
-      return true;
-    }
-    for (const auto& r : ctx.removeHeaders)
-      if (http::equalsIgnoreCase(r, name)) return false;
-    for (const auto& h : ctx.request->headers)
-      if (http::equalsIgnoreCase(h.name, name)) {
-        value = h.value;
-        return true;
-      }
-    return false;
-  }
-  static void removeHeader(RequestContext& ctx, std::string_view name) {
-    ctx.setHeaders.erase(name);
-    ctx.removeHeaders.add(name);
-  }
-  static void setHeader(RequestContext& ctx, std::string_view name, std::string_view value) {
-    ctx.setHeaders.erase(name);
-    ctx.setHeaders.add(name, value);
-  }
-
   // JSON and form bodies, as the Content-Type (after the header edits) says; others pass as they are.
   void transformBody(RequestContext& ctx) const {
     std::string_view contentType;
-    if (!currentHeader(ctx, "content-type", contentType)) return;
+    if (!requestHeaders(ctx).current("content-type", contentType)) return;
     switch (bodyTypeOf(contentType)) {
       case BodyType::Json: editJsonBody(body_, *ctx.requestBody); break;
       case BodyType::Form: editFormBody(body_, *ctx.requestBody); break;
@@ -129,8 +89,8 @@ class RequestTransformerPlugin final : public Plugin {
   }
 
   std::string method_, uri_;
-  std::vector<std::string> removeHeaders_, removeQuery_;
-  Pairs renameHeaders_, replaceHeaders_, addHeaders_, appendHeaders_;
+  HeaderTransform headers_;
+  std::vector<std::string> removeQuery_;
   Pairs renameQuery_, replaceQuery_, addQuery_, appendQuery_;
   BodyEdits body_;
   bool editsQuery_ = false;
