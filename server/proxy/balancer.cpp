@@ -1,5 +1,7 @@
 #include "proxy/balancer.h"
 
+#include "snapshot/hash_ring.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -38,32 +40,6 @@ std::string_view queryValue(std::string_view query, std::string_view name) {
 }
 
 }  // namespace
-
-uint32_t hash32(std::string_view key) {  // FNV-1a, then a final mix for a better spread
-  uint32_t h = 2166136261u;
-  for (unsigned char c : key) h = (h ^ c) * 16777619u;
-  h ^= h >> 16;
-  h *= 0x85ebca6bu;
-  h ^= h >> 13;
-  return h;
-}
-
-std::vector<std::pair<uint32_t, uint32_t>> buildHashRing(const snapshot::UpstreamRuntime& upstream) {
-  std::vector<std::pair<uint32_t, uint32_t>> ring;
-  int64_t totalWeight = 0;
-  for (const auto& t : upstream.targets) totalWeight += std::max(0, t.weight);
-  if (totalWeight == 0) return ring;
-  const int64_t slots = std::max<int64_t>(upstream.slots, static_cast<int64_t>(upstream.targets.size()));
-  for (size_t i = 0; i < upstream.targets.size(); ++i) {
-    const auto& t = upstream.targets[i];
-    if (t.weight <= 0) continue;
-    const int64_t points = std::max<int64_t>(1, slots * t.weight / totalWeight);
-    for (int64_t p = 0; p < points; ++p)
-      ring.emplace_back(hash32(t.target + "#" + std::to_string(p)), static_cast<uint32_t>(i));
-  }
-  std::sort(ring.begin(), ring.end());
-  return ring;
-}
 
 std::string_view requestHashKey(const snapshot::UpstreamRuntime& up, const BalanceInput& in) {
   if (up.algorithm != snapshot::Algorithm::ConsistentHashing) return {};
@@ -150,7 +126,7 @@ int Balancer::pick(const snapshot::UpstreamRuntime& up, std::string_view key, co
     case snapshot::Algorithm::ConsistentHashing: {
       if (key.empty() || up.ring.empty()) return roundRobin(up, exclude);
       // The first eligible point clockwise from the key's hash.
-      auto it = std::lower_bound(up.ring.begin(), up.ring.end(), std::make_pair(hash32(key), 0u));
+      auto it = std::lower_bound(up.ring.begin(), up.ring.end(), std::make_pair(snapshot::hash32(key), 0u));
       for (size_t n = 0; n < up.ring.size(); ++n, ++it) {
         if (it == up.ring.end()) it = up.ring.begin();
         if (eligible(up, it->second, exclude)) return static_cast<int>(it->second);

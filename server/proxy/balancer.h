@@ -49,8 +49,5 @@ class Balancer {
 std::string_view hashKey(const snapshot::UpstreamRuntime& upstream, const BalanceInput& input, bool fallback);
 // hash_on, else hash_fallback.
 std::string_view requestHashKey(const snapshot::UpstreamRuntime& upstream, const BalanceInput& input);
-// The ring of a consistent-hashing upstream: `slots` points spread over targets by weight.
-std::vector<std::pair<uint32_t, uint32_t>> buildHashRing(const snapshot::UpstreamRuntime& upstream);
-uint32_t hash32(std::string_view key);
 
 }  // namespace sluice::proxy

@@ -6,7 +6,7 @@
 #include "store/plugin_chain_builder.h"
 
 #include "model/entities.h"
-#include "proxy/balancer.h"
+#include "snapshot/hash_ring.h"
 
 #include <openssl/pem.h>
 
@@ -150,7 +150,7 @@ core::Result<snapshot::ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store,
   }
   if (health) health->keepOnly(healthKeys);
   for (auto& up : snap->upstreams)
-    if (up.algorithm == snapshot::Algorithm::ConsistentHashing) up.ring = proxy::buildHashRing(up);
+    if (up.algorithm == snapshot::Algorithm::ConsistentHashing) up.ring = snapshot::buildHashRing(up);
 
   // Certificates and the SNIs that select them; a certificate that does not parse is left out.
   std::map<std::string, std::shared_ptr<net::KeyPair>> pairById;

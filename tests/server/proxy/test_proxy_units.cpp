@@ -5,6 +5,7 @@
 #include "proxy/balancer.h"
 #include "proxy/exchange.h"
 #include "proxy/upstream_request.h"
+#include "snapshot/hash_ring.h"
 
 #include <QtTest>
 
@@ -55,7 +56,7 @@ class TestProxyUnits : public QObject {
       t.addresses.resize(1);
       up.targets.push_back(t);
     }
-    if (algorithm == snapshot::Algorithm::ConsistentHashing) up.ring = proxy::buildHashRing(up);
+    if (algorithm == snapshot::Algorithm::ConsistentHashing) up.ring = snapshot::buildHashRing(up);
     return up;
   }
 
