@@ -275,6 +275,9 @@ std::optional<core::Error> EntityEndpoints::resolveForeignKeys(const EntitySchem
     if (value.contains("id") && value["id"].is_string() && core::isUuid(value["id"].get<std::string>())) continue;
     const EntitySchema* target = model::findEntity(f.reference);
     if (!target) continue;
+    // Each unique field the value gives, in the schema's order, until one finds an entity; as in
+    // Kong, a field tried before it that found nothing still makes the key unresolved.
+    json misses = json::object();
     for (const auto& unique : target->fields) {
       if (unique.type != schema::FieldType::String || !(unique.unique || unique.name == target->endpointKey)) continue;
       if (!value.contains(unique.name) || !value[unique.name].is_string()) continue;
@@ -282,14 +285,14 @@ std::optional<core::Error> EntityEndpoints::resolveForeignKeys(const EntitySchem
       if (!found) return found.error();
       if (*found) {
         value = json{{"id", (**found)["id"]}};
-        unresolved.erase(f.name);
         break;
       }
-      const std::string message = "the foreign key cannot be resolved with '{" + unique.name + "=" +
-                                  value[unique.name].dump() + "}' for an existing '" + target->name + "' entity";
-      unresolved[f.name][unique.name] = message;
-      parts.push_back(f.name + "." + unique.name + ": " + message);
+      misses[unique.name] = "the foreign key cannot be resolved with '{" + unique.name + "=" + value[unique.name].dump() +
+                            "}' for an existing '" + target->name + "' entity";
     }
+    if (misses.empty()) continue;
+    unresolved[f.name] = misses;
+    for (const auto& [name, message] : misses.items()) parts.push_back(f.name + "." + name + ": " + message.get<std::string>());
   }
   if (unresolved.empty()) return std::nullopt;
   std::sort(parts.begin(), parts.end());

@@ -11,7 +11,7 @@
 namespace sluice::app {
 namespace {
 
-// nginx's stub_status figures under their Kong state names, from the /status counters.
+// The connection figures of nginx's status module under Kong's state names, from /status's counters.
 constexpr std::pair<const char*, const char*> kConnectionStates[] = {
     {"accepted", "connections_accepted"}, {"handled", "connections_handled"}, {"total", "total_requests"},
     {"active", "connections_active"},     {"reading", "connections_reading"}, {"writing", "connections_writing"},

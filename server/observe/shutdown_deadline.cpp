@@ -14,16 +14,6 @@ void ShutdownDeadline::start(std::chrono::milliseconds budget) {
   changed_.notify_all();
 }
 
-bool ShutdownDeadline::stopping() const {
-  std::lock_guard lock(mutex_);
-  return stopping_;
-}
-
-bool ShutdownDeadline::passed() const {
-  std::lock_guard lock(mutex_);
-  return stopping_ && Clock::now() >= deadline_;
-}
-
 std::chrono::milliseconds ShutdownDeadline::cap(std::chrono::milliseconds wanted) const {
   std::lock_guard lock(mutex_);
   if (!stopping_) return wanted;

@@ -17,8 +17,6 @@ class ShutdownDeadline {
 
   // From now on, deliveries must be done within `budget`.
   void start(std::chrono::milliseconds budget);
-  bool stopping() const;
-  bool passed() const;
   // Time left for one attempt: `wanted`, or less once the shutdown has started.
   std::chrono::milliseconds cap(std::chrono::milliseconds wanted) const;
   // Pauses between retries; returns early when the shutdown starts. False once the deadline passed.

@@ -93,6 +93,14 @@ class TestKongAdminCompat : public QObject {
                      "existing 'services' entity)"));
     QCOMPARE(body["fields"].toObject()["service"].toObject()["name"].toString(),
              QString("the foreign key cannot be resolved with '{name=\"nope\"}' for an existing 'services' entity"));
+    // As Kong's DAO: a field tried first that names nothing leaves the key unresolved, even when a
+    // later one (custom_id after username) would have found the consumer.
+    const auto both = api_.sendJson("POST", "/plugins", {{"name", "rate-limiting"},
+                                                          {"consumer", QJsonObject{{"username", "nobody-here"}, {"custom_id", "ann-7"}}},
+                                                          {"config", QJsonObject{{"minute", 5}}}});
+    QCOMPARE(both.status, 400);
+    QCOMPARE(both.json()["code"].toInt(), 13);
+    QVERIFY(both.json()["fields"].toObject()["consumer"].toObject().contains("username"));
     // Nothing changed.
     QCOMPARE(api_.get("/routes/by-name").json()["service"].toObject()["id"].toString(), api_.get("/services/orders").json()["id"].toString());
   }

@@ -2,6 +2,7 @@
 
 #include "snapshot/config_snapshot.h"
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <span>
@@ -21,8 +22,9 @@ struct Histogram {
   std::atomic<double> sum{0};
 
   void observe(double value, std::span<const double> bounds) {
-    size_t i = 0;
-    while (i < bounds.size() && value > bounds[i]) ++i;  // Prometheus buckets are "less than or equal"
+    // The first bound not below the value (Prometheus buckets are "less than or equal"); above the
+    // last, the +Inf bucket.
+    const size_t i = static_cast<size_t>(std::lower_bound(bounds.begin(), bounds.end(), value) - bounds.begin());
     bump(counts[i], 1);
     sum.store(sum.load(kRelaxed) + value, kRelaxed);
   }
