@@ -1,6 +1,6 @@
 #include "observe/node_metrics.h"
 
-#include "plugins/plugin.h"
+#include "observe/phase_timing.h"
 
 #include <algorithm>
 #include <array>
@@ -166,7 +166,7 @@ json NodeMetrics::closeSecond(int64_t wallMs, double seconds) {
   const double totalUs = static_cast<double>(allSecond_.total.sum());
   for (const PhaseTime& t : allSecond_.phases)
     plugins.push_back({{"plugin", names_->pluginName(t.plugin)},
-                       {"phase", plugins::phaseName(static_cast<plugins::Phase>(t.phase))},
+                       {"phase", phaseName(static_cast<Phase>(t.phase))},
                        {"calls", t.calls},
                        {"ms", ms(static_cast<double>(t.micros))},
                        {"share", totalUs > 0 ? static_cast<double>(t.micros) / totalUs : 0.0}});
@@ -384,9 +384,9 @@ void NodeMetrics::renderPrometheus(PrometheusText& out) const {
     if (!pluginPhases_[index] || pluginPhases_[index]->cumulative.count() == 0) continue;
     if (!anyPlugin) out.family("sluice_plugin_phase_seconds", "Time each plugin spends in each phase, per call", "histogram");
     anyPlugin = true;
-    const std::string plugin = names_->pluginName(index / plugins::kPhaseCount);
+    const std::string plugin = names_->pluginName(index / kPhaseCount);
     histogram(out, "sluice_plugin_phase_seconds",
-              {{"plugin", plugin}, {"phase", plugins::phaseName(static_cast<plugins::Phase>(index % plugins::kPhaseCount))}},
+              {{"plugin", plugin}, {"phase", phaseName(static_cast<Phase>(index % kPhaseCount))}},
               pluginPhases_[index]->cumulative);
   }
 }

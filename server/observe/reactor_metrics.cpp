@@ -30,10 +30,8 @@ void ReactorMetrics::record(const RequestRecord& r) {
   recordIn(routes_, dirtyRoutes_, r.route, r);
   if (r.consumer) recordIn(consumers_, dirtyConsumers_, r.consumer, r);
   if (r.target) recordIn(targets_, dirtyTargets_, r.target, r);
-  for (const plugins::PhaseTiming& t : r.timings) {
-    const plugins::PluginInstance* p = t.entry < r.resolved.size() ? r.resolved[t.entry] : nullptr;
-    if (!p) continue;
-    const uint32_t index = p->metricsId * plugins::kPhaseCount + static_cast<uint32_t>(t.phase);
+  for (const PhaseTiming& t : r.timings) {
+    const uint32_t index = t.plugin * kPhaseCount + static_cast<uint32_t>(t.phase);
     if (index >= pluginPhases_.size()) pluginPhases_.resize(index + 1);
     if (pluginPhases_[index].count() == 0) dirtyPhases_.push_back(index);
     pluginPhases_[index].record(t.micros);

@@ -1,7 +1,7 @@
 #pragma once
 // What one finished exchange tells the metrics: where it went, how it ended, and where its time
 // went. Built by the session at the end of each exchange from the times it took on the way.
-#include "plugins/plugin_chain.h"
+#include "observe/phase_timing.h"
 
 #include <cstdint>
 #include <span>
@@ -20,8 +20,7 @@ struct RequestRecord {
   int64_t connectUs = -1;   // a new upstream connection (TCP, and TLS when https); -1: a kept-alive one, or none
   int64_t ttfbUs = -1;      // request sent → response head; -1: no upstream answer
   uint64_t transferUs = 0;  // response head → last byte to the client
-  std::span<const plugins::PhaseTiming> timings;                // per plugin phase
-  std::span<const plugins::PluginInstance* const> resolved;     // chain entry → the instance that ran
+  std::span<const PhaseTiming> timings;  // per plugin phase that ran
 };
 
 }  // namespace sluice::observe

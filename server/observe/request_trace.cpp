@@ -1,7 +1,5 @@
 #include "observe/request_trace.h"
 
-#include "plugins/plugin.h"
-
 namespace sluice::observe {
 namespace {
 
@@ -20,10 +18,7 @@ void TraceInput::take(const RequestRecord& r) {
   connectUs = r.connectUs;
   ttfbUs = r.ttfbUs;
   phases.clear();
-  for (const plugins::PhaseTiming& p : r.timings) {
-    const plugins::PluginInstance* instance = p.entry < r.resolved.size() ? r.resolved[p.entry] : nullptr;
-    phases.push_back({instance ? instance->metricsId : 0, static_cast<uint8_t>(p.phase), p.micros});
-  }
+  for (const PhaseTiming& p : r.timings) phases.push_back({p.plugin, static_cast<uint8_t>(p.phase), p.micros});
 }
 
 nlohmann::json buildTrace(const TraceInput& in, const MetricNames& names) {
@@ -42,14 +37,14 @@ nlohmann::json buildTrace(const TraceInput& in, const MetricNames& names) {
   // response head was in, log after the last byte.
   uint64_t requestClock = t.pluginsStart, responseClock = t.firstByte, logClock = t.lastByte;
   for (const TraceInput::PluginPhase& p : r.phases) {
-    const auto phase = static_cast<plugins::Phase>(p.phase);
-    uint64_t& clock = phase == plugins::Phase::Log                                               ? logClock
-                      : phase == plugins::Phase::HeaderFilter || phase == plugins::Phase::BodyFilter ? responseClock
+    const auto phase = static_cast<Phase>(p.phase);
+    uint64_t& clock = phase == Phase::Log                                               ? logClock
+                      : phase == Phase::HeaderFilter || phase == Phase::BodyFilter ? responseClock
                                                                                                    : requestClock;
     if (!clock) continue;
     timeline.push_back({{"event", "plugin"},
                         {"plugin", names.pluginName(p.plugin)},
-                        {"phase", plugins::phaseName(phase)},
+                        {"phase", phaseName(phase)},
                         {"at_ms", msBetween(t.parsed, clock)},
                         {"duration_ms", p.micros / 1000.0}});
     clock += p.micros;

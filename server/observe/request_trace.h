@@ -33,7 +33,7 @@ struct TraceInput {
   int64_t connectUs = -1, ttfbUs = -1;
   struct PluginPhase {
     uint32_t plugin;  // MetricNames plugin id
-    uint8_t phase;    // plugins::Phase
+    uint8_t phase;    // observe::Phase
     uint32_t micros;
   };
   std::vector<PluginPhase> phases;  // in the order they ran

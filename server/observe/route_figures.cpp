@@ -37,11 +37,9 @@ void RouteFigures::record(const RequestRecord& r) {
   if (r.connectUs >= 0) connect.record(static_cast<uint64_t>(r.connectUs));
   if (r.ttfbUs >= 0) ttfb.record(static_cast<uint64_t>(r.ttfbUs));
   transferUs += r.transferUs;
-  for (const plugins::PhaseTiming& t : r.timings) {
-    const plugins::PluginInstance* p = t.entry < r.resolved.size() ? r.resolved[t.entry] : nullptr;
-    if (!p) continue;
+  for (const PhaseTiming& t : r.timings) {
     pluginUs += t.micros;
-    addPhase(phases, p->metricsId, static_cast<uint8_t>(t.phase), 1, t.micros);
+    addPhase(phases, t.plugin, static_cast<uint8_t>(t.phase), 1, t.micros);
   }
 }
 

@@ -14,7 +14,7 @@ namespace sluice::observe {
 
 struct PhaseTime {
   uint32_t plugin = 0;  // MetricNames plugin id
-  uint8_t phase = 0;    // plugins::Phase
+  uint8_t phase = 0;    // observe::Phase
   uint64_t calls = 0, micros = 0;
 };
 

@@ -9,6 +9,7 @@
 // makes the exchange read the whole request body (up to body_buffer_size) before rewrite, into
 // ctx.requestBody; a header_filter that sets ctx.bufferResponse makes it collect the response body
 // and hand it to body_filter before anything is sent to the client.
+#include "observe/phase_timing.h"
 #include "plugins/request_context.h"
 
 #include <cstdint>
@@ -16,10 +17,11 @@
 
 namespace sluice::plugins {
 
-enum class Phase : uint8_t { Rewrite, Access, HeaderFilter, BodyFilter, Log };
-constexpr int kPhaseCount = 5;
+// The phases are observe's: the chain reports each one it runs into the figures.
+using observe::kPhaseCount;
+using observe::Phase;
+using observe::phaseName;
 constexpr uint8_t phaseBit(Phase p) { return static_cast<uint8_t>(1u << static_cast<unsigned>(p)); }
-const char* phaseName(Phase p);
 
 enum class PhaseResult : uint8_t {
   Continue,

@@ -20,7 +20,7 @@ void logFailure(const PluginInstance& p, Phase phase, const char* what) {
 // Runs one phase method of one instance; a throw becomes a 500 (request phases) or a log line.
 // `clock` is the time the previous plugin finished: one clock read per plugin, not two.
 template <class Call>
-bool guarded(const PluginInstance& p, Phase phase, uint16_t entry, std::vector<PhaseTiming>& timings, uint64_t& clock,
+bool guarded(const PluginInstance& p, Phase phase, std::vector<PhaseTiming>& timings, uint64_t& clock,
              Call&& call) {
   bool ok = true;
   try {
@@ -33,23 +33,12 @@ bool guarded(const PluginInstance& p, Phase phase, uint16_t entry, std::vector<P
     ok = false;
   }
   const uint64_t now = core::monotonicMicros();
-  timings.push_back(PhaseTiming{entry, phase, static_cast<uint32_t>(now - clock)});
+  timings.push_back(PhaseTiming{p.metricsId, phase, static_cast<uint32_t>(now - clock)});
   clock = now;
   return ok;
 }
 
 }  // namespace
-
-const char* phaseName(Phase p) {
-  switch (p) {
-    case Phase::Rewrite: return "rewrite";
-    case Phase::Access: return "access";
-    case Phase::HeaderFilter: return "header_filter";
-    case Phase::BodyFilter: return "body_filter";
-    case Phase::Log: return "log";
-  }
-  return "?";
-}
 
 const PluginInstance* ChainEntry::resolve(const size_t* consumer) const {
   if (consumer && !overrides.empty()) {
@@ -78,7 +67,7 @@ PhaseResult runRequestPhases(const PluginChain& chain, RequestContext& ctx, std:
       resolved[i] = p;
       if (!(p->phases & phaseBit(phase))) continue;
       PhaseResult result = PhaseResult::Continue;
-      const bool ok = guarded(*p, phase, static_cast<uint16_t>(i), timings, clock, [&] {
+      const bool ok = guarded(*p, phase, timings, clock, [&] {
         result = phase == Phase::Rewrite ? p->plugin->rewrite(ctx) : p->plugin->access(ctx);
       });
       if (!ok) {
@@ -108,7 +97,7 @@ void runHeaderFilter(const PluginChain& chain, RequestContext& ctx, const std::v
   for (size_t i = 0; i < resolved.size(); ++i) {
     const PluginInstance* p = resolved[i];
     if (p && (p->phases & phaseBit(Phase::HeaderFilter)))
-      guarded(*p, Phase::HeaderFilter, static_cast<uint16_t>(i), timings, clock, [&] { p->plugin->headerFilter(ctx); });
+      guarded(*p, Phase::HeaderFilter, timings, clock, [&] { p->plugin->headerFilter(ctx); });
   }
 }
 
@@ -119,7 +108,7 @@ void runBodyFilter(const PluginChain& chain, RequestContext& ctx, const std::vec
   for (size_t i = 0; i < resolved.size(); ++i) {
     const PluginInstance* p = resolved[i];
     if (p && (p->phases & phaseBit(Phase::BodyFilter)))
-      guarded(*p, Phase::BodyFilter, static_cast<uint16_t>(i), timings, clock, [&] { p->plugin->bodyFilter(ctx, body); });
+      guarded(*p, Phase::BodyFilter, timings, clock, [&] { p->plugin->bodyFilter(ctx, body); });
   }
 }
 
@@ -130,7 +119,7 @@ void runLog(const PluginChain& chain, const RequestContext& ctx, const std::vect
   for (size_t i = 0; i < resolved.size(); ++i) {
     const PluginInstance* p = resolved[i];
     if (p && (p->phases & phaseBit(Phase::Log)))
-      guarded(*p, Phase::Log, static_cast<uint16_t>(i), timings, clock, [&] { p->plugin->log(ctx); });
+      guarded(*p, Phase::Log, timings, clock, [&] { p->plugin->log(ctx); });
   }
 }
 

@@ -56,12 +56,9 @@ struct PluginChain {
   bool empty() const { return entries.empty(); }
 };
 
-// Per-request record of what ran: the resolved instance of each entry and the time each phase took.
-struct PhaseTiming {
-  uint16_t entry;
-  Phase phase;
-  uint32_t micros;
-};
+// Per-request record of what ran: the resolved instance of each entry, and the time each phase of
+// each instance took (reported into the figures).
+using observe::PhaseTiming;
 
 // Runs rewrite then access. Respond: ctx.local holds the answer (a failing plugin gives a 500).
 PhaseResult runRequestPhases(const PluginChain& chain, RequestContext& ctx, std::vector<const PluginInstance*>& resolved,

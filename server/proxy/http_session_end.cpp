@@ -58,7 +58,6 @@ void HttpSession::endExchange(int status) {
   }
   if (!settings.observe) return;
   r.timings = x.timings;  // the log phase's included
-  r.resolved = x.resolved;
   worker_.metrics().record(r);
   const int64_t minute = static_cast<int64_t>(now / 60000000);
   if (x.forceTrace || worker_.metrics().slowEnoughToTrace(r.route, r.totalUs, minute, settings.traceSlowest)) keepTrace(r, minute);
