@@ -5,10 +5,11 @@
 //   router_bench [ROUTES]
 #include "admin/admin_api.h"
 #include "model/entities.h"
+#include "plugins/plugin_catalog.h"
 #include "router/router.h"
 #include "snapshot/dns_cache.h"
+#include "snapshot/snapshot_builder.h"
 #include "store/migrations.h"
-#include "store/snapshot_builder.h"
 #include "store/sqlite/sqlite_database.h"
 
 #include <algorithm>
@@ -94,7 +95,7 @@ int main(int argc, char** argv) {
   auto db = store::SqliteDatabase::open(dir + "/bench.db");
   if (!db || !store::migrateUp(**db)) return 1;
   store::Store st(std::move(*db));
-  const auto ctx = admin::serverValidationContext();
+  const auto ctx = admin::serverValidationContext(plugins::builtinCatalog());
   std::vector<std::pair<const schema::EntitySchema*, nlohmann::json>> entities;
   for (size_t i = 0; i < routes; ++i) {
     auto service = schema::validateEntity(model::services(), {{"name", "s" + std::to_string(i)}, {"host", "127.0.0.1"}, {"port", 8080}}, ctx);
@@ -113,7 +114,7 @@ int main(int argc, char** argv) {
   std::vector<double> rebuilds;
   for (int i = 0; i < 5; ++i) {
     const auto s = Clock::now();
-    auto snap = store::buildSnapshot(st, 1, dns);
+    auto snap = snapshot::buildSnapshot(st, plugins::builtinCatalog(), 1, dns);
     if (!snap) return 1;
     rebuilds.push_back(std::chrono::duration<double, std::milli>(Clock::now() - s).count());
   }

@@ -19,10 +19,10 @@
 
 namespace sluice::admin {
 
-schema::ValidationContext serverValidationContext() {
+schema::ValidationContext serverValidationContext(const plugins::PluginCatalog& catalog) {
   schema::ValidationContext ctx;
-  ctx.findPlugin = [](const std::string& name) { return plugins::findPluginSchema(name); };
-  ctx.missingPlugin = [](const std::string& name) { return plugins::missingKongPlugin(name); };
+  ctx.findPlugin = [&catalog](const std::string& name) { return catalog.schema(name); };
+  ctx.missingPlugin = [&catalog](const std::string& name) { return catalog.missingKongPlugin(name); };
   // The engine the router and the plugins compile patterns with (PCRE2), so that what the Admin
   // API accepts is exactly what the data plane can run.
   ctx.checkRegex = [](const std::string& pattern) -> std::optional<std::string> {
@@ -33,11 +33,13 @@ schema::ValidationContext serverValidationContext() {
   return ctx;
 }
 
-AdminApi::AdminApi(store::Store& store, NodeInfo node, std::vector<AdminToken> tokens)
+AdminApi::AdminApi(store::Store& store, const plugins::PluginCatalog& catalog, NodeInfo node,
+                   std::vector<AdminToken> tokens)
     : store_(store),
+      catalog_(catalog),
       node_(std::move(node)),
       tokens_(std::move(tokens)),
-      validation_(serverValidationContext()),
+      validation_(serverValidationContext(catalog)),
       entities_(store, validation_) {}
 
 void AdminApi::setDeclarativeMode(bool declarative) {
@@ -99,7 +101,7 @@ std::optional<AdminResponse> AdminApi::meta(const AdminRequest& request) {
   if (s[0] == "plugins" && s.size() == 2 && s[1] == "enabled") {
     if (!get) return messageResponse(405, "Method not allowed");
     json names = json::array();
-    for (const auto* p : plugins::builtinPluginSchemas()) names.push_back(p->name);
+    for (const auto* p : catalog_.schemas()) names.push_back(p->name);
     return jsonResponse(200, json{{"enabled_plugins", names}});
   }
   if (s[0] == "endpoints" && s.size() == 1) return get ? jsonResponse(200, endpointList()) : messageResponse(405, "Method not allowed");
@@ -116,7 +118,7 @@ std::optional<AdminResponse> AdminApi::meta(const AdminRequest& request) {
   }
   if (s[0] == "plugins" && s.size() == 3 && s[1] == "schema") {  // deprecated in 2.8, still served
     if (!get) return messageResponse(405, "Method not allowed");
-    const auto* plugin = plugins::findPluginSchema(s[2]);
+    const auto* plugin = catalog_.schema(s[2]);
     if (!plugin) return messageResponse(404, "No plugin named '" + s[2] + "'");
     return jsonResponse(200, schema::pluginConfigToJson(*plugin));
   }
@@ -125,7 +127,7 @@ std::optional<AdminResponse> AdminApi::meta(const AdminRequest& request) {
 
 AdminResponse AdminApi::root() {
   json available = json::object();
-  for (const auto* p : plugins::builtinPluginSchemas()) available[p->name] = true;
+  for (const auto* p : catalog_.schemas()) available[p->name] = true;
   std::set<std::string> enabled;
   store::ListQuery q;
   q.size = 1000;
@@ -186,7 +188,7 @@ AdminResponse AdminApi::schemas(const AdminRequest& request) {
     }
     if (s.size() != 3) return messageResponse(404, "Not found");
     if (!get) return messageResponse(405, "Method not allowed");
-    const auto* plugin = plugins::findPluginSchema(s[2]);
+    const auto* plugin = catalog_.schema(s[2]);
     if (!plugin) return messageResponse(404, "No plugin named '" + s[2] + "'");
     return jsonResponse(200, schema::pluginSchemaToJson(*plugin));
   }

@@ -7,6 +7,7 @@
 #include "admin/health_endpoints.h"
 #include "admin/loadtest_endpoints.h"
 #include "admin/observe_endpoints.h"
+#include "plugins/plugin_catalog.h"
 
 #include <atomic>
 #include <functional>
@@ -36,7 +37,7 @@ struct ServerCounters {
 
 class AdminApi {
  public:
-  AdminApi(store::Store& store, NodeInfo node, std::vector<AdminToken> tokens);
+  AdminApi(store::Store& store, const plugins::PluginCatalog& catalog, NodeInfo node, std::vector<AdminToken> tokens);
 
   AdminResponse handle(const AdminRequest& request);
   // The status listener's view (status_listen): GET /status and /metrics, without tokens.
@@ -81,6 +82,7 @@ class AdminApi {
   AdminResponse configPlan(const AdminRequest& request);
 
   store::Store& store_;
+  const plugins::PluginCatalog& catalog_;
   NodeInfo node_;
   std::vector<AdminToken> tokens_;
   schema::ValidationContext validation_;
@@ -98,6 +100,6 @@ class AdminApi {
 
 // The validation context the server uses everywhere: built-in plugin schemas and PCRE-compatible
 // regex checks for route paths.
-schema::ValidationContext serverValidationContext();
+schema::ValidationContext serverValidationContext(const plugins::PluginCatalog& catalog);
 
 }  // namespace sluice::admin

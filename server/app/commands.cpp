@@ -6,19 +6,20 @@
 #include "app/metrics_page.h"
 #include "app/proxy_cache_endpoints.h"
 #include "app/proxy_settings_loader.h"
-#include "proxy/health_checker.h"
-#include "observe/access_log.h"
-#include "observe/metrics_aggregator.h"
-#include "observe/shutdown_deadline.h"
-#include "plugins/plugin_catalog.h"
-#include "plugins/prometheus/plugin.h"
-#include "proxy/proxy_server.h"
-#include "store/snapshot_builder.h"
 #include "app/store_factory.h"
 #include "core/digest.h"
 #include "core/uuid.h"
 #include "declarative/declarative_config.h"
 #include "declarative/yaml_json.h"
+#include "observe/access_log.h"
+#include "observe/metrics_aggregator.h"
+#include "observe/shutdown_deadline.h"
+#include "plugins/plugin_catalog.h"
+#include "plugins/prometheus/plugin.h"
+#include "plugins/rate_limiting/cluster_counter_store.h"
+#include "proxy/health_checker.h"
+#include "proxy/proxy_server.h"
+#include "snapshot/snapshot_builder.h"
 #include "store/migrations.h"
 
 #include <sys/resource.h>
@@ -257,18 +258,18 @@ int start(const Config& config, const Arguments& args) {
   auto store = openStore(config);
   if (!store) return fail(store.error().message);
   const bool dbless = config.get("database") == "off";
-  plugins::useDatabaselessSchemas(dbless);
+  plugins::builtinCatalog().useDatabaselessSchemas(dbless);
   std::string declarativeText;
   if (dbless && !config.get("declarative_config").empty()) {
     auto text = readFile(config.get("declarative_config"));
     if (!text) return fail(text.error().message);
     declarativeText = *text;
-    if (auto s = declarative::load(**store, *text, admin::serverValidationContext(), true); !s)
+    if (auto s = declarative::load(**store, *text, admin::serverValidationContext(plugins::builtinCatalog()), true); !s)
       return fail(config.get("declarative_config") + ": " + s.error().message);
   }
 
   admin::NodeInfo node{hostname(), nodeId(config.get("prefix")), SLUICE_VERSION, config.toJson()};
-  admin::AdminApi api(**store, node, *tokens);
+  admin::AdminApi api(**store, plugins::builtinCatalog(), node, *tokens);
   if (dbless && !declarativeText.empty()) api.setConfigurationHash(core::md5Hex(declarativeText));
   api.setDeclarativeMode(dbless);
   auto maxBody = config.bytes("admin_max_body_size");
@@ -292,7 +293,10 @@ int start(const Config& config, const Arguments& args) {
   }
   snapshot::SnapshotPublisher publisher;
   snapshot::HealthRegistry health;
-  store::SnapshotBuilder builder(**store, publisher, health);
+  snapshot::SnapshotBuilder builder(**store, plugins::builtinCatalog(), publisher, health);
+  // The rate-limiting `cluster` policy counts in this node's database.
+  builder.nodeState().provide<plugins::SharedCounterStoreFactory>("cluster",
+                                                                 std::make_shared<plugins::ClusterCounterStoreFactory>(**store));
   plugins::PluginSettings pluginSettings;
   pluginSettings.proxyCacheBytes = static_cast<size_t>(*config.bytes("proxy_cache_size"));
   pluginSettings.rateLimitingCounters = static_cast<size_t>(*config.integer("rate_limiting_counters"));
@@ -433,7 +437,7 @@ int declarativeCommand(const Config& config, const Arguments& args) {
   if (sub == "db_import") {
     auto text = readFile(file);
     if (!text) return fail(text.error().message);
-    if (auto s = declarative::load(**store, *text, admin::serverValidationContext(), false); !s)
+    if (auto s = declarative::load(**store, *text, admin::serverValidationContext(plugins::builtinCatalog()), false); !s)
       return fail(file + ": " + s.error().message);
     std::cout << "imported " << file << " into the database\n";
     return 0;
@@ -504,12 +508,12 @@ int runCommandLine(int argc, char** argv) {
   if (command == "config") return declarativeCommand(*config, *args);
   if (command == "check") {
     if (config->get("database") == "off" && !config->get("declarative_config").empty()) {
-      plugins::useDatabaselessSchemas(true);
+      plugins::builtinCatalog().useDatabaselessSchemas(true);
       auto text = readFile(config->get("declarative_config"));
       if (!text) return fail(text.error().message);
       auto doc = declarative::parseYaml(*text);
       if (!doc) return fail(doc.error().message);
-      auto entities = declarative::flatten(*doc, admin::serverValidationContext());
+      auto entities = declarative::flatten(*doc, admin::serverValidationContext(plugins::builtinCatalog()));
       if (!entities) return fail(config->get("declarative_config") + ": " + entities.error().message);
       std::cout << "declarative configuration " << config->get("declarative_config") << " is valid ("
                 << entities->size() << " entities)\n";

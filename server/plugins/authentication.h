@@ -6,6 +6,7 @@
 #include "plugins/build_context.h"
 #include "plugins/plugin.h"
 #include "plugins/request_context.h"
+#include "snapshot/config_snapshot.h"
 
 #include <string>
 #include <string_view>

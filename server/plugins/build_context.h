@@ -5,7 +5,6 @@
 #include "core/result.h"
 #include "plugins/node_state.h"
 #include "plugins/plugin.h"
-#include "snapshot/config_snapshot.h"
 
 #include <nlohmann/json.hpp>
 
@@ -14,6 +13,10 @@
 #include <memory>
 #include <string>
 #include <vector>
+
+namespace sluice::snapshot {
+struct ConfigSnapshot;
+}  // namespace sluice::snapshot
 
 namespace sluice::plugins {
 

@@ -11,14 +11,13 @@
 #include "plugins/response_transformer/plugin.h"
 #include "plugins/cors/plugin.h"
 #include "plugins/key_auth/plugin.h"
+#include "plugins/missing_plugins.h"
 #include "plugins/plugin_catalog.h"
 #include "plugins/prometheus/plugin.h"
 #include "plugins/proxy_cache/plugin.h"
 #include "plugins/rate_limiting/plugin.h"
 #include "plugins/request_termination/plugin.h"
 
-#include <array>
-#include <atomic>
 
 namespace sluice::plugins {
 
@@ -42,8 +41,8 @@ const schema::PluginSchema& httpLogSchema();
 const schema::PluginSchema& proxyCacheSchema();
 const schema::PluginSchema& prometheusSchema();
 
-const std::vector<PluginFactory>& builtinPlugins() {
-  static const std::vector<PluginFactory> kAll{
+PluginCatalog& builtinCatalog() {
+  static PluginCatalog catalog({
       {&keyAuthSchema(), createKeyAuth},
       {&basicAuthSchema(), createBasicAuth},
       {&jwtSchema(), createJwt},
@@ -61,41 +60,8 @@ const std::vector<PluginFactory>& builtinPlugins() {
       {&httpLogSchema(), createHttpLog},
       {&proxyCacheSchema(), createProxyCache},
       {&prometheusSchema(), createPrometheus},
-  };
-  return kAll;
-}
-
-namespace {
-std::atomic<bool> databaseless{false};
-
-const schema::PluginSchema* schemaOf(const PluginFactory& p, bool withoutDatabase) {
-  return withoutDatabase && p.databaselessSchema ? p.databaselessSchema : p.schema;
-}
-}  // namespace
-
-void useDatabaselessSchemas(bool value) { databaseless.store(value, std::memory_order_relaxed); }
-
-const PluginFactory* findPlugin(const std::string& name) {
-  for (const auto& p : builtinPlugins())
-    if (p.schema->name == name) return &p;
-  return nullptr;
-}
-
-const std::vector<const schema::PluginSchema*>& builtinPluginSchemas() {
-  static const auto kBoth = [] {
-    std::array<std::vector<const schema::PluginSchema*>, 2> both;
-    for (const auto& p : builtinPlugins()) {
-      both[0].push_back(schemaOf(p, false));
-      both[1].push_back(schemaOf(p, true));
-    }
-    return both;
-  }();
-  return kBoth[databaseless.load(std::memory_order_relaxed) ? 1 : 0];
-}
-
-const schema::PluginSchema* findPluginSchema(const std::string& name) {
-  const PluginFactory* p = findPlugin(name);
-  return p ? schemaOf(*p, databaseless.load(std::memory_order_relaxed)) : nullptr;
+  }, missingKongPlugin);
+  return catalog;
 }
 
 }  // namespace sluice::plugins

@@ -1,6 +1,6 @@
 // Kong 2.8's bundled plugins that Sluice does not have, and why: a Kong user's file that uses one
 // is refused with that reason instead of a bare "not enabled".
-#include "plugins/plugin_catalog.h"
+#include "plugins/missing_plugins.h"
 
 #include <string_view>
 

@@ -1,10 +1,13 @@
 #pragma once
-// The plugins this build offers, by Kong id: each one's schema and factory. The list is explicit
-// (builtin.cpp): static-init registration is dropped by linkers from static libraries.
+// The plugins a node offers, by Kong id: each one's schema and factory. The snapshot compiler and
+// the Admin API are handed a catalog (plugins/builtin.cpp lists this build's, explicitly:
+// static-init registration is dropped by linkers from static libraries).
 #include "plugins/build_context.h"
 #include "schema/plugin_schema.h"
 
+#include <atomic>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace sluice::plugins {
@@ -19,16 +22,34 @@ struct PluginFactory {
   const schema::PluginSchema* databaselessSchema = nullptr;
 };
 
-// The node runs without a database (database = off): the catalog answers the DB-less schemas, as
-// Kong picks its schemas by kong.configuration.database. Set once at start.
-void useDatabaselessSchemas(bool databaseless);
+class PluginCatalog {
+ public:
+  // `missing`: for a plugin Kong bundles that this catalog lacks, the message that refuses it.
+  PluginCatalog(std::vector<PluginFactory> factories, std::string (*missing)(const std::string& name));
 
-const std::vector<PluginFactory>& builtinPlugins();
-const PluginFactory* findPlugin(const std::string& name);
-const std::vector<const schema::PluginSchema*>& builtinPluginSchemas();
-const schema::PluginSchema* findPluginSchema(const std::string& name);
-// For one of Kong 2.8's bundled plugins that this build lacks: the message that refuses it, saying
-// whether it is planned or why it is not coming. Empty for any other name.
-std::string missingKongPlugin(const std::string& name);
+  // The node runs without a database (database = off): the catalog answers the DB-less schemas, as
+  // Kong picks its schemas by kong.configuration.database. Set once at start.
+  void useDatabaselessSchemas(bool databaseless) { databaseless_.store(databaseless, std::memory_order_relaxed); }
+
+  const std::vector<PluginFactory>& factories() const { return factories_; }
+  const PluginFactory* find(const std::string& name) const;
+  // The schemas answered (with or without a database, as set), in catalog order.
+  const std::vector<const schema::PluginSchema*>& schemas() const { return schemas_[databaseless() ? 1 : 0]; }
+  const schema::PluginSchema* schema(const std::string& name) const;
+  // Empty unless `name` is one of Kong 2.8's bundled plugins that this catalog lacks.
+  std::string missingKongPlugin(const std::string& name) const { return missing_ ? missing_(name) : std::string(); }
+
+ private:
+  bool databaseless() const { return databaseless_.load(std::memory_order_relaxed); }
+
+  std::vector<PluginFactory> factories_;
+  std::unordered_map<std::string, size_t> byName_;
+  std::vector<const schema::PluginSchema*> schemas_[2];  // [0] with a database, [1] without
+  std::string (*missing_)(const std::string&);
+  std::atomic<bool> databaseless_{false};
+};
+
+// This build's plugins (builtin.cpp).
+PluginCatalog& builtinCatalog();
 
 }  // namespace sluice::plugins

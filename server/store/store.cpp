@@ -431,35 +431,9 @@ core::Result<std::vector<nlohmann::json>> Store::listAll(const schema::EntitySch
   }
 }
 
-core::Result<std::pair<std::vector<int64_t>, std::vector<int64_t>>> Store::exchangeCounters(
-    const std::vector<CounterIncrement>& increments, const std::vector<std::string>& reads) {
+core::Status Store::transaction(const std::function<core::Status(Database&)>& work) {
   std::lock_guard lock(mutex_);
-  using Totals = std::pair<std::vector<int64_t>, std::vector<int64_t>>;
-  const std::string p1 = db_->placeholder(1);
-  const std::string upsert = "INSERT INTO ratelimiting_counters (counter_key, count, expires_at) VALUES (" + p1 + ", " +
-                             db_->placeholder(2) + ", " + db_->placeholder(3) +
-                             ") ON CONFLICT (counter_key) DO UPDATE SET count = ratelimiting_counters.count + excluded.count, "
-                             "expires_at = excluded.expires_at RETURNING count";
-  return inTransaction<Totals>(*db_, [&]() -> core::Result<Totals> {
-    Totals totals;
-    for (const auto& inc : increments) {
-      auto rows = db_->query(upsert, {inc.key, inc.count, inc.expiresAt});
-      if (!rows) return rows.error();
-      totals.first.push_back(rows->empty() || !(*rows)[0][0] ? 0 : std::stoll(*(*rows)[0][0]));
-    }
-    for (const auto& key : reads) {
-      auto rows = db_->query("SELECT count FROM ratelimiting_counters WHERE counter_key = " + p1, {key});
-      if (!rows) return rows.error();
-      totals.second.push_back(rows->empty() || !(*rows)[0][0] ? 0 : std::stoll(*(*rows)[0][0]));
-    }
-    // Counters whose window is over go, once a minute (not on every exchange).
-    const auto now = static_cast<int64_t>(std::time(nullptr));
-    if (now - lastCounterSweep_ >= 60) {
-      if (auto swept = db_->query("DELETE FROM ratelimiting_counters WHERE expires_at < " + p1, {now}); !swept) return swept.error();
-      lastCounterSweep_ = now;
-    }
-    return totals;
-  });
+  return inTransaction<core::Ok>(*db_, [&] { return work(*db_); });
 }
 
 }  // namespace sluice::store

@@ -51,15 +51,9 @@ class Store {
   // Inserts, or replaces the entity with the same id.
   core::Result<json> upsert(const schema::EntitySchema& schema, json entity);
   core::Status remove(const schema::EntitySchema& schema, const std::string& id);
-  // Rate-limiting counters shared by the nodes of a cluster (the `cluster` policy): adds each
-  // (key, count, expires_at) and returns the new totals, then the totals of `reads` (0: none).
-  struct CounterIncrement {
-    std::string key;
-    int64_t count;
-    int64_t expiresAt;
-  };
-  core::Result<std::pair<std::vector<int64_t>, std::vector<int64_t>>> exchangeCounters(
-      const std::vector<CounterIncrement>& increments, const std::vector<std::string>& reads);
+  // Runs `work` on the database in one transaction under the store's lock (committed when it
+  // succeeds): for tables a plugin keeps beside the entities, such as rate-limiting's counters.
+  core::Status transaction(const std::function<core::Status(Database&)>& work);
 
   // Deletes every entity (tests, DB-less reloads).
   core::Status truncateAll();
@@ -88,7 +82,6 @@ class Store {
 
   std::unique_ptr<Database> db_;
   std::mutex mutex_;
-  int64_t lastCounterSweep_ = 0;  // exchangeCounters: when expired counters were last deleted
   std::atomic<uint64_t> version_{0};
   std::mutex listenersMutex_;
   std::vector<std::function<void(uint64_t)>> listeners_;

@@ -3,6 +3,7 @@
 #include "admin/admin_api.h"
 #include "model/entities.h"
 #include "model/registry.h"
+#include "plugins/plugin_catalog.h"
 #include "store/migrations.h"
 #include "store/postgres/postgres_database.h"
 #include "store/sql_mapping.h"
@@ -24,7 +25,7 @@ class TestStore : public QObject {
   std::unique_ptr<store::Store> store_;
 
   json make(const schema::EntitySchema& s, const json& input) {
-    auto r = schema::validateEntity(s, input, admin::serverValidationContext());
+    auto r = schema::validateEntity(s, input, admin::serverValidationContext(plugins::builtinCatalog()));
     if (!r) qFatal("invalid test entity: %s", r.error().message.c_str());
     return *r;
   }

@@ -4,13 +4,19 @@
 // (plugins/plugin_chain.h). Routes with the same plugins share one chain.
 #include "core/result.h"
 #include "plugins/node_state.h"
+#include "plugins/plugin_catalog.h"
 #include "snapshot/config_snapshot.h"
-#include "store/store.h"
 
 namespace sluice::store {
+class Store;
+}  // namespace sluice::snapshot
+
+namespace sluice::snapshot {
 
 // Fills snap.consumers, snap.plugins, snap.chains and each route's chain index. Routes and
 // services must already be in `snap`. `node` holds what outlives snapshots (counters).
-core::Status compilePlugins(Store& store, snapshot::ConfigSnapshot& snap, plugins::NodeState& node);
+// Plugin rows name their factory in `catalog`.
+core::Status compilePlugins(store::Store& store, const plugins::PluginCatalog& catalog, ConfigSnapshot& snap,
+                            plugins::NodeState& node);
 
-}  // namespace sluice::store
+}  // namespace sluice::snapshot

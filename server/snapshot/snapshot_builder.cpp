@@ -1,12 +1,10 @@
-#include "store/snapshot_builder.h"
-
-#include "observe/metric_names.h"
-
-#include "store/cluster_counters.h"
-#include "store/plugin_chain_builder.h"
+#include "snapshot/snapshot_builder.h"
 
 #include "model/entities.h"
+#include "observe/metric_names.h"
 #include "snapshot/hash_ring.h"
+#include "snapshot/plugin_chain_builder.h"
+#include "store/store.h"
 
 #include <openssl/pem.h>
 
@@ -15,9 +13,9 @@
 #include <map>
 #include <set>
 
-namespace sluice::store {
+namespace sluice::snapshot {
 using schema::json;
-using snapshot::PeerAddress;
+using store::Store;
 
 namespace {
 
@@ -44,8 +42,8 @@ std::vector<int> ints(const json& v) {
 uint32_t count(const json& v) { return v.is_number() ? v.get<uint32_t>() : 0; }
 uint32_t millis(const json& seconds) { return seconds.is_number() ? static_cast<uint32_t>(seconds.get<double>() * 1000) : 0; }
 
-snapshot::HealthChecks healthChecks(const json& h) {
-  snapshot::HealthChecks c;
+HealthChecks healthChecks(const json& h) {
+  HealthChecks c;
   if (!h.is_object()) return c;
   const json& a = h["active"];
   const json& p = h["passive"];
@@ -72,9 +70,9 @@ snapshot::HealthChecks healthChecks(const json& h) {
 
 }  // namespace
 
-core::Result<snapshot::ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store, uint64_t version,
-                                                                   snapshot::DnsCache& dns, const std::atomic<bool>* abort,
-                                                                   snapshot::HealthRegistry* health, plugins::NodeState* node) {
+core::Result<ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store, const plugins::PluginCatalog& catalog,
+                                                         uint64_t version, DnsCache& dns, const std::atomic<bool>* abort,
+                                                         HealthRegistry* health, plugins::NodeState* node) {
   const auto started = std::chrono::steady_clock::now();
   // Stop at the first failure: with the database gone, every further query would wait for it.
   auto services = all(store, model::services());
@@ -102,19 +100,19 @@ core::Result<snapshot::ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store,
   }
   dns.refresh(names, abort);
 
-  auto snap = std::make_shared<snapshot::ConfigSnapshot>();
+  auto snap = std::make_shared<ConfigSnapshot>();
   snap->version = version;
   std::set<std::string> healthKeys;
   std::map<std::string, int> upstreamByName, upstreamById, serviceById;
   for (const auto& u : *upstreams) {
-    snapshot::UpstreamRuntime rt;
+    UpstreamRuntime rt;
     rt.id = u["id"];
     rt.name = u["name"];
     const std::string algorithm = u["algorithm"];
-    rt.algorithm = algorithm == "least-connections"    ? snapshot::Algorithm::LeastConnections
-                   : algorithm == "consistent-hashing" ? snapshot::Algorithm::ConsistentHashing
-                   : algorithm == "latency"            ? snapshot::Algorithm::Latency
-                                                       : snapshot::Algorithm::RoundRobin;
+    rt.algorithm = algorithm == "least-connections"    ? Algorithm::LeastConnections
+                   : algorithm == "consistent-hashing" ? Algorithm::ConsistentHashing
+                   : algorithm == "latency"            ? Algorithm::Latency
+                                                       : Algorithm::RoundRobin;
     if (u["host_header"].is_string()) rt.hostHeader = u["host_header"];
     const auto text = [&](const char* field) {
       const auto it = u.find(field);  // (operator[] on a const json with a missing key is undefined)
@@ -133,7 +131,7 @@ core::Result<snapshot::ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store,
   for (const auto& t : *targets) {
     auto it = upstreamById.find(t["upstream"]["id"].get<std::string>());
     if (it == upstreamById.end()) continue;
-    snapshot::TargetRuntime rt;
+    TargetRuntime rt;
     rt.id = t["id"];
     rt.target = t["target"];
     rt.weight = t["weight"];
@@ -144,13 +142,13 @@ core::Result<snapshot::ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store,
     auto& upstream = snap->upstreams[static_cast<size_t>(it->second)];
     if (health) {
       rt.health = health->get(upstream.id, rt.target);
-      healthKeys.insert(snapshot::HealthRegistry::key(upstream.id, rt.target));
+      healthKeys.insert(HealthRegistry::key(upstream.id, rt.target));
     }
     upstream.targets.push_back(std::move(rt));
   }
   if (health) health->keepOnly(healthKeys);
   for (auto& up : snap->upstreams)
-    if (up.algorithm == snapshot::Algorithm::ConsistentHashing) up.ring = snapshot::buildHashRing(up);
+    if (up.algorithm == Algorithm::ConsistentHashing) up.ring = buildHashRing(up);
 
   // Certificates and the SNIs that select them; a certificate that does not parse is left out.
   std::map<std::string, std::shared_ptr<net::KeyPair>> pairById;
@@ -177,7 +175,7 @@ core::Result<snapshot::ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store,
     if (x) caById[c["id"]] = std::shared_ptr<X509>(x, X509_free);
   }
   for (const auto& s : *services) {
-    snapshot::ServiceRuntime rt;
+    ServiceRuntime rt;
     rt.id = s["id"];
     if (s["name"].is_string()) rt.name = s["name"];
     rt.protocol = s["protocol"];
@@ -202,7 +200,7 @@ core::Result<snapshot::ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store,
     if (rt.tls) {
       sockaddr_storage literal;
       socklen_t length;
-      if (!snapshot::literalAddress(rt.host, literal, length)) rt.sni = rt.host;
+      if (!literalAddress(rt.host, literal, length)) rt.sni = rt.host;
       rt.tlsVerify = s["tls_verify"].is_boolean() && s["tls_verify"].get<bool>();
       if (s["tls_verify_depth"].is_number()) rt.tlsVerifyDepth = s["tls_verify_depth"];
       if (s["ca_certificates"].is_array() && !s["ca_certificates"].empty()) {
@@ -220,7 +218,7 @@ core::Result<snapshot::ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store,
   }
   std::vector<router::RouteSpec> specs;
   for (const auto& r : *routes) {
-    snapshot::RouteRuntime rt;
+    RouteRuntime rt;
     rt.id = r["id"];
     if (r["name"].is_string()) rt.name = r["name"];
     if (r["service"].is_object()) {
@@ -256,30 +254,28 @@ core::Result<snapshot::ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store,
   plugins::NodeState& state = node ? *node : scratchNode;
   const auto metricNames = state.get<observe::MetricNames>(observe::kMetricNamesKey, [] { return std::make_shared<observe::MetricNames>(); });
   for (auto& rt : snap->routes) {
-    const snapshot::ServiceRuntime* service = rt.service >= 0 ? &snap->services[static_cast<size_t>(rt.service)] : nullptr;
+    const ServiceRuntime* service = rt.service >= 0 ? &snap->services[static_cast<size_t>(rt.service)] : nullptr;
     rt.metricsId = metricNames->route(rt.id, rt.name, service ? service->id : std::string(), service ? service->name : std::string());
   }
-  if (auto s = compilePlugins(store, *snap, state); !s) return s.error();
+  if (auto s = compilePlugins(store, catalog, *snap, state); !s) return s.error();
   for (auto& p : snap->plugins) p->metricsId = metricNames->plugin(p->name);
   for (auto& c : snap->consumers) c.metricsId = metricNames->consumer(c.id, c.username.empty() ? c.customId : c.username);
   for (auto& up : snap->upstreams)
     for (auto& t : up.targets) t.metricsId = metricNames->target(t.id, up.name, t.target);
   snap->buildMilliseconds =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-  return snapshot::ConfigSnapshotConstSharedPtr(std::move(snap));
+  return ConfigSnapshotConstSharedPtr(std::move(snap));
 }
 
-SnapshotBuilder::SnapshotBuilder(Store& store, snapshot::SnapshotPublisher& publisher, snapshot::HealthRegistry& health)
-    : store_(store), publisher_(publisher), health_(health) {
-  // The rate-limiting `cluster` policy counts in this node's database.
-  node_.provide<plugins::SharedCounterStoreFactory>("cluster", std::make_shared<ClusterCounterStoreFactory>(store));
-}
+SnapshotBuilder::SnapshotBuilder(Store& store, const plugins::PluginCatalog& catalog, SnapshotPublisher& publisher,
+                                 HealthRegistry& health)
+    : store_(store), catalog_(catalog), publisher_(publisher), health_(health) {}
 
 SnapshotBuilder::~SnapshotBuilder() { stop(); }
 
 core::Status SnapshotBuilder::rebuild() {
   const uint64_t version = store_.version();
-  auto snap = buildSnapshot(store_, version, dns_, &abort_, &health_, &node_);
+  auto snap = buildSnapshot(store_, catalog_, version, dns_, &abort_, &health_, &node_);
   if (!snap) return snap.error();
   publisher_.publish(*snap);
   ++builds_;
@@ -296,7 +292,7 @@ core::Status SnapshotBuilder::start() {
   });
   thread_ = std::thread([this] { loop(); });
   if (auto feed = store_.database().changeFeed()) {
-    feedThread_ = std::thread([this, feed = std::shared_ptr<ChangeFeed>(std::move(feed))] {
+    feedThread_ = std::thread([this, feed = std::shared_ptr<store::ChangeFeed>(std::move(feed))] {
       while (!abort_) {
         if (!feed->wait(200)) continue;
         std::lock_guard lock(mutex_);
@@ -335,4 +331,4 @@ void SnapshotBuilder::loop() {
   }
 }
 
-}  // namespace sluice::store
+}  // namespace sluice::snapshot

@@ -1,9 +1,9 @@
-#include "store/plugin_chain_builder.h"
+#include "snapshot/plugin_chain_builder.h"
 
 #include "model/entities.h"
 #include "model/registry.h"
-#include "plugins/plugin_catalog.h"
 #include "schema/validator.h"
+#include "store/store.h"
 
 #include <Poco/Logger.h>
 
@@ -11,7 +11,7 @@
 #include <map>
 #include <unordered_map>
 
-namespace sluice::store {
+namespace sluice::snapshot {
 namespace {
 
 using nlohmann::json;
@@ -45,7 +45,7 @@ uint8_t rankFor(const Scoped& s, const std::string& route, const std::string& se
 }
 
 ChainEntry entryFor(const Group& g, const std::string& route, const std::string& service,
-                    const snapshot::ConfigSnapshot& snap) {
+                    const ConfigSnapshot& snap) {
   ChainEntry entry;
   std::map<size_t, ChainEntry::Override> overrides;
   const auto consider = [&](const Scoped* s) {
@@ -99,11 +99,12 @@ uint8_t protocolsOf(const json& row) {
 
 }  // namespace
 
-core::Status compilePlugins(Store& store, snapshot::ConfigSnapshot& snap, plugins::NodeState& node) {
+core::Status compilePlugins(store::Store& store, const plugins::PluginCatalog& catalog, ConfigSnapshot& snap,
+                            plugins::NodeState& node) {
   auto consumers = store.listAll(model::consumers());
   if (!consumers) return consumers.error();
   for (const auto& c : *consumers) {
-    snapshot::ConsumerRuntime rt;
+    ConsumerRuntime rt;
     rt.id = c.at("id").get<std::string>();
     if (c.contains("username") && c["username"].is_string()) rt.username = c["username"].get<std::string>();
     if (c.contains("custom_id") && c["custom_id"].is_string()) rt.customId = c["custom_id"].get<std::string>();
@@ -134,7 +135,7 @@ core::Status compilePlugins(Store& store, snapshot::ConfigSnapshot& snap, plugin
   for (const auto& row : *rows) {
     if (!row.value("enabled", true)) continue;
     const std::string name = row.at("name").get<std::string>();
-    const plugins::PluginFactory* factory = plugins::findPlugin(name);
+    const plugins::PluginFactory* factory = catalog.find(name);
     if (!factory || !factory->create) {
       Poco::Logger::get("sluice.plugins").warning("plugin %s (%s) is configured but not available in this build: skipped", name,
                                                   row.at("id").get<std::string>());
@@ -142,7 +143,7 @@ core::Status compilePlugins(Store& store, snapshot::ConfigSnapshot& snap, plugin
     }
     context.setPluginId(row.at("id").get<std::string>());
     // A field sent as null keeps null in the store (as in Kong); the handler gets the default instead.
-    const schema::PluginSchema* declared = plugins::findPluginSchema(name);
+    const schema::PluginSchema* declared = catalog.schema(name);
     const json config = declared ? schema::defaultsForNulls(declared->config, row.at("config")) : row.at("config");
     plugins::PluginCreateResult created = core::Error::badRequest("not created");
     try {
@@ -204,4 +205,4 @@ core::Status compilePlugins(Store& store, snapshot::ConfigSnapshot& snap, plugin
   return core::Ok{};
 }
 
-}  // namespace sluice::store
+}  // namespace sluice::snapshot

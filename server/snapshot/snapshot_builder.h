@@ -3,27 +3,34 @@
 // router, resolved addresses) on its own thread and publishes it. Writes arriving in a burst are
 // coalesced: one rebuild covers every change made while the previous one ran.
 #include "plugins/node_state.h"
+#include "plugins/plugin_catalog.h"
 #include "snapshot/dns_cache.h"
 #include "snapshot/health_registry.h"
 #include "snapshot/snapshot_publisher.h"
-#include "store/store.h"
 
 #include <condition_variable>
+#include <mutex>
 #include <thread>
 
 namespace sluice::store {
+class Store;
+}  // namespace sluice::snapshot
+
+namespace sluice::snapshot {
 
 // Builds a snapshot from the store's current contents (also used directly by tests and benches).
 // Host names are resolved through `dns` (only those missing or past their TTL are queried).
-core::Result<snapshot::ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store, uint64_t version,
-                                                                   snapshot::DnsCache& dns,
-                                                                   const std::atomic<bool>* abort = nullptr,
-                                                                   snapshot::HealthRegistry* health = nullptr,
-                                                                   plugins::NodeState* node = nullptr);
+// Plugin rows name their factory in `catalog`.
+core::Result<ConfigSnapshotConstSharedPtr> buildSnapshot(store::Store& store, const plugins::PluginCatalog& catalog,
+                                                         uint64_t version, DnsCache& dns,
+                                                         const std::atomic<bool>* abort = nullptr,
+                                                         HealthRegistry* health = nullptr,
+                                                         plugins::NodeState* node = nullptr);
 
 class SnapshotBuilder {
  public:
-  SnapshotBuilder(Store& store, snapshot::SnapshotPublisher& publisher, snapshot::HealthRegistry& health);
+  SnapshotBuilder(store::Store& store, const plugins::PluginCatalog& catalog, SnapshotPublisher& publisher,
+                  HealthRegistry& health);
   ~SnapshotBuilder();
 
   // What plugins share across snapshots (counters, caches, metric series); the app provides some.
@@ -41,15 +48,16 @@ class SnapshotBuilder {
   void loop();
   core::Status rebuild();
 
-  Store& store_;
-  snapshot::SnapshotPublisher& publisher_;
-  snapshot::HealthRegistry& health_;
+  store::Store& store_;
+  const plugins::PluginCatalog& catalog_;
+  SnapshotPublisher& publisher_;
+  HealthRegistry& health_;
   std::mutex mutex_;
   std::condition_variable changed_;
   uint64_t seenVersion_ = 0;
   bool stopping_ = false;
   std::atomic<bool> abort_{false};
-  snapshot::DnsCache dns_;
+  DnsCache dns_;
   plugins::NodeState node_;
   std::atomic<uint64_t> builds_{0};
   bool externalChange_ = false;  // another node wrote (PostgreSQL NOTIFY)
@@ -57,4 +65,4 @@ class SnapshotBuilder {
   std::thread feedThread_;
 };
 
-}  // namespace sluice::store
+}  // namespace sluice::snapshot
