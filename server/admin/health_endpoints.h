@@ -5,15 +5,15 @@
 //   GET  /upstreams/{u}/health?balancer_health=1     the upstream as a whole
 //   POST /upstreams/{u}/targets/{t}/healthy|unhealthy   set a target's health by hand (204)
 #include "admin/admin_types.h"
-#include "snapshot/health_registry.h"
 #include "snapshot/snapshot_publisher.h"
+#include "snapshot/target_health.h"
 #include "store/store.h"
 
 namespace sluice::admin {
 
 class HealthEndpoints {
  public:
-  HealthEndpoints(store::Store& store, snapshot::SnapshotPublisher& publisher, snapshot::HealthRegistry& registry,
+  HealthEndpoints(store::Store& store, snapshot::SnapshotPublisher& publisher, snapshot::HealthSource& registry,
                   std::string nodeId)
       : store_(store), publisher_(publisher), registry_(registry), nodeId_(std::move(nodeId)) {}
 
@@ -26,7 +26,7 @@ class HealthEndpoints {
 
   store::Store& store_;
   snapshot::SnapshotPublisher& publisher_;
-  snapshot::HealthRegistry& registry_;
+  snapshot::HealthSource& registry_;
   std::string nodeId_;
 };
 

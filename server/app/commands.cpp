@@ -18,6 +18,7 @@
 #include "plugins/prometheus/plugin.h"
 #include "plugins/rate_limiting/cluster_counter_store.h"
 #include "proxy/health_checker.h"
+#include "proxy/health_registry.h"
 #include "proxy/proxy_server.h"
 #include "snapshot/snapshot_builder.h"
 #include "store/migrations.h"
@@ -292,7 +293,7 @@ int start(const Config& config, const Arguments& args) {
         static_cast<size_t>(*config.integer("access_log_queue")));
   }
   snapshot::SnapshotPublisher publisher;
-  snapshot::HealthRegistry health;
+  proxy::HealthRegistry health;
   snapshot::SnapshotBuilder builder(**store, plugins::builtinCatalog(), publisher, health);
   // The rate-limiting `cluster` policy counts in this node's database.
   builder.nodeState().provide<plugins::SharedCounterStoreFactory>("cluster",

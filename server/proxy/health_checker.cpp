@@ -1,6 +1,5 @@
 #include "proxy/health_checker.h"
 
-#include "snapshot/health_registry.h"
 #include "snapshot/target_health.h"
 
 #include <Poco/Net/HTTPClientSession.h>
@@ -34,7 +33,7 @@ void HealthChecker::probeDueTargets() {
       if (!t.health || t.addresses.empty()) continue;
       const uint32_t interval = t.health->healthy() ? up.health.healthyIntervalMs : up.health.unhealthyIntervalMs;
       if (interval == 0) continue;
-      auto& due = due_[snapshot::HealthRegistry::key(up.id, t.target)];
+      auto& due = due_[snapshot::HealthSource::key(up.id, t.target)];
       if (now < due) continue;
       probe(up, t);
       due = std::chrono::steady_clock::now() + std::chrono::milliseconds(interval);

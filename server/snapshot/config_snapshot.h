@@ -22,8 +22,8 @@ struct PeerAddress {
   std::string text;  // "10.0.0.1:8080", for logs and headers
 };
 
-// Health of a target, shared by every worker and kept across snapshots (health_registry.h).
-struct TargetHealth;
+// Health of a target, shared by every worker and kept across snapshots (target_health.h).
+class TargetHealth;
 
 enum class Algorithm { RoundRobin, LeastConnections, ConsistentHashing, Latency };
 

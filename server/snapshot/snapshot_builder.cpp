@@ -72,7 +72,7 @@ HealthChecks healthChecks(const json& h) {
 
 core::Result<ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store, const plugins::PluginCatalog& catalog,
                                                          uint64_t version, DnsCache& dns, const std::atomic<bool>* abort,
-                                                         HealthRegistry* health, plugins::NodeState* node) {
+                                                         HealthSource* health, plugins::NodeState* node) {
   const auto started = std::chrono::steady_clock::now();
   // Stop at the first failure: with the database gone, every further query would wait for it.
   auto services = all(store, model::services());
@@ -142,7 +142,7 @@ core::Result<ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store, const plu
     auto& upstream = snap->upstreams[static_cast<size_t>(it->second)];
     if (health) {
       rt.health = health->get(upstream.id, rt.target);
-      healthKeys.insert(HealthRegistry::key(upstream.id, rt.target));
+      healthKeys.insert(HealthSource::key(upstream.id, rt.target));
     }
     upstream.targets.push_back(std::move(rt));
   }
@@ -268,7 +268,7 @@ core::Result<ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store, const plu
 }
 
 SnapshotBuilder::SnapshotBuilder(Store& store, const plugins::PluginCatalog& catalog, SnapshotPublisher& publisher,
-                                 HealthRegistry& health)
+                                 HealthSource& health)
     : store_(store), catalog_(catalog), publisher_(publisher), health_(health) {}
 
 SnapshotBuilder::~SnapshotBuilder() { stop(); }

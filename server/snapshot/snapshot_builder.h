@@ -5,7 +5,7 @@
 #include "plugins/node_state.h"
 #include "plugins/plugin_catalog.h"
 #include "snapshot/dns_cache.h"
-#include "snapshot/health_registry.h"
+#include "snapshot/target_health.h"
 #include "snapshot/snapshot_publisher.h"
 
 #include <condition_variable>
@@ -24,13 +24,13 @@ namespace sluice::snapshot {
 core::Result<ConfigSnapshotConstSharedPtr> buildSnapshot(store::Store& store, const plugins::PluginCatalog& catalog,
                                                          uint64_t version, DnsCache& dns,
                                                          const std::atomic<bool>* abort = nullptr,
-                                                         HealthRegistry* health = nullptr,
+                                                         HealthSource* health = nullptr,
                                                          plugins::NodeState* node = nullptr);
 
 class SnapshotBuilder {
  public:
   SnapshotBuilder(store::Store& store, const plugins::PluginCatalog& catalog, SnapshotPublisher& publisher,
-                  HealthRegistry& health);
+                  HealthSource& health);
   ~SnapshotBuilder();
 
   // What plugins share across snapshots (counters, caches, metric series); the app provides some.
@@ -51,7 +51,7 @@ class SnapshotBuilder {
   store::Store& store_;
   const plugins::PluginCatalog& catalog_;
   SnapshotPublisher& publisher_;
-  HealthRegistry& health_;
+  HealthSource& health_;
   std::mutex mutex_;
   std::condition_variable changed_;
   uint64_t seenVersion_ = 0;

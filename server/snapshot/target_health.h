@@ -1,30 +1,42 @@
 #pragma once
-// The health of one target as every worker sees it: a flag read with a relaxed load on the request
-// path, and the consecutive counters that move it. Active probes and passive outcomes share the
-// counters, as in Kong (lua-resty-healthcheck): a success clears the failure counts and a failure
-// clears the success count.
+// A target's health as a snapshot shows it. It is not configuration: it moves while snapshots come
+// and go, so a snapshot's targets point at it and its owner keeps it across snapshots — the proxy,
+// whose health checks move it (proxy/target_health.h, proxy/health_registry.h). Readers here: the
+// balancer (a relaxed load per pick), the Admin API, the metrics page.
 #include <atomic>
 #include <cstdint>
-#include <mutex>
+#include <memory>
+#include <set>
 #include <string>
 
 namespace sluice::snapshot {
 
 enum class Outcome { Success, HttpFailure, TcpFailure, Timeout };
 
-struct TargetHealth {
-  std::atomic<bool> up{true};
-  bool healthy() const { return up.load(std::memory_order_relaxed); }
+class TargetHealth {
+ public:
+  virtual ~TargetHealth() = default;
+  bool healthy() const { return up_.load(std::memory_order_relaxed); }
 
   // Applies an outcome with the thresholds in force (0 disables that rule); true if the state flipped.
-  bool record(Outcome outcome, uint32_t successesToHeal, uint32_t threshold);
-  void set(bool healthy, const std::string& why);
-  std::string lastChange() const;
+  virtual bool record(Outcome outcome, uint32_t successesToHeal, uint32_t threshold) = 0;
+  // Sets the state by hand (the Admin API's healthy/unhealthy), with the reason shown.
+  virtual void set(bool healthy, const std::string& why) = 0;
+  virtual std::string lastChange() const = 0;
 
- private:
-  mutable std::mutex mutex_;  // outcomes are rare next to requests: a response whose status is listed
-  uint32_t successes_ = 0, httpFailures_ = 0, tcpFailures_ = 0, timeouts_ = 0;
-  std::string why_;
+ protected:
+  std::atomic<bool> up_{true};
+};
+
+// Where the compiler gets each target's health: the same object for the same target in every
+// snapshot, so an unhealthy target stays so when an unrelated route changes.
+class HealthSource {
+ public:
+  virtual ~HealthSource() = default;
+  virtual std::shared_ptr<TargetHealth> get(const std::string& upstreamId, const std::string& target) = 0;
+  // Drops the entries of targets that no longer exist (keys as key() makes them).
+  virtual void keepOnly(const std::set<std::string>& keys) = 0;
+  static std::string key(const std::string& upstreamId, const std::string& target) { return upstreamId + "|" + target; }
 };
 
 }  // namespace sluice::snapshot

@@ -4,6 +4,7 @@
 #include "net/slab_allocator.h"
 #include "proxy/balancer.h"
 #include "proxy/exchange.h"
+#include "proxy/target_health.h"
 #include "proxy/upstream_request.h"
 #include "snapshot/hash_ring.h"
 
@@ -73,8 +74,8 @@ class TestProxyUnits : public QObject {
 
   void unhealthyTargetsAreSkipped() {
     auto up = upstream({1, 1});
-    up.targets[0].health = std::make_shared<snapshot::TargetHealth>();
-    up.targets[0].health->up = false;
+    up.targets[0].health = std::make_shared<proxy::CheckedTarget>();
+    up.targets[0].health->set(false, "set unhealthy by the test");
     proxy::Balancer b;
     for (int i = 0; i < 4; ++i) QCOMPARE(b.pick(up, {}), 1);
   }
