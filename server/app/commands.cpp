@@ -3,7 +3,6 @@
 #include "admin/admin_server.h"
 #include "app/config.h"
 #include "app/logging.h"
-#include "app/metrics_page.h"
 #include "app/proxy_cache_endpoints.h"
 #include "app/proxy_settings_loader.h"
 #include "app/store_factory.h"
@@ -13,13 +12,16 @@
 #include "declarative/yaml_json.h"
 #include "observe/access_log.h"
 #include "observe/metrics_aggregator.h"
+#include "observe/metrics_page.h"
 #include "observe/shutdown_deadline.h"
 #include "plugins/plugin_catalog.h"
+#include "plugins/prometheus/kong_series.h"
 #include "plugins/prometheus/plugin.h"
 #include "plugins/rate_limiting/cluster_counter_store.h"
 #include "proxy/health_checker.h"
 #include "proxy/health_registry.h"
 #include "proxy/proxy_server.h"
+#include "snapshot/config_figures.h"
 #include "snapshot/snapshot_builder.h"
 #include "store/migrations.h"
 
@@ -335,10 +337,19 @@ int start(const Config& config, const Arguments& args) {
   auto liveFrames = std::make_shared<observe::LiveFrames>();
   auto traces = std::make_shared<observe::TraceStore>(static_cast<size_t>(*config.integer("traces_kept")),
                                                       proxySettings->traceSlowest);
-  MetricsSources metrics{node.nodeId, SLUICE_VERSION, counters,
-                         [&store] { return (*store)->ping(); }, &publisher, kongSeries, requestMetrics,
-                         proxySettings->accessLog};
-  api.setMetricsPage([metrics] { return renderMetrics(metrics); });
+  observe::MetricsSources metrics;
+  metrics.nodeId = node.nodeId;
+  metrics.version = SLUICE_VERSION;
+  metrics.connections = counters;
+  metrics.datastoreReachable = [&store] { return (*store)->ping(); };
+  metrics.configVersion = [&publisher] { return publisher.version(); };
+  metrics.config = [&publisher] { return snapshot::configFigures(publisher); };
+  metrics.kong28Names = kongSeries->names() == plugins::KongMetricNames::Kong28;
+  metrics.kongFamilies = [kongSeries](observe::PrometheusText& out) { kongSeries->render(out); };
+  metrics.kongUpstreamHealth = [kongSeries] { return kongSeries->upstreamHealthExported(); };
+  metrics.requests = requestMetrics;
+  metrics.accessLog = proxySettings->accessLog;
+  api.setMetricsPage([metrics] { return observe::renderMetrics(metrics); });
   api.setObserveEndpoints(std::make_unique<admin::ObserveEndpoints>(liveFrames, requestMetrics, traces,
                                                                     std::max<int>(1, static_cast<int>(*threads) / 2)));
   // Load tests from this host against its own routes (POST /sluice/loadtests).
@@ -353,7 +364,7 @@ int start(const Config& config, const Arguments& args) {
   observe::MetricsAggregator aggregator(
       requestMetrics, liveFrames,
       [&proxy, requestMetrics, traces] { proxy.flushMetrics(requestMetrics, traces, std::chrono::milliseconds(250)); },
-      [metrics](nlohmann::json& frame) { addNodeFigures(metrics, frame); });
+      [metrics](nlohmann::json& frame) { observe::addNodeFigures(metrics, frame); });
   if (proxySettings->observe) aggregator.start();
   // The Admin API answers only once every endpoint is in place: its threads read them unlocked.
   try {

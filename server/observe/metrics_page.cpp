@@ -1,14 +1,11 @@
-#include "app/metrics_page.h"
-
-#include "observe/prometheus_text.h"
-#include "snapshot/config_snapshot.h"
+#include "observe/metrics_page.h"
 
 #include <unistd.h>
 
 #include <fstream>
 #include <sstream>
 
-namespace sluice::app {
+namespace sluice::observe {
 namespace {
 
 // The connection figures of nginx's status module under Kong's state names, from /status's counters.
@@ -19,7 +16,7 @@ constexpr std::pair<const char*, const char*> kConnectionStates[] = {
 
 // Kong 2.8's node families (kong/plugins/prometheus/exporter.lua at 2.8.4). Its Lua memory and
 // nginx timer gauges have nothing to measure here and are left out.
-void kong28NodeFamilies(const nlohmann::json& connections, bool reachable, observe::PrometheusText& out) {
+void kong28NodeFamilies(const nlohmann::json& connections, bool reachable, PrometheusText& out) {
   const auto count = [&](const char* key) { return static_cast<double>(connections.value(key, uint64_t{0})); };
   out.family("kong_datastore_reachable", "Datastore reachable from Kong, 0 is unreachable", "gauge");
   out.sample("kong_datastore_reachable", {}, reachable ? 1 : 0);
@@ -31,7 +28,7 @@ void kong28NodeFamilies(const nlohmann::json& connections, bool reachable, obser
 
 // Kong 3.x's node families.
 void kong3NodeFamilies(const MetricsSources& s, const nlohmann::json& connections, bool reachable,
-                       observe::PrometheusText& out) {
+                       PrometheusText& out) {
   const auto count = [&](const char* key) { return static_cast<double>(connections.value(key, uint64_t{0})); };
   out.family("kong_nginx_connections_total", "Number of connections by subsystem", "gauge");
   for (const auto& [state, key] : kConnectionStates)
@@ -45,34 +42,28 @@ void kong3NodeFamilies(const MetricsSources& s, const nlohmann::json& connection
 }
 
 // One series per state and address, 1 for the target's current state (Kong's shape).
-void kongTargetHealth(const snapshot::ConfigSnapshot& snap, observe::PrometheusText& out) {
-  bool any = false;
-  for (const auto& up : snap.upstreams)
-    for (const auto& t : up.targets) {
-      if (!any)
-        out.family("kong_upstream_target_health",
-                   "Health status of targets of upstream. States = healthchecks_off|healthy|unhealthy|dns_error, "
-                   "value is 1 when state is populated.",
-                   "gauge");
-      any = true;
-      const std::string current = [&] {
-        std::string state = up.healthState(t);
-        for (char& c : state) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return state;
-      }();
-      const auto emit = [&](std::string_view address) {
-        for (const char* state : {"healthchecks_off", "healthy", "unhealthy", "dns_error"})
-          out.sample("kong_upstream_target_health",
-                     {{"upstream", up.name}, {"target", t.target}, {"address", address}, {"state", state}, {"subsystem", "http"}},
-                     current == state ? 1 : 0);
-      };
-      if (t.addresses.empty()) emit("");
-      for (const auto& a : t.addresses) emit(a.text);
-    }
+void kongTargetHealth(const ConfigFigures& config, PrometheusText& out) {
+  if (config.targets.empty()) return;
+  out.family("kong_upstream_target_health",
+             "Health status of targets of upstream. States = healthchecks_off|healthy|unhealthy|dns_error, "
+             "value is 1 when state is populated.",
+             "gauge");
+  for (const auto& t : config.targets) {
+    std::string current = t.state;
+    for (char& c : current) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const auto emit = [&](std::string_view address) {
+      for (const char* state : {"healthchecks_off", "healthy", "unhealthy", "dns_error"})
+        out.sample("kong_upstream_target_health",
+                   {{"upstream", t.upstream}, {"target", t.target}, {"address", address}, {"state", state}, {"subsystem", "http"}},
+                   current == state ? 1 : 0);
+    };
+    if (t.addresses.empty()) emit("");
+    for (const auto& a : t.addresses) emit(a);
+  }
 }
 
-void sluiceNodeFamilies(const nlohmann::json& connections, const snapshot::SnapshotPublisher* publisher,
-                        observe::PrometheusText& out) {
+void sluiceNodeFamilies(const nlohmann::json& connections, const MetricsSources& s, const std::optional<ConfigFigures>& config,
+                        PrometheusText& out) {
   const ProcessUsage usage = processUsage();
   out.family("process_cpu_seconds_total", "Total user and system CPU time spent in seconds.", "counter");
   out.sample("process_cpu_seconds_total", {}, usage.cpuSeconds);
@@ -94,43 +85,35 @@ void sluiceNodeFamilies(const nlohmann::json& connections, const snapshot::Snaps
   out.sample("sluice_upstream_connections", {{"state", "idle"}}, static_cast<double>(connections.value("upstream_connections_idle", uint64_t{0})));
   out.family("sluice_config_builds_total", "Configuration snapshots compiled since start", "counter");
   out.sample("sluice_config_builds_total", {}, static_cast<double>(connections.value("config_builds", uint64_t{0})));
-  if (!publisher) return;
-  const auto snap = publisher->current();
+  if (!s.configVersion) return;
   out.family("sluice_config_version", "Version of the configuration snapshot the proxy runs on", "gauge");
-  out.sample("sluice_config_version", {}, static_cast<double>(publisher->version()));
-  if (snap) {
-    out.family("sluice_config_build_seconds", "Time the current configuration snapshot took to compile", "gauge");
-    out.sample("sluice_config_build_seconds", {}, snap->buildMilliseconds / 1000.0);
-    out.family("sluice_config_routes", "Routes in the current configuration snapshot", "gauge");
-    out.sample("sluice_config_routes", {}, static_cast<double>(snap->routes.size()));
-    bool anyTarget = false;
-    for (const auto& up : snap->upstreams)
-      for (const auto& t : up.targets) {
-        if (!anyTarget)
-          out.family("sluice_upstream_target_healthy", "1 when a target takes traffic (healthy, or health checks off), 0 otherwise",
-                     "gauge");
-        anyTarget = true;
-        const std::string_view state = up.healthState(t);
-        out.sample("sluice_upstream_target_healthy", {{"upstream", up.name}, {"target", t.target}},
-                   state == "HEALTHY" || state == "HEALTHCHECKS_OFF" ? 1 : 0);
-      }
-  }
+  out.sample("sluice_config_version", {}, static_cast<double>(s.configVersion()));
+  if (!config) return;
+  out.family("sluice_config_build_seconds", "Time the current configuration snapshot took to compile", "gauge");
+  out.sample("sluice_config_build_seconds", {}, config->buildSeconds);
+  out.family("sluice_config_routes", "Routes in the current configuration snapshot", "gauge");
+  out.sample("sluice_config_routes", {}, static_cast<double>(config->routes));
+  if (config->targets.empty()) return;
+  out.family("sluice_upstream_target_healthy", "1 when a target takes traffic (healthy, or health checks off), 0 otherwise",
+             "gauge");
+  for (const auto& t : config->targets)
+    out.sample("sluice_upstream_target_healthy", {{"upstream", t.upstream}, {"target", t.target}},
+               t.state == "HEALTHY" || t.state == "HEALTHCHECKS_OFF" ? 1 : 0);
 }
 
 }  // namespace
 
 std::string renderMetrics(const MetricsSources& s) {
-  observe::PrometheusText out;
+  PrometheusText out;
   const nlohmann::json connections = s.connections ? s.connections() : nlohmann::json::object();
   const bool reachable = s.datastoreReachable && s.datastoreReachable();
-  const bool kong28 = !s.kong || s.kong->names() == plugins::KongMetricNames::Kong28;
-  if (kong28) kong28NodeFamilies(connections, reachable, out);
+  const std::optional<ConfigFigures> config = s.config ? s.config() : std::nullopt;
+  if (s.kong28Names) kong28NodeFamilies(connections, reachable, out);
   else kong3NodeFamilies(s, connections, reachable, out);
-  if (s.kong) s.kong->render(out);
+  if (s.kongFamilies) s.kongFamilies(out);
   // Kong 2.8 always reports target health; 3.x once a prometheus plugin is configured.
-  if ((kong28 || s.kong->upstreamHealthExported()) && s.publisher)
-    if (const auto snap = s.publisher->current()) kongTargetHealth(*snap, out);
-  sluiceNodeFamilies(connections, s.publisher, out);
+  if (config && (s.kong28Names || (s.kongUpstreamHealth && s.kongUpstreamHealth()))) kongTargetHealth(*config, out);
+  sluiceNodeFamilies(connections, s, config, out);
   if (s.requests) s.requests->renderPrometheus(out);
   if (s.accessLog) {
     out.family("sluice_access_log_lines_total", "Access log lines written", "counter");
@@ -152,13 +135,9 @@ void addNodeFigures(const MetricsSources& s, nlohmann::json& frame) {
   const ProcessUsage usage = processUsage();
   frame["process"] = {{"cpu_seconds", usage.cpuSeconds}, {"resident_bytes", usage.residentBytes}};
   nlohmann::json targets = nlohmann::json::array();
-  if (s.publisher) {
-    frame["config_version"] = s.publisher->version();
-    if (const auto snap = s.publisher->current())
-      for (const auto& up : snap->upstreams)
-        for (const auto& t : up.targets)
-          targets.push_back({{"upstream", up.name}, {"target", t.target}, {"health", up.healthState(t)}});
-  }
+  if (s.configVersion) frame["config_version"] = s.configVersion();
+  if (const auto config = s.config ? s.config() : std::nullopt)
+    for (const auto& t : config->targets) targets.push_back({{"upstream", t.upstream}, {"target", t.target}, {"health", t.state}});
   frame["targets"] = std::move(targets);
 }
 
@@ -188,4 +167,4 @@ ProcessUsage processUsage() {
   return u;
 }
 
-}  // namespace sluice::app
+}  // namespace sluice::observe
