@@ -21,7 +21,7 @@ namespace sluice::admin {
 
 class LoadtestEndpoints {
  public:
-  LoadtestEndpoints(store::Store& store, snapshot::SnapshotPublisher& publisher, std::vector<proxy::ListenAddress> listeners,
+  LoadtestEndpoints(store::Store& store, snapshot::SnapshotPublisher& publisher, std::vector<net::ListenAddress> listeners,
                     loadtest::LoadtestLimits limits, std::shared_ptr<loadtest::LoadtestRuns> runs, int maxStreams)
       : store_(store), publisher_(publisher), listeners_(std::move(listeners)), limits_(limits), runs_(std::move(runs)),
         maxStreams_(maxStreams) {}
@@ -36,7 +36,7 @@ class LoadtestEndpoints {
 
   store::Store& store_;
   snapshot::SnapshotPublisher& publisher_;
-  std::vector<proxy::ListenAddress> listeners_;
+  std::vector<net::ListenAddress> listeners_;
   loadtest::LoadtestLimits limits_;
   std::shared_ptr<loadtest::LoadtestRuns> runs_;
   const int maxStreams_;

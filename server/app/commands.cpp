@@ -10,6 +10,7 @@
 #include "core/uuid.h"
 #include "declarative/declarative_config.h"
 #include "declarative/yaml_json.h"
+#include "net/listen_address.h"
 #include "observe/access_log.h"
 #include "observe/metrics_aggregator.h"
 #include "observe/metrics_page.h"
@@ -128,27 +129,12 @@ int fail(const std::string& message) {
   return 1;
 }
 
-struct ListenAddress {
-  std::string host;
-  uint16_t port = 0;
-};
-
-core::Result<ListenAddress> parseListen(const std::string& text) {
-  std::string entry = text.substr(0, text.find(','));
-  entry = entry.substr(0, entry.find(' '));
-  const auto colon = entry.rfind(':');
-  if (colon == std::string::npos) return core::Error::badRequest("admin_listen: expected host:port (got '" + text + "')");
-  ListenAddress out;
-  out.host = entry.substr(0, colon);
-  if (out.host.size() > 2 && out.host.front() == '[') out.host = out.host.substr(1, out.host.size() - 2);
-  try {
-    const int port = std::stoi(entry.substr(colon + 1));
-    if (port < 0 || port > 65535) throw std::out_of_range("port");
-    out.port = static_cast<uint16_t>(port);
-  } catch (const std::exception&) {
-    return core::Error::badRequest("admin_listen: invalid port in '" + text + "'");
-  }
-  return out;
+// The Admin API and the status listener listen on the first address of their setting.
+core::Result<net::ListenAddress> parseFirstListen(const std::string& text, const std::string& key) {
+  auto all = net::parseListenList(text, key);
+  if (!all) return all.error();
+  if (all->empty()) return core::Error::badRequest(key + ": expected host:port (got '" + text + "')");
+  return all->front();
 }
 
 bool isLoopback(const std::string& host) {
@@ -246,7 +232,7 @@ void raiseDescriptorLimit() {
 
 int start(const Config& config, const Arguments& args) {
   raiseDescriptorLimit();
-  auto listen = parseListen(config.get("admin_listen"));
+  auto listen = parseFirstListen(config.get("admin_listen"), "admin_listen");
   if (!listen) return fail(listen.error().message);
   auto tokens = parseTokens(config);
   if (!tokens) return fail(tokens.error().message);
@@ -375,8 +361,8 @@ int start(const Config& config, const Arguments& args) {
   // status_listen: /status and /metrics for monitoring systems, apart from the Admin API.
   std::unique_ptr<admin::AdminServer> statusServer;
   if (const std::string statusListen = config.get("status_listen"); statusListen != "off") {
-    auto address = parseListen(statusListen);
-    if (!address) return fail("status_listen: " + address.error().message);
+    auto address = parseFirstListen(statusListen, "status_listen");
+    if (!address) return fail(address.error().message);
     statusServer = std::make_unique<admin::AdminServer>([&api](const admin::AdminRequest& r) { return api.handleStatus(r); },
                                                         admin::AdminServerSettings{address->host, address->port, 4096, 2});
     try {

@@ -6,6 +6,5 @@
 namespace sluice::app {
 
 core::Result<proxy::ProxySettings> loadProxySettings(const Config& config, const std::string& version);
-core::Result<std::vector<proxy::ListenAddress>> parseListenList(const std::string& value, const std::string& key);
 
 }  // namespace sluice::app

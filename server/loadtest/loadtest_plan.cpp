@@ -137,7 +137,7 @@ core::Result<loadgen::LoadPlan> planLoadtest(const LoadtestInput& in) {
   // Where: this node's proxy, plain HTTP when the route allows it.
   const bool plainAllowed = !route.contains("protocols") || !route["protocols"].is_array() ||
                             std::any_of(route["protocols"].begin(), route["protocols"].end(), [](const json& p) { return p == "http"; });
-  const proxy::ListenAddress* listener = nullptr;
+  const net::ListenAddress* listener = nullptr;
   for (const auto& l : in.listeners)
     if (!listener && l.ssl != plainAllowed) listener = &l;
   if (!listener && !in.listeners.empty()) listener = &in.listeners.front();

@@ -9,7 +9,7 @@
 //    "consumer": "alice"}
 #include "core/result.h"
 #include "loadgen/load_plan.h"
-#include "proxy/proxy_settings.h"
+#include "net/listen_address.h"
 #include "snapshot/config_snapshot.h"
 
 #include <nlohmann/json.hpp>
@@ -30,7 +30,7 @@ struct LoadtestInput {
   const nlohmann::json& body;
   const nlohmann::json& route;  // the stored route entity
   const snapshot::ConfigSnapshot& snapshot;
-  const std::vector<proxy::ListenAddress>& listeners;
+  const std::vector<net::ListenAddress>& listeners;
   LoadtestLimits limits;
   // The consumer's credential as a request header (key-auth), when "consumer" was given.
   std::optional<std::pair<std::string, std::string>> credential;

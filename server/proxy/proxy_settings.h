@@ -2,6 +2,7 @@
 // Data-plane settings from sluice.conf (nginx/Kong names), resolved once at start.
 #include "http/http_limits.h"
 #include "net/address_range.h"
+#include "net/listen_address.h"
 #include "net/tls_context.h"
 #include "observe/access_log.h"
 
@@ -11,14 +12,8 @@
 
 namespace sluice::proxy {
 
-struct ListenAddress {
-  std::string host;
-  uint16_t port = 0;
-  bool ssl = false;
-};
-
 struct ProxySettings {
-  std::vector<ListenAddress> listen;
+  std::vector<net::ListenAddress> listen;
   int workers = 1;
   http::HttpLimits limits;
   uint64_t clientMaxBodySize = 0;  // 0: unlimited (Kong's default)

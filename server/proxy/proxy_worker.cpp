@@ -38,7 +38,7 @@ bool ProxyWorker::growToLarge(net::IoBuffer& buffer) {
 
 class ProxyWorker::Listener final : public net::EventHandler, public net::Timer {
  public:
-  Listener(ProxyWorker& worker, const ListenAddress& address) : worker_(worker), port_(address.port), tls_(address.ssl) {
+  Listener(ProxyWorker& worker, const net::ListenAddress& address) : worker_(worker), port_(address.port), tls_(address.ssl) {
     socket_.bind(Poco::Net::SocketAddress(address.host, address.port), true, true);  // SO_REUSEADDR, SO_REUSEPORT
     const int one = 1;
     // Accepted sockets inherit TCP_NODELAY from the listener: no setsockopt per connection.

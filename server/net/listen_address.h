@@ -1,0 +1,22 @@
+#pragma once
+// An address a listener binds, in Kong's *_listen syntax: "host:port [flag ...]" entries separated
+// by commas, "[::1]:8000" for IPv6, "off" for none.
+#include "core/result.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace sluice::net {
+
+struct ListenAddress {
+  std::string host;
+  uint16_t port = 0;
+  bool ssl = false;
+};
+
+// `key` names the setting in error messages. Flags other than ssl that Kong accepts (reuseport,
+// backlog=N, http2, deferred) are accepted and have no effect; any other is refused.
+core::Result<std::vector<ListenAddress>> parseListenList(const std::string& value, const std::string& key);
+
+}  // namespace sluice::net
