@@ -44,6 +44,10 @@ class Plugin {
   virtual bool readsRequestBody() const { return false; }
   // After the response (proxied or local) is complete, or the connection failed.
   virtual void log(const RequestContext&) const {}
+  // A plugin answered the request in rewrite or access, so this one's access may not have run; its
+  // log will (Kong logs refused requests too). Called, for plugins with a log phase, while the
+  // request's bytes still exist.
+  virtual void requestAnswered(RequestContext&) const {}
 };
 
 using PluginConstSharedPtr = std::shared_ptr<const Plugin>;

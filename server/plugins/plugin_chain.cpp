@@ -1,7 +1,6 @@
 #include "plugins/plugin_chain.h"
 
 #include "core/clock.h"
-#include "plugins/logging/log_serializer.h"
 
 #include <Poco/Logger.h>
 
@@ -77,12 +76,13 @@ PhaseResult runRequestPhases(const PluginChain& chain, RequestContext& ctx, std:
       }
       if (result == PhaseResult::Respond) {
         // The plugins after this one do not run, but their log phase will (Kong logs refused
-        // requests too): resolve them, and capture the request while its bytes exist.
+        // requests too): resolve them, and let every log plugin see the request while its bytes exist.
         for (size_t j = i + 1; j < chain.entries.size(); ++j) {
           const PluginInstance* later = chain.entries[j].resolve(ctx.consumer ? &ctx.consumerIndex : nullptr);
           resolved[j] = later && (later->protocols & protocol) ? later : nullptr;
         }
-        if (chain.phases & phaseBit(Phase::Log)) captureRequestForLog(ctx);
+        for (const PluginInstance* r : resolved)
+          if (r && (r->phases & phaseBit(Phase::Log))) r->plugin->requestAnswered(ctx);
         return result;
       }
     }

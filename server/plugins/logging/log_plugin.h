@@ -19,6 +19,7 @@ class LogPlugin final : public Plugin {
     return PhaseResult::Continue;
   }
   void headerFilter(RequestContext& ctx) const override { captureResponseForLog(ctx); }
+  void requestAnswered(RequestContext& ctx) const override { captureRequestForLog(ctx); }
   void log(const RequestContext& ctx) const override { sink_->push(serializeLog(ctx)); }
 
  private:
