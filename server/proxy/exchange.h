@@ -19,6 +19,8 @@
 
 namespace sluice::proxy {
 
+struct SnapshotPin;  // proxy_worker.h
+
 struct Exchange {
   http::RequestParser parser;
   http::RequestHead head;
@@ -53,6 +55,26 @@ struct Exchange {
   bool bodyBuffered = false;
   std::string requestHeadCopy, requestPath, body;
   std::string responseHeadCopy, responseBody;
+  // Where the exchange stands. The snapshot stays pinned until the log phase has run.
+  SnapshotPin* pin = nullptr;
+  const snapshot::ServiceRuntime* service = nullptr;
+  int targetIndex = -1;  // in the service's upstream; -1: none
+  int tries = 0;
+  int httpMinor = 1;  // the client's HTTP/1.x
+  bool isHead = false;
+  uint64_t startUs = 0, sentUs = 0;
+  // The request going up: its head (in the session's upstream buffer) and body.
+  size_t upstreamHeadSent = 0, bufferedBodySent = 0;  // bufferedBodySent: of a body read for the plugins
+  uint64_t requestBodyRemaining = 0, requestBodyPending = 0, requestBodySeen = 0;
+  bool requestBodyDone = true;
+  // The response coming down.
+  uint64_t responseRemaining = 0;
+  bool responseDone = false, dechunk = false, bodyReplaced = false;
+  bool upgrade = false, tunnel = false;
+  bool anyResponseByte = false, closeAfterLocal = false;
+  // A local response's body sent from memory (a cached response), and how much of it went out.
+  std::shared_ptr<const std::string> localBody;
+  size_t localBodySent = 0;
   char requestId[32] = {};
   uint8_t requestIdLength = 0;
   std::string_view id() const { return {requestId, requestIdLength}; }
@@ -73,6 +95,8 @@ class ExchangePool {
     }
     x->parser = http::RequestParser(limits);
     x->requestIdLength = 0;
+    x->isHead = false;  // until a head says otherwise (an unparsable one gets a body)
+    x->anyResponseByte = false;
     inUse_.store(inUse_.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
     return x;
   }

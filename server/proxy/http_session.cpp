@@ -136,16 +136,16 @@ void HttpSession::beginExchange() {
   x_->parser.reset();
   x_->chain = nullptr;
   worker_.counters().requests.fetch_add(1, std::memory_order_relaxed);
-  startUs_ = worker_.nowMicros();
+  x_->startUs = worker_.nowMicros();
   net::TimerQueue::disarm(*this);
-  isHead_ = x_->head.method == "HEAD";
-  clientMinor_ = x_->head.versionMinor;
+  x_->isHead = x_->head.method == "HEAD";
+  x_->httpMinor = x_->head.versionMinor;
   keepAlive_ = keepAlive_ && x_->head.keepAlive && !worker_.draining() &&
                requestsServed_ + 1 < worker_.settings().keepaliveRequests;
-  anyResponseByte_ = false;
-  tries_ = 0;
-  uoutSent_ = 0;
-  requestBodySeen_ = 0;
+  x_->anyResponseByte = false;
+  x_->tries = 0;
+  x_->upstreamHeadSent = 0;
+  x_->requestBodySeen = 0;
   x_->requestIdLength = 0;
   if (worker_.settings().requestIdHeader) {
     const std::string_view id = worker_.nextRequestId();
@@ -174,12 +174,12 @@ void HttpSession::beginExchange() {
   }
   if (observe) {
     x_->times = observe::TraceTimes{};
-    x_->times.parsed = startUs_;
+    x_->times.parsed = x_->startUs;
     if (requestsServed_ == 0) x_->times.accepted = acceptedUs_;
     x_->forceTrace = traceAllowed_ && http::findHeader(x_->head.headers, "x-sluice-trace") == "1";
   }
-  pin_ = worker_.pinSnapshot();
-  const snapshot::ConfigSnapshot& snap = *pin_->snapshot;
+  x_->pin = worker_.pinSnapshot();
+  const snapshot::ConfigSnapshot& snap = *x_->pin->snapshot;
   std::string_view path = x_->head.path;
   std::string& normalized = worker_.scratch(0);
   if (!router::isNormalPath(path)) {
@@ -222,7 +222,7 @@ void HttpSession::beginExchange() {
     respondLocal(GatewayResponse{404, "no Route matched with those values", {}, hasBody, false});
     return;
   }
-  service_ = route.service >= 0 ? &snap.services[static_cast<size_t>(route.service)] : nullptr;
+  x_->service = route.service >= 0 ? &snap.services[static_cast<size_t>(route.service)] : nullptr;
   const uint64_t maxBody = worker_.settings().clientMaxBodySize;
   if (maxBody && x_->head.framing == http::BodyFraming::ContentLength && x_->head.contentLength > maxBody) {
     respondLocal(GatewayResponse{413, {}, {}, true, false});
@@ -245,7 +245,7 @@ void HttpSession::beginExchange() {
 }
 
 void HttpSession::forwardExchange() {
-  const snapshot::ConfigSnapshot& snap = *pin_->snapshot;
+  const snapshot::ConfigSnapshot& snap = *x_->pin->snapshot;
   Exchange& x = *x_;
   const snapshot::RouteRuntime& route = *x.route;
   const std::string_view path = x.path;
@@ -259,10 +259,10 @@ void HttpSession::forwardExchange() {
     ctx.clientIp = clientIp_;
     ctx.requestId = requestId();
     ctx.https = tls_ != nullptr;
-    ctx.startedUs = startUs_;
+    ctx.startedUs = x_->startUs;
     ctx.snapshot = &snap;
     ctx.route = &route;
-    ctx.service = service_;
+    ctx.service = x_->service;
     if (x.bodyBuffered) ctx.requestBody = &x.body;
     if (x.chain->phases & plugins::phaseBit(plugins::Phase::Log)) ctx.startedAtMs = core::unixMillis();
     if (worker_.settings().observe) x.times.pluginsStart = worker_.nowMicros();
@@ -272,7 +272,7 @@ void HttpSession::forwardExchange() {
     }
   }
 
-  if (!service_) {
+  if (!x_->service) {
     respondLocal(GatewayResponse{503, "no Service found with those values", {}, hasBody, false});
     return;
   }
@@ -286,7 +286,7 @@ void HttpSession::forwardExchange() {
   }
   std::string& upstreamPath = worker_.scratch(1);
   if (x.ctx.pathRewritten) upstreamPath = x.ctx.upstreamPath;  // a plugin chose the whole path
-  else joinUpstreamPath(service_->path, rest, route.pathHandlingV1, upstreamPath);
+  else joinUpstreamPath(x_->service->path, rest, route.pathHandlingV1, upstreamPath);
   const std::string_view query = x.ctx.queryRewritten ? std::string_view(x.ctx.query) : x.head.query;
   if (!query.empty()) {
     upstreamPath.push_back('?');
@@ -298,20 +298,20 @@ void HttpSession::forwardExchange() {
   info.serverPort = serverPort_;
   info.https = tls_ != nullptr;
   info.upstreamPath = upstreamPath;
-  info.host = route.preserveHost ? x_->head.host : std::string_view(service_->hostHeader);
+  info.host = route.preserveHost ? x_->head.host : std::string_view(x_->service->hostHeader);
   info.requestId = requestId();
   info.forwardedPrefix = prefix.size() > 1 ? prefix : std::string_view();
   info.chunkedBody = x_->head.framing == http::BodyFraming::Chunked && !x.bodyBuffered;
   if (x.bodyBuffered && (!x.body.empty() || x.head.framing != http::BodyFraming::None))
     info.bufferedBodyLength = static_cast<int64_t>(x.body.size());
-  upgrade_ = x_->head.upgrade;
-  tunnel_ = false;
-  info.upgrade = upgrade_;
+  x_->upgrade = x_->head.upgrade;
+  x_->tunnel = false;
+  info.upgrade = x_->upgrade;
   info.edits = &x.ctx;
   x_->hashKey.clear();
   x_->triedTargets.clear();
-  target_ = -1;
-  if (service_->upstream >= 0) {  // the hash key, while the head is still readable
+  x_->targetIndex = -1;
+  if (x_->service->upstream >= 0) {  // the hash key, while the head is still readable
     BalanceInput balance;
     balance.clientIp = clientIp_;
     balance.path = path;
@@ -319,7 +319,7 @@ void HttpSession::forwardExchange() {
     if (x.ctx.consumer) balance.consumerId = x.ctx.consumer->id;
     balance.headerContext = &x_->head.headers;
     balance.header = headerLookup;
-    x_->hashKey = requestHashKey(snap.upstreams[static_cast<size_t>(service_->upstream)], balance);
+    x_->hashKey = requestHashKey(snap.upstreams[static_cast<size_t>(x_->service->upstream)], balance);
   }
   worker_.clientBuffers().acquire(uout_);
   uout_.clear();
@@ -331,59 +331,59 @@ void HttpSession::forwardExchange() {
     }
   }
   // From here on the head's views are dead: it has been copied into uout_.
-  bodySent_ = 0;
+  x_->bufferedBodySent = 0;
   if (x.bodyBuffered) {  // already read: it goes out of memory after the head
-    requestBodyRemaining_ = requestBodyPending_ = 0;
-    requestBodyDone_ = true;
+    x_->requestBodyRemaining = x_->requestBodyPending = 0;
+    x_->requestBodyDone = true;
   } else {
-    requestBodyRemaining_ = x_->head.framing == http::BodyFraming::ContentLength ? x_->head.contentLength : 0;
-    requestBodyPending_ = requestBodySeen_ = 0;
-    requestBodyDone_ = x_->head.framing == http::BodyFraming::None;
+    x_->requestBodyRemaining = x_->head.framing == http::BodyFraming::ContentLength ? x_->head.contentLength : 0;
+    x_->requestBodyPending = x_->requestBodySeen = 0;
+    x_->requestBodyDone = x_->head.framing == http::BodyFraming::None;
     x_->requestChunks.reset();
-    if (x_->head.expectContinue && !requestBodyDone_) sendContinue();
+    if (x_->head.expectContinue && !x_->requestBodyDone) sendContinue();
   }
   if (startUpstream()) state_ = upstream_->connected ? State::SendingRequest : State::Connecting;
 }
 
 bool HttpSession::startUpstream() {
-  const snapshot::ConfigSnapshot& snap = *pin_->snapshot;
+  const snapshot::ConfigSnapshot& snap = *x_->pin->snapshot;
   const snapshot::PeerAddress* peer = nullptr;
-  if (service_->upstream >= 0) {
-    const auto& up = snap.upstreams[static_cast<size_t>(service_->upstream)];
-    Balancer& balancer = worker_.balancer(static_cast<size_t>(service_->upstream));
+  if (x_->service->upstream >= 0) {
+    const auto& up = snap.upstreams[static_cast<size_t>(x_->service->upstream)];
+    Balancer& balancer = worker_.balancer(static_cast<size_t>(x_->service->upstream));
     const int chosen = balancer.pick(up, x_->hashKey, x_->triedTargets);
     if (chosen < 0) {
-      respondLocal(GatewayResponse{503, "failure to get a peer from the ring-balancer", {}, !requestBodyDone_, false});
+      respondLocal(GatewayResponse{503, "failure to get a peer from the ring-balancer", {}, !x_->requestBodyDone, false});
       return false;
     }
     peer = &up.targets[static_cast<size_t>(chosen)].addresses.front();
     x_->targetMetricsId = up.targets[static_cast<size_t>(chosen)].metricsId;
-    target_ = chosen;
+    x_->targetIndex = chosen;
     balancer.started(chosen);
   } else {
-    if (service_->addresses.empty()) {
-      respondLocal(GatewayResponse{503, "name resolution failed", {}, !requestBodyDone_, false});
+    if (x_->service->addresses.empty()) {
+      respondLocal(GatewayResponse{503, "name resolution failed", {}, !x_->requestBodyDone, false});
       return false;
     }
-    peer = &service_->addresses[static_cast<size_t>(tries_) % service_->addresses.size()];
+    peer = &x_->service->addresses[static_cast<size_t>(x_->tries) % x_->service->addresses.size()];
   }
-  ++tries_;
+  ++x_->tries;
   int error = 0;
   upReadable_ = upEof_ = upHangup_ = false;
   upWritable_ = false;
   // TLS connections are pooled per service: SNI, verification and client certificate differ.
   // (A plain peer's key is its address text; a TLS key is built in a member that keeps its capacity.)
-  if (service_->tls) {
-    x_->poolKey.assign("tls:").append(service_->id).append("@").append(peer->text);
+  if (x_->service->tls) {
+    x_->poolKey.assign("tls:").append(x_->service->id).append("@").append(peer->text);
   }
-  const std::string& key = service_->tls ? x_->poolKey : peer->text;
+  const std::string& key = x_->service->tls ? x_->poolKey : peer->text;
   const uint64_t connectStart = worker_.nowMicros();
   x_->times.peerChosen = connectStart;
   x_->peer = peer;
   upstream_ = worker_.upstreams().acquire(*peer, key, this, error);
   if (upstream_ && !upstream_->reused) {
     x_->connectStartUs = connectStart;
-    x_->connectedUs = upstream_->connected && !service_->tls ? connectStart : 0;
+    x_->connectedUs = upstream_->connected && !x_->service->tls ? connectStart : 0;
   } else {
     x_->connectStartUs = x_->connectedUs = 0;
   }
@@ -391,21 +391,21 @@ bool HttpSession::startUpstream() {
     upstreamFailed(Failure::Connect);
     return false;
   }
-  if (service_->tls && !upstream_->tls) startUpstreamTls();
+  if (x_->service->tls && !upstream_->tls) startUpstreamTls();
   if (upstream_->connected) {
     upWritable_ = true;
-    worker_.reactor().arm(*upstream_, service_->writeTimeoutMs);
+    worker_.reactor().arm(*upstream_, x_->service->writeTimeoutMs);
   } else {
-    worker_.reactor().arm(*upstream_, service_->connectTimeoutMs);
+    worker_.reactor().arm(*upstream_, x_->service->connectTimeoutMs);
   }
   return true;
 }
 
 void HttpSession::reportOutcome(snapshot::Outcome outcome, int status) {
-  if (target_ < 0 || !service_ || service_->upstream < 0 || !pin_) return;
-  const auto& up = pin_->snapshot->upstreams[static_cast<size_t>(service_->upstream)];
+  if (x_->targetIndex < 0 || !x_->service || x_->service->upstream < 0 || !x_->pin) return;
+  const auto& up = x_->pin->snapshot->upstreams[static_cast<size_t>(x_->service->upstream)];
   const auto& checks = up.health;
-  const auto& target = up.targets[static_cast<size_t>(target_)];
+  const auto& target = up.targets[static_cast<size_t>(x_->targetIndex)];
   if (!checks.passiveEnabled() || !target.health) return;
   const auto listed = [&](const std::vector<int>& codes) { return std::find(codes.begin(), codes.end(), status) != codes.end(); };
   switch (outcome) {
@@ -430,20 +430,20 @@ void HttpSession::upstreamFailed(Failure failure) {
   // Retry on another connection (Kong/nginx: error and timeout, before any response byte; a
   // request with a body is retried only when it never reached the upstream).
   const bool beforeSending = failure == Failure::Connect || failure == Failure::ConnectTimeout;
-  const bool staleKeepAlive = reused && (failure == Failure::Reset || failure == Failure::Write) && requestBodyDone_ &&
-                              requestBodySeen_ == 0;
-  if (!anyResponseByte_ && (beforeSending || staleKeepAlive) &&
-      (staleKeepAlive || tries_ <= service_->retries)) {
-    uoutSent_ = bodySent_ = 0;
+  const bool staleKeepAlive = reused && (failure == Failure::Reset || failure == Failure::Write) && x_->requestBodyDone &&
+                              x_->requestBodySeen == 0;
+  if (!x_->anyResponseByte && (beforeSending || staleKeepAlive) &&
+      (staleKeepAlive || x_->tries <= x_->service->retries)) {
+    x_->upstreamHeadSent = x_->bufferedBodySent = 0;
     if (startUpstream()) state_ = upstream_->connected ? State::SendingRequest : State::Connecting;
     return;
   }
-  if (anyResponseByte_) {  // the client already has part of the response: all we can do is close
+  if (x_->anyResponseByte) {  // the client already has part of the response: all we can do is close
     close();
     return;
   }
   const int status = (failure == Failure::Timeout || failure == Failure::ConnectTimeout) ? 504 : 502;
-  respondLocal(GatewayResponse{status, {}, {}, !requestBodyDone_, false});
+  respondLocal(GatewayResponse{status, {}, {}, !x_->requestBodyDone, false});
 }
 
 void HttpSession::onUpstreamTimeout() {
@@ -464,7 +464,7 @@ void HttpSession::onTimer() {
     drive();
     return;
   }
-  if (state_ == State::SendingRequest && !requestBodyDone_ && !anyResponseByte_) {
+  if (state_ == State::SendingRequest && !x_->requestBodyDone && !x_->anyResponseByte) {
     releaseUpstream(false);
     respondLocal(GatewayResponse{408, {}, {}, true, false});
     drive();
@@ -482,9 +482,9 @@ bool HttpSession::stepConnect() {
     return state_ != State::Closed;
   }
   upstream_->connected = true;
-  if (!service_->tls) x_->connectedUs = worker_.nowMicros();  // TLS: once the handshake is done (first write)
+  if (!x_->service->tls) x_->connectedUs = worker_.nowMicros();  // TLS: once the handshake is done (first write)
   else x_->times.tcpConnected = worker_.nowMicros();
-  worker_.reactor().arm(*upstream_, service_->writeTimeoutMs);
+  worker_.reactor().arm(*upstream_, x_->service->writeTimeoutMs);
   state_ = State::SendingRequest;
   return true;
 }
@@ -508,59 +508,59 @@ ssize_t HttpSession::sendToUpstream(const char* data, size_t size) {
 
 bool HttpSession::stepSendRequest() {
   // 1. The request head.
-  if (uoutSent_ < uout_.readable()) {
-    const ssize_t n = sendToUpstream(uout_.readPos() + uoutSent_, uout_.readable() - uoutSent_);
+  if (x_->upstreamHeadSent < uout_.readable()) {
+    const ssize_t n = sendToUpstream(uout_.readPos() + x_->upstreamHeadSent, uout_.readable() - x_->upstreamHeadSent);
     if (n < 0) return n == kFailed && state_ != State::Closed;
-    uoutSent_ += static_cast<size_t>(n);
-    if (uoutSent_ < uout_.readable()) return true;
-    sentUs_ = worker_.nowMicros();
-    x_->ctx.sentUpstreamUs = sentUs_;
+    x_->upstreamHeadSent += static_cast<size_t>(n);
+    if (x_->upstreamHeadSent < uout_.readable()) return true;
+    x_->sentUs = worker_.nowMicros();
+    x_->ctx.sentUpstreamUs = x_->sentUs;
   }
   // 1b. A body read for the plugins goes out of memory.
-  if (x_->bodyBuffered && bodySent_ < x_->body.size()) {
-    const ssize_t n = sendToUpstream(x_->body.data() + bodySent_, x_->body.size() - bodySent_);
+  if (x_->bodyBuffered && x_->bufferedBodySent < x_->body.size()) {
+    const ssize_t n = sendToUpstream(x_->body.data() + x_->bufferedBodySent, x_->body.size() - x_->bufferedBodySent);
     if (n < 0) return n == kFailed && state_ != State::Closed;
-    bodySent_ += static_cast<size_t>(n);
-    worker_.reactor().arm(*upstream_, service_->writeTimeoutMs);
+    x_->bufferedBodySent += static_cast<size_t>(n);
+    worker_.reactor().arm(*upstream_, x_->service->writeTimeoutMs);
     return true;
   }
   // 2. The body, straight from the client's buffer.
-  if (!requestBodyDone_ || requestBodyPending_ > 0) {
-    if (requestBodyPending_ == 0 && cin_.readable() > 0) {
+  if (!x_->requestBodyDone || x_->requestBodyPending > 0) {
+    if (x_->requestBodyPending == 0 && cin_.readable() > 0) {
       if (x_->head.framing == http::BodyFraming::ContentLength) {
-        requestBodyPending_ = std::min<uint64_t>(requestBodyRemaining_, cin_.readable());
-        requestBodyRemaining_ -= requestBodyPending_;
-        requestBodyDone_ = requestBodyRemaining_ == 0;
+        x_->requestBodyPending = std::min<uint64_t>(x_->requestBodyRemaining, cin_.readable());
+        x_->requestBodyRemaining -= x_->requestBodyPending;
+        x_->requestBodyDone = x_->requestBodyRemaining == 0;
       } else {
         uint64_t decoded = 0;
-        requestBodyPending_ = x_->requestChunks.feed(cin_.view(), [&](std::string_view d) { decoded += d.size(); });
-        requestBodySeen_ += decoded;
+        x_->requestBodyPending = x_->requestChunks.feed(cin_.view(), [&](std::string_view d) { decoded += d.size(); });
+        x_->requestBodySeen += decoded;
         if (x_->requestChunks.failed()) {
           releaseUpstream(false);
           respondLocal(GatewayResponse{400, {}, {}, true, false});
           return true;
         }
-        requestBodyDone_ = x_->requestChunks.done();
+        x_->requestBodyDone = x_->requestChunks.done();
         const uint64_t maxBody = worker_.settings().clientMaxBodySize;
         const uint64_t pluginLimit = x_->ctx.bodyLimit;
-        if ((maxBody && requestBodySeen_ > maxBody) || (pluginLimit && requestBodySeen_ > pluginLimit)) {
-          const bool byPlugin = pluginLimit && requestBodySeen_ > pluginLimit && (!maxBody || pluginLimit < maxBody);
+        if ((maxBody && x_->requestBodySeen > maxBody) || (pluginLimit && x_->requestBodySeen > pluginLimit)) {
+          const bool byPlugin = pluginLimit && x_->requestBodySeen > pluginLimit && (!maxBody || pluginLimit < maxBody);
           releaseUpstream(false);
           respondLocal(GatewayResponse{413, byPlugin ? x_->ctx.bodyLimitMessage : std::string_view(), {}, true, false});
           return true;
         }
       }
-      requestBodySeen_ += x_->head.framing == http::BodyFraming::ContentLength ? requestBodyPending_ : 0;
+      x_->requestBodySeen += x_->head.framing == http::BodyFraming::ContentLength ? x_->requestBodyPending : 0;
     }
-    if (requestBodyPending_ > 0) {
-      const ssize_t n = sendToUpstream(cin_.readPos(), static_cast<size_t>(requestBodyPending_));
+    if (x_->requestBodyPending > 0) {
+      const ssize_t n = sendToUpstream(cin_.readPos(), static_cast<size_t>(x_->requestBodyPending));
       if (n < 0) return n == kFailed && state_ != State::Closed;
       cin_.consume(static_cast<size_t>(n));
-      requestBodyPending_ -= static_cast<uint64_t>(n);
-      worker_.reactor().arm(*upstream_, service_->writeTimeoutMs);
+      x_->requestBodyPending -= static_cast<uint64_t>(n);
+      worker_.reactor().arm(*upstream_, x_->service->writeTimeoutMs);
       return true;
     }
-    if (!requestBodyDone_) {
+    if (!x_->requestBodyDone) {
       const ssize_t n = readClient();
       if (n < 0 || (n == 0 && clientEof_)) {  // the client went away mid-body
         releaseUpstream(false);
@@ -577,7 +577,7 @@ bool HttpSession::stepSendRequest() {
   }
   // 3. All sent: wait for the response.
   net::TimerQueue::disarm(*this);
-  worker_.reactor().arm(*upstream_, service_->readTimeoutMs);
+  worker_.reactor().arm(*upstream_, x_->service->readTimeoutMs);
   x_->responseParser.reset();
   state_ = State::AwaitingResponse;
   return true;
@@ -586,7 +586,7 @@ bool HttpSession::stepSendRequest() {
 bool HttpSession::stepReadResponseHead() {
   net::IoBuffer& in = upstream_->in;
   if (in.readable() > 0) {
-    const auto result = x_->responseParser.parse(in.view(), x_->response, isHead_);
+    const auto result = x_->responseParser.parse(in.view(), x_->response, x_->isHead);
     if (result == http::ParseResult::Error) {
       upstreamFailed(Failure::Protocol);
       return state_ != State::Closed;
@@ -597,13 +597,13 @@ bool HttpSession::stepReadResponseHead() {
         x_->responseParser.reset();
         return true;
       }
-      tunnel_ = x_->response.status == 101;
-      if ((tunnel_ && !upgrade_) || !buildResponseHead()) {  // an upgrade nobody asked for, or a head too large
+      x_->tunnel = x_->response.status == 101;
+      if ((x_->tunnel && !x_->upgrade) || !buildResponseHead()) {  // an upgrade nobody asked for, or a head too large
         upstreamFailed(Failure::Protocol);
         return state_ != State::Closed;
       }
       in.consume(x_->response.headBytes);
-      state_ = tunnel_ ? State::Tunnel : bodyReplaced_ ? State::BufferingResponse : State::SendingResponse;
+      state_ = x_->tunnel ? State::Tunnel : x_->bodyReplaced ? State::BufferingResponse : State::SendingResponse;
       return true;
     }
   }
@@ -613,7 +613,7 @@ bool HttpSession::stepReadResponseHead() {
     return state_ != State::Closed;
   }
   if (n == 0) return false;
-  worker_.reactor().arm(*upstream_, service_->readTimeoutMs);
+  worker_.reactor().arm(*upstream_, x_->service->readTimeoutMs);
   return true;
 }
 
@@ -624,7 +624,7 @@ void HttpSession::finishExchange() {
   endExchange(x_->response.status);
   unpin();
   ++requestsServed_;
-  uout_.clear();  // sent: its bytes are only kept (uoutSent_) for a retry, which is past now
+  uout_.clear();  // sent: its bytes are only kept (x_->upstreamHeadSent) for a retry, which is past now
   worker_.releaseBuffer(uout_);
   if (!keepAlive_ || clientEof_) {
     close();
@@ -659,8 +659,8 @@ void HttpSession::respondFromPlugin(bool unreadBody) {
   }
   respondLocal(r);
   if (local.sharedBody && state_ == State::SendingLocal) {
-    localBody_ = local.sharedBody;
-    localBodySent_ = 0;
+    x_->localBody = local.sharedBody;
+    x_->localBodySent = 0;
   }
 }
 
@@ -672,18 +672,18 @@ void HttpSession::respondLocal(const GatewayResponse& response) {
   const std::string_view server = worker_.settings().serverTokens ? std::string_view("sluice") : std::string_view();
   GatewayResponse r = response;
   r.close = r.close || !keepAlive_;
-  if (!writeGatewayResponse(cout_, r, isHead_, server, requestId())) {
+  if (!writeGatewayResponse(cout_, r, x_->isHead, server, requestId())) {
     close();
     return;
   }
-  closeAfterLocal_ = r.close;
+  x_->closeAfterLocal = r.close;
   state_ = State::SendingLocal;
 }
 
 bool HttpSession::stepSendLocal() {
   for (;;) {
     const std::string_view rest =
-        localBody_ && !isHead_ ? std::string_view(*localBody_).substr(std::min(localBodySent_, localBody_->size())) : std::string_view();
+        x_->localBody && !x_->isHead ? std::string_view(*x_->localBody).substr(std::min(x_->localBodySent, x_->localBody->size())) : std::string_view();
     if (cout_.readable() == 0 && rest.empty()) break;
     if (!flushClient(rest)) {
       close();
@@ -694,12 +694,12 @@ bool HttpSession::stepSendLocal() {
       return false;
     }
   }
-  localBody_.reset();
-  localBodySent_ = 0;
+  x_->localBody.reset();
+  x_->localBodySent = 0;
   ++requestsServed_;
   if (x_) endExchange(x_->ctx.status);
   unpin();
-  if (closeAfterLocal_ || clientEof_) {
+  if (x_->closeAfterLocal || clientEof_) {
     ::shutdown(fd_, SHUT_WR);  // let the client read the response before the close
     close();
     return false;
@@ -717,10 +717,10 @@ bool HttpSession::stepSendLocal() {
 }
 
 void HttpSession::releaseUpstream(bool reusable) {
-  if (target_ >= 0 && pin_ && service_ && service_->upstream >= 0) {
-    worker_.balancer(static_cast<size_t>(service_->upstream)).finished(target_, worker_.nowMicros() - sentUs_);
-    if (!reusable) x_->triedTargets.push_back(target_);
-    target_ = -1;
+  if (x_ && x_->targetIndex >= 0 && x_->pin && x_->service && x_->service->upstream >= 0) {
+    worker_.balancer(static_cast<size_t>(x_->service->upstream)).finished(x_->targetIndex, worker_.nowMicros() - x_->sentUs);
+    if (!reusable) x_->triedTargets.push_back(x_->targetIndex);
+    x_->targetIndex = -1;
   }
   if (!upstream_) return;
   UpstreamConnection* c = upstream_;
@@ -731,10 +731,10 @@ void HttpSession::releaseUpstream(bool reusable) {
 }
 
 void HttpSession::unpin() {
-  if (!pin_) return;
-  worker_.unpinSnapshot(pin_);
-  pin_ = nullptr;
-  service_ = nullptr;
+  if (!x_ || !x_->pin) return;
+  worker_.unpinSnapshot(x_->pin);
+  x_->pin = nullptr;
+  x_->service = nullptr;
 }
 
 void HttpSession::close() {
@@ -754,8 +754,8 @@ void HttpSession::close() {
   worker_.releaseBuffer(cin_);
   worker_.releaseBuffer(cout_);
   worker_.releaseBuffer(uout_);
+  if (x_) x_->localBody.reset();
   worker_.exchanges().giveBack(std::move(x_));
-  localBody_.reset();
   worker_.sessionClosed(this);
 }
 

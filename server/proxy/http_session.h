@@ -114,6 +114,7 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   // Readiness as edge-triggered events reported it; a hang-up means "read until EOF".
   bool clientReadable_ = false, clientWritable_ = true, clientEof_ = false, clientHangup_ = false;
   bool upReadable_ = false, upWritable_ = false, upEof_ = false, upHangup_ = false;
+  bool keepAlive_ = true;  // false once draining, or the client or a response asked to close
 
   net::IoBuffer cin_, cout_, uout_;
   // Borrowed from the worker while a request is in progress (see exchange.h); null when idle.
@@ -121,26 +122,12 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   void takeExchange();
   void goIdle();  // no request bytes left: buffers and exchange go back to the worker
 
-  // The exchange in progress.
-  SnapshotPin* pin_ = nullptr;
-  const snapshot::ServiceRuntime* service_ = nullptr;
+  // Connection-wide: how many requests it served, when it was accepted, whether its address may
+  // ask for traces. Everything of one request lives in the exchange.
   UpstreamConnection* upstream_ = nullptr;
-  int tries_ = 0;
-  size_t uoutSent_ = 0, bodySent_ = 0;  // bodySent_: of a buffered request body
-  uint64_t requestBodyRemaining_ = 0, requestBodyPending_ = 0, requestBodySeen_ = 0;
-  bool requestBodyDone_ = true;
-  uint64_t responseRemaining_ = 0;
-  bool responseDone_ = false, dechunk_ = false, bodyReplaced_ = false;
-  bool upgrade_ = false, tunnel_ = false;
-  bool isHead_ = false, keepAlive_ = true, anyResponseByte_ = false, closeAfterLocal_ = false;
-  int clientMinor_ = 1;
-  uint64_t startUs_ = 0, sentUs_ = 0, requestsServed_ = 0, acceptedUs_ = 0;
+  uint64_t requestsServed_ = 0, acceptedUs_ = 0;
   bool traceAllowed_ = false;  // the client's address is in trace_clients
   std::string_view requestId() const { return x_ ? x_->id() : std::string_view(); }
-  // A local response's body sent from memory (a cached response), and how much of it went out.
-  std::shared_ptr<const std::string> localBody_;
-  size_t localBodySent_ = 0;
-  int target_ = -1;  // target index in the service's upstream, -1: none
 };
 
 }  // namespace sluice::proxy

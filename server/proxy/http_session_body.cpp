@@ -8,7 +8,7 @@ void HttpSession::sendContinue() {
   worker_.clientBuffers().acquire(cout_);
   (void)cout_.append("HTTP/1.1 100 Continue\r\n\r\n");
   (void)flushClient({});
-  anyResponseByte_ = false;  // an interim response: a real error may still follow
+  x_->anyResponseByte = false;  // an interim response: a real error may still follow
 }
 
 void HttpSession::startReadingBody(const char* headStart) {
@@ -30,7 +30,7 @@ void HttpSession::startReadingBody(const char* headStart) {
   }
   x.parser.reset();
   x.requestChunks.reset();
-  requestBodyRemaining_ = x.head.framing == http::BodyFraming::ContentLength ? x.head.contentLength : 0;
+  x_->requestBodyRemaining = x.head.framing == http::BodyFraming::ContentLength ? x.head.contentLength : 0;
   if (x.head.expectContinue) sendContinue();
   state_ = State::ReadingBody;
   worker_.reactor().arm(*this, worker_.settings().clientBodyTimeoutMs);
@@ -44,11 +44,11 @@ bool HttpSession::stepReadBody() {
     if (cin_.readable() > 0) {
       bool done = false;
       if (x.head.framing == http::BodyFraming::ContentLength) {
-        const auto n = static_cast<size_t>(std::min<uint64_t>(requestBodyRemaining_, cin_.readable()));
+        const auto n = static_cast<size_t>(std::min<uint64_t>(x_->requestBodyRemaining, cin_.readable()));
         x.body.append(cin_.readPos(), n);
         cin_.consume(n);
-        requestBodyRemaining_ -= n;
-        done = requestBodyRemaining_ == 0;
+        x_->requestBodyRemaining -= n;
+        done = x_->requestBodyRemaining == 0;
       } else {
         const size_t used = x.requestChunks.feed(cin_.view(), [&x](std::string_view d) { x.body.append(d); });
         cin_.consume(used);
@@ -64,7 +64,7 @@ bool HttpSession::stepReadBody() {
       }
       if (done) {
         net::TimerQueue::disarm(*this);
-        requestBodySeen_ = x.body.size();
+        x_->requestBodySeen = x.body.size();
         forwardExchange();
         return state_ != State::Closed;
       }

@@ -8,7 +8,7 @@
 namespace sluice::proxy {
 
 void HttpSession::endExchange(int status) {
-  if (!pin_) return;  // never began (a head that did not parse), or already ended
+  if (!x_->pin) return;  // never began (a head that did not parse), or already ended
   Exchange& x = *x_;
   const uint64_t now = worker_.nowMicros();
   plugins::RequestContext& ctx = x.ctx;
@@ -17,12 +17,12 @@ void HttpSession::endExchange(int status) {
   if (x.ctx.consumer && worker_.settings().observeConsumers) r.consumer = x.ctx.consumer->metricsId;
   r.target = x.targetMetricsId;
   r.status = status;
-  r.bytesIn = x.head.headBytes + requestBodySeen_;
+  r.bytesIn = x.head.headBytes + x_->requestBodySeen;
   r.bytesOut = ctx.bytesSent;
-  r.totalUs = now - startUs_;
+  r.totalUs = now - x_->startUs;
   if (x.connectStartUs && x.connectedUs >= x.connectStartUs) r.connectUs = static_cast<int64_t>(x.connectedUs - x.connectStartUs);
   const uint64_t sent = ctx.sentUpstreamUs;
-  const uint64_t beforeUpstream = (sent ? sent : now) - startUs_;
+  const uint64_t beforeUpstream = (sent ? sent : now) - x_->startUs;
   r.gatewayUs = beforeUpstream - std::min<uint64_t>(beforeUpstream, r.connectUs > 0 ? static_cast<uint64_t>(r.connectUs) : 0);
   if (sent && ctx.firstByteUs >= sent) {
     r.ttfbUs = static_cast<int64_t>(ctx.firstByteUs - sent);
@@ -47,8 +47,8 @@ void HttpSession::endExchange(int status) {
     e.referer = x.referer;
     e.requestId = x.id();
     if (x.route) e.route = x.route->name.empty() ? std::string_view(x.route->id) : std::string_view(x.route->name);
-    if (service_) e.service = service_->name.empty() ? std::string_view(service_->host) : std::string_view(service_->name);
-    e.httpMinor = clientMinor_;
+    if (x_->service) e.service = x_->service->name.empty() ? std::string_view(x_->service->host) : std::string_view(x_->service->name);
+    e.httpMinor = x_->httpMinor;
     e.status = status;
     e.bytesIn = r.bytesIn;
     e.bytesOut = r.bytesOut;
@@ -70,17 +70,17 @@ void HttpSession::keepTrace(const observe::RequestRecord& r, int64_t minute) {
   t.times.connected = x.connectedUs;
   t.times.requestSent = x.ctx.sentUpstreamUs;
   t.times.firstByte = x.ctx.firstByteUs;
-  t.times.lastByte = startUs_ + r.totalUs;
+  t.times.lastByte = x_->startUs + r.totalUs;
   t.times.logged = worker_.nowMicros();
   t.take(r);
-  t.startedAtMs = core::unixMillis() - static_cast<int64_t>((t.times.logged - startUs_) / 1000);
+  t.startedAtMs = core::unixMillis() - static_cast<int64_t>((t.times.logged - x_->startUs) / 1000);
   t.requestId.assign(x.id());
   t.method = x.method;
   t.path = x.target;
   t.clientIp = clientIp_;
   if (x.peer) t.peer = x.peer->text;
   t.forced = x.forceTrace;
-  t.tls = service_ && service_->tls;
+  t.tls = x_->service && x_->service->tls;
   worker_.metrics().addTrace(minute, std::move(t));
 }
 

@@ -129,23 +129,23 @@ ssize_t HttpSession::upstreamSend(const char* data, size_t size) {
 bool HttpSession::startUpstreamTls() {
   upstream_->tls = std::make_unique<net::TlsStream>(worker_.settings().clientTls.get(), upstream_->fd(), false);
   SSL* ssl = upstream_->tls->ssl();
-  if (!service_->sni.empty()) {
-    SSL_set_tlsext_host_name(ssl, service_->sni.c_str());
-    if (service_->tlsVerify) SSL_set1_host(ssl, service_->sni.c_str());
+  if (!x_->service->sni.empty()) {
+    SSL_set_tlsext_host_name(ssl, x_->service->sni.c_str());
+    if (x_->service->tlsVerify) SSL_set1_host(ssl, x_->service->sni.c_str());
   }
-  if (service_->tlsVerify) {
+  if (x_->service->tlsVerify) {
     SSL_set_verify(ssl, SSL_VERIFY_PEER, nullptr);
-    SSL_set_verify_depth(ssl, service_->tlsVerifyDepth);
-    if (service_->caStore) SSL_set1_verify_cert_store(ssl, service_->caStore.get());
+    SSL_set_verify_depth(ssl, x_->service->tlsVerifyDepth);
+    if (x_->service->caStore) SSL_set1_verify_cert_store(ssl, x_->service->caStore.get());
   } else {
     SSL_set_verify(ssl, SSL_VERIFY_NONE, nullptr);
   }
-  if (service_->clientCertificate) net::usePair(ssl, *service_->clientCertificate);
+  if (x_->service->clientCertificate) net::usePair(ssl, *x_->service->clientCertificate);
   return true;
 }
 
 void HttpSession::captureBody(std::string_view sent) {
-  if (!x_ || !x_->ctx.capture.active) return;
+  if (!x_->ctx.capture.active) return;
   plugins::BodyCapture& c = x_->ctx.capture;
   if (c.body.size() + sent.size() > c.limit) c.active = false;
   else c.body.append(sent);
@@ -167,8 +167,8 @@ bool HttpSession::flushClient(std::string_view body) {
       if (errno == EINTR) continue;
       return false;
     }
-    anyResponseByte_ = true;
-    if (x_) x_->ctx.bytesSent += static_cast<uint64_t>(n);
+    x_->anyResponseByte = true;
+    x_->ctx.bytesSent += static_cast<uint64_t>(n);
     size_t written = static_cast<size_t>(n);
     const size_t fromHead = std::min(written, cout_.readable());
     cout_.consume(fromHead);
@@ -180,9 +180,9 @@ bool HttpSession::flushClient(std::string_view body) {
       body.remove_prefix(written);
       return true;  // the caller recomputes what remains
     }
-    if (written > 0 && localBody_) {  // a local body sent from memory
+    if (written > 0 && x_->localBody) {  // a local body sent from memory
       captureBody(std::string_view(body.data(), written));
-      localBodySent_ += written;
+      x_->localBodySent += written;
       return true;
     }
   }

@@ -25,18 +25,18 @@ bool HttpSession::buildResponseHead() {
     x_->ctx.response = &x_->response;
     plugins::runHeaderFilter(*x_->chain, x_->ctx, x_->resolved, x_->timings);
   }
-  bodyReplaced_ = false;
-  if (x_->ctx.bufferResponse && !tunnel_ && !isHead_ && x_->response.framing != http::BodyFraming::None) {
+  x_->bodyReplaced = false;
+  if (x_->ctx.bufferResponse && !x_->tunnel && !x_->isHead && x_->response.framing != http::BodyFraming::None) {
     const http::ResponseHead& r = x_->response;
     if (r.framing != http::BodyFraming::ContentLength || r.contentLength <= worker_.settings().bodyBufferSize) {
       // The head's views point into the upstream buffer, which the body will refill: keep a copy.
       x_->responseHeadCopy.assign(upstream_->in.readPos(), r.headBytes);
       x_->responseParser.reset();
-      if (x_->responseParser.parse(x_->responseHeadCopy, x_->response, isHead_) != http::ParseResult::Done) return false;
+      if (x_->responseParser.parse(x_->responseHeadCopy, x_->response, x_->isHead) != http::ParseResult::Done) return false;
       x_->responseBody.clear();
       x_->responseChunks.reset();
-      responseRemaining_ = x_->response.framing == http::BodyFraming::ContentLength ? x_->response.contentLength : 0;
-      bodyReplaced_ = true;  // the head goes out once the body filters have run
+      x_->responseRemaining = x_->response.framing == http::BodyFraming::ContentLength ? x_->response.contentLength : 0;
+      x_->bodyReplaced = true;  // the head goes out once the body filters have run
       return true;
     }
   }
@@ -56,12 +56,12 @@ bool HttpSession::writeResponseHead() {
   const ProxySettings& settings = worker_.settings();
   const uint64_t now = worker_.nowMicros();
   worker_.clientBuffers().acquire(cout_);
-  dechunk_ = x_->response.framing == http::BodyFraming::Chunked && clientMinor_ == 0 && !bodyReplaced_;
-  if (x_->response.framing == http::BodyFraming::UntilClose || dechunk_) keepAlive_ = false;
-  responseRemaining_ = x_->response.framing == http::BodyFraming::ContentLength ? x_->response.contentLength : 0;
-  responseDone_ = x_->response.framing == http::BodyFraming::None;
+  x_->dechunk = x_->response.framing == http::BodyFraming::Chunked && x_->httpMinor == 0 && !x_->bodyReplaced;
+  if (x_->response.framing == http::BodyFraming::UntilClose || x_->dechunk) keepAlive_ = false;
+  x_->responseRemaining = x_->response.framing == http::BodyFraming::ContentLength ? x_->response.contentLength : 0;
+  x_->responseDone = x_->response.framing == http::BodyFraming::None;
   x_->responseChunks.reset();
-  bool ok = cout_.append(clientMinor_ == 1 ? "HTTP/1.1 " : "HTTP/1.0 ") && appendNumber(cout_, static_cast<uint64_t>(x_->response.status)) &&
+  bool ok = cout_.append(x_->httpMinor == 1 ? "HTTP/1.1 " : "HTTP/1.0 ") && appendNumber(cout_, static_cast<uint64_t>(x_->response.status)) &&
             cout_.append(" ") && cout_.append(x_->response.reason.empty() ? reasonPhrase(x_->response.status) : x_->response.reason) &&
             cout_.append("\r\n");
   const plugins::RequestContext& ctx = x_->ctx;
@@ -77,23 +77,23 @@ bool HttpSession::writeResponseHead() {
     if (http::isHopByHop(h.name)) continue;
     if (edited && replaced(h.name)) continue;
     if (!x_->response.connection.empty() && http::hasToken(x_->response.connection, h.name)) continue;
-    if ((dechunk_ || bodyReplaced_) && http::equalsIgnoreCase(h.name, "content-length")) continue;
+    if ((x_->dechunk || x_->bodyReplaced) && http::equalsIgnoreCase(h.name, "content-length")) continue;
     ok = ok && cout_.append(h.name) && cout_.append(": ") && cout_.append(h.value) && cout_.append("\r\n");
   }
   for (const auto& e : ctx.responseHeaders) ok = ok && cout_.append(e.name) && cout_.append(": ") && cout_.append(e.value) && cout_.append("\r\n");
-  if (x_->response.framing == http::BodyFraming::Chunked && !dechunk_) ok = ok && cout_.append("Transfer-Encoding: chunked\r\n");
-  if (bodyReplaced_) ok = ok && cout_.append("Content-Length: ") && appendNumber(cout_, x_->response.contentLength) && cout_.append("\r\n");
+  if (x_->response.framing == http::BodyFraming::Chunked && !x_->dechunk) ok = ok && cout_.append("Transfer-Encoding: chunked\r\n");
+  if (x_->bodyReplaced) ok = ok && cout_.append("Content-Length: ") && appendNumber(cout_, x_->response.contentLength) && cout_.append("\r\n");
   if (settings.serverTokens) ok = ok && cout_.append("Via: 1.1 sluice/") && cout_.append(settings.version) && cout_.append("\r\n");
   if (settings.latencyTokens) {
-    ok = ok && cout_.append("X-Sluice-Upstream-Latency: ") && appendNumber(cout_, (now - sentUs_) / 1000) &&
-         cout_.append("\r\nX-Sluice-Proxy-Latency: ") && appendNumber(cout_, (sentUs_ - startUs_) / 1000) && cout_.append("\r\n");
+    ok = ok && cout_.append("X-Sluice-Upstream-Latency: ") && appendNumber(cout_, (now - x_->sentUs) / 1000) &&
+         cout_.append("\r\nX-Sluice-Proxy-Latency: ") && appendNumber(cout_, (x_->sentUs - x_->startUs) / 1000) && cout_.append("\r\n");
   }
   if (!requestId().empty()) ok = ok && cout_.append("X-Sluice-Request-Id: ") && cout_.append(requestId()) && cout_.append("\r\n");
-  if (tunnel_)
+  if (x_->tunnel)
     return ok && cout_.append("Upgrade: ") && cout_.append(http::findHeader(x_->response.headers, "upgrade")) &&
            cout_.append("\r\nConnection: upgrade\r\n\r\n");
   if (!keepAlive_) ok = ok && cout_.append("Connection: close\r\n");
-  else if (clientMinor_ == 0) ok = ok && cout_.append("Connection: keep-alive\r\n");
+  else if (x_->httpMinor == 0) ok = ok && cout_.append("Connection: keep-alive\r\n");
   return ok && cout_.append("\r\n");
 }
 
@@ -101,13 +101,13 @@ bool HttpSession::stepSendResponse() {
   net::IoBuffer& in = upstream_->in;
   // How much of the upstream buffer is body we may forward as it is.
   std::string_view body;
-  if (!responseDone_ && in.readable() > 0) {
+  if (!x_->responseDone && in.readable() > 0) {
     switch (x_->response.framing) {
       case http::BodyFraming::ContentLength:
-        body = in.view().substr(0, static_cast<size_t>(std::min<uint64_t>(responseRemaining_, in.readable())));
+        body = in.view().substr(0, static_cast<size_t>(std::min<uint64_t>(x_->responseRemaining, in.readable())));
         break;
       case http::BodyFraming::Chunked:
-        if (dechunk_) {
+        if (x_->dechunk) {
           // Decoded data is never longer than its input: feed only what cout_ has room for.
           cout_.compact();
           const size_t used = x_->responseChunks.feed(in.view().substr(0, cout_.writable()),
@@ -117,7 +117,7 @@ bool HttpSession::stepSendResponse() {
             close();
             return false;
           }
-          responseDone_ = x_->responseChunks.done();
+          x_->responseDone = x_->responseChunks.done();
         } else {
           // Forward raw chunks; the decoder finds where the body ends.
           http::ChunkedDecoder probe = x_->responseChunks;
@@ -142,11 +142,11 @@ bool HttpSession::stepSendResponse() {
     const size_t sent = before - in.readable();
     if (sent > 0) {
       if (x_->response.framing == http::BodyFraming::ContentLength) {
-        responseRemaining_ -= sent;
-        responseDone_ = responseRemaining_ == 0;
-      } else if (x_->response.framing == http::BodyFraming::Chunked && !dechunk_) {
+        x_->responseRemaining -= sent;
+        x_->responseDone = x_->responseRemaining == 0;
+      } else if (x_->response.framing == http::BodyFraming::Chunked && !x_->dechunk) {
         x_->responseChunks.feed(std::string_view(body.data(), sent));
-        responseDone_ = x_->responseChunks.done();
+        x_->responseDone = x_->responseChunks.done();
       }
     }
     if (!clientWritable_) {
@@ -155,14 +155,14 @@ bool HttpSession::stepSendResponse() {
     }
     net::TimerQueue::disarm(*this);
     if (sent > 0 || cout_.readable() == 0) {
-      if (responseDone_ && cout_.readable() == 0) {
+      if (x_->responseDone && cout_.readable() == 0) {
         finishExchange();
         return state_ != State::Closed;
       }
       return true;
     }
   }
-  if (responseDone_ && cout_.readable() == 0) {
+  if (x_->responseDone && cout_.readable() == 0) {
     finishExchange();
     return state_ != State::Closed;
   }
@@ -174,7 +174,7 @@ bool HttpSession::stepSendResponse() {
   }
   if (n == 0 && upEof_) {
     if (x_->response.framing == http::BodyFraming::UntilClose && in.readable() == 0) {
-      responseDone_ = true;
+      x_->responseDone = true;
       finishExchange();
       return state_ != State::Closed;
     }
@@ -184,7 +184,7 @@ bool HttpSession::stepSendResponse() {
     }
   }
   if (n == 0 && !upEof_) return false;
-  worker_.reactor().arm(*upstream_, service_->readTimeoutMs);
+  worker_.reactor().arm(*upstream_, x_->service->readTimeoutMs);
   return true;
 }
 
@@ -196,11 +196,11 @@ bool HttpSession::stepBufferResponse() {
     if (in.readable() > 0) {
       switch (x_->response.framing) {
         case http::BodyFraming::ContentLength: {
-          const auto n = static_cast<size_t>(std::min<uint64_t>(responseRemaining_, in.readable()));
+          const auto n = static_cast<size_t>(std::min<uint64_t>(x_->responseRemaining, in.readable()));
           x_->responseBody.append(in.readPos(), n);
           in.consume(n);
-          responseRemaining_ -= n;
-          done = responseRemaining_ == 0;
+          x_->responseRemaining -= n;
+          done = x_->responseRemaining == 0;
           break;
         }
         case http::BodyFraming::Chunked: {
@@ -246,7 +246,7 @@ bool HttpSession::stepBufferResponse() {
       return state_ != State::Closed;
     }
     if (n == 0) return false;
-    worker_.reactor().arm(*upstream_, service_->readTimeoutMs);
+    worker_.reactor().arm(*upstream_, x_->service->readTimeoutMs);
   }
 }
 
@@ -262,9 +262,9 @@ void HttpSession::finishBufferedResponse() {
     close();
     return;
   }
-  localBody_ = std::make_shared<const std::string>(std::move(x.responseBody));
-  localBodySent_ = 0;
-  closeAfterLocal_ = !keepAlive_;
+  x_->localBody = std::make_shared<const std::string>(std::move(x.responseBody));
+  x_->localBodySent = 0;
+  x_->closeAfterLocal = !keepAlive_;
   state_ = State::SendingLocal;
 }
 
@@ -307,7 +307,7 @@ bool HttpSession::stepTunnel() {
     }
     progressed = progressed || n > 0;
   }
-  if (progressed) worker_.reactor().arm(*upstream_, service_->readTimeoutMs);  // an idle tunnel times out
+  if (progressed) worker_.reactor().arm(*upstream_, x_->service->readTimeoutMs);  // an idle tunnel times out
   return progressed;
 }
 
