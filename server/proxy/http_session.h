@@ -8,6 +8,7 @@
 #include "net/slab_allocator.h"
 #include "net/tls_stream.h"
 #include "proxy/exchange.h"
+#include "proxy/exchange_recorder.h"
 #include "proxy/gateway_responses.h"
 #include "proxy/proxy_worker.h"
 
@@ -82,10 +83,8 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   void finishExchange();
   void respondLocal(const GatewayResponse& response);
   void respondFromPlugin(bool unreadBody);  // the response a plugin put in the context
-  // Once per exchange, when it ends (answered, failed or abandoned): its figures go to the
-  // worker's metrics and the plugins' log phase runs.
-  void endExchange(int status);
-  void keepTrace(const observe::RequestRecord& record, int64_t minute);
+  // Once per exchange, when it ends (answered, failed or abandoned): exchange_recorder.h.
+  void endExchange(int status) { ExchangeRecorder(worker_.settings(), worker_.metrics()).record(*x_, clientIp_, status); }
   void close();
   void releaseUpstream(bool reusable);
   void unpin();

@@ -1,28 +1,25 @@
-// The end of an exchange: its figures for the metrics, the access log line, the plugins' log
-// phase and, when it is slow enough or was asked for, its trace.
-#include "proxy/http_session.h"
+#include "proxy/exchange_recorder.h"
 
 #include "core/clock.h"
 #include "observe/request_record.h"
 
 namespace sluice::proxy {
 
-void HttpSession::endExchange(int status) {
-  if (!x_->pin) return;  // never began (a head that did not parse), or already ended
-  Exchange& x = *x_;
-  const uint64_t now = worker_.nowMicros();
+void ExchangeRecorder::record(Exchange& x, std::string_view clientIp, int status) {
+  if (!x.pin) return;  // never began (a head that did not parse), or ended (unpinned right after)
+  const uint64_t now = core::monotonicMicros();
   plugins::RequestContext& ctx = x.ctx;
   observe::RequestRecord r;
   r.route = x.route ? x.route->metricsId : 0;
-  if (x.ctx.consumer && worker_.settings().observeConsumers) r.consumer = x.ctx.consumer->metricsId;
+  if (x.ctx.consumer && settings_.observeConsumers) r.consumer = x.ctx.consumer->metricsId;
   r.target = x.targetMetricsId;
   r.status = status;
-  r.bytesIn = x.head.headBytes + x_->requestBodySeen;
+  r.bytesIn = x.head.headBytes + x.requestBodySeen;
   r.bytesOut = ctx.bytesSent;
-  r.totalUs = now - x_->startUs;
+  r.totalUs = now - x.startUs;
   if (x.connectStartUs && x.connectedUs >= x.connectStartUs) r.connectUs = static_cast<int64_t>(x.connectedUs - x.connectStartUs);
   const uint64_t sent = ctx.sentUpstreamUs;
-  const uint64_t beforeUpstream = (sent ? sent : now) - x_->startUs;
+  const uint64_t beforeUpstream = (sent ? sent : now) - x.startUs;
   r.gatewayUs = beforeUpstream - std::min<uint64_t>(beforeUpstream, r.connectUs > 0 ? static_cast<uint64_t>(r.connectUs) : 0);
   if (sent && ctx.firstByteUs >= sent) {
     r.ttfbUs = static_cast<int64_t>(ctx.firstByteUs - sent);
@@ -37,18 +34,18 @@ void HttpSession::endExchange(int status) {
     ctx.request = nullptr;  // the head's bytes are gone by now
     plugins::runLog(*chain, ctx, x.resolved, x.timings);
   }
-  const ProxySettings& settings = worker_.settings();
+  const ProxySettings& settings = settings_;
   if (settings.accessLog) {
     observe::AccessEntry e;
-    e.clientIp = clientIp_;
+    e.clientIp = clientIp;
     e.method = x.method;
     e.target = x.target;
     e.userAgent = x.userAgent;
     e.referer = x.referer;
     e.requestId = x.id();
     if (x.route) e.route = x.route->name.empty() ? std::string_view(x.route->id) : std::string_view(x.route->name);
-    if (x_->service) e.service = x_->service->name.empty() ? std::string_view(x_->service->host) : std::string_view(x_->service->name);
-    e.httpMinor = x_->httpMinor;
+    if (x.service) e.service = x.service->name.empty() ? std::string_view(x.service->host) : std::string_view(x.service->name);
+    e.httpMinor = x.httpMinor;
     e.status = status;
     e.bytesIn = r.bytesIn;
     e.bytesOut = r.bytesOut;
@@ -58,30 +55,30 @@ void HttpSession::endExchange(int status) {
   }
   if (!settings.observe) return;
   r.timings = x.timings;  // the log phase's included
-  worker_.metrics().record(r);
+  metrics_.record(r);
   const int64_t minute = static_cast<int64_t>(now / 60000000);
-  if (x.forceTrace || worker_.metrics().slowEnoughToTrace(r.route, r.totalUs, minute, settings.traceSlowest)) keepTrace(r, minute);
+  if (x.forceTrace || metrics_.slowEnoughToTrace(r.route, r.totalUs, minute, settings.traceSlowest)) keepTrace(x, clientIp, r, minute);
 }
 
-void HttpSession::keepTrace(const observe::RequestRecord& r, int64_t minute) {
-  Exchange& x = *x_;
+void ExchangeRecorder::keepTrace(const Exchange& x, std::string_view clientIp, const observe::RequestRecord& r,
+                                 int64_t minute) {
   observe::TraceInput t;
   t.times = x.times;
   t.times.connected = x.connectedUs;
   t.times.requestSent = x.ctx.sentUpstreamUs;
   t.times.firstByte = x.ctx.firstByteUs;
-  t.times.lastByte = x_->startUs + r.totalUs;
-  t.times.logged = worker_.nowMicros();
+  t.times.lastByte = x.startUs + r.totalUs;
+  t.times.logged = core::monotonicMicros();
   t.take(r);
-  t.startedAtMs = core::unixMillis() - static_cast<int64_t>((t.times.logged - x_->startUs) / 1000);
+  t.startedAtMs = core::unixMillis() - static_cast<int64_t>((t.times.logged - x.startUs) / 1000);
   t.requestId.assign(x.id());
   t.method = x.method;
   t.path = x.target;
-  t.clientIp = clientIp_;
+  t.clientIp.assign(clientIp);
   if (x.peer) t.peer = x.peer->text;
   t.forced = x.forceTrace;
-  t.tls = x_->service && x_->service->tls;
-  worker_.metrics().addTrace(minute, std::move(t));
+  t.tls = x.service && x.service->tls;
+  metrics_.addTrace(minute, std::move(t));
 }
 
 }  // namespace sluice::proxy
