@@ -19,6 +19,8 @@ using Headers = std::vector<Header>;  // reused per connection: no allocation on
 enum class BodyFraming { None, ContentLength, Chunked, UntilClose };
 
 bool equalsIgnoreCase(std::string_view a, std::string_view b);
+// The reason phrase of a status line ("Not Found"); "Unknown" for a code it does not know.
+std::string_view reasonPhrase(int status);
 // Without leading and trailing spaces and tabs (RFC 9110 OWS).
 std::string_view trimOws(std::string_view s);
 // The first header with this name (case-insensitive), or an empty view.

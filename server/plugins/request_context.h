@@ -4,6 +4,7 @@
 // the authenticated consumer, edits to the upstream request, headers to add to the response, and
 // a local response. One context lives in each exchange and is reset per request; its vectors
 // keep their capacity, so a warm connection does not allocate for plugins.
+#include "http/header_edits.h"
 #include "http/request_parser.h"
 #include "http/response_parser.h"
 
@@ -22,52 +23,10 @@ struct ConsumerRuntime;
 
 namespace sluice::plugins {
 
-struct HeaderEdit {
-  std::string name, value;
-  bool append = false;  // response headers: added beside the upstream's (Vary), not replacing them
-};
-
-// A list that keeps its elements' strings when cleared: refilled on the next request, they reuse
-// their capacity, so plugins add headers without allocating once a connection is warm.
-template <class T>
-class ReusedList {
- public:
-  T& grow() {
-    if (size_ == items_.size()) items_.emplace_back();
-    return items_[size_++];
-  }
-  void clear() { size_ = 0; }
-  void pop_back() { --size_; }
-  bool empty() const { return size_ == 0; }
-  size_t size() const { return size_; }
-  T& back() { return items_[size_ - 1]; }
-  T& at(size_t i) { return items_[i]; }
-  const T* begin() const { return items_.data(); }
-  const T* end() const { return items_.data() + size_; }
-
- private:
-  std::vector<T> items_;
-  size_t size_ = 0;
-};
-
-class HeaderEdits : public ReusedList<HeaderEdit> {
- public:
-  // Drops every edit of `name` (any case), keeping the order of the others.
-  void erase(std::string_view name);
-  // The last non-append edit of `name`, or null.
-  const HeaderEdit* find(std::string_view name) const;
-  void add(std::string_view name, std::string_view value, bool append = false) {
-    HeaderEdit& e = grow();
-    e.name.assign(name);
-    e.value.assign(value);
-    e.append = append;
-  }
-};
-
-class NameList : public ReusedList<std::string> {
- public:
-  void add(std::string_view name) { grow().assign(name); }
-};
+using http::HeaderEdit;
+using http::HeaderEdits;
+using http::NameList;
+using http::ReusedList;
 
 // A response made by a plugin (Kong's kong.response.exit): a JSON {"message": ...} body unless
 // `body` is set.

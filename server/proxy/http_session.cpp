@@ -2,7 +2,8 @@
 
 #include "core/clock.h"
 
-#include "proxy/upstream_request.h"
+#include "http/request_head_writer.h"
+#include "proxy/upstream_path.h"
 #include "router/path_normalizer.h"
 #include "snapshot/target_health.h"
 
@@ -113,7 +114,7 @@ bool HttpSession::stepReadHead() {
   takeExchange();
   const auto result = x_->parser.parse(cin_.view(), x_->head);
   if (result == http::ParseResult::Error) {
-    respondLocal(GatewayResponse{x_->parser.status(), {}, {}, true, false});
+    respondLocal(http::GatewayResponse{x_->parser.status(), {}, {}, true, false});
     return true;
   }
   if (result == http::ParseResult::NeedMore) {
@@ -184,7 +185,7 @@ void HttpSession::beginExchange() {
   std::string& normalized = worker_.scratch(0);
   if (!router::isNormalPath(path)) {
     if (!router::normalizePath(path, normalized)) {
-      respondLocal(GatewayResponse{400, {}, {}, true, false});
+      respondLocal(http::GatewayResponse{400, {}, {}, true, false});
       return;
     }
     path = normalized;
@@ -201,31 +202,31 @@ void HttpSession::beginExchange() {
   if (observe) x_->times.routed = worker_.nowMicros();
   const bool hasBody = x_->head.framing != http::BodyFraming::None;
   if (!match.matched) {
-    respondLocal(GatewayResponse{404, "no Route matched with those values", {}, hasBody, false});
+    respondLocal(http::GatewayResponse{404, "no Route matched with those values", {}, hasBody, false});
     return;
   }
   const snapshot::RouteRuntime& route = snap.routes[match.index];
   if (match.protocolMismatch) {
     if (route.httpsRedirectStatus == 426) {
-      respondLocal(GatewayResponse{426, {}, "Connection: Upgrade\r\nUpgrade: TLS/1.2, HTTP/1.1\r\n", hasBody, false});
+      respondLocal(http::GatewayResponse{426, {}, "Connection: Upgrade\r\nUpgrade: TLS/1.2, HTTP/1.1\r\n", hasBody, false});
     } else {
       std::string& location = worker_.scratch(1);
       location = "Location: https://" + std::string(http::hostWithoutPort(x_->head.host)) +
                  std::string(x_->head.target) + "\r\n";
-      respondLocal(GatewayResponse{route.httpsRedirectStatus, {}, location, hasBody, true});
+      respondLocal(http::GatewayResponse{route.httpsRedirectStatus, {}, location, hasBody, true});
     }
     return;
   }
   // Kong leaves the routes of a disabled service out of its router; a route without a service still
   // runs its plugins and is answered 503 after them (forwardExchange).
   if (route.service >= 0 && !snap.services[static_cast<size_t>(route.service)].enabled) {
-    respondLocal(GatewayResponse{404, "no Route matched with those values", {}, hasBody, false});
+    respondLocal(http::GatewayResponse{404, "no Route matched with those values", {}, hasBody, false});
     return;
   }
   x_->service = route.service >= 0 ? &snap.services[static_cast<size_t>(route.service)] : nullptr;
   const uint64_t maxBody = worker_.settings().clientMaxBodySize;
   if (maxBody && x_->head.framing == http::BodyFraming::ContentLength && x_->head.contentLength > maxBody) {
-    respondLocal(GatewayResponse{413, {}, {}, true, false});
+    respondLocal(http::GatewayResponse{413, {}, {}, true, false});
     return;
   }
 
@@ -273,7 +274,7 @@ void HttpSession::forwardExchange() {
   }
 
   if (!x_->service) {
-    respondLocal(GatewayResponse{503, "no Service found with those values", {}, hasBody, false});
+    respondLocal(http::GatewayResponse{503, "no Service found with those values", {}, hasBody, false});
     return;
   }
 
@@ -293,7 +294,7 @@ void HttpSession::forwardExchange() {
     upstreamPath.append(query);
   }
   if (x.chain->phases & plugins::phaseBit(plugins::Phase::Log)) x.ctx.upstreamUri = upstreamPath;
-  ForwardingInfo info;
+  http::ForwardedRequest info;
   info.clientIp = clientIp_;
   info.serverPort = serverPort_;
   info.https = tls_ != nullptr;
@@ -307,7 +308,8 @@ void HttpSession::forwardExchange() {
   x_->upgrade = x_->head.upgrade;
   x_->tunnel = false;
   info.upgrade = x_->upgrade;
-  info.edits = &x.ctx;
+  info.method = x.ctx.method;
+  info.changes = {&x.ctx.setHeaders, &x.ctx.removeHeaders};
   x_->hashKey.clear();
   x_->triedTargets.clear();
   x_->targetIndex = -1;
@@ -323,10 +325,10 @@ void HttpSession::forwardExchange() {
   }
   worker_.clientBuffers().acquire(uout_);
   uout_.clear();
-  if (!writeUpstreamRequestHead(uout_, x_->head, info)) {
+  if (!http::writeForwardedRequestHead(uout_, x_->head, info)) {
     uout_.clear();
-    if (!worker_.growToLarge(uout_) || !writeUpstreamRequestHead(uout_, x_->head, info)) {
-      respondLocal(GatewayResponse{431, {}, {}, true, false});
+    if (!worker_.growToLarge(uout_) || !http::writeForwardedRequestHead(uout_, x_->head, info)) {
+      respondLocal(http::GatewayResponse{431, {}, {}, true, false});
       return;
     }
   }
@@ -353,7 +355,7 @@ bool HttpSession::startUpstream() {
     Balancer& balancer = worker_.balancer(static_cast<size_t>(x_->service->upstream));
     const int chosen = balancer.pick(up, x_->hashKey, x_->triedTargets);
     if (chosen < 0) {
-      respondLocal(GatewayResponse{503, "failure to get a peer from the ring-balancer", {}, !x_->requestBodyDone, false});
+      respondLocal(http::GatewayResponse{503, "failure to get a peer from the ring-balancer", {}, !x_->requestBodyDone, false});
       return false;
     }
     peer = &up.targets[static_cast<size_t>(chosen)].addresses.front();
@@ -362,7 +364,7 @@ bool HttpSession::startUpstream() {
     balancer.started(chosen);
   } else {
     if (x_->service->addresses.empty()) {
-      respondLocal(GatewayResponse{503, "name resolution failed", {}, !x_->requestBodyDone, false});
+      respondLocal(http::GatewayResponse{503, "name resolution failed", {}, !x_->requestBodyDone, false});
       return false;
     }
     peer = &x_->service->addresses[static_cast<size_t>(x_->tries) % x_->service->addresses.size()];
@@ -443,7 +445,7 @@ void HttpSession::upstreamFailed(Failure failure) {
     return;
   }
   const int status = (failure == Failure::Timeout || failure == Failure::ConnectTimeout) ? 504 : 502;
-  respondLocal(GatewayResponse{status, {}, {}, !x_->requestBodyDone, false});
+  respondLocal(http::GatewayResponse{status, {}, {}, !x_->requestBodyDone, false});
 }
 
 void HttpSession::onUpstreamTimeout() {
@@ -455,18 +457,18 @@ void HttpSession::onUpstreamTimeout() {
 void HttpSession::onTimer() {
   // Client-side timeouts: idle keep-alive, slow head (408), slow body, slow reader.
   if (state_ == State::ReadingHead && cin_.readable() > 0) {
-    respondLocal(GatewayResponse{408, {}, {}, true, false});
+    respondLocal(http::GatewayResponse{408, {}, {}, true, false});
     drive();
     return;
   }
   if (state_ == State::ReadingBody) {
-    respondLocal(GatewayResponse{408, {}, {}, true, false});
+    respondLocal(http::GatewayResponse{408, {}, {}, true, false});
     drive();
     return;
   }
   if (state_ == State::SendingRequest && !x_->requestBodyDone && !x_->anyResponseByte) {
     releaseUpstream(false);
-    respondLocal(GatewayResponse{408, {}, {}, true, false});
+    respondLocal(http::GatewayResponse{408, {}, {}, true, false});
     drive();
     return;
   }
@@ -537,7 +539,7 @@ bool HttpSession::stepSendRequest() {
         x_->requestBodySeen += decoded;
         if (x_->requestChunks.failed()) {
           releaseUpstream(false);
-          respondLocal(GatewayResponse{400, {}, {}, true, false});
+          respondLocal(http::GatewayResponse{400, {}, {}, true, false});
           return true;
         }
         x_->requestBodyDone = x_->requestChunks.done();
@@ -546,7 +548,7 @@ bool HttpSession::stepSendRequest() {
         if ((maxBody && x_->requestBodySeen > maxBody) || (pluginLimit && x_->requestBodySeen > pluginLimit)) {
           const bool byPlugin = pluginLimit && x_->requestBodySeen > pluginLimit && (!maxBody || pluginLimit < maxBody);
           releaseUpstream(false);
-          respondLocal(GatewayResponse{413, byPlugin ? x_->ctx.bodyLimitMessage : std::string_view(), {}, true, false});
+          respondLocal(http::GatewayResponse{413, byPlugin ? x_->ctx.bodyLimitMessage : std::string_view(), {}, true, false});
           return true;
         }
       }
@@ -648,7 +650,7 @@ void HttpSession::respondFromPlugin(bool unreadBody) {
   };
   add(local.headers);
   add(x_->ctx.responseHeaders);
-  GatewayResponse r{local.status, local.message, headers, unreadBody, false};
+  http::GatewayResponse r{local.status, local.message, headers, unreadBody, false};
   if (local.sharedBody) {  // the head goes through the buffer, the body straight from memory
     r.rawBody = true;
     r.bodyLength = local.sharedBody->size();
@@ -664,15 +666,15 @@ void HttpSession::respondFromPlugin(bool unreadBody) {
   }
 }
 
-void HttpSession::respondLocal(const GatewayResponse& response) {
+void HttpSession::respondLocal(const http::GatewayResponse& response) {
   releaseUpstream(false);  // (the snapshot stays pinned until the log phase has run)
   if (x_) x_->ctx.status = response.status;
   worker_.clientBuffers().acquire(cout_);
   cout_.clear();
   const std::string_view server = worker_.settings().serverTokens ? std::string_view("sluice") : std::string_view();
-  GatewayResponse r = response;
+  http::GatewayResponse r = response;
   r.close = r.close || !keepAlive_;
-  if (!writeGatewayResponse(cout_, r, x_->isHead, server, requestId())) {
+  if (!http::writeGatewayResponse(cout_, r, x_->isHead, server, requestId())) {
     close();
     return;
   }

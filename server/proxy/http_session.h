@@ -4,12 +4,12 @@
 // body up and the response down with back-pressure (a full buffer stops reading the other side),
 // then goes back to reading — keep-alive and pipelined requests are answered in order.
 // Readiness is edge-triggered: the session remembers what would block.
+#include "http/gateway_response.h"
 #include "net/io_buffer.h"
 #include "net/slab_allocator.h"
 #include "net/tls_stream.h"
 #include "proxy/exchange.h"
 #include "proxy/exchange_recorder.h"
-#include "proxy/gateway_responses.h"
 #include "proxy/proxy_worker.h"
 
 namespace sluice::proxy {
@@ -81,7 +81,7 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   bool writeResponseHead();  // into cout_; false if it does not fit
   bool writeHeadGrowing();   // writeResponseHead, in a large buffer if it does not fit a small one
   void finishExchange();
-  void respondLocal(const GatewayResponse& response);
+  void respondLocal(const http::GatewayResponse& response);
   void respondFromPlugin(bool unreadBody);  // the response a plugin put in the context
   // Once per exchange, when it ends (answered, failed or abandoned): exchange_recorder.h.
   void endExchange(int status) { ExchangeRecorder(worker_.settings(), worker_.metrics()).record(*x_, clientIp_, status); }

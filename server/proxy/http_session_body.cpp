@@ -15,7 +15,7 @@ void HttpSession::startReadingBody(const char* headStart) {
   Exchange& x = *x_;
   const uint64_t limit = worker_.settings().bodyBufferSize;
   if (x.head.framing == http::BodyFraming::ContentLength && x.head.contentLength > limit) {
-    respondLocal(GatewayResponse{413, {}, {}, true, false});
+    respondLocal(http::GatewayResponse{413, {}, {}, true, false});
     return;
   }
   // Reading the body refills the connection's buffer over the head's bytes: the head moves to
@@ -25,7 +25,7 @@ void HttpSession::startReadingBody(const char* headStart) {
   x.requestHeadCopy.assign(headStart, x.head.headBytes);
   x.parser.reset();
   if (x.parser.parse(x.requestHeadCopy, x.head) != http::ParseResult::Done) {  // parsed once already: cannot fail
-    respondLocal(GatewayResponse{400, {}, {}, true, false});
+    respondLocal(http::GatewayResponse{400, {}, {}, true, false});
     return;
   }
   x.parser.reset();
@@ -53,13 +53,13 @@ bool HttpSession::stepReadBody() {
         const size_t used = x.requestChunks.feed(cin_.view(), [&x](std::string_view d) { x.body.append(d); });
         cin_.consume(used);
         if (x.requestChunks.failed()) {
-          respondLocal(GatewayResponse{400, {}, {}, true, false});
+          respondLocal(http::GatewayResponse{400, {}, {}, true, false});
           return true;
         }
         done = x.requestChunks.done();
       }
       if (x.body.size() > limit || (maxBody && x.body.size() > maxBody)) {
-        respondLocal(GatewayResponse{413, {}, {}, true, false});
+        respondLocal(http::GatewayResponse{413, {}, {}, true, false});
         return true;
       }
       if (done) {

@@ -2,21 +2,12 @@
 // buffer (Content-Length, chunked passed through or de-chunked, until close), and upgrade tunnels.
 #include "proxy/http_session.h"
 
+#include "http/response_head_writer.h"
+
 #include <Poco/Logger.h>
 
-#include <charconv>
 
 namespace sluice::proxy {
-namespace {
-
-bool appendNumber(net::IoBuffer& out, uint64_t n) {
-  char digits[24];
-  const auto r = std::to_chars(digits, digits + sizeof digits, n);
-  return out.append(std::string_view(digits, static_cast<size_t>(r.ptr - digits)));
-}
-
-}  // namespace
-
 bool HttpSession::buildResponseHead() {
   reportOutcome(snapshot::Outcome::Success, x_->response.status);
   x_->ctx.status = x_->response.status;
@@ -54,47 +45,27 @@ bool HttpSession::writeHeadGrowing() {
 
 bool HttpSession::writeResponseHead() {
   const ProxySettings& settings = worker_.settings();
-  const uint64_t now = worker_.nowMicros();
+  Exchange& x = *x_;
   worker_.clientBuffers().acquire(cout_);
-  x_->dechunk = x_->response.framing == http::BodyFraming::Chunked && x_->httpMinor == 0 && !x_->bodyReplaced;
-  if (x_->response.framing == http::BodyFraming::UntilClose || x_->dechunk) keepAlive_ = false;
-  x_->responseRemaining = x_->response.framing == http::BodyFraming::ContentLength ? x_->response.contentLength : 0;
-  x_->responseDone = x_->response.framing == http::BodyFraming::None;
-  x_->responseChunks.reset();
-  bool ok = cout_.append(x_->httpMinor == 1 ? "HTTP/1.1 " : "HTTP/1.0 ") && appendNumber(cout_, static_cast<uint64_t>(x_->response.status)) &&
-            cout_.append(" ") && cout_.append(x_->response.reason.empty() ? reasonPhrase(x_->response.status) : x_->response.reason) &&
-            cout_.append("\r\n");
-  const plugins::RequestContext& ctx = x_->ctx;
-  const auto replaced = [&ctx](std::string_view name) {
-    for (const auto& e : ctx.responseHeaders)
-      if (!e.append && http::equalsIgnoreCase(e.name, name)) return true;
-    for (const auto& r : ctx.removeResponseHeaders)
-      if (http::equalsIgnoreCase(r, name)) return true;
-    return false;
-  };
-  const bool edited = !ctx.responseHeaders.empty() || !ctx.removeResponseHeaders.empty();
-  for (const auto& h : x_->response.headers) {
-    if (http::isHopByHop(h.name)) continue;
-    if (edited && replaced(h.name)) continue;
-    if (!x_->response.connection.empty() && http::hasToken(x_->response.connection, h.name)) continue;
-    if ((x_->dechunk || x_->bodyReplaced) && http::equalsIgnoreCase(h.name, "content-length")) continue;
-    ok = ok && cout_.append(h.name) && cout_.append(": ") && cout_.append(h.value) && cout_.append("\r\n");
-  }
-  for (const auto& e : ctx.responseHeaders) ok = ok && cout_.append(e.name) && cout_.append(": ") && cout_.append(e.value) && cout_.append("\r\n");
-  if (x_->response.framing == http::BodyFraming::Chunked && !x_->dechunk) ok = ok && cout_.append("Transfer-Encoding: chunked\r\n");
-  if (x_->bodyReplaced) ok = ok && cout_.append("Content-Length: ") && appendNumber(cout_, x_->response.contentLength) && cout_.append("\r\n");
-  if (settings.serverTokens) ok = ok && cout_.append("Via: 1.1 sluice/") && cout_.append(settings.version) && cout_.append("\r\n");
+  x.dechunk = x.response.framing == http::BodyFraming::Chunked && x.httpMinor == 0 && !x.bodyReplaced;
+  if (x.response.framing == http::BodyFraming::UntilClose || x.dechunk) keepAlive_ = false;
+  x.responseRemaining = x.response.framing == http::BodyFraming::ContentLength ? x.response.contentLength : 0;
+  x.responseDone = x.response.framing == http::BodyFraming::None;
+  x.responseChunks.reset();
+  http::PassedResponse passed;
+  passed.clientMinor = x.httpMinor;
+  passed.dechunk = x.dechunk;
+  passed.wholeBody = x.bodyReplaced;
+  passed.upgrade = x.tunnel;
+  passed.keepAlive = keepAlive_;
+  passed.changes = {&x.ctx.responseHeaders, &x.ctx.removeResponseHeaders};
+  passed.via = worker_.via();
   if (settings.latencyTokens) {
-    ok = ok && cout_.append("X-Sluice-Upstream-Latency: ") && appendNumber(cout_, (now - x_->sentUs) / 1000) &&
-         cout_.append("\r\nX-Sluice-Proxy-Latency: ") && appendNumber(cout_, (x_->sentUs - x_->startUs) / 1000) && cout_.append("\r\n");
+    passed.upstreamLatencyMs = static_cast<int64_t>((worker_.nowMicros() - x.sentUs) / 1000);
+    passed.proxyLatencyMs = static_cast<int64_t>((x.sentUs - x.startUs) / 1000);
   }
-  if (!requestId().empty()) ok = ok && cout_.append("X-Sluice-Request-Id: ") && cout_.append(requestId()) && cout_.append("\r\n");
-  if (x_->tunnel)
-    return ok && cout_.append("Upgrade: ") && cout_.append(http::findHeader(x_->response.headers, "upgrade")) &&
-           cout_.append("\r\nConnection: upgrade\r\n\r\n");
-  if (!keepAlive_) ok = ok && cout_.append("Connection: close\r\n");
-  else if (x_->httpMinor == 0) ok = ok && cout_.append("Connection: keep-alive\r\n");
-  return ok && cout_.append("\r\n");
+  passed.requestId = requestId();
+  return http::writePassedResponseHead(cout_, x.response, passed);
 }
 
 bool HttpSession::stepSendResponse() {
@@ -224,7 +195,7 @@ bool HttpSession::stepBufferResponse() {
             .error("a response body larger than body_buffer_size (%Lu bytes) cannot be edited by the plugins of route %s",
                    static_cast<unsigned long long>(limit), x_->route ? x_->route->id : std::string());
         releaseUpstream(false);
-        respondLocal(GatewayResponse{502, {}, {}, false, false});
+        respondLocal(http::GatewayResponse{502, {}, {}, false, false});
         return true;
       }
       if (done) {

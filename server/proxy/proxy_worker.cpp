@@ -84,6 +84,7 @@ class ProxyWorker::Housekeeping final : public net::Timer {
 ProxyWorker::ProxyWorker(int index, std::shared_ptr<const ProxySettings> settings, snapshot::SnapshotPublisher& publisher)
     : index_(index),
       settings_(std::move(settings)),
+      via_(viaOf(*settings_)),
       publisher_(publisher),
       sessionSlab_(sizeof(HttpSession)),
       reactor_(index),

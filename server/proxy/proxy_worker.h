@@ -51,8 +51,13 @@ class ProxyWorker {
 
   net::Reactor& reactor() { return reactor_; }
   const ProxySettings& settings() const { return *settings_; }
+  // The Via header's value ("1.1 sluice/<version>"), empty when server_tokens is off.
+  std::string_view via() const { return via_; }
   // New settings (SIGHUP), on the worker's thread: new exchanges and timers use them.
-  void setSettings(std::shared_ptr<const ProxySettings> settings) { settings_ = std::move(settings); }
+  void setSettings(std::shared_ptr<const ProxySettings> settings) {
+    settings_ = std::move(settings);
+    via_ = viaOf(*settings_);
+  }
   UpstreamPool& upstreams() { return upstreams_; }
   // Heads go into small buffers; one that does not fit moves to a large one (the head limits).
   net::BufferPool& clientBuffers() { return clientBuffers_; }
@@ -99,6 +104,8 @@ class ProxyWorker {
 
   int index_;
   std::shared_ptr<const ProxySettings> settings_;
+  std::string via_;
+  static std::string viaOf(const ProxySettings& s) { return s.serverTokens ? "1.1 sluice/" + s.version : std::string(); }
   snapshot::SnapshotPublisher& publisher_;
   net::SlabAllocator sessionSlab_;  // before the reactor: retired sessions are freed into it
   net::Reactor reactor_;

@@ -5,7 +5,7 @@
 #include "proxy/balancer.h"
 #include "proxy/exchange.h"
 #include "proxy/target_health.h"
-#include "proxy/upstream_request.h"
+#include "proxy/upstream_path.h"
 #include "snapshot/hash_ring.h"
 
 #include <QtTest>

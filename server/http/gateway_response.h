@@ -1,17 +1,17 @@
 #pragma once
 // Responses the gateway makes itself (errors, redirects), with Kong's exact messages and JSON shape.
+// (reasonPhrase is in http_types.h.)
 #include "net/io_buffer.h"
 
 #include <optional>
 #include <string>
 #include <string_view>
 
-namespace sluice::proxy {
+namespace sluice::http {
 
 // Kong's message for a status the gateway generates ("no Route matched with those values" for 404
 // from the router is passed explicitly).
 std::string_view defaultMessage(int status);
-std::string_view reasonPhrase(int status);
 
 struct GatewayResponse {
   int status = 500;
@@ -30,4 +30,4 @@ struct GatewayResponse {
 bool writeGatewayResponse(net::IoBuffer& out, const GatewayResponse& response, bool headRequest,
                           std::string_view serverToken, std::string_view requestId);
 
-}  // namespace sluice::proxy
+}  // namespace sluice::http
