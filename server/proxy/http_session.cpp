@@ -29,7 +29,7 @@ std::string_view headerLookup(const void* ctx, std::string_view name) {
 }  // namespace
 
 HttpSession::HttpSession(ProxyWorker& worker, int fd, std::string clientIp, uint16_t serverPort, bool tls)
-    : worker_(worker), fd_(fd), clientIp_(std::move(clientIp)), serverPort_(serverPort) {
+    : worker_(worker), fd_(fd), clientIp_(std::move(clientIp)), serverPort_(serverPort), leg_(worker, *this) {
   if (worker.settings().observe) {
     acceptedUs_ = worker.nowMicros();
     traceAllowed_ = net::inRanges(worker.settings().traceClients, clientIp_);
@@ -67,10 +67,7 @@ void HttpSession::onEvents(uint32_t events) {
 }
 
 void HttpSession::onUpstreamEvents(uint32_t events) {
-  if (upstream_ && upstream_->tls) upReadable_ = upWritable_ = true;
-  if (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)) upReadable_ = true;
-  if (events & (EPOLLRDHUP | EPOLLHUP | EPOLLERR)) upHangup_ = true;
-  if (events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) upWritable_ = true;
+  leg_.noteEvents(events);
   drive();
 }
 
@@ -344,108 +341,29 @@ void HttpSession::forwardExchange() {
     x_->requestChunks.reset();
     if (x_->head.expectContinue && !x_->requestBodyDone) sendContinue();
   }
-  if (startUpstream()) state_ = upstream_->connected ? State::SendingRequest : State::Connecting;
+  startUpstream();
 }
 
-bool HttpSession::startUpstream() {
-  const snapshot::ConfigSnapshot& snap = *x_->pin->snapshot;
-  const snapshot::PeerAddress* peer = nullptr;
-  if (x_->service->upstream >= 0) {
-    const auto& up = snap.upstreams[static_cast<size_t>(x_->service->upstream)];
-    Balancer& balancer = worker_.balancer(static_cast<size_t>(x_->service->upstream));
-    const int chosen = balancer.pick(up, x_->hashKey, x_->triedTargets);
-    if (chosen < 0) {
-      respondLocal(http::GatewayResponse{503, "failure to get a peer from the ring-balancer", {}, !x_->requestBodyDone, false});
-      return false;
-    }
-    peer = &up.targets[static_cast<size_t>(chosen)].addresses.front();
-    x_->targetMetricsId = up.targets[static_cast<size_t>(chosen)].metricsId;
-    x_->targetIndex = chosen;
-    balancer.started(chosen);
-  } else {
-    if (x_->service->addresses.empty()) {
-      respondLocal(http::GatewayResponse{503, "name resolution failed", {}, !x_->requestBodyDone, false});
-      return false;
-    }
-    peer = &x_->service->addresses[static_cast<size_t>(x_->tries) % x_->service->addresses.size()];
-  }
-  ++x_->tries;
-  int error = 0;
-  upReadable_ = upEof_ = upHangup_ = false;
-  upWritable_ = false;
-  // TLS connections are pooled per service: SNI, verification and client certificate differ.
-  // (A plain peer's key is its address text; a TLS key is built in a member that keeps its capacity.)
-  if (x_->service->tls) {
-    x_->poolKey.assign("tls:").append(x_->service->id).append("@").append(peer->text);
-  }
-  const std::string& key = x_->service->tls ? x_->poolKey : peer->text;
-  const uint64_t connectStart = worker_.nowMicros();
-  x_->times.peerChosen = connectStart;
-  x_->peer = peer;
-  upstream_ = worker_.upstreams().acquire(*peer, key, this, error);
-  if (upstream_ && !upstream_->reused) {
-    x_->connectStartUs = connectStart;
-    x_->connectedUs = upstream_->connected && !x_->service->tls ? connectStart : 0;
-  } else {
-    x_->connectStartUs = x_->connectedUs = 0;
-  }
-  if (!upstream_) {
-    upstreamFailed(Failure::Connect);
-    return false;
-  }
-  if (x_->service->tls && !upstream_->tls) startUpstreamTls();
-  if (upstream_->connected) {
-    upWritable_ = true;
-    worker_.reactor().arm(*upstream_, x_->service->writeTimeoutMs);
-  } else {
-    worker_.reactor().arm(*upstream_, x_->service->connectTimeoutMs);
-  }
-  return true;
-}
-
-void HttpSession::reportOutcome(snapshot::Outcome outcome, int status) {
-  if (x_->targetIndex < 0 || !x_->service || x_->service->upstream < 0 || !x_->pin) return;
-  const auto& up = x_->pin->snapshot->upstreams[static_cast<size_t>(x_->service->upstream)];
-  const auto& checks = up.health;
-  const auto& target = up.targets[static_cast<size_t>(x_->targetIndex)];
-  if (!checks.passiveEnabled() || !target.health) return;
-  const auto listed = [&](const std::vector<int>& codes) { return std::find(codes.begin(), codes.end(), status) != codes.end(); };
-  switch (outcome) {
-    case snapshot::Outcome::Success:
-      if (listed(checks.passiveUnhealthyStatuses)) target.health->record(snapshot::Outcome::HttpFailure, 0, checks.passiveHttpFailures);
-      else if (listed(checks.passiveHealthyStatuses)) target.health->record(snapshot::Outcome::Success, checks.passiveSuccesses, 0);
-      break;
-    case snapshot::Outcome::TcpFailure: target.health->record(outcome, 0, checks.passiveTcpFailures); break;
-    case snapshot::Outcome::Timeout: target.health->record(outcome, 0, checks.passiveTimeouts); break;
-    case snapshot::Outcome::HttpFailure: target.health->record(outcome, 0, checks.passiveHttpFailures); break;
+void HttpSession::startUpstream() {
+  switch (leg_.start(*x_)) {
+    case UpstreamLeg::Start::Connected: state_ = State::SendingRequest; return;
+    case UpstreamLeg::Start::Connecting: state_ = State::Connecting; return;
+    case UpstreamLeg::Start::NoPeer:
+      respondLocal(http::GatewayResponse{503, leg_.noPeerMessage(), {}, !x_->requestBodyDone, false});
+      return;
+    case UpstreamLeg::Start::Failed: upstreamFailed(Failure::Connect); return;
   }
 }
 
 void HttpSession::upstreamFailed(Failure failure) {
-  const bool reused = upstream_ && upstream_->reused;
-  // A keep-alive connection the upstream had closed says nothing about the upstream's health.
-  if (!(reused && (failure == Failure::Reset || failure == Failure::Write)))
-    reportOutcome(failure == Failure::Timeout || failure == Failure::ConnectTimeout ? snapshot::Outcome::Timeout
-                  : failure == Failure::Protocol                                   ? snapshot::Outcome::HttpFailure
-                                                                                   : snapshot::Outcome::TcpFailure);
-  releaseUpstream(false);
-  // Retry on another connection (Kong/nginx: error and timeout, before any response byte; a
-  // request with a body is retried only when it never reached the upstream).
-  const bool beforeSending = failure == Failure::Connect || failure == Failure::ConnectTimeout;
-  const bool staleKeepAlive = reused && (failure == Failure::Reset || failure == Failure::Write) && x_->requestBodyDone &&
-                              x_->requestBodySeen == 0;
-  if (!x_->anyResponseByte && (beforeSending || staleKeepAlive) &&
-      (staleKeepAlive || x_->tries <= x_->service->retries)) {
-    x_->upstreamHeadSent = x_->bufferedBodySent = 0;
-    if (startUpstream()) state_ = upstream_->connected ? State::SendingRequest : State::Connecting;
-    return;
+  switch (leg_.failed(*x_, failure)) {
+    case UpstreamLeg::AfterFailure::Retry: startUpstream(); return;
+    case UpstreamLeg::AfterFailure::Close: close(); return;
+    case UpstreamLeg::AfterFailure::Respond:
+      respondLocal(http::GatewayResponse{failure == Failure::Timeout || failure == Failure::ConnectTimeout ? 504 : 502, {}, {},
+                                         !x_->requestBodyDone, false});
+      return;
   }
-  if (x_->anyResponseByte) {  // the client already has part of the response: all we can do is close
-    close();
-    return;
-  }
-  const int status = (failure == Failure::Timeout || failure == Failure::ConnectTimeout) ? 504 : 502;
-  respondLocal(http::GatewayResponse{status, {}, {}, !x_->requestBodyDone, false});
 }
 
 void HttpSession::onUpstreamTimeout() {
@@ -476,43 +394,26 @@ void HttpSession::onTimer() {
 }
 
 bool HttpSession::stepConnect() {
-  if (!upWritable_) return false;
-  int error = 0;
-  socklen_t length = sizeof error;
-  if (getsockopt(upstream_->fd(), SOL_SOCKET, SO_ERROR, &error, &length) != 0 || error != 0) {
+  if (!leg_.writable()) return false;
+  if (!leg_.finishConnect(*x_)) {
     upstreamFailed(Failure::Connect);
     return state_ != State::Closed;
   }
-  upstream_->connected = true;
-  if (!x_->service->tls) x_->connectedUs = worker_.nowMicros();  // TLS: once the handshake is done (first write)
-  else x_->times.tcpConnected = worker_.nowMicros();
-  worker_.reactor().arm(*upstream_, x_->service->writeTimeoutMs);
   state_ = State::SendingRequest;
   return true;
 }
 
-// (TLS to the upstream is negotiated in stepSendRequest: the first write drives the handshake.)
-
 ssize_t HttpSession::sendToUpstream(const char* data, size_t size) {
-  if (!upWritable_) return kWouldBlock;
-  const ssize_t n = upstreamSend(data, size);
-  if (n >= 0) {
-    if (x_->connectStartUs && !x_->connectedUs) x_->connectedUs = worker_.nowMicros();
-    return n;
-  }
-  if (errno == EAGAIN || errno == EWOULDBLOCK) {
-    upWritable_ = false;
-    return kWouldBlock;
-  }
-  upstreamFailed(Failure::Write);
-  return kFailed;
+  const ssize_t n = leg_.send(*x_, data, size);
+  if (n == UpstreamLeg::kFailed) upstreamFailed(Failure::Write);
+  return n;
 }
 
 bool HttpSession::stepSendRequest() {
   // 1. The request head.
   if (x_->upstreamHeadSent < uout_.readable()) {
     const ssize_t n = sendToUpstream(uout_.readPos() + x_->upstreamHeadSent, uout_.readable() - x_->upstreamHeadSent);
-    if (n < 0) return n == kFailed && state_ != State::Closed;
+    if (n < 0) return n == UpstreamLeg::kFailed && state_ != State::Closed;
     x_->upstreamHeadSent += static_cast<size_t>(n);
     if (x_->upstreamHeadSent < uout_.readable()) return true;
     x_->sentUs = worker_.nowMicros();
@@ -521,9 +422,9 @@ bool HttpSession::stepSendRequest() {
   // 1b. A body read for the plugins goes out of memory.
   if (x_->bodyBuffered && x_->bufferedBodySent < x_->body.size()) {
     const ssize_t n = sendToUpstream(x_->body.data() + x_->bufferedBodySent, x_->body.size() - x_->bufferedBodySent);
-    if (n < 0) return n == kFailed && state_ != State::Closed;
+    if (n < 0) return n == UpstreamLeg::kFailed && state_ != State::Closed;
     x_->bufferedBodySent += static_cast<size_t>(n);
-    worker_.reactor().arm(*upstream_, x_->service->writeTimeoutMs);
+    leg_.armWrite(*x_);
     return true;
   }
   // 2. The body, straight from the client's buffer.
@@ -556,10 +457,10 @@ bool HttpSession::stepSendRequest() {
     }
     if (x_->requestBodyPending > 0) {
       const ssize_t n = sendToUpstream(cin_.readPos(), static_cast<size_t>(x_->requestBodyPending));
-      if (n < 0) return n == kFailed && state_ != State::Closed;
+      if (n < 0) return n == UpstreamLeg::kFailed && state_ != State::Closed;
       cin_.consume(static_cast<size_t>(n));
       x_->requestBodyPending -= static_cast<uint64_t>(n);
-      worker_.reactor().arm(*upstream_, x_->service->writeTimeoutMs);
+      leg_.armWrite(*x_);
       return true;
     }
     if (!x_->requestBodyDone) {
@@ -579,14 +480,14 @@ bool HttpSession::stepSendRequest() {
   }
   // 3. All sent: wait for the response.
   net::TimerQueue::disarm(*this);
-  worker_.reactor().arm(*upstream_, x_->service->readTimeoutMs);
+  leg_.armRead(*x_);
   x_->responseParser.reset();
   state_ = State::AwaitingResponse;
   return true;
 }
 
 bool HttpSession::stepReadResponseHead() {
-  net::IoBuffer& in = upstream_->in;
+  net::IoBuffer& in = leg_.in();
   if (in.readable() > 0) {
     const auto result = x_->responseParser.parse(in.view(), x_->response, x_->isHead);
     if (result == http::ParseResult::Error) {
@@ -609,19 +510,19 @@ bool HttpSession::stepReadResponseHead() {
       return true;
     }
   }
-  const ssize_t n = readUpstream();
-  if (n < 0 || (n == 0 && upEof_)) {
+  const ssize_t n = leg_.read();
+  if (n < 0 || (n == 0 && leg_.eof())) {
     upstreamFailed(in.readable() == 0 ? Failure::Reset : Failure::Protocol);
     return state_ != State::Closed;
   }
   if (n == 0) return false;
-  worker_.reactor().arm(*upstream_, x_->service->readTimeoutMs);
+  leg_.armRead(*x_);
   return true;
 }
 
 void HttpSession::finishExchange() {
-  const bool reusable = x_->response.keepAlive && x_->response.framing != http::BodyFraming::UntilClose && !upEof_ &&
-                        upstream_->in.readable() == 0;
+  const bool reusable = x_->response.keepAlive && x_->response.framing != http::BodyFraming::UntilClose && !leg_.eof() &&
+                        leg_.in().readable() == 0;
   releaseUpstream(reusable);
   endExchange(x_->response.status);
   unpin();
@@ -716,20 +617,6 @@ bool HttpSession::stepSendLocal() {
     worker_.reactor().arm(*this, worker_.settings().keepaliveTimeoutMs);
   }
   return true;
-}
-
-void HttpSession::releaseUpstream(bool reusable) {
-  if (x_ && x_->targetIndex >= 0 && x_->pin && x_->service && x_->service->upstream >= 0) {
-    worker_.balancer(static_cast<size_t>(x_->service->upstream)).finished(x_->targetIndex, worker_.nowMicros() - x_->sentUs);
-    if (!reusable) x_->triedTargets.push_back(x_->targetIndex);
-    x_->targetIndex = -1;
-  }
-  if (!upstream_) return;
-  UpstreamConnection* c = upstream_;
-  upstream_ = nullptr;
-  net::TimerQueue::disarm(*c);
-  if (reusable) worker_.upstreams().release(c, true);
-  else worker_.upstreams().close(c);
 }
 
 void HttpSession::unpin() {

@@ -11,6 +11,7 @@
 #include "proxy/exchange.h"
 #include "proxy/exchange_recorder.h"
 #include "proxy/proxy_worker.h"
+#include "proxy/upstream_leg.h"
 
 namespace sluice::proxy {
 
@@ -56,7 +57,7 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
     Tunnel,
     Closed
   };
-  enum class Failure { Connect, ConnectTimeout, Write, Reset, Timeout, Protocol };
+  using Failure = UpstreamLeg::Failure;
 
   void drive();
   bool stepReadHead();
@@ -75,7 +76,7 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   void startReadingBody(const char* headStart);
   void sendContinue();  // 100 Continue to a client that waits for it before sending its body
   void finishBufferedResponse();
-  bool startUpstream();  // picks a peer and takes a connection; false: a local response is queued
+  void startUpstream();  // the upstream leg starts (again); sets the state, or answers locally
   void upstreamFailed(Failure failure);
   bool buildResponseHead();
   bool writeResponseHead();  // into cout_; false if it does not fit
@@ -86,21 +87,17 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   // Once per exchange, when it ends (answered, failed or abandoned): exchange_recorder.h.
   void endExchange(int status) { ExchangeRecorder(worker_.settings(), worker_.metrics()).record(*x_, clientIp_, status); }
   void close();
-  void releaseUpstream(bool reusable);
+  void releaseUpstream(bool reusable) {
+    if (x_) leg_.release(*x_, reusable);
+  }
   void unpin();
-  // Passive health checks: the outcome of this exchange for its target.
-  void reportOutcome(snapshot::Outcome outcome, int status = 0);
 
   // I/O helpers: a negative return is an error, 0 with `wouldBlock` set means EAGAIN.
   ssize_t readClient();
-  ssize_t readUpstream();
   bool flushClient(std::string_view body);  // writes cout_ (+ body); false on error
   void captureBody(std::string_view sent);  // a copy of body bytes sent, for a plugin that asked (proxy-cache)
   ssize_t clientWritev(const struct iovec* iov, int count);  // -1 with errno EAGAIN when it would block
-  ssize_t upstreamSend(const char* data, size_t size);       // likewise
-  bool startUpstreamTls();                                   // after TCP connect, for https services
   // Sends to the upstream: bytes written, kWouldBlock, or kFailed (the failure is handled).
-  static constexpr ssize_t kWouldBlock = -1, kFailed = -2;
   ssize_t sendToUpstream(const char* data, size_t size);
 
   ProxyWorker& worker_;
@@ -112,7 +109,6 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
 
   // Readiness as edge-triggered events reported it; a hang-up means "read until EOF".
   bool clientReadable_ = false, clientWritable_ = true, clientEof_ = false, clientHangup_ = false;
-  bool upReadable_ = false, upWritable_ = false, upEof_ = false, upHangup_ = false;
   bool keepAlive_ = true;  // false once draining, or the client or a response asked to close
 
   net::IoBuffer cin_, cout_, uout_;
@@ -123,7 +119,7 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
 
   // Connection-wide: how many requests it served, when it was accepted, whether its address may
   // ask for traces. Everything of one request lives in the exchange.
-  UpstreamConnection* upstream_ = nullptr;
+  UpstreamLeg leg_;
   uint64_t requestsServed_ = 0, acceptedUs_ = 0;
   bool traceAllowed_ = false;  // the client's address is in trace_clients
   std::string_view requestId() const { return x_ ? x_->id() : std::string_view(); }

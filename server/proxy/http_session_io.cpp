@@ -1,5 +1,5 @@
-// The session's I/O primitives: reads and writes on the client and upstream sockets, plain or
-// TLS, with edge-triggered readiness bookkeeping (see http_session.h).
+// The session's client I/O: reads and writes on the client's socket, plain or TLS, with
+// edge-triggered readiness bookkeeping (see http_session.h; the upstream's are upstream_leg's).
 #include "proxy/http_session.h"
 
 #include <sys/socket.h>
@@ -49,42 +49,6 @@ ssize_t HttpSession::readClient() {
   return -1;
 }
 
-ssize_t HttpSession::readUpstream() {
-  if (!upReadable_ || upEof_) return 0;
-  worker_.upstreamBuffers().acquire(upstream_->in);
-  net::IoBuffer& in = upstream_->in;
-  if (in.writable() == 0) in.compact();
-  if (in.writable() == 0) return 0;
-  const size_t room = in.writable();
-  if (upstream_->tls) {
-    const net::IoResult r = upstream_->tls->read(in.writePos(), room);
-    switch (r.status) {
-      case net::IoStatus::Ok:
-        in.produced(r.bytes);
-        return static_cast<ssize_t>(r.bytes);
-      case net::IoStatus::WantRead:
-      case net::IoStatus::WantWrite: upReadable_ = false; return 0;
-      case net::IoStatus::Eof: upEof_ = true; return 0;
-      case net::IoStatus::Error: return -1;
-    }
-  }
-  const ssize_t n = ::read(upstream_->fd(), in.writePos(), room);
-  if (n > 0) {
-    in.produced(static_cast<size_t>(n));
-    if (static_cast<size_t>(n) < room && !upHangup_) upReadable_ = false;  // drained (see readClient)
-    return n;
-  }
-  if (n == 0) {
-    upEof_ = true;
-    return 0;
-  }
-  if (errno == EAGAIN || errno == EWOULDBLOCK) {
-    upReadable_ = false;
-    return 0;
-  }
-  return errno == EINTR ? 0 : -1;
-}
-
 ssize_t HttpSession::clientWritev(const iovec* iov, int count) {
   if (!tls_) return ::writev(fd_, iov, count);
   // Head and body in one TLS record when they fit one (16 KiB): one encryption, one send.
@@ -118,32 +82,6 @@ ssize_t HttpSession::clientWritev(const iovec* iov, int count) {
   return static_cast<ssize_t>(total);
 }
 
-ssize_t HttpSession::upstreamSend(const char* data, size_t size) {
-  if (!upstream_->tls) return ::send(upstream_->fd(), data, size, MSG_NOSIGNAL);
-  const net::IoResult r = upstream_->tls->write(data, size);
-  if (r.status == net::IoStatus::Ok) return static_cast<ssize_t>(r.bytes);
-  errno = (r.status == net::IoStatus::WantRead || r.status == net::IoStatus::WantWrite) ? EAGAIN : EPIPE;
-  return -1;
-}
-
-bool HttpSession::startUpstreamTls() {
-  upstream_->tls = std::make_unique<net::TlsStream>(worker_.settings().clientTls.get(), upstream_->fd(), false);
-  SSL* ssl = upstream_->tls->ssl();
-  if (!x_->service->sni.empty()) {
-    SSL_set_tlsext_host_name(ssl, x_->service->sni.c_str());
-    if (x_->service->tlsVerify) SSL_set1_host(ssl, x_->service->sni.c_str());
-  }
-  if (x_->service->tlsVerify) {
-    SSL_set_verify(ssl, SSL_VERIFY_PEER, nullptr);
-    SSL_set_verify_depth(ssl, x_->service->tlsVerifyDepth);
-    if (x_->service->caStore) SSL_set1_verify_cert_store(ssl, x_->service->caStore.get());
-  } else {
-    SSL_set_verify(ssl, SSL_VERIFY_NONE, nullptr);
-  }
-  if (x_->service->clientCertificate) net::usePair(ssl, *x_->service->clientCertificate);
-  return true;
-}
-
 void HttpSession::captureBody(std::string_view sent) {
   if (!x_->ctx.capture.active) return;
   plugins::BodyCapture& c = x_->ctx.capture;
@@ -173,10 +111,10 @@ bool HttpSession::flushClient(std::string_view body) {
     const size_t fromHead = std::min(written, cout_.readable());
     cout_.consume(fromHead);
     written -= fromHead;
-    if (written > 0 && upstream_) {
+    if (written > 0 && leg_.active()) {
       // Body bytes written straight from the upstream buffer (a copy kept if a plugin asked).
       captureBody(std::string_view(body.data(), written));
-      upstream_->in.consume(written);
+      leg_.in().consume(written);
       body.remove_prefix(written);
       return true;  // the caller recomputes what remains
     }

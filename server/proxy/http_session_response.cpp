@@ -9,7 +9,7 @@
 
 namespace sluice::proxy {
 bool HttpSession::buildResponseHead() {
-  reportOutcome(snapshot::Outcome::Success, x_->response.status);
+  leg_.reportOutcome(*x_, snapshot::Outcome::Success, x_->response.status);
   x_->ctx.status = x_->response.status;
   x_->ctx.firstByteUs = worker_.nowMicros();
   if (x_->chain && !x_->resolved.empty()) {
@@ -21,7 +21,7 @@ bool HttpSession::buildResponseHead() {
     const http::ResponseHead& r = x_->response;
     if (r.framing != http::BodyFraming::ContentLength || r.contentLength <= worker_.settings().bodyBufferSize) {
       // The head's views point into the upstream buffer, which the body will refill: keep a copy.
-      x_->responseHeadCopy.assign(upstream_->in.readPos(), r.headBytes);
+      x_->responseHeadCopy.assign(leg_.in().readPos(), r.headBytes);
       x_->responseParser.reset();
       if (x_->responseParser.parse(x_->responseHeadCopy, x_->response, x_->isHead) != http::ParseResult::Done) return false;
       x_->responseBody.clear();
@@ -69,7 +69,7 @@ bool HttpSession::writeResponseHead() {
 }
 
 bool HttpSession::stepSendResponse() {
-  net::IoBuffer& in = upstream_->in;
+  net::IoBuffer& in = leg_.in();
   // How much of the upstream buffer is body we may forward as it is.
   std::string_view body;
   if (!x_->responseDone && in.readable() > 0) {
@@ -138,12 +138,12 @@ bool HttpSession::stepSendResponse() {
     return state_ != State::Closed;
   }
   // Need more body from the upstream.
-  const ssize_t n = readUpstream();
+  const ssize_t n = leg_.read();
   if (n < 0) {
     close();
     return false;
   }
-  if (n == 0 && upEof_) {
+  if (n == 0 && leg_.eof()) {
     if (x_->response.framing == http::BodyFraming::UntilClose && in.readable() == 0) {
       x_->responseDone = true;
       finishExchange();
@@ -154,13 +154,13 @@ bool HttpSession::stepSendResponse() {
       return false;
     }
   }
-  if (n == 0 && !upEof_) return false;
-  worker_.reactor().arm(*upstream_, x_->service->readTimeoutMs);
+  if (n == 0 && !leg_.eof()) return false;
+  leg_.armRead(*x_);
   return true;
 }
 
 bool HttpSession::stepBufferResponse() {
-  net::IoBuffer& in = upstream_->in;
+  net::IoBuffer& in = leg_.in();
   const uint64_t limit = worker_.settings().bodyBufferSize;
   for (;;) {
     bool done = false;
@@ -203,12 +203,12 @@ bool HttpSession::stepBufferResponse() {
         return state_ != State::Closed;
       }
     }
-    const ssize_t n = readUpstream();
+    const ssize_t n = leg_.read();
     if (n < 0) {
       close();
       return false;
     }
-    if (n == 0 && upEof_) {
+    if (n == 0 && leg_.eof()) {
       if (x_->response.framing == http::BodyFraming::UntilClose) {
         finishBufferedResponse();
         return state_ != State::Closed;
@@ -217,15 +217,15 @@ bool HttpSession::stepBufferResponse() {
       return state_ != State::Closed;
     }
     if (n == 0) return false;
-    worker_.reactor().arm(*upstream_, x_->service->readTimeoutMs);
+    leg_.armRead(*x_);
   }
 }
 
 void HttpSession::finishBufferedResponse() {
   Exchange& x = *x_;
   if (x.chain) plugins::runBodyFilter(*x.chain, x.ctx, x.resolved, x.timings, x.responseBody);
-  const bool reusable = x.response.keepAlive && x.response.framing != http::BodyFraming::UntilClose && !upEof_ &&
-                        upstream_->in.readable() == 0;
+  const bool reusable = x.response.keepAlive && x.response.framing != http::BodyFraming::UntilClose && !leg_.eof() &&
+                        leg_.in().readable() == 0;
   releaseUpstream(reusable);
   x.response.framing = http::BodyFraming::ContentLength;
   x.response.contentLength = x.responseBody.size();
@@ -242,7 +242,7 @@ void HttpSession::finishBufferedResponse() {
 bool HttpSession::stepTunnel() {
   bool progressed = false;
   // The 101 head first, then whatever the upstream sends.
-  net::IoBuffer& in = upstream_->in;
+  net::IoBuffer& in = leg_.in();
   if (cout_.readable() > 0 || in.readable() > 0) {
     const size_t before = in.readable();
     if (!flushClient(cout_.readable() > 0 ? std::string_view() : in.view())) {
@@ -250,23 +250,22 @@ bool HttpSession::stepTunnel() {
       return false;
     }
     progressed = before != in.readable() || cout_.readable() == 0;
-  } else if (upReadable_) {
-    const ssize_t n = readUpstream();
-    if (n < 0 || (n == 0 && upEof_)) {
+  } else if (leg_.readable()) {
+    const ssize_t n = leg_.read();
+    if (n < 0 || (n == 0 && leg_.eof())) {
       close();
       return false;
     }
     progressed = n > 0;
   }
   // And the client's bytes to the upstream.
-  if (cin_.readable() > 0 && upWritable_) {
-    const ssize_t n = upstreamSend(cin_.readPos(), cin_.readable());
+  if (cin_.readable() > 0 && leg_.writable()) {
+    const ssize_t n = leg_.sendRaw(cin_.readPos(), cin_.readable());
     if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK) {
       close();
       return false;
     }
-    if (n < 0) upWritable_ = false;
-    else {
+    if (n >= 0) {
       cin_.consume(static_cast<size_t>(n));
       progressed = true;
     }
@@ -278,7 +277,7 @@ bool HttpSession::stepTunnel() {
     }
     progressed = progressed || n > 0;
   }
-  if (progressed) worker_.reactor().arm(*upstream_, x_->service->readTimeoutMs);  // an idle tunnel times out
+  if (progressed) leg_.armRead(*x_);  // an idle tunnel times out
   return progressed;
 }
 

@@ -1,0 +1,222 @@
+#include "proxy/upstream_leg.h"
+
+#include "proxy/proxy_worker.h"
+
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+
+namespace sluice::proxy {
+
+void UpstreamLeg::noteEvents(uint32_t events) {
+  if (conn_ && conn_->tls) readable_ = writable_ = true;  // TLS may need to read to write, and the reverse
+  if (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)) readable_ = true;
+  if (events & (EPOLLRDHUP | EPOLLHUP | EPOLLERR)) hangup_ = true;
+  if (events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) writable_ = true;
+}
+
+UpstreamLeg::Start UpstreamLeg::start(Exchange& x) {
+  const snapshot::ConfigSnapshot& snap = *x.pin->snapshot;
+  const snapshot::ServiceRuntime& service = *x.service;
+  const snapshot::PeerAddress* peer = nullptr;
+  if (service.upstream >= 0) {
+    const auto& up = snap.upstreams[static_cast<size_t>(service.upstream)];
+    Balancer& balancer = worker_.balancer(static_cast<size_t>(service.upstream));
+    const int chosen = balancer.pick(up, x.hashKey, x.triedTargets);
+    if (chosen < 0) {
+      noPeerMessage_ = "failure to get a peer from the ring-balancer";
+      return Start::NoPeer;
+    }
+    peer = &up.targets[static_cast<size_t>(chosen)].addresses.front();
+    x.targetMetricsId = up.targets[static_cast<size_t>(chosen)].metricsId;
+    x.targetIndex = chosen;
+    balancer.started(chosen);
+  } else {
+    if (service.addresses.empty()) {
+      noPeerMessage_ = "name resolution failed";
+      return Start::NoPeer;
+    }
+    peer = &service.addresses[static_cast<size_t>(x.tries) % service.addresses.size()];
+  }
+  ++x.tries;
+  int error = 0;
+  readable_ = eof_ = hangup_ = false;
+  writable_ = false;
+  // TLS connections are pooled per service: SNI, verification and client certificate differ.
+  // (A plain peer's key is its address text; a TLS key is built in a member that keeps its capacity.)
+  if (service.tls) x.poolKey.assign("tls:").append(service.id).append("@").append(peer->text);
+  const std::string& key = service.tls ? x.poolKey : peer->text;
+  const uint64_t connectStart = worker_.nowMicros();
+  x.times.peerChosen = connectStart;
+  x.peer = peer;
+  conn_ = worker_.upstreams().acquire(*peer, key, &owner_, error);
+  if (conn_ && !conn_->reused) {
+    x.connectStartUs = connectStart;
+    x.connectedUs = conn_->connected && !service.tls ? connectStart : 0;
+  } else {
+    x.connectStartUs = x.connectedUs = 0;
+  }
+  if (!conn_) return Start::Failed;
+  if (service.tls && !conn_->tls) startTls(x);
+  if (conn_->connected) {
+    writable_ = true;
+    armWrite(x);
+    return Start::Connected;
+  }
+  armConnect(x);
+  return Start::Connecting;
+}
+
+bool UpstreamLeg::finishConnect(Exchange& x) {
+  int error = 0;
+  socklen_t length = sizeof error;
+  if (getsockopt(conn_->fd(), SOL_SOCKET, SO_ERROR, &error, &length) != 0 || error != 0) return false;
+  conn_->connected = true;
+  if (!x.service->tls) x.connectedUs = worker_.nowMicros();  // TLS: once the handshake is done (first write)
+  else x.times.tcpConnected = worker_.nowMicros();
+  armWrite(x);
+  return true;
+}
+
+// (TLS to the upstream is negotiated by the first write: the handshake runs inside send().)
+ssize_t UpstreamLeg::send(Exchange& x, const char* data, size_t size) {
+  if (!writable_) return kWouldBlock;
+  const ssize_t n = sendRaw(data, size);
+  if (n >= 0) {
+    if (x.connectStartUs && !x.connectedUs) x.connectedUs = worker_.nowMicros();
+    return n;
+  }
+  if (errno == EAGAIN || errno == EWOULDBLOCK) {
+    writable_ = false;
+    return kWouldBlock;
+  }
+  return kFailed;
+}
+
+ssize_t UpstreamLeg::sendRaw(const char* data, size_t size) {
+  if (!conn_->tls) {
+    const ssize_t n = ::send(conn_->fd(), data, size, MSG_NOSIGNAL);
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) writable_ = false;
+    return n;
+  }
+  const net::IoResult r = conn_->tls->write(data, size);
+  if (r.status == net::IoStatus::Ok) return static_cast<ssize_t>(r.bytes);
+  const bool wouldBlock = r.status == net::IoStatus::WantRead || r.status == net::IoStatus::WantWrite;
+  if (wouldBlock) writable_ = false;
+  errno = wouldBlock ? EAGAIN : EPIPE;
+  return -1;
+}
+
+ssize_t UpstreamLeg::read() {
+  if (!readable_ || eof_) return 0;
+  worker_.upstreamBuffers().acquire(conn_->in);
+  net::IoBuffer& in = conn_->in;
+  if (in.writable() == 0) in.compact();
+  if (in.writable() == 0) return 0;
+  const size_t room = in.writable();
+  if (conn_->tls) {
+    const net::IoResult r = conn_->tls->read(in.writePos(), room);
+    switch (r.status) {
+      case net::IoStatus::Ok:
+        in.produced(r.bytes);
+        return static_cast<ssize_t>(r.bytes);
+      case net::IoStatus::WantRead:
+      case net::IoStatus::WantWrite: readable_ = false; return 0;
+      case net::IoStatus::Eof: eof_ = true; return 0;
+      case net::IoStatus::Error: return -1;
+    }
+  }
+  const ssize_t n = ::read(conn_->fd(), in.writePos(), room);
+  if (n > 0) {
+    in.produced(static_cast<size_t>(n));
+    // A short read drained the socket: with edge triggering, new bytes bring a new event.
+    if (static_cast<size_t>(n) < room && !hangup_) readable_ = false;
+    return n;
+  }
+  if (n == 0) {
+    eof_ = true;
+    return 0;
+  }
+  if (errno == EAGAIN || errno == EWOULDBLOCK) {
+    readable_ = false;
+    return 0;
+  }
+  return errno == EINTR ? 0 : -1;
+}
+
+void UpstreamLeg::armConnect(const Exchange& x) { worker_.reactor().arm(*conn_, x.service->connectTimeoutMs); }
+void UpstreamLeg::armWrite(const Exchange& x) { worker_.reactor().arm(*conn_, x.service->writeTimeoutMs); }
+void UpstreamLeg::armRead(const Exchange& x) { worker_.reactor().arm(*conn_, x.service->readTimeoutMs); }
+
+void UpstreamLeg::startTls(const Exchange& x) {
+  const snapshot::ServiceRuntime& service = *x.service;
+  conn_->tls = std::make_unique<net::TlsStream>(worker_.settings().clientTls.get(), conn_->fd(), false);
+  SSL* ssl = conn_->tls->ssl();
+  if (!service.sni.empty()) {
+    SSL_set_tlsext_host_name(ssl, service.sni.c_str());
+    if (service.tlsVerify) SSL_set1_host(ssl, service.sni.c_str());
+  }
+  if (service.tlsVerify) {
+    SSL_set_verify(ssl, SSL_VERIFY_PEER, nullptr);
+    SSL_set_verify_depth(ssl, service.tlsVerifyDepth);
+    if (service.caStore) SSL_set1_verify_cert_store(ssl, service.caStore.get());
+  } else {
+    SSL_set_verify(ssl, SSL_VERIFY_NONE, nullptr);
+  }
+  if (service.clientCertificate) net::usePair(ssl, *service.clientCertificate);
+}
+
+void UpstreamLeg::release(Exchange& x, bool reusable) {
+  if (x.targetIndex >= 0 && x.pin && x.service && x.service->upstream >= 0) {
+    worker_.balancer(static_cast<size_t>(x.service->upstream)).finished(x.targetIndex, worker_.nowMicros() - x.sentUs);
+    if (!reusable) x.triedTargets.push_back(x.targetIndex);
+    x.targetIndex = -1;
+  }
+  if (!conn_) return;
+  UpstreamConnection* c = conn_;
+  conn_ = nullptr;
+  net::TimerQueue::disarm(*c);
+  if (reusable) worker_.upstreams().release(c, true);
+  else worker_.upstreams().close(c);
+}
+
+UpstreamLeg::AfterFailure UpstreamLeg::failed(Exchange& x, Failure failure) {
+  const bool reused = conn_ && conn_->reused;
+  const bool stale = reused && (failure == Failure::Reset || failure == Failure::Write);
+  if (!stale)
+    reportOutcome(x, failure == Failure::Timeout || failure == Failure::ConnectTimeout ? snapshot::Outcome::Timeout
+                     : failure == Failure::Protocol                                   ? snapshot::Outcome::HttpFailure
+                                                                                      : snapshot::Outcome::TcpFailure);
+  release(x, false);
+  const bool beforeSending = failure == Failure::Connect || failure == Failure::ConnectTimeout;
+  const bool staleKeepAlive = stale && x.requestBodyDone && x.requestBodySeen == 0;
+  if (!x.anyResponseByte && (beforeSending || staleKeepAlive) && (staleKeepAlive || x.tries <= x.service->retries)) {
+    x.upstreamHeadSent = x.bufferedBodySent = 0;
+    return AfterFailure::Retry;
+  }
+  // The client already has part of the response: all that is left is to close.
+  return x.anyResponseByte ? AfterFailure::Close : AfterFailure::Respond;
+}
+
+void UpstreamLeg::reportOutcome(const Exchange& x, snapshot::Outcome outcome, int status) {
+  if (x.targetIndex < 0 || !x.service || x.service->upstream < 0 || !x.pin) return;
+  const auto& up = x.pin->snapshot->upstreams[static_cast<size_t>(x.service->upstream)];
+  const auto& checks = up.health;
+  const auto& target = up.targets[static_cast<size_t>(x.targetIndex)];
+  if (!checks.passiveEnabled() || !target.health) return;
+  const auto listed = [&](const std::vector<int>& codes) { return std::find(codes.begin(), codes.end(), status) != codes.end(); };
+  switch (outcome) {
+    case snapshot::Outcome::Success:
+      if (listed(checks.passiveUnhealthyStatuses)) target.health->record(snapshot::Outcome::HttpFailure, 0, checks.passiveHttpFailures);
+      else if (listed(checks.passiveHealthyStatuses)) target.health->record(snapshot::Outcome::Success, checks.passiveSuccesses, 0);
+      break;
+    case snapshot::Outcome::TcpFailure: target.health->record(outcome, 0, checks.passiveTcpFailures); break;
+    case snapshot::Outcome::Timeout: target.health->record(outcome, 0, checks.passiveTimeouts); break;
+    case snapshot::Outcome::HttpFailure: target.health->record(outcome, 0, checks.passiveHttpFailures); break;
+  }
+}
+
+}  // namespace sluice::proxy

@@ -1,0 +1,81 @@
+#pragma once
+// The upstream half of an exchange: the peer (the balancer of the service's upstream, or the
+// service's own addresses in turn), a connection from the worker's keep-alive pool (connect, TLS
+// to the upstream), sending and reading with edge-triggered readiness, the timeouts of each
+// phase, passive health checks, and whether a failure may be retried.
+#include "net/io_buffer.h"
+#include "proxy/exchange.h"
+#include "proxy/upstream_pool.h"
+#include "snapshot/target_health.h"
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <string_view>
+
+namespace sluice::proxy {
+
+class ProxyWorker;
+
+class UpstreamLeg {
+ public:
+  enum class Failure { Connect, ConnectTimeout, Write, Reset, Timeout, Protocol };
+  enum class Start {
+    Connected,   // a kept-alive connection, or a connect that completed at once: send
+    Connecting,  // wait for writability (stepConnect)
+    NoPeer,      // every target excluded, or no address: answer `noPeerMessage()` with 503
+    Failed,      // the connect failed at once: handle as Failure::Connect
+  };
+  // After a failure: another try, or the end of the exchange.
+  enum class AfterFailure { Retry, Close, Respond };
+
+  UpstreamLeg(ProxyWorker& worker, UpstreamOwner& owner) : worker_(worker), owner_(owner) {}
+
+  // Readiness, as the connection's events report it.
+  void noteEvents(uint32_t events);
+  bool active() const { return conn_ != nullptr; }
+  bool readable() const { return readable_; }
+  bool writable() const { return writable_; }
+  bool eof() const { return eof_; }
+  net::IoBuffer& in() { return conn_->in; }
+
+  // Picks a peer (skipping targets this exchange already failed on) and takes a connection.
+  Start start(Exchange& x);
+  std::string_view noPeerMessage() const { return noPeerMessage_; }
+  // A connect that was in progress: true once it completed, false when it failed.
+  bool finishConnect(Exchange& x);
+
+  // Sends: bytes written, kWouldBlock, or kFailed (the caller handles Failure::Write).
+  static constexpr ssize_t kWouldBlock = -1, kFailed = -2;
+  ssize_t send(Exchange& x, const char* data, size_t size);
+  // Reads into in(): a negative return is an error, 0 means nothing now (or eof()).
+  ssize_t read();
+  // Raw writes for a tunnel: -1 with errno EAGAIN when it would block.
+  ssize_t sendRaw(const char* data, size_t size);
+
+  // The timeout of the phase the exchange is in (service's connect, write or read timeout).
+  void armConnect(const Exchange& x);
+  void armWrite(const Exchange& x);
+  void armRead(const Exchange& x);
+
+  // Gives the connection back (to the pool when reusable) and tells the balancer.
+  void release(Exchange& x, bool reusable);
+  // Reports the failure to passive health checks, releases, and says what may happen next:
+  // Kong/nginx retry on error and timeout before any response byte, and a request with a body
+  // only when it never reached the upstream; a kept-alive connection the upstream had closed is
+  // always retried and says nothing about the upstream's health.
+  AfterFailure failed(Exchange& x, Failure failure);
+  // Passive health checks: the outcome of the exchange for its target (status: of a response).
+  void reportOutcome(const Exchange& x, snapshot::Outcome outcome, int status = 0);
+
+ private:
+  void startTls(const Exchange& x);
+
+  ProxyWorker& worker_;
+  UpstreamOwner& owner_;
+  UpstreamConnection* conn_ = nullptr;
+  bool readable_ = false, writable_ = false, eof_ = false, hangup_ = false;
+  std::string_view noPeerMessage_;
+};
+
+}  // namespace sluice::proxy
