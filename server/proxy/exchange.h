@@ -4,7 +4,7 @@
 // Sessions borrow one from their worker when request bytes arrive and give it back when they go
 // idle, so an idle keep-alive connection costs only the HttpSession itself (a few hundred bytes)
 // and the vectors inside keep their capacity from request to request: no allocation per request.
-#include "http/chunked_decoder.h"
+#include "http/body_decoder.h"
 #include "http/request_parser.h"
 #include "http/response_parser.h"
 #include "observe/request_trace.h"
@@ -26,7 +26,7 @@ struct Exchange {
   http::RequestHead head;
   http::ResponseParser responseParser;
   http::ResponseHead response;
-  http::ChunkedDecoder requestChunks, responseChunks;
+  http::BodyDecoder requestBodyDecoder, responseBodyDecoder;  // the bodies' framing, as bytes arrive
   std::string hashKey;           // consistent hashing: this request's key
   std::string poolKey;           // https upstreams: the keep-alive pool's name
   std::vector<int> triedTargets; // this request's failed targets, skipped on retries
@@ -65,11 +65,11 @@ struct Exchange {
   uint64_t startUs = 0, sentUs = 0;
   // The request going up: its head (in the session's upstream buffer) and body.
   size_t upstreamHeadSent = 0, bufferedBodySent = 0;  // bufferedBodySent: of a body read for the plugins
-  uint64_t requestBodyRemaining = 0, requestBodyPending = 0, requestBodySeen = 0;
-  bool requestBodyDone = true;
+  uint64_t requestBodyPending = 0;  // body bytes decoded in the client's buffer, not yet sent up
+  bool requestBodyDone() const { return requestBodyDecoder.done(); }
+  uint64_t requestBodySeen() const { return requestBodyDecoder.decoded(); }
   // The response coming down.
-  uint64_t responseRemaining = 0;
-  bool responseDone = false, dechunk = false, bodyReplaced = false;
+  bool dechunk = false, bodyReplaced = false;
   bool upgrade = false, tunnel = false;
   bool anyResponseByte = false, closeAfterLocal = false;
   // A local response's body sent from memory (a cached response), and how much of it went out.

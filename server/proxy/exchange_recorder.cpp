@@ -14,7 +14,7 @@ void ExchangeRecorder::record(Exchange& x, std::string_view clientIp, int status
   if (x.ctx.consumer && settings_.observeConsumers) r.consumer = x.ctx.consumer->metricsId;
   r.target = x.targetMetricsId;
   r.status = status;
-  r.bytesIn = x.head.headBytes + x.requestBodySeen;
+  r.bytesIn = x.head.headBytes + x.requestBodySeen();
   r.bytesOut = ctx.bytesSent;
   r.totalUs = now - x.startUs;
   if (x.connectStartUs && x.connectedUs >= x.connectStartUs) r.connectUs = static_cast<int64_t>(x.connectedUs - x.connectStartUs);

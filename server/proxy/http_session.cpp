@@ -143,7 +143,8 @@ void HttpSession::beginExchange() {
   x_->anyResponseByte = false;
   x_->tries = 0;
   x_->upstreamHeadSent = 0;
-  x_->requestBodySeen = 0;
+  x_->requestBodyDecoder.start(x_->head.framing, x_->head.contentLength);
+  x_->requestBodyPending = 0;
   x_->requestIdLength = 0;
   if (worker_.settings().requestIdHeader) {
     const std::string_view id = worker_.nextRequestId();
@@ -331,16 +332,8 @@ void HttpSession::forwardExchange() {
   }
   // From here on the head's views are dead: it has been copied into uout_.
   x_->bufferedBodySent = 0;
-  if (x.bodyBuffered) {  // already read: it goes out of memory after the head
-    x_->requestBodyRemaining = x_->requestBodyPending = 0;
-    x_->requestBodyDone = true;
-  } else {
-    x_->requestBodyRemaining = x_->head.framing == http::BodyFraming::ContentLength ? x_->head.contentLength : 0;
-    x_->requestBodyPending = x_->requestBodySeen = 0;
-    x_->requestBodyDone = x_->head.framing == http::BodyFraming::None;
-    x_->requestChunks.reset();
-    if (x_->head.expectContinue && !x_->requestBodyDone) sendContinue();
-  }
+  // A body already read goes out of memory after the head; any other streams from the client.
+  if (!x.bodyBuffered && x.head.expectContinue && !x.requestBodyDone()) sendContinue();
   startUpstream();
 }
 
@@ -349,7 +342,7 @@ void HttpSession::startUpstream() {
     case UpstreamLeg::Start::Connected: state_ = State::SendingRequest; return;
     case UpstreamLeg::Start::Connecting: state_ = State::Connecting; return;
     case UpstreamLeg::Start::NoPeer:
-      respondLocal(http::GatewayResponse{503, leg_.noPeerMessage(), {}, !x_->requestBodyDone, false});
+      respondLocal(http::GatewayResponse{503, leg_.noPeerMessage(), {}, !x_->requestBodyDone(), false});
       return;
     case UpstreamLeg::Start::Failed: upstreamFailed(Failure::Connect); return;
   }
@@ -361,7 +354,7 @@ void HttpSession::upstreamFailed(Failure failure) {
     case UpstreamLeg::AfterFailure::Close: close(); return;
     case UpstreamLeg::AfterFailure::Respond:
       respondLocal(http::GatewayResponse{failure == Failure::Timeout || failure == Failure::ConnectTimeout ? 504 : 502, {}, {},
-                                         !x_->requestBodyDone, false});
+                                         !x_->requestBodyDone(), false});
       return;
   }
 }
@@ -384,7 +377,7 @@ void HttpSession::onTimer() {
     drive();
     return;
   }
-  if (state_ == State::SendingRequest && !x_->requestBodyDone && !x_->anyResponseByte) {
+  if (state_ == State::SendingRequest && !x_->requestBodyDone() && !x_->anyResponseByte) {
     releaseUpstream(false);
     respondLocal(http::GatewayResponse{408, {}, {}, true, false});
     drive();
@@ -428,32 +421,26 @@ bool HttpSession::stepSendRequest() {
     return true;
   }
   // 2. The body, straight from the client's buffer.
-  if (!x_->requestBodyDone || x_->requestBodyPending > 0) {
+  if (!x_->requestBodyDone() || x_->requestBodyPending > 0) {
     if (x_->requestBodyPending == 0 && cin_.readable() > 0) {
-      if (x_->head.framing == http::BodyFraming::ContentLength) {
-        x_->requestBodyPending = std::min<uint64_t>(x_->requestBodyRemaining, cin_.readable());
-        x_->requestBodyRemaining -= x_->requestBodyPending;
-        x_->requestBodyDone = x_->requestBodyRemaining == 0;
-      } else {
-        uint64_t decoded = 0;
-        x_->requestBodyPending = x_->requestChunks.feed(cin_.view(), [&](std::string_view d) { decoded += d.size(); });
-        x_->requestBodySeen += decoded;
-        if (x_->requestChunks.failed()) {
-          releaseUpstream(false);
-          respondLocal(http::GatewayResponse{400, {}, {}, true, false});
-          return true;
-        }
-        x_->requestBodyDone = x_->requestChunks.done();
-        const uint64_t maxBody = worker_.settings().clientMaxBodySize;
-        const uint64_t pluginLimit = x_->ctx.bodyLimit;
-        if ((maxBody && x_->requestBodySeen > maxBody) || (pluginLimit && x_->requestBodySeen > pluginLimit)) {
-          const bool byPlugin = pluginLimit && x_->requestBodySeen > pluginLimit && (!maxBody || pluginLimit < maxBody);
-          releaseUpstream(false);
-          respondLocal(http::GatewayResponse{413, byPlugin ? x_->ctx.bodyLimitMessage : std::string_view(), {}, true, false});
-          return true;
-        }
+      // The body's bytes go up as they are (chunks with their framing); the decoder finds its end.
+      http::BodyDecoder& body = x_->requestBodyDecoder;
+      x_->requestBodyPending = body.feed(cin_.view());
+      if (body.failed()) {
+        leg_.release(*x_, false);
+        respondLocal(http::GatewayResponse{400, {}, {}, true, false});
+        return true;
       }
-      x_->requestBodySeen += x_->head.framing == http::BodyFraming::ContentLength ? x_->requestBodyPending : 0;
+      // A length was checked with the head; a chunked body is checked as it arrives.
+      const uint64_t maxBody = worker_.settings().clientMaxBodySize;
+      const uint64_t pluginLimit = x_->ctx.bodyLimit;
+      const uint64_t seen = body.decoded();
+      if ((maxBody && seen > maxBody) || (pluginLimit && seen > pluginLimit)) {
+        const bool byPlugin = pluginLimit && seen > pluginLimit && (!maxBody || pluginLimit < maxBody);
+        leg_.release(*x_, false);
+        respondLocal(http::GatewayResponse{413, byPlugin ? x_->ctx.bodyLimitMessage : std::string_view(), {}, true, false});
+        return true;
+      }
     }
     if (x_->requestBodyPending > 0) {
       const ssize_t n = sendToUpstream(cin_.readPos(), static_cast<size_t>(x_->requestBodyPending));
@@ -463,7 +450,7 @@ bool HttpSession::stepSendRequest() {
       leg_.armWrite(*x_);
       return true;
     }
-    if (!x_->requestBodyDone) {
+    if (!x_->requestBodyDone()) {
       const ssize_t n = readClient();
       if (n < 0 || (n == 0 && clientEof_)) {  // the client went away mid-body
         releaseUpstream(false);

@@ -29,8 +29,7 @@ void HttpSession::startReadingBody(const char* headStart) {
     return;
   }
   x.parser.reset();
-  x.requestChunks.reset();
-  x_->requestBodyRemaining = x.head.framing == http::BodyFraming::ContentLength ? x.head.contentLength : 0;
+  x.requestBodyDecoder.start(x.head.framing, x.head.contentLength);
   if (x.head.expectContinue) sendContinue();
   state_ = State::ReadingBody;
   worker_.reactor().arm(*this, worker_.settings().clientBodyTimeoutMs);
@@ -42,29 +41,19 @@ bool HttpSession::stepReadBody() {
   const uint64_t maxBody = worker_.settings().clientMaxBodySize;
   for (;;) {
     if (cin_.readable() > 0) {
-      bool done = false;
-      if (x.head.framing == http::BodyFraming::ContentLength) {
-        const auto n = static_cast<size_t>(std::min<uint64_t>(x_->requestBodyRemaining, cin_.readable()));
-        x.body.append(cin_.readPos(), n);
-        cin_.consume(n);
-        x_->requestBodyRemaining -= n;
-        done = x_->requestBodyRemaining == 0;
-      } else {
-        const size_t used = x.requestChunks.feed(cin_.view(), [&x](std::string_view d) { x.body.append(d); });
-        cin_.consume(used);
-        if (x.requestChunks.failed()) {
-          respondLocal(http::GatewayResponse{400, {}, {}, true, false});
-          return true;
-        }
-        done = x.requestChunks.done();
+      const size_t used = x.requestBodyDecoder.feed(cin_.view(), [&x](std::string_view d) { x.body.append(d); });
+      cin_.consume(used);
+      if (x.requestBodyDecoder.failed()) {
+        respondLocal(http::GatewayResponse{400, {}, {}, true, false});
+        return true;
       }
+      const bool done = x.requestBodyDecoder.done();
       if (x.body.size() > limit || (maxBody && x.body.size() > maxBody)) {
         respondLocal(http::GatewayResponse{413, {}, {}, true, false});
         return true;
       }
       if (done) {
         net::TimerQueue::disarm(*this);
-        x_->requestBodySeen = x.body.size();
         forwardExchange();
         return state_ != State::Closed;
       }

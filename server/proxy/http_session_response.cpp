@@ -25,8 +25,7 @@ bool HttpSession::buildResponseHead() {
       x_->responseParser.reset();
       if (x_->responseParser.parse(x_->responseHeadCopy, x_->response, x_->isHead) != http::ParseResult::Done) return false;
       x_->responseBody.clear();
-      x_->responseChunks.reset();
-      x_->responseRemaining = x_->response.framing == http::BodyFraming::ContentLength ? x_->response.contentLength : 0;
+      x_->responseBodyDecoder.start(x_->response.framing, x_->response.contentLength);
       x_->bodyReplaced = true;  // the head goes out once the body filters have run
       return true;
     }
@@ -49,9 +48,7 @@ bool HttpSession::writeResponseHead() {
   worker_.clientBuffers().acquire(cout_);
   x.dechunk = x.response.framing == http::BodyFraming::Chunked && x.httpMinor == 0 && !x.bodyReplaced;
   if (x.response.framing == http::BodyFraming::UntilClose || x.dechunk) keepAlive_ = false;
-  x.responseRemaining = x.response.framing == http::BodyFraming::ContentLength ? x.response.contentLength : 0;
-  x.responseDone = x.response.framing == http::BodyFraming::None;
-  x.responseChunks.reset();
+  x.responseBodyDecoder.start(x.response.framing, x.response.contentLength);
   http::PassedResponse passed;
   passed.clientMinor = x.httpMinor;
   passed.dechunk = x.dechunk;
@@ -70,38 +67,21 @@ bool HttpSession::writeResponseHead() {
 
 bool HttpSession::stepSendResponse() {
   net::IoBuffer& in = leg_.in();
+  http::BodyDecoder& decoder = x_->responseBodyDecoder;
   // How much of the upstream buffer is body we may forward as it is.
   std::string_view body;
-  if (!x_->responseDone && in.readable() > 0) {
-    switch (x_->response.framing) {
-      case http::BodyFraming::ContentLength:
-        body = in.view().substr(0, static_cast<size_t>(std::min<uint64_t>(x_->responseRemaining, in.readable())));
-        break;
-      case http::BodyFraming::Chunked:
-        if (x_->dechunk) {
-          // Decoded data is never longer than its input: feed only what cout_ has room for.
-          cout_.compact();
-          const size_t used = x_->responseChunks.feed(in.view().substr(0, cout_.writable()),
-                                                   [&](std::string_view d) { (void)cout_.append(d); });
-          in.consume(used);
-          if (x_->responseChunks.failed()) {
-            close();
-            return false;
-          }
-          x_->responseDone = x_->responseChunks.done();
-        } else {
-          // Forward raw chunks; the decoder finds where the body ends.
-          http::ChunkedDecoder probe = x_->responseChunks;
-          const size_t used = probe.feed(in.view());
-          if (probe.failed()) {
-            close();
-            return false;
-          }
-          body = in.view().substr(0, used);
-        }
-        break;
-      case http::BodyFraming::UntilClose: body = in.view(); break;
-      case http::BodyFraming::None: break;
+  if (!decoder.done() && in.readable() > 0) {
+    if (x_->dechunk) {
+      // Decoded data is never longer than its input: feed only what cout_ has room for.
+      cout_.compact();
+      const size_t used = decoder.feed(in.view().substr(0, cout_.writable()), [&](std::string_view d) { (void)cout_.append(d); });
+      in.consume(used);
+    } else {
+      body = in.view().substr(0, decoder.bodyBytesIn(in.view()));
+    }
+    if (decoder.failed()) {
+      close();
+      return false;
     }
   }
   if (cout_.readable() > 0 || !body.empty()) {
@@ -111,29 +91,21 @@ bool HttpSession::stepSendResponse() {
       return false;
     }
     const size_t sent = before - in.readable();
-    if (sent > 0) {
-      if (x_->response.framing == http::BodyFraming::ContentLength) {
-        x_->responseRemaining -= sent;
-        x_->responseDone = x_->responseRemaining == 0;
-      } else if (x_->response.framing == http::BodyFraming::Chunked && !x_->dechunk) {
-        x_->responseChunks.feed(std::string_view(body.data(), sent));
-        x_->responseDone = x_->responseChunks.done();
-      }
-    }
+    if (sent > 0) decoder.feed(std::string_view(body.data(), sent));
     if (!clientWritable_) {
       worker_.reactor().arm(*this, worker_.settings().clientBodyTimeoutMs);  // a slow reader
       return false;
     }
     net::TimerQueue::disarm(*this);
     if (sent > 0 || cout_.readable() == 0) {
-      if (x_->responseDone && cout_.readable() == 0) {
+      if (decoder.done() && cout_.readable() == 0) {
         finishExchange();
         return state_ != State::Closed;
       }
       return true;
     }
   }
-  if (x_->responseDone && cout_.readable() == 0) {
+  if (decoder.done() && cout_.readable() == 0) {
     finishExchange();
     return state_ != State::Closed;
   }
@@ -145,7 +117,6 @@ bool HttpSession::stepSendResponse() {
   }
   if (n == 0 && leg_.eof()) {
     if (x_->response.framing == http::BodyFraming::UntilClose && in.readable() == 0) {
-      x_->responseDone = true;
       finishExchange();
       return state_ != State::Closed;
     }
@@ -165,30 +136,14 @@ bool HttpSession::stepBufferResponse() {
   for (;;) {
     bool done = false;
     if (in.readable() > 0) {
-      switch (x_->response.framing) {
-        case http::BodyFraming::ContentLength: {
-          const auto n = static_cast<size_t>(std::min<uint64_t>(x_->responseRemaining, in.readable()));
-          x_->responseBody.append(in.readPos(), n);
-          in.consume(n);
-          x_->responseRemaining -= n;
-          done = x_->responseRemaining == 0;
-          break;
-        }
-        case http::BodyFraming::Chunked: {
-          const size_t used = x_->responseChunks.feed(in.view(), [this](std::string_view d) { x_->responseBody.append(d); });
-          in.consume(used);
-          if (x_->responseChunks.failed()) {
-            upstreamFailed(Failure::Protocol);
-            return state_ != State::Closed;
-          }
-          done = x_->responseChunks.done();
-          break;
-        }
-        default:
-          x_->responseBody.append(in.view());
-          in.consume(in.readable());
-          break;
+      http::BodyDecoder& decoder = x_->responseBodyDecoder;
+      const size_t used = decoder.feed(in.view(), [this](std::string_view d) { x_->responseBody.append(d); });
+      in.consume(used);
+      if (decoder.failed()) {
+        upstreamFailed(Failure::Protocol);
+        return state_ != State::Closed;
       }
+      done = decoder.done();
       if (x_->responseBody.size() > limit) {
         // Nothing has reached the client yet, but the body cannot be held: the plugins cannot do their work.
         Poco::Logger::get("sluice.proxy")

@@ -192,7 +192,7 @@ UpstreamLeg::AfterFailure UpstreamLeg::failed(Exchange& x, Failure failure) {
                                                                                       : snapshot::Outcome::TcpFailure);
   release(x, false);
   const bool beforeSending = failure == Failure::Connect || failure == Failure::ConnectTimeout;
-  const bool staleKeepAlive = stale && x.requestBodyDone && x.requestBodySeen == 0;
+  const bool staleKeepAlive = stale && x.requestBodyDone() && x.requestBodySeen() == 0;
   if (!x.anyResponseByte && (beforeSending || staleKeepAlive) && (staleKeepAlive || x.tries <= x.service->retries)) {
     x.upstreamHeadSent = x.bufferedBodySent = 0;
     return AfterFailure::Retry;

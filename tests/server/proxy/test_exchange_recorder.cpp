@@ -44,7 +44,8 @@ class TestExchangeRecorder : public QObject {
     x.pin = &pin_;
     x.route = &route_;
     x.head.headBytes = 100;
-    x.requestBodySeen = 20;
+    x.requestBodyDecoder.start(http::BodyFraming::ContentLength, 20);
+    x.requestBodyDecoder.feed(std::string(20, 'b'));
     x.ctx.bytesSent = 300;
     x.startUs = core::monotonicMicros() - 5000;
     x.method = "GET";
