@@ -1,32 +1,10 @@
 #include "proxy/http_session.h"
 
-#include "core/clock.h"
-
-#include "http/request_head_writer.h"
-#include "proxy/upstream_path.h"
-#include "router/path_normalizer.h"
-#include "snapshot/target_health.h"
-
-#include <algorithm>
-
 #include <sys/epoll.h>
 #include <sys/socket.h>
-#include <sys/uio.h>
 #include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
-#include <ctime>
-#include <charconv>
-
 namespace sluice::proxy {
-namespace {
-
-std::string_view headerLookup(const void* ctx, std::string_view name) {
-  return http::findHeader(*static_cast<const http::Headers*>(ctx), name);
-}
-
-}  // namespace
 
 HttpSession::HttpSession(ProxyWorker& worker, int fd, std::string clientIp, uint16_t serverPort, bool tls)
     : worker_(worker), fd_(fd), clientIp_(std::move(clientIp)), serverPort_(serverPort), leg_(worker, *this) {
@@ -126,213 +104,54 @@ bool HttpSession::stepReadHead() {
   return state_ != State::Closed;
 }
 
+ClientFacts HttpSession::clientFacts() const {
+  ClientFacts c;
+  c.clientIp = clientIp_;
+  c.serverPort = serverPort_;
+  c.https = tls_ != nullptr;
+  if (tls_) c.sni = tls_->serverName();
+  c.traceAllowed = traceAllowed_;
+  c.acceptedUs = acceptedUs_;
+  c.firstRequest = requestsServed_ == 0;
+  return c;
+}
+
 void HttpSession::beginExchange() {
   // The head's bytes leave the buffer now; they stay in memory (views into them remain valid)
   // until the next read, and nothing reads the client before the upstream head is built.
   const char* headStart = cin_.readPos();
   cin_.consume(x_->head.headBytes);
-  x_->parser.reset();
-  x_->chain = nullptr;
-  worker_.counters().requests.fetch_add(1, std::memory_order_relaxed);
-  x_->startUs = worker_.nowMicros();
   net::TimerQueue::disarm(*this);
-  x_->isHead = x_->head.method == "HEAD";
-  x_->httpMinor = x_->head.versionMinor;
   keepAlive_ = keepAlive_ && x_->head.keepAlive && !worker_.draining() &&
                requestsServed_ + 1 < worker_.settings().keepaliveRequests;
-  x_->anyResponseByte = false;
-  x_->tries = 0;
-  x_->upstreamHeadSent = 0;
-  x_->requestBodyDecoder.start(x_->head.framing, x_->head.contentLength);
-  x_->requestBodyPending = 0;
-  x_->requestIdLength = 0;
-  if (worker_.settings().requestIdHeader) {
-    const std::string_view id = worker_.nextRequestId();
-    x_->requestIdLength = static_cast<uint8_t>(std::min(id.size(), sizeof x_->requestId));
-    std::copy_n(id.data(), x_->requestIdLength, x_->requestId);
+  const ClientFacts client = clientFacts();
+  openExchange(worker_, *x_, client);
+  http::GatewayResponse answer;
+  switch (routeExchange(worker_, *x_, client, answer)) {
+    case Routed::Respond: respondLocal(answer); return;
+    case Routed::ReadBodyFirst: startReadingBody(headStart); return;
+    case Routed::Forward: forwardExchange(); return;
   }
-
-  x_->ctx.reset();
-  x_->resolved.clear();
-  x_->timings.clear();
-  x_->chain = nullptr;
-  x_->route = nullptr;
-  x_->bodyBuffered = false;
-  x_->connectStartUs = x_->connectedUs = 0;
-  x_->peer = nullptr;
-  x_->targetMetricsId = 0;
-  const bool observe = worker_.settings().observe;
-  const bool accessLog = worker_.settings().accessLog != nullptr;
-  if (observe || accessLog) {
-    x_->method.assign(x_->head.method);
-    x_->target.assign(x_->head.target);
-  }
-  if (accessLog) {
-    x_->userAgent.assign(http::findHeader(x_->head.headers, "user-agent"));
-    x_->referer.assign(http::findHeader(x_->head.headers, "referer"));
-  }
-  if (observe) {
-    x_->times = observe::TraceTimes{};
-    x_->times.parsed = x_->startUs;
-    if (requestsServed_ == 0) x_->times.accepted = acceptedUs_;
-    x_->forceTrace = traceAllowed_ && http::findHeader(x_->head.headers, "x-sluice-trace") == "1";
-  }
-  x_->pin = worker_.pinSnapshot();
-  const snapshot::ConfigSnapshot& snap = *x_->pin->snapshot;
-  std::string_view path = x_->head.path;
-  std::string& normalized = worker_.scratch(0);
-  if (!router::isNormalPath(path)) {
-    if (!router::normalizePath(path, normalized)) {
-      respondLocal(http::GatewayResponse{400, {}, {}, true, false});
-      return;
-    }
-    path = normalized;
-  }
-  router::MatchInput in;
-  in.method = x_->head.method;
-  in.host = x_->head.host;
-  in.path = path;
-  in.protocol = tls_ ? router::kHttps : router::kHttp;
-  if (tls_) in.sni = tls_->serverName();
-  in.headerContext = &x_->head.headers;
-  in.header = headerLookup;
-  const router::MatchResult match = snap.router.match(in);
-  if (observe) x_->times.routed = worker_.nowMicros();
-  const bool hasBody = x_->head.framing != http::BodyFraming::None;
-  if (!match.matched) {
-    respondLocal(http::GatewayResponse{404, "no Route matched with those values", {}, hasBody, false});
-    return;
-  }
-  const snapshot::RouteRuntime& route = snap.routes[match.index];
-  if (match.protocolMismatch) {
-    if (route.httpsRedirectStatus == 426) {
-      respondLocal(http::GatewayResponse{426, {}, "Connection: Upgrade\r\nUpgrade: TLS/1.2, HTTP/1.1\r\n", hasBody, false});
-    } else {
-      std::string& location = worker_.scratch(1);
-      location = "Location: https://" + std::string(http::hostWithoutPort(x_->head.host)) +
-                 std::string(x_->head.target) + "\r\n";
-      respondLocal(http::GatewayResponse{route.httpsRedirectStatus, {}, location, hasBody, true});
-    }
-    return;
-  }
-  // Kong leaves the routes of a disabled service out of its router; a route without a service still
-  // runs its plugins and is answered 503 after them (forwardExchange).
-  if (route.service >= 0 && !snap.services[static_cast<size_t>(route.service)].enabled) {
-    respondLocal(http::GatewayResponse{404, "no Route matched with those values", {}, hasBody, false});
-    return;
-  }
-  x_->service = route.service >= 0 ? &snap.services[static_cast<size_t>(route.service)] : nullptr;
-  const uint64_t maxBody = worker_.settings().clientMaxBodySize;
-  if (maxBody && x_->head.framing == http::BodyFraming::ContentLength && x_->head.contentLength > maxBody) {
-    respondLocal(http::GatewayResponse{413, {}, {}, true, false});
-    return;
-  }
-
-  Exchange& x = *x_;
-  x.route = &route;
-  x.path = path;
-  x.matchedPathLength = match.matchedPathLength;
-  if (snap.chains[route.chain].readsRequestBody) {
-    x.body.clear();
-    x.bodyBuffered = true;  // plugins get the body, empty when there is none
-    if (hasBody) {
-      startReadingBody(headStart);
-      return;
-    }
-  }
-  forwardExchange();
 }
 
 void HttpSession::forwardExchange() {
-  const snapshot::ConfigSnapshot& snap = *x_->pin->snapshot;
   Exchange& x = *x_;
-  const snapshot::RouteRuntime& route = *x.route;
-  const std::string_view path = x.path;
-  const bool hasBody = x.head.framing != http::BodyFraming::None && !x.bodyBuffered;  // still unread
-  const uint8_t protocol = tls_ ? router::kHttps : router::kHttp;
-  x.chain = &snap.chains[route.chain];
-  if (!x.chain->empty()) {
-    plugins::RequestContext& ctx = x.ctx;
-    ctx.request = &x.head;
-    ctx.path = path;
-    ctx.clientIp = clientIp_;
-    ctx.requestId = requestId();
-    ctx.https = tls_ != nullptr;
-    ctx.startedUs = x_->startUs;
-    ctx.snapshot = &snap;
-    ctx.route = &route;
-    ctx.service = x_->service;
-    if (x.bodyBuffered) ctx.requestBody = &x.body;
-    if (x.chain->phases & plugins::phaseBit(plugins::Phase::Log)) ctx.startedAtMs = core::unixMillis();
-    if (worker_.settings().observe) x.times.pluginsStart = worker_.nowMicros();
-    if (plugins::runRequestPhases(*x.chain, ctx, x.resolved, x.timings, protocol) == plugins::PhaseResult::Respond) {
-      respondFromPlugin(hasBody);
-      return;
-    }
-  }
-
-  if (!x_->service) {
-    respondLocal(http::GatewayResponse{503, "no Service found with those values", {}, hasBody, false});
+  const bool unreadBody = x.head.framing != http::BodyFraming::None && !x.bodyBuffered;
+  const ClientFacts client = clientFacts();
+  if (runRequestPlugins(worker_, x, client) == plugins::PhaseResult::Respond) {
+    respondFromPlugin(unreadBody);
     return;
   }
-
-  // Upstream path: strip the matched prefix, join with the service path (path_handling).
-  std::string_view rest = path;
-  std::string_view prefix;
-  if (route.stripPath && x.matchedPathLength > 0) {
-    prefix = path.substr(0, x.matchedPathLength);
-    rest = path.substr(x.matchedPathLength);
+  if (!x.service) {
+    respondLocal(http::GatewayResponse{503, "no Service found with those values", {}, unreadBody, false});
+    return;
   }
-  std::string& upstreamPath = worker_.scratch(1);
-  if (x.ctx.pathRewritten) upstreamPath = x.ctx.upstreamPath;  // a plugin chose the whole path
-  else joinUpstreamPath(x_->service->path, rest, route.pathHandlingV1, upstreamPath);
-  const std::string_view query = x.ctx.queryRewritten ? std::string_view(x.ctx.query) : x.head.query;
-  if (!query.empty()) {
-    upstreamPath.push_back('?');
-    upstreamPath.append(query);
+  if (!writeUpstreamRequest(worker_, x, client, uout_)) {
+    respondLocal(http::GatewayResponse{431, {}, {}, true, false});
+    return;
   }
-  if (x.chain->phases & plugins::phaseBit(plugins::Phase::Log)) x.ctx.upstreamUri = upstreamPath;
-  http::ForwardedRequest info;
-  info.clientIp = clientIp_;
-  info.serverPort = serverPort_;
-  info.https = tls_ != nullptr;
-  info.upstreamPath = upstreamPath;
-  info.host = route.preserveHost ? x_->head.host : std::string_view(x_->service->hostHeader);
-  info.requestId = requestId();
-  info.forwardedPrefix = prefix.size() > 1 ? prefix : std::string_view();
-  info.chunkedBody = x_->head.framing == http::BodyFraming::Chunked && !x.bodyBuffered;
-  if (x.bodyBuffered && (!x.body.empty() || x.head.framing != http::BodyFraming::None))
-    info.bufferedBodyLength = static_cast<int64_t>(x.body.size());
-  x_->upgrade = x_->head.upgrade;
-  x_->tunnel = false;
-  info.upgrade = x_->upgrade;
-  info.method = x.ctx.method;
-  info.changes = {&x.ctx.setHeaders, &x.ctx.removeHeaders};
-  x_->hashKey.clear();
-  x_->triedTargets.clear();
-  x_->targetIndex = -1;
-  if (x_->service->upstream >= 0) {  // the hash key, while the head is still readable
-    BalanceInput balance;
-    balance.clientIp = clientIp_;
-    balance.path = path;
-    balance.query = x_->head.query;
-    if (x.ctx.consumer) balance.consumerId = x.ctx.consumer->id;
-    balance.headerContext = &x_->head.headers;
-    balance.header = headerLookup;
-    x_->hashKey = requestHashKey(snap.upstreams[static_cast<size_t>(x_->service->upstream)], balance);
-  }
-  worker_.clientBuffers().acquire(uout_);
-  uout_.clear();
-  if (!http::writeForwardedRequestHead(uout_, x_->head, info)) {
-    uout_.clear();
-    if (!worker_.growToLarge(uout_) || !http::writeForwardedRequestHead(uout_, x_->head, info)) {
-      respondLocal(http::GatewayResponse{431, {}, {}, true, false});
-      return;
-    }
-  }
-  // From here on the head's views are dead: it has been copied into uout_.
-  x_->bufferedBodySent = 0;
-  // A body already read goes out of memory after the head; any other streams from the client.
+  // From here on the head's views are dead: it has been copied into uout_. A body already read
+  // goes out of memory after the head; any other streams from the client.
   if (!x.bodyBuffered && x.head.expectContinue && !x.requestBodyDone()) sendContinue();
   startUpstream();
 }

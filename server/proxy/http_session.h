@@ -10,6 +10,7 @@
 #include "net/tls_stream.h"
 #include "proxy/exchange.h"
 #include "proxy/exchange_recorder.h"
+#include "proxy/exchange_start.h"
 #include "proxy/proxy_worker.h"
 #include "proxy/upstream_leg.h"
 
@@ -71,6 +72,7 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   bool stepTunnel();  // after 101 Switching Protocols: bytes both ways until either side closes
 
   void beginExchange();
+  ClientFacts clientFacts() const;
   // The route's plugins, then the upstream request (after the body, when the plugins read it).
   void forwardExchange();
   void startReadingBody(const char* headStart);

@@ -1,0 +1,46 @@
+#pragma once
+// The request half of an exchange, before anything goes upstream: the exchange opened for a parsed
+// head, the route on the pinned snapshot (or the gateway's own answer), the route's request
+// plugins, and the request head written for the upstream. The session conducts; these decide.
+#include "http/gateway_response.h"
+#include "net/io_buffer.h"
+#include "plugins/plugin.h"
+#include "proxy/exchange.h"
+
+#include <cstdint>
+#include <string_view>
+
+namespace sluice::proxy {
+
+class ProxyWorker;
+
+// What the client's connection tells its exchanges.
+struct ClientFacts {
+  std::string_view clientIp;
+  uint16_t serverPort = 0;
+  bool https = false;
+  std::string_view sni;       // TLS: the server name the client sent
+  bool traceAllowed = false;  // the client's address is in trace_clients
+  uint64_t acceptedUs = 0;    // when the connection was accepted
+  bool firstRequest = true;   // the connection's first exchange (its trace shows the accept)
+};
+
+// Resets the exchange for the head just parsed: request id, the fields the access log and traces
+// keep, and the snapshot it will run on (pinned until the exchange is recorded).
+void openExchange(ProxyWorker& worker, Exchange& x, const ClientFacts& client);
+
+enum class Routed {
+  Forward,        // run the plugins and go upstream
+  ReadBodyFirst,  // a plugin of the route reads the body: all of it arrives first
+  Respond,        // the gateway answers (`answer`): no route, a redirect, a body too large, ...
+};
+Routed routeExchange(ProxyWorker& worker, Exchange& x, const ClientFacts& client, http::GatewayResponse& answer);
+
+// The route's rewrite and access phases. Respond: x.ctx.local holds a plugin's answer.
+plugins::PhaseResult runRequestPlugins(ProxyWorker& worker, Exchange& x, const ClientFacts& client);
+
+// The request head for the upstream, into `out` (and the balancer's hash key, while the client's
+// head is still readable). False: it does not fit even a large buffer (431).
+bool writeUpstreamRequest(ProxyWorker& worker, Exchange& x, const ClientFacts& client, net::IoBuffer& out);
+
+}  // namespace sluice::proxy
