@@ -5,6 +5,7 @@
 // idle, so an idle keep-alive connection costs only the HttpSession itself (a few hundred bytes)
 // and the vectors inside keep their capacity from request to request: no allocation per request.
 #include "http/body_decoder.h"
+#include "http/http1_server_codec.h"
 #include "http/request_parser.h"
 #include "http/response_parser.h"
 #include "observe/request_trace.h"
@@ -22,11 +23,11 @@ namespace sluice::proxy {
 struct SnapshotPin;  // proxy_worker.h
 
 struct Exchange {
-  http::RequestParser parser;
+  http::Http1ServerCodec codec;  // the client's side: request heads and bodies in, responses out
   http::RequestHead head;
   http::ResponseParser responseParser;
   http::ResponseHead response;
-  http::BodyDecoder requestBodyDecoder, responseBodyDecoder;  // the bodies' framing, as bytes arrive
+  http::BodyDecoder responseBodyDecoder;  // the upstream response body's framing, as its bytes arrive
   std::string hashKey;           // consistent hashing: this request's key
   std::string poolKey;           // https upstreams: the keep-alive pool's name
   std::vector<int> triedTargets; // this request's failed targets, skipped on retries
@@ -66,10 +67,10 @@ struct Exchange {
   // The request going up: its head (in the session's upstream buffer) and body.
   size_t upstreamHeadSent = 0, bufferedBodySent = 0;  // bufferedBodySent: of a body read for the plugins
   uint64_t requestBodyPending = 0;  // body bytes decoded in the client's buffer, not yet sent up
-  bool requestBodyDone() const { return requestBodyDecoder.done(); }
-  uint64_t requestBodySeen() const { return requestBodyDecoder.decoded(); }
+  bool requestBodyDone() const { return codec.bodyDone(); }
+  uint64_t requestBodySeen() const { return codec.bodySeen(); }
   // The response coming down.
-  bool dechunk = false, bodyReplaced = false;
+  bool bodyReplaced = false;
   bool upgrade = false, tunnel = false;
   bool anyResponseByte = false, closeAfterLocal = false;
   // A local response's body sent from memory (a cached response), and how much of it went out.
@@ -93,7 +94,7 @@ class ExchangePool {
       spare_.pop_back();
       lowWater_ = std::min(lowWater_, spare_.size());
     }
-    x->parser = http::RequestParser(limits);
+    x->codec = http::Http1ServerCodec(limits);
     x->requestIdLength = 0;
     x->isHead = false;  // until a head says otherwise (an unparsable one gets a body)
     x->anyResponseByte = false;

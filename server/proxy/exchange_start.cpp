@@ -21,14 +21,12 @@ std::string_view headerLookup(const void* ctx, std::string_view name) {
 void openExchange(ProxyWorker& worker, Exchange& x, const ClientFacts& client) {
   const ProxySettings& settings = worker.settings();
   worker.counters().requests.fetch_add(1, std::memory_order_relaxed);
-  x.parser.reset();
   x.startUs = worker.nowMicros();
   x.isHead = x.head.method == "HEAD";
   x.httpMinor = x.head.versionMinor;
   x.anyResponseByte = false;
   x.tries = 0;
   x.upstreamHeadSent = x.bufferedBodySent = 0;
-  x.requestBodyDecoder.start(x.head.framing, x.head.contentLength);
   x.requestBodyPending = 0;
   x.requestIdLength = 0;
   if (settings.requestIdHeader) {

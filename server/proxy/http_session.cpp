@@ -87,12 +87,12 @@ bool HttpSession::stepReadHead() {
     worker_.reactor().arm(*this, worker_.settings().clientHeaderTimeoutMs);
   }
   takeExchange();
-  const auto result = x_->parser.parse(cin_.view(), x_->head);
-  if (result == http::ParseResult::Error) {
-    respondLocal(http::GatewayResponse{x_->parser.status(), {}, {}, true, false});
+  const auto head = x_->codec.readHead(cin_.view(), x_->head);
+  if (head == http::Http1ServerCodec::Head::Error) {
+    respondLocal(http::GatewayResponse{x_->codec.errorStatus(), {}, {}, true, false});
     return true;
   }
-  if (result == http::ParseResult::NeedMore) {
+  if (head == http::Http1ServerCodec::Head::NeedMore) {
     const ssize_t n = readClient();
     if (n < 0 || (n == 0 && clientEof_)) {
       close();
@@ -243,9 +243,9 @@ bool HttpSession::stepSendRequest() {
   if (!x_->requestBodyDone() || x_->requestBodyPending > 0) {
     if (x_->requestBodyPending == 0 && cin_.readable() > 0) {
       // The body's bytes go up as they are (chunks with their framing); the decoder finds its end.
-      http::BodyDecoder& body = x_->requestBodyDecoder;
-      x_->requestBodyPending = body.feed(cin_.view());
-      if (body.failed()) {
+      http::Http1ServerCodec& codec = x_->codec;
+      x_->requestBodyPending = codec.readBody(cin_.view());
+      if (codec.bodyFailed()) {
         leg_.release(*x_, false);
         respondLocal(http::GatewayResponse{400, {}, {}, true, false});
         return true;
@@ -253,7 +253,7 @@ bool HttpSession::stepSendRequest() {
       // A length was checked with the head; a chunked body is checked as it arrives.
       const uint64_t maxBody = worker_.settings().clientMaxBodySize;
       const uint64_t pluginLimit = x_->ctx.bodyLimit;
-      const uint64_t seen = body.decoded();
+      const uint64_t seen = codec.bodySeen();
       if ((maxBody && seen > maxBody) || (pluginLimit && seen > pluginLimit)) {
         const bool byPlugin = pluginLimit && seen > pluginLimit && (!maxBody || pluginLimit < maxBody);
         leg_.release(*x_, false);
@@ -341,7 +341,7 @@ void HttpSession::finishExchange() {
   }
   worker_.releaseBuffer(cout_);
   state_ = State::ReadingHead;
-  x_->parser.reset();
+  x_->codec.reset();
   if (cin_.readable() == 0) {
     goIdle();
     worker_.reactor().arm(*this, worker_.settings().keepaliveTimeoutMs);
@@ -381,7 +381,7 @@ void HttpSession::respondLocal(const http::GatewayResponse& response) {
   const std::string_view server = worker_.settings().serverTokens ? std::string_view("sluice") : std::string_view();
   http::GatewayResponse r = response;
   r.close = r.close || !keepAlive_;
-  if (!http::writeGatewayResponse(cout_, r, x_->isHead, server, requestId())) {
+  if (!x_->codec.writeGatewayResponse(cout_, r, x_->isHead, server, requestId())) {
     close();
     return;
   }
@@ -417,7 +417,7 @@ bool HttpSession::stepSendLocal() {
   uout_.clear();
   worker_.releaseBuffer(uout_);
   state_ = State::ReadingHead;
-  if (x_) x_->parser.reset();
+  if (x_) x_->codec.reset();
   if (cin_.readable() == 0) {
     goIdle();
     worker_.reactor().arm(*this, worker_.settings().keepaliveTimeoutMs);

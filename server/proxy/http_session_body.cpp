@@ -6,7 +6,7 @@ namespace sluice::proxy {
 
 void HttpSession::sendContinue() {
   worker_.clientBuffers().acquire(cout_);
-  (void)cout_.append("HTTP/1.1 100 Continue\r\n\r\n");
+  (void)x_->codec.writeContinue(cout_);
   (void)flushClient({});
   x_->anyResponseByte = false;  // an interim response: a real error may still follow
 }
@@ -23,13 +23,10 @@ void HttpSession::startReadingBody(const char* headStart) {
   x.requestPath.assign(x.path);
   x.path = x.requestPath;
   x.requestHeadCopy.assign(headStart, x.head.headBytes);
-  x.parser.reset();
-  if (x.parser.parse(x.requestHeadCopy, x.head) != http::ParseResult::Done) {  // parsed once already: cannot fail
+  if (!x.codec.readHeadAgain(x.requestHeadCopy, x.head)) {  // parsed once already: cannot fail
     respondLocal(http::GatewayResponse{400, {}, {}, true, false});
     return;
   }
-  x.parser.reset();
-  x.requestBodyDecoder.start(x.head.framing, x.head.contentLength);
   if (x.head.expectContinue) sendContinue();
   state_ = State::ReadingBody;
   worker_.reactor().arm(*this, worker_.settings().clientBodyTimeoutMs);
@@ -41,13 +38,13 @@ bool HttpSession::stepReadBody() {
   const uint64_t maxBody = worker_.settings().clientMaxBodySize;
   for (;;) {
     if (cin_.readable() > 0) {
-      const size_t used = x.requestBodyDecoder.feed(cin_.view(), [&x](std::string_view d) { x.body.append(d); });
+      const size_t used = x.codec.readBody(cin_.view(), [&x](std::string_view d) { x.body.append(d); });
       cin_.consume(used);
-      if (x.requestBodyDecoder.failed()) {
+      if (x.codec.bodyFailed()) {
         respondLocal(http::GatewayResponse{400, {}, {}, true, false});
         return true;
       }
-      const bool done = x.requestBodyDecoder.done();
+      const bool done = x.codec.bodyDone();
       if (x.body.size() > limit || (maxBody && x.body.size() > maxBody)) {
         respondLocal(http::GatewayResponse{413, {}, {}, true, false});
         return true;

@@ -43,46 +43,34 @@ bool HttpSession::writeHeadGrowing() {
 }
 
 bool HttpSession::writeResponseHead() {
-  const ProxySettings& settings = worker_.settings();
   Exchange& x = *x_;
   worker_.clientBuffers().acquire(cout_);
-  x.dechunk = x.response.framing == http::BodyFraming::Chunked && x.httpMinor == 0 && !x.bodyReplaced;
-  if (x.response.framing == http::BodyFraming::UntilClose || x.dechunk) keepAlive_ = false;
   x.responseBodyDecoder.start(x.response.framing, x.response.contentLength);
   http::PassedResponse passed;
   passed.clientMinor = x.httpMinor;
-  passed.dechunk = x.dechunk;
   passed.wholeBody = x.bodyReplaced;
   passed.upgrade = x.tunnel;
   passed.keepAlive = keepAlive_;
   passed.changes = {&x.ctx.responseHeaders, &x.ctx.removeResponseHeaders};
   passed.via = worker_.via();
-  if (settings.latencyTokens) {
+  if (worker_.settings().latencyTokens) {
     passed.upstreamLatencyMs = static_cast<int64_t>((worker_.nowMicros() - x.sentUs) / 1000);
     passed.proxyLatencyMs = static_cast<int64_t>((x.sentUs - x.startUs) / 1000);
   }
   passed.requestId = requestId();
-  return http::writePassedResponseHead(cout_, x.response, passed);
+  const bool written = x.codec.writeResponseHead(cout_, x.response, passed);
+  keepAlive_ = passed.keepAlive;  // false when the body's end will be the connection's end
+  return written;
 }
 
 bool HttpSession::stepSendResponse() {
   net::IoBuffer& in = leg_.in();
   http::BodyDecoder& decoder = x_->responseBodyDecoder;
   // How much of the upstream buffer is body we may forward as it is.
-  std::string_view body;
-  if (!decoder.done() && in.readable() > 0) {
-    if (x_->dechunk) {
-      // Decoded data is never longer than its input: feed only what cout_ has room for.
-      cout_.compact();
-      const size_t used = decoder.feed(in.view().substr(0, cout_.writable()), [&](std::string_view d) { (void)cout_.append(d); });
-      in.consume(used);
-    } else {
-      body = in.view().substr(0, decoder.bodyBytesIn(in.view()));
-    }
-    if (decoder.failed()) {
-      close();
-      return false;
-    }
+  const std::string_view body = x_->codec.responseBody(decoder, in, cout_);
+  if (decoder.failed()) {
+    close();
+    return false;
   }
   if (cout_.readable() > 0 || !body.empty()) {
     const size_t before = in.readable();
@@ -91,7 +79,7 @@ bool HttpSession::stepSendResponse() {
       return false;
     }
     const size_t sent = before - in.readable();
-    if (sent > 0) decoder.feed(std::string_view(body.data(), sent));
+    x_->codec.responseBodySent(decoder, std::string_view(body.data(), sent));
     if (!clientWritable_) {
       worker_.reactor().arm(*this, worker_.settings().clientBodyTimeoutMs);  // a slow reader
       return false;

@@ -39,13 +39,14 @@ class TestExchangeRecorder : public QObject {
   snapshot::RouteRuntime route_;
   proxy::SnapshotPin pin_;
 
-  // An exchange of route r1 that began 5 ms ago: a 100-byte head, a 20-byte body, 300 bytes sent.
+  const std::string head_ = "POST /orders?id=1 HTTP/1.1\r\nHost: example.com\r\nContent-Length: 20\r\n\r\n";
+
+  // An exchange of route r1 that began 5 ms ago: its head, a 20-byte body, 300 bytes sent.
   void prepare(proxy::Exchange& x) {
     x.pin = &pin_;
     x.route = &route_;
-    x.head.headBytes = 100;
-    x.requestBodyDecoder.start(http::BodyFraming::ContentLength, 20);
-    x.requestBodyDecoder.feed(std::string(20, 'b'));
+    QVERIFY(x.codec.readHead(head_, x.head) == http::Http1ServerCodec::Head::Ready);
+    QCOMPARE(x.codec.readBody(std::string(20, 'b')), size_t{20});
     x.ctx.bytesSent = 300;
     x.startUs = core::monotonicMicros() - 5000;
     x.method = "GET";
@@ -76,7 +77,7 @@ class TestExchangeRecorder : public QObject {
     QCOMPARE(routes.size(), size_t{1});
     QCOMPARE(routes[0]["name"].get<std::string>(), std::string("orders"));
     QCOMPARE(routes[0]["requests"].get<uint64_t>(), uint64_t{1});
-    QCOMPARE(routes[0]["bytes_in"].get<uint64_t>(), uint64_t{120});
+    QCOMPARE(routes[0]["bytes_in"].get<uint64_t>(), uint64_t{head_.size() + 20});
     QCOMPARE(routes[0]["bytes_out"].get<uint64_t>(), uint64_t{300});
     const auto kept = traces.query({});
     QCOMPARE(kept.size(), size_t{1});

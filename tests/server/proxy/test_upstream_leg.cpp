@@ -80,7 +80,6 @@ class TestUpstreamLeg : public QObject {
     x.pin = &pin_;
     x.service = &snap_->services[0];
     x.tries = 0;
-    x.requestBodyDecoder.start(http::BodyFraming::None, 0);  // no body
   }
 
  private slots:
