@@ -7,15 +7,16 @@
 namespace sluice::proxy {
 
 HttpSession::HttpSession(ProxyWorker& worker, int fd, std::string clientIp, uint16_t serverPort, bool tls)
-    : worker_(worker), fd_(fd), clientIp_(std::move(clientIp)), serverPort_(serverPort), leg_(worker, *this) {
+    : worker_(worker),
+      client_(fd, tls && worker.settings().serverTls ? std::make_unique<net::TlsStream>(worker.settings().serverTls.get(), fd, true) : nullptr),
+      clientIp_(std::move(clientIp)),
+      serverPort_(serverPort),
+      leg_(worker, *this) {
   if (worker.settings().observe) {
     acceptedUs_ = worker.nowMicros();
     traceAllowed_ = net::inRanges(worker.settings().traceClients, clientIp_);
   }
-  if (tls && worker.settings().serverTls) {
-    tls_ = std::make_unique<net::TlsStream>(worker.settings().serverTls.get(), fd, true);
-    SSL_set_app_data(tls_->ssl(), this);
-  }
+  if (client_.tls()) SSL_set_app_data(client_.tlsStream()->ssl(), this);
 }
 
 bool HttpSession::selectCertificate(SSL* ssl, const std::string& serverName) {
@@ -26,21 +27,17 @@ bool HttpSession::selectCertificate(SSL* ssl, const std::string& serverName) {
 }
 
 HttpSession::~HttpSession() {
-  if (fd_ >= 0) ::close(fd_);
+  client_.close();
 }
 
 bool HttpSession::start() {
-  if (!worker_.reactor().add(fd_, this)) return false;
+  if (!worker_.reactor().add(client_.fd(), this)) return false;
   worker_.reactor().arm(*this, worker_.settings().clientHeaderTimeoutMs);
   return true;
 }
 
 void HttpSession::onEvents(uint32_t events) {
-  // TLS may need to read to write (and the reverse): any event makes both worth a try.
-  if (tls_) clientReadable_ = clientWritable_ = true;
-  if (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)) clientReadable_ = true;
-  if (events & (EPOLLRDHUP | EPOLLHUP | EPOLLERR)) clientHangup_ = true;
-  if (events & EPOLLOUT) clientWritable_ = true;
+  client_.noteEvents(events);
   drive();
 }
 
@@ -76,7 +73,7 @@ void HttpSession::drive() {
 bool HttpSession::stepReadHead() {
   if (cin_.readable() == 0) {
     const ssize_t n = readClient();
-    if (n < 0 || (n == 0 && clientEof_)) {
+    if (n < 0 || (n == 0 && client_.eof())) {
       close();
       return false;
     }
@@ -94,7 +91,7 @@ bool HttpSession::stepReadHead() {
   }
   if (head == http::Http1ServerCodec::Head::NeedMore) {
     const ssize_t n = readClient();
-    if (n < 0 || (n == 0 && clientEof_)) {
+    if (n < 0 || (n == 0 && client_.eof())) {
       close();
       return false;
     }
@@ -108,8 +105,8 @@ ClientFacts HttpSession::clientFacts() const {
   ClientFacts c;
   c.clientIp = clientIp_;
   c.serverPort = serverPort_;
-  c.https = tls_ != nullptr;
-  if (tls_) c.sni = tls_->serverName();
+  c.https = client_.tls();
+  c.sni = client_.serverName();
   c.traceAllowed = traceAllowed_;
   c.acceptedUs = acceptedUs_;
   c.firstRequest = requestsServed_ == 0;
@@ -271,7 +268,7 @@ bool HttpSession::stepSendRequest() {
     }
     if (!x_->requestBodyDone()) {
       const ssize_t n = readClient();
-      if (n < 0 || (n == 0 && clientEof_)) {  // the client went away mid-body
+      if (n < 0 || (n == 0 && client_.eof())) {  // the client went away mid-body
         releaseUpstream(false);
         close();
         return false;
@@ -335,7 +332,7 @@ void HttpSession::finishExchange() {
   ++requestsServed_;
   uout_.clear();  // sent: its bytes are only kept (x_->upstreamHeadSent) for a retry, which is past now
   worker_.releaseBuffer(uout_);
-  if (!keepAlive_ || clientEof_) {
+  if (!keepAlive_ || client_.eof()) {
     close();
     return;
   }
@@ -398,7 +395,7 @@ bool HttpSession::stepSendLocal() {
       close();
       return false;
     }
-    if (!clientWritable_) {
+    if (!client_.writable()) {
       worker_.reactor().arm(*this, worker_.settings().clientBodyTimeoutMs);
       return false;
     }
@@ -408,8 +405,8 @@ bool HttpSession::stepSendLocal() {
   ++requestsServed_;
   if (x_) endExchange(x_->ctx.status);
   unpin();
-  if (x_->closeAfterLocal || clientEof_) {
-    ::shutdown(fd_, SHUT_WR);  // let the client read the response before the close
+  if (x_->closeAfterLocal || client_.eof()) {
+    client_.shutdownWrite();  // let the client read the response before the close
     close();
     return false;
   }
@@ -441,8 +438,7 @@ void HttpSession::close() {
   unpin();
   // Closing the socket takes it off epoll (it is never duplicated): no EPOLL_CTL_DEL needed.
   // Events of this batch that still name the session find it Closed.
-  ::close(fd_);
-  fd_ = -1;
+  client_.close();
   cin_.clear();
   cout_.clear();
   uout_.clear();

@@ -7,7 +7,7 @@
 #include "http/gateway_response.h"
 #include "net/io_buffer.h"
 #include "net/slab_allocator.h"
-#include "net/tls_stream.h"
+#include "proxy/client_connection.h"
 #include "proxy/exchange.h"
 #include "proxy/exchange_recorder.h"
 #include "proxy/exchange_start.h"
@@ -94,23 +94,19 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   }
   void unpin();
 
-  // I/O helpers: a negative return is an error, 0 with `wouldBlock` set means EAGAIN.
+  // Client I/O: readClient() returns bytes read, 0 when it would block (or at EOF), < 0 on error.
   ssize_t readClient();
   bool flushClient(std::string_view body);  // writes cout_ (+ body); false on error
   void captureBody(std::string_view sent);  // a copy of body bytes sent, for a plugin that asked (proxy-cache)
-  ssize_t clientWritev(const struct iovec* iov, int count);  // -1 with errno EAGAIN when it would block
   // Sends to the upstream: bytes written, kWouldBlock, or kFailed (the failure is handled).
   ssize_t sendToUpstream(const char* data, size_t size);
 
   ProxyWorker& worker_;
-  int fd_;
-  std::unique_ptr<net::TlsStream> tls_;
+  ClientConnection client_;
   std::string clientIp_;
   uint16_t serverPort_;
   State state_ = State::ReadingHead;
 
-  // Readiness as edge-triggered events reported it; a hang-up means "read until EOF".
-  bool clientReadable_ = false, clientWritable_ = true, clientEof_ = false, clientHangup_ = false;
   bool keepAlive_ = true;  // false once draining, or the client or a response asked to close
 
   net::IoBuffer cin_, cout_, uout_;

@@ -56,7 +56,7 @@ bool HttpSession::stepReadBody() {
       }
     }
     const ssize_t n = readClient();
-    if (n < 0 || (n == 0 && clientEof_)) {  // the client went away mid-body
+    if (n < 0 || (n == 0 && client_.eof())) {  // the client went away mid-body
       close();
       return false;
     }

@@ -80,7 +80,7 @@ bool HttpSession::stepSendResponse() {
     }
     const size_t sent = before - in.readable();
     x_->codec.responseBodySent(decoder, std::string_view(body.data(), sent));
-    if (!clientWritable_) {
+    if (!client_.writable()) {
       worker_.reactor().arm(*this, worker_.settings().clientBodyTimeoutMs);  // a slow reader
       return false;
     }
@@ -212,9 +212,9 @@ bool HttpSession::stepTunnel() {
       cin_.consume(static_cast<size_t>(n));
       progressed = true;
     }
-  } else if (cin_.readable() == 0 && clientReadable_) {
+  } else if (cin_.readable() == 0 && client_.readable()) {
     const ssize_t n = readClient();
-    if (n < 0 || (n == 0 && clientEof_)) {
+    if (n < 0 || (n == 0 && client_.eof())) {
       close();
       return false;
     }
