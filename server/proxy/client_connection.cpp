@@ -11,50 +11,20 @@ namespace sluice::proxy {
 
 void ClientConnection::noteEvents(uint32_t events) {
   // TLS may need to read to write (and the reverse): any event makes both worth a try.
-  if (tls_) readable_ = writable_ = true;
-  if (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)) readable_ = true;
-  if (events & (EPOLLRDHUP | EPOLLHUP | EPOLLERR)) hangup_ = true;
-  if (events & EPOLLOUT) writable_ = true;
+  if (tls_) ready_.readable = ready_.writable = true;
+  if (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)) ready_.readable = true;
+  if (events & (EPOLLRDHUP | EPOLLHUP | EPOLLERR)) ready_.hangup = true;
+  if (events & EPOLLOUT) ready_.writable = true;
 }
 
 ssize_t ClientConnection::read(net::IoBuffer& in) {
-  if (!readable_ || eof_) return 0;
-  const size_t room = in.writable();
-  if (tls_) {
-    const net::IoResult r = tls_->read(in.writePos(), room);
-    switch (r.status) {
-      case net::IoStatus::Ok:
-        in.produced(r.bytes);
-        return static_cast<ssize_t>(r.bytes);
-      case net::IoStatus::WantRead: readable_ = false; return 0;
-      case net::IoStatus::WantWrite: writable_ = false; readable_ = false; return 0;
-      case net::IoStatus::Eof: eof_ = true; return 0;
-      case net::IoStatus::Error: return -1;
-    }
-  }
-  const ssize_t n = ::read(fd_, in.writePos(), room);
-  if (n > 0) {
-    in.produced(static_cast<size_t>(n));
-    // A short read drained the socket: with edge triggering, new bytes bring a new event, so
-    // there is no need to spend a read() on EAGAIN.
-    if (static_cast<size_t>(n) < room && !hangup_) readable_ = false;
-    return n;
-  }
-  if (n == 0) {
-    eof_ = true;
-    return 0;
-  }
-  if (errno == EAGAIN || errno == EWOULDBLOCK) {
-    readable_ = false;
-    return 0;
-  }
-  if (errno == EINTR) return 0;
-  return -1;
+  if (!ready_.readable || ready_.eof) return 0;
+  return net::readSocket(fd_, tls_.get(), in, ready_);
 }
 
 ssize_t ClientConnection::write(const iovec* iov, int count) {
   const ssize_t n = tls_ ? writeTls(iov, count) : ::writev(fd_, iov, count);
-  if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) writable_ = false;
+  if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) ready_.writable = false;
   return n;
 }
 

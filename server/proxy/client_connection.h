@@ -2,6 +2,7 @@
 // The client's socket, plain or TLS: reads into a buffer and writes a head and a body in one call,
 // with the readiness edge-triggered events reported (a hang-up means "read until EOF").
 #include "net/io_buffer.h"
+#include "net/socket_read.h"
 #include "net/tls_stream.h"
 
 #include <sys/types.h>
@@ -26,9 +27,9 @@ class ClientConnection {
   net::TlsStream* tlsStream() { return tls_.get(); }
 
   void noteEvents(uint32_t events);
-  bool readable() const { return readable_; }
-  bool writable() const { return writable_; }
-  bool eof() const { return eof_; }
+  bool readable() const { return ready_.readable; }
+  bool writable() const { return ready_.writable; }
+  bool eof() const { return ready_.eof; }
 
   // Reads into `in`'s free room: bytes read; 0 when it would block or at EOF (eof()); < 0 on error.
   ssize_t read(net::IoBuffer& in);
@@ -45,7 +46,7 @@ class ClientConnection {
 
   int fd_;
   std::unique_ptr<net::TlsStream> tls_;
-  bool readable_ = false, writable_ = true, eof_ = false, hangup_ = false;
+  net::Readiness ready_{false, true, false, false};  // writable until a write would block
 };
 
 }  // namespace sluice::proxy

@@ -12,10 +12,10 @@
 namespace sluice::proxy {
 
 void UpstreamLeg::noteEvents(uint32_t events) {
-  if (conn_ && conn_->tls) readable_ = writable_ = true;  // TLS may need to read to write, and the reverse
-  if (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)) readable_ = true;
-  if (events & (EPOLLRDHUP | EPOLLHUP | EPOLLERR)) hangup_ = true;
-  if (events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) writable_ = true;
+  if (conn_ && conn_->tls) ready_.readable = ready_.writable = true;  // TLS may need to read to write, and the reverse
+  if (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)) ready_.readable = true;
+  if (events & (EPOLLRDHUP | EPOLLHUP | EPOLLERR)) ready_.hangup = true;
+  if (events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) ready_.writable = true;
 }
 
 UpstreamLeg::Start UpstreamLeg::start(Exchange& x) {
@@ -43,8 +43,7 @@ UpstreamLeg::Start UpstreamLeg::start(Exchange& x) {
   }
   ++x.tries;
   int error = 0;
-  readable_ = eof_ = hangup_ = false;
-  writable_ = false;
+  ready_ = net::Readiness{};
   // TLS connections are pooled per service: SNI, verification and client certificate differ.
   // (A plain peer's key is its address text; a TLS key is built in a member that keeps its capacity.)
   if (service.tls) x.poolKey.assign("tls:").append(service.id).append("@").append(peer->text);
@@ -62,7 +61,7 @@ UpstreamLeg::Start UpstreamLeg::start(Exchange& x) {
   if (!conn_) return Start::Failed;
   if (service.tls && !conn_->tls) startTls(x);
   if (conn_->connected) {
-    writable_ = true;
+    ready_.writable = true;
     armWrite(x);
     return Start::Connected;
   }
@@ -83,14 +82,14 @@ bool UpstreamLeg::finishConnect(Exchange& x) {
 
 // (TLS to the upstream is negotiated by the first write: the handshake runs inside send().)
 ssize_t UpstreamLeg::send(Exchange& x, const char* data, size_t size) {
-  if (!writable_) return kWouldBlock;
+  if (!ready_.writable) return kWouldBlock;
   const ssize_t n = sendRaw(data, size);
   if (n >= 0) {
     if (x.connectStartUs && !x.connectedUs) x.connectedUs = worker_.nowMicros();
     return n;
   }
   if (errno == EAGAIN || errno == EWOULDBLOCK) {
-    writable_ = false;
+    ready_.writable = false;
     return kWouldBlock;
   }
   return kFailed;
@@ -99,52 +98,24 @@ ssize_t UpstreamLeg::send(Exchange& x, const char* data, size_t size) {
 ssize_t UpstreamLeg::sendRaw(const char* data, size_t size) {
   if (!conn_->tls) {
     const ssize_t n = ::send(conn_->fd(), data, size, MSG_NOSIGNAL);
-    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) writable_ = false;
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) ready_.writable = false;
     return n;
   }
   const net::IoResult r = conn_->tls->write(data, size);
   if (r.status == net::IoStatus::Ok) return static_cast<ssize_t>(r.bytes);
   const bool wouldBlock = r.status == net::IoStatus::WantRead || r.status == net::IoStatus::WantWrite;
-  if (wouldBlock) writable_ = false;
+  if (wouldBlock) ready_.writable = false;
   errno = wouldBlock ? EAGAIN : EPIPE;
   return -1;
 }
 
 ssize_t UpstreamLeg::read() {
-  if (!readable_ || eof_) return 0;
+  if (!ready_.readable || ready_.eof) return 0;
   worker_.upstreamBuffers().acquire(conn_->in);
   net::IoBuffer& in = conn_->in;
   if (in.writable() == 0) in.compact();
   if (in.writable() == 0) return 0;
-  const size_t room = in.writable();
-  if (conn_->tls) {
-    const net::IoResult r = conn_->tls->read(in.writePos(), room);
-    switch (r.status) {
-      case net::IoStatus::Ok:
-        in.produced(r.bytes);
-        return static_cast<ssize_t>(r.bytes);
-      case net::IoStatus::WantRead:
-      case net::IoStatus::WantWrite: readable_ = false; return 0;
-      case net::IoStatus::Eof: eof_ = true; return 0;
-      case net::IoStatus::Error: return -1;
-    }
-  }
-  const ssize_t n = ::read(conn_->fd(), in.writePos(), room);
-  if (n > 0) {
-    in.produced(static_cast<size_t>(n));
-    // A short read drained the socket: with edge triggering, new bytes bring a new event.
-    if (static_cast<size_t>(n) < room && !hangup_) readable_ = false;
-    return n;
-  }
-  if (n == 0) {
-    eof_ = true;
-    return 0;
-  }
-  if (errno == EAGAIN || errno == EWOULDBLOCK) {
-    readable_ = false;
-    return 0;
-  }
-  return errno == EINTR ? 0 : -1;
+  return net::readSocket(conn_->fd(), conn_->tls.get(), in, ready_);
 }
 
 void UpstreamLeg::armConnect(const Exchange& x) { worker_.reactor().arm(*conn_, x.service->connectTimeoutMs); }

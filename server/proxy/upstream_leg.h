@@ -4,6 +4,7 @@
 // to the upstream), sending and reading with edge-triggered readiness, the timeouts of each
 // phase, passive health checks, and whether a failure may be retried.
 #include "net/io_buffer.h"
+#include "net/socket_read.h"
 #include "proxy/exchange.h"
 #include "proxy/upstream_pool.h"
 #include "snapshot/target_health.h"
@@ -34,9 +35,9 @@ class UpstreamLeg {
   // Readiness, as the connection's events report it.
   void noteEvents(uint32_t events);
   bool active() const { return conn_ != nullptr; }
-  bool readable() const { return readable_; }
-  bool writable() const { return writable_; }
-  bool eof() const { return eof_; }
+  bool readable() const { return ready_.readable; }
+  bool writable() const { return ready_.writable; }
+  bool eof() const { return ready_.eof; }
   net::IoBuffer& in() { return conn_->in; }
 
   // Picks a peer (skipping targets this exchange already failed on) and takes a connection.
@@ -74,7 +75,7 @@ class UpstreamLeg {
   ProxyWorker& worker_;
   UpstreamOwner& owner_;
   UpstreamConnection* conn_ = nullptr;
-  bool readable_ = false, writable_ = false, eof_ = false, hangup_ = false;
+  net::Readiness ready_;
   std::string_view noPeerMessage_;
 };
 

@@ -47,6 +47,29 @@ std::vector<std::string> requests(const std::vector<std::string_view>& pieces) {
   return events;
 }
 
+// An upstream's response as the session holds it: its head parsed, the rest in the upstream's
+// buffer, and the client's buffer to write into.
+struct Relay {
+  std::string upstream;
+  ResponseHead response;
+  net::BufferPool& pool;
+  net::IoBuffer in, out;
+  Http1ServerCodec codec;
+  Relay(net::BufferPool& buffers, std::string bytes) : upstream(std::move(bytes)), pool(buffers) {
+    ResponseParser parser;
+    if (parser.parse(upstream, response, false) != ParseResult::Done) qFatal("unparsable test response");
+    pool.acquire(in);
+    pool.acquire(out);
+    (void)in.append(std::string_view(upstream).substr(response.headBytes));
+  }
+  ~Relay() {
+    in.clear();
+    out.clear();
+    pool.release(in);
+    pool.release(out);
+  }
+};
+
 }  // namespace
 
 class TestHttp1ServerCodec : public QObject {
@@ -84,48 +107,32 @@ class TestHttp1ServerCodec : public QObject {
   }
 
   void aChunkedResponseGoesDechunkedToAnHttp10Client() {
-    const std::string upstream = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n";
-    ResponseHead response;
-    ResponseParser parser;
-    QCOMPARE(parser.parse(upstream, response, false), ParseResult::Done);
-    net::IoBuffer in, out;
-    pool_.acquire(in);
-    pool_.acquire(out);
-    QVERIFY(in.append(std::string_view(upstream).substr(response.headBytes)));
-    Http1ServerCodec codec;
+    Relay r(pool_, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n");
+    Http1ServerCodec& codec = r.codec;
+    net::IoBuffer &in = r.in, &out = r.out;
     PassedResponse passed;
     passed.clientMinor = 0;
-    QVERIFY(codec.writeResponseHead(out, response, passed));
+    QVERIFY(codec.writeResponseHead(out, r.response, passed));
     QVERIFY(passed.dechunk);
     QVERIFY(!passed.keepAlive);  // the end of the data is the end of the connection
     BodyDecoder body;
-    body.start(response.framing, response.contentLength);
+    body.start(r.response.framing, r.response.contentLength);
     QVERIFY(codec.responseBody(body, in, out).empty());  // nothing to pass as it is: decoded into out
     QVERIFY(body.done());
     const std::string sent(out.view());
     QVERIFY2(sent.size() > 11 && sent.compare(sent.size() - 11, 11, "hello world") == 0, sent.c_str());
-    in.clear();
-    out.clear();
-    pool_.release(in);
-    pool_.release(out);
   }
 
   void anHttp11ClientGetsTheUpstreamsFramingAsItIs() {
-    const std::string upstream = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\nHTTP/1.1 204";
-    ResponseHead response;
-    ResponseParser parser;
-    QCOMPARE(parser.parse(upstream, response, false), ParseResult::Done);
-    net::IoBuffer in, out;
-    pool_.acquire(in);
-    pool_.acquire(out);
-    QVERIFY(in.append(std::string_view(upstream).substr(response.headBytes)));
-    Http1ServerCodec codec;
+    Relay r(pool_, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\nHTTP/1.1 204");
+    Http1ServerCodec& codec = r.codec;
+    net::IoBuffer &in = r.in, &out = r.out;
     PassedResponse passed;
-    QVERIFY(codec.writeResponseHead(out, response, passed));
+    QVERIFY(codec.writeResponseHead(out, r.response, passed));
     QVERIFY(!passed.dechunk);
     QVERIFY(passed.keepAlive);
     BodyDecoder body;
-    body.start(response.framing, response.contentLength);
+    body.start(r.response.framing, r.response.contentLength);
     const std::string_view raw = codec.responseBody(body, in, out);
     QCOMPARE(raw, std::string_view("5\r\nhello\r\n0\r\n\r\n"));  // up to the body's end, not the next response
     QVERIFY(!body.done());
@@ -133,10 +140,6 @@ class TestHttp1ServerCodec : public QObject {
     QVERIFY(!body.done());
     codec.responseBodySent(body, raw.substr(4));
     QVERIFY(body.done());
-    in.clear();
-    out.clear();
-    pool_.release(in);
-    pool_.release(out);
   }
 };
 
