@@ -56,6 +56,8 @@ Commands:
                              Manage the database schema (reset drops everything; needs --yes).
   config db_export FILE      Write every entity to FILE as declarative kong.yml.
   config db_import FILE      Load a declarative kong.yml (format 1.1, 2.1 or 3.0) into the database.
+  plugins                    List the plugins this build offers: priority, name and phases, in
+                             the order they run within a phase.
   version                    Print the version.
 
 Options:
@@ -493,6 +495,10 @@ int runCommandLine(int argc, char** argv) {
     return args->help ? 0 : 2;
   }
   const std::string command = args->words[0];
+  if (command == "plugins") {
+    std::cout << plugins::builtinCatalog().priorityTable();
+    return 0;
+  }
   if (command == "version") {
     std::cout << "sluice " SLUICE_VERSION " (Kong Admin API 2.8.1)\n";
     return 0;

@@ -41,25 +41,31 @@ const schema::PluginSchema& httpLogSchema();
 const schema::PluginSchema& proxyCacheSchema();
 const schema::PluginSchema& prometheusSchema();
 
+namespace {
+// Each handler's phases (its phases() may leave some out for a configuration).
+constexpr uint8_t kAccess = phaseBit(Phase::Access), kHeaderFilter = phaseBit(Phase::HeaderFilter),
+                  kBodyFilter = phaseBit(Phase::BodyFilter), kLog = phaseBit(Phase::Log);
+}  // namespace
+
 PluginCatalog& builtinCatalog() {
   static PluginCatalog catalog({
-      {&keyAuthSchema(), createKeyAuth},
-      {&basicAuthSchema(), createBasicAuth},
-      {&jwtSchema(), createJwt},
-      {&aclSchema(), createAcl},
-      {&rateLimitingSchema(), createRateLimiting, &rateLimitingDatabaselessSchema()},
-      {&corsSchema(), createCors},
-      {&requestTerminationSchema(), createRequestTermination},
-      {&ipRestrictionSchema(), createIpRestriction},
-      {&botDetectionSchema(), createBotDetection},
-      {&correlationIdSchema(), createCorrelationId},
-      {&requestSizeLimitingSchema(), createRequestSizeLimiting},
-      {&requestTransformerSchema(), createRequestTransformer},
-      {&responseTransformerSchema(), createResponseTransformer},
-      {&fileLogSchema(), createFileLog},
-      {&httpLogSchema(), createHttpLog},
-      {&proxyCacheSchema(), createProxyCache},
-      {&prometheusSchema(), createPrometheus},
+      {&keyAuthSchema(), createKeyAuth, kAccess},
+      {&basicAuthSchema(), createBasicAuth, kAccess},
+      {&jwtSchema(), createJwt, kAccess},
+      {&aclSchema(), createAcl, kAccess},
+      {&rateLimitingSchema(), createRateLimiting, kAccess, &rateLimitingDatabaselessSchema()},
+      {&corsSchema(), createCors, kAccess},
+      {&requestTerminationSchema(), createRequestTermination, kAccess},
+      {&ipRestrictionSchema(), createIpRestriction, kAccess},
+      {&botDetectionSchema(), createBotDetection, kAccess},
+      {&correlationIdSchema(), createCorrelationId, kAccess},
+      {&requestSizeLimitingSchema(), createRequestSizeLimiting, kAccess},
+      {&requestTransformerSchema(), createRequestTransformer, kAccess},
+      {&responseTransformerSchema(), createResponseTransformer, kHeaderFilter | kBodyFilter},
+      {&fileLogSchema(), createFileLog, kAccess | kHeaderFilter | kLog},
+      {&httpLogSchema(), createHttpLog, kAccess | kHeaderFilter | kLog},
+      {&proxyCacheSchema(), createProxyCache, kAccess | kHeaderFilter | kLog},
+      {&prometheusSchema(), createPrometheus, kLog},
   }, missingKongPlugin);
   return catalog;
 }

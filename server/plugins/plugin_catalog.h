@@ -17,6 +17,8 @@ struct PluginFactory {
   // `config` has passed the schema (defaults filled in); null: the schema is known but this build
   // has no handler for it yet (the Admin API accepts it, the data plane skips it with a warning).
   PluginCreateResult (*create)(const nlohmann::json& config, BuildContext& context);
+  // The phases its handler may run (phaseBit mask): an instance runs these or fewer.
+  uint8_t phases = 0;
   // Kong's schema where it differs without a database (rate-limiting: no `cluster` policy, `local`
   // by default); null where it does not.
   const schema::PluginSchema* databaselessSchema = nullptr;
@@ -36,6 +38,10 @@ class PluginCatalog {
   // The schemas answered (with or without a database, as set), in catalog order.
   const std::vector<const schema::PluginSchema*>& schemas() const { return schemas_[databaseless() ? 1 : 0]; }
   const schema::PluginSchema* schema(const std::string& name) const;
+  // The order plugins run in within a phase: descending priority (beside each schema), then name.
+  const std::vector<const PluginFactory*>& byPriority() const { return byPriority_; }
+  // The priority table as `sluice plugins` prints it: priority, name, phases.
+  std::string priorityTable() const;
   // Empty unless `name` is one of Kong 2.8's bundled plugins that this catalog lacks.
   std::string missingKongPlugin(const std::string& name) const { return missing_ ? missing_(name) : std::string(); }
 
@@ -44,6 +50,7 @@ class PluginCatalog {
 
   std::vector<PluginFactory> factories_;
   std::unordered_map<std::string, size_t> byName_;
+  std::vector<const PluginFactory*> byPriority_;
   std::vector<const schema::PluginSchema*> schemas_[2];  // [0] with a database, [1] without
   std::string (*missing_)(const std::string&);
   std::atomic<bool> databaseless_{false};

@@ -163,6 +163,8 @@ core::Status compilePlugins(store::Store& store, const plugins::PluginCatalog& c
     instance->protocols = protocolsOf(row);
     instance->plugin = std::move(*created);
     instance->phases = instance->plugin->phases();
+    if (instance->phases & ~factory->phases)  // the catalog's table would not tell the truth
+      Poco::Logger::get("sluice.plugins").error("plugin %s runs phases its catalog entry does not declare", name);
     instance->readsRequestBody = instance->plugin->readsRequestBody();
     scoped.push_back(Scoped{instance.get(), foreignId(row, "route"), foreignId(row, "service"), foreignId(row, "consumer")});
     snap.plugins.push_back(std::move(instance));

@@ -57,6 +57,28 @@ class TestKongAdminCompat : public QObject {
   }
   void cleanupTestCase() { QVERIFY(sluice_.stop()); }
 
+  void pluginsRunInKongsPriorityOrder() {
+    // PRIORITY of each bundled plugin's handler.lua at Kong 2.8.4, the order a Kong user's
+    // plugins run in within a phase.
+    const QList<QPair<int, QString>> kong{{2500, "bot-detection"},  {2000, "cors"},           {1005, "jwt"},
+                                          {1003, "key-auth"},       {1001, "basic-auth"},     {990, "ip-restriction"},
+                                          {951, "request-size-limiting"}, {950, "acl"},      {901, "rate-limiting"},
+                                          {801, "request-transformer"},   {800, "response-transformer"},
+                                          {100, "proxy-cache"},     {13, "prometheus"},       {12, "http-log"},
+                                          {9, "file-log"},          {2, "request-termination"}, {1, "correlation-id"}};
+    QByteArray out;
+    QCOMPARE(sluice_.run({"plugins"}, &out), 0);
+    QStringList lines = QString::fromUtf8(out).split('\n', Qt::SkipEmptyParts);
+    QVERIFY2(lines.size() == kong.size() + 1 && lines.takeFirst().startsWith("PRIORITY"), out.constData());
+    for (int i = 0; i < kong.size(); ++i) {
+      const QStringList cells = lines[i].simplified().split(' ');
+      QVERIFY2(cells.size() >= 3, qPrintable(lines[i]));
+      QCOMPARE(cells[0].toInt(), kong[i].first);
+      QCOMPARE(cells[1], kong[i].second);
+    }
+    QVERIFY2(lines[3].contains("access") && lines[12].contains("log"), out.constData());  // key-auth, prometheus
+  }
+
   void foreignKeysByName() {
     const QString orders = api_.get("/services/orders").json()["id"].toString();
     // JSON: {"service": {"name": ...}}, as Kong's docs and decK write it.
