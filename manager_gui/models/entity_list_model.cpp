@@ -2,19 +2,42 @@
 
 #include "admin_client/api_error.h"
 #include "admin_client/entity_page.h"
+#include "core/url_encoding.h"
+#include "model/registry.h"
 
 #include <QColor>
 
 namespace sluice::manager {
+namespace {
+
+// The entity a collection path lists: "routes", "services/<id>/routes", "consumers/<id>/key-auth".
+const schema::EntitySchema* listedEntity(const QString& collection) {
+  const std::string last = collection.section('/', -1).toStdString();
+  if (const auto* s = model::findByAdminPath(last)) return s;
+  for (const auto* s : model::allEntities())
+    if (s->nestedPath == last) return s;
+  return nullptr;
+}
+
+}  // namespace
 
 EntityListModel::EntityListModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 void EntityListModel::setSource(admin_client::Transport* transport, const QString& collection, const QStringList& columns) {
+  if (transport != transport_) names_.clear();  // another gateway
   transport_ = transport;
   collection_ = collection;
   beginResetModel();
   columns_ = columns;
   extra_.clear();
+  foreign_.clear();
+  if (const auto* listed = listedEntity(collection))
+    for (const QString& column : columns) {
+      const auto* field = listed->field(column.toStdString());
+      if (!field || field->type != schema::FieldType::Foreign) continue;
+      const auto* target = model::findEntity(field->reference);
+      if (target && !target->adminPath.empty()) foreign_.insert(column, QString::fromStdString(target->adminPath));
+    }
   endResetModel();
   reload();
 }
@@ -67,7 +90,11 @@ QVariant EntityListModel::data(const QModelIndex& index, int role) const {
   }
   const std::string field = columns_[index.column()].toStdString();
   const nlohmann::json value = row.contains(field) ? row[field] : nlohmann::json();
-  if (role == Qt::DisplayRole || role == Qt::ToolTipRole) return displayText(value);
+  if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
+    const QString name = foreignName(columns_[index.column()], value);
+    if (name.isEmpty()) return displayText(value);
+    return role == Qt::DisplayRole ? name : QString("%1 (%2)").arg(name, displayText(value));
+  }
   if (role == Qt::UserRole) return QString::fromStdString(row.value("id", ""));
   return {};
 }
@@ -109,9 +136,43 @@ void EntityListModel::fetchMore(const QModelIndex& parent) {
       beginInsertRows({}, first, first + static_cast<int>(page->data.size()) - 1);
       for (auto& e : page->data) rows_.push_back(std::move(e));
       endInsertRows();
+      resolveNames(static_cast<size_t>(first));
     }
     emit pageLoaded(static_cast<int>(rows_.size()));
   });
+}
+
+QString EntityListModel::foreignName(const QString& column, const nlohmann::json& value) const {
+  const auto target = foreign_.constFind(column);
+  if (target == foreign_.constEnd() || !value.is_object() || !value.contains("id") || !value["id"].is_string()) return {};
+  return names_.value(*target + "/" + QString::fromStdString(value["id"].get<std::string>()));
+}
+
+void EntityListModel::resolveNames(size_t from) {
+  for (auto it = foreign_.constBegin(); it != foreign_.constEnd(); ++it) {
+    const std::string column = it.key().toStdString();
+    const QString collection = it.value();
+    for (size_t r = from; r < rows_.size(); ++r) {
+      const nlohmann::json& row = rows_[r];
+      if (!row.contains(column) || !row[column].is_object() || !row[column].contains("id")) continue;
+      const std::string id = row[column]["id"].get<std::string>();
+      const QString key = collection + "/" + QString::fromStdString(id);
+      if (names_.contains(key)) continue;
+      names_.insert(key, {});  // asked once
+      const std::string path = "/" + collection.toStdString() + "/" + core::percentEncode(id);
+      transport_->send({"GET", path, "", "application/json"}, [this, key, collection](const admin_client::Response& r) {
+        if (!r.ok()) return;
+        const nlohmann::json e = nlohmann::json::parse(r.body, nullptr, false);
+        const auto* schema = model::findByAdminPath(collection.toStdString());
+        if (!e.is_object() || !schema || schema->endpointKey.empty()) return;
+        const auto name = e.find(schema->endpointKey);
+        if (name == e.end() || !name->is_string() || name->get<std::string>().empty()) return;  // unnamed: its id stays
+        names_.insert(key, QString::fromStdString(name->get<std::string>()));
+        for (int c = 0; c < columns_.size(); ++c)
+          if (foreign_.value(columns_[c]) == collection && rowCount() > 0) emit dataChanged(index(0, c), index(rowCount() - 1, c));
+      });
+    }
+  }
 }
 
 }  // namespace sluice::manager

@@ -2,7 +2,10 @@
 // One entity collection of a gateway as a table, loaded lazily a page at a time (Kong's
 // size/offset paging): a view asks for more rows as it scrolls (canFetchMore/fetchMore), so 10,000
 // routes cost one request per hundred rows shown, never one big request. A tag filter goes to the
-// server (?tags=); columns name top-level fields ("paths", "service", ...).
+// server (?tags=); columns name top-level fields ("paths", "service", ...). A foreign key shows the
+// name of the entity it points to (a route's service as `orders`), fetched once per entity and
+// kept while the model lists from the same gateway; the schema of the listed entity (the shared
+// model) says which columns are foreign keys and to what.
 #include "admin_client/transport.h"
 
 #include <QAbstractTableModel>
@@ -56,6 +59,12 @@ class EntityListModel : public QAbstractTableModel {
   QStringList columns_;
   std::vector<nlohmann::json> rows_;
   QHash<QString, QHash<QString, QString>> extra_;  // column -> entity id -> text
+  // Foreign keys: column -> the referenced collection ("services"), and "services/<id>" -> the
+  // name shown (empty while it is being fetched).
+  QHash<QString, QString> foreign_;
+  QHash<QString, QString> names_;
+  void resolveNames(size_t from);
+  QString foreignName(const QString& column, const nlohmann::json& value) const;
   std::optional<std::string> next_;
   bool started_ = false, loading_ = false;
   int pageSize_ = 100;

@@ -89,6 +89,29 @@ class TestEntityListModel : public QObject {
     QCOMPARE(model.rowCount(), 0);
   }
 
+  void foreignKeysShowTheirEntitysName() {
+    QCOMPARE(sluice_.admin().sendJson("POST", "/services", {{"name", "orders"}, {"url", "http://127.0.0.1:9/"}}).status, 201);
+    const QString serviceId = sluice_.admin().get("/services/orders").json()["id"].toString();
+    QCOMPARE(sluice_.admin().sendJson("POST", "/services/orders/routes", {{"name", "orders-route"}, {"paths", QJsonArray{"/orders"}}}).status, 201);
+    QCOMPARE(sluice_.admin().sendJson("POST", "/consumers", {{"custom_id", "no-username"}}).status, 201);
+    const QString consumerId = sluice_.admin().get("/consumers?custom_id=no-username").json()["data"].toArray()[0].toObject()["id"].toString();
+    QCOMPARE(sluice_.admin().sendJson("POST", "/consumers/" + consumerId.toUtf8() + "/key-auth", {{"key", "k1"}}).status, 201);
+    EntityListModel routes;
+    routes.setSource(gateway_.transport(), "routes", {"name", "service", "id"});
+    QTRY_VERIFY_WITH_TIMEOUT(routes.complete() && routes.rowCount() == 1, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(routes.data(routes.index(0, 1)).toString(), QString("orders"), 5000);
+    QCOMPARE(routes.data(routes.index(0, 1), Qt::ToolTipRole).toString(), QString("orders (%1)").arg(serviceId));
+    // Nested lists too; an entity without a name keeps showing its id.
+    EntityListModel nested;
+    nested.setSource(gateway_.transport(), "services/" + serviceId + "/routes", {"service"});
+    QTRY_COMPARE_WITH_TIMEOUT(nested.data(nested.index(0, 0)).toString(), QString("orders"), 5000);
+    EntityListModel keys;
+    keys.setSource(gateway_.transport(), "key-auths", {"key", "consumer"});
+    QTRY_VERIFY_WITH_TIMEOUT(keys.complete() && keys.rowCount() == 1, 5000);
+    QTest::qWait(300);  // the consumer's entity has been fetched: it has no username
+    QCOMPARE(keys.data(keys.index(0, 1)).toString(), consumerId);
+  }
+
   void displayTextReadsEveryFieldShape() {
     QCOMPARE(EntityListModel::displayText(nlohmann::json::array({"/a", "/b"})), QString("/a, /b"));
     QCOMPARE(EntityListModel::displayText(nlohmann::json{{"id", "abc"}}), QString("abc"));

@@ -167,6 +167,12 @@ class TestMainWindow : public QObject {
     window.lastEditor()->close();
     window.showKind("routes");
     QTRY_COMPARE_WITH_TIMEOUT(window.listModel().rowCount(), 1, 5000);
+    int serviceColumn = -1;
+    for (int c = 0; c < window.listModel().columnCount(); ++c)
+      if (window.listModel().headerData(c, Qt::Horizontal).toString() == "service") serviceColumn = c;
+    QVERIFY(serviceColumn >= 0);
+    // The route's service by its name, not its id.
+    QTRY_COMPARE_WITH_TIMEOUT(window.listModel().data(window.listModel().index(0, serviceColumn)).toString(), QString("orders"), 5000);
 
     const QString shots = QDir::currentPath() + "/screenshots";
     QDir().mkpath(shots);
