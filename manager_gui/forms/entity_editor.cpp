@@ -3,10 +3,11 @@
 #include "admin_client/api_error.h"
 #include "admin_client/plugin_form_schema.h"
 #include "core/url_encoding.h"
+#include "core/uuid.h"
+#include "model/registry.h"
 
 #include <QDialogButtonBox>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QScrollArea>
 #include <QVBoxLayout>
 
@@ -15,28 +16,26 @@
 namespace sluice::manager {
 namespace {
 
-// The schema behind a collection whose path is not its entity name (Kong's credential endpoints,
-// top level "key-auths" or nested "consumers/{id}/key-auth").
+// The schema behind a collection (its path is not always the entity's name: Kong's credential
+// endpoints are "key-auths" at the top level and "consumers/{id}/key-auth" nested).
 std::string schemaNameFor(const QString& collection) {
-  const QString kind = collection.section('/', -1);
-  if (kind == "key-auths" || kind == "key-auth") return "keyauth_credentials";
-  if (kind == "basic-auths" || kind == "basic-auth") return "basicauth_credentials";
-  if (kind == "jwts" || kind == "jwt") return "jwt_secrets";
-  return kind.toStdString();
+  const auto* listed = model::findByCollection(collection.toStdString());
+  return listed ? listed->name : collection.section('/', -1).toStdString();
 }
 
 // In a nested collection ("upstreams/{id}/targets") the owner comes from the path: its field
 // ("upstream") is not asked for.
 std::vector<std::string> ownerFieldOf(const QString& collection) {
-  if (!collection.contains('/')) return {};
-  QString owner = collection.section('/', 0, 0);
-  owner.chop(1);  // "upstreams" -> "upstream"
-  return {owner.toStdString()};
+  const auto* owner = model::ownerField(collection.toStdString());
+  return owner ? std::vector<std::string>{owner->name} : std::vector<std::string>{};
 }
 
-bool isUuid(const std::string& s) {
-  static const QRegularExpression uuid("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
-  return uuid.match(QString::fromStdString(s)).hasMatch();
+// The collection a foreign key of `collection`'s entity points into ("service" -> "services").
+std::string referencedCollection(const QString& collection, const std::string& field) {
+  const auto* listed = model::findByCollection(collection.toStdString());
+  const auto* f = listed ? listed->field(field) : nullptr;
+  const auto* target = f ? model::findEntity(f->reference) : nullptr;
+  return target && !target->adminPath.empty() ? target->adminPath : field + "s";
 }
 
 }  // namespace
@@ -125,14 +124,12 @@ void EntityEditor::save() {
     return;
   }
   for (const auto& [path, typed] : keys) {
-    if (isUuid(typed)) {
+    if (core::isUuid(typed)) {
       pending->body[path] = {{"id", typed}};
       if (--pending->left == 0) send(std::move(pending->body));
       continue;
     }
-    // The reference collection is the field's; its path is the field name at the top level.
-    const std::string reference = path == "consumer" ? "consumers" : path == "route" ? "routes" : path == "service" ? "services"
-                                : path == "upstream" ? "upstreams" : path == "certificate" ? "certificates" : path + "s";
+    const std::string reference = referencedCollection(kind_, path);
     transport_.send({"GET", "/" + reference + "/" + core::percentEncode(typed), "", "application/json"},
                     [this, pending, path = path, typed = typed](const admin_client::Response& r) {
                       const nlohmann::json found = nlohmann::json::parse(r.body, nullptr, false);

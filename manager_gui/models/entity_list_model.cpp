@@ -8,19 +8,6 @@
 #include <QColor>
 
 namespace sluice::manager {
-namespace {
-
-// The entity a collection path lists: "routes", "services/<id>/routes", "consumers/<id>/key-auth".
-const schema::EntitySchema* listedEntity(const QString& collection) {
-  const std::string last = collection.section('/', -1).toStdString();
-  if (const auto* s = model::findByAdminPath(last)) return s;
-  for (const auto* s : model::allEntities())
-    if (s->nestedPath == last) return s;
-  return nullptr;
-}
-
-}  // namespace
-
 EntityListModel::EntityListModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 void EntityListModel::setSource(admin_client::Transport* transport, const QString& collection, const QStringList& columns) {
@@ -31,7 +18,7 @@ void EntityListModel::setSource(admin_client::Transport* transport, const QStrin
   columns_ = columns;
   extra_.clear();
   foreign_.clear();
-  if (const auto* listed = listedEntity(collection))
+  if (const auto* listed = model::findByCollection(collection.toStdString()))
     for (const QString& column : columns) {
       const auto* field = listed->field(column.toStdString());
       if (!field || field->type != schema::FieldType::Foreign) continue;

@@ -2,6 +2,7 @@
 
 #include "admin_client/api_error.h"
 #include "core/url_encoding.h"
+#include "model/registry.h"
 #include "app/language.h"
 #include "forms/entity_editor.h"
 #include "views/connect_dialog.h"
@@ -32,11 +33,22 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace sluice::manager {
 
 QStringList MainWindow::entityKinds() {
-  return {"services", "routes",       "consumers", "key-auths", "basic-auths",    "jwts",
-          "acls",     "plugins",      "upstreams", "certificates", "snis", "ca_certificates"};
+  // The shared model's entities with a collection of their own, in this order first (presentation
+  // only: an entity added to the model appears after these without a change here).
+  QStringList kinds{"services", "routes", "consumers", "key-auths", "basic-auths", "jwts",
+                    "acls",     "plugins", "upstreams", "certificates", "snis", "ca_certificates"};
+  QStringList known;
+  for (const auto* e : model::allEntities())
+    if (!e->adminPath.empty()) known << QString::fromStdString(e->adminPath);
+  kinds.erase(std::remove_if(kinds.begin(), kinds.end(), [&known](const QString& k) { return !known.contains(k); }), kinds.end());
+  for (const QString& k : known)
+    if (!kinds.contains(k)) kinds << k;
+  return kinds;
 }
 
 QString MainWindow::kindTitle(const QString& kind) {
@@ -67,7 +79,15 @@ QStringList MainWindow::columnsFor(const QString& kind) {
   if (kind == "basic-auths" || kind == "basic-auth") return {"username", "consumer", "tags", "id"};
   if (kind == "jwts" || kind == "jwt") return {"key", "algorithm", "consumer", "tags", "id"};
   if (kind == "acls") return {"group", "consumer", "tags", "id"};
-  return {"id", "tags"};
+  if (kind == "targets") return {"target", "weight", "health", "tags", "id"};
+  // Any other entity: its name, its foreign keys, tags and id, from its schema.
+  QStringList columns;
+  if (const auto* e = model::findByCollection(kind.toStdString())) {
+    if (!e->endpointKey.empty()) columns << QString::fromStdString(e->endpointKey);
+    for (const auto& f : e->fields)
+      if (f.type == schema::FieldType::Foreign) columns << QString::fromStdString(f.name);
+  }
+  return columns << "tags" << "id";
 }
 
 MainWindow::MainWindow(GatewayConnection& gateway, QWidget* parent)
@@ -390,13 +410,11 @@ void MainWindow::deleteEntity(EntityListModel& list, int row, bool confirm) {
 }
 
 QStringList MainWindow::relatedKinds() const {
-  const QString kind = model_->collection();
-  if (kind == "services") return {"routes", "plugins"};
-  if (kind == "routes") return {"plugins"};
-  if (kind == "consumers") return {"key-auth", "basic-auth", "jwt", "acls", "plugins"};
-  if (kind == "upstreams") return {"targets"};
-  if (kind == "certificates") return {"snis"};
-  return {};
+  // The collections the gateway nests under an entity of this kind, from the shared model.
+  QStringList kinds;
+  if (const auto* listed = model::findByCollection(model_->collection().toStdString()))
+    for (const auto* nested : model::nestedUnder(listed->name)) kinds << QString::fromStdString(nested->nestedPath);
+  return kinds;
 }
 
 void MainWindow::showRelated(int tab) {
@@ -423,9 +441,7 @@ void MainWindow::showRelated(int tab) {
   const QString id = QString::fromStdString(model_->entity(row).value("id", ""));
   relatedOwner_ = model_->collection() + "/" + id;
   const QString kind = kinds[tab];
-  QStringList columns = columnsFor(kind);
-  if (kind == "targets") columns = {"target", "weight", "health", "tags", "id"};
-  related_->setSource(gateway_.transport(), relatedOwner_ + "/" + kind, columns);
+  related_->setSource(gateway_.transport(), relatedOwner_ + "/" + kind, columnsFor(kind));
   if (kind == "targets") healthTimer_->start(3000);  // health changes: keep it live
 }
 

@@ -24,6 +24,36 @@ const schema::EntitySchema* findByAdminPath(std::string_view path) {
   return nullptr;
 }
 
+const schema::EntitySchema* findByCollection(std::string_view path) {
+  const auto slash = path.rfind('/');
+  const std::string_view last = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  if (slash == std::string_view::npos) return findByAdminPath(last);
+  for (const auto* e : allEntities())
+    if (!e->nestedPath.empty() && e->nestedPath == last) return e;
+  return nullptr;
+}
+
+const schema::Field* ownerField(std::string_view path) {
+  const auto slash = path.find('/');
+  if (slash == std::string_view::npos) return nullptr;
+  const auto* listed = findByCollection(path);
+  const auto* owner = findByAdminPath(path.substr(0, slash));
+  return listed && owner ? listed->foreignTo(owner->name) : nullptr;
+}
+
+std::vector<const schema::EntitySchema*> nestedUnder(std::string_view parentName) {
+  std::vector<const schema::EntitySchema*> out;
+  for (const auto* e : allEntities()) {
+    if (e->nestedPath.empty()) continue;
+    for (const auto& f : e->fields)
+      if (f.type == schema::FieldType::Foreign && f.reference == parentName && (e->nestedUnder.empty() || e->nestedUnder == f.name)) {
+        out.push_back(e);
+        break;
+      }
+  }
+  return out;
+}
+
 std::vector<std::pair<const schema::EntitySchema*, const schema::Field*>> referencing(std::string_view parent) {
   std::vector<std::pair<const schema::EntitySchema*, const schema::Field*>> out;
   for (const auto* e : allEntities())

@@ -10,6 +10,14 @@ namespace sluice::model {
 const std::vector<const schema::EntitySchema*>& allEntities();
 const schema::EntitySchema* findEntity(std::string_view name);
 const schema::EntitySchema* findByAdminPath(std::string_view path);
+// The entity a collection path of the Admin API lists: "routes", "key-auths",
+// "services/<id>/routes", "consumers/<id>/key-auth"; null for none.
+const schema::EntitySchema* findByCollection(std::string_view path);
+// In a nested collection path ("upstreams/<id>/targets"), the listed entity's foreign field that
+// the owner fills ("upstream"); null for a top-level path.
+const schema::Field* ownerField(std::string_view path);
+// The collections nested under an entity of `parentName` ("services": routes, plugins).
+std::vector<const schema::EntitySchema*> nestedUnder(std::string_view parentName);
 // The entities that have a foreign key to `parent`.
 std::vector<std::pair<const schema::EntitySchema*, const schema::Field*>> referencing(std::string_view parent);
 
