@@ -69,7 +69,11 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   bool stepSendResponse();
   bool stepBufferResponse();
   bool stepSendLocal();
-  bool stepTunnel();  // after 101 Switching Protocols: bytes both ways until either side closes
+  bool stepTunnel();
+  // More response body from the upstream: some arrived (the read timeout re-armed), none yet, the
+  // upstream closed, or an error.
+  enum class BodyRead { More, Wait, Closed, Error };
+  BodyRead readResponseBody();  // after 101 Switching Protocols: bytes both ways until either side closes
 
   void beginExchange();
   ClientFacts clientFacts() const;

@@ -97,25 +97,28 @@ bool HttpSession::stepSendResponse() {
     finishExchange();
     return state_ != State::Closed;
   }
-  // Need more body from the upstream.
-  const ssize_t n = leg_.read();
-  if (n < 0) {
-    close();
-    return false;
-  }
-  if (n == 0 && leg_.eof()) {
-    if (x_->response.framing == http::BodyFraming::UntilClose && in.readable() == 0) {
-      finishExchange();
-      return state_ != State::Closed;
-    }
-    if (in.readable() == 0) {  // truncated response: the client must see the connection end
-      close();
+  switch (readResponseBody()) {
+    case BodyRead::More: return true;
+    case BodyRead::Wait: return false;
+    case BodyRead::Error: close(); return false;
+    case BodyRead::Closed:
+      if (in.readable() > 0) return true;  // what arrived before the close goes out first
+      if (x_->response.framing == http::BodyFraming::UntilClose) {
+        finishExchange();
+        return state_ != State::Closed;
+      }
+      close();  // a truncated response: the client must see the connection end
       return false;
-    }
   }
-  if (n == 0 && !leg_.eof()) return false;
+  return false;
+}
+
+HttpSession::BodyRead HttpSession::readResponseBody() {
+  const ssize_t n = leg_.read();
+  if (n < 0) return BodyRead::Error;
+  if (n == 0) return leg_.eof() ? BodyRead::Closed : BodyRead::Wait;
   leg_.armRead(*x_);
-  return true;
+  return BodyRead::More;
 }
 
 bool HttpSession::stepBufferResponse() {
@@ -146,21 +149,15 @@ bool HttpSession::stepBufferResponse() {
         return state_ != State::Closed;
       }
     }
-    const ssize_t n = leg_.read();
-    if (n < 0) {
-      close();
-      return false;
-    }
-    if (n == 0 && leg_.eof()) {
-      if (x_->response.framing == http::BodyFraming::UntilClose) {
-        finishBufferedResponse();
+    switch (readResponseBody()) {
+      case BodyRead::More: continue;
+      case BodyRead::Wait: return false;
+      case BodyRead::Error: close(); return false;
+      case BodyRead::Closed:
+        if (x_->response.framing == http::BodyFraming::UntilClose) finishBufferedResponse();
+        else upstreamFailed(Failure::Protocol);  // truncated: nothing was sent, so the client gets a 502
         return state_ != State::Closed;
-      }
-      upstreamFailed(Failure::Protocol);  // truncated: nothing was sent, so the client gets a 502
-      return state_ != State::Closed;
     }
-    if (n == 0) return false;
-    leg_.armRead(*x_);
   }
 }
 
