@@ -70,9 +70,9 @@ struct Exchange {
   bool requestBodyDone() const { return codec.bodyDone(); }
   uint64_t requestBodySeen() const { return codec.bodySeen(); }
   // The response coming down.
-  bool bodyReplaced = false;
-  bool upgrade = false, tunnel = false;
-  bool anyResponseByte = false, closeAfterLocal = false;
+  bool upgrade = false;  // the client asked to switch protocols (WebSocket)
+  bool anyResponseByte = false;
+  bool switchingProtocols() const { return response.status == 101; }  // once the response head is in
   // A local response's body sent from memory (a cached response), and how much of it went out.
   std::shared_ptr<const std::string> localBody;
   size_t localBodySent = 0;

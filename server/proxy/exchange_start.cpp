@@ -174,7 +174,6 @@ bool writeUpstreamRequest(ProxyWorker& worker, Exchange& x, const ClientFacts& c
   if (x.bodyBuffered && (!x.body.empty() || x.head.framing != http::BodyFraming::None))
     info.bufferedBodyLength = static_cast<int64_t>(x.body.size());
   x.upgrade = x.head.upgrade;
-  x.tunnel = false;
   info.upgrade = x.upgrade;
   info.method = x.ctx.method;
   info.changes = {&x.ctx.setHeaders, &x.ctx.removeHeaders};

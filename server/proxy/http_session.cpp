@@ -303,13 +303,13 @@ bool HttpSession::stepReadResponseHead() {
         x_->responseParser.reset();
         return true;
       }
-      x_->tunnel = x_->response.status == 101;
-      if ((x_->tunnel && !x_->upgrade) || !buildResponseHead()) {  // an upgrade nobody asked for, or a head too large
+      const Relay relay = x_->switchingProtocols() && !x_->upgrade ? Relay::Fail : buildResponseHead();
+      if (relay == Relay::Fail) {  // an upgrade nobody asked for, or a head too large
         upstreamFailed(Failure::Protocol);
         return state_ != State::Closed;
       }
       in.consume(x_->response.headBytes);
-      state_ = x_->tunnel ? State::Tunnel : x_->bodyReplaced ? State::BufferingResponse : State::SendingResponse;
+      state_ = x_->switchingProtocols() ? State::Tunnel : relay == Relay::Collect ? State::BufferingResponse : State::SendingResponse;
       return true;
     }
   }
@@ -382,7 +382,7 @@ void HttpSession::respondLocal(const http::GatewayResponse& response) {
     close();
     return;
   }
-  x_->closeAfterLocal = r.close;
+  keepAlive_ = !r.close;  // (r.close already holds !keepAlive_)
   state_ = State::SendingLocal;
 }
 
@@ -405,7 +405,7 @@ bool HttpSession::stepSendLocal() {
   ++requestsServed_;
   if (x_) endExchange(x_->ctx.status);
   unpin();
-  if (x_->closeAfterLocal || client_.eof()) {
+  if (!keepAlive_ || client_.eof()) {
     client_.shutdownWrite();  // let the client read the response before the close
     close();
     return false;

@@ -84,9 +84,14 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   void finishBufferedResponse();
   void startUpstream();  // the upstream leg starts (again); sets the state, or answers locally
   void upstreamFailed(Failure failure);
-  bool buildResponseHead();
-  bool writeResponseHead();  // into cout_; false if it does not fit
-  bool writeHeadGrowing();   // writeResponseHead, in a large buffer if it does not fit a small one
+  // After the response head's filters: the head goes out now and the body is passed on (Pass), or
+  // the body is collected first for the body filters (Collect); Fail: the head cannot be handled.
+  enum class Relay { Pass, Collect, Fail };
+  Relay buildResponseHead();
+  // Into cout_ (a large buffer when it does not fit a small one); false if it does not fit at all.
+  // wholeBody: the body was collected and goes with its (new) length.
+  bool writeResponseHead(bool wholeBody);
+  bool writeHeadInto(bool wholeBody);
   void finishExchange();
   void respondLocal(const http::GatewayResponse& response);
   void respondFromPlugin(bool unreadBody);  // the response a plugin put in the context

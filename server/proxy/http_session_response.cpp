@@ -8,7 +8,7 @@
 
 
 namespace sluice::proxy {
-bool HttpSession::buildResponseHead() {
+HttpSession::Relay HttpSession::buildResponseHead() {
   leg_.reportOutcome(*x_, snapshot::Outcome::Success, x_->response.status);
   x_->ctx.status = x_->response.status;
   x_->ctx.firstByteUs = worker_.nowMicros();
@@ -16,40 +16,38 @@ bool HttpSession::buildResponseHead() {
     x_->ctx.response = &x_->response;
     plugins::runHeaderFilter(*x_->chain, x_->ctx, x_->resolved, x_->timings);
   }
-  x_->bodyReplaced = false;
-  if (x_->ctx.bufferResponse && !x_->tunnel && !x_->isHead && x_->response.framing != http::BodyFraming::None) {
+  if (x_->ctx.bufferResponse && !x_->switchingProtocols() && !x_->isHead && x_->response.framing != http::BodyFraming::None) {
     const http::ResponseHead& r = x_->response;
     if (r.framing != http::BodyFraming::ContentLength || r.contentLength <= worker_.settings().bodyBufferSize) {
       // The head's views point into the upstream buffer, which the body will refill: keep a copy.
       x_->responseHeadCopy.assign(leg_.in().readPos(), r.headBytes);
       x_->responseParser.reset();
-      if (x_->responseParser.parse(x_->responseHeadCopy, x_->response, x_->isHead) != http::ParseResult::Done) return false;
+      if (x_->responseParser.parse(x_->responseHeadCopy, x_->response, x_->isHead) != http::ParseResult::Done) return Relay::Fail;
       x_->responseBody.clear();
       x_->responseBodyDecoder.start(x_->response.framing, x_->response.contentLength);
-      x_->bodyReplaced = true;  // the head goes out once the body filters have run
-      return true;
+      return Relay::Collect;  // the head goes out once the body filters have run
     }
   }
-  return writeHeadGrowing();
+  return writeResponseHead(false) ? Relay::Pass : Relay::Fail;
 }
 
-bool HttpSession::writeHeadGrowing() {
+bool HttpSession::writeResponseHead(bool wholeBody) {
   const size_t keep = cout_.allocated() ? cout_.readable() : 0;  // an interim 100 Continue not yet sent
-  if (writeResponseHead()) return true;
+  if (writeHeadInto(wholeBody)) return true;
   const std::string pending(cout_.readPos(), keep);
   cout_.clear();
   if (!worker_.growToLarge(cout_)) return false;
-  return cout_.append(pending) && writeResponseHead();
+  return cout_.append(pending) && writeHeadInto(wholeBody);
 }
 
-bool HttpSession::writeResponseHead() {
+bool HttpSession::writeHeadInto(bool wholeBody) {
   Exchange& x = *x_;
   worker_.clientBuffers().acquire(cout_);
   x.responseBodyDecoder.start(x.response.framing, x.response.contentLength);
   http::PassedResponse passed;
   passed.clientMinor = x.httpMinor;
-  passed.wholeBody = x.bodyReplaced;
-  passed.upgrade = x.tunnel;
+  passed.wholeBody = wholeBody;
+  passed.upgrade = x.switchingProtocols();
   passed.keepAlive = keepAlive_;
   passed.changes = {&x.ctx.responseHeaders, &x.ctx.removeResponseHeaders};
   passed.via = worker_.via();
@@ -169,14 +167,13 @@ void HttpSession::finishBufferedResponse() {
   releaseUpstream(reusable);
   x.response.framing = http::BodyFraming::ContentLength;
   x.response.contentLength = x.responseBody.size();
-  if (!writeHeadGrowing()) {
+  if (!writeResponseHead(true)) {
     close();
     return;
   }
   x_->localBody = std::make_shared<const std::string>(std::move(x.responseBody));
   x_->localBodySent = 0;
-  x_->closeAfterLocal = !keepAlive_;
-  state_ = State::SendingLocal;
+  state_ = State::SendingLocal;  // (closing after it when keep-alive is off)
 }
 
 bool HttpSession::stepTunnel() {
