@@ -70,7 +70,6 @@ struct Exchange {
   bool requestBodyDone() const { return codec.bodyDone(); }
   uint64_t requestBodySeen() const { return codec.bodySeen(); }
   // The response coming down.
-  bool upgrade = false;  // the client asked to switch protocols (WebSocket)
   bool anyResponseByte = false;
   bool switchingProtocols() const { return response.status == 101; }  // once the response head is in
   // A local response's body sent from memory (a cached response), and how much of it went out.

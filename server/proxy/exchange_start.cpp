@@ -173,8 +173,7 @@ bool writeUpstreamRequest(ProxyWorker& worker, Exchange& x, const ClientFacts& c
   info.chunkedBody = x.head.framing == http::BodyFraming::Chunked && !x.bodyBuffered;
   if (x.bodyBuffered && (!x.body.empty() || x.head.framing != http::BodyFraming::None))
     info.bufferedBodyLength = static_cast<int64_t>(x.body.size());
-  x.upgrade = x.head.upgrade;
-  info.upgrade = x.upgrade;
+  info.upgrade = x.head.upgrade;
   info.method = x.ctx.method;
   info.changes = {&x.ctx.setHeaders, &x.ctx.removeHeaders};
   x.hashKey.clear();

@@ -303,7 +303,7 @@ bool HttpSession::stepReadResponseHead() {
         x_->responseParser.reset();
         return true;
       }
-      const Relay relay = x_->switchingProtocols() && !x_->upgrade ? Relay::Fail : buildResponseHead();
+      const Relay relay = x_->switchingProtocols() && !x_->head.upgrade ? Relay::Fail : buildResponseHead();
       if (relay == Relay::Fail) {  // an upgrade nobody asked for, or a head too large
         upstreamFailed(Failure::Protocol);
         return state_ != State::Closed;

@@ -54,6 +54,14 @@ snapshot::PeerAddress loopback(uint16_t port) {
   return p;
 }
 
+// A service without upstream: its one address, tried `retries` more times.
+snapshot::ServiceRuntime directService(uint16_t port, int retries = 5) {
+  snapshot::ServiceRuntime service;
+  service.retries = retries;
+  service.addresses = {loopback(port)};
+  return service;
+}
+
 class NoOwner final : public proxy::UpstreamOwner {
  public:
   void onUpstreamEvents(uint32_t) override {}
@@ -87,10 +95,8 @@ class TestUpstreamLeg : public QObject {
 
   void sendsAndReadsOnALoopbackConnection() {
     Listener peer;
-    snapshot::ServiceRuntime service;
-    service.addresses = {loopback(peer.port)};
     proxy::Exchange x;
-    useService(service, x);
+    useService(directService(peer.port), x);
     proxy::UpstreamLeg leg(*worker_, owner_);
     const auto started = leg.start(x);
     QVERIFY(started == proxy::UpstreamLeg::Start::Connected || started == proxy::UpstreamLeg::Start::Connecting);
@@ -125,11 +131,8 @@ class TestUpstreamLeg : public QObject {
 
   void aRefusedConnectIsRetriedUpToRetries() {
     Listener nobody(false);
-    snapshot::ServiceRuntime service;
-    service.retries = 2;
-    service.addresses = {loopback(nobody.port)};
     proxy::Exchange x;
-    useService(service, x);
+    useService(directService(nobody.port, 2), x);
     proxy::UpstreamLeg leg(*worker_, owner_);
     std::vector<proxy::UpstreamLeg::AfterFailure> decisions;
     for (int i = 0; i < 3; ++i) {
@@ -145,11 +148,8 @@ class TestUpstreamLeg : public QObject {
 
   void whatIsNotRetried() {
     Listener peer;
-    snapshot::ServiceRuntime service;
-    service.retries = 5;
-    service.addresses = {loopback(peer.port)};
     proxy::Exchange x;
-    useService(service, x);
+    useService(directService(peer.port), x);
     proxy::UpstreamLeg leg(*worker_, owner_);
     using A = proxy::UpstreamLeg::AfterFailure;
     using F = proxy::UpstreamLeg::Failure;
