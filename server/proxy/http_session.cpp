@@ -1,43 +1,33 @@
 #include "proxy/http_session.h"
 
-#include <sys/epoll.h>
-#include <sys/socket.h>
-#include <unistd.h>
+#include "proxy/exchange_recorder.h"
+#include "proxy/local_answer.h"
 
 namespace sluice::proxy {
 
 HttpSession::HttpSession(ProxyWorker& worker, int fd, std::string clientIp, uint16_t serverPort, bool tls)
     : worker_(worker),
-      client_(fd, tls && worker.settings().serverTls ? std::make_unique<net::TlsStream>(worker.settings().serverTls.get(), fd, true) : nullptr),
-      clientIp_(std::move(clientIp)),
-      serverPort_(serverPort),
-      leg_(worker, *this) {
-  if (worker.settings().observe) {
-    acceptedUs_ = worker.nowMicros();
-    traceAllowed_ = net::inRanges(worker.settings().traceClients, clientIp_);
-  }
-  if (client_.tls()) SSL_set_app_data(client_.tlsStream()->ssl(), this);
-}
-
-bool HttpSession::selectCertificate(SSL* ssl, const std::string& serverName) {
-  auto* session = static_cast<HttpSession*>(SSL_get_app_data(ssl));
-  if (!session) return false;
-  const auto* cert = session->worker_.latestSnapshot().certificateFor(serverName);
-  return cert && net::usePair(ssl, cert->pair);
-}
-
-HttpSession::~HttpSession() {
-  client_.close();
+      client_(worker, fd, tls),
+      leg_(worker, *this),
+      request_(worker, client_, leg_),
+      response_(worker, client_, leg_),
+      clientIp_(std::move(clientIp)) {
+  facts_.clientIp = clientIp_;
+  facts_.serverPort = serverPort;
+  facts_.https = client_.connection().tls();
+  if (!worker.settings().observe) return;
+  facts_.acceptedUs = worker.nowMicros();
+  facts_.traceAllowed = net::inRanges(worker.settings().traceClients, clientIp_);
 }
 
 bool HttpSession::start() {
-  if (!worker_.reactor().add(client_.fd(), this)) return false;
+  if (!worker_.reactor().add(client_.connection().fd(), this)) return false;
   worker_.reactor().arm(*this, worker_.settings().clientHeaderTimeoutMs);
   return true;
 }
 
 void HttpSession::onEvents(uint32_t events) {
-  client_.noteEvents(events);
+  client_.connection().noteEvents(events);
   drive();
 }
 
@@ -48,414 +38,177 @@ void HttpSession::onUpstreamEvents(uint32_t events) {
 
 void HttpSession::drain() {
   keepAlive_ = false;
-  if (state_ == State::ReadingHead && cin_.readable() == 0) close();
+  if (state_ == State::ReadingHead && client_.in().readable() == 0) close();
 }
 
 void HttpSession::drive() {
+  const auto disarmThen = [this](auto next) { return [this, next] { net::TimerQueue::disarm(*this), next(); }; };
+  const auto moveTo = [this](State next) { return [this, next] { state_ = next; }; };
   for (;;) {
-    bool progressed = false;
+    bool more = false;
     switch (state_) {
-      case State::ReadingHead: progressed = stepReadHead(); break;
-      case State::ReadingBody: progressed = stepReadBody(); break;
-      case State::Connecting: progressed = stepConnect(); break;
-      case State::SendingRequest: progressed = stepSendRequest(); break;
-      case State::AwaitingResponse: progressed = stepReadResponseHead(); break;
-      case State::SendingResponse: progressed = stepSendResponse(); break;
-      case State::BufferingResponse: progressed = stepBufferResponse(); break;
-      case State::SendingLocal: progressed = stepSendLocal(); break;
-      case State::Tunnel: progressed = stepTunnel(); break;
+      case State::ReadingHead: more = stepReadHead(); break;
+      case State::ReadingBody: more = follow(request_.readBody(*x_), disarmThen([this] { forwardExchange(); })); break;
+      case State::SendingRequest: more = follow(request_.send(*x_), disarmThen(moveTo(State::AwaitingResponse))); break;
+      case State::AwaitingResponse:
+        more = follow(response_.readHead(*x_, keepAlive_), [this] { state_ = kRelayStates[static_cast<size_t>(response_.mode())]; });
+        break;
+      case State::PassingResponse: more = follow(response_.pass(*x_), [this] { completeExchange(x_->response.status); }); break;
+      case State::CollectingResponse: more = follow(response_.collect(*x_, keepAlive_), moveTo(State::SendingLocal)); break;
+      case State::Tunnel: more = follow(response_.tunnel(*x_), [] {}); break;  // (ends with a close)
+      case State::SendingLocal: more = follow(sendLocalAnswer(client_, *x_), [this] { completeExchange(x_->ctx.status); }); break;
       case State::Closed: return;
     }
-    if (!progressed) return;
+    if (!more) return;
   }
 }
 
-bool HttpSession::stepReadHead() {
-  if (cin_.readable() == 0) {
-    const ssize_t n = readClient();
-    if (n < 0 || (n == 0 && client_.eof())) {
-      close();
-      return false;
-    }
-    if (n == 0) {
-      goIdle();
-      return false;
-    }
-    worker_.reactor().arm(*this, worker_.settings().clientHeaderTimeoutMs);
+template <class OnDone>
+bool HttpSession::follow(const Step& step, OnDone onDone) {
+  switch (step.kind) {
+    case Step::Kind::Progress: return true;
+    case Step::Kind::ClientMoved: net::TimerQueue::disarm(*this); return true;
+    case Step::Kind::Wait: return false;
+    case Step::Kind::WaitForClient: worker_.reactor().arm(*this, worker_.settings().clientBodyTimeoutMs); return false;
+    case Step::Kind::Done: onDone(); break;
+    case Step::Kind::Respond: respondLocal({step.status, step.message, {}, step.unreadBody, false}); break;
+    case Step::Kind::UpstreamFailed: upstreamFailed(step.failure); break;
+    case Step::Kind::Close: close(); return false;
   }
-  takeExchange();
-  const auto head = x_->codec.readHead(cin_.view(), x_->head);
-  if (head == http::Http1ServerCodec::Head::Error) {
-    respondLocal(http::GatewayResponse{x_->codec.errorStatus(), {}, {}, true, false});
-    return true;
-  }
-  if (head == http::Http1ServerCodec::Head::NeedMore) {
-    const ssize_t n = readClient();
-    if (n < 0 || (n == 0 && client_.eof())) {
-      close();
-      return false;
-    }
-    return n > 0;
-  }
-  beginExchange();
   return state_ != State::Closed;
 }
 
-ClientFacts HttpSession::clientFacts() const {
-  ClientFacts c;
-  c.clientIp = clientIp_;
-  c.serverPort = serverPort_;
-  c.https = client_.tls();
-  c.sni = client_.serverName();
-  c.traceAllowed = traceAllowed_;
-  c.acceptedUs = acceptedUs_;
-  c.firstRequest = requestsServed_ == 0;
-  return c;
+bool HttpSession::stepReadHead() {
+  using Read = Downstream::Read;
+  if (client_.in().readable() == 0) {
+    const Read read = client_.read();
+    if (read == Read::Gone) return close(), false;
+    if (read == Read::None) return goIdle(), false;
+    worker_.reactor().arm(*this, worker_.settings().clientHeaderTimeoutMs);
+  }
+  if (!x_) x_ = worker_.exchanges().take(worker_.settings().limits);  // borrowed while a request is in progress
+  switch (x_->codec.readHead(client_.in().view(), x_->head)) {
+    case http::Http1ServerCodec::Head::Error: return respondLocal({x_->codec.errorStatus(), {}, {}, true, false}), true;
+    case http::Http1ServerCodec::Head::NeedMore: {
+      const Read read = client_.read();
+      if (read == Read::Gone) close();
+      return read == Read::Some;
+    }
+    default: beginExchange(); return state_ != State::Closed;
+  }
 }
 
 void HttpSession::beginExchange() {
   // The head's bytes leave the buffer now; they stay in memory (views into them remain valid)
   // until the next read, and nothing reads the client before the upstream head is built.
-  const char* headStart = cin_.readPos();
-  cin_.consume(x_->head.headBytes);
+  const char* headStart = client_.in().readPos();
+  client_.in().consume(x_->head.headBytes);
   net::TimerQueue::disarm(*this);
-  keepAlive_ = keepAlive_ && x_->head.keepAlive && !worker_.draining() &&
-               requestsServed_ + 1 < worker_.settings().keepaliveRequests;
-  const ClientFacts client = clientFacts();
-  openExchange(worker_, *x_, client);
+  keepAlive_ = keepAlive_ && x_->head.keepAlive && !worker_.draining() && requestsServed_ + 1 < worker_.settings().keepaliveRequests;
+  facts_.sni = client_.connection().serverName();  // (known once the handshake is done)
+  facts_.firstRequest = requestsServed_ == 0;
+  openExchange(worker_, *x_, facts_);
   http::GatewayResponse answer;
-  switch (routeExchange(worker_, *x_, client, answer)) {
-    case Routed::Respond: respondLocal(answer); return;
-    case Routed::ReadBodyFirst: startReadingBody(headStart); return;
-    case Routed::Forward: forwardExchange(); return;
+  switch (routeExchange(worker_, *x_, facts_, answer)) {
+    case Routed::Respond: return respondLocal(answer);
+    case Routed::Forward: return forwardExchange();
+    case Routed::ReadBodyFirst:  // (the body timeout runs from now)
+      worker_.reactor().arm(*this, worker_.settings().clientBodyTimeoutMs);
+      follow(request_.startReadingBody(*x_, headStart), [this] { state_ = State::ReadingBody; });
   }
 }
 
 void HttpSession::forwardExchange() {
   Exchange& x = *x_;
   const bool unreadBody = x.head.framing != http::BodyFraming::None && !x.bodyBuffered;
-  const ClientFacts client = clientFacts();
-  if (runRequestPlugins(worker_, x, client) == plugins::PhaseResult::Respond) {
-    respondFromPlugin(unreadBody);
-    return;
-  }
-  if (!x.service) {
-    respondLocal(http::GatewayResponse{503, "no Service found with those values", {}, unreadBody, false});
-    return;
-  }
-  if (!writeUpstreamRequest(worker_, x, client, uout_)) {
-    respondLocal(http::GatewayResponse{431, {}, {}, true, false});
-    return;
-  }
-  // From here on the head's views are dead: it has been copied into uout_. A body already read
-  // goes out of memory after the head; any other streams from the client.
-  if (!x.bodyBuffered && x.head.expectContinue && !x.requestBodyDone()) sendContinue();
+  if (runRequestPlugins(worker_, x, facts_) == plugins::PhaseResult::Respond)
+    return respondLocal(pluginAnswer(x.ctx, worker_.scratch(1), unreadBody), x.ctx.local.sharedBody);
+  if (!x.service) return respondLocal({503, "no Service found with those values", {}, unreadBody, false});
+  if (!writeUpstreamRequest(worker_, x, facts_, leg_.requestHead())) return respondLocal({431, {}, {}, true, false});
+  // From here on the head's views are dead: it has been copied into the request head. A body
+  // already read goes out of memory after the head; any other streams from the client.
+  if (!x.bodyBuffered && x.head.expectContinue && !x.requestBodyDone()) request_.sendContinue(x);
   startUpstream();
 }
 
 void HttpSession::startUpstream() {
   switch (leg_.start(*x_)) {
-    case UpstreamLeg::Start::Connected: state_ = State::SendingRequest; return;
-    case UpstreamLeg::Start::Connecting: state_ = State::Connecting; return;
-    case UpstreamLeg::Start::NoPeer:
-      respondLocal(http::GatewayResponse{503, leg_.noPeerMessage(), {}, !x_->requestBodyDone(), false});
-      return;
-    case UpstreamLeg::Start::Failed: upstreamFailed(Failure::Connect); return;
+    case UpstreamLeg::Start::Connected:
+    case UpstreamLeg::Start::Connecting: state_ = State::SendingRequest; return;
+    case UpstreamLeg::Start::NoPeer: return respondLocal({503, leg_.noPeerMessage(), {}, !x_->requestBodyDone(), false});
+    case UpstreamLeg::Start::Failed: return upstreamFailed(UpstreamLeg::Failure::Connect);
   }
 }
 
-void HttpSession::upstreamFailed(Failure failure) {
+void HttpSession::upstreamFailed(UpstreamLeg::Failure failure) {
   switch (leg_.failed(*x_, failure)) {
-    case UpstreamLeg::AfterFailure::Retry: startUpstream(); return;
-    case UpstreamLeg::AfterFailure::Close: close(); return;
-    case UpstreamLeg::AfterFailure::Respond:
-      respondLocal(http::GatewayResponse{failure == Failure::Timeout || failure == Failure::ConnectTimeout ? 504 : 502, {}, {},
-                                         !x_->requestBodyDone(), false});
-      return;
+    case UpstreamLeg::AfterFailure::Retry: return startUpstream();
+    case UpstreamLeg::AfterFailure::Close: return close();
+    case UpstreamLeg::AfterFailure::Respond: return respondLocal({UpstreamLeg::statusFor(failure), {}, {}, !x_->requestBodyDone(), false});
   }
 }
 
 void HttpSession::onUpstreamTimeout() {
-  if (state_ == State::Connecting) upstreamFailed(Failure::ConnectTimeout);
-  else upstreamFailed(Failure::Timeout);
+  upstreamFailed(leg_.connecting() ? UpstreamLeg::Failure::ConnectTimeout : UpstreamLeg::Failure::Timeout);
   drive();
 }
 
 void HttpSession::onTimer() {
-  // Client-side timeouts: idle keep-alive, slow head (408), slow body, slow reader.
-  if (state_ == State::ReadingHead && cin_.readable() > 0) {
-    respondLocal(http::GatewayResponse{408, {}, {}, true, false});
-    drive();
-    return;
-  }
-  if (state_ == State::ReadingBody) {
-    respondLocal(http::GatewayResponse{408, {}, {}, true, false});
-    drive();
-    return;
-  }
-  if (state_ == State::SendingRequest && !x_->requestBodyDone() && !x_->anyResponseByte) {
-    releaseUpstream(false);
-    respondLocal(http::GatewayResponse{408, {}, {}, true, false});
-    drive();
-    return;
-  }
-  close();
+  // A request that is slow to arrive gets a 408; an idle connection or a slow reader is closed.
+  const bool slowRequest = (state_ == State::ReadingHead && client_.in().readable() > 0) || state_ == State::ReadingBody ||
+                           (state_ == State::SendingRequest && !x_->requestBodyDone() && !x_->anyResponseByte);
+  if (!slowRequest) return close();
+  respondLocal({408, {}, {}, true, false});
+  drive();
 }
 
-bool HttpSession::stepConnect() {
-  if (!leg_.writable()) return false;
-  if (!leg_.finishConnect(*x_)) {
-    upstreamFailed(Failure::Connect);
-    return state_ != State::Closed;
-  }
-  state_ = State::SendingRequest;
-  return true;
-}
-
-ssize_t HttpSession::sendToUpstream(const char* data, size_t size) {
-  const ssize_t n = leg_.send(*x_, data, size);
-  if (n == UpstreamLeg::kFailed) upstreamFailed(Failure::Write);
-  return n;
-}
-
-bool HttpSession::stepSendRequest() {
-  // 1. The request head.
-  if (x_->upstreamHeadSent < uout_.readable()) {
-    const ssize_t n = sendToUpstream(uout_.readPos() + x_->upstreamHeadSent, uout_.readable() - x_->upstreamHeadSent);
-    if (n < 0) return n == UpstreamLeg::kFailed && state_ != State::Closed;
-    x_->upstreamHeadSent += static_cast<size_t>(n);
-    if (x_->upstreamHeadSent < uout_.readable()) return true;
-    x_->sentUs = worker_.nowMicros();
-    x_->ctx.sentUpstreamUs = x_->sentUs;
-  }
-  // 1b. A body read for the plugins goes out of memory.
-  if (x_->bodyBuffered && x_->bufferedBodySent < x_->body.size()) {
-    const ssize_t n = sendToUpstream(x_->body.data() + x_->bufferedBodySent, x_->body.size() - x_->bufferedBodySent);
-    if (n < 0) return n == UpstreamLeg::kFailed && state_ != State::Closed;
-    x_->bufferedBodySent += static_cast<size_t>(n);
-    leg_.armWrite(*x_);
-    return true;
-  }
-  // 2. The body, straight from the client's buffer.
-  if (!x_->requestBodyDone() || x_->requestBodyPending > 0) {
-    if (x_->requestBodyPending == 0 && cin_.readable() > 0) {
-      // The body's bytes go up as they are (chunks with their framing); the decoder finds its end.
-      http::Http1ServerCodec& codec = x_->codec;
-      x_->requestBodyPending = codec.readBody(cin_.view());
-      if (codec.bodyFailed()) {
-        leg_.release(*x_, false);
-        respondLocal(http::GatewayResponse{400, {}, {}, true, false});
-        return true;
-      }
-      // A length was checked with the head; a chunked body is checked as it arrives.
-      const uint64_t maxBody = worker_.settings().clientMaxBodySize;
-      const uint64_t pluginLimit = x_->ctx.bodyLimit;
-      const uint64_t seen = codec.bodySeen();
-      if ((maxBody && seen > maxBody) || (pluginLimit && seen > pluginLimit)) {
-        const bool byPlugin = pluginLimit && seen > pluginLimit && (!maxBody || pluginLimit < maxBody);
-        leg_.release(*x_, false);
-        respondLocal(http::GatewayResponse{413, byPlugin ? x_->ctx.bodyLimitMessage : std::string_view(), {}, true, false});
-        return true;
-      }
-    }
-    if (x_->requestBodyPending > 0) {
-      const ssize_t n = sendToUpstream(cin_.readPos(), static_cast<size_t>(x_->requestBodyPending));
-      if (n < 0) return n == UpstreamLeg::kFailed && state_ != State::Closed;
-      cin_.consume(static_cast<size_t>(n));
-      x_->requestBodyPending -= static_cast<uint64_t>(n);
-      leg_.armWrite(*x_);
-      return true;
-    }
-    if (!x_->requestBodyDone()) {
-      const ssize_t n = readClient();
-      if (n < 0 || (n == 0 && client_.eof())) {  // the client went away mid-body
-        releaseUpstream(false);
-        close();
-        return false;
-      }
-      if (n == 0) {
-        worker_.reactor().arm(*this, worker_.settings().clientBodyTimeoutMs);
-        return false;
-      }
-      net::TimerQueue::disarm(*this);
-      return true;
-    }
-  }
-  // 3. All sent: wait for the response.
-  net::TimerQueue::disarm(*this);
-  leg_.armRead(*x_);
-  x_->responseParser.reset();
-  state_ = State::AwaitingResponse;
-  return true;
-}
-
-bool HttpSession::stepReadResponseHead() {
-  net::IoBuffer& in = leg_.in();
-  if (in.readable() > 0) {
-    const auto result = x_->responseParser.parse(in.view(), x_->response, x_->isHead);
-    if (result == http::ParseResult::Error) {
-      upstreamFailed(Failure::Protocol);
-      return state_ != State::Closed;
-    }
-    if (result == http::ParseResult::Done) {
-      if (x_->response.status >= 100 && x_->response.status < 200 && x_->response.status != 101) {
-        in.consume(x_->response.headBytes);  // interim responses (100 Continue) are dropped
-        x_->responseParser.reset();
-        return true;
-      }
-      const Relay relay = x_->switchingProtocols() && !x_->head.upgrade ? Relay::Fail : buildResponseHead();
-      if (relay == Relay::Fail) {  // an upgrade nobody asked for, or a head too large
-        upstreamFailed(Failure::Protocol);
-        return state_ != State::Closed;
-      }
-      in.consume(x_->response.headBytes);
-      state_ = x_->switchingProtocols() ? State::Tunnel : relay == Relay::Collect ? State::BufferingResponse : State::SendingResponse;
-      return true;
-    }
-  }
-  const ssize_t n = leg_.read();
-  if (n < 0 || (n == 0 && leg_.eof())) {
-    upstreamFailed(in.readable() == 0 ? Failure::Reset : Failure::Protocol);
-    return state_ != State::Closed;
-  }
-  if (n == 0) return false;
-  leg_.armRead(*x_);
-  return true;
-}
-
-void HttpSession::finishExchange() {
-  const bool reusable = x_->response.keepAlive && x_->response.framing != http::BodyFraming::UntilClose && !leg_.eof() &&
-                        leg_.in().readable() == 0;
-  releaseUpstream(reusable);
-  endExchange(x_->response.status);
-  unpin();
-  ++requestsServed_;
-  uout_.clear();  // sent: its bytes are only kept (x_->upstreamHeadSent) for a retry, which is past now
-  worker_.releaseBuffer(uout_);
-  if (!keepAlive_ || client_.eof()) {
-    close();
-    return;
-  }
-  worker_.releaseBuffer(cout_);
-  state_ = State::ReadingHead;
-  x_->codec.reset();
-  if (cin_.readable() == 0) {
-    goIdle();
-    worker_.reactor().arm(*this, worker_.settings().keepaliveTimeoutMs);
-  }
-}
-
-void HttpSession::respondFromPlugin(bool unreadBody) {
-  const plugins::LocalResponse& local = x_->ctx.local;
-  std::string& headers = worker_.scratch(1);
-  headers.clear();
-  const auto add = [&headers](const plugins::HeaderEdits& list) {
-    for (const auto& h : list) headers.append(h.name).append(": ").append(h.value).append("\r\n");
-  };
-  add(local.headers);
-  add(x_->ctx.responseHeaders);
-  http::GatewayResponse r{local.status, local.message, headers, unreadBody, false};
-  if (local.sharedBody) {  // the head goes through the buffer, the body straight from memory
-    r.rawBody = true;
-    r.bodyLength = local.sharedBody->size();
-  } else if (!local.body.empty() || local.message.empty()) {
-    r.body = local.body;
-    r.contentType = local.contentType;
-    r.rawBody = true;
-  }
-  respondLocal(r);
-  if (local.sharedBody && state_ == State::SendingLocal) {
-    x_->localBody = local.sharedBody;
-    x_->localBodySent = 0;
-  }
-}
-
-void HttpSession::respondLocal(const http::GatewayResponse& response) {
-  releaseUpstream(false);  // (the snapshot stays pinned until the log phase has run)
-  if (x_) x_->ctx.status = response.status;
-  worker_.clientBuffers().acquire(cout_);
-  cout_.clear();
-  const std::string_view server = worker_.settings().serverTokens ? std::string_view("sluice") : std::string_view();
-  http::GatewayResponse r = response;
+void HttpSession::respondLocal(http::GatewayResponse r, std::shared_ptr<const std::string> body) {
+  leg_.release(*x_, false);  // (the snapshot stays pinned until the exchange is recorded)
+  x_->ctx.status = r.status;
   r.close = r.close || !keepAlive_;
-  if (!x_->codec.writeGatewayResponse(cout_, r, x_->isHead, server, requestId())) {
-    close();
-    return;
-  }
-  keepAlive_ = !r.close;  // (r.close already holds !keepAlive_)
+  if (!writeLocalAnswer(worker_, client_, *x_, r, std::move(body))) return close();
+  keepAlive_ = !r.close;
   state_ = State::SendingLocal;
 }
 
-bool HttpSession::stepSendLocal() {
-  for (;;) {
-    const std::string_view rest =
-        x_->localBody && !x_->isHead ? std::string_view(*x_->localBody).substr(std::min(x_->localBodySent, x_->localBody->size())) : std::string_view();
-    if (cout_.readable() == 0 && rest.empty()) break;
-    if (!flushClient(rest)) {
-      close();
-      return false;
-    }
-    if (!client_.writable()) {
-      worker_.reactor().arm(*this, worker_.settings().clientBodyTimeoutMs);
-      return false;
-    }
-  }
-  x_->localBody.reset();
-  x_->localBodySent = 0;
-  ++requestsServed_;
-  if (x_) endExchange(x_->ctx.status);
-  unpin();
-  if (!keepAlive_ || client_.eof()) {
-    client_.shutdownWrite();  // let the client read the response before the close
-    close();
-    return false;
-  }
-  worker_.releaseBuffer(cout_);
-  uout_.clear();
-  worker_.releaseBuffer(uout_);
-  state_ = State::ReadingHead;
-  if (x_) x_->codec.reset();
-  if (cin_.readable() == 0) {
-    goIdle();
-    worker_.reactor().arm(*this, worker_.settings().keepaliveTimeoutMs);
-  }
-  return true;
-}
-
-void HttpSession::unpin() {
-  if (!x_ || !x_->pin) return;
-  worker_.unpinSnapshot(x_->pin);
+void HttpSession::endExchange(bool reusable, int status) {
+  leg_.release(*x_, reusable);
+  ExchangeRecorder(worker_.settings(), worker_.metrics()).record(*x_, clientIp_, status);
+  if (x_->pin) worker_.unpinSnapshot(x_->pin);  // (pinned until the exchange is recorded)
   x_->pin = nullptr;
   x_->service = nullptr;
+  x_->localBody.reset();
+}
+
+void HttpSession::completeExchange(int status) {
+  endExchange(leg_.reusableAfter(*x_), status);  // (a local answer released the upstream already)
+  ++requestsServed_;
+  leg_.releaseRequestHead();  // kept for a retry, which is past now
+  client_.releaseOut();
+  if (!keepAlive_ || client_.connection().eof()) {
+    client_.connection().shutdownWrite();  // the client reads the response before the close
+    return close();
+  }
+  state_ = State::ReadingHead;
+  x_->codec.reset();
+  if (client_.in().readable() > 0) return worker_.reactor().arm(*this, worker_.settings().clientHeaderTimeoutMs);  // pipelined
+  goIdle();
+  worker_.reactor().arm(*this, worker_.settings().keepaliveTimeoutMs);
 }
 
 void HttpSession::close() {
   if (state_ == State::Closed) return;
   state_ = State::Closed;
   net::TimerQueue::disarm(*this);
-  releaseUpstream(false);
-  if (x_) endExchange(x_->ctx.status ? x_->ctx.status : 499);  // 499: the client went away first
-  unpin();
-  // Closing the socket takes it off epoll (it is never duplicated): no EPOLL_CTL_DEL needed.
-  // Events of this batch that still name the session find it Closed.
-  client_.close();
-  cin_.clear();
-  cout_.clear();
-  uout_.clear();
-  worker_.releaseBuffer(cin_);
-  worker_.releaseBuffer(cout_);
-  worker_.releaseBuffer(uout_);
-  if (x_) x_->localBody.reset();
+  if (x_) endExchange(false, x_->ctx.status ? x_->ctx.status : 499);  // 499: the client left first
+  client_.close();  // (off epoll with the socket; events of this batch find the session Closed)
+  leg_.releaseRequestHead();
   worker_.exchanges().giveBack(std::move(x_));
   worker_.sessionClosed(this);
 }
 
-void HttpSession::takeExchange() {
-  if (!x_) x_ = worker_.exchanges().take(worker_.settings().limits);
-}
-
 void HttpSession::goIdle() {
-  worker_.releaseBuffer(cin_);
+  client_.releaseIn();
   worker_.exchanges().giveBack(std::move(x_));
 }
 

@@ -23,7 +23,7 @@ void ProxyServer::start() {
   if (anyTls) {
     if (!settings->defaultCertificate) throw std::runtime_error("a TLS listener needs a default certificate");
     auto server = net::makeServerContext(*settings->defaultCertificate, settings->sslProtocols,
-                                         [](SSL* ssl, const std::string& name) { return HttpSession::selectCertificate(ssl, name); });
+                                         [](SSL* ssl, const std::string& name) { return Downstream::selectCertificate(ssl, name); });
     if (!server) throw std::runtime_error(server.error().message);
     settings->serverTls = *server;
   }

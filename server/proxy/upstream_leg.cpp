@@ -140,6 +140,16 @@ void UpstreamLeg::startTls(const Exchange& x) {
   if (service.clientCertificate) net::usePair(ssl, *service.clientCertificate);
 }
 
+void UpstreamLeg::releaseRequestHead() {
+  head_.clear();
+  worker_.releaseBuffer(head_);
+}
+
+bool UpstreamLeg::reusableAfter(const Exchange& x) const {
+  return x.response.keepAlive && x.response.framing != http::BodyFraming::UntilClose && !ready_.eof && conn_ &&
+         conn_->in.readable() == 0;
+}
+
 void UpstreamLeg::release(Exchange& x, bool reusable) {
   if (x.targetIndex >= 0 && x.pin && x.service && x.service->upstream >= 0) {
     worker_.balancer(static_cast<size_t>(x.service->upstream)).finished(x.targetIndex, worker_.nowMicros() - x.sentUs);

@@ -23,7 +23,7 @@ class UpstreamLeg {
   enum class Failure { Connect, ConnectTimeout, Write, Reset, Timeout, Protocol };
   enum class Start {
     Connected,   // a kept-alive connection, or a connect that completed at once: send
-    Connecting,  // wait for writability (stepConnect)
+    Connecting,  // wait for writability (finishConnect)
     NoPeer,      // every target excluded, or no address: answer `noPeerMessage()` with 503
     Failed,      // the connect failed at once: handle as Failure::Connect
   };
@@ -39,12 +39,18 @@ class UpstreamLeg {
   bool writable() const { return ready_.writable; }
   bool eof() const { return ready_.eof; }
   net::IoBuffer& in() { return conn_->in; }
+  // The request head going up, kept whole until the response starts (a retry sends it again).
+  net::IoBuffer& requestHead() { return head_; }
+  void releaseRequestHead();
+  // Once the response has been read: whether the connection may serve another request.
+  bool reusableAfter(const Exchange& x) const;
 
   // Picks a peer (skipping targets this exchange already failed on) and takes a connection.
   Start start(Exchange& x);
   std::string_view noPeerMessage() const { return noPeerMessage_; }
   // A connect that was in progress: true once it completed, false when it failed.
   bool finishConnect(Exchange& x);
+  bool connecting() const { return conn_ && !conn_->connected; }
 
   // Sends: bytes written, kWouldBlock, or kFailed (the caller handles Failure::Write).
   static constexpr ssize_t kWouldBlock = -1, kFailed = -2;
@@ -66,6 +72,8 @@ class UpstreamLeg {
   // only when it never reached the upstream; a kept-alive connection the upstream had closed is
   // always retried and says nothing about the upstream's health.
   AfterFailure failed(Exchange& x, Failure failure);
+  // The gateway's answer when a failure ends the exchange: 504 for a timeout, else 502.
+  static int statusFor(Failure failure) { return failure == Failure::Timeout || failure == Failure::ConnectTimeout ? 504 : 502; }
   // Passive health checks: the outcome of the exchange for its target (status: of a response).
   void reportOutcome(const Exchange& x, snapshot::Outcome outcome, int status = 0);
 
@@ -77,6 +85,7 @@ class UpstreamLeg {
   UpstreamConnection* conn_ = nullptr;
   net::Readiness ready_;
   std::string_view noPeerMessage_;
+  net::IoBuffer head_;
 };
 
 }  // namespace sluice::proxy
