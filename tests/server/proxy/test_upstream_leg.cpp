@@ -1,5 +1,6 @@
 // The upstream leg alone, on real loopback sockets: connecting, sending and reading, the retry
 // decisions of Kong/nginx, and passive health checks.
+#include "loopback_fixture.h"
 #include "proxy/proxy_worker.h"
 #include "proxy/target_health.h"
 #include "proxy/upstream_leg.h"
@@ -17,58 +18,10 @@
 
 using namespace sluice;
 
-namespace {
-
-// A listening loopback socket (or, closed, a port where nothing listens).
-struct Listener {
-  int fd = -1;
-  uint16_t port = 0;
-  explicit Listener(bool listening = true) {
-    fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
-    socklen_t length = sizeof a;
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &length);
-    port = ntohs(a.sin_port);
-    if (listening) ::listen(fd, 8);
-    else {
-      ::close(fd);
-      fd = -1;
-    }
-  }
-  ~Listener() {
-    if (fd >= 0) ::close(fd);
-  }
-};
-
-snapshot::PeerAddress loopback(uint16_t port) {
-  snapshot::PeerAddress p;
-  auto* a = reinterpret_cast<sockaddr_in*>(&p.addr);
-  a->sin_family = AF_INET;
-  a->sin_port = htons(port);
-  a->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  p.length = sizeof(sockaddr_in);
-  p.text = "127.0.0.1:" + std::to_string(port);
-  return p;
-}
-
-// A service without upstream: its one address, tried `retries` more times.
-snapshot::ServiceRuntime directService(uint16_t port, int retries = 5) {
-  snapshot::ServiceRuntime service;
-  service.retries = retries;
-  service.addresses = {loopback(port)};
-  return service;
-}
-
-class NoOwner final : public proxy::UpstreamOwner {
- public:
-  void onUpstreamEvents(uint32_t) override {}
-  void onUpstreamTimeout() override {}
-};
-
-}  // namespace
+using testing::directService;
+using testing::Listener;
+using testing::loopback;
+using testing::NoOwner;
 
 class TestUpstreamLeg : public QObject {
   Q_OBJECT
