@@ -1,6 +1,7 @@
 #include "api/gateway_connection.h"
 
 #include "admin_client/api_error.h"
+#include "model/entity_directory.h"
 
 #include <nlohmann/json.hpp>
 
@@ -29,6 +30,15 @@ void GatewayConnection::close() {
   emit statusChanged(status_);
 }
 
+void GatewayConnection::learnEntities(quint64 generation) {
+  transport_->send({"GET", "/sluice/entities", "", "application/json"}, [this, generation](const admin_client::Response& r) {
+    if (generation != generation_ || !r.ok() || learnedGeneration_ == generation) return;
+    learnedGeneration_ = generation;
+    model::learnEntities(nlohmann::json::parse(r.body, nullptr, false));
+    emit entitiesLearned();
+  });
+}
+
 void GatewayConnection::refresh() {
   if (!transport_) return;
   const quint64 generation = generation_;
@@ -42,6 +52,7 @@ void GatewayConnection::refresh() {
       return;
     }
     const nlohmann::json j = nlohmann::json::parse(root.body, nullptr, false);
+    if (learnedGeneration_ != generation) learnEntities(generation);
     s.reachable = true;
     s.hostname = QString::fromStdString(j.value("hostname", ""));
     s.nodeId = QString::fromStdString(j.value("node_id", ""));

@@ -41,12 +41,18 @@ class GatewayConnection : public QObject {
  signals:
   void statusChanged(const sluice::manager::NodeStatus& status);
   void transportChanged();
+  // The gateway's entities are known (model/entity_directory.h): its plugins' (credentials) joined
+  // the registry. Once per gateway opened.
+  void entitiesLearned();
 
  private:
+  void learnEntities(quint64 generation);
+
   std::unique_ptr<QtTransport> transport_;
   QTimer poll_;
   NodeStatus status_;
   quint64 generation_ = 0;  // answers from a previous gateway are ignored
+  quint64 learnedGeneration_ = 0;  // the gateway whose entities are known
 };
 
 }  // namespace sluice::manager

@@ -90,16 +90,25 @@ QStringList MainWindow::columnsFor(const QString& kind) {
   return columns << "tags" << "id";
 }
 
+void MainWindow::listKinds() {
+  // The gateway's plugins may add kinds (credentials): the list grows, the selection stays.
+  const QSignalBlocker quiet(kinds_);
+  const QString current = kinds_->currentItem() ? kinds_->currentItem()->data(Qt::UserRole).toString() : QString();
+  kinds_->clear();
+  for (const QString& kind : entityKinds()) {
+    auto* item = new QListWidgetItem(kindTitle(kind));
+    item->setData(Qt::UserRole, kind);
+    kinds_->addItem(item);
+    if (kind == current) kinds_->setCurrentItem(item);
+  }
+}
+
 MainWindow::MainWindow(GatewayConnection& gateway, QWidget* parent)
     : QMainWindow(parent), gateway_(gateway), model_(new EntityListModel(this)), filter_(new QSortFilterProxyModel(this)) {
   setWindowTitle(tr("Sluice Manager"));
   setWindowIcon(QIcon(":/icons/sluice.png"));
   kinds_ = new QListWidget;
-  for (const QString& kind : entityKinds()) {
-    auto* item = new QListWidgetItem(kindTitle(kind));
-    item->setData(Qt::UserRole, kind);
-    kinds_->addItem(item);
-  }
+  listKinds();
 
   search_ = new QLineEdit;
   search_->setPlaceholderText(tr("Filter the loaded rows by name"));
@@ -226,6 +235,7 @@ MainWindow::MainWindow(GatewayConnection& gateway, QWidget* parent)
   });
   connect(&gateway_, &GatewayConnection::statusChanged, this, &MainWindow::onStatusChanged);
   connect(&gateway_, &GatewayConnection::transportChanged, this, &MainWindow::onTransportChanged);
+  connect(&gateway_, &GatewayConnection::entitiesLearned, this, &MainWindow::listKinds);
   onStatusChanged(gateway_.status());
   kinds_->setCurrentRow(0);
   buildMenus();

@@ -45,6 +45,8 @@ class MainWindow : public QMainWindow {
   void editEntity(const QString& kind, const QString& id);
   QTableView& listView() { return *table_; }
   // The kinds of entity the left list offers, in order ("services", "routes", ...).
+  // The registry's kinds with a collection of their own: the core model's, and those the gateway's
+  // plugins keep (learned from it: GatewayConnection::entitiesLearned).
   static QStringList entityKinds();
   void showKind(const QString& kind);
   // The entity actions (toolbar, shortcuts, double-click). Editors open as dialogs; `pluginName`
@@ -72,6 +74,7 @@ class MainWindow : public QMainWindow {
   void onTransportChanged();
 
  private:
+  void listKinds();
   static QStringList columnsFor(const QString& kind);
   static QString kindTitle(const QString& kind);
 

@@ -8,6 +8,7 @@
 #include "declarative/yaml_json.h"
 
 #include "model/entities.h"
+#include "model/entity_directory.h"
 #include "model/registry.h"
 #include "plugins/plugin_catalog.h"
 #include "router/regex.h"
@@ -98,6 +99,8 @@ std::optional<AdminResponse> AdminApi::meta(const AdminRequest& request) {
   if (s[0] == "tags" && s.size() <= 2) return get ? tags(request) : messageResponse(405, "Method not allowed");
   if (s[0] == "config" && s.size() == 1) return config(request);
   if (s[0] == "sluice" && s.size() >= 2 && s[1] == "config") return configPlan(request);
+  if (s[0] == "sluice" && s.size() == 2 && s[1] == "entities")  // the plugins' entities too (model/entity_directory.h)
+    return get ? jsonResponse(200, model::entityDirectory()) : messageResponse(405, "Method not allowed");
   if (s[0] == "plugins" && s.size() == 2 && s[1] == "enabled") {
     if (!get) return messageResponse(405, "Method not allowed");
     json names = json::array();

@@ -5,6 +5,7 @@
 #include "core/uuid.h"
 #include "loadgen/consumer_credential.h"
 #include "model/entities.h"
+#include "model/registry.h"
 
 #include <charconv>
 
@@ -54,12 +55,17 @@ core::Result<std::pair<std::string, std::string>> LoadtestEndpoints::credentialO
   mine.size = 10;
   mine.equals.emplace_back("consumer", (**consumer)["id"].get<std::string>());
   loadgen::ConsumerCredentials credentials;
-  auto keys = store_.list(model::keyauthCredentials(), mine);
-  if (!keys) return keys.error();
-  credentials.keyAuths = std::move(keys->data);
-  auto jwts = store_.list(model::jwtSecrets(), mine);
-  if (!jwts) return jwts.error();
-  credentials.jwts = std::move(jwts->data);
+  // The credentials of the plugins this node has (their entities are the plugins', by name).
+  const auto credentialsOf = [&](const char* entity, std::vector<json>& into) -> core::Status {
+    const auto* schema = model::findEntity(entity);
+    if (!schema) return core::Ok{};
+    auto rows = store_.list(*schema, mine);
+    if (!rows) return rows.error();
+    into = std::move(rows->data);
+    return core::Ok{};
+  };
+  if (auto s = credentialsOf("keyauth_credentials", credentials.keyAuths); !s) return s.error();
+  if (auto s = credentialsOf("jwt_secrets", credentials.jwts); !s) return s.error();
   std::vector<json> plugins;
   for (const char* name : {"key-auth", "jwt"}) {
     store::ListQuery q;

@@ -16,6 +16,7 @@
 #include "observe/metrics_page.h"
 #include "observe/shutdown_deadline.h"
 #include "plugins/plugin_catalog.h"
+#include "plugins/plugin_storage.h"
 #include "plugins/prometheus/kong_series.h"
 #include "plugins/prometheus/plugin.h"
 #include "plugins/rate_limiting/cluster_counter_store.h"
@@ -495,6 +496,7 @@ int runCommandLine(int argc, char** argv) {
     return args->help ? 0 : 2;
   }
   const std::string command = args->words[0];
+  plugins::installPluginStorage(plugins::builtinCatalog());  // before any store or Admin API
   if (command == "plugins") {
     std::cout << plugins::builtinCatalog().priorityTable();
     return 0;

@@ -36,42 +36,6 @@ bool nextLine(std::string_view& rest, std::string_view& line, bool& bareCr) {
 
 }  // namespace
 
-bool isTokenChar(unsigned char c) {
-  static const bool* table = [] {
-    static bool t[256] = {};
-    for (int c = '0'; c <= '9'; ++c) t[c] = true;
-    for (int c = 'a'; c <= 'z'; ++c) t[c] = true;
-    for (int c = 'A'; c <= 'Z'; ++c) t[c] = true;
-    for (unsigned char c : std::string_view("!#$%&'*+-.^_`|~")) t[c] = true;
-    return t;
-  }();
-  return table[c];
-}
-
-bool parseContentLength(std::string_view value, uint64_t& out) {
-  if (value.empty() || value.size() > 18) return false;
-  uint64_t n = 0;
-  for (char c : value) {
-    if (c < '0' || c > '9') return false;
-    n = n * 10 + static_cast<uint64_t>(c - '0');
-  }
-  out = n;
-  return true;
-}
-
-size_t findHeadEnd(std::string_view data, size_t from) {
-  size_t at = from > 3 ? from - 3 : 0;
-  while (at < data.size()) {
-    const void* p = std::memchr(data.data() + at, '\n', data.size() - at);
-    if (!p) return std::string_view::npos;
-    const size_t lf = static_cast<const char*>(p) - data.data();
-    if (lf + 1 < data.size() && data[lf + 1] == '\n') return lf + 2;
-    if (lf + 2 < data.size() && data[lf + 1] == '\r' && data[lf + 2] == '\n') return lf + 3;
-    at = lf + 1;
-  }
-  return std::string_view::npos;
-}
-
 ParseResult RequestParser::parse(std::string_view data, RequestHead& head) {
   // Empty lines before the request line are ignored (RFC 9112 2.2).
   size_t skip = 0;

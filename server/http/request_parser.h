@@ -27,8 +27,6 @@ struct RequestHead {
   size_t headBytes = 0;        // request line + headers + final CRLF
 };
 
-enum class ParseResult { NeedMore, Done, Error };
-
 class RequestParser {
  public:
   explicit RequestParser(HttpLimits limits = {}) : limits_(limits) {}
@@ -54,10 +52,5 @@ class RequestParser {
   const char* reason_ = "";
 };
 
-// Helpers shared with the response parser.
-bool isTokenChar(unsigned char c);
-bool parseContentLength(std::string_view value, uint64_t& out);
-// The end of the head (index just past the blank line) at or after `from`, or npos.
-size_t findHeadEnd(std::string_view data, size_t from);
 
 }  // namespace sluice::http

@@ -1,27 +1,33 @@
+#include "plugins/acl/daos.h"
 #include "plugins/acl/plugin.h"
+#include "plugins/basic_auth/daos.h"
 #include "plugins/basic_auth/plugin.h"
 #include "plugins/bot_detection/plugin.h"
 #include "plugins/correlation_id/plugin.h"
 #include "plugins/file_log/plugin.h"
 #include "plugins/http_log/plugin.h"
 #include "plugins/ip_restriction/plugin.h"
+#include "plugins/jwt/daos.h"
 #include "plugins/jwt/plugin.h"
 #include "plugins/request_size_limiting/plugin.h"
 #include "plugins/request_transformer/plugin.h"
 #include "plugins/response_transformer/plugin.h"
 #include "plugins/cors/plugin.h"
+#include "plugins/key_auth/daos.h"
 #include "plugins/key_auth/plugin.h"
 #include "plugins/missing_plugins.h"
 #include "plugins/plugin_catalog.h"
 #include "plugins/prometheus/plugin.h"
 #include "plugins/proxy_cache/plugin.h"
+#include "plugins/rate_limiting/daos.h"
 #include "plugins/rate_limiting/plugin.h"
 #include "plugins/request_termination/plugin.h"
 
 
 namespace sluice::plugins {
 
-// Each plugin folder declares its schema (schema.cpp) and its factory (plugin.cpp).
+// Each plugin folder declares its schema (schema.cpp), its factory (plugin.cpp) and what it keeps
+// in the database (daos.cpp, for those that keep something).
 const schema::PluginSchema& keyAuthSchema();
 const schema::PluginSchema& basicAuthSchema();
 const schema::PluginSchema& jwtSchema();
@@ -49,11 +55,11 @@ constexpr uint8_t kAccess = phaseBit(Phase::Access), kHeaderFilter = phaseBit(Ph
 
 PluginCatalog& builtinCatalog() {
   static PluginCatalog catalog({
-      {&keyAuthSchema(), createKeyAuth, kAccess},
-      {&basicAuthSchema(), createBasicAuth, kAccess},
-      {&jwtSchema(), createJwt, kAccess},
-      {&aclSchema(), createAcl, kAccess},
-      {&rateLimitingSchema(), createRateLimiting, kAccess, &rateLimitingDatabaselessSchema()},
+      {&keyAuthSchema(), createKeyAuth, kAccess, nullptr, &keyAuthDaos()},
+      {&basicAuthSchema(), createBasicAuth, kAccess, nullptr, &basicAuthDaos()},
+      {&jwtSchema(), createJwt, kAccess, nullptr, &jwtDaos()},
+      {&aclSchema(), createAcl, kAccess, nullptr, &aclDaos()},
+      {&rateLimitingSchema(), createRateLimiting, kAccess, &rateLimitingDatabaselessSchema(), &rateLimitingDaos()},
       {&corsSchema(), createCors, kAccess},
       {&requestTerminationSchema(), createRequestTermination, kAccess},
       {&ipRestrictionSchema(), createIpRestriction, kAccess},

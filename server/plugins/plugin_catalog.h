@@ -2,7 +2,9 @@
 // The plugins a node offers, by Kong id: each one's schema and factory. The snapshot compiler and
 // the Admin API are handed a catalog (plugins/builtin.cpp lists this build's, explicitly:
 // static-init registration is dropped by linkers from static libraries).
+#include "model/migration.h"
 #include "plugins/build_context.h"
+#include "schema/entity_schema.h"
 #include "schema/plugin_schema.h"
 
 #include <atomic>
@@ -11,6 +13,16 @@
 #include <vector>
 
 namespace sluice::plugins {
+
+// What a plugin keeps in the database, declared in its folder (Kong's daos.lua and migrations/):
+// its entities, served by the Admin API, kong.yml and the manager like the core ones, and the
+// migration steps of its tables. The app hands them to the registry and the store at start
+// (plugins/plugin_storage.h).
+struct PluginDaos {
+  std::vector<const schema::EntitySchema*> entities;  // parents before children
+  std::vector<model::Migration> migrations;
+  std::vector<std::string> tables;  // every table its migrations create (a reset drops them)
+};
 
 struct PluginFactory {
   const schema::PluginSchema* schema;
@@ -22,6 +34,7 @@ struct PluginFactory {
   // Kong's schema where it differs without a database (rate-limiting: no `cluster` policy, `local`
   // by default); null where it does not.
   const schema::PluginSchema* databaselessSchema = nullptr;
+  const PluginDaos* daos = nullptr;  // null: it keeps nothing
 };
 
 class PluginCatalog {

@@ -7,10 +7,17 @@
 
 namespace sluice::store {
 
+namespace {
+
+std::vector<std::string>& pluginTables() {
+  static std::vector<std::string> tables;
+  return tables;
+}
+
 // Column conventions (see sql_mapping.h): scalar fields keep their name, foreign keys are
 // "<field>_id", arrays, sets, maps and records are JSON text.
-const std::vector<Migration>& allMigrations() {
-  static const std::vector<Migration> kMigrations{
+std::vector<Migration>& migrations() {
+  static std::vector<Migration> kMigrations{
       {"000_base",
        R"sql(
 CREATE TABLE certificates (
@@ -54,21 +61,6 @@ CREATE TABLE plugins (
 CREATE INDEX plugins_route_id ON plugins (route_id);
 CREATE INDEX plugins_service_id ON plugins (service_id);
 CREATE INDEX plugins_consumer_id ON plugins (consumer_id);
-CREATE TABLE keyauth_credentials (
-  id TEXT PRIMARY KEY, created_at BIGINT, consumer_id TEXT REFERENCES consumers (id) ON DELETE CASCADE,
-  "key" TEXT UNIQUE, ttl BIGINT, tags TEXT);
-CREATE INDEX keyauth_credentials_consumer_id ON keyauth_credentials (consumer_id);
-CREATE TABLE basicauth_credentials (
-  id TEXT PRIMARY KEY, created_at BIGINT, consumer_id TEXT REFERENCES consumers (id) ON DELETE CASCADE,
-  username TEXT UNIQUE, password TEXT, tags TEXT);
-CREATE INDEX basicauth_credentials_consumer_id ON basicauth_credentials (consumer_id);
-CREATE TABLE jwt_secrets (
-  id TEXT PRIMARY KEY, created_at BIGINT, consumer_id TEXT REFERENCES consumers (id) ON DELETE CASCADE,
-  "key" TEXT UNIQUE, secret TEXT, rsa_public_key TEXT, algorithm TEXT, tags TEXT);
-CREATE INDEX jwt_secrets_consumer_id ON jwt_secrets (consumer_id);
-CREATE TABLE acls (
-  id TEXT PRIMARY KEY, created_at BIGINT, consumer_id TEXT REFERENCES consumers (id) ON DELETE CASCADE,
-  "group" TEXT, tags TEXT, UNIQUE (consumer_id, "group"));
 )sql",
        "", ""},
       // Every node LISTENs on sluice_config and rebuilds its snapshot as soon as another node writes.
@@ -98,24 +90,9 @@ CREATE TRIGGER sluice_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON tar
   FOR EACH STATEMENT EXECUTE FUNCTION sluice_notify_change();
 CREATE TRIGGER sluice_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON plugins
   FOR EACH STATEMENT EXECUTE FUNCTION sluice_notify_change();
-CREATE TRIGGER sluice_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON keyauth_credentials
-  FOR EACH STATEMENT EXECUTE FUNCTION sluice_notify_change();
-CREATE TRIGGER sluice_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON basicauth_credentials
-  FOR EACH STATEMENT EXECUTE FUNCTION sluice_notify_change();
-CREATE TRIGGER sluice_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON jwt_secrets
-  FOR EACH STATEMENT EXECUTE FUNCTION sluice_notify_change();
-CREATE TRIGGER sluice_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON acls
-  FOR EACH STATEMENT EXECUTE FUNCTION sluice_notify_change();
 )sql",
        ""},
-      // The rate-limiting plugin's `cluster` policy: one count per key and window for all nodes.
-      {"002_ratelimiting_counters",
-       R"sql(
-CREATE TABLE IF NOT EXISTS ratelimiting_counters (
-  counter_key TEXT PRIMARY KEY, count BIGINT NOT NULL, expires_at BIGINT NOT NULL);
-CREATE INDEX IF NOT EXISTS ratelimiting_counters_expires ON ratelimiting_counters (expires_at);
-)sql",
-       "", ""},
+      // (002 created rate-limiting's counters: its step is in its folder now.)
       // Upstreams answer Kong 2.8's fields only: the 3.x hashing inputs and the latency algorithm go.
       {"003_kong28_upstreams",
        R"sql(
@@ -150,8 +127,6 @@ UPDATE upstreams SET healthchecks = json_remove(healthchecks, '$.active.headers'
   return kMigrations;
 }
 
-namespace {
-
 constexpr const char* kMetaTable = "sluice_migrations";
 
 core::Status ensureMetaTable(Database& db) {
@@ -176,7 +151,28 @@ core::Status runOne(Database& db, const Migration& m) {
   return result;
 }
 
+// Every entity's table tells the other nodes of a change (001's function), the plugins' included.
+core::Status notifyOnEveryEntity(Database& db) {
+  for (const auto* e : model::allEntities()) {
+    if (!db.tableExists(e->name)) continue;
+    const std::string trigger = "CREATE OR REPLACE TRIGGER sluice_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON " + e->name +
+                                " FOR EACH STATEMENT EXECUTE FUNCTION sluice_notify_change()";
+    if (auto s = db.execScript(trigger); !s) return s;
+  }
+  return core::Ok{};
+}
+
 }  // namespace
+
+const std::vector<Migration>& allMigrations() { return migrations(); }
+
+void addMigrations(const std::vector<Migration>& steps, const std::vector<std::string>& tables) {
+  for (const auto& m : steps)
+    if (std::none_of(migrations().begin(), migrations().end(), [&m](const Migration& known) { return known.name == m.name; }))
+      migrations().push_back(m);
+  for (const auto& t : tables)
+    if (std::find(pluginTables().begin(), pluginTables().end(), t) == pluginTables().end()) pluginTables().push_back(t);
+}
 
 core::Result<MigrationState> migrationState(Database& db) {
   MigrationState state;
@@ -212,18 +208,22 @@ core::Result<std::vector<std::string>> migrateUp(Database& db) {
     if (auto s = runOne(db, m); !s) return s.error();
     ran.push_back(m.name);
   }
+  if (db.kind() == "postgres" && !ran.empty())
+    if (auto s = notifyOnEveryEntity(db); !s) return s.error();
   return ran;
 }
 
 core::Status resetDatabase(Database& db) {
+  const auto drop = [&db](const std::string& table) {
+    return db.execScript("DROP TABLE IF EXISTS " + table + (db.kind() == "postgres" ? " CASCADE" : ""));
+  };
   const auto& entities = model::allEntities();
-  for (auto it = entities.rbegin(); it != entities.rend(); ++it) {
-    const std::string drop = "DROP TABLE IF EXISTS " + (*it)->name + (db.kind() == "postgres" ? " CASCADE" : "");
-    if (auto s = db.execScript(drop); !s) return s;
-  }
+  for (auto it = entities.rbegin(); it != entities.rend(); ++it)
+    if (auto s = drop((*it)->name); !s) return s;
+  for (const auto& table : pluginTables())
+    if (auto s = drop(table); !s) return s;
   if (db.kind() == "postgres")
     if (auto s = db.execScript("DROP FUNCTION IF EXISTS sluice_notify_change() CASCADE"); !s) return s;
-  if (auto s = db.execScript("DROP TABLE IF EXISTS ratelimiting_counters"); !s) return s;
   return db.execScript(std::string("DROP TABLE IF EXISTS ") + kMetaTable);
 }
 

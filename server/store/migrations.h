@@ -1,7 +1,8 @@
 #pragma once
-// Versioned schema migrations, hand-written SQL (the same text serves SQLite and PostgreSQL; a
-// migration may carry a PostgreSQL-only or SQLite-only addendum). A test checks that every schema field has a
-// column in both backends.
+// Versioned schema migrations (model/migration.h): the core entities' steps, then the plugins'
+// (declared in their folders, added at start). A test checks that every schema field has a column
+// in both backends.
+#include "model/migration.h"
 #include "store/database.h"
 
 #include <string>
@@ -9,14 +10,13 @@
 
 namespace sluice::store {
 
-struct Migration {
-  std::string name;
-  std::string sql;
-  std::string postgresOnly;
-  std::string sqliteOnly;  // where the two dialects differ (JSON functions)
-};
+using Migration = model::Migration;
 
+// The core steps, then the plugins' in the order added.
 const std::vector<Migration>& allMigrations();
+// A plugin's steps and the tables they create (a reset drops them). At start, before a store
+// opens: the list is not locked.
+void addMigrations(const std::vector<Migration>& migrations, const std::vector<std::string>& tables);
 
 struct MigrationState {
   std::vector<std::string> executed;

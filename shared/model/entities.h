@@ -1,5 +1,6 @@
 #pragma once
-// Every entity Sluice stores, each declared once in model/entities/<name>.cpp.
+// The core entities, each declared once in model/entities/<name>.cpp. The entities a plugin keeps
+// (credentials) are declared in its folder and added to the registry (model/registry.h).
 #include "schema/entity_schema.h"
 
 namespace sluice::model {
@@ -13,9 +14,5 @@ const schema::EntitySchema& targets();
 const schema::EntitySchema& certificates();
 const schema::EntitySchema& snis();
 const schema::EntitySchema& caCertificates();
-const schema::EntitySchema& keyauthCredentials();
-const schema::EntitySchema& basicauthCredentials();
-const schema::EntitySchema& jwtSecrets();
-const schema::EntitySchema& acls();
 
 }  // namespace sluice::model

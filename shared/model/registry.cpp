@@ -4,12 +4,21 @@
 
 namespace sluice::model {
 
-const std::vector<const schema::EntitySchema*>& allEntities() {
-  static const std::vector<const schema::EntitySchema*> kAll{
-      &certificates(), &snis(),      &caCertificates(),     &services(),             &routes(),
-      &consumers(),    &upstreams(), &targets(),            &plugins(),              &keyauthCredentials(),
-      &basicauthCredentials(),       &jwtSecrets(),         &acls()};
-  return kAll;
+namespace {
+
+std::vector<const schema::EntitySchema*>& entities() {
+  static std::vector<const schema::EntitySchema*> all{&certificates(), &snis(),      &caCertificates(),
+                                                      &services(),     &routes(),    &consumers(),
+                                                      &upstreams(),    &targets(),   &plugins()};
+  return all;
+}
+
+}  // namespace
+
+const std::vector<const schema::EntitySchema*>& allEntities() { return entities(); }
+
+void addEntity(const schema::EntitySchema& entity) {
+  if (!findEntity(entity.name)) entities().push_back(&entity);
 }
 
 const schema::EntitySchema* findEntity(std::string_view name) {

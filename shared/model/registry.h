@@ -6,8 +6,13 @@
 
 namespace sluice::model {
 
-// All entities, parents before children (the order to create in; reverse it to delete).
+// All entities, parents before children (the order to create in; reverse it to delete): the core
+// ones (model/entities.h), then those the plugins keep (declared in their folders, Kong's daos),
+// in the order added.
 const std::vector<const schema::EntitySchema*>& allEntities();
+// Adds a plugin's entity (once per name; after its parents). At start, before anything reads the
+// registry: the registry is not locked.
+void addEntity(const schema::EntitySchema& entity);
 const schema::EntitySchema* findEntity(std::string_view name);
 const schema::EntitySchema* findByAdminPath(std::string_view path);
 // The entity a collection path of the Admin API lists: "routes", "key-auths",

@@ -2,6 +2,7 @@
 // (its service typed by name) and a rate-limiting plugin through them, see them in the Admin API,
 // edit, see the server's validation error under the right field, and duplicate.
 #include "api/gateway_connection.h"
+#include "model/registry.h"
 #include "forms/entity_editor.h"
 #include "sluice_process.h"
 
@@ -44,6 +45,8 @@ class TestEntityEditor : public QObject {
     TransportSettings settings;
     settings.baseUrl = QUrl(QString("http://127.0.0.1:%1").arg(sluice_.adminPort()));
     gateway_.open(settings);
+    // The credentials are the gateway's plugins' entities: learned from it on connecting.
+    QTRY_VERIFY_WITH_TIMEOUT(sluice::model::findByCollection("key-auths") != nullptr, 5000);
   }
 
   void createsAServiceFromItsSchema() {

@@ -1,6 +1,7 @@
 // The manager's entity lists against a real sluice: pages load lazily as a view asks for more,
 // the tag filter goes to the server, failures are reported, and the model passes Qt's model tester.
 #include "api/gateway_connection.h"
+#include "model/registry.h"
 #include "models/entity_list_model.h"
 #include "sluice_process.h"
 
@@ -32,6 +33,8 @@ class TestEntityListModel : public QObject {
     TransportSettings settings;
     settings.baseUrl = QUrl(QString("http://127.0.0.1:%1").arg(sluice_.adminPort()));
     gateway_.open(settings);
+    // The credentials are the gateway's plugins' entities: learned from it on connecting.
+    QTRY_VERIFY_WITH_TIMEOUT(sluice::model::findByCollection("key-auths") != nullptr, 5000);
   }
 
   void loadsAPageAtATimeAsAViewAsks() {

@@ -1,60 +1,86 @@
 // The shared model's registry as the manager reads it: which entity a collection path lists, the
-// owner's field of a nested path, and the collections nested under an entity.
+// owner's field of a nested path, and the collections nested under an entity; an entity added (as
+// a plugin adds its credentials: tests/server/plugins/test_plugin_daos.cpp) takes part in all.
+#include "model/entity_directory.h"
 #include "model/registry.h"
+#include "registry_probe.h"
+#include "schema/typedefs.h"
 
 #include <QtTest>
 
+#include <algorithm>
+
 using namespace sluice;
 
-namespace {
-
-QStringList names(const std::vector<const schema::EntitySchema*>& entities) {
-  QStringList out;
-  for (const auto* e : entities) out << QString::fromStdString(e->name);
-  return out;
-}
-
-QString listed(const char* path) {
-  const auto* e = model::findByCollection(path);
-  return e ? QString::fromStdString(e->name) : QString("(none)");
-}
-
-QString owner(const char* path) {
-  const auto* f = model::ownerField(path);
-  return f ? QString::fromStdString(f->name) : QString("(none)");
-}
-
-}  // namespace
+using testing::entityNames;
 
 class TestRegistry : public QObject {
   Q_OBJECT
 
  private slots:
   void collectionsNameTheirEntity() {
-    QCOMPARE(listed("routes"), QString("routes"));
-    QCOMPARE(listed("key-auths"), QString("keyauth_credentials"));
-    QCOMPARE(listed("services/6f0c/routes"), QString("routes"));
-    QCOMPARE(listed("consumers/6f0c/key-auth"), QString("keyauth_credentials"));
-    QCOMPARE(listed("upstreams/6f0c/targets"), QString("targets"));
-    QCOMPARE(listed("targets"), QString("(none)"));  // no top-level collection, as in Kong 2.8
-    QCOMPARE(listed("nope"), QString("(none)"));
+    QCOMPARE(testing::listedEntity("routes"), QString("routes"));
+    QCOMPARE(testing::listedEntity("services/6f0c/routes"), QString("routes"));
+    QCOMPARE(testing::listedEntity("upstreams/6f0c/targets"), QString("targets"));
+    QCOMPARE(testing::listedEntity("targets"), QString("(none)"));  // no top-level collection, as in Kong 2.8
+    QCOMPARE(testing::listedEntity("nope"), QString("(none)"));
   }
 
   void nestedPathsNameTheirOwnersField() {
-    QCOMPARE(owner("upstreams/6f0c/targets"), QString("upstream"));
-    QCOMPARE(owner("consumers/6f0c/plugins"), QString("consumer"));
-    QCOMPARE(owner("routes/6f0c/plugins"), QString("route"));
-    QCOMPARE(owner("certificates/6f0c/snis"), QString("certificate"));
-    QCOMPARE(owner("routes"), QString("(none)"));
+    QCOMPARE(testing::ownerFieldName("upstreams/6f0c/targets"), QString("upstream"));
+    QCOMPARE(testing::ownerFieldName("consumers/6f0c/plugins"), QString("consumer"));
+    QCOMPARE(testing::ownerFieldName("routes/6f0c/plugins"), QString("route"));
+    QCOMPARE(testing::ownerFieldName("certificates/6f0c/snis"), QString("certificate"));
+    QCOMPARE(testing::ownerFieldName("routes"), QString("(none)"));
   }
 
   void whatIsNestedUnderWhat() {
-    QCOMPARE(names(model::nestedUnder("services")), (QStringList{"routes", "plugins"}));
-    QCOMPARE(names(model::nestedUnder("routes")), (QStringList{"plugins"}));
-    QCOMPARE(names(model::nestedUnder("upstreams")), (QStringList{"targets"}));
-    QCOMPARE(names(model::nestedUnder("certificates")), (QStringList{"snis"}));  // not services (client_certificate)
-    QCOMPARE(names(model::nestedUnder("consumers")),
-             (QStringList{"plugins", "keyauth_credentials", "basicauth_credentials", "jwt_secrets", "acls"}));
+    QCOMPARE(entityNames(model::nestedUnder("services")), (QStringList{"routes", "plugins"}));
+    QCOMPARE(entityNames(model::nestedUnder("routes")), (QStringList{"plugins"}));
+    QCOMPARE(entityNames(model::nestedUnder("upstreams")), (QStringList{"targets"}));
+    QCOMPARE(entityNames(model::nestedUnder("certificates")), (QStringList{"snis"}));  // not services (client_certificate)
+    QCOMPARE(entityNames(model::nestedUnder("consumers")), (QStringList{"plugins"}));  // (credentials are the plugins')
+  }
+
+  void anAddedEntityTakesPart() {
+    static schema::EntitySchema badges;
+    badges.name = "badges";
+    badges.adminPath = "badges";
+    badges.nestedPath = "badge";
+    badges.nestedUnder = "consumer";
+    badges.fields = {schema::typedefs::id(), schema::foreignField("consumer", "consumers").asRequired()};
+    QCOMPARE(testing::listedEntity("badges"), QString("(none)"));
+    model::addEntity(badges);
+    model::addEntity(badges);  // once per name
+    QCOMPARE(testing::listedEntity("badges"), QString("badges"));
+    QCOMPARE(testing::listedEntity("consumers/6f0c/badge"), QString("badges"));
+    QCOMPARE(testing::ownerFieldName("consumers/6f0c/badge"), QString("consumer"));
+    QCOMPARE(entityNames(model::nestedUnder("consumers")), (QStringList{"plugins", "badges"}));
+    QCOMPARE(model::allEntities().back(), &badges);  // after the core ones (parents first)
+  }
+
+  void aGatewaysDirectoryTeachesItsPluginsEntities() {
+    // What GET /sluice/entities answers: every entity of the registry, with paths and foreign keys.
+    const nlohmann::json directory = model::entityDirectory();
+    const auto& data = directory["data"];
+    QCOMPARE(data.size(), model::allEntities().size());
+    const auto routes = std::find_if(data.begin(), data.end(), [](const nlohmann::json& e) { return e["name"] == "routes"; });
+    QVERIFY(routes != data.end());
+    QCOMPARE((*routes)["admin_path"], nlohmann::json("routes"));
+    QCOMPARE((*routes)["foreign_keys"], nlohmann::json::parse(R"([{"field": "service", "entity": "services"}])"));
+    // A client learns what it lacks (a gateway's credentials), once.
+    const nlohmann::json gateways = nlohmann::json::parse(R"({"data": [
+      {"name": "routes", "admin_path": "routes"},
+      {"name": "hmacauth_credentials", "admin_path": "hmac-auths", "nested_path": "hmac-auth", "nested_under": "consumer",
+       "endpoint_key": "username", "foreign_keys": [{"field": "consumer", "entity": "consumers"}]},
+      {"admin_path": "nameless"}, 42]})");
+    QCOMPARE(model::learnEntities(gateways), size_t{1});
+    QCOMPARE(model::learnEntities(gateways), size_t{0});
+    QCOMPARE(testing::listedEntity("hmac-auths"), QString("hmacauth_credentials"));
+    QCOMPARE(testing::listedEntity("consumers/6f0c/hmac-auth"), QString("hmacauth_credentials"));
+    QCOMPARE(testing::ownerFieldName("consumers/6f0c/hmac-auth"), QString("consumer"));
+    QCOMPARE(model::findEntity("hmacauth_credentials")->field("consumer")->reference, std::string("consumers"));
+    QCOMPARE(model::learnEntities(nlohmann::json("garbage")), size_t{0});
   }
 };
 

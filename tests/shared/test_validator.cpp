@@ -1,6 +1,5 @@
 // Schema-driven validation: defaults, shorthands, Kong's error messages, entity checks, plugin configs.
 #include "model/entities.h"
-#include "model/password_hash.h"
 #include "schema/validator.h"
 
 #include <QtTest>
@@ -159,22 +158,6 @@ class TestValidator : public QObject {
     QCOMPARE(valid(model::targets(), {{"target", "::1"}, {"upstream", upstream}})["target"], json("[::1]:8000"));
     QVERIFY(valid(model::targets(), {{"target", "a:1"}, {"upstream", upstream}})["created_at"].is_number_float());
     QVERIFY(errors(model::targets(), {{"target", "a:99999"}, {"upstream", upstream}}).contains("target"));
-  }
-
-  void basicAuthPasswordsAreHashed() {
-    const json c = valid(model::basicauthCredentials(),
-                         {{"username", "u"}, {"password", "secret"}, {"consumer", {{"id", "6e1b4b0a-8f4e-4a0c-9d57-5a4c1c9b1d11"}}}});
-    const std::string hash = c["password"];
-    QVERIFY(hash != "secret");
-    QVERIFY(model::verifyPassword("secret", hash));
-    QVERIFY(!model::verifyPassword("other", hash));
-    // An already hashed password (a PATCH that did not touch it) is kept as it is.
-    QCOMPARE(valid(model::basicauthCredentials(), c)["password"], json(hash));
-  }
-
-  void keyAuthKeysAreGenerated() {
-    const json k = valid(model::keyauthCredentials(), {{"consumer", {{"id", "6e1b4b0a-8f4e-4a0c-9d57-5a4c1c9b1d11"}}}});
-    QCOMPARE(k["key"].get<std::string>().size(), size_t(32));
   }
 
   void invalidPemIsRejected() {

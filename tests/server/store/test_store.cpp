@@ -3,7 +3,12 @@
 #include "admin/admin_api.h"
 #include "model/entities.h"
 #include "model/registry.h"
+#include "plugins/acl/daos.h"
+#include "plugins/basic_auth/daos.h"
+#include "plugins/jwt/daos.h"
+#include "plugins/key_auth/daos.h"
 #include "plugins/plugin_catalog.h"
+#include "plugins/plugin_storage.h"
 #include "store/migrations.h"
 #include "store/postgres/postgres_database.h"
 #include "store/sql_mapping.h"
@@ -42,6 +47,8 @@ class TestStore : public QObject {
     QTest::newRow("sqlite") << "sqlite";
     QTest::newRow("postgres") << "postgres";
   }
+
+  void initTestCase() { plugins::installPluginStorage(plugins::builtinCatalog()); }  // credentials are the plugins'
 
   void init() {
     QFETCH_GLOBAL(QString, backend);
@@ -173,14 +180,14 @@ class TestStore : public QObject {
   void deletingAConsumerCascades() {
     const json c = insert(model::consumers(), {{"username", "alice"}});
     const json ref{{"id", c["id"]}};
-    insert(model::keyauthCredentials(), {{"consumer", ref}});
-    insert(model::basicauthCredentials(), {{"consumer", ref}, {"username", "alice"}, {"password", "pw"}});
-    insert(model::acls(), {{"consumer", ref}, {"group", "admins"}});
-    insert(model::jwtSecrets(), {{"consumer", ref}});
+    insert(plugins::keyauthCredentials(), {{"consumer", ref}});
+    insert(plugins::basicauthCredentials(), {{"consumer", ref}, {"username", "alice"}, {"password", "pw"}});
+    insert(plugins::acls(), {{"consumer", ref}, {"group", "admins"}});
+    insert(plugins::jwtSecrets(), {{"consumer", ref}});
     insert(model::plugins(), {{"name", "rate-limiting"}, {"consumer", ref}, {"config", {{"minute", 5}}}});
     QVERIFY(store_->remove(model::consumers(), c["id"]).ok());
-    for (const auto* e : {&model::keyauthCredentials(), &model::basicauthCredentials(), &model::acls(),
-                          &model::jwtSecrets(), &model::plugins()}) {
+    for (const auto* e : {&plugins::keyauthCredentials(), &plugins::basicauthCredentials(), &plugins::acls(),
+                          &plugins::jwtSecrets(), &model::plugins()}) {
       auto page = store_->list(*e, {});
       QVERIFY(page);
       QVERIFY2(page->data.empty(), e->name.c_str());
@@ -254,10 +261,10 @@ class TestStore : public QObject {
 
   void expiredKeysAreGone() {
     const json c = insert(model::consumers(), {{"username", "ttl"}});
-    const json k = insert(model::keyauthCredentials(), {{"consumer", {{"id", c["id"]}}}, {"ttl", 100}, {"created_at", 1000}});
-    QVERIFY(!*store_->get(model::keyauthCredentials(), k["id"]));
-    const json fresh = insert(model::keyauthCredentials(), {{"consumer", {{"id", c["id"]}}}, {"ttl", 100}});
-    auto got = store_->get(model::keyauthCredentials(), fresh["id"]);
+    const json k = insert(plugins::keyauthCredentials(), {{"consumer", {{"id", c["id"]}}}, {"ttl", 100}, {"created_at", 1000}});
+    QVERIFY(!*store_->get(plugins::keyauthCredentials(), k["id"]));
+    const json fresh = insert(plugins::keyauthCredentials(), {{"consumer", {{"id", c["id"]}}}, {"ttl", 100}});
+    auto got = store_->get(plugins::keyauthCredentials(), fresh["id"]);
     QVERIFY(*got);
     QVERIFY((**got)["ttl"].get<int>() <= 100);
   }

@@ -1,9 +1,14 @@
 // basic-auth credentials: a username and a password, stored hashed.
-#include "model/entities/credentials_common.h"
-#include "model/password_hash.h"
+#include "plugins/basic_auth/daos.h"
 
-namespace sluice::model {
+#include "model/password_hash.h"
+#include "plugins/credential_schema.h"
+
+namespace sluice::plugins {
 using schema::json;
+using model::hashPassword;
+using model::isPasswordHash;
+using model::kongSha1Hash;
 
 const schema::EntitySchema& basicauthCredentials() {
   static const schema::EntitySchema kSchema = [] {
@@ -27,4 +32,11 @@ const schema::EntitySchema& basicauthCredentials() {
   return kSchema;
 }
 
-}  // namespace sluice::model
+const PluginDaos& basicAuthDaos() {
+  static const PluginDaos kDaos{{&basicauthCredentials()},
+                                {credentialTable("basic-auth", "basicauth_credentials", "username TEXT UNIQUE, password TEXT")},
+                                {"basicauth_credentials"}};
+  return kDaos;
+}
+
+}  // namespace sluice::plugins

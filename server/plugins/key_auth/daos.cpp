@@ -1,9 +1,11 @@
 // key-auth credentials: an API key, optionally expiring after `ttl` seconds.
-#include "model/entities/credentials_common.h"
+#include "plugins/key_auth/daos.h"
+
+#include "plugins/credential_schema.h"
 
 #include <cmath>
 
-namespace sluice::model {
+namespace sluice::plugins {
 using schema::json;
 
 namespace {
@@ -33,4 +35,10 @@ const schema::EntitySchema& keyauthCredentials() {
   return kSchema;
 }
 
-}  // namespace sluice::model
+const PluginDaos& keyAuthDaos() {
+  static const PluginDaos kDaos{
+      {&keyauthCredentials()}, {credentialTable("key-auth", "keyauth_credentials", "\"key\" TEXT UNIQUE, ttl BIGINT")}, {"keyauth_credentials"}};
+  return kDaos;
+}
+
+}  // namespace sluice::plugins

@@ -1,7 +1,9 @@
 // jwt credentials: the `iss`/kid key and the secret or public key that verifies a consumer's tokens.
-#include "model/entities/credentials_common.h"
+#include "plugins/jwt/daos.h"
 
-namespace sluice::model {
+#include "plugins/credential_schema.h"
+
+namespace sluice::plugins {
 using schema::json;
 
 namespace {
@@ -40,4 +42,12 @@ const schema::EntitySchema& jwtSecrets() {
   return kSchema;
 }
 
-}  // namespace sluice::model
+const PluginDaos& jwtDaos() {
+  static const PluginDaos kDaos{
+      {&jwtSecrets()},
+      {credentialTable("jwt", "jwt_secrets", "\"key\" TEXT UNIQUE, secret TEXT, rsa_public_key TEXT, algorithm TEXT")},
+      {"jwt_secrets"}};
+  return kDaos;
+}
+
+}  // namespace sluice::plugins

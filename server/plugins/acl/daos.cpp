@@ -1,7 +1,9 @@
 // acls: a group a consumer belongs to, checked by the acl plugin.
-#include "model/entities/credentials_common.h"
+#include "plugins/acl/daos.h"
 
-namespace sluice::model {
+#include "plugins/credential_schema.h"
+
+namespace sluice::plugins {
 
 const schema::EntitySchema& acls() {
   static const schema::EntitySchema kSchema = [] {
@@ -13,4 +15,10 @@ const schema::EntitySchema& acls() {
   return kSchema;
 }
 
-}  // namespace sluice::model
+const PluginDaos& aclDaos() {
+  static const PluginDaos kDaos{
+      {&acls()}, {credentialTable("acl", "acls", "\"group\" TEXT", ", UNIQUE (consumer_id, \"group\")")}, {"acls"}};
+  return kDaos;
+}
+
+}  // namespace sluice::plugins

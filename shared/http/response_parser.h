@@ -1,7 +1,8 @@
 #pragma once
-// The upstream side: a strict response-head parser with the body framing rules of RFC 9112 6.3
-// (HEAD, 1xx, 204 and 304 have no body; chunked; Content-Length; otherwise until close).
-#include "http/request_parser.h"
+// A strict response-head parser with the body framing rules of RFC 9112 6.3 (HEAD, 1xx, 204 and
+// 304 have no body; chunked; Content-Length; otherwise until close), into views of the bytes. The
+// proxy reads its upstreams' heads with it, the load generator its targets' (loadgen/).
+#include "http/http_types.h"
 
 namespace sluice::http {
 
