@@ -178,6 +178,25 @@ class TestMainWindow : public QObject {
     QDir().mkpath(shots);
     QVERIFY(window.grab().save(shots + "/main_window_routes.png"));
 
+    // The credentials are the gateway's plugins' entities: learned when connecting, they join the
+    // kinds, and a key lists its consumer by name.
+    QTRY_VERIFY_WITH_TIMEOUT(MainWindow::entityKinds().contains("key-auths"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(window.findChild<QListWidget*>()->count(), MainWindow::entityKinds().size(), 2000);
+    QCOMPARE(sluice_.admin().sendJson("POST", "/consumers", {{"username", "carol"}}).status, 201);
+    QCOMPARE(sluice_.admin().sendJson("POST", "/consumers/carol/key-auth", {{"key", "carol-key"}}).status, 201);
+    window.showKind("key-auths");
+    QTRY_COMPARE_WITH_TIMEOUT(window.listModel().rowCount(), 1, 5000);
+    int consumerColumn = -1;
+    for (int c = 0; c < window.listModel().columnCount(); ++c)
+      if (window.listModel().headerData(c, Qt::Horizontal).toString() == "consumer") consumerColumn = c;
+    QVERIFY(consumerColumn >= 0);
+    QTRY_COMPARE_WITH_TIMEOUT(window.listModel().data(window.listModel().index(0, consumerColumn)).toString(), QString("carol"), 5000);
+    QVERIFY(window.grab().save(shots + "/main_window_key_auths.png"));
+    window.showKind("consumers");
+    QTRY_COMPARE_WITH_TIMEOUT(window.listModel().rowCount(), 1, 5000);
+    window.listView().selectRow(0);
+    QCOMPARE(window.relatedKinds(), (QStringList{"plugins", "key-auth", "basic-auth", "jwt", "acls"}));
+
     // The gateway goes away: the status bar says so; it comes back: reconnected without a click.
     QVERIFY(sluice_.stop());
     QTRY_VERIFY_WITH_TIMEOUT(!gateway.status().reachable, 5000);
