@@ -36,6 +36,27 @@ class TestCluster : public QObject {
     QVERIFY(b.stop());
   }
 
+  // A plugin's entity (key-auth's credentials, a table of the plugin's own migration) notifies the
+  // other node as the core entities do.
+  void aCredentialOnOneNodeReachesTheOther() {
+    UpstreamProcess upstream;
+    SluiceProcess a, b;
+    QVERIFY(startTwoNodes(upstream, a, b));
+    HttpClient adminA = a.admin(), proxyB = b.proxy();
+    QCOMPARE(adminA.sendJson("POST", "/services/echo/routes", {{"name", "r"}, {"paths", QJsonArray{"/keyed"}}}).status, 201);
+    QCOMPARE(adminA.sendJson("POST", "/routes/r/plugins", {{"name", "key-auth"}}).status, 201);
+    QCOMPARE(adminA.sendJson("POST", "/consumers", {{"username", "carol"}}).status, 201);
+    const QList<QPair<QByteArray, QByteArray>> key{{"apikey", "carol-key"}};
+    QTRY_COMPARE_WITH_TIMEOUT(proxyB.request("GET", "/keyed", {}, key).status, 401, 3000);
+    QElapsedTimer timer;
+    timer.start();
+    QCOMPARE(adminA.sendJson("POST", "/consumers/carol/key-auth", {{"key", "carol-key"}}).status, 201);
+    QTRY_COMPARE_WITH_TIMEOUT(proxyB.request("GET", "/keyed", {}, key).status, 200, 3000);
+    QVERIFY2(timer.elapsed() < 900, qPrintable(QString("took %1 ms").arg(timer.elapsed())));  // notified, not the 1 s tick
+    QVERIFY(a.stop());
+    QVERIFY(b.stop());
+  }
+
   // rate-limiting with policy = cluster: both nodes count in the shared database.
   void rateLimitingClusterPolicyKeepsOneCount() {
     UpstreamProcess upstream;
