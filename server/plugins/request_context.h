@@ -49,24 +49,57 @@ struct LocalResponse {
   }
 };
 
-// A response a plugin wants a copy of (proxy-cache): set in header_filter, filled by the exchange
-// while the body streams to the client, read in the log phase.
+// A copy of the response body as it streams to the client, for a plugin that asked in
+// header_filter (proxy-cache stores it): the exchange fills it, the log phase reads it.
 struct BodyCapture {
   bool active = false;
-  uint64_t limit = 0;     // stop capturing past this size
-  uint64_t expected = 0;  // Content-Length of the response
+  uint64_t limit = 0;  // stop capturing past this size
   std::string body;
-  std::vector<std::pair<std::string, std::string>> headers;
-  std::string key;
-  uint32_t ttl = 0;
   void clear() {
     active = false;
-    limit = expected = 0;
+    limit = 0;
     body.clear();
-    headers.clear();
-    key.clear();
-    ttl = 0;
   }
+};
+
+// Per-request state a plugin keeps between its phases, of a type of its own (proxy-cache's key and
+// the headers it will store, the log plugins' captured request): `ctx.pluginSlots.get<T>()`. The context
+// knows none of these types. A slot is made the first time an exchange's context asks for it and
+// kept, cleared between requests (T::clear()), so that a warm connection allocates nothing.
+class PluginSlots {
+ public:
+  template <class T>
+  T& get() {
+    if (T* found = lookup<T>()) return *found;
+    slots_.push_back(Slot{&kTag<T>, Owned(new T(), [](void* p) { delete static_cast<T*>(p); }),
+                          [](void* p) { static_cast<T*>(p)->clear(); }});
+    return *static_cast<T*>(slots_.back().object.get());
+  }
+  // Null when no phase of this request asked for it.
+  template <class T>
+  const T* find() const {
+    return const_cast<PluginSlots*>(this)->lookup<T>();
+  }
+  void clear() {
+    for (Slot& s : slots_) s.clear(s.object.get());
+  }
+
+ private:
+  template <class T>
+  static constexpr char kTag = 0;  // one address per type: its identity
+  using Owned = std::unique_ptr<void, void (*)(void*)>;
+  struct Slot {
+    const void* type;
+    Owned object;
+    void (*clear)(void*);
+  };
+  template <class T>
+  T* lookup() {
+    for (Slot& s : slots_)
+      if (s.type == &kTag<T>) return static_cast<T*>(s.object.get());
+    return nullptr;
+  }
+  std::vector<Slot> slots_;
 };
 
 struct RequestContext {
@@ -118,9 +151,9 @@ struct RequestContext {
   int64_t startedAtMs = 0;     // wall clock, for logs
   uint64_t sentUpstreamUs = 0, firstByteUs = 0, finishedUs = 0;
   std::string upstreamUri;
-  std::string logRequest, logResponseHeaders;  // JSON, captured by log plugins while the bytes exist
   LocalResponse local;
   BodyCapture capture;
+  PluginSlots pluginSlots;  // each plugin's own state between its phases
 
   void reset() {
     request = nullptr;
@@ -157,10 +190,9 @@ struct RequestContext {
     startedAtMs = 0;
     sentUpstreamUs = firstByteUs = finishedUs = 0;
     upstreamUri.clear();
-    logRequest.clear();
-    logResponseHeaders.clear();
     local.clear();
     capture.clear();
+    pluginSlots.clear();
   }
   // Short-circuits with Kong's JSON message body.
   void respond(int statusCode, std::string_view messageText) {

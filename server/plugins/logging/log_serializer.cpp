@@ -9,8 +9,22 @@
 
 namespace sluice::plugins {
 
+namespace {
+
+// What the log plugins capture while the bytes exist (the request's slot): JSON text.
+struct LogCapture {
+  std::string request, responseHeaders;
+  void clear() {
+    request.clear();
+    responseHeaders.clear();
+  }
+};
+
+}  // namespace
+
 void captureRequestForLog(RequestContext& ctx) {
-  if (!ctx.logRequest.empty() || !ctx.request) return;
+  LogCapture& captured = ctx.pluginSlots.get<LogCapture>();
+  if (!captured.request.empty() || !ctx.request) return;
   const http::RequestHead& r = *ctx.request;
   const std::string scheme = ctx.https ? "https" : "http";
   nlohmann::json request{{"method", std::string(r.method)},
@@ -19,21 +33,24 @@ void captureRequestForLog(RequestContext& ctx) {
                          {"querystring", queryJson(r.query)},
                          {"headers", headersJson(r.headers)},
                          {"size", r.headBytes + (r.framing == http::BodyFraming::ContentLength ? r.contentLength : 0)}};
-  ctx.logRequest = request.dump();
+  captured.request = request.dump();
 }
 
 void captureResponseForLog(RequestContext& ctx) {
-  if (!ctx.logResponseHeaders.empty() || !ctx.response) return;
-  ctx.logResponseHeaders = headersJson(ctx.response->headers).dump();
+  LogCapture& captured = ctx.pluginSlots.get<LogCapture>();
+  if (!captured.responseHeaders.empty() || !ctx.response) return;
+  captured.responseHeaders = headersJson(ctx.response->headers).dump();
 }
 
 std::string serializeLog(const RequestContext& ctx) {
+  static const LogCapture kNothing;
+  const LogCapture& captured = ctx.pluginSlots.find<LogCapture>() ? *ctx.pluginSlots.find<LogCapture>() : kNothing;
   nlohmann::json log;
-  log["request"] = ctx.logRequest.empty() ? nlohmann::json::object() : nlohmann::json::parse(ctx.logRequest);
+  log["request"] = captured.request.empty() ? nlohmann::json::object() : nlohmann::json::parse(captured.request);
   if (!ctx.requestId.empty()) log["request"]["id"] = std::string(ctx.requestId);  // as in traces and the access log
   log["response"] = {{"status", ctx.status},
                      {"size", ctx.bytesSent},
-                     {"headers", ctx.logResponseHeaders.empty() ? nlohmann::json::object() : nlohmann::json::parse(ctx.logResponseHeaders)}};
+                     {"headers", captured.responseHeaders.empty() ? nlohmann::json::object() : nlohmann::json::parse(captured.responseHeaders)}};
   if (ctx.route) log["route"] = {{"id", ctx.route->id}, {"name", ctx.route->name.empty() ? nlohmann::json() : nlohmann::json(ctx.route->name)}};
   if (ctx.service)
     log["service"] = {{"id", ctx.service->id},

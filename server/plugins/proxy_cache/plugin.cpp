@@ -13,6 +13,20 @@
 namespace sluice::plugins {
 namespace {
 
+// What a miss keeps from access to the log phase (the request's slot): the key to store under,
+// and from the response head, its length, headers and time to live.
+struct CacheFill {
+  std::string key;
+  uint64_t expected = 0;  // Content-Length of the response
+  uint32_t ttl = 0;
+  std::vector<std::pair<std::string, std::string>> headers;
+  void clear() {
+    key.clear();
+    expected = 0;
+    ttl = 0;
+    headers.clear();
+  }
+};
 
 // Headers that describe one transfer, not the resource: never stored.
 bool transferHeader(std::string_view name) {
@@ -55,39 +69,40 @@ class ProxyCachePlugin final : public Plugin {
     }
     ctx.responseHeaders.add("X-Cache-Status", "Miss");
     ctx.responseHeaders.add("X-Cache-Key", key);
-    ctx.capture.key = key;
+    ctx.pluginSlots.get<CacheFill>().key = key;
     return PhaseResult::Continue;
   }
 
   void headerFilter(RequestContext& ctx) const override {
-    if (ctx.capture.key.empty() || !ctx.response) return;
+    CacheFill& fill = ctx.pluginSlots.get<CacheFill>();
+    if (fill.key.empty() || !ctx.response) return;
     const http::ResponseHead& r = *ctx.response;
     uint32_t ttl = ttl_;
     if (!cacheable(r, ttl)) {
-      ctx.capture.key.clear();
+      fill.key.clear();
       ctx.responseHeaders.erase("X-Cache-Status");
       ctx.responseHeaders.add("X-Cache-Status", "Bypass");
       return;
     }
-    BodyCapture& c = ctx.capture;
-    c.active = true;
-    c.limit = maxBody_;
-    c.expected = r.contentLength;
-    c.ttl = ttl;
+    ctx.capture.active = true;  // the exchange copies the body as it goes
+    ctx.capture.limit = maxBody_;
+    fill.expected = r.contentLength;
+    fill.ttl = ttl;
     for (const auto& h : r.headers)
-      if (!transferHeader(h.name)) c.headers.emplace_back(std::string(h.name), std::string(h.value));
+      if (!transferHeader(h.name)) fill.headers.emplace_back(std::string(h.name), std::string(h.value));
   }
 
   void log(const RequestContext& ctx) const override {
     const BodyCapture& c = ctx.capture;
-    if (!c.active || c.key.empty() || c.body.size() != c.expected) return;  // cut short, or too large
+    const CacheFill* fill = ctx.pluginSlots.find<CacheFill>();
+    if (!fill || !c.active || fill->key.empty() || c.body.size() != fill->expected) return;  // cut short, or too large
     auto entry = std::make_shared<CachedResponse>();
     entry->status = ctx.status;
-    entry->headers = c.headers;
+    entry->headers = fill->headers;
     entry->body = std::make_shared<const std::string>(c.body);
     entry->storedAt = std::time(nullptr);
-    entry->ttl = c.ttl;
-    cache_->store(c.key, std::move(entry));
+    entry->ttl = fill->ttl;
+    cache_->store(fill->key, std::move(entry));
   }
 
  private:

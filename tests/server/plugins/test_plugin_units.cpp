@@ -16,6 +16,35 @@ class TestPluginUnits : public QObject {
   Q_OBJECT
 
  private slots:
+  void eachPluginKeepsItsOwnTypedSlot() {
+    struct Fill {
+      std::string key;
+      int cleared = 0;
+      void clear() {
+        key.clear();
+        ++cleared;
+      }
+    };
+    struct Captured {
+      std::string text;
+      void clear() { text.clear(); }
+    };
+    plugins::RequestContext ctx;
+    QVERIFY(!ctx.pluginSlots.find<Fill>());  // no phase asked for it yet
+    ctx.pluginSlots.get<Fill>().key = "k";
+    ctx.pluginSlots.get<Captured>().text = "t";
+    Fill* first = &ctx.pluginSlots.get<Fill>();
+    QCOMPARE(first->key, std::string("k"));
+    QCOMPARE(ctx.pluginSlots.get<Captured>().text, std::string("t"));  // a type of its own, apart
+    const plugins::RequestContext& readOnly = ctx;                  // the log phase reads
+    QCOMPARE(readOnly.pluginSlots.find<Fill>()->key, std::string("k"));
+    ctx.reset();  // the next request: cleared, kept (no allocation once warm)
+    QCOMPARE(&ctx.pluginSlots.get<Fill>(), first);
+    QVERIFY(first->key.empty());
+    QCOMPARE(first->cleared, 1);
+    QVERIFY(ctx.pluginSlots.get<Captured>().text.empty());
+  }
+
   void countersCountPerWindow() {
     plugins::LocalCounters counters(1024);
     const auto later = static_cast<uint32_t>(std::time(nullptr) + 60);
