@@ -46,17 +46,16 @@ void HttpSession::drive() {
   const auto moveTo = [this](State next) { return [this, next] { state_ = next; }; };
   for (;;) {
     bool more = false;
+    Exchange* x = exchange_.get();  // (null only when idle or closed)
     switch (state_) {
       case State::ReadingHead: more = stepReadHead(); break;
-      case State::ReadingBody: more = follow(request_.readBody(*x_), disarmThen([this] { forwardExchange(); })); break;
-      case State::SendingRequest: more = follow(request_.send(*x_), disarmThen(moveTo(State::AwaitingResponse))); break;
-      case State::AwaitingResponse:
-        more = follow(response_.readHead(*x_, keepAlive_), [this] { state_ = kRelayStates[static_cast<size_t>(response_.mode())]; });
-        break;
-      case State::PassingResponse: more = follow(response_.pass(*x_), [this] { completeExchange(x_->response.status); }); break;
-      case State::CollectingResponse: more = follow(response_.collect(*x_, keepAlive_), moveTo(State::SendingLocal)); break;
-      case State::Tunnel: more = follow(response_.tunnel(*x_), [] {}); break;  // (ends with a close)
-      case State::SendingLocal: more = follow(sendLocalAnswer(client_, *x_), [this] { completeExchange(x_->ctx.status); }); break;
+      case State::ReadingBody: more = follow(request_.readBody(*x), disarmThen([this] { forwardExchange(); })); break;
+      case State::SendingRequest: more = follow(request_.send(*x), disarmThen(moveTo(State::AwaitingResponse))); break;
+      case State::AwaitingResponse: more = follow(response_.readHead(*x, keepAlive_), [this] { state_ = relayState(); }); break;
+      case State::PassingResponse: more = follow(response_.pass(*x), [this, x] { completeExchange(x->response.status); }); break;
+      case State::CollectingResponse: more = follow(response_.collect(*x, keepAlive_), moveTo(State::SendingLocal)); break;
+      case State::Tunnel: more = follow(response_.tunnel(*x), [] {}); break;  // (ends with a close)
+      case State::SendingLocal: more = follow(sendLocalAnswer(client_, *x), [this, x] { completeExchange(x->ctx.status); }); break;
       case State::Closed: return;
     }
     if (!more) return;
@@ -86,9 +85,9 @@ bool HttpSession::stepReadHead() {
     if (read == Read::None) return goIdle(), false;
     worker_.reactor().arm(*this, worker_.settings().clientHeaderTimeoutMs);
   }
-  if (!x_) x_ = worker_.exchanges().take(worker_.settings().limits);  // borrowed while a request is in progress
-  switch (x_->codec.readHead(client_.in().view(), x_->head)) {
-    case http::Http1ServerCodec::Head::Error: return respondLocal({x_->codec.errorStatus(), {}, {}, true, false}), true;
+  if (!exchange_) exchange_ = worker_.exchanges().take(worker_.settings().limits);  // borrowed while a request is in progress
+  switch (exchange_->codec.readHead(client_.in().view(), exchange_->head)) {
+    case http::Http1ServerCodec::Head::Error: return respondLocal({exchange_->codec.errorStatus(), {}, {}, true, false}), true;
     case http::Http1ServerCodec::Head::NeedMore: {
       const Read read = client_.read();
       if (read == Read::Gone) close();
@@ -102,24 +101,24 @@ void HttpSession::beginExchange() {
   // The head's bytes leave the buffer now; they stay in memory (views into them remain valid)
   // until the next read, and nothing reads the client before the upstream head is built.
   const char* headStart = client_.in().readPos();
-  client_.in().consume(x_->head.headBytes);
+  client_.in().consume(exchange_->head.headBytes);
   net::TimerQueue::disarm(*this);
-  keepAlive_ = keepAlive_ && x_->head.keepAlive && !worker_.draining() && requestsServed_ + 1 < worker_.settings().keepaliveRequests;
+  keepAlive_ = keepAlive_ && exchange_->head.keepAlive && !worker_.draining() && requestsServed_ + 1 < worker_.settings().keepaliveRequests;
   facts_.sni = client_.connection().serverName();  // (known once the handshake is done)
   facts_.firstRequest = requestsServed_ == 0;
-  openExchange(worker_, *x_, facts_);
+  openExchange(worker_, *exchange_, facts_);
   http::GatewayResponse answer;
-  switch (routeExchange(worker_, *x_, facts_, answer)) {
+  switch (routeExchange(worker_, *exchange_, facts_, answer)) {
     case Routed::Respond: return respondLocal(answer);
     case Routed::Forward: return forwardExchange();
     case Routed::ReadBodyFirst:  // (the body timeout runs from now)
       worker_.reactor().arm(*this, worker_.settings().clientBodyTimeoutMs);
-      follow(request_.startReadingBody(*x_, headStart), [this] { state_ = State::ReadingBody; });
+      follow(request_.startReadingBody(*exchange_, headStart), [this] { state_ = State::ReadingBody; });
   }
 }
 
 void HttpSession::forwardExchange() {
-  Exchange& x = *x_;
+  Exchange& x = *exchange_;
   const bool unreadBody = x.head.framing != http::BodyFraming::None && !x.bodyBuffered;
   if (runRequestPlugins(worker_, x, facts_) == plugins::PhaseResult::Respond)
     return respondLocal(pluginAnswer(x.ctx, worker_.scratch(1), unreadBody), x.ctx.local.sharedBody);
@@ -132,19 +131,20 @@ void HttpSession::forwardExchange() {
 }
 
 void HttpSession::startUpstream() {
-  switch (leg_.start(*x_)) {
+  switch (leg_.start(*exchange_)) {
     case UpstreamLeg::Start::Connected:
     case UpstreamLeg::Start::Connecting: state_ = State::SendingRequest; return;
-    case UpstreamLeg::Start::NoPeer: return respondLocal({503, leg_.noPeerMessage(), {}, !x_->requestBodyDone(), false});
+    case UpstreamLeg::Start::NoPeer: return respondLocal({503, leg_.noPeerMessage(), {}, !exchange_->requestBodyDone(), false});
     case UpstreamLeg::Start::Failed: return upstreamFailed(UpstreamLeg::Failure::Connect);
   }
 }
 
 void HttpSession::upstreamFailed(UpstreamLeg::Failure failure) {
-  switch (leg_.failed(*x_, failure)) {
+  switch (leg_.failed(*exchange_, failure)) {
     case UpstreamLeg::AfterFailure::Retry: return startUpstream();
     case UpstreamLeg::AfterFailure::Close: return close();
-    case UpstreamLeg::AfterFailure::Respond: return respondLocal({UpstreamLeg::statusFor(failure), {}, {}, !x_->requestBodyDone(), false});
+    case UpstreamLeg::AfterFailure::Respond:
+      return respondLocal({UpstreamLeg::statusFor(failure), {}, {}, !exchange_->requestBodyDone(), false});
   }
 }
 
@@ -156,32 +156,32 @@ void HttpSession::onUpstreamTimeout() {
 void HttpSession::onTimer() {
   // A request that is slow to arrive gets a 408; an idle connection or a slow reader is closed.
   const bool slowRequest = (state_ == State::ReadingHead && client_.in().readable() > 0) || state_ == State::ReadingBody ||
-                           (state_ == State::SendingRequest && !x_->requestBodyDone() && !x_->anyResponseByte);
+                           (state_ == State::SendingRequest && !exchange_->requestBodyDone() && !exchange_->anyResponseByte);
   if (!slowRequest) return close();
   respondLocal({408, {}, {}, true, false});
   drive();
 }
 
 void HttpSession::respondLocal(http::GatewayResponse r, std::shared_ptr<const std::string> body) {
-  leg_.release(*x_, false);  // (the snapshot stays pinned until the exchange is recorded)
-  x_->ctx.status = r.status;
+  leg_.release(*exchange_, false);  // (the snapshot stays pinned until the exchange is recorded)
+  exchange_->ctx.status = r.status;
   r.close = r.close || !keepAlive_;
-  if (!writeLocalAnswer(worker_, client_, *x_, r, std::move(body))) return close();
+  if (!writeLocalAnswer(worker_, client_, *exchange_, r, std::move(body))) return close();
   keepAlive_ = !r.close;
   state_ = State::SendingLocal;
 }
 
 void HttpSession::endExchange(bool reusable, int status) {
-  leg_.release(*x_, reusable);
-  ExchangeRecorder(worker_.settings(), worker_.metrics()).record(*x_, clientIp_, status);
-  if (x_->pin) worker_.unpinSnapshot(x_->pin);  // (pinned until the exchange is recorded)
-  x_->pin = nullptr;
-  x_->service = nullptr;
-  x_->localBody.reset();
+  leg_.release(*exchange_, reusable);
+  ExchangeRecorder(worker_.settings(), worker_.metrics()).record(*exchange_, clientIp_, status);
+  if (exchange_->pin) worker_.unpinSnapshot(exchange_->pin);  // (pinned until the exchange is recorded)
+  exchange_->pin = nullptr;
+  exchange_->service = nullptr;
+  exchange_->localBody.reset();
 }
 
 void HttpSession::completeExchange(int status) {
-  endExchange(leg_.reusableAfter(*x_), status);  // (a local answer released the upstream already)
+  endExchange(leg_.reusableAfter(*exchange_), status);  // (a local answer released the upstream already)
   ++requestsServed_;
   leg_.releaseRequestHead();  // kept for a retry, which is past now
   client_.releaseOut();
@@ -190,7 +190,7 @@ void HttpSession::completeExchange(int status) {
     return close();
   }
   state_ = State::ReadingHead;
-  x_->codec.reset();
+  exchange_->codec.reset();
   if (client_.in().readable() > 0) return worker_.reactor().arm(*this, worker_.settings().clientHeaderTimeoutMs);  // pipelined
   goIdle();
   worker_.reactor().arm(*this, worker_.settings().keepaliveTimeoutMs);
@@ -200,16 +200,16 @@ void HttpSession::close() {
   if (state_ == State::Closed) return;
   state_ = State::Closed;
   net::TimerQueue::disarm(*this);
-  if (x_) endExchange(false, x_->ctx.status ? x_->ctx.status : 499);  // 499: the client left first
+  if (exchange_) endExchange(false, exchange_->ctx.status ? exchange_->ctx.status : 499);  // 499: the client left first
   client_.close();  // (off epoll with the socket; events of this batch find the session Closed)
   leg_.releaseRequestHead();
-  worker_.exchanges().giveBack(std::move(x_));
+  worker_.exchanges().giveBack(std::move(exchange_));
   worker_.sessionClosed(this);
 }
 
 void HttpSession::goIdle() {
   client_.releaseIn();
-  worker_.exchanges().giveBack(std::move(x_));
+  worker_.exchanges().giveBack(std::move(exchange_));
 }
 
 }  // namespace sluice::proxy

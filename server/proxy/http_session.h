@@ -45,6 +45,7 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   };
   // How a response body goes on, by the response relay's mode (Pass, Collect, Tunnel).
   static constexpr State kRelayStates[] = {State::PassingResponse, State::CollectingResponse, State::Tunnel};
+  State relayState() const { return kRelayStates[static_cast<size_t>(response_.mode())]; }
 
   void drive();
   // Acts on a part's step; Done runs `onDone`. True: step again.
@@ -70,7 +71,7 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   UpstreamLeg leg_;
   RequestRelay request_;
   ResponseRelay response_;
-  std::unique_ptr<Exchange> x_;  // null when idle
+  std::unique_ptr<Exchange> exchange_;  // null when idle
   State state_ = State::ReadingHead;
   bool keepAlive_ = true;  // false once draining, or the client or a response asked to close
   // Connection-wide: the client's address, what its exchanges learn of it (exchange_start.h), how
