@@ -331,12 +331,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/forms/entity_editor.cpp" line="125"/>
+        <location filename="../manager_gui/forms/entity_editor.cpp" line="140"/>
         <source>Some references do not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/forms/entity_editor.cpp" line="126"/>
+        <location filename="../manager_gui/forms/entity_editor.cpp" line="141"/>
         <source>unknown references</source>
         <translation type="unfinished"></translation>
     </message>
@@ -344,12 +344,12 @@
 <context>
     <name>sluice::manager::EntityListModel</name>
     <message>
-        <location filename="../manager_gui/models/entity_list_model.cpp" line="45"/>
+        <location filename="../manager_gui/models/entity_list_model.cpp" line="55"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/models/entity_list_model.cpp" line="45"/>
+        <location filename="../manager_gui/models/entity_list_model.cpp" line="55"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
@@ -357,7 +357,7 @@
 <context>
     <name>sluice::manager::GatewayConnection</name>
     <message>
-        <location filename="../manager_gui/api/gateway_connection.cpp" line="27"/>
+        <location filename="../manager_gui/api/gateway_connection.cpp" line="28"/>
         <source>not connected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -508,162 +508,157 @@
 <context>
     <name>sluice::manager::LoadtestForm</name>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="38"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="41"/>
         <source>This computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="39"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="42"/>
         <source>The gateway host</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="41"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="46"/>
         <source>— a URL (this computer only) —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="43"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="48"/>
         <source>the route&apos;s first path</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="49"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="54"/>
         <source>Name: value, one per line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="61"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="66"/>
         <source>as fast as possible</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="62"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="67"/>
         <source> req/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="64"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="69"/>
         <source>e.g. 10s:50,30s:50,10s:0 (connections, or /s for rates)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="68"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="73"/>
         <source>no limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="71"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="76"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="76"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="81"/>
         <source>Run from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="77"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="82"/>
         <source>Route</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="78"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="83"/>
         <source>Path</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="79"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="84"/>
         <source>URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="80"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="85"/>
         <source>Method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="81"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="86"/>
         <source>Headers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="82"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="87"/>
         <source>Body</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="83"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="88"/>
         <source>Connections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="84"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="89"/>
         <source>Threads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="85"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="90"/>
         <source>Rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="86"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="91"/>
         <source>Stages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="87"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="92"/>
         <source>Duration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="88"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="93"/>
         <source>Requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="89"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="94"/>
         <source>Timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="90"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="95"/>
         <source>As consumer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="91"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="96"/>
         <source>Thresholds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="163"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="182"/>
         <source>From the gateway host, a load test targets one of its routes: pick one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="219"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="234"/>
         <source>Duration: a time such as 30s or 2m.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="223"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="238"/>
         <source>Timeout: a time such as 2s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="258"/>
-        <source>That consumer has no key-auth credential.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="284"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="308"/>
         <source>%1 req/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="284"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="308"/>
         <source>%n connection(s)</source>
         <translation>
             <numerusform>%n connection</numerusform>
@@ -671,12 +666,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="286"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="310"/>
         <source>from the gateway host</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="286"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="310"/>
         <source>from this computer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -875,328 +870,333 @@
 <context>
     <name>sluice::manager::MainWindow</name>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="43"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="55"/>
         <source>Services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="44"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="56"/>
         <source>Routes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="45"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="57"/>
         <source>Consumers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="46"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="58"/>
         <source>Plugins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="47"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="59"/>
         <source>Upstreams</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="48"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="60"/>
         <source>Certificates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="49"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="61"/>
         <source>SNIs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="50"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="62"/>
         <source>CA certificates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="51"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="63"/>
         <source>Key-auth credentials</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="52"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="64"/>
         <source>Basic-auth credentials</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="53"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="65"/>
         <source>JWT credentials</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="54"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="66"/>
+        <source>HMAC credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="67"/>
         <source>ACL groups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="75"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="110"/>
         <source>Sluice Manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="85"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="116"/>
         <source>Filter the loaded rows by name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="88"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="119"/>
         <source>Tags: a,b (all) or a/b (any)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="128"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="159"/>
         <source>Add…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="129"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="160"/>
         <source>Edit…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="130"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="161"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="145"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="263"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="176"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="295"/>
         <source>Configuration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="146"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="264"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="177"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="296"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="148"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="265"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="179"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="297"/>
         <source>Troubleshooting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="150"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="197"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="266"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="181"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="228"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="298"/>
         <source>Load test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="177"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="208"/>
         <source>%1 loaded, more as you scroll</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="178"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="209"/>
         <source>1 entity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="178"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="209"/>
         <source>%1 entities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="181"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="212"/>
         <source>Could not load %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="183"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="214"/>
         <source>Entities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="192"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="223"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="193"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="224"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="194"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="225"/>
         <source>Duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="195"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="379"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="226"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="411"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="196"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="227"/>
         <source>Troubleshoot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="199"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="230"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="226"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="258"/>
         <source>&amp;Gateway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="227"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="259"/>
         <source>Connect…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="233"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="265"/>
         <source>Reconnect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="235"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="267"/>
         <source>Export configuration…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="239"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="271"/>
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="242"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="274"/>
         <source>Export configuration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="242"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="274"/>
         <source>Declarative configuration (*.yml *.yaml)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="246"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="278"/>
         <source>Cannot write %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="248"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="280"/>
         <source>Configuration exported to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="251"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="283"/>
         <source>Import configuration…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="253"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="285"/>
         <source>Import configuration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="253"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="285"/>
         <source>Declarative configuration (*.yml *.yaml *.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="262"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="294"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="268"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="300"/>
         <source>Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="269"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="301"/>
         <source>System</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="269"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="301"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="269"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="301"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="275"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="307"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="279"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="311"/>
         <source>The language changes at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="327"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="359"/>
         <source>New plugin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="327"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="359"/>
         <source>Plugin:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="379"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="411"/>
         <source>Delete %1 from %2?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="384"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="416"/>
         <source>Not deleted: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="452"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="480"/>
         <source>Select a route first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="497"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="525"/>
         <source>● Unreachable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="500"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="528"/>
         <source>Not connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="505"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="533"/>
         <source>● Connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="508"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="536"/>
         <source>%1 — Sluice %2 (Kong API %3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="509"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="537"/>
         <source>Database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="509"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="537"/>
         <source>Database: %1 (unreachable)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="510"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="538"/>
         <source>Configuration v%1</source>
         <translation type="unfinished"></translation>
     </message>

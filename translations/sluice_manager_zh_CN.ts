@@ -329,12 +329,12 @@
         <translation>编辑 %1 %2</translation>
     </message>
     <message>
-        <location filename="../manager_gui/forms/entity_editor.cpp" line="125"/>
+        <location filename="../manager_gui/forms/entity_editor.cpp" line="140"/>
         <source>Some references do not exist.</source>
         <translation>部分引用不存在。</translation>
     </message>
     <message>
-        <location filename="../manager_gui/forms/entity_editor.cpp" line="126"/>
+        <location filename="../manager_gui/forms/entity_editor.cpp" line="141"/>
         <source>unknown references</source>
         <translation>未知引用</translation>
     </message>
@@ -342,12 +342,12 @@
 <context>
     <name>sluice::manager::EntityListModel</name>
     <message>
-        <location filename="../manager_gui/models/entity_list_model.cpp" line="45"/>
+        <location filename="../manager_gui/models/entity_list_model.cpp" line="55"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../manager_gui/models/entity_list_model.cpp" line="45"/>
+        <location filename="../manager_gui/models/entity_list_model.cpp" line="55"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -355,7 +355,7 @@
 <context>
     <name>sluice::manager::GatewayConnection</name>
     <message>
-        <location filename="../manager_gui/api/gateway_connection.cpp" line="27"/>
+        <location filename="../manager_gui/api/gateway_connection.cpp" line="28"/>
         <source>not connected</source>
         <translation>未连接</translation>
     </message>
@@ -506,174 +506,173 @@
 <context>
     <name>sluice::manager::LoadtestForm</name>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="38"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="41"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="39"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="42"/>
         <source>The gateway host</source>
         <translation>网关主机</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="41"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="46"/>
         <source>— a URL (this computer only) —</source>
         <translation>— 一个 URL（仅限本机）—</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="43"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="48"/>
         <source>the route&apos;s first path</source>
         <translation>路由的第一个路径</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="49"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="54"/>
         <source>Name: value, one per line</source>
         <translation>名称: 值，每行一个</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="61"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="66"/>
         <source>as fast as possible</source>
         <translation>尽可能快</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="62"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="67"/>
         <source> req/s</source>
         <translation> 请求/秒</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="64"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="69"/>
         <source>e.g. 10s:50,30s:50,10s:0 (connections, or /s for rates)</source>
         <translation>例如 10s:50,30s:50,10s:0（连接数，或用 /s 表示速率）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="68"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="73"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="71"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="76"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="76"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="81"/>
         <source>Run from</source>
         <translation>运行位置</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="77"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="82"/>
         <source>Route</source>
         <translation>路由</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="78"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="83"/>
         <source>Path</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="79"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="84"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="80"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="85"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="81"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="86"/>
         <source>Headers</source>
         <translation>请求头</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="82"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="87"/>
         <source>Body</source>
         <translation>请求体</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="83"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="88"/>
         <source>Connections</source>
         <translation>连接数</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="84"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="89"/>
         <source>Threads</source>
         <translation>线程数</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="85"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="90"/>
         <source>Rate</source>
         <translation>速率</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="86"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="91"/>
         <source>Stages</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="87"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="92"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="88"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="93"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="89"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="94"/>
         <source>Timeout</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="90"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="95"/>
         <source>As consumer</source>
         <translation>作为消费者</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="91"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="96"/>
         <source>Thresholds</source>
         <translation>阈值</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="163"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="182"/>
         <source>From the gateway host, a load test targets one of its routes: pick one.</source>
         <translation>在网关主机上运行时，压测只能针对其路由：请选择一个。</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="219"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="234"/>
         <source>Duration: a time such as 30s or 2m.</source>
         <translation>时长：例如 30s 或 2m。</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="223"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="238"/>
         <source>Timeout: a time such as 2s.</source>
         <translation>超时：例如 2s。</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="258"/>
         <source>That consumer has no key-auth credential.</source>
-        <translation>该消费者没有 key-auth 凭据。</translation>
+        <translation type="vanished">该消费者没有 key-auth 凭据。</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="284"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="308"/>
         <source>%1 req/s</source>
         <translation>%1 请求/秒</translation>
     </message>
     <message numerus="yes">
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="284"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="308"/>
         <source>%n connection(s)</source>
         <translation>
             <numerusform>%n 个连接</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="286"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="310"/>
         <source>from the gateway host</source>
         <translation>在网关主机上</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="286"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="310"/>
         <source>from this computer</source>
         <translation>在本机上</translation>
     </message>
@@ -871,328 +870,333 @@
 <context>
     <name>sluice::manager::MainWindow</name>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="43"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="55"/>
         <source>Services</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="44"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="56"/>
         <source>Routes</source>
         <translation>路由</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="45"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="57"/>
         <source>Consumers</source>
         <translation>消费者</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="46"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="58"/>
         <source>Plugins</source>
         <translation>插件</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="47"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="59"/>
         <source>Upstreams</source>
         <translation>上游</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="48"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="60"/>
         <source>Certificates</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="49"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="61"/>
         <source>SNIs</source>
         <translation>SNI</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="50"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="62"/>
         <source>CA certificates</source>
         <translation>CA 证书</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="51"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="63"/>
         <source>Key-auth credentials</source>
         <translation>Key-auth 凭证</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="52"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="64"/>
         <source>Basic-auth credentials</source>
         <translation>Basic-auth 凭证</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="53"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="65"/>
         <source>JWT credentials</source>
         <translation>JWT 凭证</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="54"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="66"/>
+        <source>HMAC credentials</source>
+        <translation>HMAC 凭证</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="67"/>
         <source>ACL groups</source>
         <translation>ACL 组</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="75"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="110"/>
         <source>Sluice Manager</source>
         <translation>Sluice 管理器</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="85"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="116"/>
         <source>Filter the loaded rows by name</source>
         <translation>按名称筛选已加载的行</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="88"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="119"/>
         <source>Tags: a,b (all) or a/b (any)</source>
         <translation>标签：a,b（全部）或 a/b（任一）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="128"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="159"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="129"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="160"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="130"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="161"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="145"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="263"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="176"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="295"/>
         <source>Configuration</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="146"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="264"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="177"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="296"/>
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="148"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="265"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="179"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="297"/>
         <source>Troubleshooting</source>
         <translation>延迟排查</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="150"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="197"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="266"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="181"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="228"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="298"/>
         <source>Load test</source>
         <translation>压测</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="177"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="208"/>
         <source>%1 loaded, more as you scroll</source>
         <translation>已加载 %1 个，滚动加载更多</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="178"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="209"/>
         <source>1 entity</source>
         <translation>1 个条目</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="178"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="209"/>
         <source>%1 entities</source>
         <translation>%1 个条目</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="181"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="212"/>
         <source>Could not load %1: %2</source>
         <translation>无法加载 %1：%2</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="183"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="214"/>
         <source>Entities</source>
         <translation>实体</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="192"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="223"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="193"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="224"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="194"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="225"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="195"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="379"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="226"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="411"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="196"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="227"/>
         <source>Troubleshoot</source>
         <translation>排查</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="199"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="230"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="226"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="258"/>
         <source>&amp;Gateway</source>
         <translation>网关(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="227"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="259"/>
         <source>Connect…</source>
         <translation>连接…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="233"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="265"/>
         <source>Reconnect</source>
         <translation>重新连接</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="235"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="267"/>
         <source>Export configuration…</source>
         <translation>导出配置…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="239"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="271"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="242"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="274"/>
         <source>Export configuration</source>
         <translation>导出配置</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="242"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="274"/>
         <source>Declarative configuration (*.yml *.yaml)</source>
         <translation>声明式配置 (*.yml *.yaml)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="246"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="278"/>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="248"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="280"/>
         <source>Configuration exported to %1</source>
         <translation>配置已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="251"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="283"/>
         <source>Import configuration…</source>
         <translation>导入配置…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="253"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="285"/>
         <source>Import configuration</source>
         <translation>导入配置</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="253"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="285"/>
         <source>Declarative configuration (*.yml *.yaml *.json)</source>
         <translation>声明式配置 (*.yml *.yaml *.json)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="262"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="294"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="268"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="300"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="269"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="301"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="269"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="301"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="269"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="301"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="275"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="307"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="279"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="311"/>
         <source>The language changes at the next start.</source>
         <translation>语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="327"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="359"/>
         <source>New plugin</source>
         <translation>新建插件</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="327"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="359"/>
         <source>Plugin:</source>
         <translation>插件：</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="379"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="411"/>
         <source>Delete %1 from %2?</source>
         <translation>从 %2 删除 %1？</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="384"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="416"/>
         <source>Not deleted: %1</source>
         <translation>未删除：%1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="452"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="480"/>
         <source>Select a route first.</source>
         <translation>请先选择一条路由。</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="497"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="525"/>
         <source>● Unreachable</source>
         <translation>● 不可达</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="500"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="528"/>
         <source>Not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="505"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="533"/>
         <source>● Connected</source>
         <translation>● 已连接</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="508"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="536"/>
         <source>%1 — Sluice %2 (Kong API %3)</source>
         <translation>%1 — Sluice %2（Kong API %3）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="509"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="537"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="509"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="537"/>
         <source>Database: %1 (unreachable)</source>
         <translation>数据库：%1（不可达）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="510"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="538"/>
         <source>Configuration v%1</source>
         <translation>配置 v%1</translation>
     </message>

@@ -40,8 +40,8 @@ namespace sluice::manager {
 QStringList MainWindow::entityKinds() {
   // The shared model's entities with a collection of their own, in this order first (presentation
   // only: an entity added to the model appears after these without a change here).
-  QStringList kinds{"services", "routes", "consumers", "key-auths", "basic-auths", "jwts",
-                    "acls",     "plugins", "upstreams", "certificates", "snis", "ca_certificates"};
+  QStringList kinds{"services", "routes",  "consumers", "key-auths",    "basic-auths", "jwts",
+                    "hmac-auths", "acls", "plugins",   "upstreams",    "certificates", "snis", "ca_certificates"};
   QStringList known;
   for (const auto* e : model::allEntities())
     if (!e->adminPath.empty()) known << QString::fromStdString(e->adminPath);
@@ -63,6 +63,7 @@ QString MainWindow::kindTitle(const QString& kind) {
   if (kind == "key-auths") return tr("Key-auth credentials");
   if (kind == "basic-auths") return tr("Basic-auth credentials");
   if (kind == "jwts") return tr("JWT credentials");
+  if (kind == "hmac-auths") return tr("HMAC credentials");
   if (kind == "acls") return tr("ACL groups");
   return kind;
 }
@@ -78,6 +79,7 @@ QStringList MainWindow::columnsFor(const QString& kind) {
   if (kind == "key-auths" || kind == "key-auth") return {"key", "consumer", "tags", "id"};
   if (kind == "basic-auths" || kind == "basic-auth") return {"username", "consumer", "tags", "id"};
   if (kind == "jwts" || kind == "jwt") return {"key", "algorithm", "consumer", "tags", "id"};
+  if (kind == "hmac-auths" || kind == "hmac-auth") return {"username", "consumer", "tags", "id"};
   if (kind == "acls") return {"group", "consumer", "tags", "id"};
   if (kind == "targets") return {"target", "weight", "health", "tags", "id"};
   // Any other entity: its name, its foreign keys, tags and id, from its schema.

@@ -16,7 +16,7 @@ void setOrClear(RequestContext& ctx, const char* name, std::string_view value) {
 }  // namespace
 
 void authenticate(RequestContext& ctx, size_t consumerIndex, std::string_view credentialId,
-                  std::string_view credentialIdentifier) {
+                  std::string_view credentialIdentifier, bool usernameCredential) {
   const snapshot::ConsumerRuntime& consumer = ctx.snapshot->consumers[consumerIndex];
   ctx.consumer = &consumer;
   ctx.consumerIndex = consumerIndex;
@@ -27,11 +27,12 @@ void authenticate(RequestContext& ctx, size_t consumerIndex, std::string_view cr
   setOrClear(ctx, "X-Consumer-Custom-ID", consumer.customId);
   setOrClear(ctx, "X-Consumer-Username", consumer.username);
   setOrClear(ctx, "X-Credential-Identifier", credentialIdentifier);
-  ctx.removeHeaders.add("X-Anonymous-Consumer");
+  if (usernameCredential) setOrClear(ctx, "X-Credential-Username", credentialIdentifier);
+  ctx.removeHeaders.add("X-Anonymous-Consumer");  // (last: an anonymous consumer sets it instead)
 }
 
 // `anonymous` names the consumer by id or, as Kong 2.8 loads it, by username.
-bool authenticateAnonymous(RequestContext& ctx, const std::string& anonymous) {
+bool authenticateAnonymous(RequestContext& ctx, const std::string& anonymous, bool usernameCredential) {
   auto it = ctx.snapshot->consumerById.find(anonymous);
   if (it == ctx.snapshot->consumerById.end()) {
     it = ctx.snapshot->consumerByUsername.find(anonymous);
@@ -40,17 +41,18 @@ bool authenticateAnonymous(RequestContext& ctx, const std::string& anonymous) {
       return false;
     }
   }
-  authenticate(ctx, it->second, {}, {});
+  authenticate(ctx, it->second, {}, {}, usernameCredential);
   ctx.anonymous = true;
   ctx.removeHeaders.pop_back();  // X-Anonymous-Consumer is set instead
   ctx.setHeaders.add("X-Anonymous-Consumer", "true");
   return true;
 }
 
-PhaseResult failAuthentication(RequestContext& ctx, const std::string& anonymous, int status, std::string_view message) {
+PhaseResult failAuthentication(RequestContext& ctx, const std::string& anonymous, int status, std::string_view message,
+                               bool usernameCredential) {
   if (!anonymous.empty()) {
     ctx.local.clear();
-    return authenticateAnonymous(ctx, anonymous) ? PhaseResult::Continue : PhaseResult::Respond;
+    return authenticateAnonymous(ctx, anonymous, usernameCredential) ? PhaseResult::Continue : PhaseResult::Respond;
   }
   ctx.respond(status, message);
   return PhaseResult::Respond;

@@ -13,14 +13,17 @@
 
 namespace sluice::plugins {
 
+// `usernameCredential`: the credential is a username (basic-auth, hmac-auth), which Kong 2.8 also
+// sends as the deprecated X-Credential-Username (set, or cleared for an anonymous consumer).
 void authenticate(RequestContext& ctx, size_t consumerIndex, std::string_view credentialId,
-                  std::string_view credentialIdentifier);
+                  std::string_view credentialIdentifier, bool usernameCredential = false);
 // The `anonymous` fallback of a failed authentication (a consumer id or username): true when that consumer exists; otherwise
 // a 500 is queued (Kong: the anonymous consumer is configured but does not exist).
-bool authenticateAnonymous(RequestContext& ctx, const std::string& anonymous);
+bool authenticateAnonymous(RequestContext& ctx, const std::string& anonymous, bool usernameCredential = false);
 // A failed authentication: with `anonymous` set the request goes on as that consumer (or gets a
 // 500 when it does not exist); otherwise it is refused with `status` and `message`.
-PhaseResult failAuthentication(RequestContext& ctx, const std::string& anonymous, int status, std::string_view message);
+PhaseResult failAuthentication(RequestContext& ctx, const std::string& anonymous, int status, std::string_view message,
+                               bool usernameCredential = false);
 // Another authentication plugin of the chain already identified a real consumer (the `anonymous`
 // option then lets this one pass: Kong's "logical OR" of auth plugins).
 inline bool alreadyAuthenticated(const RequestContext& ctx) { return ctx.consumer && !ctx.anonymous; }

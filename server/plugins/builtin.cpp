@@ -5,6 +5,8 @@
 #include "plugins/bot_detection/plugin.h"
 #include "plugins/correlation_id/plugin.h"
 #include "plugins/file_log/plugin.h"
+#include "plugins/hmac_auth/daos.h"
+#include "plugins/hmac_auth/plugin.h"
 #include "plugins/http_log/plugin.h"
 #include "plugins/ip_restriction/plugin.h"
 #include "plugins/jwt/daos.h"
@@ -31,6 +33,7 @@ namespace sluice::plugins {
 const schema::PluginSchema& keyAuthSchema();
 const schema::PluginSchema& basicAuthSchema();
 const schema::PluginSchema& jwtSchema();
+const schema::PluginSchema& hmacAuthSchema();
 const schema::PluginSchema& aclSchema();
 const schema::PluginSchema& rateLimitingSchema();
 const schema::PluginSchema& rateLimitingDatabaselessSchema();
@@ -58,6 +61,7 @@ PluginCatalog& builtinCatalog() {
       {&keyAuthSchema(), createKeyAuth, kAccess, nullptr, &keyAuthDaos()},
       {&basicAuthSchema(), createBasicAuth, kAccess, nullptr, &basicAuthDaos()},
       {&jwtSchema(), createJwt, kAccess, nullptr, &jwtDaos()},
+      {&hmacAuthSchema(), createHmacAuth, kAccess, nullptr, &hmacAuthDaos()},
       {&aclSchema(), createAcl, kAccess, nullptr, &aclDaos()},
       {&rateLimitingSchema(), createRateLimiting, kAccess, &rateLimitingDatabaselessSchema(), &rateLimitingDaos()},
       {&corsSchema(), createCors, kAccess},

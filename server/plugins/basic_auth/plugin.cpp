@@ -94,7 +94,7 @@ class BasicAuthPlugin final : public Plugin {
       const auto it = credentials_->byUsername.find(username);
       if (it == credentials_->byUsername.end()) continue;
       if (!passwordMatches(it->second.passwordHash, password)) break;
-      authenticate(ctx, it->second.consumer, it->second.id, username);
+      authenticate(ctx, it->second.consumer, it->second.id, username, true);
       return PhaseResult::Continue;
     }
     return fail(ctx, "Invalid authentication credentials");
@@ -116,7 +116,9 @@ class BasicAuthPlugin final : public Plugin {
     return true;
   }
 
-  PhaseResult fail(RequestContext& ctx, std::string_view message) const { return failAuthentication(ctx, anonymous_, 401, message); }
+  PhaseResult fail(RequestContext& ctx, std::string_view message) const {
+    return failAuthentication(ctx, anonymous_, 401, message, true);
+  }
 
   std::shared_ptr<const BasicCredentials> credentials_;
   bool hideCredentials_;

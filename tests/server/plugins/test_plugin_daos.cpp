@@ -59,7 +59,7 @@ class TestPluginDaos : public QObject {
     QCOMPARE(listedEntity("jwts"), QString("jwt_secrets"));
     QCOMPARE(listedEntity("consumers/6f0c/acls"), QString("acls"));
     QCOMPARE(entityNames(model::nestedUnder("consumers")),
-             (QStringList{"plugins", "keyauth_credentials", "basicauth_credentials", "jwt_secrets", "acls"}));
+             (QStringList{"plugins", "keyauth_credentials", "basicauth_credentials", "jwt_secrets", "hmacauth_credentials", "acls"}));
     QCOMPARE(model::ownerField("consumers/6f0c/jwt")->name, std::string("consumer"));
   }
 
@@ -68,7 +68,8 @@ class TestPluginDaos : public QObject {
     const auto at = [&](const std::string& name) {
       return std::find_if(all.begin(), all.end(), [&](const store::Migration& m) { return m.name == name; }) - all.begin();
     };
-    for (const char* step : {"key-auth/000_base", "basic-auth/000_base", "jwt/000_base", "acl/000_base", "rate-limiting/000_counters"}) {
+    for (const char* step : {"key-auth/000_base", "basic-auth/000_base", "jwt/000_base", "hmac-auth/000_base", "acl/000_base",
+                             "rate-limiting/000_counters"}) {
       QVERIFY2(hasMigration(step), step);
       QVERIFY(at(step) > at("004_kong28_configs"));
     }
@@ -108,13 +109,14 @@ class TestPluginDaos : public QObject {
     auto db = store::SqliteDatabase::open((dir.path() + "/older.db").toStdString());
     QVERIFY(db);
     QVERIFY(store::bootstrap(**db));
-    for (const char* step : {"key-auth/000_base", "basic-auth/000_base", "jwt/000_base", "acl/000_base", "rate-limiting/000_counters"})
+    for (const char* step : {"key-auth/000_base", "basic-auth/000_base", "jwt/000_base", "hmac-auth/000_base", "acl/000_base",
+                             "rate-limiting/000_counters"})
       QVERIFY((*db)->query("DELETE FROM sluice_migrations WHERE name = ?", {std::string(step)}));
     QVERIFY((*db)->execScript("INSERT INTO consumers (id, username) VALUES ('c1', 'alice');"
                               "INSERT INTO keyauth_credentials (id, consumer_id, \"key\") VALUES ('k1', 'c1', 'secret')"));
     const auto ran = store::migrateUp(**db);
     QVERIFY(ran);
-    QCOMPARE(ran->size(), size_t{5});
+    QCOMPARE(ran->size(), size_t{6});
     auto rows = (*db)->query("SELECT \"key\" FROM keyauth_credentials", {});
     QVERIFY(rows);
     QCOMPARE(rows->size(), size_t{1});  // kept

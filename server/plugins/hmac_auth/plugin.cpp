@@ -1,0 +1,212 @@
+// Kong 2.8's kong/plugins/hmac-auth/access.lua, step for step: the answers, their order and the
+// signing string are Kong's.
+#include "plugins/hmac_auth/plugin.h"
+
+#include "http/http_date.h"
+#include "plugins/authentication.h"
+#include "plugins/config_values.h"
+#include "router/regex.h"
+
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/sha.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <optional>
+#include <unordered_map>
+
+namespace sluice::plugins {
+namespace {
+
+constexpr std::string_view kNotValid = "HMAC signature cannot be verified";
+constexpr std::string_view kNotSame = "HMAC signature does not match";
+constexpr std::string_view kNoDate =
+    "HMAC signature cannot be verified, a valid date or x-date header is required for HMAC Authentication";
+
+struct HmacCredentials {
+  struct Credential {
+    size_t consumer;
+    std::string id;
+    std::string secret;
+  };
+  std::unordered_map<std::string, Credential> byUsername;
+};
+
+// What an Authorization header says: `hmac username="...", algorithm="...", headers="...",
+// signature="..."` (Kong's pattern, greedy groups included).
+struct SignedWith {
+  std::string username, algorithm, signature;
+  std::vector<std::string> headers;
+};
+
+const router::Regex& authorizationPattern() {
+  static const router::Regex kPattern = *router::Regex::compileSearch(
+      R"re(\s*[Hh]mac\s*username="(.+)",\s*algorithm="(.+)",\s*headers="(.+)",\s*signature="(.+)")re");
+  return kPattern;
+}
+
+SignedWith readAuthorization(std::string_view header) {
+  SignedWith s;
+  std::vector<std::string_view> groups;
+  if (header.empty() || !authorizationPattern().matchPrefix(header, nullptr, &groups) || groups.size() < 4) return s;
+  s.username.assign(groups[0]);
+  s.algorithm.assign(groups[1]);
+  s.signature.assign(groups[3]);
+  std::string_view list = groups[2];  // Kong's utils.split(" "): empty names between spaces included
+  for (size_t space; (space = list.find(' ')) != std::string_view::npos; list.remove_prefix(space + 1))
+    s.headers.emplace_back(list.substr(0, space));
+  s.headers.emplace_back(list);
+  return s;
+}
+
+const EVP_MD* digestOf(std::string_view algorithm) {
+  if (algorithm == "hmac-sha1") return EVP_sha1();
+  if (algorithm == "hmac-sha256") return EVP_sha256();
+  if (algorithm == "hmac-sha384") return EVP_sha384();
+  if (algorithm == "hmac-sha512") return EVP_sha512();
+  return nullptr;
+}
+
+std::string base64(const unsigned char* data, size_t size) {
+  std::string out(4 * ((size + 2) / 3), '\0');
+  const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), data, static_cast<int>(size));
+  out.resize(static_cast<size_t>(std::max(n, 0)));
+  return out;
+}
+
+// kong.request.get_header: the first value (perhaps empty), a name's underscores read as dashes.
+std::optional<std::string_view> requestHeader(const RequestContext& ctx, std::string name) {
+  std::replace(name.begin(), name.end(), '_', '-');
+  for (const http::Header& h : ctx.request->headers)
+    if (http::equalsIgnoreCase(h.name, name)) return h.value;
+  return std::nullopt;
+}
+
+class HmacAuthPlugin final : public Plugin {
+ public:
+  HmacAuthPlugin(const nlohmann::json& config, std::shared_ptr<const HmacCredentials> credentials)
+      : credentials_(std::move(credentials)),
+        hideCredentials_(config.at("hide_credentials").get<bool>()),
+        validateBody_(config.at("validate_request_body").get<bool>()),
+        clockSkew_(config.value("clock_skew", 300.0)),
+        anonymous_(optionalString(config, "anonymous")),
+        enforceHeaders_(stringList(config, "enforce_headers")),
+        algorithms_(stringList(config, "algorithms")) {}
+
+  uint8_t phases() const override { return phaseBit(Phase::Access); }
+  bool readsRequestBody() const override { return validateBody_; }
+
+  PhaseResult access(RequestContext& ctx) const override {
+    if (!anonymous_.empty() && alreadyAuthenticated(ctx)) return PhaseResult::Continue;
+    const std::string_view authorization = ctx.header("authorization");
+    const std::string_view proxyAuthorization = ctx.header("proxy-authorization");
+    if (authorization.empty() && proxyAuthorization.empty()) return fail(ctx, "Unauthorized");
+    if (!dateWithinSkew(ctx, "x-date") && !dateWithinSkew(ctx, "date")) return fail(ctx, kNoDate);
+    SignedWith signedWith = readAuthorization(proxyAuthorization);
+    if (signedWith.username.empty()) {
+      signedWith = readAuthorization(authorization);
+      if (hideCredentials_) ctx.removeHeaders.add("Authorization");
+    } else if (hideCredentials_) {
+      ctx.removeHeaders.add("Proxy-Authorization");
+    }
+    if (!paramsValid(signedWith)) return fail(ctx, kNotValid);
+    const auto it = credentials_->byUsername.find(signedWith.username);
+    if (it == credentials_->byUsername.end()) return fail(ctx, kNotValid);
+    const HmacCredentials::Credential& credential = it->second;
+    if (!signatureMatches(ctx, signedWith, credential.secret)) return fail(ctx, kNotSame);
+    if (validateBody_ && !bodyMatchesDigest(ctx)) return fail(ctx, kNotSame);
+    authenticate(ctx, credential.consumer, credential.id, signedWith.username, true);
+    return PhaseResult::Continue;
+  }
+
+ private:
+  bool dateWithinSkew(const RequestContext& ctx, std::string_view name) const {
+    const std::string_view date = ctx.header(name);
+    if (date.empty()) return false;
+    const auto at = http::parseHttpDate(date);
+    return at && std::abs(static_cast<double>(std::time(nullptr) - *at)) <= clockSkew_;
+  }
+
+  bool paramsValid(const SignedWith& s) const {
+    if (s.username.empty() || s.signature.empty()) return false;  // username or signature missing
+    for (const std::string& enforced : enforceHeaders_)
+      if (std::find(s.headers.begin(), s.headers.end(), enforced) == s.headers.end()) return false;
+    return std::find(algorithms_.begin(), algorithms_.end(), s.algorithm) != algorithms_.end();
+  }
+
+  // The signing string: each listed header as "name: value" ("name:" when absent), the pseudo
+  // headers "@request-target" and "request-line", joined by newlines.
+  static std::string signingString(const RequestContext& ctx, const SignedWith& s, std::string_view requestUri) {
+    const http::RequestHead& r = *ctx.request;
+    std::string text;
+    for (size_t i = 0; i < s.headers.size(); ++i) {
+      const std::string& name = s.headers[i];
+      if (const auto value = requestHeader(ctx, name)) {
+        text.append(name).append(": ").append(*value);
+      } else if (name == "@request-target") {
+        text.append(name).append(": ").append(http::toLower(r.method)).append(" ").append(requestUri);
+      } else if (name == "request-line") {
+        text.append(r.method).append(" ").append(requestUri).append(r.versionMinor == 0 ? " HTTP/1.0" : " HTTP/1.1");
+      } else {
+        text.append(name).append(":");
+      }
+      if (i + 1 < s.headers.size()) text.push_back('\n');
+    }
+    return text;
+  }
+
+  static std::string sign(const SignedWith& s, const std::string& secret, const std::string& text) {
+    unsigned char mac[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    HMAC(digestOf(s.algorithm), secret.data(), static_cast<int>(secret.size()), reinterpret_cast<const unsigned char*>(text.data()),
+         text.size(), mac, &length);
+    return std::string(reinterpret_cast<const char*>(mac), length);
+  }
+
+  static bool signatureMatches(const RequestContext& ctx, const SignedWith& s, const std::string& secret) {
+    std::string expected;
+    if (!base64Decode(s.signature, expected)) return false;
+    // The request as sent (path and query), then — deprecated, still accepted by Kong 2.8 — the
+    // normalised path.
+    if (secretsEqual(sign(s, secret, signingString(ctx, s, ctx.request->target)), expected)) return true;
+    return secretsEqual(sign(s, secret, signingString(ctx, s, ctx.path)), expected);
+  }
+
+  // "Digest: SHA-256=<base64 of the body's SHA-256>"; no Digest is fine only without a body.
+  static bool bodyMatchesDigest(const RequestContext& ctx) {
+    const std::string body = ctx.requestBody ? *ctx.requestBody : std::string();
+    const std::string_view received = ctx.header("digest");
+    if (received.empty()) return body.empty();
+    unsigned char digest[SHA256_DIGEST_LENGTH];
+    SHA256(reinterpret_cast<const unsigned char*>(body.data()), body.size(), digest);
+    return "SHA-256=" + base64(digest, sizeof digest) == received;
+  }
+
+  PhaseResult fail(RequestContext& ctx, std::string_view message) const {
+    return failAuthentication(ctx, anonymous_, 401, message, true);
+  }
+
+  std::shared_ptr<const HmacCredentials> credentials_;
+  bool hideCredentials_, validateBody_;
+  double clockSkew_;
+  std::string anonymous_;
+  std::vector<std::string> enforceHeaders_, algorithms_;
+};
+
+}  // namespace
+
+PluginCreateResult createHmacAuth(const nlohmann::json& config, BuildContext& context) {
+  auto credentials = context.shared<HmacCredentials>("hmac-auth", [&context] {
+    auto index = std::make_shared<HmacCredentials>();
+    forEachCredential(context, "hmacauth_credentials", [&](const nlohmann::json& row, size_t consumer) {
+      index->byUsername.emplace(row.at("username").get<std::string>(),
+                                HmacCredentials::Credential{consumer, row.at("id").get<std::string>(), row.value("secret", "")});
+    });
+    return std::shared_ptr<const HmacCredentials>(std::move(index));
+  });
+  return PluginConstSharedPtr(std::make_shared<HmacAuthPlugin>(config, std::move(credentials)));
+}
+
+}  // namespace sluice::plugins
