@@ -1,6 +1,7 @@
 // The HTTP/1.1 parsers: well-formed requests and responses, every smuggling pattern rejected,
 // limits mapped to 414/431, chunked framing validated.
 #include "http/chunked_decoder.h"
+#include "http/http_date.h"
 #include "http/query_string.h"
 #include "http/request_parser.h"
 #include "http/response_parser.h"
@@ -23,6 +24,18 @@ class TestHttpParsers : public QObject {
   }
 
  private slots:
+  void httpDatesInTheirThreeForms() {
+    constexpr int64_t k1994 = 784111777;  // Sun, 06 Nov 1994 08:49:37 GMT (RFC 9110's example)
+    QCOMPARE(parseHttpDate("Sun, 06 Nov 1994 08:49:37 GMT").value_or(-1), k1994);
+    QCOMPARE(parseHttpDate("Sunday, 06-Nov-94 08:49:37 GMT").value_or(-1), k1994);
+    QCOMPARE(parseHttpDate("Sun Nov  6 08:49:37 1994").value_or(-1), k1994);
+    QCOMPARE(parseHttpDate("Thu, 03 Dec 2026 23:59:60 GMT").value_or(-1), int64_t{1796342400});  // a leap second
+    for (const char* bad : {"", "yesterday", "Sun, 06 Nov 1994 08:49:37 UTC", "Sun, 06 Foo 1994 08:49:37 GMT",
+                            "Sun, 6 Nov 1994 08:49:37 GMT", "Sun, 06 Nov 1994 24:00:00 GMT", "Sun, 06 Nov 1994 08:49:37 GMT ",
+                            "Sun Nov 6 08:49:37 1994", "1994-11-06T08:49:37Z"})
+      QVERIFY2(!parseHttpDate(bad), bad);
+  }
+
   void parsesAKeepAliveGet() {
     RequestHead head;
     const std::string text = "GET /a/b?x=1 HTTP/1.1\r\nHost: example.com\r\nUser-Agent: t\r\n\r\n";
