@@ -8,6 +8,8 @@
 #include "plugins/hmac_auth/daos.h"
 #include "plugins/hmac_auth/plugin.h"
 #include "plugins/http_log/plugin.h"
+#include "plugins/tcp_log/plugin.h"
+#include "plugins/udp_log/plugin.h"
 #include "plugins/ip_restriction/plugin.h"
 #include "plugins/jwt/daos.h"
 #include "plugins/jwt/plugin.h"
@@ -47,6 +49,8 @@ const schema::PluginSchema& requestTransformerSchema();
 const schema::PluginSchema& responseTransformerSchema();
 const schema::PluginSchema& fileLogSchema();
 const schema::PluginSchema& httpLogSchema();
+const schema::PluginSchema& tcpLogSchema();
+const schema::PluginSchema& udpLogSchema();
 const schema::PluginSchema& proxyCacheSchema();
 const schema::PluginSchema& prometheusSchema();
 
@@ -74,6 +78,8 @@ PluginCatalog& builtinCatalog() {
       {&responseTransformerSchema(), createResponseTransformer, kHeaderFilter | kBodyFilter},
       {&fileLogSchema(), createFileLog, kAccess | kHeaderFilter | kLog},
       {&httpLogSchema(), createHttpLog, kAccess | kHeaderFilter | kLog},
+      {&tcpLogSchema(), createTcpLog, kAccess | kHeaderFilter | kLog},
+      {&udpLogSchema(), createUdpLog, kAccess | kHeaderFilter | kLog},
       {&proxyCacheSchema(), createProxyCache, kAccess | kHeaderFilter | kLog},
       {&prometheusSchema(), createPrometheus, kLog},
   }, missingKongPlugin);

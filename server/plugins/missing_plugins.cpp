@@ -15,7 +15,7 @@ struct Missing {
 };
 
 constexpr Missing kMissing[] = {
-    {"oauth2", Status::Planned},         {"tcp-log", Status::Planned},           {"udp-log", Status::Planned},
+    {"oauth2", Status::Planned},
     {"response-ratelimiting", Status::Planned}, {"syslog", Status::Planned},
     {"loggly", Status::Planned},         {"datadog", Status::Planned},           {"ldap-auth", Status::Planned},
     {"statsd", Status::Planned},         {"session", Status::Planned},           {"zipkin", Status::Planned},

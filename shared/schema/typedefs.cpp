@@ -188,6 +188,11 @@ Field port(std::string fieldName) {
   return integerField(std::move(fieldName)).withBetween(0, 65535);
 }
 
+Field luaCode(std::string fieldName) {
+  return mapField(std::move(fieldName), stringField("name"), stringField("code"))
+      .withDescription("Kong's Lua field expressions: accepted and ignored (Sluice runs no Lua).");
+}
+
 Field path(std::string fieldName) {
   return stringField(std::move(fieldName))
       .withCheck([](const json& v) -> std::optional<std::string> {

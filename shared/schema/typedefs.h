@@ -16,6 +16,9 @@ Field name(std::string fieldName = "name");  // letters, digits, '.', '-', '_', 
 Field host(std::string fieldName = "host");  // hostname or IP, no port
 Field wildcardHost(std::string fieldName);   // "*.example.com" or "example.*", optional port
 Field port(std::string fieldName = "port");
+// Kong's lua_code: a map of names to Lua snippets (accepted so that Kong users' files load; Sluice
+// runs no Lua).
+Field luaCode(std::string fieldName);
 Field path(std::string fieldName = "path");
 Field routerPath(std::string fieldName);  // "/prefix", "~/regex" or a Kong 2.x regex starting with "/"
 Field protocol(std::string fieldName = "protocol");

@@ -3,16 +3,14 @@
 #include "observe/log_file.h"
 #include "plugins/config_values.h"
 #include "plugins/logging/log_plugin.h"
-
-#include <Poco/Logger.h>
+#include "plugins/logging/lua_fields.h"
 
 namespace sluice::plugins {
 
 PluginCreateResult createFileLog(const nlohmann::json& config, BuildContext& context) {
   const std::string path = config.at("path").get<std::string>();
   const bool reopen = config.at("reopen").get<bool>();
-  if (config.contains("custom_fields_by_lua") && config["custom_fields_by_lua"].is_object() && !config["custom_fields_by_lua"].empty())
-    Poco::Logger::get("sluice.plugins").warning("file-log (%s): custom_fields_by_lua is ignored (no Lua here)", context.pluginId());
+  warnIgnoredLua(config, context, "file-log");
   // One writer thread per file and mode, kept across snapshots.
   auto sink = context.node().get<observe::LogSink>("file-log:" + std::string(reopen ? "reopen:" : "") + path, [&] {
     auto writer = std::make_shared<observe::LogFile>(path, reopen);

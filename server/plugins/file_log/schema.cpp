@@ -23,8 +23,7 @@ const schema::PluginSchema& fileLogSchema() {
             .withDescription("The file to append to (created if missing)."),
         schema::booleanField("reopen").asRequired().withDefault(false).withDescription(
             "Open the file for every batch of lines (after log rotation moved it)."),
-        schema::mapField("custom_fields_by_lua", schema::stringField("name"), schema::stringField("code"))
-            .withDescription("Kong's Lua field expressions: not supported, must be empty."),
+        schema::typedefs::luaCode("custom_fields_by_lua"),
     };
     return p;
   }();

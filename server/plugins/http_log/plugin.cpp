@@ -2,6 +2,7 @@
 
 #include "observe/shutdown_deadline.h"
 #include "plugins/logging/log_plugin.h"
+#include "plugins/logging/lua_fields.h"
 
 #include <Poco/Logger.h>
 #include <Poco/Net/Context.h>
@@ -112,6 +113,7 @@ class HttpSender {
 }  // namespace
 
 PluginCreateResult createHttpLog(const nlohmann::json& config, BuildContext& context) {
+  warnIgnoredLua(config, context, "http-log");
   // One queue and sender thread per distinct configuration, kept across snapshots.
   auto shutdown = context.node().find<observe::ShutdownDeadline>(observe::kShutdownDeadlineKey);
   auto sink = context.node().get<observe::LogSink>("http-log:" + config.dump(), [&config, &shutdown] {

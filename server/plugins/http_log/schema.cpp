@@ -32,8 +32,7 @@ const schema::PluginSchema& httpLogSchema() {
         schema::numberField("flush_timeout").withDefault(2).withDescription("Seconds a partial batch may wait."),
         schema::mapField("headers", td::headerName("name"), schema::arrayField("values", schema::stringField("value"))).withDescription(
             "Headers sent with every batch."),
-        schema::mapField("custom_fields_by_lua", schema::stringField("name"), schema::stringField("code"))
-            .withDescription("Kong's Lua field expressions: not supported, must be empty."),
+        schema::typedefs::luaCode("custom_fields_by_lua"),
     };
     return p;
   }();

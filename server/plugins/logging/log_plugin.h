@@ -3,9 +3,13 @@
 // (header_filter) while their bytes exist, then queue Kong's log object to a sink (log).
 #include "plugins/logging/log_serializer.h"
 #include "observe/log_sink.h"
+#include "plugins/build_context.h"
+#include "plugins/logging/lua_fields.h"
 #include "plugins/plugin.h"
 
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace sluice::plugins {
 
@@ -25,5 +29,17 @@ class LogPlugin final : public Plugin {
  private:
   std::shared_ptr<observe::LogSink> sink_;
 };
+
+// A log plugin whose lines a `Sender` built from its configuration ships (tcp-log, udp-log): one
+// queue, thread and sender per distinct configuration, kept across snapshots.
+template <class Sender>
+PluginCreateResult shippingLogPlugin(const char* name, const nlohmann::json& config, BuildContext& context) {
+  warnIgnoredLua(config, context, name);
+  auto sink = context.node().get<observe::LogSink>(std::string(name) + ":" + config.dump(), [&config] {
+    auto sender = std::make_shared<Sender>(config);
+    return std::make_shared<observe::LogSink>([sender](std::vector<std::string>& lines) { sender->send(lines); }, 10000, 64, 50);
+  });
+  return PluginConstSharedPtr(std::make_shared<LogPlugin>(std::move(sink)));
+}
 
 }  // namespace sluice::plugins
