@@ -293,6 +293,7 @@ int start(const Config& config, const Arguments& args) {
   pluginSettings.proxyCacheBytes = static_cast<size_t>(*config.bytes("proxy_cache_size"));
   pluginSettings.rateLimitingCounters = static_cast<size_t>(*config.integer("rate_limiting_counters"));
   pluginSettings.rateLimitingSyncMs = static_cast<uint32_t>(*config.milliseconds("rate_limiting_sync_interval"));
+  pluginSettings.syslogSocket = config.get("syslog_socket");
   builder.setPluginSettings(pluginSettings);
   auto kongSeries = std::make_shared<plugins::KongSeries>(config.get("prometheus_kong_names") == "3" ? plugins::KongMetricNames::Kong3
                                                                                                   : plugins::KongMetricNames::Kong28);

@@ -70,6 +70,7 @@ const std::vector<ConfigKey>& configKeys() {
       {"proxy_cache_size", "64m", "Memory the proxy-cache plugin may hold, per node (entries up to a sixteenth of it)."},
       {"rate_limiting_counters", "262144", "Counters in the rate-limiting plugin's node-wide table."},
       {"rate_limiting_sync_interval", "50ms", "How often the redis and cluster rate-limiting policies share counts."},
+      {"syslog_socket", "/dev/log", "The system logger's socket, where the syslog plugin sends."},
       {"status_listen", "off", "Address of a listener for GET /status and /metrics only, without tokens (e.g. 0.0.0.0:8100)."},
       {"prometheus_kong_names", "2.8",
        "Kong metric names on GET /metrics: 2.8 (kong_http_status, kong_latency, ... as Kong 2.8's Grafana dashboard reads) or 3 "

@@ -8,6 +8,8 @@
 #include "plugins/hmac_auth/daos.h"
 #include "plugins/hmac_auth/plugin.h"
 #include "plugins/http_log/plugin.h"
+#include "plugins/loggly/plugin.h"
+#include "plugins/syslog/plugin.h"
 #include "plugins/tcp_log/plugin.h"
 #include "plugins/udp_log/plugin.h"
 #include "plugins/ip_restriction/plugin.h"
@@ -51,6 +53,8 @@ const schema::PluginSchema& fileLogSchema();
 const schema::PluginSchema& httpLogSchema();
 const schema::PluginSchema& tcpLogSchema();
 const schema::PluginSchema& udpLogSchema();
+const schema::PluginSchema& logglySchema();
+const schema::PluginSchema& syslogSchema();
 const schema::PluginSchema& proxyCacheSchema();
 const schema::PluginSchema& prometheusSchema();
 
@@ -80,6 +84,8 @@ PluginCatalog& builtinCatalog() {
       {&httpLogSchema(), createHttpLog, kAccess | kHeaderFilter | kLog},
       {&tcpLogSchema(), createTcpLog, kAccess | kHeaderFilter | kLog},
       {&udpLogSchema(), createUdpLog, kAccess | kHeaderFilter | kLog},
+      {&logglySchema(), createLoggly, kAccess | kHeaderFilter | kLog},
+      {&syslogSchema(), createSyslog, kAccess | kHeaderFilter | kLog},
       {&proxyCacheSchema(), createProxyCache, kAccess | kHeaderFilter | kLog},
       {&prometheusSchema(), createPrometheus, kLog},
   }, missingKongPlugin);

@@ -13,12 +13,13 @@
 
 namespace sluice::plugins {
 
-// Node-wide plugin limits from sluice.conf (proxy_cache_size, rate_limiting_counters,
-// rate_limiting_sync_interval), provided to factories under the key "settings".
+// Node-wide plugin settings from sluice.conf (proxy_cache_size, rate_limiting_counters,
+// rate_limiting_sync_interval, syslog_socket), provided to factories under the key "settings".
 struct PluginSettings {
   size_t proxyCacheBytes = size_t{64} << 20;
   size_t rateLimitingCounters = size_t{1} << 18;
   uint32_t rateLimitingSyncMs = 50;
+  std::string syslogSocket = "/dev/log";  // the system logger's datagram socket
 };
 
 class NodeState {

@@ -66,7 +66,8 @@ class TestKongAdminCompat : public QObject {
                                           {801, "request-transformer"},   {800, "response-transformer"},
                                           {100, "proxy-cache"},     {13, "prometheus"},       {12, "http-log"},
                                           {9, "file-log"},          {8, "udp-log"},           {7, "tcp-log"},
-                                          {2, "request-termination"}, {1, "correlation-id"}};
+                                          {6, "loggly"},            {4, "syslog"},            {2, "request-termination"},
+                                          {1, "correlation-id"}};
     QByteArray out;
     QCOMPARE(sluice_.run({"plugins"}, &out), 0);
     QStringList lines = QString::fromUtf8(out).split('\n', Qt::SkipEmptyParts);
