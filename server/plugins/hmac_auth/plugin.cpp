@@ -7,8 +7,9 @@
 #include "plugins/config_values.h"
 #include "router/regex.h"
 
+#include <openssl/core_names.h>
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
+#include <openssl/params.h>
 #include <openssl/sha.h>
 
 #include <algorithm>
@@ -61,13 +62,66 @@ SignedWith readAuthorization(std::string_view header) {
   return s;
 }
 
-const EVP_MD* digestOf(std::string_view algorithm) {
-  if (algorithm == "hmac-sha1") return EVP_sha1();
-  if (algorithm == "hmac-sha256") return EVP_sha256();
-  if (algorithm == "hmac-sha384") return EVP_sha384();
-  if (algorithm == "hmac-sha512") return EVP_sha512();
+const char* digestOf(std::string_view algorithm) {
+  if (algorithm == "hmac-sha1") return "SHA1";
+  if (algorithm == "hmac-sha256") return "SHA256";
+  if (algorithm == "hmac-sha384") return "SHA384";
+  if (algorithm == "hmac-sha512") return "SHA512";
   return nullptr;
 }
+
+// HMACs through OpenSSL 3's MAC API, one context per thread, algorithm and secret: set up once (the
+// MAC and digest fetches and the key schedule, which the one-shot HMAC() repeats on every call,
+// under a lock) and started again with the same key for each request.
+class HmacContexts {
+ public:
+  HmacContexts() = default;
+  HmacContexts(const HmacContexts&) = delete;
+  HmacContexts& operator=(const HmacContexts&) = delete;
+  ~HmacContexts() {
+    clear();
+    EVP_MAC_free(mac_);
+  }
+
+  // The MAC of `text`; empty when the algorithm is unknown or OpenSSL fails.
+  std::string sign(const std::string& algorithm, const std::string& secret, const std::string& text) {
+    const char* digest = digestOf(algorithm);
+    if (!digest) return {};
+    key_.assign(algorithm).push_back('\0');
+    key_.append(secret);
+    EVP_MAC_CTX* ctx = nullptr;
+    if (const auto it = contexts_.find(key_); it != contexts_.end()) {
+      ctx = it->second;
+      if (!EVP_MAC_init(ctx, nullptr, 0, nullptr)) return {};  // (the same key again)
+    } else {
+      if (contexts_.size() >= kMaxContexts) clear();
+      if (!mac_ && !(mac_ = EVP_MAC_fetch(nullptr, "HMAC", nullptr))) return {};
+      ctx = EVP_MAC_CTX_new(mac_);
+      OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string("digest", const_cast<char*>(digest), 0), OSSL_PARAM_construct_end()};
+      if (!ctx || !EVP_MAC_init(ctx, reinterpret_cast<const unsigned char*>(secret.data()), secret.size(), params)) {
+        EVP_MAC_CTX_free(ctx);
+        return {};
+      }
+      contexts_.emplace(key_, ctx);
+    }
+    unsigned char mac[EVP_MAX_MD_SIZE];
+    size_t length = 0;
+    if (!EVP_MAC_update(ctx, reinterpret_cast<const unsigned char*>(text.data()), text.size()) ||
+        !EVP_MAC_final(ctx, mac, &length, sizeof mac))
+      return {};
+    return std::string(reinterpret_cast<const char*>(mac), length);
+  }
+
+ private:
+  static constexpr size_t kMaxContexts = 4096;  // credentials signing through one thread, at most
+  void clear() {
+    for (auto& entry : contexts_) EVP_MAC_CTX_free(entry.second);
+    contexts_.clear();
+  }
+  EVP_MAC* mac_ = nullptr;
+  std::unordered_map<std::string, EVP_MAC_CTX*> contexts_;
+  std::string key_;
+};
 
 std::string base64(const unsigned char* data, size_t size) {
   std::string out(4 * ((size + 2) / 3), '\0');
@@ -158,16 +212,13 @@ class HmacAuthPlugin final : public Plugin {
   }
 
   static std::string sign(const SignedWith& s, const std::string& secret, const std::string& text) {
-    unsigned char mac[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    HMAC(digestOf(s.algorithm), secret.data(), static_cast<int>(secret.size()), reinterpret_cast<const unsigned char*>(text.data()),
-         text.size(), mac, &length);
-    return std::string(reinterpret_cast<const char*>(mac), length);
+    thread_local HmacContexts contexts;
+    return contexts.sign(s.algorithm, secret, text);
   }
 
   static bool signatureMatches(const RequestContext& ctx, const SignedWith& s, const std::string& secret) {
     std::string expected;
-    if (!base64Decode(s.signature, expected)) return false;
+    if (!base64Decode(s.signature, expected) || expected.empty()) return false;
     // The request as sent (path and query), then — deprecated, still accepted by Kong 2.8 — the
     // normalised path.
     if (secretsEqual(sign(s, secret, signingString(ctx, s, ctx.request->target)), expected)) return true;
