@@ -193,6 +193,10 @@ Field luaCode(std::string fieldName) {
       .withDescription("Kong's Lua field expressions: accepted and ignored (Sluice runs no Lua).");
 }
 
+Field anonymousConsumer() {
+  return stringField("anonymous").withDescription("The consumer (id or username) to use when authentication fails.");
+}
+
 Field path(std::string fieldName) {
   return stringField(std::move(fieldName))
       .withCheck([](const json& v) -> std::optional<std::string> {

@@ -19,6 +19,9 @@ Field port(std::string fieldName = "port");
 // Kong's lua_code: a map of names to Lua snippets (accepted so that Kong users' files load; Sluice
 // runs no Lua).
 Field luaCode(std::string fieldName);
+// The `anonymous` option of Kong's authentication plugins: the consumer (id or username) a request
+// that fails authentication goes on as.
+Field anonymousConsumer();
 Field path(std::string fieldName = "path");
 Field routerPath(std::string fieldName);  // "/prefix", "~/regex" or a Kong 2.x regex starting with "/"
 Field protocol(std::string fieldName = "protocol");

@@ -12,7 +12,7 @@ const schema::PluginSchema& basicAuthSchema() {
     p.priority = 1001;
     p.noConsumer = true;
     p.config = {
-        schema::stringField("anonymous").withDescription("The consumer (id or username) to use when authentication fails."),
+        schema::typedefs::anonymousConsumer(),
         schema::booleanField("hide_credentials").asRequired().withDefault(false).withDescription(
             "Remove the Authorization header before proxying."),
     };

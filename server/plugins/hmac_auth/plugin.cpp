@@ -131,10 +131,17 @@ std::string base64(const unsigned char* data, size_t size) {
 }
 
 // kong.request.get_header: the first value (perhaps empty), a name's underscores read as dashes.
-std::optional<std::string_view> requestHeader(const RequestContext& ctx, std::string name) {
-  std::replace(name.begin(), name.end(), '_', '-');
+bool sameHeaderName(std::string_view header, std::string_view asked) {
+  if (header.size() != asked.size()) return false;
+  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+  for (size_t i = 0; i < header.size(); ++i)
+    if (lower(header[i]) != lower(asked[i] == '_' ? '-' : asked[i])) return false;
+  return true;
+}
+
+std::optional<std::string_view> requestHeader(const RequestContext& ctx, std::string_view name) {
   for (const http::Header& h : ctx.request->headers)
-    if (http::equalsIgnoreCase(h.name, name)) return h.value;
+    if (sameHeaderName(h.name, name)) return h.value;
   return std::nullopt;
 }
 

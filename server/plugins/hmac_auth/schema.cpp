@@ -25,7 +25,7 @@ const schema::PluginSchema& hmacAuthSchema() {
             "Remove the header that carried the signature before proxying."),
         schema::numberField("clock_skew").withDefault(300).withGreaterThan(0).withDescription(
             "Seconds the Date or X-Date header may be off the gateway's clock."),
-        schema::stringField("anonymous").withDescription("The consumer (id or username) to use when authentication fails."),
+        schema::typedefs::anonymousConsumer(),
         schema::booleanField("validate_request_body").asRequired().withDefault(false).withDescription(
             "Check the body against the Digest header (SHA-256)."),
         schema::arrayField("enforce_headers", schema::stringField("enforce_header"))

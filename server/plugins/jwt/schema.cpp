@@ -20,7 +20,7 @@ const schema::PluginSchema& jwtSchema() {
         schema::stringField("key_claim_name").withDefault("iss").withDescription("Claim that names the credential key."),
         schema::booleanField("secret_is_base64").asRequired().withDefault(false),
         schema::setField("claims_to_verify", schema::stringField("claim").withOneOf({"exp", "nbf"})),
-        schema::stringField("anonymous").withDescription("The consumer (id or username) to use when authentication fails."),
+        schema::typedefs::anonymousConsumer(),
         schema::booleanField("run_on_preflight").asRequired().withDefault(true),
         schema::numberField("maximum_expiration").withDefault(0).withBetween(0, 31536000),
         schema::setField("header_names", schema::stringField("name")).withDefault(json::array({"authorization"})),

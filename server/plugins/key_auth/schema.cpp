@@ -19,7 +19,7 @@ const schema::PluginSchema& keyAuthSchema() {
             .withDescription("Header, query argument or body field names that may carry the key."),
         schema::booleanField("hide_credentials").asRequired().withDefault(false).withDescription(
             "Remove the key from the request before proxying."),
-        schema::stringField("anonymous").withDescription("The consumer (id or username) to use when authentication fails."),
+        schema::typedefs::anonymousConsumer(),
         schema::booleanField("key_in_header").asRequired().withDefault(true),
         schema::booleanField("key_in_query").asRequired().withDefault(true),
         schema::booleanField("key_in_body").asRequired().withDefault(false),

@@ -37,7 +37,18 @@ class SyslogSender {
   SyslogSender(const SyslogSender&) = delete;
   SyslogSender& operator=(const SyslogSender&) = delete;
 
+  // Each line comes as "<PRI>json"; the time and tag go in here, off the reactors (local time
+  // takes the C library's time-zone lock).
   void send(std::vector<std::string>& lines) {
+    char stamp[32];
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    std::strftime(stamp, sizeof stamp, "%b %e %H:%M:%S kong: ", &local);  // as the C library's syslog()
+    for (std::string& line : lines) {
+      const size_t json = line.find('>') + 1;
+      line.insert(json, stamp);
+    }
     for (const std::string& line : lines)
       if (!sendOne(line) && !sendOne(line))
         Poco::Logger::get("sluice.plugins").error("syslog: could not log to %s: %s", path_, std::string(std::strerror(errno)));
@@ -75,12 +86,7 @@ PluginCreateResult createSyslog(const nlohmann::json& config, BuildContext& cont
   auto frame = [severity, facility](const RequestContext& ctx, std::string& line) {
     const int level = severity.forStatus(ctx.status);
     if (level < 0) return false;
-    char stamp[32];
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    std::strftime(stamp, sizeof stamp, "%b %e %H:%M:%S", &local);  // as the C library's syslog()
-    line = "<" + std::to_string(facility * 8 + level) + ">" + stamp + " kong: " + line;
+    line.insert(0, "<" + std::to_string(facility * 8 + level) + ">");  // (the sender adds the time)
     return true;
   };
   return shippingLogPlugin<SyslogSender>("syslog", config, context, std::move(frame), context.node().settings().syslogSocket);
