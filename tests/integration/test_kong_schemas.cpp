@@ -144,7 +144,8 @@ class TestKongSchemas : public QObject {
   void entitySchemasAreKong28s_data() {
     QTest::addColumn<QString>("entity");
     for (const char* e : {"services", "routes", "consumers", "plugins", "upstreams", "targets", "certificates", "snis",
-                          "ca_certificates", "keyauth_credentials", "basicauth_credentials", "jwt_secrets", "acls"})
+                          "ca_certificates", "keyauth_credentials", "basicauth_credentials", "jwt_secrets",
+                          "hmacauth_credentials", "acls"})
       QTest::newRow(e) << e;
   }
 
