@@ -4,11 +4,13 @@
 #include "plugins/basic_auth/plugin.h"
 #include "plugins/bot_detection/plugin.h"
 #include "plugins/correlation_id/plugin.h"
+#include "plugins/datadog/plugin.h"
 #include "plugins/file_log/plugin.h"
 #include "plugins/hmac_auth/daos.h"
 #include "plugins/hmac_auth/plugin.h"
 #include "plugins/http_log/plugin.h"
 #include "plugins/loggly/plugin.h"
+#include "plugins/statsd/plugin.h"
 #include "plugins/syslog/plugin.h"
 #include "plugins/tcp_log/plugin.h"
 #include "plugins/udp_log/plugin.h"
@@ -55,6 +57,8 @@ const schema::PluginSchema& tcpLogSchema();
 const schema::PluginSchema& udpLogSchema();
 const schema::PluginSchema& logglySchema();
 const schema::PluginSchema& syslogSchema();
+const schema::PluginSchema& statsdSchema();
+const schema::PluginSchema& datadogSchema();
 const schema::PluginSchema& proxyCacheSchema();
 const schema::PluginSchema& prometheusSchema();
 
@@ -86,6 +90,8 @@ PluginCatalog& builtinCatalog() {
       {&udpLogSchema(), createUdpLog, kAccess | kHeaderFilter | kLog},
       {&logglySchema(), createLoggly, kAccess | kHeaderFilter | kLog},
       {&syslogSchema(), createSyslog, kAccess | kHeaderFilter | kLog},
+      {&statsdSchema(), createStatsd, kLog},
+      {&datadogSchema(), createDatadog, kLog},
       {&proxyCacheSchema(), createProxyCache, kAccess | kHeaderFilter | kLog},
       {&prometheusSchema(), createPrometheus, kLog},
   }, missingKongPlugin);

@@ -12,17 +12,6 @@
 
 namespace sluice::schema {
 
-// An entity-level rule. Kong's checks (at_least_one_of, mutually_exclusive_sets, conditional...)
-// are all expressed as a function over the whole entity plus a description for /schemas.
-struct EntityCheck {
-  std::string name;  // "at_least_one_of", "custom", ...
-  json args;         // exported as {name: args} in /schemas
-  // Runs only when the fields it names have no errors. Returns messages for "@entity", or
-  // per-field messages as {"field": "message"}.
-  std::function<std::optional<json>(const json& entity)> run;
-  std::vector<std::string> fieldNames;
-};
-
 // A shorthand field (Kong's `shorthand_fields`): accepted in input, expanded into real fields,
 // never stored. Example: services `url`.
 struct Shorthand {

@@ -51,6 +51,12 @@ Field Field::withCheck(ValueCheck check) const {
   return f;
 }
 
+Field Field::withRecordChecks(std::vector<EntityCheck> recordChecks) const {
+  Field f = *this;
+  f.recordChecks = std::move(recordChecks);
+  return f;
+}
+
 Field Field::withDescription(std::string text) const {
   Field f = *this;
   f.description = std::move(text);

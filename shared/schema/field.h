@@ -22,6 +22,17 @@ enum class OnDelete { Restrict, Cascade };
 // A custom check on a non-null value of the right type: an error message, or nullopt when fine.
 using ValueCheck = std::function<std::optional<std::string>(const json& value)>;
 
+// An entity-level rule (or a record's). Kong's checks (at_least_one_of, mutually_exclusive_sets, conditional...)
+// are all expressed as a function over the whole entity plus a description for /schemas.
+struct EntityCheck {
+  std::string name;  // "at_least_one_of", "custom", ...
+  json args;         // exported as {name: args} in /schemas
+  // Runs only when the fields it names have no errors. Returns messages for "@entity", or
+  // per-field messages as {"field": "message"} (an "@entity" key there: messages for "@entity").
+  std::function<std::optional<json>(const json& entity)> run;
+  std::vector<std::string> fieldNames;
+};
+
 struct Field {
   std::string name;
   FieldType type = FieldType::String;
@@ -45,6 +56,7 @@ struct Field {
   std::shared_ptr<const Field> elements;      // Array, Set
   std::shared_ptr<const Field> keys, values;  // Map
   std::vector<Field> fields;                  // Record
+  std::vector<EntityCheck> recordChecks;      // Record: Kong's entity_checks of a nested record
   std::string description;
 
   Field withDefault(json value) const;
@@ -55,6 +67,7 @@ struct Field {
   Field withGreaterThan(double limit) const;
   Field withLenMin(size_t n) const;
   Field withCheck(ValueCheck check) const;
+  Field withRecordChecks(std::vector<EntityCheck> recordChecks) const;
   Field withDescription(std::string text) const;
   Field named(std::string newName) const;
   Field onDeleteCascade() const;

@@ -40,6 +40,7 @@ json fieldToJson(const Field& f) {
   if (f.keys) j["keys"] = fieldToJson(*f.keys);
   if (f.values) j["values"] = fieldToJson(*f.values);
   if (f.type == FieldType::Record && !f.pluginConfig) j["fields"] = fieldsToJson(f.fields);
+  if (!f.recordChecks.empty()) j["entity_checks"] = checksToJson(f.recordChecks);
   if (!f.description.empty()) j["description"] = f.description;
   return j;
 }
@@ -82,6 +83,8 @@ json pluginSchemaToJson(const PluginSchema& plugin) {
       if (args.is_array())
         for (auto& a : args)
           if (a.is_string()) a = "config." + a.get<std::string>();
+      for (const char* key : {"if_field", "then_field"})
+        if (args.is_object() && args.contains(key)) args[key] = "config." + args[key].get<std::string>();
       checks.push_back(json{{c.name, args}});
     }
     j["entity_checks"] = checks;

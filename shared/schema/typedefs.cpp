@@ -324,6 +324,43 @@ EntityCheck atLeastOneOf(std::vector<std::string> fieldNames) {
   return check;
 }
 
+namespace {
+
+// Kong's validate_field for a conditional's match: an error message, or empty when the value matches.
+std::string mismatch(const json& match, const json& value) {
+  if (match.value("required", false) && value.is_null()) return "required field missing";
+  if (value.is_null()) return {};
+  if (const auto eq = match.find("eq"); eq != match.end() && value != *eq)
+    return "value must be " + (eq->is_string() ? eq->get<std::string>() : eq->dump());
+  if (const auto oneOf = match.find("one_of"); oneOf != match.end()) {
+    std::string list;
+    for (const auto& v : *oneOf) {
+      if (v == value) return {};
+      list += (list.empty() ? "" : ", ") + (v.is_string() ? v.get<std::string>() : v.dump());
+    }
+    return "expected one of: " + list;
+  }
+  return {};
+}
+
+}  // namespace
+
+EntityCheck conditional(std::string ifField, json ifMatch, std::string thenField, json thenMatch) {
+  EntityCheck check;
+  check.name = "conditional";
+  check.args = {{"if_field", ifField}, {"if_match", ifMatch}, {"then_field", thenField}, {"then_match", thenMatch}};
+  check.fieldNames = {ifField, thenField};
+  check.run = [=](const json& entity) -> std::optional<json> {
+    const auto ifValue = entity.find(ifField);
+    if (ifValue == entity.end() || ifValue->is_null() || !mismatch(ifMatch, *ifValue).empty()) return std::nullopt;
+    const auto thenValue = entity.find(thenField);
+    const std::string error = mismatch(thenMatch, thenValue == entity.end() ? json() : *thenValue);
+    if (error.empty()) return std::nullopt;
+    return json{{thenField, error}, {"@entity", {"failed conditional validation given value of field '" + ifField + "'"}}};
+  };
+  return check;
+}
+
 EntityCheck mutuallyRequired(std::vector<std::string> fieldNames) {
   EntityCheck check;
   check.name = "mutually_required";

@@ -25,14 +25,12 @@ std::string formatNumber(double d) {
 }
 
 json normalizeRecord(const std::vector<Field>& fields, const json& input);
+json normalizeValue(const Field& field, const json& value);
 
-// The value an absent field takes.
+// The value an absent field takes. A default is normalized as a value given would be (Kong reads
+// it back so: an array of records' elements show their absent fields as null).
 json absentValue(const Field& field) {
-  if (field.defaultValue) {
-    if (field.type == FieldType::Record && field.defaultValue->is_object())
-      return normalizeRecord(field.fields, *field.defaultValue);
-    return *field.defaultValue;
-  }
+  if (field.defaultValue) return normalizeValue(field, *field.defaultValue);
   if (field.type == FieldType::Record && !field.pluginConfig) return normalizeRecord(field.fields, json::object());
   return nullptr;
 }
@@ -140,6 +138,7 @@ class Checker {
       case FieldType::Record: {
         if (!value.is_object()) return "expected a record";
         json errors = checkRecord(field.fields, value);
+        runChecks(field.recordChecks, value, errors);
         return errors.empty() ? json() : errors;
       }
       case FieldType::Foreign: {
@@ -188,7 +187,11 @@ class Checker {
           errors["@entity"].push_back(text);
         }
       } else if (result->is_object()) {
-        for (auto it = result->begin(); it != result->end(); ++it) errors[it.key()] = *it;
+        for (auto it = result->begin(); it != result->end(); ++it) {
+          if (it.key() != "@entity") errors[it.key()] = *it;
+          else
+            for (const auto& msg : *it) errors["@entity"].push_back(prefix.empty() ? msg.get<std::string>() : addPrefix(msg, prefix));
+        }
       }
     }
   }

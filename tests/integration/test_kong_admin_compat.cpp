@@ -65,6 +65,7 @@ class TestKongAdminCompat : public QObject {
                                           {951, "request-size-limiting"}, {950, "acl"},      {901, "rate-limiting"},
                                           {801, "request-transformer"},   {800, "response-transformer"},
                                           {100, "proxy-cache"},     {13, "prometheus"},       {12, "http-log"},
+                                          {11, "statsd"},           {10, "datadog"},
                                           {9, "file-log"},          {8, "udp-log"},           {7, "tcp-log"},
                                           {6, "loggly"},            {4, "syslog"},            {2, "request-termination"},
                                           {1, "correlation-id"}};

@@ -1,5 +1,6 @@
 // Schema-driven validation: defaults, shorthands, Kong's error messages, entity checks, plugin configs.
 #include "model/entities.h"
+#include "schema/typedefs.h"
 #include "schema/validator.h"
 
 #include <QtTest>
@@ -27,10 +28,26 @@ schema::PluginSchema rateLimitingLike() {
   return p;
 }
 
+// statsd's shape: an array of records, each with Kong's conditional checks of its own.
+schema::PluginSchema statsdLike() {
+  schema::PluginSchema p;
+  p.name = "metered";
+  const schema::Field metric =
+      schema::recordField("metric", {schema::stringField("name").asRequired(), schema::stringField("stat_type").asRequired(),
+                                     schema::numberField("sample_rate")})
+          .withRecordChecks({schema::typedefs::conditional("stat_type", {{"one_of", {"counter", "gauge"}}}, "sample_rate",
+                                                           {{"required", true}}),
+                             schema::typedefs::conditional("name", {{"eq", "unique_users"}}, "stat_type", {{"eq", "set"}})});
+  p.config = {schema::arrayField("metrics", metric).withDefault(json::array({{{"name", "latency"}, {"stat_type", "timer"}}}))};
+  return p;
+}
+
 schema::ValidationContext context() {
-  static const schema::PluginSchema plugin = rateLimitingLike();
+  static const schema::PluginSchema limits = rateLimitingLike(), metered = statsdLike();
   schema::ValidationContext ctx;
-  ctx.findPlugin = [](const std::string& name) { return name == "limits" ? &plugin : nullptr; };
+  ctx.findPlugin = [](const std::string& name) -> const schema::PluginSchema* {
+    return name == "limits" ? &limits : name == "metered" ? &metered : nullptr;
+  };
   return ctx;
 }
 
@@ -184,6 +201,24 @@ class TestValidator : public QObject {
     QCOMPARE(errors(model::plugins(), {{"name", "limits"}, {"config", {{"minute", 1}}},
                                        {"consumer", {{"id", "6e1b4b0a-8f4e-4a0c-9d57-5a4c1c9b1d11"}}}})["consumer"],
              json("value must be null"));
+  }
+
+  void recordsInArraysHaveTheirOwnChecks() {
+    // The default is read back as Kong reads it: each element's absent fields are null.
+    const json p = valid(model::plugins(), {{"name", "metered"}});
+    QCOMPARE(p["config"]["metrics"], json::parse(R"([{"name":"latency","stat_type":"timer","sample_rate":null}])"));
+    const json given = valid(model::plugins(), {{"name", "metered"}, {"config", {{"metrics", {{{"name", "n"}, {"stat_type", "set"}}}}}}});
+    QVERIFY(given["config"]["metrics"][0]["sample_rate"].is_null());
+    // Kong's conditional: the field's error and the entity's, in the element's errors.
+    json e = errors(model::plugins(), {{"name", "metered"}, {"config", {{"metrics", {{{"name", "n"}, {"stat_type", "counter"}}}}}}});
+    QCOMPARE(e["config"]["metrics"][0]["sample_rate"], json("required field missing"));
+    QCOMPARE(e["config"]["metrics"][0]["@entity"][0], json("failed conditional validation given value of field 'stat_type'"));
+    e = errors(model::plugins(),
+               {{"name", "metered"}, {"config", {{"metrics", {{{"name", "unique_users"}, {"stat_type", "timer"}}}}}}});
+    QCOMPARE(e["config"]["metrics"][0]["stat_type"], json("value must be set"));
+    QVERIFY(valid(model::plugins(), {{"name", "metered"},
+                                     {"config", {{"metrics", {{{"name", "unique_users"}, {"stat_type", "set"}}}}}}})
+                .is_object());
   }
 
   void schemaViolationMessageListsEveryField() {

@@ -38,16 +38,23 @@ class LogPlugin final : public Plugin {
   Frame frame_;
 };
 
-// A log plugin whose lines a `Sender` built from its configuration ships (tcp-log, udp-log): one
-// queue, thread and sender per distinct configuration, kept across snapshots.
+// The queue whose lines a `Sender` built from a plugin's configuration ships: one queue, thread and
+// sender per distinct configuration, kept across snapshots.
+template <class Sender, class... SenderArgs>
+std::shared_ptr<observe::LogSink> shippingSink(const char* name, const nlohmann::json& config, BuildContext& context,
+                                               SenderArgs&&... senderArgs) {
+  return context.node().get<observe::LogSink>(std::string(name) + ":" + config.dump(), [&] {
+    auto sender = std::make_shared<Sender>(config, std::forward<SenderArgs>(senderArgs)...);
+    return std::make_shared<observe::LogSink>([sender](std::vector<std::string>& lines) { sender->send(lines); }, 10000, 64, 50);
+  });
+}
+
+// A log plugin whose lines such a queue ships (tcp-log, udp-log).
 template <class Sender, class... SenderArgs>
 PluginCreateResult shippingLogPlugin(const char* name, const nlohmann::json& config, BuildContext& context, LogPlugin::Frame frame = {},
                                      SenderArgs&&... senderArgs) {
   warnIgnoredLua(config, context, name);
-  auto sink = context.node().get<observe::LogSink>(std::string(name) + ":" + config.dump(), [&] {
-    auto sender = std::make_shared<Sender>(config, std::forward<SenderArgs>(senderArgs)...);
-    return std::make_shared<observe::LogSink>([sender](std::vector<std::string>& lines) { sender->send(lines); }, 10000, 64, 50);
-  });
+  auto sink = shippingSink<Sender>(name, config, context, std::forward<SenderArgs>(senderArgs)...);
   return PluginConstSharedPtr(std::make_shared<LogPlugin>(std::move(sink), std::move(frame)));
 }
 

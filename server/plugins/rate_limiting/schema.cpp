@@ -41,21 +41,11 @@ schema::EntityCheck periodsInOrder() {
   return check;
 }
 
-// Kong's conditional checks: a field that the chosen option needs.
+// Kong 2.8 declares the policy by database mode: without one there is no cluster to count in.
 schema::EntityCheck requiredWhen(const char* field, const char* value, const char* needed) {
-  schema::EntityCheck check;
-  check.name = "conditional";
-  check.args = json{{"if_field", field}, {"if_match", {{"eq", value}}}, {"then_field", needed}, {"then_match", {{"required", true}}}};
-  check.fieldNames = {field, needed};
-  check.run = [field = std::string(field), value = std::string(value), needed = std::string(needed)](const json& config) -> std::optional<json> {
-    if (config.value(field, "") != value) return std::nullopt;
-    if (config.contains(needed) && !config[needed].is_null()) return std::nullopt;
-    return json{{needed, "required field missing"}};
-  };
-  return check;
+  return td::conditional(field, {{"eq", value}}, needed, {{"required", true}});
 }
 
-// Kong 2.8 declares the policy by database mode: without one there is no cluster to count in.
 schema::PluginSchema makeSchema(bool databaseless) {
   schema::PluginSchema p;
   p.name = "rate-limiting";
@@ -91,8 +81,8 @@ schema::PluginSchema makeSchema(bool databaseless) {
       schema::booleanField("hide_client_headers").asRequired().withDefault(false),
   };
   p.configChecks = {td::atLeastOneOf({"second", "minute", "hour", "day", "month", "year"}), periodsInOrder(),
-                    requiredWhen("limit_by", "header", "header_name"), requiredWhen("limit_by", "path", "path"),
-                    requiredWhen("policy", "redis", "redis_host")};
+                    requiredWhen("limit_by", "header", "header_name"),
+                    requiredWhen("limit_by", "path", "path"), requiredWhen("policy", "redis", "redis_host")};
   return p;
 }
 
