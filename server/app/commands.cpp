@@ -19,7 +19,7 @@
 #include "plugins/plugin_storage.h"
 #include "plugins/prometheus/kong_series.h"
 #include "plugins/prometheus/plugin.h"
-#include "plugins/rate_limiting/cluster_counter_store.h"
+#include "plugins/counters/cluster_counter_store.h"
 #include "proxy/health_checker.h"
 #include "proxy/health_registry.h"
 #include "proxy/proxy_server.h"

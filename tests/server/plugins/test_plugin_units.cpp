@@ -2,7 +2,7 @@
 // prometheus series.
 #include "plugins/plugin_chain.h"
 #include "plugins/prometheus/kong_series.h"
-#include "plugins/rate_limiting/local_counters.h"
+#include "plugins/counters/local_counters.h"
 #include "snapshot/config_snapshot.h"
 
 #include <QtTest>

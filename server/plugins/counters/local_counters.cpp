@@ -1,4 +1,4 @@
-#include "plugins/rate_limiting/local_counters.h"
+#include "plugins/counters/local_counters.h"
 
 #include <ctime>
 

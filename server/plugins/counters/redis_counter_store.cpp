@@ -1,4 +1,4 @@
-#include "plugins/rate_limiting/redis_counter_store.h"
+#include "plugins/counters/redis_counter_store.h"
 
 #include <Poco/Redis/Array.h>
 #include <Poco/Redis/Command.h>

@@ -3,7 +3,7 @@
 // PostgreSQL for a cluster), in the ratelimiting_counters table. This is the plugin's storage half
 // (Kong's daos): it uses the store, so only the node links it in and hands the factory to the
 // plugin through NodeState; the plugin's runtime sees SharedCounterStoreFactory alone.
-#include "plugins/rate_limiting/shared_counter_store.h"
+#include "plugins/counters/shared_counter_store.h"
 #include "store/store.h"
 
 #include <atomic>

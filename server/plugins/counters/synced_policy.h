@@ -7,8 +7,8 @@
 // first request for a key is decided on what it knows then); while the store is unreachable,
 // counting goes on locally and available() says so.
 #include "core/bounded_queue.h"
-#include "plugins/rate_limiting/counter_policy.h"
-#include "plugins/rate_limiting/shared_counter_store.h"
+#include "plugins/counters/counter_policy.h"
+#include "plugins/counters/shared_counter_store.h"
 
 #include <condition_variable>
 #include <map>
@@ -24,7 +24,7 @@ class SyncedPolicy final : public CounterPolicy {
   ~SyncedPolicy() override;
 
   uint64_t usage(uint64_t key, uint32_t window) const override { return global_.read(key, window) + pending_.read(key, window); }
-  void increment(uint64_t key, uint32_t window, uint32_t expiresAt) override;
+  void increment(uint64_t key, uint32_t window, uint32_t expiresAt, uint64_t n) override;
   bool available() const override { return healthy_.load(std::memory_order_relaxed); }
 
  private:

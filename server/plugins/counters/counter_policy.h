@@ -1,8 +1,9 @@
 #pragma once
-// Where rate-limiting counts live. `local`: this node's lock-free table. `redis`: the same table
-// for the decision, kept in step with a Redis server by a background thread (increments pushed,
-// totals pulled back every sync interval), so reactors never wait on the network.
-#include "plugins/rate_limiting/local_counters.h"
+// Where the rate-limiting plugins (rate-limiting, response-ratelimiting) count. `local`: this
+// node's lock-free table. `redis` and `cluster`: the same table for the decision, kept in step with
+// a shared store by a background thread (increments pushed, totals pulled back every sync
+// interval), so reactors never wait on the network.
+#include "plugins/counters/local_counters.h"
 
 #include <atomic>
 #include <cstdint>
@@ -14,7 +15,7 @@ class CounterPolicy {
   virtual ~CounterPolicy() = default;
   // Requests counted in `window` for `key` (as far as this node knows).
   virtual uint64_t usage(uint64_t key, uint32_t window) const = 0;
-  virtual void increment(uint64_t key, uint32_t window, uint32_t expiresAt) = 0;
+  virtual void increment(uint64_t key, uint32_t window, uint32_t expiresAt, uint64_t n) = 0;
   // False while a shared store is out of reach (fault_tolerant decides what happens then).
   virtual bool available() const { return true; }
 };
@@ -23,7 +24,7 @@ class LocalPolicy final : public CounterPolicy {
  public:
   explicit LocalPolicy(size_t capacity) : counters_(capacity) {}
   uint64_t usage(uint64_t key, uint32_t window) const override { return counters_.read(key, window); }
-  void increment(uint64_t key, uint32_t window, uint32_t expiresAt) override { counters_.increment(key, window, expiresAt); }
+  void increment(uint64_t key, uint32_t window, uint32_t expiresAt, uint64_t n) override { counters_.add(key, window, expiresAt, n); }
 
  private:
   LocalCounters counters_;

@@ -1,4 +1,4 @@
-#include "plugins/rate_limiting/cluster_counter_store.h"
+#include "plugins/counters/cluster_counter_store.h"
 
 #include <ctime>
 #include <stdexcept>

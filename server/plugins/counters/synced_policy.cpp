@@ -1,4 +1,4 @@
-#include "plugins/rate_limiting/synced_policy.h"
+#include "plugins/counters/synced_policy.h"
 
 #include <Poco/Logger.h>
 
@@ -28,8 +28,8 @@ SyncedPolicy::~SyncedPolicy() {
   thread_.join();
 }
 
-void SyncedPolicy::increment(uint64_t key, uint32_t window, uint32_t expiresAt) {
-  if (pending_.add(key, window, expiresAt, 1) != 1) return;  // already known to the sync thread
+void SyncedPolicy::increment(uint64_t key, uint32_t window, uint32_t expiresAt, uint64_t n) {
+  if (pending_.add(key, window, expiresAt, n) != n) return;  // already known to the sync thread
   std::string event(sizeof(Touched), '\0');
   const Touched t{key, window, expiresAt};
   std::memcpy(event.data(), &t, sizeof t);

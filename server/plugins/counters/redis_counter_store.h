@@ -1,6 +1,6 @@
 #pragma once
 // The `redis` policy's shared store: INCRBY + EXPIRE and GET in one pipeline (Poco::Redis).
-#include "plugins/rate_limiting/shared_counter_store.h"
+#include "plugins/counters/shared_counter_store.h"
 
 #include <Poco/Redis/Client.h>
 
