@@ -30,6 +30,7 @@
 #include "plugins/rate_limiting/daos.h"
 #include "plugins/rate_limiting/plugin.h"
 #include "plugins/request_termination/plugin.h"
+#include "plugins/response_ratelimiting/plugin.h"
 
 
 namespace sluice::plugins {
@@ -43,6 +44,8 @@ const schema::PluginSchema& hmacAuthSchema();
 const schema::PluginSchema& aclSchema();
 const schema::PluginSchema& rateLimitingSchema();
 const schema::PluginSchema& rateLimitingDatabaselessSchema();
+const schema::PluginSchema& responseRatelimitingSchema();
+const schema::PluginSchema& responseRatelimitingDatabaselessSchema();
 const schema::PluginSchema& corsSchema();
 const schema::PluginSchema& requestTerminationSchema();
 const schema::PluginSchema& ipRestrictionSchema();
@@ -76,6 +79,8 @@ PluginCatalog& builtinCatalog() {
       {&hmacAuthSchema(), createHmacAuth, kAccess, nullptr, &hmacAuthDaos()},
       {&aclSchema(), createAcl, kAccess, nullptr, &aclDaos()},
       {&rateLimitingSchema(), createRateLimiting, kAccess, &rateLimitingDatabaselessSchema(), &rateLimitingDaos()},
+      {&responseRatelimitingSchema(), createResponseRatelimiting, kAccess | kHeaderFilter | kLog,
+       &responseRatelimitingDatabaselessSchema()},
       {&corsSchema(), createCors, kAccess},
       {&requestTerminationSchema(), createRequestTermination, kAccess},
       {&ipRestrictionSchema(), createIpRestriction, kAccess},

@@ -2,6 +2,7 @@
 // Reading a validated plugin config (defaults already filled in by the schema).
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,13 @@ inline std::vector<std::string> stringList(const nlohmann::json& config, const c
   if (it != config.end() && it->is_array())
     for (const auto& v : *it) out.push_back(v.get<std::string>());
   return out;
+}
+
+// A number as Kong writes it into a header or a metric (Lua's tostring, "%.14g"): 10 -> "10", 0.5 -> "0.5".
+inline std::string luaNumber(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.14g", value);
+  return text;
 }
 
 }  // namespace sluice::plugins

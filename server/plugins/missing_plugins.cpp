@@ -15,12 +15,12 @@ struct Missing {
 };
 
 constexpr Missing kMissing[] = {
-    {"oauth2", Status::Planned},           {"response-ratelimiting", Status::Planned},
-    {"ldap-auth", Status::Planned},        {"session", Status::Planned},
-    {"zipkin", Status::Planned},           {"grpc-gateway", Status::NeedsHttp2},
-    {"grpc-web", Status::NeedsHttp2},      {"pre-function", Status::RunsLua},
-    {"post-function", Status::RunsLua},    {"acme", Status::NeedsInternet},
-    {"aws-lambda", Status::NeedsInternet}, {"azure-functions", Status::NeedsInternet},
+    {"oauth2", Status::Planned},           {"ldap-auth", Status::Planned},
+    {"session", Status::Planned},          {"zipkin", Status::Planned},
+    {"grpc-gateway", Status::NeedsHttp2},  {"grpc-web", Status::NeedsHttp2},
+    {"pre-function", Status::RunsLua},     {"post-function", Status::RunsLua},
+    {"acme", Status::NeedsInternet},       {"aws-lambda", Status::NeedsInternet},
+    {"azure-functions", Status::NeedsInternet},
 };
 
 }  // namespace

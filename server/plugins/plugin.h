@@ -36,7 +36,8 @@ class Plugin {
   virtual PhaseResult rewrite(RequestContext&) const { return PhaseResult::Continue; }
   virtual PhaseResult access(RequestContext&) const { return PhaseResult::Continue; }
   // The upstream's response head is in ctx.response; edits go to ctx.responseHeaders and
-  // ctx.removeResponseHeaders.
+  // ctx.removeResponseHeaders. Setting ctx.local.status answers instead of the upstream (Kong's
+  // kong.response.exit in header_filter): its body is dropped, the later header filters do not run.
   virtual void headerFilter(RequestContext&) const {}
   // The whole response body, when a header_filter asked for it (ctx.bufferResponse); edit in place.
   virtual void bodyFilter(RequestContext&, std::string& /*body*/) const {}

@@ -98,6 +98,7 @@ void runHeaderFilter(const PluginChain& chain, RequestContext& ctx, const std::v
     const PluginInstance* p = resolved[i];
     if (p && (p->phases & phaseBit(Phase::HeaderFilter)))
       guarded(*p, Phase::HeaderFilter, timings, clock, [&] { p->plugin->headerFilter(ctx); });
+    if (ctx.local.status != 0) return;  // it answered instead of the upstream: the filters after it do not run
   }
 }
 

@@ -71,6 +71,9 @@ bool HttpSession::follow(const Step& step, OnDone onDone) {
     case Step::Kind::WaitForClient: worker_.reactor().arm(*this, worker_.settings().clientBodyTimeoutMs); return false;
     case Step::Kind::Done: onDone(); break;
     case Step::Kind::Respond: respondLocal({step.status, step.message, {}, step.unreadBody, false}); break;
+    case Step::Kind::PluginAnswer:
+      respondLocal(pluginAnswer(exchange_->ctx, worker_.scratch(1), !exchange_->requestBodyDone()), exchange_->ctx.local.sharedBody);
+      break;
     case Step::Kind::UpstreamFailed: upstreamFailed(step.failure); break;
     case Step::Kind::Close: close(); return false;
   }

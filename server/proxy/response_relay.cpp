@@ -23,6 +23,7 @@ Step ResponseRelay::readHead(Exchange& x, bool& keepAlive) {
       bool failed = x.switchingProtocols() && !x.head.upgrade;  // an upgrade nobody asked for
       if (!failed) mode_ = startBody(x, keepAlive, failed);
       if (failed) return Step::failed(UpstreamLeg::Failure::Protocol);  // (or a head too large)
+      if (x.ctx.local.status != 0) return Step::pluginAnswer();
       in.consume(x.response.headBytes);
       return Step::done();
     }
@@ -42,6 +43,7 @@ ResponseRelay::Mode ResponseRelay::startBody(Exchange& x, bool& keepAlive, bool&
   if (x.chain && !x.resolved.empty()) {
     x.ctx.response = &x.response;
     plugins::runHeaderFilter(*x.chain, x.ctx, x.resolved, x.timings);
+    if (x.ctx.local.status != 0) return Mode::Pass;  // a plugin answers instead: nothing of this response is sent
   }
   if (x.ctx.bufferResponse && !x.switchingProtocols() && !x.isHead && x.response.framing != http::BodyFraming::None) {
     const http::ResponseHead& r = x.response;

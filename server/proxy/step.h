@@ -17,6 +17,7 @@ struct Step {
     WaitForClient,  // nothing until the client reads or sends: its body timeout runs
     Done,           // the part's job is done: the session moves on
     Respond,        // the gateway answers `status` (with `message`) and the exchange ends
+    PluginAnswer,   // a header filter answered instead of the upstream (ctx.local): sent, the exchange ends
     UpstreamFailed, // the upstream leg failed (`failure`): a retry, an answer or a close
     Close,          // the connection cannot go on
   };
@@ -37,6 +38,7 @@ struct Step {
   static Step waitForClient() { return of(Kind::WaitForClient); }
   static Step done() { return of(Kind::Done); }
   static Step close() { return of(Kind::Close); }
+  static Step pluginAnswer() { return of(Kind::PluginAnswer); }
   static Step respond(int status, bool unreadBody, std::string_view message = {}) {
     Step s = of(Kind::Respond);
     s.status = status;

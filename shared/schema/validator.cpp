@@ -128,6 +128,7 @@ class Checker {
       }
       case FieldType::Map: {
         if (!value.is_object()) return "expected a map";
+        if (field.lenMin && value.size() < *field.lenMin) return "length must be at least " + std::to_string(*field.lenMin);
         json errors = json::object();
         for (auto it = value.begin(); it != value.end(); ++it) {
           if (json e = check(*field.keys, it.key()); !e.is_null()) errors[it.key()] = e;

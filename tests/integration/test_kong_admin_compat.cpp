@@ -63,6 +63,7 @@ class TestKongAdminCompat : public QObject {
     const QList<QPair<int, QString>> kong{{2500, "bot-detection"},  {2000, "cors"},           {1005, "jwt"},
                                           {1003, "key-auth"},       {1001, "basic-auth"},     {1000, "hmac-auth"},      {990, "ip-restriction"},
                                           {951, "request-size-limiting"}, {950, "acl"},      {901, "rate-limiting"},
+                                          {900, "response-ratelimiting"},
                                           {801, "request-transformer"},   {800, "response-transformer"},
                                           {100, "proxy-cache"},     {13, "prometheus"},       {12, "http-log"},
                                           {11, "statsd"},           {10, "datadog"},
@@ -79,7 +80,7 @@ class TestKongAdminCompat : public QObject {
       QCOMPARE(cells[0].toInt(), kong[i].first);
       QCOMPARE(cells[1], kong[i].second);
     }
-    QVERIFY2(lines[3].contains("access") && lines[13].contains("log"), out.constData());  // key-auth, prometheus
+    QVERIFY2(lines[3].contains("access") && lines[14].contains("log"), out.constData());  // key-auth, prometheus
   }
 
   void foreignKeysByName() {

@@ -4,6 +4,8 @@
 //   /bytes/{n}       n bytes with Content-Length        /chunked/{n}   n bytes, chunked
 //   /chunked-echo... the JSON echo, chunked
 //   /ws              a WebSocket echoing every frame
+//   /response-headers?Name=value&...   the echo, with those response headers (a name given twice:
+//                    two header lines)
 //   /stall/{ms}      answers at once, and every other request arriving in the next ms waits until
 //                    then (the whole server pauses: for coordinated-omission tests)
 // Usage: sluice_test_upstream [PORT]  (0 or none: a free port; "listening on PORT" is printed)
@@ -15,6 +17,7 @@
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/WebSocket.h>
+#include <Poco/URI.h>
 #include <nlohmann/json.hpp>
 
 #include <atomic>
@@ -71,6 +74,8 @@ class Echo final : public Poco::Net::HTTPRequestHandler {
     if (long code = number("/status/"); code >= 100) status = static_cast<int>(code);
     out.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
     out.set("X-Upstream", "test");
+    if (uri.rfind("/response-headers", 0) == 0)
+      for (const auto& [name, value] : Poco::URI(uri).getQueryParameters()) out.add(name, value);
     if (long n = number("/bytes/"); n >= 0) {
       out.setContentLength(n);
       out.send() << std::string(static_cast<size_t>(n), 'x');

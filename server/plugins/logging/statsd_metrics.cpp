@@ -1,10 +1,10 @@
 #include "plugins/logging/statsd_metrics.h"
 
+#include "plugins/config_values.h"
 #include "plugins/logging/log_plugin.h"
 #include "plugins/logging/udp_sender.h"
 #include "snapshot/config_snapshot.h"
 
-#include <cstdio>
 
 namespace sluice::plugins {
 namespace {
@@ -29,13 +29,6 @@ const char* statsdKind(const std::string& statType) {
   if (statType == "meter") return "m";
   if (statType == "set") return "s";
   return "d";  // datadog's distribution
-}
-
-// Lua's tostring of a number ("%.14g"): 0.5 -> "0.5", 2 -> "2".
-std::string luaNumber(double value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.14g", value);
-  return text;
 }
 
 // Ships each queued block's lines as one datagram each.

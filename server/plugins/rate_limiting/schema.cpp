@@ -1,8 +1,7 @@
 // rate-limiting: limit requests per second/minute/hour/day/month/year per consumer, IP, header...
+#include "plugins/counters/period_checks.h"
 #include "schema/plugin_schema.h"
 #include "schema/typedefs.h"
-
-#include <cstdio>
 
 namespace sluice::plugins {
 namespace td = schema::typedefs;
@@ -14,34 +13,6 @@ schema::Field limit(const char* name) {
   return schema::numberField(name).withGreaterThan(0).withDescription(std::string("Requests allowed per ") + name + ".");
 }
 
-// Kong: a longer period may not allow fewer requests than a shorter one.
-schema::EntityCheck periodsInOrder() {
-  schema::EntityCheck check;
-  check.name = "custom_entity_check";
-  check.args = json{{"field_sources", json::array({"second", "minute", "hour", "day", "month", "year"})}};
-  check.fieldNames = {"second", "minute", "hour", "day", "month", "year"};
-  check.run = [](const json& config) -> std::optional<json> {
-    static const char* kPeriods[] = {"second", "minute", "hour", "day", "month", "year"};
-    for (int i = 0; i < 6; ++i) {
-      if (!config.contains(kPeriods[i]) || !config[kPeriods[i]].is_number()) continue;
-      const double lower = config[kPeriods[i]].get<double>();
-      for (int j = i + 1; j < 6; ++j) {
-        if (!config.contains(kPeriods[j]) || !config[kPeriods[j]].is_number()) continue;
-        const double upper = config[kPeriods[j]].get<double>();
-        if (upper < lower) {
-          char message[160];
-          std::snprintf(message, sizeof message, "The limit for %s(%.1f) cannot be lower than the limit for %s(%.1f)",
-                        kPeriods[j], upper, kPeriods[i], lower);
-          return json::array({message});
-        }
-      }
-    }
-    return std::nullopt;
-  };
-  return check;
-}
-
-// Kong 2.8 declares the policy by database mode: without one there is no cluster to count in.
 schema::EntityCheck requiredWhen(const char* field, const char* value, const char* needed) {
   return td::conditional(field, {{"eq", value}}, needed, {{"required", true}});
 }
@@ -80,7 +51,8 @@ schema::PluginSchema makeSchema(bool databaseless) {
       schema::integerField("redis_database").withDefault(0),
       schema::booleanField("hide_client_headers").asRequired().withDefault(false),
   };
-  p.configChecks = {td::atLeastOneOf({"second", "minute", "hour", "day", "month", "year"}), periodsInOrder(),
+  const std::vector<std::string> periods{"second", "minute", "hour", "day", "month", "year"};
+  p.configChecks = {td::atLeastOneOf(periods), periodsInOrder("custom_entity_check", json{{"field_sources", periods}}, true),
                     requiredWhen("limit_by", "header", "header_name"),
                     requiredWhen("limit_by", "path", "path"), requiredWhen("policy", "redis", "redis_host")};
   return p;
