@@ -874,333 +874,343 @@
 <context>
     <name>sluice::manager::MainWindow</name>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="55"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="56"/>
         <source>Services</source>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="56"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="57"/>
         <source>Routes</source>
         <translation>Routen</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="57"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="58"/>
         <source>Consumers</source>
         <translation>Consumer</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="58"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="59"/>
         <source>Plugins</source>
         <translation>Plugins</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="59"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="60"/>
         <source>Upstreams</source>
         <translation>Upstreams</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="60"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="61"/>
         <source>Certificates</source>
         <translation>Zertifikate</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="61"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="62"/>
         <source>SNIs</source>
         <translation>SNIs</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="62"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="63"/>
         <source>CA certificates</source>
         <translation>CA-Zertifikate</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="63"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="64"/>
         <source>Key-auth credentials</source>
         <translation>Key-Auth-Zugangsdaten</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="64"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="65"/>
         <source>Basic-auth credentials</source>
         <translation>Basic-Auth-Zugangsdaten</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="65"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="66"/>
         <source>JWT credentials</source>
         <translation>JWT-Zugangsdaten</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="66"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="67"/>
         <source>HMAC credentials</source>
         <translation>HMAC-Zugangsdaten</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="67"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="68"/>
+        <source>OAuth 2.0 applications</source>
+        <translation>OAuth-2.0-Anwendungen</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="69"/>
+        <source>OAuth 2.0 tokens</source>
+        <translation>OAuth-2.0-Tokens</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="70"/>
         <source>ACL groups</source>
         <translation>ACL-Gruppen</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="110"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="115"/>
         <source>Sluice Manager</source>
         <translation>Sluice Manager</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="116"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="121"/>
         <source>Filter the loaded rows by name</source>
         <translation>Geladene Zeilen nach Namen filtern</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="119"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="124"/>
         <source>Tags: a,b (all) or a/b (any)</source>
         <translation>Tags: a,b (alle) oder a/b (eines)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="159"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="164"/>
         <source>Add…</source>
         <translation>Hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="160"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="165"/>
         <source>Edit…</source>
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="161"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="166"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="176"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="295"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="181"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="300"/>
         <source>Configuration</source>
         <translation>Konfiguration</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="177"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="296"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="182"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="301"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="179"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="297"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="184"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="302"/>
         <source>Troubleshooting</source>
         <translation>Fehlersuche</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="181"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="228"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="298"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="186"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="233"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="303"/>
         <source>Load test</source>
         <translation>Lasttest</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="208"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="213"/>
         <source>%1 loaded, more as you scroll</source>
         <translation>%1 geladen, mehr beim Scrollen</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="209"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="214"/>
         <source>1 entity</source>
         <translation>1 Eintrag</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="209"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="214"/>
         <source>%1 entities</source>
         <translation>%1 Einträge</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="212"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="217"/>
         <source>Could not load %1: %2</source>
         <translation>%1 konnte nicht geladen werden: %2</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="214"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="219"/>
         <source>Entities</source>
         <translation>Einträge</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="223"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="228"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="224"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="229"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="225"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="230"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="226"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="411"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="231"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="416"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="227"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="232"/>
         <source>Troubleshoot</source>
         <translation>Analysieren</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="230"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="235"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="258"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="263"/>
         <source>&amp;Gateway</source>
         <translation>&amp;Gateway</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="259"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="264"/>
         <source>Connect…</source>
         <translation>Verbinden…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="265"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="270"/>
         <source>Reconnect</source>
         <translation>Neu verbinden</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="267"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="272"/>
         <source>Export configuration…</source>
         <translation>Konfiguration exportieren…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="271"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="276"/>
         <source>Export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="274"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="279"/>
         <source>Export configuration</source>
         <translation>Konfiguration exportieren</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="274"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="279"/>
         <source>Declarative configuration (*.yml *.yaml)</source>
         <translation>Deklarative Konfiguration (*.yml *.yaml)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="278"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="283"/>
         <source>Cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="280"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="285"/>
         <source>Configuration exported to %1</source>
         <translation>Konfiguration nach %1 exportiert</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="283"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="288"/>
         <source>Import configuration…</source>
         <translation>Konfiguration importieren…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="285"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="290"/>
         <source>Import configuration</source>
         <translation>Konfiguration importieren</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="285"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="290"/>
         <source>Declarative configuration (*.yml *.yaml *.json)</source>
         <translation>Deklarative Konfiguration (*.yml *.yaml *.json)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="294"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="299"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="300"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="305"/>
         <source>Theme</source>
         <translation>Farbschema</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="301"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="306"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="301"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="306"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="301"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="306"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="307"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="312"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="311"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="316"/>
         <source>The language changes at the next start.</source>
         <translation>Die Sprache wechselt beim nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="359"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="364"/>
         <source>New plugin</source>
         <translation>Neues Plugin</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="359"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="364"/>
         <source>Plugin:</source>
         <translation>Plugin:</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="411"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="416"/>
         <source>Delete %1 from %2?</source>
         <translation>%1 aus %2 löschen?</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="416"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="421"/>
         <source>Not deleted: %1</source>
         <translation>Nicht gelöscht: %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="480"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="485"/>
         <source>Select a route first.</source>
         <translation>Bitte zuerst eine Route wählen.</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="525"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="530"/>
         <source>● Unreachable</source>
         <translation>● Nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="528"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="533"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="533"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="538"/>
         <source>● Connected</source>
         <translation>● Verbunden</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="536"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="541"/>
         <source>%1 — Sluice %2 (Kong API %3)</source>
         <translation>%1 — Sluice %2 (Kong-API %3)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="537"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="542"/>
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="537"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="542"/>
         <source>Database: %1 (unreachable)</source>
         <translation>Datenbank: %1 (nicht erreichbar)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="538"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="543"/>
         <source>Configuration v%1</source>
         <translation>Konfiguration v%1</translation>
     </message>

@@ -870,333 +870,343 @@
 <context>
     <name>sluice::manager::MainWindow</name>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="55"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="56"/>
         <source>Services</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="56"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="57"/>
         <source>Routes</source>
         <translation>路由</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="57"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="58"/>
         <source>Consumers</source>
         <translation>消费者</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="58"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="59"/>
         <source>Plugins</source>
         <translation>插件</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="59"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="60"/>
         <source>Upstreams</source>
         <translation>上游</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="60"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="61"/>
         <source>Certificates</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="61"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="62"/>
         <source>SNIs</source>
         <translation>SNI</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="62"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="63"/>
         <source>CA certificates</source>
         <translation>CA 证书</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="63"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="64"/>
         <source>Key-auth credentials</source>
         <translation>Key-auth 凭证</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="64"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="65"/>
         <source>Basic-auth credentials</source>
         <translation>Basic-auth 凭证</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="65"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="66"/>
         <source>JWT credentials</source>
         <translation>JWT 凭证</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="66"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="67"/>
         <source>HMAC credentials</source>
         <translation>HMAC 凭证</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="67"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="68"/>
+        <source>OAuth 2.0 applications</source>
+        <translation>OAuth 2.0 应用</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="69"/>
+        <source>OAuth 2.0 tokens</source>
+        <translation>OAuth 2.0 令牌</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="70"/>
         <source>ACL groups</source>
         <translation>ACL 组</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="110"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="115"/>
         <source>Sluice Manager</source>
         <translation>Sluice 管理器</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="116"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="121"/>
         <source>Filter the loaded rows by name</source>
         <translation>按名称筛选已加载的行</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="119"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="124"/>
         <source>Tags: a,b (all) or a/b (any)</source>
         <translation>标签：a,b（全部）或 a/b（任一）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="159"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="164"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="160"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="165"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="161"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="166"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="176"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="295"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="181"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="300"/>
         <source>Configuration</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="177"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="296"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="182"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="301"/>
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="179"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="297"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="184"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="302"/>
         <source>Troubleshooting</source>
         <translation>延迟排查</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="181"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="228"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="298"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="186"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="233"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="303"/>
         <source>Load test</source>
         <translation>压测</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="208"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="213"/>
         <source>%1 loaded, more as you scroll</source>
         <translation>已加载 %1 个，滚动加载更多</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="209"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="214"/>
         <source>1 entity</source>
         <translation>1 个条目</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="209"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="214"/>
         <source>%1 entities</source>
         <translation>%1 个条目</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="212"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="217"/>
         <source>Could not load %1: %2</source>
         <translation>无法加载 %1：%2</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="214"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="219"/>
         <source>Entities</source>
         <translation>实体</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="223"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="228"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="224"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="229"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="225"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="230"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="226"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="411"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="231"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="416"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="227"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="232"/>
         <source>Troubleshoot</source>
         <translation>排查</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="230"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="235"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="258"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="263"/>
         <source>&amp;Gateway</source>
         <translation>网关(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="259"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="264"/>
         <source>Connect…</source>
         <translation>连接…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="265"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="270"/>
         <source>Reconnect</source>
         <translation>重新连接</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="267"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="272"/>
         <source>Export configuration…</source>
         <translation>导出配置…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="271"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="276"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="274"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="279"/>
         <source>Export configuration</source>
         <translation>导出配置</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="274"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="279"/>
         <source>Declarative configuration (*.yml *.yaml)</source>
         <translation>声明式配置 (*.yml *.yaml)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="278"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="283"/>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="280"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="285"/>
         <source>Configuration exported to %1</source>
         <translation>配置已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="283"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="288"/>
         <source>Import configuration…</source>
         <translation>导入配置…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="285"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="290"/>
         <source>Import configuration</source>
         <translation>导入配置</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="285"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="290"/>
         <source>Declarative configuration (*.yml *.yaml *.json)</source>
         <translation>声明式配置 (*.yml *.yaml *.json)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="294"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="299"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="300"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="305"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="301"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="306"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="301"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="306"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="301"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="306"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="307"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="312"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="311"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="316"/>
         <source>The language changes at the next start.</source>
         <translation>语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="359"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="364"/>
         <source>New plugin</source>
         <translation>新建插件</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="359"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="364"/>
         <source>Plugin:</source>
         <translation>插件：</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="411"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="416"/>
         <source>Delete %1 from %2?</source>
         <translation>从 %2 删除 %1？</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="416"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="421"/>
         <source>Not deleted: %1</source>
         <translation>未删除：%1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="480"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="485"/>
         <source>Select a route first.</source>
         <translation>请先选择一条路由。</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="525"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="530"/>
         <source>● Unreachable</source>
         <translation>● 不可达</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="528"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="533"/>
         <source>Not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="533"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="538"/>
         <source>● Connected</source>
         <translation>● 已连接</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="536"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="541"/>
         <source>%1 — Sluice %2 (Kong API %3)</source>
         <translation>%1 — Sluice %2（Kong API %3）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="537"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="542"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="537"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="542"/>
         <source>Database: %1 (unreachable)</source>
         <translation>数据库：%1（不可达）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="538"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="543"/>
         <source>Configuration v%1</source>
         <translation>配置 v%1</translation>
     </message>

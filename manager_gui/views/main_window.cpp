@@ -41,7 +41,8 @@ QStringList MainWindow::entityKinds() {
   // The shared model's entities with a collection of their own, in this order first (presentation
   // only: an entity added to the model appears after these without a change here).
   QStringList kinds{"services", "routes",  "consumers", "key-auths",    "basic-auths", "jwts",
-                    "hmac-auths", "acls", "plugins",   "upstreams",    "certificates", "snis", "ca_certificates"};
+                    "hmac-auths", "oauth2", "oauth2_tokens", "acls", "plugins", "upstreams", "certificates", "snis",
+                    "ca_certificates"};
   QStringList known;
   for (const auto* e : model::allEntities())
     if (!e->adminPath.empty()) known << QString::fromStdString(e->adminPath);
@@ -64,6 +65,8 @@ QString MainWindow::kindTitle(const QString& kind) {
   if (kind == "basic-auths") return tr("Basic-auth credentials");
   if (kind == "jwts") return tr("JWT credentials");
   if (kind == "hmac-auths") return tr("HMAC credentials");
+  if (kind == "oauth2") return tr("OAuth 2.0 applications");
+  if (kind == "oauth2_tokens") return tr("OAuth 2.0 tokens");
   if (kind == "acls") return tr("ACL groups");
   return kind;
 }
@@ -80,6 +83,8 @@ QStringList MainWindow::columnsFor(const QString& kind) {
   if (kind == "basic-auths" || kind == "basic-auth") return {"username", "consumer", "tags", "id"};
   if (kind == "jwts" || kind == "jwt") return {"key", "algorithm", "consumer", "tags", "id"};
   if (kind == "hmac-auths" || kind == "hmac-auth") return {"username", "consumer", "tags", "id"};
+  if (kind == "oauth2") return {"name", "client_id", "client_type", "redirect_uris", "consumer", "tags", "id"};
+  if (kind == "oauth2_tokens") return {"access_token", "scope", "authenticated_userid", "expires_in", "credential", "service", "id"};
   if (kind == "acls") return {"group", "consumer", "tags", "id"};
   if (kind == "targets") return {"target", "weight", "health", "tags", "id"};
   // Any other entity: its name, its foreign keys, tags and id, from its schema.

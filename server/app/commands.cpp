@@ -289,6 +289,8 @@ int start(const Config& config, const Arguments& args) {
   // The rate-limiting `cluster` policy counts in this node's database.
   builder.nodeState().provide<plugins::SharedCounterStoreFactory>("cluster",
                                                                  std::make_shared<plugins::ClusterCounterStoreFactory>(**store));
+  // oauth2's tokens and codes, issued on the data plane, are kept in the same database.
+  builder.nodeState().provide(plugins::kPluginRowsKey, plugins::storeRowWriter(**store));
   plugins::PluginSettings pluginSettings;
   pluginSettings.proxyCacheBytes = static_cast<size_t>(*config.bytes("proxy_cache_size"));
   pluginSettings.rateLimitingCounters = static_cast<size_t>(*config.integer("rate_limiting_counters"));

@@ -24,6 +24,8 @@
 #include "plugins/key_auth/daos.h"
 #include "plugins/key_auth/plugin.h"
 #include "plugins/missing_plugins.h"
+#include "plugins/oauth2/daos.h"
+#include "plugins/oauth2/plugin.h"
 #include "plugins/plugin_catalog.h"
 #include "plugins/prometheus/plugin.h"
 #include "plugins/proxy_cache/plugin.h"
@@ -37,6 +39,7 @@ namespace sluice::plugins {
 
 // Each plugin folder declares its schema (schema.cpp), its factory (plugin.cpp) and what it keeps
 // in the database (daos.cpp, for those that keep something).
+const schema::PluginSchema& oauth2Schema();
 const schema::PluginSchema& keyAuthSchema();
 const schema::PluginSchema& basicAuthSchema();
 const schema::PluginSchema& jwtSchema();
@@ -73,6 +76,7 @@ constexpr uint8_t kAccess = phaseBit(Phase::Access), kHeaderFilter = phaseBit(Ph
 
 PluginCatalog& builtinCatalog() {
   static PluginCatalog catalog({
+      {&oauth2Schema(), createOAuth2, kAccess, nullptr, &oauth2Daos()},
       {&keyAuthSchema(), createKeyAuth, kAccess, nullptr, &keyAuthDaos()},
       {&basicAuthSchema(), createBasicAuth, kAccess, nullptr, &basicAuthDaos()},
       {&jwtSchema(), createJwt, kAccess, nullptr, &jwtDaos()},

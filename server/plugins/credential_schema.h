@@ -4,6 +4,8 @@
 #include "model/migration.h"
 #include "schema/typedefs.h"
 
+#include <cmath>
+
 namespace sluice::plugins {
 
 // A credential schema with id, created_at, the owning consumer (cascade) and tags; `fields` go
@@ -33,6 +35,16 @@ inline model::Migration credentialTable(const std::string& plugin, const std::st
               " (\n  id TEXT PRIMARY KEY, created_at BIGINT, consumer_id TEXT REFERENCES consumers (id) ON DELETE CASCADE,\n  " +
               columns + ", tags TEXT" + constraints + ");\nCREATE INDEX IF NOT EXISTS " + table + "_consumer_id ON " + table + " (consumer_id);\n",
           "", ""};
+}
+
+// Kong's `ttl` option of a row (key-auth keys, oauth2 tokens): `ttl` is answered as the whole
+// seconds left (10 just after creation is 9), and an expired row is gone (an afterRead hook).
+inline bool applyRowTtl(schema::json& entity, double now) {
+  if (!entity["ttl"].is_number_integer() || !entity["created_at"].is_number()) return true;
+  const double left = static_cast<double>(entity["ttl"].get<int64_t>()) - (now - entity["created_at"].get<double>());
+  if (left <= 0) return false;
+  entity["ttl"] = static_cast<int64_t>(std::floor(left));
+  return true;
 }
 
 }  // namespace sluice::plugins

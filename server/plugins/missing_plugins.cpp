@@ -15,7 +15,7 @@ struct Missing {
 };
 
 constexpr Missing kMissing[] = {
-    {"oauth2", Status::Planned},           {"ldap-auth", Status::Planned},
+    {"ldap-auth", Status::Planned},
     {"session", Status::Planned},          {"zipkin", Status::Planned},
     {"grpc-gateway", Status::NeedsHttp2},  {"grpc-web", Status::NeedsHttp2},
     {"pre-function", Status::RunsLua},     {"post-function", Status::RunsLua},

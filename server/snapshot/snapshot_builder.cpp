@@ -1,5 +1,7 @@
 #include "snapshot/snapshot_builder.h"
 
+#include <Poco/Logger.h>
+
 #include "model/entities.h"
 #include "observe/metric_names.h"
 #include "snapshot/hash_ring.h"
@@ -326,7 +328,8 @@ void SnapshotBuilder::loop() {
     if (store_.version() == seenVersion_ && !externalChange_ && !dns_.anyExpired()) continue;
     externalChange_ = false;
     lock.unlock();
-    (void)rebuild();  // on failure the previous snapshot stays in service
+    if (auto built = rebuild(); !built)  // the previous snapshot stays in service
+      Poco::Logger::get("sluice.snapshot").error("the configuration could not be applied: %s", built.error().message);
     lock.lock();
   }
 }

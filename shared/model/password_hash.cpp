@@ -4,6 +4,7 @@
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
+#include <algorithm>
 #include <cctype>
 #include <stdexcept>
 #include <vector>
@@ -75,8 +76,79 @@ bool verifyKongSha1(const std::string& password, const std::string& stored) {
 
 }  // namespace
 
+namespace {
+
+constexpr const char* kPhcPrefix = "$pbkdf2-sha512$";
+
+std::string base64NoPadding(const unsigned char* data, size_t n) {
+  std::string out(4 * ((n + 2) / 3) + 1, '\0');
+  const int written = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), data, static_cast<int>(n));
+  out.resize(static_cast<size_t>(written));
+  while (!out.empty() && out.back() == '=') out.pop_back();
+  return out;
+}
+
+bool base64Decode(std::string text, std::vector<unsigned char>& out) {
+  while (text.size() % 4) text.push_back('=');
+  out.assign(3 * text.size() / 4 + 1, 0);
+  const int n = EVP_DecodeBlock(out.data(), reinterpret_cast<const unsigned char*>(text.data()), static_cast<int>(text.size()));
+  if (n < 0) return false;
+  size_t length = static_cast<size_t>(n);
+  for (size_t i = text.size(); i > 0 && text[i - 1] == '='; --i) --length;  // EVP_DecodeBlock counts padding as bytes
+  out.resize(length);
+  return true;
+}
+
+std::vector<unsigned char> deriveSha512(const std::string& secret, const std::vector<unsigned char>& salt, int iterations, size_t length) {
+  std::vector<unsigned char> out(length);
+  if (PKCS5_PBKDF2_HMAC(secret.data(), static_cast<int>(secret.size()), salt.data(), static_cast<int>(salt.size()), iterations,
+                        EVP_sha512(), static_cast<int>(out.size()), out.data()) != 1)
+    throw std::runtime_error("PBKDF2 failed");
+  return out;
+}
+
+// "$pbkdf2-sha512$i=10000,l=32$salt$hash"
+bool verifyKongSecret(const std::string& secret, const std::string& stored) {
+  const std::string rest = stored.substr(std::string(kPhcPrefix).size());
+  const auto d1 = rest.find('$'), d2 = rest.find('$', d1 + 1);
+  if (d1 == std::string::npos || d2 == std::string::npos) return false;
+  int iterations = 0;
+  size_t length = 0;
+  std::string params = rest.substr(0, d1);
+  for (size_t start = 0; start <= params.size();) {
+    const size_t comma = std::min(params.find(',', start), params.size());
+    const std::string kv = params.substr(start, comma - start);
+    try {
+      if (kv.rfind("i=", 0) == 0) iterations = std::stoi(kv.substr(2));
+      if (kv.rfind("l=", 0) == 0) length = static_cast<size_t>(std::stoul(kv.substr(2)));
+    } catch (const std::exception&) {
+      return false;
+    }
+    start = comma + 1;
+  }
+  std::vector<unsigned char> salt, expected;
+  if (iterations <= 0 || length == 0 || length > 128 || !base64Decode(rest.substr(d1 + 1, d2 - d1 - 1), salt) ||
+      !base64Decode(rest.substr(d2 + 1), expected) || expected.size() != length)
+    return false;
+  const auto actual = deriveSha512(secret, salt, iterations, length);
+  return CRYPTO_memcmp(expected.data(), actual.data(), actual.size()) == 0;
+}
+
+}  // namespace
+
+std::string hashKongSecret(const std::string& secret) {
+  std::vector<unsigned char> salt(kSaltBytes);
+  if (RAND_bytes(salt.data(), static_cast<int>(salt.size())) != 1) throw std::runtime_error("no randomness for a salt");
+  const auto hash = deriveSha512(secret, salt, 10000, 32);
+  return std::string(kPhcPrefix) + "i=10000,l=32$" + base64NoPadding(salt.data(), salt.size()) + "$" +
+         base64NoPadding(hash.data(), hash.size());
+}
+
+bool isKongSecretHash(const std::string& text) { return text.rfind(kPhcPrefix, 0) == 0; }
+
 bool verifyPassword(const std::string& password, const std::string& stored) {
   if (stored.rfind(kKongPrefix, 0) == 0) return verifyKongSha1(password, stored);
+  if (isKongSecretHash(stored)) return verifyKongSecret(password, stored);
   if (!isPasswordHash(stored)) return false;
   const std::string rest = stored.substr(std::string(kPrefix).size());
   const auto d1 = rest.find('$'), d2 = rest.find('$', d1 + 1);

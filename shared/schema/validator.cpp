@@ -321,6 +321,7 @@ json validatePluginConfig(const PluginSchema& plugin, json& config, const Valida
   json errors = json::object();
   if (config.is_object()) expandShorthands(plugin.configShorthands, config, errors, ctx);
   config = normalizeRecord(plugin.config, config);
+  fillAuto(plugin.config, config, false);  // (oauth2's provision_key)
   Checker checker(ctx);
   const json fieldErrors = checker.checkRecord(plugin.config, config);
   if (fieldErrors.is_object())

@@ -195,7 +195,7 @@ class TestMainWindow : public QObject {
     window.showKind("consumers");
     QTRY_COMPARE_WITH_TIMEOUT(window.listModel().rowCount(), 1, 5000);
     window.listView().selectRow(0);
-    QCOMPARE(window.relatedKinds(), (QStringList{"plugins", "key-auth", "basic-auth", "jwt", "hmac-auth", "acls"}));
+    QCOMPARE(window.relatedKinds(), (QStringList{"plugins", "oauth2", "key-auth", "basic-auth", "jwt", "hmac-auth", "acls"}));
 
     // The gateway goes away: the status bar says so; it comes back: reconnected without a click.
     QVERIFY(sluice_.stop());

@@ -145,7 +145,7 @@ class TestKongSchemas : public QObject {
     QTest::addColumn<QString>("entity");
     for (const char* e : {"services", "routes", "consumers", "plugins", "upstreams", "targets", "certificates", "snis",
                           "ca_certificates", "keyauth_credentials", "basicauth_credentials", "jwt_secrets",
-                          "hmacauth_credentials", "acls"})
+                          "hmacauth_credentials", "acls", "oauth2_credentials", "oauth2_tokens", "oauth2_authorization_codes"})
       QTest::newRow(e) << e;
   }
 

@@ -59,7 +59,8 @@ class TestPluginDaos : public QObject {
     QCOMPARE(listedEntity("jwts"), QString("jwt_secrets"));
     QCOMPARE(listedEntity("consumers/6f0c/acls"), QString("acls"));
     QCOMPARE(entityNames(model::nestedUnder("consumers")),
-             (QStringList{"plugins", "keyauth_credentials", "basicauth_credentials", "jwt_secrets", "hmacauth_credentials", "acls"}));
+             (QStringList{"plugins", "oauth2_credentials", "keyauth_credentials", "basicauth_credentials", "jwt_secrets",
+                          "hmacauth_credentials", "acls"}));
     QCOMPARE(model::ownerField("consumers/6f0c/jwt")->name, std::string("consumer"));
   }
 
@@ -69,7 +70,7 @@ class TestPluginDaos : public QObject {
       return std::find_if(all.begin(), all.end(), [&](const store::Migration& m) { return m.name == name; }) - all.begin();
     };
     for (const char* step : {"key-auth/000_base", "basic-auth/000_base", "jwt/000_base", "hmac-auth/000_base", "acl/000_base",
-                             "rate-limiting/000_counters"}) {
+                             "rate-limiting/000_counters", "oauth2/000_base", "oauth2/001_grants"}) {
       QVERIFY2(hasMigration(step), step);
       QVERIFY(at(step) > at("004_kong28_configs"));
     }
