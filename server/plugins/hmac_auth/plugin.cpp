@@ -5,7 +5,7 @@
 #include "http/http_date.h"
 #include "plugins/authentication.h"
 #include "plugins/config_values.h"
-#include "router/regex.h"
+#include "plugins/hmac_auth/authorization.h"
 
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
@@ -32,35 +32,32 @@ struct HmacCredentials {
     std::string id;
     std::string secret;
   };
-  std::unordered_map<std::string, Credential> byUsername;
+  struct NameHash {  // looked up by the header's view, without a copy
+    using is_transparent = void;
+    size_t operator()(std::string_view name) const { return std::hash<std::string_view>{}(name); }
+  };
+  std::unordered_map<std::string, Credential, NameHash, std::equal_to<>> byUsername;
 };
 
-// What an Authorization header says: `hmac username="...", algorithm="...", headers="...",
-// signature="..."` (Kong's pattern, greedy groups included).
+// What an Authorization header says, as views into it; `headers` is Kong's utils.split(" ") of the
+// list (empty names between spaces included), kept in a per-thread vector.
 struct SignedWith {
-  std::string username, algorithm, signature;
-  std::vector<std::string> headers;
+  HmacAuthorization fields;
+  std::vector<std::string_view>* headers = nullptr;
+  bool read(std::string_view header) {
+    thread_local std::vector<std::string_view> names;
+    headers = &names;
+    names.clear();
+    if (header.empty() || !parseHmacAuthorization(header, fields)) {
+      fields = {};
+      return false;
+    }
+    std::string_view list = fields.headers;
+    for (size_t space; (space = list.find(' ')) != std::string_view::npos; list.remove_prefix(space + 1)) names.push_back(list.substr(0, space));
+    names.push_back(list);
+    return true;
+  }
 };
-
-const router::Regex& authorizationPattern() {
-  static const router::Regex kPattern = *router::Regex::compileSearch(
-      R"re(\s*[Hh]mac\s*username="(.+)",\s*algorithm="(.+)",\s*headers="(.+)",\s*signature="(.+)")re");
-  return kPattern;
-}
-
-SignedWith readAuthorization(std::string_view header) {
-  SignedWith s;
-  std::vector<std::string_view> groups;
-  if (header.empty() || !authorizationPattern().matchPrefix(header, nullptr, &groups) || groups.size() < 4) return s;
-  s.username.assign(groups[0]);
-  s.algorithm.assign(groups[1]);
-  s.signature.assign(groups[3]);
-  std::string_view list = groups[2];  // Kong's utils.split(" "): empty names between spaces included
-  for (size_t space; (space = list.find(' ')) != std::string_view::npos; list.remove_prefix(space + 1))
-    s.headers.emplace_back(list.substr(0, space));
-  s.headers.emplace_back(list);
-  return s;
-}
 
 const char* digestOf(std::string_view algorithm) {
   if (algorithm == "hmac-sha1") return "SHA1";
@@ -83,33 +80,32 @@ class HmacContexts {
     EVP_MAC_free(mac_);
   }
 
-  // The MAC of `text`; empty when the algorithm is unknown or OpenSSL fails.
-  std::string sign(const std::string& algorithm, const std::string& secret, const std::string& text) {
+  // The MAC of `text` into `mac` (EVP_MAX_MD_SIZE bytes); 0 when the algorithm is unknown or OpenSSL fails.
+  size_t sign(std::string_view algorithm, const std::string& secret, std::string_view text, unsigned char* mac) {
     const char* digest = digestOf(algorithm);
-    if (!digest) return {};
+    if (!digest) return 0;
     key_.assign(algorithm).push_back('\0');
     key_.append(secret);
     EVP_MAC_CTX* ctx = nullptr;
     if (const auto it = contexts_.find(key_); it != contexts_.end()) {
       ctx = it->second;
-      if (!EVP_MAC_init(ctx, nullptr, 0, nullptr)) return {};  // (the same key again)
+      if (!EVP_MAC_init(ctx, nullptr, 0, nullptr)) return 0;  // (the same key again)
     } else {
       if (contexts_.size() >= kMaxContexts) clear();
-      if (!mac_ && !(mac_ = EVP_MAC_fetch(nullptr, "HMAC", nullptr))) return {};
+      if (!mac_ && !(mac_ = EVP_MAC_fetch(nullptr, "HMAC", nullptr))) return 0;
       ctx = EVP_MAC_CTX_new(mac_);
       OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string("digest", const_cast<char*>(digest), 0), OSSL_PARAM_construct_end()};
       if (!ctx || !EVP_MAC_init(ctx, reinterpret_cast<const unsigned char*>(secret.data()), secret.size(), params)) {
         EVP_MAC_CTX_free(ctx);
-        return {};
+        return 0;
       }
       contexts_.emplace(key_, ctx);
     }
-    unsigned char mac[EVP_MAX_MD_SIZE];
     size_t length = 0;
     if (!EVP_MAC_update(ctx, reinterpret_cast<const unsigned char*>(text.data()), text.size()) ||
-        !EVP_MAC_final(ctx, mac, &length, sizeof mac))
-      return {};
-    return std::string(reinterpret_cast<const char*>(mac), length);
+        !EVP_MAC_final(ctx, mac, &length, EVP_MAX_MD_SIZE))
+      return 0;
+    return length;
   }
 
  private:
@@ -165,20 +161,20 @@ class HmacAuthPlugin final : public Plugin {
     const std::string_view proxyAuthorization = ctx.header("proxy-authorization");
     if (authorization.empty() && proxyAuthorization.empty()) return fail(ctx, "Unauthorized");
     if (!dateWithinSkew(ctx, "x-date") && !dateWithinSkew(ctx, "date")) return fail(ctx, kNoDate);
-    SignedWith signedWith = readAuthorization(proxyAuthorization);
-    if (signedWith.username.empty()) {
-      signedWith = readAuthorization(authorization);
+    SignedWith signedWith;
+    if (!signedWith.read(proxyAuthorization) || signedWith.fields.username.empty()) {
+      signedWith.read(authorization);
       if (hideCredentials_) ctx.removeHeaders.add("Authorization");
     } else if (hideCredentials_) {
       ctx.removeHeaders.add("Proxy-Authorization");
     }
     if (!paramsValid(signedWith)) return fail(ctx, kNotValid);
-    const auto it = credentials_->byUsername.find(signedWith.username);
+    const auto it = credentials_->byUsername.find(signedWith.fields.username);
     if (it == credentials_->byUsername.end()) return fail(ctx, kNotValid);
     const HmacCredentials::Credential& credential = it->second;
     if (!signatureMatches(ctx, signedWith, credential.secret)) return fail(ctx, kNotSame);
     if (validateBody_ && !bodyMatchesDigest(ctx)) return fail(ctx, kNotSame);
-    authenticate(ctx, credential.consumer, credential.id, signedWith.username, true);
+    authenticate(ctx, credential.consumer, credential.id, signedWith.fields.username, true);
     return PhaseResult::Continue;
   }
 
@@ -191,45 +187,53 @@ class HmacAuthPlugin final : public Plugin {
   }
 
   bool paramsValid(const SignedWith& s) const {
-    if (s.username.empty() || s.signature.empty()) return false;  // username or signature missing
+    const HmacAuthorization& f = s.fields;
+    if (f.username.empty() || f.signature.empty()) return false;  // username or signature missing
     for (const std::string& enforced : enforceHeaders_)
-      if (std::find(s.headers.begin(), s.headers.end(), enforced) == s.headers.end()) return false;
-    return std::find(algorithms_.begin(), algorithms_.end(), s.algorithm) != algorithms_.end();
+      if (std::find(s.headers->begin(), s.headers->end(), enforced) == s.headers->end()) return false;
+    return std::find(algorithms_.begin(), algorithms_.end(), f.algorithm) != algorithms_.end();
   }
 
   // The signing string: each listed header as "name: value" ("name:" when absent), the pseudo
-  // headers "@request-target" and "request-line", joined by newlines.
-  static std::string signingString(const RequestContext& ctx, const SignedWith& s, std::string_view requestUri) {
+  // headers "@request-target" and "request-line", joined by newlines (into a per-thread buffer).
+  static std::string_view signingString(const RequestContext& ctx, const SignedWith& s, std::string_view requestUri) {
+    thread_local std::string text;
     const http::RequestHead& r = *ctx.request;
-    std::string text;
-    for (size_t i = 0; i < s.headers.size(); ++i) {
-      const std::string& name = s.headers[i];
+    text.clear();
+    const std::vector<std::string_view>& names = *s.headers;
+    for (size_t i = 0; i < names.size(); ++i) {
+      const std::string_view name = names[i];
       if (const auto value = requestHeader(ctx, name)) {
         text.append(name).append(": ").append(*value);
       } else if (name == "@request-target") {
-        text.append(name).append(": ").append(http::toLower(r.method)).append(" ").append(requestUri);
+        text.append(name).append(": ");
+        for (char c : r.method) text.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+        text.append(" ").append(requestUri);
       } else if (name == "request-line") {
         text.append(r.method).append(" ").append(requestUri).append(r.versionMinor == 0 ? " HTTP/1.0" : " HTTP/1.1");
       } else {
         text.append(name).append(":");
       }
-      if (i + 1 < s.headers.size()) text.push_back('\n');
+      if (i + 1 < names.size()) text.push_back('\n');
     }
     return text;
   }
 
-  static std::string sign(const SignedWith& s, const std::string& secret, const std::string& text) {
+  static bool signedBy(const SignedWith& s, const std::string& secret, std::string_view text, std::string_view expected) {
     thread_local HmacContexts contexts;
-    return contexts.sign(s.algorithm, secret, text);
+    unsigned char mac[EVP_MAX_MD_SIZE];
+    const size_t length = contexts.sign(s.fields.algorithm, secret, text, mac);
+    return length > 0 && secretsEqual(std::string_view(reinterpret_cast<const char*>(mac), length), expected);
   }
 
   static bool signatureMatches(const RequestContext& ctx, const SignedWith& s, const std::string& secret) {
-    std::string expected;
-    if (!base64Decode(s.signature, expected) || expected.empty()) return false;
+    thread_local std::string expected;
+    expected.clear();
+    if (!base64Decode(s.fields.signature, expected) || expected.empty()) return false;
     // The request as sent (path and query), then — deprecated, still accepted by Kong 2.8 — the
     // normalised path.
-    if (secretsEqual(sign(s, secret, signingString(ctx, s, ctx.request->target)), expected)) return true;
-    return secretsEqual(sign(s, secret, signingString(ctx, s, ctx.path)), expected);
+    if (signedBy(s, secret, signingString(ctx, s, ctx.request->target), expected)) return true;
+    return signedBy(s, secret, signingString(ctx, s, ctx.path), expected);
   }
 
   // "Digest: SHA-256=<base64 of the body's SHA-256>"; no Digest is fine only without a body.
