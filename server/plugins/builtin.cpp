@@ -14,6 +14,7 @@
 #include "plugins/syslog/plugin.h"
 #include "plugins/tcp_log/plugin.h"
 #include "plugins/udp_log/plugin.h"
+#include "plugins/zipkin/plugin.h"
 #include "plugins/ip_restriction/plugin.h"
 #include "plugins/jwt/daos.h"
 #include "plugins/jwt/plugin.h"
@@ -39,6 +40,7 @@ namespace sluice::plugins {
 
 // Each plugin folder declares its schema (schema.cpp), its factory (plugin.cpp) and what it keeps
 // in the database (daos.cpp, for those that keep something).
+const schema::PluginSchema& zipkinSchema();
 const schema::PluginSchema& oauth2Schema();
 const schema::PluginSchema& keyAuthSchema();
 const schema::PluginSchema& basicAuthSchema();
@@ -76,6 +78,7 @@ constexpr uint8_t kAccess = phaseBit(Phase::Access), kHeaderFilter = phaseBit(Ph
 
 PluginCatalog& builtinCatalog() {
   static PluginCatalog catalog({
+      {&zipkinSchema(), createZipkin, kAccess | kLog},
       {&oauth2Schema(), createOAuth2, kAccess, nullptr, &oauth2Daos()},
       {&keyAuthSchema(), createKeyAuth, kAccess, nullptr, &keyAuthDaos()},
       {&basicAuthSchema(), createBasicAuth, kAccess, nullptr, &basicAuthDaos()},

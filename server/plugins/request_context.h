@@ -147,6 +147,15 @@ struct RequestContext {
   uint64_t bytesSent = 0;                          // bytes written to the client
   uint64_t bytesReceived = 0;                      // request head and body bytes read (log phase)
 
+  // --- the balancer's tries (tracing): when each began and ended (monotonic µs; an end of 0: the
+  // response's), its peer ("10.0.0.1:8080", the snapshot's text) and the status a failed one gave
+  struct BalancerTry {
+    uint64_t startUs = 0, endUs = 0;
+    std::string_view peer;
+    int failedStatus = 0;
+  };
+  std::vector<BalancerTry> balancerTries;
+
   // --- for the log phase: times (monotonic µs; 0: did not happen) and captured text
   int64_t startedAtMs = 0;     // wall clock, for logs
   uint64_t sentUpstreamUs = 0, firstByteUs = 0, finishedUs = 0;
@@ -189,6 +198,7 @@ struct RequestContext {
     bytesReceived = 0;
     startedAtMs = 0;
     sentUpstreamUs = firstByteUs = finishedUs = 0;
+    balancerTries.clear();
     upstreamUri.clear();
     local.clear();
     capture.clear();

@@ -51,6 +51,7 @@ UpstreamLeg::Start UpstreamLeg::start(Exchange& x) {
   const uint64_t connectStart = worker_.nowMicros();
   x.times.peerChosen = connectStart;
   x.peer = peer;
+  x.ctx.balancerTries.push_back({connectStart, 0, peer->text, 0});
   conn_ = worker_.upstreams().acquire(*peer, key, &owner_, error);
   if (conn_ && !conn_->reused) {
     x.connectStartUs = connectStart;
@@ -171,6 +172,10 @@ UpstreamLeg::AfterFailure UpstreamLeg::failed(Exchange& x, Failure failure) {
     reportOutcome(x, failure == Failure::Timeout || failure == Failure::ConnectTimeout ? snapshot::Outcome::Timeout
                      : failure == Failure::Protocol                                   ? snapshot::Outcome::HttpFailure
                                                                                       : snapshot::Outcome::TcpFailure);
+  if (!x.ctx.balancerTries.empty()) {
+    x.ctx.balancerTries.back().endUs = worker_.nowMicros();
+    x.ctx.balancerTries.back().failedStatus = statusFor(failure);
+  }
   release(x, false);
   const bool beforeSending = failure == Failure::Connect || failure == Failure::ConnectTimeout;
   const bool staleKeepAlive = stale && x.requestBodyDone() && x.requestBodySeen() == 0;

@@ -281,6 +281,14 @@ Field cidr(std::string fieldName) {
   });
 }
 
+Field url(std::string fieldName) {
+  return stringField(std::move(fieldName)).withCheck([](const json& v) -> std::optional<std::string> {
+    const std::string s = v.get<std::string>();
+    if (s.rfind("http://", 0) != 0 && s.rfind("https://", 0) != 0) return "missing host in url";
+    return std::nullopt;
+  });
+}
+
 Field autoString(std::string fieldName) {
   Field f = stringField(std::move(fieldName)).withLenMin(1);
   f.autoValue = AutoValue::RandomKey;

@@ -16,6 +16,7 @@ Field name(std::string fieldName = "name");  // letters, digits, '.', '-', '_', 
 Field host(std::string fieldName = "host");  // hostname or IP, no port
 Field wildcardHost(std::string fieldName);   // "*.example.com" or "example.*", optional port
 Field port(std::string fieldName = "port");
+Field url(std::string fieldName);  // an http or https URL (Kong's typedefs.url as plugins use it)
 // Kong's lua_code: a map of names to Lua snippets (accepted so that Kong users' files load; Sluice
 // runs no Lua).
 Field luaCode(std::string fieldName);

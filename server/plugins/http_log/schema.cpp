@@ -13,14 +13,7 @@ const schema::PluginSchema& httpLogSchema() {
     p.protocols = schema::PluginProtocols::Any;
     p.priority = 12;
     p.config = {
-        schema::stringField("http_endpoint")
-            .asRequired()
-            .withCheck([](const json& v) -> std::optional<std::string> {
-              const std::string s = v.get<std::string>();
-              if (s.rfind("http://", 0) != 0 && s.rfind("https://", 0) != 0) return "missing host in url";
-              return std::nullopt;
-            })
-            .withDescription("Where to send the logs (http or https URL)."),
+        td::url("http_endpoint").asRequired().withDescription("Where to send the logs (http or https URL)."),
         schema::stringField("method").withDefault("POST").withOneOf({"POST", "PUT", "PATCH"}),
         schema::stringField("content_type").withDefault("application/json").withOneOf({"application/json"}),
         schema::numberField("timeout").withDefault(10000).withDescription("Milliseconds to wait for the endpoint."),
