@@ -941,272 +941,277 @@
     </message>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="70"/>
+        <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="71"/>
         <source>ACL groups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="115"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="117"/>
         <source>Sluice Manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="121"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="123"/>
         <source>Filter the loaded rows by name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="124"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="126"/>
         <source>Tags: a,b (all) or a/b (any)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="164"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="166"/>
         <source>Add…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="165"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="167"/>
         <source>Edit…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="166"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="168"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="181"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="300"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="183"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="302"/>
         <source>Configuration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="182"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="301"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="184"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="303"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="184"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="302"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="186"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="304"/>
         <source>Troubleshooting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="186"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="233"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="303"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="188"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="235"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="305"/>
         <source>Load test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="213"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="215"/>
         <source>%1 loaded, more as you scroll</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="214"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="216"/>
         <source>1 entity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="214"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="216"/>
         <source>%1 entities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="217"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="219"/>
         <source>Could not load %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="219"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="221"/>
         <source>Entities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="228"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="230"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="229"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="231"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="230"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="232"/>
         <source>Duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="231"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="416"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="233"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="418"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="232"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="234"/>
         <source>Troubleshoot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="235"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="237"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="263"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="265"/>
         <source>&amp;Gateway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="264"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="266"/>
         <source>Connect…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="270"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="272"/>
         <source>Reconnect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="272"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="274"/>
         <source>Export configuration…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="276"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="278"/>
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="279"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="281"/>
         <source>Export configuration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="279"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="281"/>
         <source>Declarative configuration (*.yml *.yaml)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="283"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="285"/>
         <source>Cannot write %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="285"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="287"/>
         <source>Configuration exported to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="288"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="290"/>
         <source>Import configuration…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="290"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="292"/>
         <source>Import configuration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="290"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="292"/>
         <source>Declarative configuration (*.yml *.yaml *.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="299"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="301"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="305"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="307"/>
         <source>Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="306"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="308"/>
         <source>System</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="306"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="308"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="306"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="308"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="312"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="314"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="316"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="318"/>
         <source>The language changes at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="364"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="366"/>
         <source>New plugin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="364"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="366"/>
         <source>Plugin:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="416"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="418"/>
         <source>Delete %1 from %2?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="421"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="423"/>
         <source>Not deleted: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="485"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="487"/>
         <source>Select a route first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="530"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="532"/>
         <source>● Unreachable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="533"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="535"/>
         <source>Not connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="538"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="540"/>
         <source>● Connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="541"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="543"/>
         <source>%1 — Sluice %2 (Kong API %3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="542"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="544"/>
         <source>Database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="542"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="544"/>
         <source>Database: %1 (unreachable)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="543"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="545"/>
         <source>Configuration v%1</source>
         <translation type="unfinished"></translation>
     </message>

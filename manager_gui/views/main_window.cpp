@@ -67,6 +67,7 @@ QString MainWindow::kindTitle(const QString& kind) {
   if (kind == "hmac-auths") return tr("HMAC credentials");
   if (kind == "oauth2") return tr("OAuth 2.0 applications");
   if (kind == "oauth2_tokens") return tr("OAuth 2.0 tokens");
+  if (kind == "sessions") return tr("Sessions");
   if (kind == "acls") return tr("ACL groups");
   return kind;
 }
@@ -85,6 +86,7 @@ QStringList MainWindow::columnsFor(const QString& kind) {
   if (kind == "hmac-auths" || kind == "hmac-auth") return {"username", "consumer", "tags", "id"};
   if (kind == "oauth2") return {"name", "client_id", "client_type", "redirect_uris", "consumer", "tags", "id"};
   if (kind == "oauth2_tokens") return {"access_token", "scope", "authenticated_userid", "expires_in", "credential", "service", "id"};
+  if (kind == "sessions") return {"session_id", "expires", "created_at", "id"};
   if (kind == "acls") return {"group", "consumer", "tags", "id"};
   if (kind == "targets") return {"target", "weight", "health", "tags", "id"};
   // Any other entity: its name, its foreign keys, tags and id, from its schema.

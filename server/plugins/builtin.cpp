@@ -10,6 +10,8 @@
 #include "plugins/hmac_auth/plugin.h"
 #include "plugins/http_log/plugin.h"
 #include "plugins/loggly/plugin.h"
+#include "plugins/session/daos.h"
+#include "plugins/session/plugin.h"
 #include "plugins/statsd/plugin.h"
 #include "plugins/syslog/plugin.h"
 #include "plugins/tcp_log/plugin.h"
@@ -41,6 +43,7 @@ namespace sluice::plugins {
 // Each plugin folder declares its schema (schema.cpp), its factory (plugin.cpp) and what it keeps
 // in the database (daos.cpp, for those that keep something).
 const schema::PluginSchema& zipkinSchema();
+const schema::PluginSchema& sessionSchema();
 const schema::PluginSchema& oauth2Schema();
 const schema::PluginSchema& keyAuthSchema();
 const schema::PluginSchema& basicAuthSchema();
@@ -88,6 +91,7 @@ PluginCatalog& builtinCatalog() {
       {&rateLimitingSchema(), createRateLimiting, kAccess, &rateLimitingDatabaselessSchema(), &rateLimitingDaos()},
       {&responseRatelimitingSchema(), createResponseRatelimiting, kAccess | kHeaderFilter | kLog,
        &responseRatelimitingDatabaselessSchema()},
+      {&sessionSchema(), createSession, kAccess | kHeaderFilter, nullptr, &sessionDaos()},
       {&corsSchema(), createCors, kAccess},
       {&requestTerminationSchema(), createRequestTermination, kAccess},
       {&ipRestrictionSchema(), createIpRestriction, kAccess},

@@ -16,7 +16,6 @@ struct Missing {
 
 constexpr Missing kMissing[] = {
     {"ldap-auth", Status::Planned},
-    {"session", Status::Planned},
     {"grpc-gateway", Status::NeedsHttp2},  {"grpc-web", Status::NeedsHttp2},
     {"pre-function", Status::RunsLua},     {"post-function", Status::RunsLua},
     {"acme", Status::NeedsInternet},       {"aws-lambda", Status::NeedsInternet},

@@ -3,6 +3,7 @@
 #include "http/query_string.h"
 #include "plugins/authentication.h"
 #include "plugins/config_values.h"
+#include "plugins/cookies.h"
 #include "plugins/jwt/jwt_token.h"
 
 #include <ctime>
@@ -99,21 +100,8 @@ class JwtPlugin final : public Plugin {
         if (!value.empty()) tokens.insert(value);
       });
     }
-    if (!cookies_.empty()) {
-      const std::string_view cookie = ctx.header("cookie");
-      for (const auto& name : cookies_) {
-        size_t pos = 0;
-        while (pos < cookie.size()) {
-          size_t end = cookie.find(';', pos);
-          if (end == std::string_view::npos) end = cookie.size();
-          std::string_view pair = cookie.substr(pos, end - pos);
-          while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
-          if (pair.size() > name.size() && pair.substr(0, name.size()) == name && pair[name.size()] == '=')
-            if (pair.size() > name.size() + 1) tokens.insert(std::string(pair.substr(name.size() + 1)));
-          pos = end + 1;
-        }
-      }
-    }
+    for (const auto& name : cookies_)
+      if (const std::string_view value = cookieValue(ctx, name); !value.empty()) tokens.insert(std::string(value));
     for (const auto& name : headers_) {
       std::string_view h = ctx.header(name);
       while (!h.empty() && (h.front() == ' ' || h.front() == '\t')) h.remove_prefix(1);

@@ -5,6 +5,7 @@
 #include "plugins/authentication.h"
 #include "plugins/body_edits.h"
 #include "plugins/config_values.h"
+#include "plugins/encodings.h"
 #include "plugins/oauth2/grants.h"
 #include "snapshot/config_snapshot.h"
 
@@ -61,35 +62,13 @@ std::shared_ptr<const OAuth2Clients> clientsOf(BuildContext& context) {
 
 // --- small encodings
 
-std::string randomToken() {  // Kong's utils.random_string: 32 hex digits
-  unsigned char bytes[16];
-  RAND_bytes(bytes, sizeof bytes);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char b : bytes) out.append({kHex[b >> 4], kHex[b & 15]});
-  return out;
-}
+std::string randomToken() { return randomHex(16); }  // Kong's utils.random_string: 32 hex digits
 
 std::string newId() {
   std::string hex = randomToken();
   hex[12] = '4';
   hex[16] = "89ab"[static_cast<unsigned char>(hex[16]) % 4];
   return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4) + "-" + hex.substr(20);
-}
-
-std::string base64url(const unsigned char* data, size_t n) {
-  std::string out(4 * ((n + 2) / 3) + 1, '\0');
-  out.resize(static_cast<size_t>(EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), data, static_cast<int>(n))));
-  while (!out.empty() && out.back() == '=') out.pop_back();
-  for (char& c : out) c = c == '+' ? '-' : c == '/' ? '_' : c;
-  return out;
-}
-
-// Kong's base64url_decode: '-' and '_' back, then standard base64 (padding may be missing).
-bool base64urlDecode(std::string text, std::string& out) {
-  for (char& c : text) c = c == '-' ? '+' : c == '_' ? '/' : c;
-  while (text.size() % 4) text.push_back('=');
-  return base64Decode(text, out);
 }
 
 // ngx.escape_uri: all but the unreserved characters as %XX.
@@ -355,7 +334,7 @@ class OAuth2Plugin final : public Plugin {
         if (givenChallenge) {
           challenge = *givenChallenge;
           if (std::string raw; base64urlDecode(challenge, raw))
-            challenge = base64url(reinterpret_cast<const unsigned char*>(raw.data()), raw.size());
+            challenge = base64urlEncode(reinterpret_cast<const unsigned char*>(raw.data()), raw.size());
           challengeMethod = "S256";
           if (givenMethod && *givenMethod != "S256" && *givenMethod != "s256")
             response = problem("invalid_request", "code_challenge_method is not supported, must be S256");
@@ -492,7 +471,7 @@ class OAuth2Plugin final : public Plugin {
           return problem("invalid_request", "code_verifier must be between 43 and 128 characters");
         unsigned char digest[SHA256_DIGEST_LENGTH];
         SHA256(reinterpret_cast<const unsigned char*>(verifier->data()), verifier->size(), digest);
-        if (found->challenge.empty() || base64url(digest, sizeof digest) != found->challenge) return problem("invalid_grant", "Invalid code");
+        if (found->challenge.empty() || base64urlEncode(digest, sizeof digest) != found->challenge) return problem("invalid_grant", "Invalid code");
       }
       if (!grants_->takeCode(*code)) return problem("invalid_request", "Invalid code");  // exchanged meanwhile
       return generateToken(ctx, *client, found->authenticatedUserid, found->scope, state, false);

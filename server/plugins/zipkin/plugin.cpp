@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "plugins/config_values.h"
+#include "plugins/encodings.h"
 #include "plugins/logging/http_sender.h"
 #include "plugins/logging/log_plugin.h"
 #include "plugins/zipkin/trace_headers.h"
@@ -15,15 +16,6 @@ namespace sluice::plugins {
 namespace {
 
 using nlohmann::json;
-
-std::string randomHex(size_t bytes) {
-  unsigned char raw[16];
-  RAND_bytes(raw, static_cast<int>(bytes));
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (size_t i = 0; i < bytes; ++i) out.append({kHex[raw[i] >> 4], kHex[raw[i] & 15]});
-  return out;
-}
 
 // What access decided, for the log phase.
 struct ZipkinTrace {

@@ -70,7 +70,7 @@ class TestPluginDaos : public QObject {
       return std::find_if(all.begin(), all.end(), [&](const store::Migration& m) { return m.name == name; }) - all.begin();
     };
     for (const char* step : {"key-auth/000_base", "basic-auth/000_base", "jwt/000_base", "hmac-auth/000_base", "acl/000_base",
-                             "rate-limiting/000_counters", "oauth2/000_base", "oauth2/001_grants"}) {
+                             "rate-limiting/000_counters", "oauth2/000_base", "oauth2/001_grants", "session/000_base"}) {
       QVERIFY2(hasMigration(step), step);
       QVERIFY(at(step) > at("004_kong28_configs"));
     }
