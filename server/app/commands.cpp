@@ -296,6 +296,7 @@ int start(const Config& config, const Arguments& args) {
   pluginSettings.rateLimitingCounters = static_cast<size_t>(*config.integer("rate_limiting_counters"));
   pluginSettings.rateLimitingSyncMs = static_cast<uint32_t>(*config.milliseconds("rate_limiting_sync_interval"));
   pluginSettings.syslogSocket = config.get("syslog_socket");
+  pluginSettings.trustedIps = config.list("trusted_ips");
   builder.setPluginSettings(pluginSettings);
   auto kongSeries = std::make_shared<plugins::KongSeries>(config.get("prometheus_kong_names") == "3" ? plugins::KongMetricNames::Kong3
                                                                                                   : plugins::KongMetricNames::Kong28);

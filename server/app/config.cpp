@@ -1,5 +1,7 @@
 #include "app/config.h"
 
+#include "net/address_range.h"
+
 #include <cctype>
 #include <cstdlib>
 #include <fstream>
@@ -71,6 +73,9 @@ const std::vector<ConfigKey>& configKeys() {
       {"rate_limiting_counters", "262144", "Counters in the rate-limiting plugin's node-wide table."},
       {"rate_limiting_sync_interval", "50ms", "How often the redis and cluster rate-limiting policies share counts."},
       {"syslog_socket", "/dev/log", "The system logger's socket, where the syslog plugin sends."},
+      {"trusted_ips", "",
+       "Addresses or ranges (comma-separated) of proxies in front whose X-Forwarded-Proto is believed (oauth2's "
+       "accept_http_if_already_terminated); empty: none, as Kong's. 0.0.0.0/0,::/0 trusts every one."},
       {"status_listen", "off", "Address of a listener for GET /status and /metrics only, without tokens (e.g. 0.0.0.0:8100)."},
       {"prometheus_kong_names", "2.8",
        "Kong metric names on GET /metrics: 2.8 (kong_http_status, kong_latency, ... as Kong 2.8's Grafana dashboard reads) or 3 "
@@ -147,6 +152,8 @@ core::Result<Config> Config::load(const std::string& file, const std::map<std::s
     return configError("access_log_format must be combined or json (got '" + f + "')");
   if (const std::string n = config.get("prometheus_kong_names"); n != "2.8" && n != "3")
     return configError("prometheus_kong_names must be 2.8 or 3 (got '" + n + "')");
+  for (const std::string& range : config.list("trusted_ips"))
+    if (!net::AddressRange::parse(range)) return configError("trusted_ips: '" + range + "' is not an address or a range");
   const std::string db = config.get("database");
   if (db != "sqlite" && db != "postgres" && db != "off")
     return configError("database must be sqlite, postgres or off (got '" + db + "')");

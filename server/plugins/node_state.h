@@ -10,16 +10,18 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 namespace sluice::plugins {
 
 // Node-wide plugin settings from sluice.conf (proxy_cache_size, rate_limiting_counters,
-// rate_limiting_sync_interval, syslog_socket), provided to factories under the key "settings".
+// rate_limiting_sync_interval, syslog_socket, trusted_ips), provided to factories under the key "settings".
 struct PluginSettings {
   size_t proxyCacheBytes = size_t{64} << 20;
   size_t rateLimitingCounters = size_t{1} << 18;
   uint32_t rateLimitingSyncMs = 50;
   std::string syslogSocket = "/dev/log";  // the system logger's datagram socket
+  std::vector<std::string> trustedIps;    // proxies whose X-Forwarded-Proto is believed (sluice.conf trusted_ips)
 };
 
 class NodeState {

@@ -82,6 +82,7 @@ class TestPluginsOAuth2 : public QObject {
   void initTestCase() {
     tls_ = SluiceProcess::freePort();
     bed_.sluice().setEnv("PROXY_LISTEN", QString("127.0.0.1:%1, 127.0.0.1:%2 ssl").arg(bed_.sluice().proxyPort()).arg(tls_));
+    bed_.sluice().setEnv("TRUSTED_IPS", "127.0.0.1, ::1");  // this test plays the TLS-terminating proxy too
     QVERIFY(bed_.start());
     bed_.create("/consumers", {{"username", "app-owner"}});
     credentialId_ = bed_.create("/consumers/app-owner/oauth2", {{"name", "The App"}, {"client_id", "client-1"}, {"client_secret", "secret-1"},
@@ -109,6 +110,24 @@ class TestPluginsOAuth2 : public QObject {
     QCOMPARE(r.status, 405);
     QCOMPARE(r.json()["error"].toString(), QString("invalid_method"));
     QCOMPARE(r.json()["error_description"].toString(), QString("The HTTP method GET is invalid for the token endpoint"));
+  }
+
+  // accept_http_if_already_terminated: plain HTTP from a trusted proxy that says it terminated TLS.
+  void acceptsHttpFromATrustedTerminatingProxy() {
+    const QByteArray path = "/plugins/" + pluginId_.toUtf8();
+    QCOMPARE(bed_.admin().sendJson("PATCH", path, {{"config", QJsonObject{{"accept_http_if_already_terminated", true}}}}).status, 200);
+    const QByteArray body = form({{"grant_type", "client_credentials"}, {"client_id", "client-1"}, {"client_secret", "secret-1"}});
+    const QList<QPair<QByteArray, QByteArray>> formType{{"Content-Type", "application/x-www-form-urlencoded"}};
+    QTRY_COMPARE_WITH_TIMEOUT(bed_.proxy().request("POST", "/oauth2/token", body, formType + QList<QPair<QByteArray, QByteArray>>{{"X-Forwarded-Proto", "https"}}).status,
+                              200, 5000);
+    HttpResponse r = bed_.proxy().request("POST", "/oauth2/token", body, formType);
+    QCOMPARE(r.json()["error_description"].toString(), QString("You must use HTTPS"));
+    r = bed_.proxy().request("POST", "/oauth2/token", body,
+                             formType + QList<QPair<QByteArray, QByteArray>>{{"X-Forwarded-Proto", "https"}, {"X-Forwarded-Proto", "http"}});
+    QCOMPARE(r.json()["error_description"].toString(), QString("Only one X-Forwarded-Proto header allowed"));
+    QCOMPARE(bed_.admin().sendJson("PATCH", path, {{"config", QJsonObject{{"accept_http_if_already_terminated", false}}}}).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(bed_.proxy().request("POST", "/oauth2/token", body, formType + QList<QPair<QByteArray, QByteArray>>{{"X-Forwarded-Proto", "https"}}).status,
+                              400, 5000);
   }
 
   void clientCredentials() {

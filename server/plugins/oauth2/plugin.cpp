@@ -2,6 +2,7 @@
 
 #include "http/query_string.h"
 #include "model/password_hash.h"
+#include "net/address_range.h"
 #include "plugins/authentication.h"
 #include "plugins/body_edits.h"
 #include "plugins/config_values.h"
@@ -135,8 +136,12 @@ constexpr const char* kInvalidToken = "The access token is invalid or has expire
 
 class OAuth2Plugin final : public Plugin {
  public:
-  OAuth2Plugin(const json& config, std::shared_ptr<const OAuth2Clients> clients, std::shared_ptr<OAuth2Grants> grants)
+  OAuth2Plugin(const json& config, std::shared_ptr<const OAuth2Clients> clients, std::shared_ptr<OAuth2Grants> grants,
+               const std::vector<std::string>& trustedIps)
       : clients_(std::move(clients)), grants_(std::move(grants)) {
+    for (const std::string& range : trustedIps)
+      if (auto parsed = net::AddressRange::parse(range)) trusted_.push_back(*parsed);
+    acceptTerminated_ = config.value("accept_http_if_already_terminated", false);
     scopes_ = stringList(config, "scopes");
     hasScopes_ = config.contains("scopes") && config["scopes"].is_array();
     mandatoryScope_ = config.value("mandatory_scope", false);
@@ -215,9 +220,28 @@ class OAuth2Plugin final : public Plugin {
     return answer(ctx, 405, problem("invalid_method", description), {{"WWW-Authenticate", challenge}});
   }
 
-  // Kong's check_https: the client's own TLS (Sluice trusts no proxy's X-Forwarded-Proto, as Kong
-  // with its default empty trusted_ips).
-  static bool https(const RequestContext& ctx) { return ctx.https; }
+  // Kong's check_https: the client's own TLS, or with accept_http_if_already_terminated a trusted
+  // proxy's (sluice.conf trusted_ips) single X-Forwarded-Proto: https. `error`: why not, if said.
+  bool https(const RequestContext& ctx, std::string& error) const {
+    if (ctx.https) return true;
+    if (!acceptTerminated_) return false;
+    const auto client = net::Address::parse(ctx.clientIp);
+    bool trusted = false;
+    for (const auto& range : trusted_) trusted = trusted || (client && range.contains(*client));
+    if (!trusted) return false;
+    std::string_view proto;
+    int seen = 0;
+    for (const http::Header& h : ctx.request->headers)
+      if (http::equalsIgnoreCase(h.name, "x-forwarded-proto")) {
+        proto = h.value;
+        ++seen;
+      }
+    if (seen > 1) {
+      error = "Only one X-Forwarded-Proto header allowed";
+      return false;
+    }
+    return http::equalsIgnoreCase(proto, "https");
+  }
 
   const OAuth2Client* clientById(const std::string* clientId) const {
     if (!clientId || clientId->empty()) return nullptr;
@@ -299,8 +323,8 @@ class OAuth2Plugin final : public Plugin {
     json response = json::object();
     std::string redirectUri;
     bool implicit = false;
-    if (!https(ctx)) {
-      response = problem("access_denied", "You must use HTTPS");
+    if (std::string why; !https(ctx, why)) {
+      response = problem("access_denied", why.empty() ? "You must use HTTPS" : why);
     } else if (!param(params, "provision_key") || provisionKey_ != *param(params, "provision_key")) {
       response = problem("invalid_provision_key", "Invalid provision_key");
     } else if (blank(param(params, "authenticated_userid"))) {
@@ -392,8 +416,8 @@ class OAuth2Plugin final : public Plugin {
     json response = json::object();
     int errorStatus = 400;
     std::string challenge;
-    if (!https(ctx)) {
-      response = problem("access_denied", "You must use HTTPS");
+    if (std::string why; !https(ctx, why)) {
+      response = problem("access_denied", why.empty() ? "You must use HTTPS" : why);
     } else {
       const std::string grantType = param(params, "grant_type") ? *param(params, "grant_type") : std::string();
       if (!(grantType == "authorization_code" || grantType == "refresh_token" ||
@@ -577,6 +601,8 @@ class OAuth2Plugin final : public Plugin {
 
   std::shared_ptr<const OAuth2Clients> clients_;
   std::shared_ptr<OAuth2Grants> grants_;
+  std::vector<net::AddressRange> trusted_;
+  bool acceptTerminated_ = false;
   std::vector<std::string> scopes_;
   bool hasScopes_ = false, mandatoryScope_ = false;
   std::string provisionKey_;
@@ -596,7 +622,8 @@ PluginCreateResult createOAuth2(const nlohmann::json& config, BuildContext& cont
     grants->reload(context.entities("oauth2_tokens"), context.entities("oauth2_authorization_codes"));
     return std::make_shared<const bool>(true);
   });
-  return PluginConstSharedPtr(std::make_shared<OAuth2Plugin>(config, clientsOf(context), std::move(grants)));
+  return PluginConstSharedPtr(
+      std::make_shared<OAuth2Plugin>(config, clientsOf(context), std::move(grants), context.node().settings().trustedIps));
 }
 
 }  // namespace sluice::plugins

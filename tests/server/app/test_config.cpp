@@ -53,6 +53,8 @@ class TestConfig : public QObject {
     QVERIFY(!Config::load(write("database = mysql\n").toStdString(), {}));
     QVERIFY(!Config::load(write("nonsense line\n").toStdString(), {}));
     QVERIFY(!Config::load(write("pg_timeout = 5 parsecs\n").toStdString(), {}));
+    QVERIFY(!Config::load(write("trusted_ips = 10.0.0.0/8, proxy.internal\n").toStdString(), {}));
+    QVERIFY(Config::load(write("trusted_ips = 10.0.0.0/8, ::1\n").toStdString(), {}));
     QVERIFY(!Config::load("/no/such/file", {}));
   }
 
