@@ -24,6 +24,18 @@ bool base64urlDecode(std::string_view in, std::string& out) {
   return base64Decode(text, out);
 }
 
+std::string escapeUriComponent(std::string_view in) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : in) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~')
+      out.push_back(static_cast<char>(c));
+    else
+      out.append({'%', kHex[c >> 4], kHex[c & 15]});
+  }
+  return out;
+}
+
 std::string randomHex(size_t bytes) {
   unsigned char raw[32];
   bytes = std::min(bytes, sizeof raw);

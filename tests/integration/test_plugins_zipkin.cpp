@@ -165,6 +165,23 @@ class TestPluginsZipkin : public QObject {
     QVERIFY(fresh.endsWith("-00") && !fresh.contains(traceId));
   }
 
+  // Jaeger and OT traces go on with their baggage (uberctx-*, ot-baggage-*), escaped as Kong's.
+  void jaegerAndOtBaggage() {
+    add({{"sample_ratio", 0}});
+    const QByteArray trace = "463ac35c9f6413ad48485a3953bb6124";
+    QJsonObject up = PluginTestBed::upstreamHeaders(
+        get("/", {{"uber-trace-id", trace + ":a2fb4a1d1a96d312:0000000000000001:1"}, {"uberctx-user", "ann%20b"}}));
+    QVERIFY2(up["uber-trace-id"].toString().startsWith(QString(trace) + ":"), qPrintable(up["uber-trace-id"].toString()));
+    QVERIFY(up["uber-trace-id"].toString().endsWith(":01"));
+    QCOMPARE(up["uberctx-user"].toString(), QString("ann%20b"));
+    up = PluginTestBed::upstreamHeaders(get("/", {{"ot-tracer-traceid", "1234567890abcdef"}, {"ot-tracer-spanid", "a2fb4a1d1a96d312"},
+                                                  {"ot-tracer-sampled", "0"}, {"ot-baggage-tenant", "acme/eu"}}));
+    QCOMPARE(up["ot-tracer-traceid"].toString(), QString("1234567890abcdef"));
+    QCOMPARE(up["ot-tracer-sampled"].toString(), QString("0"));
+    QCOMPARE(up["ot-baggage-tenant"].toString(), QString("acme%2Feu"));
+    QCOMPARE(up["uberctx-tenant"].toString(), QString("acme%2Feu"));
+  }
+
   void configuredHeaderTypes() {
     add({{"sample_ratio", 0}, {"header_type", "w3c"}, {"traceid_byte_count", 8}});
     const QJsonObject up = PluginTestBed::upstreamHeaders(get("/"));

@@ -72,21 +72,10 @@ std::string newId() {
   return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4) + "-" + hex.substr(20);
 }
 
-// ngx.escape_uri: all but the unreserved characters as %XX.
-std::string escapeUri(std::string_view in) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : in) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') out.push_back(static_cast<char>(c));
-    else out.append({'%', kHex[c >> 4], kHex[c & 15]});
-  }
-  return out;
-}
-
 // Kong's utils.encode_args: names in order, each name=value escaped.
 std::string encodeArgs(const std::map<std::string, std::string>& args) {
   std::string out;
-  for (const auto& [name, value] : args) out.append(out.empty() ? "" : "&").append(escapeUri(name)).append("=").append(escapeUri(value));
+  for (const auto& [name, value] : args) out.append(out.empty() ? "" : "&").append(escapeUriComponent(name)).append("=").append(escapeUriComponent(value));
   return out;
 }
 

@@ -24,6 +24,7 @@ struct ZipkinTrace {
   std::string method, host, path, protocol;  // (the request's bytes are gone by the log phase)
   uint64_t accessStartUs = 0;
   std::vector<std::pair<std::string, std::string>> tags;  // the request span's own (static, Zipkin-Tags)
+  std::vector<std::pair<std::string, std::string>> baggage;
   void clear() {
     started = sample = false;
     headerType.clear();
@@ -37,6 +38,7 @@ struct ZipkinTrace {
     protocol.clear();
     accessStartUs = 0;
     tags.clear();
+    baggage.clear();
   }
 };
 
@@ -87,7 +89,7 @@ class ZipkinPlugin final : public Plugin {
   PhaseResult access(RequestContext& ctx) const override {
     ZipkinTrace& trace = start(ctx);
     trace.accessStartUs = core::monotonicMicros();
-    OutgoingSpan span{trace.traceId, trace.proxySpanId, trace.requestSpanId, trace.sample, {}};
+    OutgoingSpan span{trace.traceId, trace.proxySpanId, trace.requestSpanId, trace.sample, {}, &trace.baggage};
     if (const std::string_view flags = ctx.header("x-b3-flags"); !flags.empty()) span.b3Flags = flags;
     for (auto& [name, value] : traceHeadersFor(span, headerType_, trace.headerType, defaultHeaderType_)) ctx.setHeaders.add(name, value);
     return PhaseResult::Continue;
@@ -202,6 +204,7 @@ class ZipkinPlugin final : public Plugin {
     trace.traceId = incoming.traceId.empty() ? randomHex(traceIdBytes_) : incoming.traceId;
     trace.requestSpanId = incoming.spanId.empty() ? randomHex(8) : incoming.spanId;  // (B3: the caller's span, shared)
     trace.requestParentId = incoming.parentId;
+    trace.baggage = std::move(incoming.baggage);
     trace.proxySpanId = randomHex(8);
     const http::RequestHead& r = *ctx.request;
     trace.method.assign(r.method);

@@ -1,5 +1,8 @@
 #include "plugins/zipkin/trace_headers.h"
 
+#include "http/query_string.h"
+#include "plugins/encodings.h"
+
 #include <cctype>
 
 namespace sluice::plugins {
@@ -151,6 +154,22 @@ void readOt(const http::Headers& headers, IncomingTrace& out) {
   out.parentId = span ? lower(*span) : std::string();  // (Kong: the caller's span is this one's parent)
 }
 
+// Kong's parse_baggage_headers: `<prefix><key>: <escaped value>`; a later key replaces an earlier.
+void readBaggage(const http::Headers& headers, std::string_view prefix, std::vector<std::pair<std::string, std::string>>& baggage) {
+  for (const http::Header& h : headers) {
+    if (h.name.size() <= prefix.size() || !http::equalsIgnoreCase(h.name.substr(0, prefix.size()), prefix)) continue;
+    std::string key = lower(h.name.substr(prefix.size())), value;
+    if (!http::urlDecode(h.value, value, false)) value.assign(h.value);
+    bool replaced = false;
+    for (auto& [k, v] : baggage)
+      if (k == key) {
+        v = value;
+        replaced = true;
+      }
+    if (!replaced) baggage.emplace_back(std::move(key), std::move(value));
+  }
+}
+
 }  // namespace
 
 IncomingTrace readTraceHeaders(const http::Headers& headers, std::string_view configured) {
@@ -175,6 +194,10 @@ IncomingTrace readTraceHeaders(const http::Headers& headers, std::string_view co
   } else if (find(headers, "ot-tracer-traceid")) {
     out.headerType = "ot";
     readOt(headers, out);
+  }
+  if (!out.traceId.empty()) {
+    readBaggage(headers, "ot-baggage-", out.baggage);
+    readBaggage(headers, "uberctx-", out.baggage);
   }
   return out;
 }
@@ -203,7 +226,11 @@ std::vector<std::pair<std::string, std::string>> traceHeadersFor(const OutgoingS
     out.emplace_back("ot-tracer-traceid", std::string(span.traceId));
     out.emplace_back("ot-tracer-spanid", std::string(span.spanId));
     out.emplace_back("ot-tracer-sampled", sampled);
+    if (span.baggage)
+      for (const auto& [key, value] : *span.baggage) out.emplace_back("ot-baggage-" + key, escapeUriComponent(value));
   }
+  if (span.baggage)
+    for (const auto& [key, value] : *span.baggage) out.emplace_back("uberctx-" + key, escapeUriComponent(value));
   return out;
 }
 
