@@ -4,6 +4,7 @@
 // static tags, and Kong's configuration checks.
 #include "plugin_test_bed.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTcpServer>
@@ -126,7 +127,9 @@ class TestPluginsZipkin : public QObject {
     QCOMPARE(attempt["remoteEndpoint"].toObject()["port"].toInt(), bed_.upstreamPort());
     QCOMPARE(attempt["remoteEndpoint"].toObject()["ipv4"].toString(), QString("127.0.0.1"));
     QCOMPARE(attempt["tags"].toObject()["kong.balancer.try"].toString(), QString("1"));
-    QVERIFY(request["timestamp"].toDouble() > 1.7e15);  // wall-clock microseconds
+    // Wall-clock microseconds, of this very request.
+    const double nowUs = static_cast<double>(QDateTime::currentMSecsSinceEpoch()) * 1000;
+    QVERIFY(request["timestamp"].toDouble() <= nowUs && request["timestamp"].toDouble() > nowUs - 60e6);
     QVERIFY(request["duration"].toDouble() >= proxy["duration"].toDouble());
   }
 

@@ -1,5 +1,6 @@
 // datadog: a request's metrics with tags to a DogStatsD agent over UDP (Kong 2.8's
 // kong/plugins/datadog/schema.lua).
+#include "plugins/logging/statsd_metrics.h"
 #include "schema/plugin_schema.h"
 #include "schema/typedefs.h"
 
@@ -36,7 +37,7 @@ schema::Field metricElement() {
                   {"counter", "gauge", "histogram", "meter", "set", "timer", "distribution"}),
               schema::arrayField("tags", schema::stringField("tag").withCheck(tagShape)),
               schema::numberField("sample_rate").withBetween(0, 1),
-              schema::stringField("consumer_identifier").withOneOf({"consumer_id", "custom_id", "username"})})
+              consumerIdentifierField()})
       .withRecordChecks({td::conditional("stat_type", {{"one_of", {"counter", "gauge"}}}, "sample_rate", {{"required", true}})});
 }
 
@@ -48,16 +49,15 @@ const schema::PluginSchema& datadogSchema() {
     p.name = "datadog";
     p.protocols = schema::PluginProtocols::Any;
     p.priority = 10;
-    p.config = {
-        td::host("host").withDefault("localhost").withDescription("The Datadog agent's DogStatsD endpoint (UDP)."),
-        td::port("port").withDefault(8125),
-        schema::stringField("prefix").withDefault("kong").withDescription("Put before every metric's name."),
+    p.config = statsdServerFields("The Datadog agent's DogStatsD endpoint (UDP).");
+    for (schema::Field f : {
         schema::stringField("service_name_tag").withDefault("name").withDescription("The tag naming the service."),
         schema::stringField("status_tag").withDefault("status").withDescription("The tag carrying the response status."),
         schema::stringField("consumer_tag").withDefault("consumer").withDescription("The tag naming the consumer."),
         schema::arrayField("metrics", metricElement()).asRequired().withDefault(defaultMetrics()).withDescription(
             "The metrics sent for each request, and how."),
-    };
+         })
+      p.config.push_back(std::move(f));
     return p;
   }();
   return kSchema;

@@ -3,6 +3,7 @@
 #include "plugins/config_values.h"
 #include "plugins/logging/log_plugin.h"
 #include "plugins/logging/udp_sender.h"
+#include "schema/typedefs.h"
 #include "snapshot/config_snapshot.h"
 
 
@@ -68,6 +69,16 @@ class StatsdShippingPlugin final : public Plugin {
 };
 
 }  // namespace
+
+std::vector<schema::Field> statsdServerFields(const char* serverDescription) {
+  namespace td = schema::typedefs;
+  return {td::host("host").withDefault("localhost").withDescription(serverDescription), td::port("port").withDefault(8125),
+          schema::stringField("prefix").withDefault("kong").withDescription("Put before every metric's name.")};
+}
+
+schema::Field consumerIdentifierField() {
+  return schema::stringField("consumer_identifier").withOneOf({"consumer_id", "custom_id", "username"});
+}
 
 std::vector<MetricConfig> metricConfigs(const nlohmann::json& metrics) {
   std::vector<MetricConfig> out;

@@ -6,6 +6,7 @@
 // (a bounded queue drained by a thread of its own: a reactor never waits on the network).
 #include "plugins/build_context.h"
 #include "plugins/plugin.h"
+#include "schema/field.h"
 
 #include <functional>
 #include <string>
@@ -26,6 +27,11 @@ struct MetricConfig {
   ConsumerIdentifier consumer = ConsumerIdentifier::None;
   std::string tags;  // datadog: the metric's own tags, comma-separated
 };
+
+// The config fields both schemas open with: the server (`host`, `port` 8125) and the `prefix`.
+std::vector<schema::Field> statsdServerFields(const char* serverDescription);
+// A metric's `consumer_identifier`.
+schema::Field consumerIdentifierField();
 
 // The config's `metrics` array, as the schema has validated it.
 std::vector<MetricConfig> metricConfigs(const nlohmann::json& metrics);

@@ -91,7 +91,7 @@ OAuth2Grants::OAuth2Grants(std::shared_ptr<PluginRowWriter> writer)
 
 void OAuth2Grants::reload(const std::vector<json>& tokens, const std::vector<json>& codes) {
   const int64_t now = unixNow();
-  std::unordered_map<std::string, OAuth2Token> freshTokens;
+  decltype(tokens_) freshTokens;
   std::unordered_map<std::string, std::string> freshRefresh;
   std::unordered_map<std::string, OAuth2Code> freshCodes;
   std::unique_lock lock(mutex_);
@@ -129,12 +129,7 @@ void OAuth2Grants::reload(const std::vector<json>& tokens, const std::vector<jso
   sweep(now);
 }
 
-std::optional<OAuth2Token> OAuth2Grants::byAccessToken(std::string_view accessToken) const {
-  std::shared_lock lock(mutex_);
-  const auto it = tokens_.find(std::string(accessToken));
-  if (it == tokens_.end() || it->second.gone(unixNow())) return std::nullopt;
-  return it->second;
-}
+int64_t OAuth2Grants::nowSeconds() { return unixNow(); }
 
 std::optional<OAuth2Token> OAuth2Grants::byRefreshToken(std::string_view refreshToken) const {
   std::shared_lock lock(mutex_);

@@ -45,7 +45,16 @@ class OAuth2Grants {
   // The rows the store holds now (snapshot builder).
   void reload(const std::vector<nlohmann::json>& tokens, const std::vector<nlohmann::json>& codes);
 
-  std::optional<OAuth2Token> byAccessToken(std::string_view accessToken) const;
+  // Calls `use` with the token under the read lock (no copy: this is every request's look-up);
+  // false when there is none (or it is gone).
+  template <class Use>
+  bool withAccessToken(std::string_view accessToken, Use&& use) const {
+    std::shared_lock lock(mutex_);
+    const auto it = tokens_.find(accessToken);
+    if (it == tokens_.end() || it->second.gone(nowSeconds())) return false;
+    use(it->second);
+    return true;
+  }
   std::optional<OAuth2Token> byRefreshToken(std::string_view refreshToken) const;
   std::optional<OAuth2Code> byCode(std::string_view code) const;
   // The code, removed: a code is exchanged once (nullopt: gone meanwhile).
@@ -70,7 +79,12 @@ class OAuth2Grants {
 
   std::shared_ptr<PluginRowWriter> writer_;
   mutable std::shared_mutex mutex_;
-  std::unordered_map<std::string, OAuth2Token> tokens_;   // by access token
+  struct TextHash {  // looked up by a view of the request's token
+    using is_transparent = void;
+    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  static int64_t nowSeconds();
+  std::unordered_map<std::string, OAuth2Token, TextHash, std::equal_to<>> tokens_;  // by access token
   std::unordered_map<std::string, std::string> refresh_;  // refresh token -> access token
   std::unordered_map<std::string, OAuth2Code> codes_;     // by code
   std::unordered_map<std::string, Local> local_;          // by row id

@@ -552,25 +552,32 @@ class OAuth2Plugin final : public Plugin {
       challenge = "Bearer realm=\"service\"";
       return false;
     }
-    const std::optional<OAuth2Token> token = grants_->byAccessToken(accessToken);
-    if (!token) return invalid(kInvalidToken);
-    const std::string serviceId = ctx.service ? ctx.service->id : std::string();
-    if (!globalCredentials_ && token->serviceId.empty()) {  // Kong's load_token answers this one without a challenge
+    enum class Verdict { Good, Unknown, GlobalOnly, Expired } verdict = Verdict::Unknown;
+    const std::string_view serviceId = ctx.service ? std::string_view(ctx.service->id) : std::string_view();
+    const OAuth2Client* client = nullptr;
+    grants_->withAccessToken(accessToken, [&](const OAuth2Token& token) {
+      if (!globalCredentials_ && token.serviceId.empty()) {
+        verdict = Verdict::GlobalOnly;
+      } else if ((!token.serviceId.empty() && token.serviceId != serviceId) || token.accessExpired(static_cast<int64_t>(std::time(nullptr)))) {
+        verdict = Verdict::Expired;
+      } else if (const auto found = clients_->byId.find(token.credentialId); found != clients_->byId.end()) {  // (else its application is gone)
+        verdict = Verdict::Good;
+        client = found->second;
+        authenticate(ctx, client->consumerIndex, client->id, client->clientId);
+        ctx.removeHeaders.add("X-Credential-Username");
+        if (token.scope.empty()) ctx.removeHeaders.add("X-Authenticated-Scope");
+        else ctx.setHeaders.add("X-Authenticated-Scope", token.scope);
+        if (token.authenticatedUserid.empty()) ctx.removeHeaders.add("X-Authenticated-UserId");
+        else ctx.setHeaders.add("X-Authenticated-UserId", token.authenticatedUserid);
+      }
+    });
+    if (verdict == Verdict::GlobalOnly) {  // Kong's load_token answers this one without a challenge
       status = 401;
       body = problem("invalid_token", "The access token is global, but the current plugin is configured without 'global_credentials'");
       challenge.clear();
       return false;
     }
-    if (!token->serviceId.empty() && token->serviceId != serviceId) return invalid(kInvalidToken);
-    if (token->accessExpired(static_cast<int64_t>(std::time(nullptr)))) return invalid(kInvalidToken);
-    const auto client = clients_->byId.find(token->credentialId);
-    if (client == clients_->byId.end()) return invalid(kInvalidToken);  // (its application is gone)
-    authenticate(ctx, client->second->consumerIndex, client->second->id, client->second->clientId);
-    ctx.removeHeaders.add("X-Credential-Username");
-    if (token->scope.empty()) ctx.removeHeaders.add("X-Authenticated-Scope");
-    else ctx.setHeaders.add("X-Authenticated-Scope", token->scope);
-    if (token->authenticatedUserid.empty()) ctx.removeHeaders.add("X-Authenticated-UserId");
-    else ctx.setHeaders.add("X-Authenticated-UserId", token->authenticatedUserid);
+    if (verdict != Verdict::Good) return invalid(kInvalidToken);
     return true;
   }
 

@@ -1,4 +1,5 @@
 // statsd: a request's metrics to a StatsD server over UDP (Kong 2.8's kong/plugins/statsd/schema.lua).
+#include "plugins/logging/statsd_metrics.h"
 #include "schema/plugin_schema.h"
 #include "schema/typedefs.h"
 
@@ -33,7 +34,7 @@ schema::Field metricElement() {
                                                                   "status_count_per_user", "unique_users", "upstream_latency"}),
               schema::stringField("stat_type").asRequired().withOneOf({"counter", "gauge", "histogram", "meter", "set", "timer"}),
               schema::numberField("sample_rate").withGreaterThan(0),
-              schema::stringField("consumer_identifier").withOneOf({"consumer_id", "custom_id", "username"})})
+              consumerIdentifierField()})
       .withRecordChecks({
           td::conditional("name", {{"eq", "unique_users"}}, "stat_type", {{"eq", "set"}}),
           td::conditional("stat_type", {{"one_of", {"counter", "gauge"}}}, "sample_rate", {{"required", true}}),
@@ -51,13 +52,12 @@ const schema::PluginSchema& statsdSchema() {
     p.name = "statsd";
     p.protocols = schema::PluginProtocols::Any;
     p.priority = 11;
-    p.config = {
-        td::host("host").withDefault("localhost").withDescription("The StatsD server (UDP)."),
-        td::port("port").withDefault(8125),
-        schema::stringField("prefix").withDefault("kong").withDescription("Put before every metric's name."),
+    p.config = statsdServerFields("The StatsD server (UDP).");
+    for (schema::Field f : {
         schema::arrayField("metrics", metricElement()).withDefault(defaultMetrics()).withDescription(
             "The metrics sent for each request, and how."),
-    };
+         })
+      p.config.push_back(std::move(f));
     return p;
   }();
   return kSchema;
