@@ -221,7 +221,8 @@ constexpr const char* kRestartKeys[] = {"prefix", "proxy_listen", "admin_listen"
                                         "pg_user", "pg_password", "pg_database", "pg_ssl", "pg_timeout",
                                         "declarative_config", "worker_processes", "ssl_cert", "ssl_cert_key",
                                         "ssl_protocols", "large_client_header_buffers", "access_log", "access_log_format",
-                                        "access_log_queue", "traces_kept", "status_listen", "observability"};
+                                        "access_log_queue", "traces_kept", "status_listen", "observability", "plugin_threads",
+                                        "plugin_queue", "plugin_trusted_certificates"};
 
 // Each proxied request holds two descriptors (client and upstream): take the hard limit, as
 // nginx's worker_rlimit_nofile and Kong's start-up do, instead of a shell's default of 1024.
@@ -297,6 +298,9 @@ int start(const Config& config, const Arguments& args) {
   pluginSettings.rateLimitingSyncMs = static_cast<uint32_t>(*config.milliseconds("rate_limiting_sync_interval"));
   pluginSettings.syslogSocket = config.get("syslog_socket");
   pluginSettings.trustedIps = config.list("trusted_ips");
+  pluginSettings.pluginThreads = static_cast<size_t>(*config.integer("plugin_threads"));
+  pluginSettings.pluginQueue = static_cast<size_t>(*config.integer("plugin_queue"));
+  pluginSettings.trustedCertificates = config.get("plugin_trusted_certificates");
   builder.setPluginSettings(pluginSettings);
   auto kongSeries = std::make_shared<plugins::KongSeries>(config.get("prometheus_kong_names") == "3" ? plugins::KongMetricNames::Kong3
                                                                                                   : plugins::KongMetricNames::Kong28);

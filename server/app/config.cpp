@@ -76,6 +76,13 @@ const std::vector<ConfigKey>& configKeys() {
       {"trusted_ips", "",
        "Addresses or ranges (comma-separated) of proxies in front whose X-Forwarded-Proto is believed (oauth2's "
        "accept_http_if_already_terminated); empty: none, as Kong's. 0.0.0.0/0,::/0 trusts every one."},
+      {"plugin_threads", "8",
+       "Threads for plugin work that would block a worker (ldap-auth's binds); the request waits for them, the worker "
+       "goes on with others."},
+      {"plugin_queue", "1024", "Plugin work waiting for those threads; past it a request that needs one gets a 500."},
+      {"plugin_trusted_certificates", "",
+       "PEM file of CA certificates that servers plugins verify must chain to (ldap-auth's verify_ldap_host); empty: the "
+       "system's (/etc/ssl/certs/ca-certificates.crt)."},
       {"status_listen", "off", "Address of a listener for GET /status and /metrics only, without tokens (e.g. 0.0.0.0:8100)."},
       {"prometheus_kong_names", "2.8",
        "Kong metric names on GET /metrics: 2.8 (kong_http_status, kong_latency, ... as Kong 2.8's Grafana dashboard reads) or 3 "
@@ -144,8 +151,10 @@ core::Result<Config> Config::load(const std::string& file, const std::map<std::s
     if (auto m = config.milliseconds(key); !m) return m.error();
   for (const auto& key : {"keepalive_requests", "upstream_keepalive_pool_size", "upstream_keepalive_max_requests",
                           "max_request_headers", "admin_threads", "rate_limiting_counters", "trace_slowest", "traces_kept", "access_log_queue",
-                          "loadtest_max_connections", "loadtest_max_threads", "loadtests_kept"})
+                          "loadtest_max_connections", "loadtest_max_threads", "loadtests_kept", "plugin_queue"})
     if (auto i = config.integer(key); !i || *i < 0) return configError(key + std::string(": expected a positive integer"));
+  if (auto i = config.integer("plugin_threads"); !i || *i < 1 || *i > 1024)
+    return configError("plugin_threads: expected a number of threads from 1 to 1024");
   for (const auto& key : {"observability", "observability_consumers"})
     if (auto b = config.boolean(key); !b) return b.error();
   if (const std::string f = config.get("access_log_format"); f != "combined" && f != "json")

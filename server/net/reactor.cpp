@@ -20,9 +20,11 @@ Reactor::Reactor(int index) : index_(index) {
   ev.data.ptr = nullptr;  // null: the wake-up eventfd
   epoll_ctl(epoll_, EPOLL_CTL_ADD, wake_, &ev);
   refreshClock();
+  handle_ = std::make_shared<ReactorHandle>(this);
 }
 
 Reactor::~Reactor() {
+  handle_->detach();
   if (wake_ >= 0) close(wake_);
   if (epoll_ >= 0) close(epoll_);
 }
@@ -45,6 +47,18 @@ void Reactor::post(std::function<void()> task) {
   }
   const uint64_t one = 1;
   [[maybe_unused]] auto n = write(wake_, &one, sizeof one);
+}
+
+bool ReactorHandle::post(std::function<void()> task) {
+  std::lock_guard lock(mutex_);
+  if (!reactor_) return false;
+  reactor_->post(std::move(task));
+  return true;
+}
+
+void ReactorHandle::detach() {
+  std::lock_guard lock(mutex_);
+  reactor_ = nullptr;
 }
 
 void Reactor::stop() {

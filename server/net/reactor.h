@@ -2,8 +2,8 @@
 // One event loop per core. Each file descriptor is registered once, edge-triggered, for reading
 // and writing (no epoll_ctl per request); handlers remember what would block. The loop's clock is
 // read once per iteration (CLOCK_MONOTONIC_COARSE, a vDSO call). Work from other threads arrives
-// through post() (a mutex-guarded queue and an eventfd): configuration changes and shutdown only,
-// never requests.
+// through post() (a mutex-guarded queue and an eventfd): configuration changes, shutdown, and the
+// wake-up of a request whose plugin waited for work done on another thread (ldap-auth's bind).
 #include "net/timer.h"
 
 #include <atomic>
@@ -21,6 +21,21 @@ class EventHandler {
   virtual void onEvents(uint32_t events) = 0;
 };
 
+class Reactor;
+
+// A reactor's address for threads that may outlive it (a plugin's worker threads): posting through
+// it after the reactor is gone drops the task.
+class ReactorHandle {
+ public:
+  explicit ReactorHandle(Reactor* reactor) : reactor_(reactor) {}
+  bool post(std::function<void()> task);  // false: the reactor is gone
+  void detach();
+
+ private:
+  std::mutex mutex_;
+  Reactor* reactor_;
+};
+
 class Reactor {
  public:
   explicit Reactor(int index);
@@ -32,6 +47,7 @@ class Reactor {
   void run();               // until stop(); on the reactor's own thread
   void stop();              // any thread
   void post(std::function<void()> task);  // any thread; runs on the reactor thread
+  const std::shared_ptr<ReactorHandle>& handle() const { return handle_; }
 
   bool add(int fd, EventHandler* handler);  // edge-triggered, in and out
   void remove(int fd);
@@ -61,6 +77,7 @@ class Reactor {
   std::vector<std::function<void()>> posted_;
   std::function<void()> idleHook_;
   std::vector<std::unique_ptr<EventHandler>> retired_;
+  std::shared_ptr<ReactorHandle> handle_;
 };
 
 }  // namespace sluice::net

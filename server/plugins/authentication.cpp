@@ -31,6 +31,20 @@ void authenticate(RequestContext& ctx, size_t consumerIndex, std::string_view cr
   ctx.removeHeaders.add("X-Anonymous-Consumer");  // (last: an anonymous consumer sets it instead)
 }
 
+void authenticateCredential(RequestContext& ctx, std::string_view credentialId, std::string_view username) {
+  ctx.consumer = nullptr;
+  ctx.consumerIndex = 0;
+  ctx.anonymous = false;
+  ctx.credentialId.assign(credentialId);
+  ctx.credentialIdentifier.assign(username);
+  ctx.removeHeaders.add("X-Consumer-ID");
+  ctx.removeHeaders.add("X-Consumer-Custom-ID");
+  ctx.removeHeaders.add("X-Consumer-Username");
+  setOrClear(ctx, "X-Credential-Identifier", username);
+  setOrClear(ctx, "X-Credential-Username", username);
+  ctx.removeHeaders.add("X-Anonymous-Consumer");
+}
+
 // `anonymous` names the consumer by id or, as Kong 2.8 loads it, by username.
 bool authenticateAnonymous(RequestContext& ctx, const std::string& anonymous, bool usernameCredential) {
   auto it = ctx.snapshot->consumerById.find(anonymous);

@@ -17,6 +17,9 @@ namespace sluice::plugins {
 // sends as the deprecated X-Credential-Username (set, or cleared for an anonymous consumer).
 void authenticate(RequestContext& ctx, size_t consumerIndex, std::string_view credentialId,
                   std::string_view credentialIdentifier, bool usernameCredential = false);
+// A credential that names no consumer (ldap-auth's directory user, Kong's set_consumer(nil, credential)):
+// X-Consumer-* are cleared, X-Credential-Identifier and X-Credential-Username carry the username.
+void authenticateCredential(RequestContext& ctx, std::string_view credentialId, std::string_view username);
 // The `anonymous` fallback of a failed authentication (a consumer id or username): true when that consumer exists; otherwise
 // a 500 is queued (Kong: the anonymous consumer is configured but does not exist).
 bool authenticateAnonymous(RequestContext& ctx, const std::string& anonymous, bool usernameCredential = false);
@@ -24,9 +27,11 @@ bool authenticateAnonymous(RequestContext& ctx, const std::string& anonymous, bo
 // 500 when it does not exist); otherwise it is refused with `status` and `message`.
 PhaseResult failAuthentication(RequestContext& ctx, const std::string& anonymous, int status, std::string_view message,
                                bool usernameCredential = false);
-// Another authentication plugin of the chain already identified a real consumer (the `anonymous`
-// option then lets this one pass: Kong's "logical OR" of auth plugins).
-inline bool alreadyAuthenticated(const RequestContext& ctx) { return ctx.consumer && !ctx.anonymous; }
+// Another authentication plugin of the chain already identified a real consumer or credential (the
+// `anonymous` option then lets this one pass: Kong's "logical OR" of auth plugins).
+inline bool alreadyAuthenticated(const RequestContext& ctx) {
+  return !ctx.anonymous && (ctx.consumer || !ctx.credentialId.empty());
+}
 
 // Building a plugin's credential index: `add(row, consumer index)` for every row of a credential
 // entity (keyauth_credentials, acls...) whose consumer is in the snapshot being built.

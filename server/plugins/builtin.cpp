@@ -2,6 +2,7 @@
 #include "plugins/acl/plugin.h"
 #include "plugins/basic_auth/daos.h"
 #include "plugins/basic_auth/plugin.h"
+#include "plugins/ldap_auth/plugin.h"
 #include "plugins/bot_detection/plugin.h"
 #include "plugins/correlation_id/plugin.h"
 #include "plugins/datadog/plugin.h"
@@ -49,6 +50,7 @@ const schema::PluginSchema& keyAuthSchema();
 const schema::PluginSchema& basicAuthSchema();
 const schema::PluginSchema& jwtSchema();
 const schema::PluginSchema& hmacAuthSchema();
+const schema::PluginSchema& ldapAuthSchema();
 const schema::PluginSchema& aclSchema();
 const schema::PluginSchema& rateLimitingSchema();
 const schema::PluginSchema& rateLimitingDatabaselessSchema();
@@ -84,6 +86,7 @@ PluginCatalog& builtinCatalog() {
       {&zipkinSchema(), createZipkin, kAccess | kLog},
       {&oauth2Schema(), createOAuth2, kAccess, nullptr, &oauth2Daos()},
       {&keyAuthSchema(), createKeyAuth, kAccess, nullptr, &keyAuthDaos()},
+      {&ldapAuthSchema(), createLdapAuth, kAccess},
       {&basicAuthSchema(), createBasicAuth, kAccess, nullptr, &basicAuthDaos()},
       {&jwtSchema(), createJwt, kAccess, nullptr, &jwtDaos()},
       {&hmacAuthSchema(), createHmacAuth, kAccess, nullptr, &hmacAuthDaos()},

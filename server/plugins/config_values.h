@@ -14,6 +14,12 @@ inline std::string optionalString(const nlohmann::json& config, const char* fiel
   return it != config.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+// A number field, `fallback` when unset (null).
+inline double numberOr(const nlohmann::json& config, const char* field, double fallback) {
+  const auto it = config.find(field);
+  return it != config.end() && it->is_number() ? it->get<double>() : fallback;
+}
+
 // An array-of-strings field, empty when unset.
 inline std::vector<std::string> stringList(const nlohmann::json& config, const char* field) {
   std::vector<std::string> out;

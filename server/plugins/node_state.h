@@ -15,13 +15,17 @@
 namespace sluice::plugins {
 
 // Node-wide plugin settings from sluice.conf (proxy_cache_size, rate_limiting_counters,
-// rate_limiting_sync_interval, syslog_socket, trusted_ips), provided to factories under the key "settings".
+// rate_limiting_sync_interval, syslog_socket, trusted_ips, plugin_threads, plugin_queue,
+// plugin_trusted_certificates), provided to factories under the key "settings".
 struct PluginSettings {
   size_t proxyCacheBytes = size_t{64} << 20;
   size_t rateLimitingCounters = size_t{1} << 18;
   uint32_t rateLimitingSyncMs = 50;
   std::string syslogSocket = "/dev/log";  // the system logger's datagram socket
   std::vector<std::string> trustedIps;    // proxies whose X-Forwarded-Proto is believed (sluice.conf trusted_ips)
+  size_t pluginThreads = 8;               // blocking_pool.h
+  std::string trustedCertificates;        // PEM bundle for verified TLS to plugin servers; empty: the system's
+  size_t pluginQueue = 1024;
 };
 
 class NodeState {

@@ -23,11 +23,6 @@ using observe::Phase;
 using observe::phaseName;
 constexpr uint8_t phaseBit(Phase p) { return static_cast<uint8_t>(1u << static_cast<unsigned>(p)); }
 
-enum class PhaseResult : uint8_t {
-  Continue,
-  Respond,  // ctx.local holds the response; the upstream is not contacted
-};
-
 class Plugin {
  public:
   virtual ~Plugin() = default;

@@ -60,9 +60,21 @@ struct PluginChain {
 // each instance took (reported into the figures).
 using observe::PhaseTiming;
 
+// Where the request phases stand: the phase, the entry, and when the current plugin started (a
+// suspended plugin's time runs until its continuation returns).
+struct ChainCursor {
+  Phase phase = Phase::Rewrite;
+  size_t index = 0;
+  uint64_t clock = 0;
+};
+
 // Runs rewrite then access. Respond: ctx.local holds the answer (a failing plugin gives a 500).
+// Suspend: a plugin waits (see Suspension); `cursor` remembers it for resumeRequestPhases.
 PhaseResult runRequestPhases(const PluginChain& chain, RequestContext& ctx, std::vector<const PluginInstance*>& resolved,
-                             std::vector<PhaseTiming>& timings, uint8_t protocol);
+                             std::vector<PhaseTiming>& timings, uint8_t protocol, ChainCursor& cursor);
+// The suspended plugin was woken: its continuation (ctx.resume) runs, then the plugins after it.
+PhaseResult resumeRequestPhases(const PluginChain& chain, RequestContext& ctx, std::vector<const PluginInstance*>& resolved,
+                                std::vector<PhaseTiming>& timings, uint8_t protocol, ChainCursor& cursor);
 void runHeaderFilter(const PluginChain& chain, RequestContext& ctx, const std::vector<const PluginInstance*>& resolved,
                      std::vector<PhaseTiming>& timings);
 void runBodyFilter(const PluginChain& chain, RequestContext& ctx, const std::vector<const PluginInstance*>& resolved,

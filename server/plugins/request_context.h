@@ -9,6 +9,7 @@
 #include "http/response_parser.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -27,6 +28,29 @@ using http::HeaderEdit;
 using http::HeaderEdits;
 using http::NameList;
 using http::ReusedList;
+
+enum class PhaseResult : uint8_t {
+  Continue,
+  Respond,  // ctx.local holds the response; the upstream is not contacted
+  Suspend,  // the plugin waits for work done off the reactor (see Suspension)
+};
+
+struct RequestContext;
+
+// How a plugin waits without blocking its reactor (ldap-auth's bind): in rewrite or access it takes
+// a waker from `ctx.suspension->suspend()`, hands its work and the waker to threads of its own,
+// sets `ctx.resume` and returns Suspend. The request's bytes stay where they are and nothing else
+// happens to it until the waker is called (once, from any thread): then, on the request's reactor,
+// `ctx.resume(ctx)` finishes the phase (Continue or Respond, or Suspend again) and the chain goes
+// on with the next plugin. A waker called after the client left does nothing.
+class Suspension {
+ public:
+  using Waker = std::function<void()>;
+  virtual Waker suspend() = 0;
+
+ protected:
+  ~Suspension() = default;
+};
 
 // A response made by a plugin (Kong's kong.response.exit): a JSON {"message": ...} body unless
 // `body` is set.
@@ -156,6 +180,11 @@ struct RequestContext {
   };
   std::vector<BalancerTry> balancerTries;
 
+  // --- waiting without blocking (see Suspension): provided by the exchange; the continuation of
+  // the plugin that suspended
+  Suspension* suspension = nullptr;
+  std::function<PhaseResult(RequestContext&)> resume;
+
   // --- for the log phase: times (monotonic µs; 0: did not happen) and captured text
   int64_t startedAtMs = 0;     // wall clock, for logs
   uint64_t sentUpstreamUs = 0, firstByteUs = 0, finishedUs = 0;
@@ -199,6 +228,8 @@ struct RequestContext {
     startedAtMs = 0;
     sentUpstreamUs = firstByteUs = finishedUs = 0;
     balancerTries.clear();
+    suspension = nullptr;
+    resume = nullptr;
     upstreamUri.clear();
     local.clear();
     capture.clear();

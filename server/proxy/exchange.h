@@ -21,6 +21,13 @@
 namespace sluice::proxy {
 
 struct SnapshotPin;  // proxy_worker.h
+class HttpSession;
+
+// The link from a suspended plugin's waker to the session waiting for it: cut when the exchange
+// ends, so that a late waker finds nobody.
+struct WakeTicket {
+  HttpSession* session = nullptr;
+};
 
 struct Exchange {
   http::Http1ServerCodec codec;  // the client's side: request heads and bodies in, responses out
@@ -36,6 +43,8 @@ struct Exchange {
   plugins::RequestContext ctx;
   std::vector<const plugins::PluginInstance*> resolved;
   std::vector<plugins::PhaseTiming> timings;
+  plugins::ChainCursor cursor;            // where the request phases stand
+  std::shared_ptr<WakeTicket> waking;     // while a plugin waits (see plugins::Suspension)
   // When the upstream connection of this exchange was opened and ready (TCP, and TLS for https);
   // 0 when a kept-alive connection served it.
   uint64_t connectStartUs = 0, connectedUs = 0;

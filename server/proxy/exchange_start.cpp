@@ -122,7 +122,8 @@ Routed routeExchange(ProxyWorker& worker, Exchange& x, const ClientFacts& client
   return Routed::Forward;
 }
 
-plugins::PhaseResult runRequestPlugins(ProxyWorker& worker, Exchange& x, const ClientFacts& client) {
+plugins::PhaseResult runRequestPlugins(ProxyWorker& worker, Exchange& x, const ClientFacts& client,
+                                       plugins::Suspension& suspension) {
   const snapshot::ConfigSnapshot& snap = *x.pin->snapshot;
   x.chain = &snap.chains[x.route->chain];
   if (x.chain->empty()) return plugins::PhaseResult::Continue;
@@ -136,10 +137,17 @@ plugins::PhaseResult runRequestPlugins(ProxyWorker& worker, Exchange& x, const C
   ctx.snapshot = &snap;
   ctx.route = x.route;
   ctx.service = x.service;
+  ctx.suspension = &suspension;
   if (x.bodyBuffered) ctx.requestBody = &x.body;
   if (x.chain->phases & plugins::phaseBit(plugins::Phase::Log)) ctx.startedAtMs = core::unixMillis();
   if (worker.settings().observe) x.times.pluginsStart = worker.nowMicros();
-  return plugins::runRequestPhases(*x.chain, ctx, x.resolved, x.timings, client.https ? router::kHttps : router::kHttp);
+  return plugins::runRequestPhases(*x.chain, ctx, x.resolved, x.timings, client.https ? router::kHttps : router::kHttp,
+                                   x.cursor);
+}
+
+plugins::PhaseResult resumeRequestPlugins(Exchange& x, const ClientFacts& client) {
+  return plugins::resumeRequestPhases(*x.chain, x.ctx, x.resolved, x.timings,
+                                      client.https ? router::kHttps : router::kHttp, x.cursor);
 }
 
 bool writeUpstreamRequest(ProxyWorker& worker, Exchange& x, const ClientFacts& client, net::IoBuffer& out) {

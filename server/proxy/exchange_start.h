@@ -36,8 +36,11 @@ enum class Routed {
 };
 Routed routeExchange(ProxyWorker& worker, Exchange& x, const ClientFacts& client, http::GatewayResponse& answer);
 
-// The route's rewrite and access phases. Respond: x.ctx.local holds a plugin's answer.
-plugins::PhaseResult runRequestPlugins(ProxyWorker& worker, Exchange& x, const ClientFacts& client);
+// The route's rewrite and access phases. Respond: x.ctx.local holds a plugin's answer. Suspend: a
+// plugin waits, and `suspension` wakes the exchange for resumeRequestPlugins.
+plugins::PhaseResult runRequestPlugins(ProxyWorker& worker, Exchange& x, const ClientFacts& client,
+                                       plugins::Suspension& suspension);
+plugins::PhaseResult resumeRequestPlugins(Exchange& x, const ClientFacts& client);
 
 // The request head for the upstream, into `out` (and the balancer's hash key, while the client's
 // head is still readable). False: it does not fit even a large buffer (431).

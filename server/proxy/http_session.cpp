@@ -50,6 +50,7 @@ void HttpSession::drive() {
     switch (state_) {
       case State::ReadingHead: more = stepReadHead(); break;
       case State::ReadingBody: more = follow(request_.readBody(*x), disarmThen([this] { forwardExchange(); })); break;
+      case State::AwaitingPlugin: return;  // (the client's bytes wait: the head's views point into them)
       case State::SendingRequest: more = follow(request_.send(*x), disarmThen(moveTo(State::AwaitingResponse))); break;
       case State::AwaitingResponse: more = follow(response_.readHead(*x, keepAlive_), [this] { state_ = relayState(); }); break;
       case State::PassingResponse: more = follow(response_.pass(*x), [this, x] { completeExchange(x->response.status); }); break;
@@ -120,10 +121,34 @@ void HttpSession::beginExchange() {
   }
 }
 
-void HttpSession::forwardExchange() {
+void HttpSession::forwardExchange() { afterRequestPlugins(runRequestPlugins(worker_, *exchange_, facts_, *this)); }
+
+plugins::Suspension::Waker HttpSession::suspend() {
+  auto ticket = std::make_shared<WakeTicket>();  // new each time: an old waker must not find this wait
+  ticket->session = this;
+  exchange_->waking = ticket;
+  return [reactor = worker_.reactor().handle(), ticket] {
+    reactor->post([ticket] {
+      if (HttpSession* session = ticket->session) session->resumeExchange();
+    });
+  };
+}
+
+void HttpSession::resumeExchange() {
+  if (state_ != State::AwaitingPlugin) return;
+  exchange_->waking->session = nullptr, exchange_->waking.reset();  // (woken once)
+  afterRequestPlugins(resumeRequestPlugins(*exchange_, facts_));
+  drive();
+}
+
+void HttpSession::afterRequestPlugins(plugins::PhaseResult result) {
   Exchange& x = *exchange_;
+  if (result == plugins::PhaseResult::Suspend) {
+    state_ = State::AwaitingPlugin;
+    return;
+  }
   const bool unreadBody = x.head.framing != http::BodyFraming::None && !x.bodyBuffered;
-  if (runRequestPlugins(worker_, x, facts_) == plugins::PhaseResult::Respond)
+  if (result == plugins::PhaseResult::Respond)
     return respondLocal(pluginAnswer(x.ctx, worker_.scratch(1), unreadBody), x.ctx.local.sharedBody);
   if (!x.service) return respondLocal({503, "no Service found with those values", {}, unreadBody, false});
   if (!writeUpstreamRequest(worker_, x, facts_, leg_.requestHead())) return respondLocal({431, {}, {}, true, false});
@@ -175,6 +200,7 @@ void HttpSession::respondLocal(http::GatewayResponse r, std::shared_ptr<const st
 }
 
 void HttpSession::endExchange(bool reusable, int status) {
+  if (exchange_->waking) exchange_->waking->session = nullptr, exchange_->waking.reset();  // a late waker finds nobody
   leg_.release(*exchange_, reusable);
   ExchangeRecorder(worker_.settings(), worker_.metrics()).record(*exchange_, clientIp_, status);
   if (exchange_->pin) worker_.unpinSnapshot(exchange_->pin);  // (pinned until the exchange is recorded)

@@ -13,7 +13,7 @@
 
 namespace sluice::proxy {
 
-class HttpSession final : public net::EventHandler, public net::Timer, public UpstreamOwner {
+class HttpSession final : public net::EventHandler, public net::Timer, public UpstreamOwner, public plugins::Suspension {
  public:
   HttpSession(ProxyWorker& worker, int fd, std::string clientIp, uint16_t serverPort, bool tls = false);
 
@@ -27,6 +27,7 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   void onUpstreamEvents(uint32_t events) override;
   void onUpstreamTimeout() override;
   void drain();  // close now if idle, else after the current exchange
+  Waker suspend() override;  // a plugin of the current exchange waits (plugins::Suspension)
 
   HttpSession *prevInWorker = nullptr, *nextInWorker = nullptr;  // the worker's list of its sessions
 
@@ -35,6 +36,7 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   enum class State : uint8_t {
     ReadingHead,
     ReadingBody,  // a plugin reads the request body: all of it arrives before the plugins run
+    AwaitingPlugin,  // a request plugin waits for work off the reactor; its waker resumes the exchange
     SendingRequest,  // (connecting first, when the connection is new)
     AwaitingResponse,
     PassingResponse,
@@ -54,6 +56,8 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   bool stepReadHead();
   void beginExchange();
   void forwardExchange();  // the route's plugins, then the upstream request
+  void resumeExchange();   // a waiting plugin was woken: the rest of the plugins, then upstream
+  void afterRequestPlugins(plugins::PhaseResult result);
   void startUpstream();    // the upstream leg starts (again): SendingRequest, or an answer
   void upstreamFailed(UpstreamLeg::Failure failure);
   // The gateway's own answer, or a plugin's (with a body from memory): the exchange ends with it.

@@ -353,10 +353,11 @@ std::string mismatch(const json& match, const json& value) {
 
 }  // namespace
 
-EntityCheck conditional(std::string ifField, json ifMatch, std::string thenField, json thenMatch) {
+EntityCheck conditional(std::string ifField, json ifMatch, std::string thenField, json thenMatch, std::string thenError) {
   EntityCheck check;
   check.name = "conditional";
   check.args = {{"if_field", ifField}, {"if_match", ifMatch}, {"then_field", thenField}, {"then_match", thenMatch}};
+  if (!thenError.empty()) check.args["then_err"] = thenError;
   check.fieldNames = {ifField, thenField};
   check.run = [=](const json& entity) -> std::optional<json> {
     const auto ifValue = entity.find(ifField);
@@ -364,7 +365,8 @@ EntityCheck conditional(std::string ifField, json ifMatch, std::string thenField
     const auto thenValue = entity.find(thenField);
     const std::string error = mismatch(thenMatch, thenValue == entity.end() ? json() : *thenValue);
     if (error.empty()) return std::nullopt;
-    return json{{thenField, error}, {"@entity", {"failed conditional validation given value of field '" + ifField + "'"}}};
+    return json{{thenField, error},
+                {"@entity", {thenError.empty() ? "failed conditional validation given value of field '" + ifField + "'" : thenError}}};
   };
   return check;
 }

@@ -43,8 +43,10 @@ const std::vector<json>& serviceProtocols();
 EntityCheck atLeastOneOf(std::vector<std::string> fieldNames);
 EntityCheck mutuallyRequired(std::vector<std::string> fieldNames);
 // Kong's conditional: when `ifField`'s value matches `ifMatch`, `thenField`'s must match `thenMatch`.
-// A match is {"eq": v}, {"one_of": [...]} or {"required": true}.
-EntityCheck conditional(std::string ifField, json ifMatch, std::string thenField, json thenMatch);
+// A match is {"eq": v}, {"one_of": [...]} or {"required": true}. `thenError`, when given, is the
+// "@entity" message instead of Kong's generic one (Kong's then_err).
+EntityCheck conditional(std::string ifField, json ifMatch, std::string thenField, json thenMatch,
+                        std::string thenError = {});
 
 // A deprecated spelling Kong 2.8 still accepts for a field (`whitelist` for `allow`): checked as
 // that field and stored under its name.

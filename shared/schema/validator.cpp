@@ -181,17 +181,18 @@ class Checker {
       if (!clean) continue;
       auto result = c.run(entity);
       if (!result) continue;
+      // Kong names the fields of its own messages by their full path; a schema's own text (then_err) stays as written.
+      const bool ownText = c.args.is_object() && c.args.contains("then_err");
+      const auto prefixed = [&](const json& msg) {
+        return prefix.empty() || ownText ? msg.get<std::string>() : addPrefix(msg.get<std::string>(), prefix);
+      };
       if (result->is_array()) {
-        for (const auto& msg : *result) {
-          std::string text = msg.get<std::string>();
-          if (!prefix.empty()) text = addPrefix(text, prefix);
-          errors["@entity"].push_back(text);
-        }
+        for (const auto& msg : *result) errors["@entity"].push_back(prefixed(msg));
       } else if (result->is_object()) {
         for (auto it = result->begin(); it != result->end(); ++it) {
           if (it.key() != "@entity") errors[it.key()] = *it;
           else
-            for (const auto& msg : *it) errors["@entity"].push_back(prefix.empty() ? msg.get<std::string>() : addPrefix(msg, prefix));
+            for (const auto& msg : *it) errors["@entity"].push_back(prefixed(msg));
         }
       }
     }

@@ -61,7 +61,7 @@ class TestKongAdminCompat : public QObject {
     // PRIORITY of each bundled plugin's handler.lua at Kong 2.8.4, the order a Kong user's
     // plugins run in within a phase.
     const QList<QPair<int, QString>> kong{{100000, "zipkin"},     {2500, "bot-detection"},  {2000, "cors"},           {1900, "session"},        {1005, "jwt"},
-                                          {1004, "oauth2"},         {1003, "key-auth"},       {1001, "basic-auth"},     {1000, "hmac-auth"},      {990, "ip-restriction"},
+                                          {1004, "oauth2"},         {1003, "key-auth"},       {1002, "ldap-auth"},      {1001, "basic-auth"},     {1000, "hmac-auth"},      {990, "ip-restriction"},
                                           {951, "request-size-limiting"}, {950, "acl"},      {901, "rate-limiting"},
                                           {900, "response-ratelimiting"},
                                           {801, "request-transformer"},   {800, "response-transformer"},
@@ -80,7 +80,7 @@ class TestKongAdminCompat : public QObject {
       QCOMPARE(cells[0].toInt(), kong[i].first);
       QCOMPARE(cells[1], kong[i].second);
     }
-    QVERIFY2(lines[6].contains("access") && lines[17].contains("log"), out.constData());  // key-auth, prometheus
+    QVERIFY2(lines[6].contains("access") && lines[18].contains("log"), out.constData());  // key-auth, prometheus
   }
 
   void foreignKeysByName() {
@@ -210,7 +210,7 @@ class TestKongAdminCompat : public QObject {
       const char* name;
       const char* says;
     };
-    for (const Case& c : {Case{"ldap-auth", "does not have yet (planned)"}, Case{"grpc-web", "HTTP/2 and gRPC"},
+    for (const Case& c : {Case{"grpc-gateway", "HTTP/2 and gRPC"}, Case{"grpc-web", "HTTP/2 and gRPC"},
                           Case{"pre-function", "runs Lua code"}, Case{"aws-lambda", "service on the internet"}}) {
       const auto r = api_.sendJson("POST", "/plugins", {{"name", c.name}});
       QCOMPARE(r.status, 400);

@@ -1,6 +1,7 @@
 #include "test_certificates.h"
 
 #include <QFile>
+#include <QHostAddress>
 #include <QProcess>
 #include <QTemporaryDir>
 
@@ -35,7 +36,8 @@ PemPair signedBy(const PemPair& ca, const QString& commonName) {
   };
   write("ca.pem", ca.cert);
   write("ca.key", ca.key);
-  write("ext.cnf", "subjectAltName=DNS:" + commonName.toUtf8() + "\nbasicConstraints=critical,CA:FALSE\n");
+  const char* kind = QHostAddress(commonName).isNull() ? "DNS:" : "IP:";  // (an address is named as one)
+  write("ext.cnf", "subjectAltName=" + QByteArray(kind) + commonName.toUtf8() + "\nbasicConstraints=critical,CA:FALSE\n");
   const auto run = [&](const QStringList& args) {
     QProcess p;
     p.start("openssl", args);

@@ -14,7 +14,7 @@ struct PemPair {
 PemPair selfSigned(const QString& commonName);
 // A self-signed CA certificate (basicConstraints CA:TRUE).
 PemPair certificateAuthority(const QString& commonName);
-// A leaf certificate for `commonName` (also its subjectAltName) signed by `ca`.
+// A leaf certificate for `commonName` (also its subjectAltName, DNS or IP) signed by `ca`.
 PemPair signedBy(const PemPair& ca, const QString& commonName);
 
 }  // namespace sluice::test
