@@ -13,10 +13,13 @@ BlockingPool::BlockingPool(size_t threads, size_t queueLimit) : queueLimit_(queu
 }
 
 BlockingPool::~BlockingPool() {
+  std::deque<std::function<void()>> dropped;
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
+    dropped.swap(queue_);
   }
+  dropped.clear();  // (outside the lock: a task's captures may take time to go)
   ready_.notify_all();
   for (auto& t : threads_) t.join();
 }

@@ -92,13 +92,14 @@ class LdapAuthPlugin final : public Plugin {
   PhaseResult tryFrom(RequestContext& ctx, int which) const {
     for (; which < 2; ++which) {
       const std::string_view value = ctx.header(which == 0 ? "proxy-authorization" : "authorization");
-      auto pending = std::make_shared<PendingBind>();
-      if (!parse(value, pending->username, pending->password)) continue;
-      pending->key = cacheKey(pending->username, pending->password);
-      const auto known = node_->answers.find(pending->key, nowMs());
-      if (known && *known) return succeed(ctx, *pending);
+      std::string username, password;
+      if (!parse(value, username, password)) continue;
+      std::string key = cacheKey(username, password);
+      const auto known = node_->answers.find(key, nowMs());
+      if (known && *known) return succeed(ctx, key, username);
       if (known) continue;
-      return bindThenResume(ctx, which, std::move(pending));
+      return bindThenResume(ctx, which,
+                            std::make_shared<PendingBind>(PendingBind{std::move(username), std::move(password), std::move(key), {}}));
     }
     return fail(ctx, "Invalid authentication credentials");
   }
@@ -119,19 +120,19 @@ class LdapAuthPlugin final : public Plugin {
       const BindOutcome& outcome = pending->outcome;
       if (outcome.answer == BindAnswer::Failed) return unexpected(c, outcome.message);
       node_->answers.store(pending->key, outcome.answer == BindAnswer::Accepted, cacheTtlMs_, nowMs());
-      if (outcome.answer == BindAnswer::Accepted) return succeed(c, *pending);
+      if (outcome.answer == BindAnswer::Accepted) return succeed(c, pending->key, pending->username);
       ldapLog().notice("bind of %s refused: %s", pending->username, outcome.message);
       return tryFrom(c, which + 1);
     };
     return PhaseResult::Suspend;
   }
 
-  PhaseResult succeed(RequestContext& ctx, const PendingBind& bound) const {
+  PhaseResult succeed(RequestContext& ctx, const std::string& key, const std::string& username) const {
     if (hideCredentials_) {
       ctx.removeHeaders.add("Authorization");
       ctx.removeHeaders.add("Proxy-Authorization");
     }
-    authenticateCredential(ctx, "ldap_auth_cache:" + bound.key, bound.username);
+    authenticateCredential(ctx, "ldap_auth_cache:" + key, username);
     return PhaseResult::Continue;
   }
 
