@@ -1,5 +1,6 @@
 #include "http/http_date.h"
 
+#include <chrono>
 #include <ctime>
 
 namespace sluice::http {
@@ -63,7 +64,13 @@ std::optional<int64_t> parseHttpDate(std::string_view s) {
     if (!clock(s, 11, t)) return std::nullopt;
   }
   if (t.tm_mon < 0 || t.tm_mday < 1 || t.tm_mday > 31 || t.tm_year < 70) return std::nullopt;
-  return static_cast<int64_t>(timegm(&t));
+  // Calendar arithmetic, not timegm(): glibc's takes the time-zone lock on every call.
+  namespace ch = std::chrono;
+  const ch::year_month_day date{ch::year{t.tm_year + 1900}, ch::month{static_cast<unsigned>(t.tm_mon + 1)},
+                                ch::day{static_cast<unsigned>(t.tm_mday)}};
+  if (!date.ok()) return std::nullopt;  // (31 Feb)
+  return static_cast<int64_t>(ch::sys_days{date}.time_since_epoch().count()) * 86400 + t.tm_hour * 3600 + t.tm_min * 60 +
+         t.tm_sec;
 }
 
 }  // namespace sluice::http

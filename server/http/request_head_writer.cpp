@@ -2,7 +2,7 @@
 
 #include "http/http_types.h"
 
-#include <cstdio>
+#include <charconv>
 
 namespace sluice::http {
 namespace {
@@ -43,7 +43,7 @@ bool writeForwardedRequestHead(net::IoBuffer& out, const RequestHead& req, const
   if (!forwardedFor.empty()) ok = ok && out.append(forwardedFor) && out.append(", ");
   ok = ok && out.append(info.clientIp) && out.append("\r\nX-Forwarded-Proto: ") && out.append(info.https ? "https" : "http");
   const std::string_view hostOnly = hostWithoutPort(req.host);
-  const int portLength = std::snprintf(number, sizeof number, "%u", info.serverPort);
+  const int portLength = static_cast<int>(std::to_chars(number, number + sizeof number, info.serverPort).ptr - number);
   ok = ok && out.append("\r\nX-Forwarded-Host: ") && out.append(hostOnly) && out.append("\r\nX-Forwarded-Port: ") &&
        out.append(std::string_view(number, static_cast<size_t>(portLength))) && out.append("\r\nX-Forwarded-Path: ") &&
        out.append(req.path) && out.append("\r\nX-Real-IP: ") && out.append(info.clientIp) && out.append("\r\n");
@@ -53,12 +53,12 @@ bool writeForwardedRequestHead(net::IoBuffer& out, const RequestHead& req, const
       ok = ok && out.append(e.name) && out.append(": ") && out.append(e.value) && out.append("\r\n");
   if (!info.requestId.empty()) ok = ok && out.append("X-Sluice-Request-Id: ") && out.append(info.requestId) && out.append("\r\n");
   if (info.bufferedBodyLength >= 0) {
-    const int n = std::snprintf(number, sizeof number, "%lld", static_cast<long long>(info.bufferedBodyLength));
+    const int n = static_cast<int>(std::to_chars(number, number + sizeof number, info.bufferedBodyLength).ptr - number);
     ok = ok && out.append("Content-Length: ") && out.append(std::string_view(number, static_cast<size_t>(n))) && out.append("\r\n");
   } else if (info.chunkedBody) {
     ok = ok && out.append("Transfer-Encoding: chunked\r\n");
   } else if (req.framing == BodyFraming::ContentLength) {
-    const int n = std::snprintf(number, sizeof number, "%llu", static_cast<unsigned long long>(req.contentLength));
+    const int n = static_cast<int>(std::to_chars(number, number + sizeof number, req.contentLength).ptr - number);
     ok = ok && out.append("Content-Length: ") && out.append(std::string_view(number, static_cast<size_t>(n))) && out.append("\r\n");
   } else if (!findHeader(req.headers, "content-length").empty()) {
     ok = ok && out.append("Content-Length: 0\r\n");

@@ -16,9 +16,8 @@ void IoBuffer::compact() {
   begin_ = 0;
 }
 
-bool IoBuffer::append(std::string_view bytes) {
-  if (bytes.empty()) return true;  // an empty view may carry a null pointer, which memcpy must not see
-  if (writable() < bytes.size()) compact();
+bool IoBuffer::appendAfterCompacting(std::string_view bytes) {
+  compact();
   if (writable() < bytes.size()) return false;
   std::memcpy(writePos(), bytes.data(), bytes.size());
   end_ += bytes.size();

@@ -2,6 +2,7 @@
 // Connection buffers: taken from a per-reactor free list when a connection has something to do and
 // given back when it goes idle, so idle keep-alive connections hold no buffer at all.
 #include <cstddef>
+#include <cstring>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -32,11 +33,20 @@ class IoBuffer {
   // Moves unread bytes to the front to make room at the end.
   void compact();
   void clear() { begin_ = end_ = 0; }
-  bool append(std::string_view bytes);  // false if it does not fit
+  // False if it does not fit. Inline: head writers append a header in pieces, many per request.
+  bool append(std::string_view bytes) {
+    if (bytes.size() <= writable()) {
+      if (!bytes.empty()) std::memcpy(data_ + end_, bytes.data(), bytes.size());  // (an empty view may hold a null pointer)
+      end_ += bytes.size();
+      return true;
+    }
+    return appendAfterCompacting(bytes);
+  }
   void swap(IoBuffer& other) noexcept;
 
  private:
   friend class BufferPool;
+  bool appendAfterCompacting(std::string_view bytes);
   char* data_ = nullptr;
   size_t capacity_ = 0, begin_ = 0, end_ = 0;
 };

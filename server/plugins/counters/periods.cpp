@@ -24,8 +24,12 @@ Window windowOf(Period p, time_t now) {
 
 std::string decimal(uint64_t n) {
   char digits[24];
-  const auto r = std::to_chars(digits, digits + sizeof digits, n);
-  return std::string(digits, r.ptr);
+  return std::string(decimal(n, digits));
+}
+
+std::string_view decimal(uint64_t n, char (&buffer)[24]) {
+  const auto r = std::to_chars(buffer, buffer + sizeof buffer, n);
+  return {buffer, static_cast<size_t>(r.ptr - buffer)};
 }
 
 }  // namespace sluice::plugins

@@ -35,5 +35,7 @@ constexpr uint64_t mixBits(uint64_t h) {
 }
 
 std::string decimal(uint64_t n);
+// The same into `buffer`, without a string (per-request headers).
+std::string_view decimal(uint64_t n, char (&buffer)[24]);
 
 }  // namespace sluice::plugins

@@ -6,10 +6,9 @@
 #include "plugins/authentication.h"
 #include "plugins/config_values.h"
 #include "plugins/hmac_auth/authorization.h"
+#include "plugins/hmac_auth/hmac_signer.h"
 
-#include <openssl/core_names.h>
 #include <openssl/evp.h>
-#include <openssl/params.h>
 #include <openssl/sha.h>
 
 #include <algorithm>
@@ -30,7 +29,7 @@ struct HmacCredentials {
   struct Credential {
     size_t consumer;
     std::string id;
-    std::string secret;
+    std::unique_ptr<HmacSigner> signer;  // the secret, with its HMAC pads hashed once
   };
   struct NameHash {  // looked up by the header's view, without a copy
     using is_transparent = void;
@@ -57,66 +56,6 @@ struct SignedWith {
     names.push_back(list);
     return true;
   }
-};
-
-const char* digestOf(std::string_view algorithm) {
-  if (algorithm == "hmac-sha1") return "SHA1";
-  if (algorithm == "hmac-sha256") return "SHA256";
-  if (algorithm == "hmac-sha384") return "SHA384";
-  if (algorithm == "hmac-sha512") return "SHA512";
-  return nullptr;
-}
-
-// HMACs through OpenSSL 3's MAC API, one context per thread, algorithm and secret: set up once (the
-// MAC and digest fetches and the key schedule, which the one-shot HMAC() repeats on every call,
-// under a lock) and started again with the same key for each request.
-class HmacContexts {
- public:
-  HmacContexts() = default;
-  HmacContexts(const HmacContexts&) = delete;
-  HmacContexts& operator=(const HmacContexts&) = delete;
-  ~HmacContexts() {
-    clear();
-    EVP_MAC_free(mac_);
-  }
-
-  // The MAC of `text` into `mac` (EVP_MAX_MD_SIZE bytes); 0 when the algorithm is unknown or OpenSSL fails.
-  size_t sign(std::string_view algorithm, const std::string& secret, std::string_view text, unsigned char* mac) {
-    const char* digest = digestOf(algorithm);
-    if (!digest) return 0;
-    key_.assign(algorithm).push_back('\0');
-    key_.append(secret);
-    EVP_MAC_CTX* ctx = nullptr;
-    if (const auto it = contexts_.find(key_); it != contexts_.end()) {
-      ctx = it->second;
-      if (!EVP_MAC_init(ctx, nullptr, 0, nullptr)) return 0;  // (the same key again)
-    } else {
-      if (contexts_.size() >= kMaxContexts) clear();
-      if (!mac_ && !(mac_ = EVP_MAC_fetch(nullptr, "HMAC", nullptr))) return 0;
-      ctx = EVP_MAC_CTX_new(mac_);
-      OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string("digest", const_cast<char*>(digest), 0), OSSL_PARAM_construct_end()};
-      if (!ctx || !EVP_MAC_init(ctx, reinterpret_cast<const unsigned char*>(secret.data()), secret.size(), params)) {
-        EVP_MAC_CTX_free(ctx);
-        return 0;
-      }
-      contexts_.emplace(key_, ctx);
-    }
-    size_t length = 0;
-    if (!EVP_MAC_update(ctx, reinterpret_cast<const unsigned char*>(text.data()), text.size()) ||
-        !EVP_MAC_final(ctx, mac, &length, EVP_MAX_MD_SIZE))
-      return 0;
-    return length;
-  }
-
- private:
-  static constexpr size_t kMaxContexts = 4096;  // credentials signing through one thread, at most
-  void clear() {
-    for (auto& entry : contexts_) EVP_MAC_CTX_free(entry.second);
-    contexts_.clear();
-  }
-  EVP_MAC* mac_ = nullptr;
-  std::unordered_map<std::string, EVP_MAC_CTX*> contexts_;
-  std::string key_;
 };
 
 std::string base64(const unsigned char* data, size_t size) {
@@ -172,7 +111,7 @@ class HmacAuthPlugin final : public Plugin {
     const auto it = credentials_->byUsername.find(signedWith.fields.username);
     if (it == credentials_->byUsername.end()) return fail(ctx, kNotValid);
     const HmacCredentials::Credential& credential = it->second;
-    if (!signatureMatches(ctx, signedWith, credential.secret)) return fail(ctx, kNotSame);
+    if (!signatureMatches(ctx, signedWith, *credential.signer)) return fail(ctx, kNotSame);
     if (validateBody_ && !bodyMatchesDigest(ctx)) return fail(ctx, kNotSame);
     authenticate(ctx, credential.consumer, credential.id, signedWith.fields.username, true);
     return PhaseResult::Continue;
@@ -219,21 +158,20 @@ class HmacAuthPlugin final : public Plugin {
     return text;
   }
 
-  static bool signedBy(const SignedWith& s, const std::string& secret, std::string_view text, std::string_view expected) {
-    thread_local HmacContexts contexts;
-    unsigned char mac[EVP_MAX_MD_SIZE];
-    const size_t length = contexts.sign(s.fields.algorithm, secret, text, mac);
+  static bool signedBy(const SignedWith& s, const HmacSigner& signer, std::string_view text, std::string_view expected) {
+    unsigned char mac[HmacSigner::kMaxMacSize];
+    const size_t length = signer.sign(s.fields.algorithm, text, mac);
     return length > 0 && secretsEqual(std::string_view(reinterpret_cast<const char*>(mac), length), expected);
   }
 
-  static bool signatureMatches(const RequestContext& ctx, const SignedWith& s, const std::string& secret) {
+  static bool signatureMatches(const RequestContext& ctx, const SignedWith& s, const HmacSigner& signer) {
     thread_local std::string expected;
     expected.clear();
     if (!base64Decode(s.fields.signature, expected) || expected.empty()) return false;
     // The request as sent (path and query), then — deprecated, still accepted by Kong 2.8 — the
     // normalised path.
-    if (signedBy(s, secret, signingString(ctx, s, ctx.request->target), expected)) return true;
-    return signedBy(s, secret, signingString(ctx, s, ctx.path), expected);
+    if (signedBy(s, signer, signingString(ctx, s, ctx.request->target), expected)) return true;
+    return signedBy(s, signer, signingString(ctx, s, ctx.path), expected);
   }
 
   // "Digest: SHA-256=<base64 of the body's SHA-256>"; no Digest is fine only without a body.
@@ -264,7 +202,8 @@ PluginCreateResult createHmacAuth(const nlohmann::json& config, BuildContext& co
     auto index = std::make_shared<HmacCredentials>();
     forEachCredential(context, "hmacauth_credentials", [&](const nlohmann::json& row, size_t consumer) {
       index->byUsername.emplace(row.at("username").get<std::string>(),
-                                HmacCredentials::Credential{consumer, row.at("id").get<std::string>(), row.value("secret", "")});
+                                HmacCredentials::Credential{consumer, row.at("id").get<std::string>(),
+                                                            std::make_unique<HmacSigner>(row.value("secret", ""))});
     });
     return std::shared_ptr<const HmacCredentials>(std::move(index));
   });

@@ -51,6 +51,7 @@ class RateLimitingPlugin final : public Plugin {
     // Kong's headers: per period, then the period closest to its limit (the longer on a tie).
     uint64_t remaining = 0, limit = 0, reset = 0;
     int chosen = -1;
+    char digits[24];
     for (int p = 0; p < kPeriods; ++p) {
       if (!configured_[p]) continue;
       uint64_t left = limits_[p] > used[p] ? limits_[p] - used[p] : 0;
@@ -64,16 +65,16 @@ class RateLimitingPlugin final : public Plugin {
       }
       if (!hideHeaders_) {
         ctx.responseHeaders.add(limitHeader_[p], limitText_[p]);
-        ctx.responseHeaders.add(remainingHeader_[p], decimal(left));
+        ctx.responseHeaders.add(remainingHeader_[p], decimal(left, digits));
       }
     }
     if (!hideHeaders_ && chosen >= 0) {
-      ctx.responseHeaders.add("RateLimit-Limit", decimal(limit));
-      ctx.responseHeaders.add("RateLimit-Remaining", decimal(remaining));
-      ctx.responseHeaders.add("RateLimit-Reset", decimal(reset));
+      ctx.responseHeaders.add("RateLimit-Limit", decimal(limit, digits));
+      ctx.responseHeaders.add("RateLimit-Remaining", decimal(remaining, digits));
+      ctx.responseHeaders.add("RateLimit-Reset", decimal(reset, digits));
     }
     if (stop >= 0) {
-      ctx.responseHeaders.add("Retry-After", decimal(reset));
+      ctx.responseHeaders.add("Retry-After", decimal(reset, digits));
       ctx.respond(429, "API rate limit exceeded");
       return PhaseResult::Respond;
     }

@@ -30,9 +30,12 @@ class TestHttpParsers : public QObject {
     QCOMPARE(parseHttpDate("Sunday, 06-Nov-94 08:49:37 GMT").value_or(-1), k1994);
     QCOMPARE(parseHttpDate("Sun Nov  6 08:49:37 1994").value_or(-1), k1994);
     QCOMPARE(parseHttpDate("Thu, 03 Dec 2026 23:59:60 GMT").value_or(-1), int64_t{1796342400});  // a leap second
+    QCOMPARE(parseHttpDate("Thu, 29 Feb 2024 12:00:00 GMT").value_or(-1), int64_t{1709208000});  // a leap day
+    QCOMPARE(parseHttpDate("Mon, 01 Jan 2001 00:00:00 GMT").value_or(-1), int64_t{978307200});
     for (const char* bad : {"", "yesterday", "Sun, 06 Nov 1994 08:49:37 UTC", "Sun, 06 Foo 1994 08:49:37 GMT",
                             "Sun, 6 Nov 1994 08:49:37 GMT", "Sun, 06 Nov 1994 24:00:00 GMT", "Sun, 06 Nov 1994 08:49:37 GMT ",
-                            "Sun Nov 6 08:49:37 1994", "1994-11-06T08:49:37Z"})
+                            "Sun Nov 6 08:49:37 1994", "1994-11-06T08:49:37Z", "Fri, 31 Feb 2023 10:00:00 GMT",
+                            "Tue, 29 Feb 2022 10:00:00 GMT"})
       QVERIFY2(!parseHttpDate(bad), bad);
   }
 
