@@ -112,9 +112,9 @@ PhaseResult continueRequestPhases(const PluginChain& chain, RequestContext& ctx,
 }  // namespace
 
 PhaseResult runRequestPhases(const PluginChain& chain, RequestContext& ctx, std::vector<const PluginInstance*>& resolved,
-                             std::vector<PhaseTiming>& timings, uint8_t protocol, ChainCursor& cursor) {
+                             std::vector<PhaseTiming>& timings, uint8_t protocol, ChainCursor& cursor, uint64_t nowUs) {
   resolved.assign(chain.entries.size(), nullptr);
-  cursor = ChainCursor{Phase::Rewrite, 0, core::monotonicMicros()};
+  cursor = ChainCursor{Phase::Rewrite, 0, nowUs ? nowUs : core::monotonicMicros()};
   return continueRequestPhases(chain, ctx, resolved, timings, protocol, cursor);
 }
 
@@ -162,9 +162,9 @@ void runBodyFilter(const PluginChain& chain, RequestContext& ctx, const std::vec
 }
 
 void runLog(const PluginChain& chain, const RequestContext& ctx, const std::vector<const PluginInstance*>& resolved,
-            std::vector<PhaseTiming>& timings) {
+            std::vector<PhaseTiming>& timings, uint64_t nowUs) {
   if (!(chain.phases & phaseBit(Phase::Log))) return;
-  uint64_t clock = core::monotonicMicros();
+  uint64_t clock = nowUs ? nowUs : core::monotonicMicros();
   for (size_t i = 0; i < resolved.size(); ++i) {
     const PluginInstance* p = resolved[i];
     if (p && (p->phases & phaseBit(Phase::Log)))

@@ -70,8 +70,9 @@ struct ChainCursor {
 
 // Runs rewrite then access. Respond: ctx.local holds the answer (a failing plugin gives a 500).
 // Suspend: a plugin waits (see Suspension); `cursor` remembers it for resumeRequestPhases.
+// `nowUs`: the monotonic time the caller has just read, if it has (0: read here).
 PhaseResult runRequestPhases(const PluginChain& chain, RequestContext& ctx, std::vector<const PluginInstance*>& resolved,
-                             std::vector<PhaseTiming>& timings, uint8_t protocol, ChainCursor& cursor);
+                             std::vector<PhaseTiming>& timings, uint8_t protocol, ChainCursor& cursor, uint64_t nowUs = 0);
 // The suspended plugin was woken: its continuation (ctx.resume) runs, then the plugins after it.
 PhaseResult resumeRequestPhases(const PluginChain& chain, RequestContext& ctx, std::vector<const PluginInstance*>& resolved,
                                 std::vector<PhaseTiming>& timings, uint8_t protocol, ChainCursor& cursor);
@@ -80,6 +81,6 @@ void runHeaderFilter(const PluginChain& chain, RequestContext& ctx, const std::v
 void runBodyFilter(const PluginChain& chain, RequestContext& ctx, const std::vector<const PluginInstance*>& resolved,
                    std::vector<PhaseTiming>& timings, std::string& body);
 void runLog(const PluginChain& chain, const RequestContext& ctx, const std::vector<const PluginInstance*>& resolved,
-            std::vector<PhaseTiming>& timings);
+            std::vector<PhaseTiming>& timings, uint64_t nowUs = 0);
 
 }  // namespace sluice::plugins

@@ -32,7 +32,7 @@ void ExchangeRecorder::record(Exchange& x, std::string_view clientIp, int status
     ctx.finishedUs = now;
     ctx.bytesReceived = r.bytesIn;
     ctx.request = nullptr;  // the head's bytes are gone by now
-    plugins::runLog(*chain, ctx, x.resolved, x.timings);
+    plugins::runLog(*chain, ctx, x.resolved, x.timings, now);
   }
   const ProxySettings& settings = settings_;
   if (settings.accessLog) {

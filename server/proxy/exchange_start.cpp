@@ -139,10 +139,11 @@ plugins::PhaseResult runRequestPlugins(ProxyWorker& worker, Exchange& x, const C
   ctx.service = x.service;
   ctx.suspension = &suspension;
   if (x.bodyBuffered) ctx.requestBody = &x.body;
-  if (x.chain->phases & plugins::phaseBit(plugins::Phase::Log)) ctx.startedAtMs = core::unixMillis();
-  if (worker.settings().observe) x.times.pluginsStart = worker.nowMicros();
+  if (x.chain->phases & plugins::phaseBit(plugins::Phase::Log)) ctx.startedAtMs = worker.wallMillis(x.startUs);
+  const uint64_t now = worker.nowMicros();
+  if (worker.settings().observe) x.times.pluginsStart = now;
   return plugins::runRequestPhases(*x.chain, ctx, x.resolved, x.timings, client.https ? router::kHttps : router::kHttp,
-                                   x.cursor);
+                                   x.cursor, now);
 }
 
 plugins::PhaseResult resumeRequestPlugins(Exchange& x, const ClientFacts& client) {

@@ -95,6 +95,7 @@ ProxyWorker::ProxyWorker(int index, std::shared_ptr<const ProxySettings> setting
                  settings_->upstreamKeepaliveIdleTimeoutMs, settings_->upstreamKeepaliveMaxRequests) {
   RAND_bytes(reinterpret_cast<unsigned char*>(&requestSeed_), sizeof requestSeed_);
   reactor_.setIdleHook([this] { refreshSnapshot(); });
+  refreshWallOffset();
   refreshSnapshot();
   housekeeping_ = std::make_unique<Housekeeping>(*this);
   reactor_.arm(*housekeeping_, Housekeeping::kPeriodMs);
@@ -108,7 +109,12 @@ ProxyWorker::~ProxyWorker() {
   }
 }
 
+void ProxyWorker::refreshWallOffset() {
+  wallOffsetMs_ = core::unixMillis() - static_cast<int64_t>(core::monotonicMicros() / 1000);
+}
+
 void ProxyWorker::houseKeep() {
+  refreshWallOffset();
   clientBuffers_.trim();
   largeBuffers_.trim();
   upstreamBuffers_.trim();

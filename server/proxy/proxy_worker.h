@@ -92,6 +92,9 @@ class ProxyWorker {
 
   void sessionClosed(HttpSession* session);
   uint64_t nowMicros() const;
+  // The wall clock (Unix ms) at a moment of nowMicros(), from an offset refreshed every second:
+  // no clock read per request.
+  int64_t wallMillis(uint64_t monotonicUs) const { return wallOffsetMs_ + static_cast<int64_t>(monotonicUs / 1000); }
 
  private:
   class Listener;
@@ -129,6 +132,8 @@ class ProxyWorker {
   uint64_t requestSeed_ = 0, requestCounter_ = 0;
   char requestId_[33] = {};
   bool draining_ = false;
+  int64_t wallOffsetMs_ = 0;
+  void refreshWallOffset();
 };
 
 }  // namespace sluice::proxy
