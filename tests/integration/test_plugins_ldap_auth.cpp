@@ -302,7 +302,7 @@ class TestPluginsLdapAuth : public QObject {
   void aSilentDirectoryHoldsOnlyItsRequests() {
     QTcpServer silent;  // accepted by the kernel, never read
     QVERIFY(silent.listen(QHostAddress::LocalHost));
-    const QByteArray path = routeWith({{"ldap_port", silent.serverPort()}, {"timeout", 3000}});
+    const QByteArray path = routeWith({{"ldap_port", silent.serverPort()}, {"timeout", 8000}});  // (room for a loaded machine)
     QTcpSocket waiting, leaving;
     for (QTcpSocket* s : {&waiting, &leaving}) {
       s->connectToHost("127.0.0.1", bed_.sluice().proxyPort());
@@ -312,9 +312,9 @@ class TestPluginsLdapAuth : public QObject {
     }
     leaving.abort();
     QCOMPARE(bed_.proxy().get("/").status, 200);  // the worker is free
-    QVERIFY(!waiting.waitForReadyRead(100));       // while the bind still waits
+    QVERIFY2(!waiting.waitForReadyRead(100), waiting.readAll().left(200).constData());  // while the bind still waits
     QByteArray response;
-    while (!response.contains("\r\n\r\n") && waiting.waitForReadyRead(10000)) response += waiting.readAll();
+    while (!response.contains("\r\n\r\n") && waiting.waitForReadyRead(20000)) response += waiting.readAll();
     QVERIFY2(response.startsWith("HTTP/1.1 500"), response.constData());
     QCOMPARE(bed_.proxy().get("/").status, 200);
     QVERIFY(bed_.sluice().running());

@@ -225,6 +225,14 @@ class TestProxy : public QObject {
     QCOMPARE(proxy_.raw("GET /echo HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n").status, 400);
     QCOMPARE(proxy_.raw("GET /echo HTTP/1.1\r\nHost: a\r\nX: a\r\n b\r\n\r\n").status, 400);
     QCOMPARE(proxy_.raw("POST /echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked, identity\r\n\r\n").status, 501);
+    // Chunk framing that parsers read differently (a bare LF ends a line for some) is refused, not
+    // passed on for the upstream to frame its own way.
+    for (const QByteArray& body : {QByteArray("5\nhello\r\n0\r\n\r\n"), QByteArray("5\r\nhello\n0\r\n\r\n"),
+                                  QByteArray("0\r\nX-T: 1\r\n more\r\n\r\n"), QByteArray("5;x\nhello\r\n0\r\n\r\n")}) {
+      const auto bad = proxy_.raw("POST /echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n" + body);
+      QVERIFY2(bad.status == 400, body.constData());
+      QVERIFY(!bad.body.contains("hello"));
+    }
   }
 
   void limitsAnswer414_431_413() {

@@ -59,7 +59,9 @@ class TestBodyDecoder : public QObject {
     QTest::newRow("chunked") << BodyFraming::Chunked << 0ULL
                              << "5;ext=1\r\nhello\r\n1\r\n \r\nA\r\n0123456789\r\n0\r\nTrailer: t\r\n\r\n" + next
                              << std::string("hello 0123456789") << next << true << false;
-    QTest::newRow("chunked, bare LF") << BodyFraming::Chunked << 0ULL << "3\nabc\n0\n\n" + next << std::string("abc") << next << true << false;
+    // A bare LF does not end a chunk line (parsers disagree on it: the bytes would go on as they are).
+    QTest::newRow("chunked, bare LF") << BodyFraming::Chunked << 0ULL << "3\nabc\n0\n\n" + next << std::string() << std::string()
+                                      << false << true;
     QTest::newRow("until close") << BodyFraming::UntilClose << 0ULL << std::string("all of it, to the end") << std::string("all of it, to the end")
                                  << std::string() << false << false;
     QTest::newRow("none") << BodyFraming::None << 0ULL << next << std::string() << next << true << false;

@@ -188,6 +188,30 @@ class TestHttpParsers : public QObject {
     QTest::newRow("overflow") << std::string("ffffffffffffffffff\r\n");
     QTest::newRow("missing crlf") << std::string("3\r\nabcX0\r\n\r\n");
     QTest::newRow("negative") << std::string("-3\r\nabc\r\n0\r\n\r\n");
+    // Where parsers disagree, a byte for byte forward would be a smuggling opening: refused.
+    QTest::newRow("bare LF after a size") << std::string("5\nhello\r\n0\r\n\r\n");
+    QTest::newRow("bare LF after data") << std::string("5\r\nhello\n0\r\n\r\n");
+    QTest::newRow("bare LF ends the last chunk") << std::string("5\r\nhello\r\n0\n\r\n");
+    QTest::newRow("bare LF ends the trailers") << std::string("5\r\nhello\r\n0\r\n\n");
+    QTest::newRow("bare LF ends a trailer") << std::string("0\r\nX-T: 1\n\r\n");
+    QTest::newRow("bare LF in an extension") << std::string("5;a=b\nhello\r\n0\r\n\r\n");
+    QTest::newRow("control in an extension") << std::string("5;a=\x01\r\nhello\r\n0\r\n\r\n");
+    QTest::newRow("NUL in an extension") << std::string("5;a\0b\r\nhello\r\n0\r\n\r\n", 21);
+    QTest::newRow("space after a size") << std::string("5 \r\nhello\r\n0\r\n\r\n");
+    QTest::newRow("trailer obs-fold") << std::string("0\r\nX-T: 1\r\n more\r\n\r\n");
+    QTest::newRow("trailer without colon") << std::string("0\r\nX-T 1\r\n\r\n");
+    QTest::newRow("trailer space before colon") << std::string("0\r\nX-T : 1\r\n\r\n");
+    QTest::newRow("trailer control") << std::string("0\r\nX-T: a\x7f\r\n\r\n");
+    QTest::newRow("bare CR in data end") << std::string("5\r\nhello\rX0\r\n\r\n");
+  }
+
+  void acceptsStrictChunks() {
+    for (const std::string& body : {std::string("5 ;ext\r\nhello\r\n0\r\n\r\n"), std::string("5;a=\"q\tv\"\r\nhello\r\n0\r\n\r\n"),
+                                   std::string("0\r\nX-T: 1\r\nX-U:\r\n\r\n"), std::string("A\r\n0123456789\r\n0\r\n\r\n")}) {
+      ChunkedDecoder d;
+      QCOMPARE(d.feed(body), body.size());
+      QVERIFY2(d.done(), body.c_str());
+    }
   }
 
   void rejectsBadChunks() {
