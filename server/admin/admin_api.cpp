@@ -1,5 +1,7 @@
 #include "admin/admin_api.h"
 
+#include <Poco/Logger.h>
+
 #include "admin/endpoint_list.h"
 #include "admin/request_body.h"
 #include "core/digest.h"
@@ -48,26 +50,6 @@ void AdminApi::setDeclarativeMode(bool declarative) {
   entities_.setReadOnly(declarative);
 }
 
-std::optional<AdminResponse> AdminApi::authorize(const AdminRequest& request) const {
-  if (tokens_.empty()) return std::nullopt;
-  const std::string prefix = "Bearer ";
-  const TokenRole* role = nullptr;
-  if (request.authorization.size() > prefix.size() && request.authorization.compare(0, prefix.size(), prefix) == 0) {
-    const std::string given = request.authorization.substr(prefix.size());
-    for (const auto& t : tokens_)  // constant time per candidate
-      if (t.token.size() == given.size() && CRYPTO_memcmp(t.token.data(), given.data(), given.size()) == 0)
-        role = &t.role;
-  }
-  if (!role) {
-    AdminResponse r = messageResponse(401, "Unauthorized");
-    r.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"sluice-admin\"");
-    return r;
-  }
-  const bool read = request.method == "GET" || request.method == "HEAD" || request.method == "OPTIONS";
-  if (*role == TokenRole::ReadOnly && !read) return messageResponse(403, "Forbidden: this token is read-only");
-  return std::nullopt;
-}
-
 AdminResponse AdminApi::handle(const AdminRequest& request) {
   if (request.method == "OPTIONS") {
     AdminResponse r = noContent();
@@ -75,7 +57,14 @@ AdminResponse AdminApi::handle(const AdminRequest& request) {
     r.headers.emplace_back("Access-Control-Allow-Headers", "Content-Type, Authorization");
     return r;
   }
-  if (auto denied = authorize(request)) return *denied;
+  auto checked = tokens_.check(request);
+  if (auto* refusal = std::get_if<AdminResponse>(&checked)) return std::move(*refusal);
+  AdminResponse response = route(request);
+  if (request.method != "GET" && request.method != "HEAD") audit(request, std::get<const AdminToken*>(checked), response);
+  return response;
+}
+
+AdminResponse AdminApi::route(const AdminRequest& request) {
   if (auto r = meta(request)) return *r;
   if (health_)
     if (auto r = health_->handle(request)) return *r;
@@ -87,6 +76,17 @@ AdminResponse AdminApi::handle(const AdminRequest& request) {
     if (auto r = endpoints(request)) return *r;
   if (auto r = entities_.handle(request)) return *r;
   return messageResponse(404, "Not found");
+}
+
+void AdminApi::audit(const AdminRequest& request, const AdminToken* token, const AdminResponse& response) {
+  std::string path;
+  for (const auto& s : request.segments) path += "/" + s;
+  std::string id;
+  if (response.body && response.body->is_object() && response.body->contains("id") && (*response.body)["id"].is_string())
+    id = " id=" + (*response.body)["id"].get<std::string>();
+  Poco::Logger::get("sluice.admin.audit")
+      .notice("%s %s by %s from %s: %d%s", request.method, path.empty() ? std::string("/") : path,
+              token ? token->name : std::string("(no token required)"), request.clientAddress, response.status, id);
 }
 
 std::optional<AdminResponse> AdminApi::meta(const AdminRequest& request) {

@@ -7,6 +7,7 @@
 #include "admin/health_endpoints.h"
 #include "admin/loadtest_endpoints.h"
 #include "admin/observe_endpoints.h"
+#include "admin/token_guard.h"
 #include "plugins/plugin_catalog.h"
 
 #include <atomic>
@@ -15,13 +16,6 @@
 #include <vector>
 
 namespace sluice::admin {
-
-enum class TokenRole { Admin, ReadOnly };
-
-struct AdminToken {
-  std::string token;
-  TokenRole role = TokenRole::Admin;
-};
 
 struct NodeInfo {
   std::string hostname;
@@ -71,7 +65,9 @@ class AdminApi {
   const schema::ValidationContext& validation() const { return validation_; }
 
  private:
-  std::optional<AdminResponse> authorize(const AdminRequest& request) const;
+  AdminResponse route(const AdminRequest& request);
+  // One log line per write: who (the token's name), from where, what, and the outcome.
+  static void audit(const AdminRequest& request, const AdminToken* token, const AdminResponse& response);
   std::optional<AdminResponse> meta(const AdminRequest& request);
   AdminResponse root();
   AdminResponse status();
@@ -84,7 +80,7 @@ class AdminApi {
   store::Store& store_;
   const plugins::PluginCatalog& catalog_;
   NodeInfo node_;
-  std::vector<AdminToken> tokens_;
+  TokenGuard tokens_;
   schema::ValidationContext validation_;
   EntityEndpoints entities_;
   ServerCounters counters_;

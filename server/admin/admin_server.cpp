@@ -111,6 +111,7 @@ class Handler final : public Poco::Net::HTTPRequestHandler {
     }
     request.contentType = in.getContentType();
     request.authorization = in.get("Authorization", "");
+    request.clientAddress = in.clientAddress().host().toString();
     if (in.hasContentLength() && in.getContentLength() > static_cast<std::streamsize>(maxBody_))
       return messageResponse(413, "Payload too large");
     // A request with neither Content-Length nor chunked framing has no body (RFC 9112 6.3); reading

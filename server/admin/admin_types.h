@@ -21,6 +21,7 @@ struct AdminRequest {
   std::multimap<std::string, std::string> query;
   std::string contentType;
   std::string authorization;
+  std::string clientAddress;  // the peer's IP address
   std::string body;
 
   std::optional<std::string> queryValue(const std::string& name) const;

@@ -149,17 +149,35 @@ bool isLoopback(const std::string& host) {
   }
 }
 
+core::Result<admin::TokenRole> tokenRole(const std::string& key, const std::string& role) {
+  if (role == "admin") return admin::TokenRole::Admin;
+  if (role == "read-only") return admin::TokenRole::ReadOnly;
+  return core::Error::badRequest(key + ": unknown role '" + role + "' (use admin or read-only)");
+}
+
+// admin_tokens: "token[:role]", named token-1, token-2, ... in the audit log; admin_token_hashes:
+// "name:sha256-hex[:role]", the token's SHA-256 (printf %s TOKEN | sha256sum) instead of the token.
 core::Result<std::vector<admin::AdminToken>> parseTokens(const Config& config) {
   std::vector<admin::AdminToken> tokens;
   for (const auto& item : config.list("admin_tokens")) {
     const auto colon = item.rfind(':');
+    const std::string token = item.substr(0, colon);
+    auto role = tokenRole("admin_tokens", colon == std::string::npos ? "admin" : item.substr(colon + 1));
+    if (!role) return role.error();
+    if (token.size() < 16) return core::Error::badRequest("admin_tokens: tokens must be at least 16 characters");
+    tokens.push_back(admin::AdminToken::clear("token-" + std::to_string(tokens.size() + 1), token, *role));
+  }
+  for (const auto& item : config.list("admin_token_hashes")) {
+    const auto first = item.find(':');
+    const auto second = first == std::string::npos ? first : item.find(':', first + 1);
     admin::AdminToken t;
-    t.token = item.substr(0, colon);
-    const std::string role = colon == std::string::npos ? "admin" : item.substr(colon + 1);
-    if (role == "admin") t.role = admin::TokenRole::Admin;
-    else if (role == "read-only") t.role = admin::TokenRole::ReadOnly;
-    else return core::Error::badRequest("admin_tokens: unknown role '" + role + "' (use admin or read-only)");
-    if (t.token.size() < 16) return core::Error::badRequest("admin_tokens: tokens must be at least 16 characters");
+    t.name = item.substr(0, first);
+    const std::string hex = first == std::string::npos ? std::string() : item.substr(first + 1, second - first - 1);
+    if (t.name.empty() || !admin::parseSha256Hex(hex, t.sha256))
+      return core::Error::badRequest("admin_token_hashes: expected name:sha256-hex[:role] (64 hexadecimal digits), got '" + item + "'");
+    auto role = tokenRole("admin_token_hashes", second == std::string::npos ? "admin" : item.substr(second + 1));
+    if (!role) return role.error();
+    t.role = *role;
     tokens.push_back(t);
   }
   return tokens;
@@ -216,7 +234,7 @@ int waitForSignal(const std::function<void()>& reload, const std::function<void(
 }
 
 // Keys that take effect only at start.
-constexpr const char* kRestartKeys[] = {"prefix", "proxy_listen", "admin_listen", "admin_tokens", "admin_threads",
+constexpr const char* kRestartKeys[] = {"prefix", "proxy_listen", "admin_listen", "admin_tokens", "admin_token_hashes", "admin_threads",
                                         "admin_max_body_size", "database", "sqlite_path", "pg_host", "pg_port",
                                         "pg_user", "pg_password", "pg_database", "pg_ssl", "pg_timeout",
                                         "declarative_config", "worker_processes", "ssl_cert", "ssl_cert_key",
@@ -242,7 +260,7 @@ int start(const Config& config, const Arguments& args) {
   if (!tokens) return fail(tokens.error().message);
   if (!isLoopback(listen->host) && tokens->empty())
     return fail("admin_listen is " + config.get("admin_listen") +
-                ", which is not a loopback address: set admin_tokens to protect the Admin API, or listen on "
+                ", which is not a loopback address: set admin_tokens (or admin_token_hashes) to protect the Admin API, or listen on "
                 "127.0.0.1");
   std::error_code ec;
   std::filesystem::create_directories(config.get("prefix"), ec);

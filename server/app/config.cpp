@@ -38,6 +38,9 @@ const std::vector<ConfigKey>& configKeys() {
       {"proxy_listen", "0.0.0.0:8000, 0.0.0.0:8443 ssl", "Proxy listeners (address:port [ssl])."},
       {"admin_listen", "127.0.0.1:8001", "Admin API listener. A non-loopback address requires admin_tokens."},
       {"admin_tokens", "", "Admin API bearer tokens: 'token:admin, token2:read-only'. Empty: no authentication.", true},
+      {"admin_token_hashes", "",
+       "Admin API bearer tokens as their SHA-256, so that this file need not hold them: 'name:hex:admin, name2:hex:read-only' "
+       "(printf %s TOKEN | sha256sum)."},
       {"admin_max_body_size", "10m", "Largest Admin API request body (413 past it)."},
       {"admin_threads", "16", "Admin API worker threads."},
       {"database", "sqlite", "Configuration store: sqlite, postgres, or off (declarative, read-only)."},

@@ -1,6 +1,9 @@
-// Admin API protection: bearer tokens with roles, and no unauthenticated Admin API off loopback.
+// Admin API protection: bearer tokens with roles (in clear or as SHA-256), an audit line per write,
+// addresses that keep trying wrong tokens refused for a while, and no unauthenticated Admin API off
+// loopback.
 #include "sluice_process.h"
 
+#include <QCryptographicHash>
 #include <QtTest>
 
 using namespace sluice::test;
@@ -38,6 +41,62 @@ class TestAdminSecurity : public QObject {
     QCOMPARE(reader.sendJson("POST", "/consumers", {{"username", "eve"}}).status, 403);
     QCOMPARE(reader.del("/consumers/bob").status, 403);
     QVERIFY(sluice.stop());
+  }
+
+  void hashedTokensAndTheAuditLog() {
+    const QByteArray opsToken = "ops-token-0123456789abcdef";
+    const QByteArray hash = QCryptographicHash::hash(opsToken, QCryptographicHash::Sha256).toHex();
+    SluiceProcess sluice;
+    sluice.setEnv("ADMIN_TOKEN_HASHES", "ops:" + hash + ":admin");
+    sluice.setEnv("ADMIN_TOKENS", QString("%1:read-only").arg(kReaderToken));
+    QVERIFY(sluice.start());
+    HttpClient ops = sluice.admin();
+    ops.setAuthorization("Bearer " + opsToken);
+    const QString id = ops.create("/consumers", {{"username", "carol"}})["id"].toString();
+    QVERIFY(!id.isEmpty());
+    HttpClient byHash = sluice.admin();
+    byHash.setAuthorization("Bearer " + hash);  // the hash itself is no token
+    QCOMPARE(byHash.get("/consumers").status, 401);
+    HttpClient reader = sluice.admin();
+    reader.setAuthorization(QByteArray("Bearer ") + kReaderToken);
+    QCOMPARE(reader.get("/consumers/carol").status, 200);
+    QCOMPARE(reader.del("/consumers/carol").status, 403);
+    QCOMPARE(ops.del("/consumers/carol").status, 204);
+    QVERIFY(sluice.stop());
+    // One line per write: the token's name, the address, the request, the outcome and the entity.
+    const QByteArray logs = sluice.logs();
+    QVERIFY2(logs.contains(("POST /consumers by ops from 127.0.0.1: 201 id=" + id).toUtf8()), logs.constData());
+    QVERIFY2(logs.contains("DELETE /consumers/carol by ops from 127.0.0.1: 204"), logs.constData());
+    QVERIFY(!logs.contains("GET /consumers"));  // reads are not audited
+    QVERIFY(logs.contains("with a wrong token"));
+
+    SluiceProcess badHash;
+    badHash.setEnv("ADMIN_TOKEN_HASHES", "ops:not-a-hash");
+    QByteArray output;
+    QCOMPARE(badHash.run({"start"}, &output), 1);
+    QVERIFY2(output.contains("admin_token_hashes: expected name:sha256-hex"), output.constData());
+  }
+
+  // Ten wrong tokens within a minute: the address is refused (429) for the rest of that minute,
+  // even with a good token, and the lock-out is logged.
+  void wrongTokensLockTheAddressOut() {
+    SluiceProcess sluice;
+    sluice.setEnv("ADMIN_TOKENS", QString("%1:admin").arg(kAdminToken));
+    QVERIFY(sluice.start());
+    HttpClient wrong = sluice.admin();
+    wrong.setAuthorization("Bearer guess-0123456789abcdef");
+    HttpClient anonymous = sluice.admin();
+    for (int i = 0; i < 20; ++i) QCOMPARE(anonymous.get("/").status, 401);  // no token: nothing guessed, nothing counted
+    for (int i = 0; i < 10; ++i) QCOMPARE(wrong.get("/").status, 401);
+    HttpClient admin = sluice.admin();
+    admin.setAuthorization(QByteArray("Bearer ") + kAdminToken);
+    const auto locked = admin.get("/");
+    QCOMPARE(locked.status, 429);
+    QCOMPARE(locked.json()["message"].toString(), QString("Too many failed authentication attempts"));
+    const int retryAfter = locked.header("Retry-After").toInt();
+    QVERIFY2(retryAfter > 0 && retryAfter <= 61, locked.header("Retry-After").constData());
+    QVERIFY(sluice.stop());
+    QVERIFY(sluice.logs().contains("refused for a minute after 10 wrong tokens"));
   }
 
   void shortTokensAreRefused() {
