@@ -6,15 +6,24 @@
 #include "admin/request_body.h"
 
 #include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPServerConnection.h>
+#include <Poco/Net/TCPServer.h>
+#include <Poco/Net/TCPServerConnectionFactory.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/Context.h>
+#include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/URI.h>
 
+#include <sys/socket.h>
+
 #include <chrono>
+#include <mutex>
+#include <set>
 
 namespace sluice::admin {
 namespace {
@@ -148,7 +157,52 @@ class Factory final : public Poco::Net::HTTPRequestHandlerFactory {
   std::shared_ptr<std::atomic<int64_t>> inFlight_;
 };
 
+// An HTTP connection that its server can cut (see OpenConnections).
+class TrackedConnection final : public Poco::Net::HTTPServerConnection {
+ public:
+  TrackedConnection(const Poco::Net::StreamSocket& socket, Poco::Net::HTTPServerParams::Ptr params,
+                    Poco::Net::HTTPRequestHandlerFactory::Ptr handlers, std::shared_ptr<OpenConnections> open)
+      : HTTPServerConnection(socket, params, handlers), open_(std::move(open)), fd_(socket.impl()->sockfd()) {
+    open_->add(fd_);
+  }
+  ~TrackedConnection() override { open_->remove(fd_); }  // (before the socket closes)
+
+ private:
+  std::shared_ptr<OpenConnections> open_;
+  int fd_;
+};
+
+class ConnectionFactory final : public Poco::Net::TCPServerConnectionFactory {
+ public:
+  ConnectionFactory(Poco::Net::HTTPServerParams::Ptr params, Poco::Net::HTTPRequestHandlerFactory::Ptr handlers,
+                    std::shared_ptr<OpenConnections> open)
+      : params_(std::move(params)), handlers_(std::move(handlers)), open_(std::move(open)) {}
+  Poco::Net::TCPServerConnection* createConnection(const Poco::Net::StreamSocket& socket) override {
+    return new TrackedConnection(socket, params_, handlers_, open_);
+  }
+
+ private:
+  Poco::Net::HTTPServerParams::Ptr params_;
+  Poco::Net::HTTPRequestHandlerFactory::Ptr handlers_;
+  std::shared_ptr<OpenConnections> open_;
+};
+
 }  // namespace
+
+void OpenConnections::add(int fd) {
+  std::lock_guard lock(mutex_);
+  fds_.insert(fd);
+}
+
+void OpenConnections::remove(int fd) {
+  std::lock_guard lock(mutex_);
+  fds_.erase(fd);
+}
+
+void OpenConnections::cutAll() {
+  std::lock_guard lock(mutex_);
+  for (const int fd : fds_) ::shutdown(fd, SHUT_RDWR);  // a blocked read or write returns at once
+}
 
 AdminServer::AdminServer(AdminApi& api, AdminServerSettings settings)
     : AdminServer([&api](const AdminRequest& r) { return api.handle(r); }, std::move(settings)) {}
@@ -157,8 +211,22 @@ AdminServer::AdminServer(Handle handle, AdminServerSettings settings) : api_(std
 
 AdminServer::~AdminServer() { stop(); }
 
+namespace {
+
+// TLS 1.2 and 1.3 with the certificate of admin_ssl_cert (Poco's OpenSSL context).
+Poco::Net::ServerSocket listenerFor(const AdminServerSettings& s) {
+  if (s.certificateFile.empty()) return Poco::Net::ServerSocket();
+  Poco::Net::Context::Ptr context = new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, s.keyFile, s.certificateFile, "",
+                                                           Poco::Net::Context::VERIFY_NONE);
+  context->disableProtocols(Poco::Net::Context::PROTO_SSLV2 | Poco::Net::Context::PROTO_SSLV3 | Poco::Net::Context::PROTO_TLSV1 |
+                            Poco::Net::Context::PROTO_TLSV1_1);
+  return Poco::Net::SecureServerSocket(context);
+}
+
+}  // namespace
+
 void AdminServer::start() {
-  Poco::Net::ServerSocket socket;
+  Poco::Net::ServerSocket socket = listenerFor(settings_);
   socket.bind(Poco::Net::SocketAddress(settings_.host, settings_.port), true);
   socket.listen(128);
   auto* params = new Poco::Net::HTTPServerParams;
@@ -167,14 +235,16 @@ void AdminServer::start() {
   params->setKeepAlive(true);
   params->setTimeout(Poco::Timespan(60, 0));
   pool_ = std::make_unique<Poco::ThreadPool>(2, settings_.threads + 1);
-  server_ = std::make_unique<Poco::Net::HTTPServer>(new Factory(api_, settings_.maxBodyBytes, requests_, inFlight_), *pool_,
-                                                    socket, params);
+  Poco::Net::HTTPServerParams::Ptr shared(params);
+  Poco::Net::HTTPRequestHandlerFactory::Ptr handlers(new Factory(api_, settings_.maxBodyBytes, requests_, inFlight_));
+  server_ = std::make_unique<Poco::Net::TCPServer>(new ConnectionFactory(shared, handlers, open_), *pool_, socket, shared);
   server_->start();
 }
 
 void AdminServer::stop() {
   if (server_) {
-    server_->stopAll(true);
+    server_->stop();     // no new connections
+    open_->cutAll();     // and the open ones end now, even one blocked in a read (a stalled TLS client)
     server_.reset();
   }
   if (pool_) {

@@ -1,13 +1,16 @@
 #pragma once
-// The Admin API listener: Poco's HTTPServer with its own thread pool (control traffic only, never
-// the data plane). Reads bodies up to a limit (413 past it) and hands requests to AdminApi (or,
-// for the status listener, to a narrower function).
+// The Admin API listener: Poco's HTTP server connections over its TCPServer, with their own
+// thread pool (control traffic only, never the data plane), over TLS with admin_listen ... ssl.
+// Reads bodies up to a limit (413 past it) and hands requests to AdminApi (or, for the status
+// listener, to a narrower function).
 #include "admin/admin_api.h"
 
-#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/TCPServer.h>
 #include <Poco/ThreadPool.h>
 
 #include <memory>
+#include <mutex>
+#include <set>
 
 namespace sluice::admin {
 
@@ -16,6 +19,21 @@ struct AdminServerSettings {
   uint16_t port = 8001;
   size_t maxBodyBytes = 10 * 1024 * 1024;
   int threads = 16;
+  // TLS (admin_listen ... ssl): the PEM certificate chain and key files; empty: plain HTTP.
+  std::string certificateFile = {}, keyFile = {};
+};
+
+// The sockets of an Admin listener's open connections, so that stopping can cut them: Poco's own
+// abort does not end a TLS connection blocked in a read.
+class OpenConnections {
+ public:
+  void add(int fd);
+  void remove(int fd);
+  void cutAll();
+
+ private:
+  std::mutex mutex_;
+  std::set<int> fds_;
 };
 
 class AdminServer {
@@ -35,7 +53,8 @@ class AdminServer {
   Handle api_;
   AdminServerSettings settings_;
   std::unique_ptr<Poco::ThreadPool> pool_;
-  std::unique_ptr<Poco::Net::HTTPServer> server_;
+  std::unique_ptr<Poco::Net::TCPServer> server_;
+  std::shared_ptr<OpenConnections> open_ = std::make_shared<OpenConnections>();
   std::shared_ptr<std::atomic<uint64_t>> requests_ = std::make_shared<std::atomic<uint64_t>>(0);
   std::shared_ptr<std::atomic<int64_t>> inFlight_ = std::make_shared<std::atomic<int64_t>>(0);
 };

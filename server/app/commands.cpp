@@ -11,6 +11,7 @@
 #include "declarative/declarative_config.h"
 #include "declarative/yaml_json.h"
 #include "net/listen_address.h"
+#include "net/tls_context.h"
 #include "observe/access_log.h"
 #include "observe/metrics_aggregator.h"
 #include "observe/metrics_page.h"
@@ -234,7 +235,8 @@ int waitForSignal(const std::function<void()>& reload, const std::function<void(
 }
 
 // Keys that take effect only at start.
-constexpr const char* kRestartKeys[] = {"prefix", "proxy_listen", "admin_listen", "admin_tokens", "admin_token_hashes", "admin_threads",
+constexpr const char* kRestartKeys[] = {"prefix", "proxy_listen", "admin_listen", "admin_ssl_cert", "admin_ssl_cert_key", "admin_tokens",
+                                        "admin_token_hashes", "admin_threads",
                                         "admin_max_body_size", "database", "sqlite_path", "pg_host", "pg_port",
                                         "pg_user", "pg_password", "pg_database", "pg_ssl", "pg_timeout",
                                         "declarative_config", "worker_processes", "ssl_cert", "ssl_cert_key",
@@ -286,9 +288,21 @@ int start(const Config& config, const Arguments& args) {
   auto maxBody = config.bytes("admin_max_body_size");
   auto threads = config.integer("admin_threads");
   if (!threads) return fail(threads.error().message);
-  admin::AdminServer server(api, admin::AdminServerSettings{listen->host, listen->port,
-                                                            static_cast<size_t>(*maxBody),
-                                                            static_cast<int>(std::max<int64_t>(2, *threads))});
+  admin::AdminServerSettings adminSettings{listen->host, listen->port, static_cast<size_t>(*maxBody),
+                                           static_cast<int>(std::max<int64_t>(2, *threads))};
+  if (listen->ssl) {  // admin_ssl_cert, else a self-signed certificate kept in the prefix (as Kong's)
+    adminSettings.certificateFile = config.get("admin_ssl_cert");
+    adminSettings.keyFile = config.get("admin_ssl_cert_key");
+    if (adminSettings.certificateFile.empty() != adminSettings.keyFile.empty())
+      return fail("admin_ssl_cert and admin_ssl_cert_key go together");
+    if (adminSettings.certificateFile.empty()) {
+      adminSettings.certificateFile = config.get("prefix") + "/ssl/admin-default.crt";
+      adminSettings.keyFile = config.get("prefix") + "/ssl/admin-default.key";
+      if (auto made = net::loadOrCreateDefaultCertificate(adminSettings.certificateFile, adminSettings.keyFile, "localhost"); !made)
+        return fail("admin TLS certificate: " + made.error().message);
+    }
+  }
+  admin::AdminServer server(api, adminSettings);
   auto proxySettings = loadProxySettings(config, SLUICE_VERSION);
   if (!proxySettings) return fail(proxySettings.error().message);
   if (const std::string target = config.get("access_log"); target != "off") {

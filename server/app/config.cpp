@@ -36,7 +36,10 @@ const std::vector<ConfigKey>& configKeys() {
   static const std::vector<ConfigKey> kKeys{
       {"prefix", "/var/lib/sluice", "Runtime folder: the SQLite file, the last good config, logs."},
       {"proxy_listen", "0.0.0.0:8000, 0.0.0.0:8443 ssl", "Proxy listeners (address:port [ssl])."},
-      {"admin_listen", "127.0.0.1:8001", "Admin API listener. A non-loopback address requires admin_tokens."},
+      {"admin_listen", "127.0.0.1:8001",
+       "Admin API listener ('host:port', 'host:port ssl' for TLS). A non-loopback address requires admin_tokens."},
+      {"admin_ssl_cert", "", "PEM certificate (chain) of a TLS Admin listener; empty: a self-signed one in <prefix>/ssl."},
+      {"admin_ssl_cert_key", "", "The private key of admin_ssl_cert."},
       {"admin_tokens", "", "Admin API bearer tokens: 'token:admin, token2:read-only'. Empty: no authentication.", true},
       {"admin_token_hashes", "",
        "Admin API bearer tokens as their SHA-256, so that this file need not hold them: 'name:hex:admin, name2:hex:read-only' "

@@ -2,8 +2,13 @@
 // addresses that keep trying wrong tokens refused for a while, and no unauthenticated Admin API off
 // loopback.
 #include "sluice_process.h"
+#include "test_certificates.h"
 
 #include <QCryptographicHash>
+#include <QFile>
+#include <QSslCertificate>
+#include <QSslSocket>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace sluice::test;
@@ -97,6 +102,43 @@ class TestAdminSecurity : public QObject {
     QVERIFY2(retryAfter > 0 && retryAfter <= 61, locked.header("Retry-After").constData());
     QVERIFY(sluice.stop());
     QVERIFY(sluice.logs().contains("refused for a minute after 10 wrong tokens"));
+  }
+
+  // admin_listen ... ssl: TLS with admin_ssl_cert, or a self-signed certificate made in the prefix.
+  void tlsAdminListener() {
+    QTemporaryDir dir;
+    const PemPair pair = selfSigned("admin.test");
+    for (const auto& [name, pem] : {std::pair{"admin.crt", pair.cert}, std::pair{"admin.key", pair.key}}) {
+      QFile f(dir.filePath(name));
+      QVERIFY(f.open(QIODevice::WriteOnly));
+      f.write(pem);
+    }
+    SluiceProcess sluice;
+    sluice.setAdminTls(true);
+    sluice.setEnv("ADMIN_TOKENS", QString("%1:admin").arg(kAdminToken));
+    sluice.setEnv("ADMIN_SSL_CERT", dir.filePath("admin.crt"));
+    sluice.setEnv("ADMIN_SSL_CERT_KEY", dir.filePath("admin.key"));
+    QVERIFY(sluice.start());
+    HttpClient admin = sluice.admin();  // (speaks TLS)
+    admin.setAuthorization(QByteArray("Bearer ") + kAdminToken);
+    QCOMPARE(admin.get("/").status, 200);
+    QCOMPARE(admin.sendJson("POST", "/consumers", {{"username", "dave"}}).status, 201);
+    QSslSocket tls;
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+    tls.connectToHostEncrypted("127.0.0.1", sluice.adminPort());
+    QVERIFY(tls.waitForEncrypted(5000));
+    QCOMPARE(tls.peerCertificate().subjectInfo(QSslCertificate::CommonName).value(0), QString("admin.test"));
+    QVERIFY(tls.sessionProtocol() == QSsl::TlsV1_3 || tls.sessionProtocol() == QSsl::TlsV1_2);
+    QCOMPARE(HttpClient(sluice.adminPort()).get("/").status, 0);  // plain HTTP gets no answer
+    // `tls` stays open and silent: stopping cuts it instead of waiting for its read to time out.
+    QVERIFY2(sluice.stop(), sluice.logs().right(2000).constData());
+
+    SluiceProcess generated;  // no certificate given: a self-signed one, kept in the prefix
+    generated.setAdminTls(true);
+    QVERIFY(generated.start());
+    QCOMPARE(generated.admin().get("/status").status, 200);
+    QVERIFY(QFile::exists(generated.prefix() + "/ssl/admin-default.crt"));
+    QVERIFY(generated.stop());
   }
 
   void shortTokensAreRefused() {

@@ -1,6 +1,9 @@
 #include "http_client.h"
 
+#include <QSslSocket>
 #include <QTcpSocket>
+
+#include <memory>
 
 namespace sluice::test {
 
@@ -39,9 +42,19 @@ QJsonObject HttpClient::create(const QByteArray& path, const QJsonObject& body) 
 
 HttpResponse HttpClient::raw(const QByteArray& bytes) const {
   HttpResponse response;
-  QTcpSocket socket;
-  socket.connectToHost(host_, port_);
-  if (!socket.waitForConnected(5000)) return response;
+  std::unique_ptr<QTcpSocket> connection;
+  if (tls_) {
+    auto tls = std::make_unique<QSslSocket>();
+    tls->setPeerVerifyMode(QSslSocket::VerifyNone);
+    tls->connectToHostEncrypted(host_, port_);
+    if (!tls->waitForEncrypted(5000)) return response;
+    connection = std::move(tls);
+  } else {
+    connection = std::make_unique<QTcpSocket>();
+    connection->connectToHost(host_, port_);
+    if (!connection->waitForConnected(5000)) return response;
+  }
+  QTcpSocket& socket = *connection;
   socket.write(bytes);
   socket.waitForBytesWritten(5000);
   QByteArray data;

@@ -35,11 +35,14 @@ class HttpClient {
   HttpResponse raw(const QByteArray& bytes) const;
 
   void setAuthorization(QByteArray value) { authorization_ = std::move(value); }
+  // Speaks TLS to the server (its certificate is not checked: test servers are self-signed).
+  void setTls(bool tls) { tls_ = tls; }
 
  private:
   QString host_;
   quint16 port_;
   QByteArray authorization_;
+  bool tls_ = false;
 };
 
 }  // namespace sluice::test

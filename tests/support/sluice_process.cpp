@@ -69,7 +69,7 @@ bool SluiceProcess::start(const QStringList& extraArgs) {
       proxyPort_ = freePort();
       env_.insert("SLUICE_PROXY_LISTEN", "127.0.0.1:" + QString::number(proxyPort_));
     }
-    env_.insert("SLUICE_ADMIN_LISTEN", listenHost_ + ":" + QString::number(port_));
+    env_.insert("SLUICE_ADMIN_LISTEN", listenHost_ + ":" + QString::number(port_) + (adminTls_ ? " ssl" : ""));
     process_ = std::make_unique<QProcess>();
     process_->setProcessEnvironment(env_);
     process_->setProcessChannelMode(QProcess::MergedChannels);

@@ -19,6 +19,8 @@ class SluiceProcess {
   void setEnv(const QString& key, const QString& value) { env_.insert("SLUICE_" + key, value); }
   // The admin listener's address (default 127.0.0.1); the tests connect through loopback.
   void setListenHost(const QString& host) { listenHost_ = host; }
+  // The Admin API listens with TLS (admin_listen ... ssl); admin() speaks it.
+  void setAdminTls(bool tls) { adminTls_ = tls; }
   // Caps the process's open descriptors (soft and hard limit) from the next start.
   void setDescriptorLimit(int limit) { descriptorLimit_ = limit; }
   // Uses the PostgreSQL server of the test fixture (SLUICE_TEST_PG_PORT), false when there is none.
@@ -43,7 +45,11 @@ class SluiceProcess {
   quint16 proxyPort() const { return proxyPort_; }
   HttpClient proxy() const { return HttpClient(proxyPort_); }
   QString prefix() const { return dir_->path(); }
-  HttpClient admin() const { return HttpClient(port_); }
+  HttpClient admin() const {
+    HttpClient client(port_);
+    client.setTls(adminTls_);
+    return client;
+  }
   QByteArray logs() const { return logs_; }
 
   static quint16 freePort();
@@ -56,6 +62,7 @@ class SluiceProcess {
   quint16 port_ = 0;
   quint16 proxyPort_ = 0;
   QString listenHost_ = "127.0.0.1";
+  bool adminTls_ = false;
   QByteArray logs_;
   int descriptorLimit_ = 0;
 };
