@@ -196,7 +196,8 @@ class TestHttpParsers : public QObject {
     QTest::newRow("bare LF ends a trailer") << std::string("0\r\nX-T: 1\n\r\n");
     QTest::newRow("bare LF in an extension") << std::string("5;a=b\nhello\r\n0\r\n\r\n");
     QTest::newRow("control in an extension") << std::string("5;a=\x01\r\nhello\r\n0\r\n\r\n");
-    QTest::newRow("NUL in an extension") << std::string("5;a\0b\r\nhello\r\n0\r\n\r\n", 21);
+    static constexpr char kNul[] = "5;a\0b\r\nhello\r\n0\r\n\r\n";
+    QTest::newRow("NUL in an extension") << std::string(kNul, sizeof kNul - 1);
     QTest::newRow("space after a size") << std::string("5 \r\nhello\r\n0\r\n\r\n");
     QTest::newRow("trailer obs-fold") << std::string("0\r\nX-T: 1\r\n more\r\n\r\n");
     QTest::newRow("trailer without colon") << std::string("0\r\nX-T 1\r\n\r\n");
