@@ -42,11 +42,17 @@ class StepPlugin final : public plugins::Plugin {
 class TestSuspendingPlugins : public QObject {
   Q_OBJECT
 
-  // A chain of three access plugins, the middle one doing `middle`.
+  // A chain of three access plugins, the middle one doing `middle`, and one request through it.
   struct Chain {
     std::vector<std::string> order;
     std::vector<plugins::PluginInstance> instances{3};
     plugins::PluginChain chain;
+    plugins::RequestContext ctx;
+    std::vector<const plugins::PluginInstance*> resolved;
+    std::vector<plugins::PhaseTiming> timings;
+    plugins::ChainCursor cursor;
+    plugins::PhaseResult run() { return plugins::runRequestPhases(chain, ctx, resolved, timings, router::kHttp, cursor); }
+    plugins::PhaseResult resume() { return plugins::resumeRequestPhases(chain, ctx, resolved, timings, router::kHttp, cursor); }
     explicit Chain(StepPlugin::Then middle) {
       const char* names[] = {"first", "middle", "last"};
       for (size_t i = 0; i < 3; ++i) {
@@ -67,40 +73,28 @@ class TestSuspendingPlugins : public QObject {
  private slots:
   void aSuspendedPluginResumesWhereTheChainStopped() {
     Chain c(StepPlugin::Then::Suspend);
-    plugins::RequestContext ctx;
-    std::vector<const plugins::PluginInstance*> resolved;
-    std::vector<plugins::PhaseTiming> timings;
-    plugins::ChainCursor cursor;
-    QCOMPARE(plugins::runRequestPhases(c.chain, ctx, resolved, timings, router::kHttp, cursor), plugins::PhaseResult::Suspend);
+    QCOMPARE(c.run(), plugins::PhaseResult::Suspend);
     QCOMPARE(c.order, (std::vector<std::string>{"first", "middle"}));
-    QCOMPARE(timings.size(), size_t{1});  // the waiting plugin's time is counted once it is done
-    QCOMPARE(plugins::resumeRequestPhases(c.chain, ctx, resolved, timings, router::kHttp, cursor), plugins::PhaseResult::Continue);
+    QCOMPARE(c.timings.size(), size_t{1});  // the waiting plugin's time is counted once it is done
+    QCOMPARE(c.resume(), plugins::PhaseResult::Continue);
     QCOMPARE(c.order, (std::vector<std::string>{"first", "middle", "middle resumed", "last"}));
-    QCOMPARE(timings.size(), size_t{3});
-    QVERIFY(!ctx.resume);
-    QCOMPARE(resolved.size(), size_t{3});
+    QCOMPARE(c.timings.size(), size_t{3});
+    QVERIFY(!c.ctx.resume);
+    QCOMPARE(c.resolved.size(), size_t{3});
   }
 
   void aContinuationMayAnswer() {
     Chain c(StepPlugin::Then::SuspendThenRespond);
-    plugins::RequestContext ctx;
-    std::vector<const plugins::PluginInstance*> resolved;
-    std::vector<plugins::PhaseTiming> timings;
-    plugins::ChainCursor cursor;
-    QCOMPARE(plugins::runRequestPhases(c.chain, ctx, resolved, timings, router::kHttp, cursor), plugins::PhaseResult::Suspend);
-    QCOMPARE(plugins::resumeRequestPhases(c.chain, ctx, resolved, timings, router::kHttp, cursor), plugins::PhaseResult::Respond);
-    QCOMPARE(ctx.local.status, 401);
+    QCOMPARE(c.run(), plugins::PhaseResult::Suspend);
+    QCOMPARE(c.resume(), plugins::PhaseResult::Respond);
+    QCOMPARE(c.ctx.local.status, 401);
     QCOMPARE(c.order, (std::vector<std::string>{"first", "middle", "middle resumed"}));  // the last one does not run
   }
 
   void suspendingWithoutAContinuationIsAFailure() {
     Chain c(StepPlugin::Then::SuspendWithoutContinuation);
-    plugins::RequestContext ctx;
-    std::vector<const plugins::PluginInstance*> resolved;
-    std::vector<plugins::PhaseTiming> timings;
-    plugins::ChainCursor cursor;
-    QCOMPARE(plugins::runRequestPhases(c.chain, ctx, resolved, timings, router::kHttp, cursor), plugins::PhaseResult::Respond);
-    QCOMPARE(ctx.local.status, 500);
+    QCOMPARE(c.run(), plugins::PhaseResult::Respond);
+    QCOMPARE(c.ctx.local.status, 500);
   }
 
   void theBlockingPoolIsBounded() {
