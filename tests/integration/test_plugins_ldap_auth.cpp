@@ -129,7 +129,8 @@ class TestPluginsLdapAuth : public QObject {
 
   // A route of its own with an ldap-auth plugin (defaults filled in around `config`); returns its path.
   QByteArray routeWith(QJsonObject config) {
-    const QByteArray path = "/ldap" + QByteArray::number(++routes_);
+    // (No path a prefix of another: "/ldap1" would catch "/ldap11" until the new route is in place.)
+    const QByteArray path = "/ldap" + QByteArray::number(++routes_) + "-route";
     bed_.create("/services/echo/routes", {{"name", QString(path.mid(1))}, {"paths", QJsonArray{QString(path)}}});
     if (!config.contains("ldap_host")) config["ldap_host"] = "127.0.0.1";
     if (!config.contains("ldap_port")) config["ldap_port"] = directory_.ldapPort();
@@ -303,6 +304,7 @@ class TestPluginsLdapAuth : public QObject {
     QTcpServer silent;  // accepted by the kernel, never read
     QVERIFY(silent.listen(QHostAddress::LocalHost));
     const QByteArray path = routeWith({{"ldap_port", silent.serverPort()}, {"timeout", 8000}});  // (room for a loaded machine)
+    QCOMPARE(get(path, {}).status, 401);  // the plugin is in place
     QTcpSocket waiting, leaving;
     for (QTcpSocket* s : {&waiting, &leaving}) {
       s->connectToHost("127.0.0.1", bed_.sluice().proxyPort());
