@@ -1,8 +1,5 @@
 #include "admin/admin_server.h"
 
-#include "core/url_encoding.h"
-#include "http/query_string.h"
-
 #include "admin/request_body.h"
 
 #include <Poco/Net/HTTPRequestHandler.h>
@@ -91,33 +88,7 @@ class Handler final : public Poco::Net::HTTPRequestHandler {
 
  private:
   AdminResponse process(Poco::Net::HTTPServerRequest& in) {
-    AdminRequest request;
-    request.method = in.getMethod();
-    const std::string& uri = in.getURI();
-    const auto q = uri.find('?');
-    const std::string path = uri.substr(0, q);
-    size_t start = 1;
-    while (start <= path.size()) {
-      size_t slash = path.find('/', start);
-      if (slash == std::string::npos) slash = path.size();
-      if (slash > start) request.segments.push_back(core::percentDecode(path.substr(start, slash - start), false));
-      start = slash + 1;
-    }
-    if (q != std::string::npos) {
-      const std::string query = uri.substr(q + 1);
-      size_t s = 0;
-      while (s <= query.size()) {
-        size_t amp = query.find('&', s);
-        if (amp == std::string::npos) amp = query.size();
-        const std::string pair = query.substr(s, amp - s);
-        if (!pair.empty()) {
-          const auto eq = pair.find('=');
-          request.query.emplace(core::percentDecode(pair.substr(0, eq), true),
-                                eq == std::string::npos ? "" : core::percentDecode(pair.substr(eq + 1), true));
-        }
-        s = amp + 1;
-      }
-    }
+    AdminRequest request = adminRequest(in.getMethod(), in.getURI());
     request.contentType = in.getContentType();
     request.authorization = in.get("Authorization", "");
     request.clientAddress = in.clientAddress().host().toString();

@@ -27,6 +27,10 @@ struct AdminRequest {
   std::optional<std::string> queryValue(const std::string& name) const;
 };
 
+// A request for `method` on `target` (a path and query as sent): the path's segments and the
+// query's pairs, percent-decoded ('+' a space in the query only).
+AdminRequest adminRequest(std::string method, std::string_view target);
+
 struct AdminResponse {
   int status = 200;
   std::optional<json> body;  // no body (204) when empty

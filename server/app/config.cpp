@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 
 namespace sluice::app {
 namespace {
@@ -112,37 +113,45 @@ const std::vector<ConfigKey>& configKeys() {
 }
 
 core::Result<Config> Config::load(const std::string& file, const std::map<std::string, std::string>& overrides) {
+  std::string text;
+  if (!file.empty()) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return configError("cannot read configuration file '" + file + "'");
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  return parse(text, file, overrides);
+}
+
+core::Result<Config> Config::parse(std::string_view text, const std::string& source,
+                                   const std::map<std::string, std::string>& overrides) {
   Config config;
   for (const auto& k : configKeys()) config.values_[k.name] = k.defaultValue;
-  if (!file.empty()) {
-    std::ifstream in(file);
-    if (!in) return configError("cannot read configuration file '" + file + "'");
-    config.file_ = file;
-    std::string line;
-    int number = 0;
-    while (std::getline(in, line)) {
-      ++number;
-      // '#' starts a comment unless escaped as '\#'.
-      std::string clean;
-      for (size_t i = 0; i < line.size(); ++i) {
-        if (line[i] == '\\' && i + 1 < line.size() && line[i + 1] == '#') {
-          clean.push_back('#');
-          ++i;
-        } else if (line[i] == '#') {
-          break;
-        } else {
-          clean.push_back(line[i]);
-        }
+  config.file_ = source;
+  int number = 0;
+  while (!text.empty()) {
+    const size_t newline = text.find('\n');
+    const std::string_view line = text.substr(0, newline);
+    text = newline == std::string_view::npos ? std::string_view() : text.substr(newline + 1);
+    ++number;
+    // '#' starts a comment unless escaped as '\#'.
+    std::string clean;
+    for (size_t i = 0; i < line.size(); ++i) {
+      if (line[i] == '\\' && i + 1 < line.size() && line[i + 1] == '#') {
+        clean.push_back('#');
+        ++i;
+      } else if (line[i] == '#') {
+        break;
+      } else {
+        clean.push_back(line[i]);
       }
-      clean = trim(clean);
-      if (clean.empty()) continue;
-      const auto eq = clean.find('=');
-      if (eq == std::string::npos)
-        return configError(file + ":" + std::to_string(number) + ": expected 'key = value'");
-      const std::string key = trim(clean.substr(0, eq));
-      if (!findKey(key)) return configError(file + ":" + std::to_string(number) + ": unknown key '" + key + "'");
-      config.values_[key] = trim(clean.substr(eq + 1));
     }
+    clean = trim(clean);
+    if (clean.empty()) continue;
+    const auto eq = clean.find('=');
+    if (eq == std::string::npos) return configError(source + ":" + std::to_string(number) + ": expected 'key = value'");
+    const std::string key = trim(clean.substr(0, eq));
+    if (!findKey(key)) return configError(source + ":" + std::to_string(number) + ": unknown key '" + key + "'");
+    config.values_[key] = trim(clean.substr(eq + 1));
   }
   for (const auto& k : configKeys())
     if (const char* v = std::getenv(envName(k.name).c_str())) config.values_[k.name] = v;

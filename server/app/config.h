@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,9 @@ class Config {
  public:
   // `file` may be empty (no file); `overrides` are flag values by key.
   static core::Result<Config> load(const std::string& file, const std::map<std::string, std::string>& overrides);
+  // The same from the text of a file; `source` names it in errors.
+  static core::Result<Config> parse(std::string_view text, const std::string& source,
+                                    const std::map<std::string, std::string>& overrides);
 
   const std::string& get(const std::string& key) const;
   core::Result<int64_t> integer(const std::string& key) const;
