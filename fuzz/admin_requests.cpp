@@ -43,11 +43,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     request.contentType = std::string(line());
     request.clientAddress = "127.0.0.1";
     request.body = std::string(one);
-    const admin::AdminResponse response = api.handle(request);
-    if (response.body) (void)response.body->dump();
+    const std::string target(first.substr(space + 1));
+    admin::AdminResponse response;
+    try {
+      response = api.handle(request);
+    } catch (const std::exception& e) {  // the server answers these 500
+      std::fprintf(stderr, "%s %s: exception %s\n", request.method.c_str(), target.c_str(), e.what());
+      std::abort();
+    }
+    // As the server writes it: an answer may quote the request's bytes, which need not be UTF-8.
+    const std::string body = response.body ? response.body->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) : "";
     if (response.status >= 500 || response.status < 100) {
-      std::fprintf(stderr, "%s %.*s: %d %s\n", request.method.c_str(), static_cast<int>(first.size() - space - 1),
-                   first.data() + space + 1, response.status, response.body ? response.body->dump().c_str() : "");
+      std::fprintf(stderr, "%s %s: %d %s\n", request.method.c_str(), target.c_str(), response.status, body.c_str());
       std::abort();
     }
   }

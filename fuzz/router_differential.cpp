@@ -27,19 +27,35 @@ const std::vector<std::string> kHeaderNames = {"x-v", "X-V", "x-w"};
 const std::vector<std::string> kHeaderValues = {"a", "b", "A", ""};
 const std::vector<std::string> kSnis = {"a.test", "b.test", "A.test"};
 
-std::string word(FuzzInput& in, const std::vector<std::string>& common) {
-  if (in.below(4) == 0) {  // now and then a string of the input's own, from a small alphabet
-    std::string s;
-    for (char c : in.text(12)) s.push_back("/a.b*:~x19-_%\\(|)$AB"[static_cast<unsigned char>(c) % 20]);
-    return s;
-  }
-  return in.pick(common);
+// Now and then a value of the input's own, of the shape the routes schema accepts (a path starts
+// with '/', a host has at most one wildcard at either end): the router is not asked to make sense
+// of what validation refuses.
+std::string freeText(FuzzInput& in, std::string_view alphabet, size_t max) {
+  std::string s;
+  for (char c : in.text(max)) s.push_back(alphabet[static_cast<unsigned char>(c) % alphabet.size()]);
+  return s;
 }
-
-std::vector<std::string> words(FuzzInput& in, const std::vector<std::string>& common, size_t max) {
+std::string path(FuzzInput& in) {
+  return in.below(4) == 0 ? "/" + freeText(in, "/a.b*:~x19-_%\\(|)$AB", 12) : in.pick(kPaths);
+}
+std::string host(FuzzInput& in) {
+  if (in.below(4) != 0) return in.pick(kHosts);
+  std::string h = freeText(in, "abx19.-", 8);
+  switch (in.below(3)) {
+    case 1: h.insert(0, "*."); break;
+    case 2: h += ".*"; break;
+  }
+  if (in.flag()) h += ":8000";
+  return h;
+}
+template <typename Make>
+std::vector<std::string> several(FuzzInput& in, size_t max, Make make) {
   std::vector<std::string> out(in.below(max + 1));
-  for (auto& w : out) w = word(in, common);
+  for (auto& w : out) w = make(in);
   return out;
+}
+std::vector<std::string> words(FuzzInput& in, const std::vector<std::string>& common, size_t max) {
+  return several(in, max, [&common](FuzzInput& i) { return i.pick(common); });
 }
 
 struct RequestHeaders {
@@ -194,8 +210,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     s.createdAt = static_cast<int64_t>(in.below(4));  // ties on purpose: the first given goes first
     s.protocols = static_cast<uint8_t>(1 + in.below(3));
     s.methods = words(in, kMethods, 2);
-    s.hosts = words(in, kHosts, 3);
-    s.paths = words(in, kPaths, 3);
+    s.hosts = several(in, 3, host);
+    s.paths = several(in, 3, path);
     s.snis = in.below(4) == 0 ? words(in, kSnis, 2) : std::vector<std::string>{};
     for (size_t h = in.below(4) == 0 ? 1 + in.below(2) : 0; h > 0; --h)
       s.headers.emplace_back(in.pick(kHeaderNames), words(in, kHeaderValues, 2));
@@ -216,9 +232,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (int requests = 0; requests < 32 && !in.empty(); ++requests) {
     RequestHeaders headers;
     for (size_t h = in.below(3); h > 0; --h) headers.values[lower(in.pick(kHeaderNames))] = in.pick(kHeaderValues);
-    const std::string method = in.pick(kMethods), host = word(in, kHosts), sni = in.pick(kSnis);
-    std::string rawPath = word(in, kPaths) + std::string(in.text(6));
-    if (!rawPath.starts_with('/')) rawPath.insert(0, "/");  // (the request parser's origin-form)
+    const std::string method = in.pick(kMethods), requestHost = host(in), sni = in.pick(kSnis);
+    std::string rawPath = path(in) + std::string(in.text(6));
+    if (!rawPath.starts_with('/')) rawPath.insert(0, "/");  // (a request's path is origin-form)
     // The path as the proxy hands it over: normalised. Normal forms are fixed points, and what the
     // quick check calls normal is (it may call a normal path not normal: then only time is lost).
     if (!normalizePath(rawPath, normal)) continue;
@@ -233,7 +249,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     MatchInput input;
     input.method = method;
-    input.host = host;
+    input.host = requestHost;
     input.path = normal;
     input.protocol = in.flag() ? kHttps : kHttp;
     input.sni = sni;
@@ -244,7 +260,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (got.matched != want.matched || got.index != want.index || got.protocolMismatch != want.protocolMismatch ||
         got.matchedPathLength != want.matchedPathLength || got.regexPath != want.regexPath) {
       std::fprintf(stderr, "%s %s%s (host %s): router picked %d route %zu (length %zu), Kong's order %d route %zu (length %zu)\n",
-                   method.c_str(), host.c_str(), normal.c_str(), host.c_str(), got.matched, got.index, got.matchedPathLength,
+                   method.c_str(), requestHost.c_str(), normal.c_str(), requestHost.c_str(), got.matched, got.index, got.matchedPathLength,
                    want.matched, want.index, want.matchedPathLength);
       for (const auto& s : specs) {
         std::fprintf(stderr, "  route %zu created %lld prio %lld:", s.index, static_cast<long long>(s.createdAt),

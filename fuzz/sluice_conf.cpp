@@ -4,10 +4,17 @@
 #include "app/config.h"
 #include "app/proxy_settings_loader.h"
 
+#include <cstdlib>
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace sluice::app;
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  auto config = Config::parse(text, "sluice.conf", {});
+  // The prefix is where a missing default certificate gets written: one directory for every input.
+  static const std::string prefix = [] {
+    char dir[] = "/tmp/sluice-fuzz-conf-XXXXXX";
+    return std::string(mkdtemp(dir) ? dir : "/tmp");
+  }();
+  auto config = Config::parse(text, "sluice.conf", {{"prefix", prefix}});
   if (!config) return 0;
   for (const auto& key : configKeys()) {
     (void)config->integer(key.name);
@@ -16,7 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     (void)config->bytes(key.name);
     (void)config->list(key.name);
   }
-  (void)config->toJson().dump();
+  (void)config->toJson().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);  // as the server does
   (void)loadProxySettings(*config, "0.0.0");
   return 0;
 }

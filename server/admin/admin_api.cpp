@@ -5,6 +5,7 @@
 #include "admin/endpoint_list.h"
 #include "admin/request_body.h"
 #include "core/digest.h"
+#include "core/utf8.h"
 #include "declarative/config_plan.h"
 #include "declarative/declarative_config.h"
 #include "declarative/yaml_json.h"
@@ -50,6 +51,19 @@ void AdminApi::setDeclarativeMode(bool declarative) {
   entities_.setReadOnly(declarative);
 }
 
+namespace {
+
+// Names and values from the target end up in entities and JSON answers, which are UTF-8.
+bool utf8Target(const AdminRequest& request) {
+  for (const auto& segment : request.segments)
+    if (!core::isUtf8(segment)) return false;
+  for (const auto& [name, value] : request.query)
+    if (!core::isUtf8(name) || !core::isUtf8(value)) return false;
+  return true;
+}
+
+}  // namespace
+
 AdminResponse AdminApi::handle(const AdminRequest& request) {
   if (request.method == "OPTIONS") {
     AdminResponse r = noContent();
@@ -59,6 +73,7 @@ AdminResponse AdminApi::handle(const AdminRequest& request) {
   }
   auto checked = tokens_.check(request);
   if (auto* refusal = std::get_if<AdminResponse>(&checked)) return std::move(*refusal);
+  if (!utf8Target(request)) return messageResponse(400, "the request's path and query must be valid UTF-8 once percent-decoded");
   AdminResponse response = route(request);
   if (request.method != "GET" && request.method != "HEAD") audit(request, std::get<const AdminToken*>(checked), response);
   return response;

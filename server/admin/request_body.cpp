@@ -1,6 +1,7 @@
 #include "admin/request_body.h"
 
 #include "core/url_encoding.h"
+#include "core/utf8.h"
 #include "http/http_types.h"
 #include "http/query_string.h"
 
@@ -11,14 +12,19 @@
 #include <algorithm>
 #include <cctype>
 #include <iterator>
+#include <optional>
 #include <sstream>
 
 namespace sluice::admin {
 namespace {
 
+// A form's "paths[N]" fills the positions before N with nulls: N is bounded so that one short key
+// cannot make the gateway allocate millions of them.
+constexpr size_t kMaxFormPosition = 1000;
 
 // Places `value` at a form key path: "config.minute", "paths[]", "paths[2]", "headers.x-a".
-void place(json& root, const std::string& key, const std::string& value) {
+// False when a position is past kMaxFormPosition.
+bool place(json& root, const std::string& key, const std::string& value) {
   json* node = &root;
   std::string name;
   size_t i = 0;
@@ -51,6 +57,7 @@ void place(json& root, const std::string& key, const std::string& value) {
           at = std::stoul(index);
         } catch (const std::exception&) {
         }
+        if (at > kMaxFormPosition) return false;
         at = at > 0 ? at - 1 : 0;  // Kong's form arrays are 1-based
         while (node->size() <= at) node->push_back(nullptr);
         node = &(*node)[at];
@@ -59,7 +66,7 @@ void place(json& root, const std::string& key, const std::string& value) {
       if (i < key.size() && key[i] == '.') ++i;
       if (i >= key.size()) {
         *node = value;
-        return;
+        return true;
       }
     } else {
       name.push_back(c);
@@ -68,13 +75,27 @@ void place(json& root, const std::string& key, const std::string& value) {
   }
   if (name.empty()) {
     *node = value;
-    return;
+    return true;
   }
   if (!node->is_object()) *node = json::object();
   json& slot = (*node)[name];
   if (slot.is_null()) slot = value;
   else if (slot.is_array()) slot.push_back(value);
   else slot = json::array({slot, value});  // repeated key: an array
+  return true;
+}
+
+// One form field (urlencoded or multipart) into the body; an error names what was wrong with it.
+std::optional<core::Error> addFormField(json& body, const std::string& key, const std::string& value) {
+  if (key.empty()) return std::nullopt;  // "=x": nothing to name
+  const std::string shown = key.substr(0, 64);
+  if (!core::isUtf8(key) || !core::isUtf8(value))
+    return core::Error::badRequest("form field '" + (core::isUtf8(shown) ? shown : "?") + "' is not valid UTF-8");
+  if (static_cast<size_t>(std::count_if(key.begin(), key.end(), [](char c) { return c == '.' || c == '['; })) > kMaxNesting)
+    return core::Error::badRequest("form field '" + shown + "...' is nested too deeply");
+  if (!place(body, key, value))
+    return core::Error::badRequest("form field '" + shown + "': positions go up to " + std::to_string(kMaxFormPosition));
+  return std::nullopt;
 }
 
 }  // namespace
@@ -114,22 +135,11 @@ core::Result<ParsedBody> parseBody(const AdminRequest& request) {
   }
   if (type == "application/x-www-form-urlencoded") {
     parsed.fromForm = true;
-    size_t start = 0;
-    while (start <= request.body.size()) {
-      size_t amp = request.body.find('&', start);
-      if (amp == std::string::npos) amp = request.body.size();
-      const std::string pair = request.body.substr(start, amp - start);
-      if (!pair.empty()) {
-        const auto eq = pair.find('=');
-        const std::string key = core::percentDecode(pair.substr(0, eq), true);
-        if (static_cast<size_t>(std::count_if(key.begin(), key.end(), [](char c) { return c == '.' || c == '['; })) >
-            kMaxNesting)
-          return core::Error::badRequest("form field '" + key.substr(0, 64) + "...' is nested too deeply");
-        const std::string value = eq == std::string::npos ? "" : core::percentDecode(pair.substr(eq + 1), true);
-        place(parsed.value, key, value);
-      }
-      start = amp + 1;
-    }
+    std::optional<core::Error> error;
+    http::forEachQueryPair(request.body, [&](std::string_view name, std::string_view value) {
+      if (!error) error = addFormField(parsed.value, core::percentDecode(name, true), core::percentDecode(value, true));
+    });
+    if (error) return std::move(*error);
     return parsed;
   }
   if (type == "multipart/form-data") {  // curl -F: each part a form field (a file's content included)
@@ -151,9 +161,7 @@ core::Result<ParsedBody> parseBody(const AdminRequest& request) {
         Poco::Net::MessageHeader::splitParameters(header.get("Content-Disposition", ""), disposition, dispositionParams);
         const std::string name = dispositionParams.get("name", "");
         std::string value((std::istreambuf_iterator<char>(reader.stream())), std::istreambuf_iterator<char>());
-        if (static_cast<size_t>(std::count_if(name.begin(), name.end(), [](char c) { return c == '.' || c == '['; })) > kMaxNesting)
-          return core::Error::badRequest("form field '" + name.substr(0, 64) + "...' is nested too deeply");
-        if (!name.empty()) place(parsed.value, name, value);
+        if (auto error = addFormField(parsed.value, name, value)) return std::move(*error);
       }
     } catch (const Poco::Exception& e) {
       return core::Error::badRequest("Cannot parse multipart body: " + e.displayText());

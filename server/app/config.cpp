@@ -3,6 +3,7 @@
 #include "net/address_range.h"
 
 #include <cctype>
+#include <charconv>
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
@@ -209,13 +210,30 @@ core::Result<bool> Config::boolean(const std::string& key) const {
   return configError(key + ": expected on or off (got '" + v + "')");
 }
 
+namespace {
+
+// A number followed by a unit, as "1.5s" or "8k": the number's text and the unit's.
+void splitNumberAndUnit(const std::string& v, bool fraction, std::string& number, std::string& unit) {
+  size_t end = 0;
+  while (end < v.size() && (std::isdigit(static_cast<unsigned char>(v[end])) || (fraction && v[end] == '.'))) ++end;
+  number = v.substr(0, end);
+  unit = v.substr(end);
+  for (auto& c : unit) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+}
+
+// Values above this are refused rather than wrapped: about 292 years in milliseconds, 8 EiB in bytes.
+constexpr double kLargest = 9.2e18;
+
+}  // namespace
+
 core::Result<int64_t> parseMilliseconds(const std::string& text) {
   const std::string v = trim(text);
-  size_t digits = 0;
-  while (digits < v.size() && (std::isdigit(static_cast<unsigned char>(v[digits])) || v[digits] == '.')) ++digits;
-  if (digits == 0) return configError("expected a duration such as 500ms, 10s, 5m or 1h (got '" + v + "')");
-  const double n = std::stod(v.substr(0, digits));
-  const std::string unit = v.substr(digits);
+  std::string number, unit;
+  splitNumberAndUnit(v, true, number, unit);
+  double n = 0;
+  const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), n, std::chars_format::fixed);
+  if (number.empty() || ec != std::errc() || end != number.data() + number.size())
+    return configError("expected a duration such as 500ms, 10s, 5m or 1h (got '" + v + "')");
   double factor = 0;
   if (unit.empty() || unit == "s") factor = 1000;
   else if (unit == "ms") factor = 1;
@@ -223,22 +241,27 @@ core::Result<int64_t> parseMilliseconds(const std::string& text) {
   else if (unit == "h") factor = 3600000;
   else if (unit == "d") factor = 86400000;
   else return configError("unknown duration unit '" + unit + "' in '" + v + "' (use ms, s, m, h or d)");
+  if (n * factor > kLargest) return configError("duration '" + v + "' is too long");
   return static_cast<int64_t>(n * factor);
 }
 
 core::Result<int64_t> parseBytes(const std::string& text) {
   const std::string v = trim(text);
-  size_t digits = 0;
-  while (digits < v.size() && std::isdigit(static_cast<unsigned char>(v[digits]))) ++digits;
-  if (digits == 0) return configError("expected a size such as 512, 8k, 10m or 1g (got '" + v + "')");
-  const int64_t n = std::stoll(v.substr(0, digits));
-  std::string unit = v.substr(digits);
-  for (auto& c : unit) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (unit.empty() || unit == "b") return n;
-  if (unit == "k" || unit == "kb") return n * 1024;
-  if (unit == "m" || unit == "mb") return n * 1024 * 1024;
-  if (unit == "g" || unit == "gb") return n * 1024 * 1024 * 1024;
-  return configError("unknown size unit '" + unit + "' in '" + v + "' (use k, m or g)");
+  std::string number, unit;
+  splitNumberAndUnit(v, false, number, unit);
+  int64_t n = 0;
+  const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), n);
+  if (number.empty() || ec == std::errc::invalid_argument)
+    return configError("expected a size such as 512, 8k, 10m or 1g (got '" + v + "')");
+  int64_t factor = 0;
+  if (unit.empty() || unit == "b") factor = 1;
+  else if (unit == "k" || unit == "kb") factor = 1024;
+  else if (unit == "m" || unit == "mb") factor = 1024 * 1024;
+  else if (unit == "g" || unit == "gb") factor = 1024 * 1024 * 1024;
+  else return configError("unknown size unit '" + unit + "' in '" + v + "' (use k, m or g)");
+  if (ec == std::errc::result_out_of_range || n > static_cast<int64_t>(kLargest) / factor)
+    return configError("size '" + v + "' is too large");
+  return n * factor;
 }
 
 core::Result<int64_t> Config::milliseconds(const std::string& key) const {

@@ -1,24 +1,66 @@
 #include "declarative/yaml_json.h"
 
+#include "core/utf8.h"
+
 #include <yaml-cpp/yaml.h>
 
-#include <regex>
+#include <string_view>
 
 namespace sluice::declarative {
 namespace {
 
 using nlohmann::json;
 
-json scalar(const YAML::Node& node) {
+// The YAML core schema's numbers, scanned by hand: std::regex recurses once per character, and a
+// scalar of a few hundred kilobytes would exhaust the stack.
+size_t skipDigits(std::string_view s, size_t i) {
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+  return i;
+}
+
+size_t skipSign(std::string_view s, size_t i) { return i < s.size() && (s[i] == '-' || s[i] == '+') ? i + 1 : i; }
+
+bool isInteger(std::string_view s) {
+  const size_t start = skipSign(s, 0), end = skipDigits(s, start);
+  return end > start && end == s.size();
+}
+
+// [-+]? (digits? "." digits | digits "."? digits?) ([eE] [-+]? digits)?
+bool isFloat(std::string_view s) {
+  size_t i = skipSign(s, 0);
+  const size_t integerEnd = skipDigits(s, i);
+  bool anyDigit = integerEnd > i;
+  i = integerEnd;
+  if (i < s.size() && s[i] == '.') {
+    const size_t fractionEnd = skipDigits(s, i + 1);
+    anyDigit = anyDigit || fractionEnd > i + 1;
+    i = fractionEnd;
+  }
+  if (!anyDigit) return false;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    const size_t exponent = skipSign(s, i + 1), exponentEnd = skipDigits(s, exponent);
+    if (exponentEnd == exponent) return false;
+    i = exponentEnd;
+  }
+  return i == s.size();
+}
+
+// JSON (and so every entity) is UTF-8; YAML would hand over any bytes.
+const std::string& utf8Text(const YAML::Node& node) {
   const std::string& text = node.Scalar();
+  if (!core::isUtf8(text)) throw YAML::ParserException(node.Mark(), "invalid UTF-8 in a scalar");
+  return text;
+}
+
+json scalar(const YAML::Node& node) {
+  const std::string& text = utf8Text(node);
   if (node.Tag() == "!") return text;  // quoted
-  static const std::regex kInt("^[-+]?[0-9]+$"), kFloat("^[-+]?([0-9]*\\.[0-9]+|[0-9]+\\.?[0-9]*)([eE][-+]?[0-9]+)?$");
   if (text == "true" || text == "True" || text == "TRUE") return true;
   if (text == "false" || text == "False" || text == "FALSE") return false;
   if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL") return nullptr;
   try {
-    if (std::regex_match(text, kInt)) return std::stoll(text);
-    if (std::regex_match(text, kFloat)) return std::stod(text);
+    if (isInteger(text)) return std::stoll(text);
+    if (isFloat(text)) return std::stod(text);
   } catch (const std::exception&) {
   }
   return text;
@@ -36,7 +78,11 @@ json convert(const YAML::Node& node) {
     }
     case YAML::NodeType::Map: {
       json out = json::object();
-      for (const auto& kv : node) out[kv.first.as<std::string>()] = convert(kv.second);
+      for (const auto& kv : node) {
+        const auto key = kv.first.as<std::string>();
+        if (!core::isUtf8(key)) throw YAML::ParserException(kv.first.Mark(), "invalid UTF-8 in a key");
+        out[key] = convert(kv.second);
+      }
       return out;
     }
   }

@@ -243,6 +243,7 @@ void Router::insertPrefix(const std::string& prefix, uint32_t route) {
 
 void Router::collectPrefixes(std::string_view path, std::vector<uint32_t>& out) const {
   uint32_t node = 0;
+  out.insert(out.end(), trie_[0].routes.begin(), trie_[0].routes.end());  // an empty prefix matches every path
   for (char c : path) {
     const auto& children = trie_[node].children;
     auto it = std::lower_bound(children.begin(), children.end(), c,

@@ -336,6 +336,31 @@ class TestAdminApi : public QObject {
     QCOMPARE(r.status, 415);
   }
 
+  // Entities are written out as JSON, which is UTF-8: bytes that are not are refused on the way in.
+  void invalidUtf8Is400() {
+    const QList<QPair<QByteArray, QByteArray>> form{{"Content-Type", "application/x-www-form-urlencoded"}};
+    const auto value = api_.request("POST", "/services", "name=bad%FF&host=u.internal", form);
+    QCOMPARE(value.status, 400);
+    QVERIFY(value.json()["message"].toString().contains("not valid UTF-8"));
+    QCOMPARE(api_.request("POST", "/services", "host=u.internal&tags%C0%AF[]=x", form).status, 400);
+    QCOMPARE(api_.request("POST", "/services", "--b\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\n\xC3\x28\r\n--b--\r\n",
+                          {{"Content-Type", "multipart/form-data; boundary=b"}}).status, 400);
+    QCOMPARE(api_.request("PUT", "/services/%ED%A0%80", "{\"host\":\"u.internal\"}").status, 400);
+    QCOMPARE(api_.get("/services?tags=%FF").status, 400);
+    QCOMPARE(api_.get("/services/%C3%A9t%C3%A9").status, 404);  // well-formed: looked up as usual
+  }
+
+  // "paths[N]" fills the positions before N: N is bounded.
+  void farFormPositionsAre400() {
+    const QList<QPair<QByteArray, QByteArray>> form{{"Content-Type", "application/x-www-form-urlencoded"}};
+    const auto far = api_.request("POST", "/routes", "paths[999999999]=/far", form);
+    QCOMPARE(far.status, 400);
+    QVERIFY(far.json()["message"].toString().contains("positions go up to 1000"));
+    const auto near = api_.request("POST", "/routes", "name=near&paths[2]=/two&paths[1]=/one", form);
+    QCOMPARE(near.status, 201);
+    QCOMPARE(near.json()["paths"].toArray(), QJsonArray({"/one", "/two"}));
+  }
+
   void unsupportedMethodsAre405() {
     QCOMPARE(api_.request("POST", "/services/billing").status, 405);
     QCOMPARE(api_.request("PUT", "/services").status, 405);

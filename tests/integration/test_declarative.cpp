@@ -97,6 +97,14 @@ class TestDeclarative : public QObject {
     QCOMPARE(api.get("/services/only").status, 200);
     QCOMPARE(count(api, "/consumers"), 0);
     QVERIFY(api.get("/config").json()["config"].toString().contains("only.internal"));
+
+    // Bytes that are not UTF-8 cannot become an entity (JSON is UTF-8): refused, with the place.
+    const auto binary = api.request("POST", "/config",
+                                    "_format_version: \"3.0\"\nservices:\n- name: \xFF\xFE\n  host: b.internal\n",
+                                    {{"Content-Type", "application/yaml"}});
+    QCOMPARE(binary.status, 400);
+    QVERIFY(binary.json()["message"].toString().contains("invalid UTF-8"));
+    QCOMPARE(api.get("/services/only").status, 200);
     QVERIFY(sluice.stop());
   }
 

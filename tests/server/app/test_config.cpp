@@ -68,6 +68,11 @@ class TestConfig : public QObject {
     QCOMPARE(*parseBytes("10m"), int64_t(10 * 1024 * 1024));
     QCOMPARE(*parseBytes("512"), int64_t(512));
     QVERIFY(!parseBytes("lots"));
+    // Malformed or enormous numbers are errors, not exceptions or wrapped values.
+    QCOMPARE(*parseMilliseconds("1.5s"), int64_t(1500));
+    for (const char* bad : {".", "..s", "1.2.3s", "99999999999999999999d", "5 parsecs"}) QVERIFY2(!parseMilliseconds(bad), bad);
+    QCOMPARE(*parseBytes("1G"), int64_t(1024) * 1024 * 1024);
+    for (const char* bad : {"99999999999999999999", "9999999999999g", "1.5k"}) QVERIFY2(!parseBytes(bad), bad);
   }
 
   void secretsAreRedacted() {
