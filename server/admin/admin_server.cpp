@@ -21,6 +21,7 @@
 #include <chrono>
 #include <mutex>
 #include <set>
+#include <thread>
 
 namespace sluice::admin {
 namespace {
@@ -198,7 +199,8 @@ Poco::Net::ServerSocket listenerFor(const AdminServerSettings& s) {
 
 void AdminServer::start() {
   Poco::Net::ServerSocket socket = listenerFor(settings_);
-  socket.bind(Poco::Net::SocketAddress(settings_.host, settings_.port), true);
+  // SO_REUSEPORT: a successor (sluice start --takeover) binds the same port before this one stops.
+  socket.bind(Poco::Net::SocketAddress(settings_.host, settings_.port), true, true);
   socket.listen(128);
   auto* params = new Poco::Net::HTTPServerParams;
   params->setMaxThreads(settings_.threads);
@@ -212,10 +214,12 @@ void AdminServer::start() {
   server_->start();
 }
 
-void AdminServer::stop() {
+void AdminServer::stop(std::chrono::milliseconds grace) {
   if (server_) {
-    server_->stop();     // no new connections
-    open_->cutAll();     // and the open ones end now, even one blocked in a read (a stalled TLS client)
+    server_->stop();  // no new connections
+    const auto until = std::chrono::steady_clock::now() + grace;
+    while (inFlight_->load() > 0 && std::chrono::steady_clock::now() < until) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    open_->cutAll();  // and the open ones end now, even one blocked in a read (a stalled TLS client)
     server_.reset();
   }
   if (pool_) {

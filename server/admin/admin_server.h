@@ -8,6 +8,7 @@
 #include <Poco/Net/TCPServer.h>
 #include <Poco/ThreadPool.h>
 
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -45,7 +46,8 @@ class AdminServer {
   ~AdminServer();
 
   void start();
-  void stop();
+  // Stops accepting; requests under way get up to `grace` to finish, then every connection is cut.
+  void stop(std::chrono::milliseconds grace = {});
   uint16_t port() const;
   json counters() const;
 

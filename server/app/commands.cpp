@@ -3,9 +3,11 @@
 #include "admin/admin_server.h"
 #include "app/config.h"
 #include "app/logging.h"
+#include "app/pid_file.h"
 #include "app/proxy_cache_endpoints.h"
 #include "app/proxy_settings_loader.h"
 #include "app/store_factory.h"
+#include "app/takeover.h"
 #include "core/digest.h"
 #include "core/uuid.h"
 #include "declarative/declarative_config.h"
@@ -33,6 +35,8 @@
 #include <Poco/Net/IPAddress.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
@@ -41,6 +45,8 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
+#include <thread>
 
 #ifndef SLUICE_VERSION
 #define SLUICE_VERSION "0.0.0"
@@ -53,6 +59,13 @@ constexpr const char* kUsage = R"(Usage: sluice COMMAND [OPTIONS]
 
 Commands:
   start                      Run the gateway in the foreground until SIGTERM or SIGINT.
+  start --takeover           Start and take the listeners over from the sluice running on this
+                             prefix (a new binary or configuration), which then drains and exits:
+                             no connection is refused or reset.
+  reload                     Make the sluice running on this prefix re-read its configuration
+                             (SIGHUP).
+  stop                       Stop the sluice running on this prefix (SIGTERM: it drains first) and
+                             wait until it has exited.
   check                      Check the configuration (and the declarative file in DB-less mode).
   migrations bootstrap|up|list|reset
                              Manage the database schema (reset drops everything; needs --yes).
@@ -72,6 +85,7 @@ Options:
                              kong.yml to load when database = off.
       --log-level LEVEL      debug, info, notice, warn, error or crit.
   -y, --yes                  Do not ask (migrations reset).
+      --takeover             See start.
   -h, --help                 This help.
 
 Every configuration key can also be set in the environment as SLUICE_<KEY> (e.g. SLUICE_PG_HOST);
@@ -84,6 +98,7 @@ struct Arguments {
   std::map<std::string, std::string> overrides;
   bool yes = false;
   bool help = false;
+  bool takeover = false;
 };
 
 core::Result<Arguments> parseArguments(int argc, char** argv) {
@@ -111,6 +126,8 @@ core::Result<Arguments> parseArguments(int argc, char** argv) {
       args.help = true;
     } else if (a == "-y" || a == "--yes") {
       args.yes = true;
+    } else if (a == "--takeover") {
+      args.takeover = true;
     } else if (a == "-c" || a == "--conf") {
       auto v = next();
       if (!v) return v.error();
@@ -244,6 +261,9 @@ constexpr const char* kRestartKeys[] = {"prefix", "proxy_listen", "admin_listen"
                                         "access_log_queue", "traces_kept", "status_listen", "observability", "plugin_threads",
                                         "plugin_queue", "plugin_trusted_certificates"};
 
+// How long an Admin request under way may take to finish once a successor serves the Admin port.
+constexpr int64_t kHandoverAdminGraceMs = 5000;
+
 // Each proxied request holds two descriptors (client and upstream): take the hard limit, as
 // nginx's worker_rlimit_nofile and Kong's start-up do, instead of a shell's default of 1024.
 void raiseDescriptorLimit() {
@@ -265,8 +285,19 @@ int start(const Config& config, const Arguments& args) {
                 ", which is not a loopback address: set admin_tokens (or admin_token_hashes) to protect the Admin API, or listen on "
                 "127.0.0.1");
   std::error_code ec;
-  std::filesystem::create_directories(config.get("prefix"), ec);
-  if (ec) return fail("cannot create prefix '" + config.get("prefix") + "': " + ec.message());
+  const std::string prefix = config.get("prefix");
+  std::filesystem::create_directories(prefix, ec);
+  if (ec) return fail("cannot create prefix '" + prefix + "': " + ec.message());
+  const std::string pidPath = prefix + "/sluice.pid", takeoverPath = prefix + "/takeover.sock";
+  std::optional<TakeoverClient> predecessor;
+  if (args.takeover) {
+    auto client = TakeoverClient::connect(takeoverPath);
+    if (!client) return fail(client.error().message);
+    predecessor.emplace(std::move(*client));
+  } else if (const pid_t running = runningPid(pidPath)) {
+    return fail("sluice is already running on prefix " + prefix + " (pid " + std::to_string(running) +
+                "): stop it first (sluice stop), or take it over (sluice start --takeover)");
+  }
 
   auto store = openStore(config);
   if (!store) return fail(store.error().message);
@@ -347,7 +378,7 @@ int start(const Config& config, const Arguments& args) {
   api.setHealthEndpoints(std::make_unique<admin::HealthEndpoints>(**store, publisher, health, node.nodeId));
   api.addPluginEndpoints(proxyCacheEndpoints(builder.nodeState(), **store));
   try {
-    proxy.start();
+    proxy.start(predecessor ? predecessor->takeListeners() : std::vector<int>{}, !predecessor);
   } catch (const std::exception& e) {
     return fail("cannot listen on " + config.get("proxy_listen") + ": " + e.what());
   }
@@ -415,6 +446,22 @@ int start(const Config& config, const Arguments& args) {
     }
   }
   checker.start();
+  // A successor (start --takeover) may take the listeners over from here on.
+  std::atomic<pid_t> successor{0};
+  TakeoverPoint takeoverPoint(takeoverPath, proxy.listenerFds(), [&successor](pid_t pid) {
+    successor = pid;
+    ::kill(::getpid(), SIGTERM);  // the main thread drains, as on SIGTERM
+  });
+  if (auto s = takeoverPoint.start(); !s) log().warning(s.error().message + ": sluice start --takeover cannot take over from this process");
+  if (auto s = writePidFile(pidPath); !s) log().warning(s.error().message);
+  if (predecessor) {
+    proxy.acceptConnections();
+    if (auto s = predecessor->ready(); !s) log().warning(s.error().message);
+    else
+      log().notice("took over from pid " + std::to_string(predecessor->predecessor()) + ": " + std::to_string(proxy.inheritedUsed()) +
+                   " listening sockets handed over" +
+                   (proxy.inheritedClosed() ? ", " + std::to_string(proxy.inheritedClosed()) + " closed (not in proxy_listen)" : ""));
+  }
   log().notice("sluice " SLUICE_VERSION " started: proxy on " + config.get("proxy_listen") + " (" +
                std::to_string(proxySettings->workers) + " workers), Admin API on " + listen->host + ":" +
                std::to_string(server.port()) + ", database " + config.get("database") +
@@ -442,15 +489,21 @@ int start(const Config& config, const Arguments& args) {
     if (proxySettings->accessLog) proxySettings->accessLog->reopen();
     log().notice("SIGUSR1: log files reopened");
   });
-  log().notice(std::string("received ") + (sig == SIGINT ? "SIGINT" : "SIGTERM") + ", draining");
+  takeoverPoint.stop();
+  const pid_t handedTo = successor.load();
+  if (handedTo) log().notice("handed the listeners over to pid " + std::to_string(handedTo) + ", draining");
+  else log().notice(std::string("received ") + (sig == SIGINT ? "SIGINT" : "SIGTERM") + ", draining");
+  // After a handover the successor serves new connections: requests under way here may finish.
+  const auto adminGrace = std::chrono::milliseconds(handedTo ? kHandoverAdminGraceMs : 0);
   shutdown->start(std::chrono::milliseconds(*config.milliseconds("drain_timeout")));  // log shippers give up by then
-  if (statusServer) statusServer->stop();
+  if (statusServer) statusServer->stop(adminGrace);
   liveFrames->close();  // open live streams end, so that the Admin API can stop
   aggregator.stop();
-  server.stop();
-  proxy.stop(static_cast<uint64_t>(*config.milliseconds("drain_timeout")));
+  server.stop(adminGrace);
+  proxy.stop(static_cast<uint64_t>(*config.milliseconds("drain_timeout")), handedTo != 0);
   checker.stop();
   builder.stop();
+  removePidFile(pidPath);
   log().notice("stopped");
   return 0;
 }
@@ -484,6 +537,28 @@ int declarativeCommand(const Config& config, const Arguments& args) {
     return 0;
   }
   return fail("unknown config subcommand '" + sub + "' (db_export or db_import)");
+}
+
+// `sluice reload` and `sluice stop`: a signal to the process the prefix's pid file names. (reload:
+// that process re-reads the configuration it was started with, file and environment.)
+int signalRunning(const Config& config, const std::string& command) {
+  const std::string pidPath = config.get("prefix") + "/sluice.pid";
+  const pid_t pid = runningPid(pidPath);
+  if (pid == 0) return fail("no sluice is running on prefix " + config.get("prefix") + " (no live process in " + pidPath + ")");
+  const std::string who = "sluice (pid " + std::to_string(pid) + ")";
+  if (::kill(pid, command == "reload" ? SIGHUP : SIGTERM) != 0) return fail("cannot signal " + who + ": " + std::strerror(errno));
+  if (command == "reload") {
+    std::cout << "asked " << who << " to reload its configuration (its log says what changed)\n";
+    return 0;
+  }
+  // It drains first: up to drain_timeout, then a few seconds to close the stores.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(*config.milliseconds("drain_timeout")) +
+                        std::chrono::seconds(10);
+  while (runningPid(pidPath) == pid && ::kill(pid, 0) == 0 && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  if (::kill(pid, 0) == 0 && runningPid(pidPath) == pid) return fail(who + " has not exited yet");
+  std::cout << who << " stopped\n";
+  return 0;
 }
 
 int migrations(const Config& config, const Arguments& args) {
@@ -552,6 +627,7 @@ int runCommandLine(int argc, char** argv) {
 
   if (command == "start") return start(*config, *args);
   if (command == "config") return declarativeCommand(*config, *args);
+  if (command == "reload" || command == "stop") return signalRunning(*config, command);
   if (command == "check") {
     if (config->get("database") == "off" && !config->get("declarative_config").empty()) {
       plugins::builtinCatalog().useDatabaselessSchemas(true);

@@ -3,6 +3,8 @@
 #include "proxy/exchange_recorder.h"
 #include "proxy/local_answer.h"
 
+#include <algorithm>
+
 namespace sluice::proxy {
 
 HttpSession::HttpSession(ProxyWorker& worker, int fd, std::string clientIp, uint16_t serverPort, bool tls)
@@ -36,9 +38,12 @@ void HttpSession::onUpstreamEvents(uint32_t events) {
   drive();
 }
 
-void HttpSession::drain() {
+void HttpSession::drain(bool lingerIdle) {
   keepAlive_ = false;
-  if (state_ == State::ReadingHead && client_.in().readable() == 0) close();
+  if (state_ != State::ReadingHead || client_.in().readable() > 0) return;  // closes after this exchange
+  if (!lingerIdle) return close();
+  // A request may be on its way: answer it (with Connection: close) rather than close under it.
+  worker_.reactor().arm(*this, std::min<uint64_t>(worker_.settings().keepaliveTimeoutMs, kDrainLingerMs));
 }
 
 void HttpSession::drive() {

@@ -26,7 +26,9 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   void onEvents(uint32_t events) override;
   void onUpstreamEvents(uint32_t events) override;
   void onUpstreamTimeout() override;
-  void drain();  // close now if idle, else after the current exchange
+  // Closes now if idle (or, lingering, once idle for kDrainLingerMs), else after the current exchange.
+  void drain(bool lingerIdle);
+  static constexpr uint64_t kDrainLingerMs = 1000;
   Waker suspend() override;  // a plugin of the current exchange waits (plugins::Suspension)
 
   HttpSession *prevInWorker = nullptr, *nextInWorker = nullptr;  // the worker's list of its sessions

@@ -1,13 +1,16 @@
 #include "proxy/proxy_server.h"
 
-#include <condition_variable>
-#include <mutex>
-
+#include "net/listen_socket.h"
 #include "proxy/http_session.h"
 
-#include <stdexcept>
+#include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <stdexcept>
+#include <utility>
 
 namespace sluice::proxy {
 
@@ -16,7 +19,7 @@ ProxyServer::ProxyServer(ProxySettings settings, snapshot::SnapshotPublisher& pu
 
 ProxyServer::~ProxyServer() { stop(0); }
 
-void ProxyServer::start() {
+void ProxyServer::start(std::vector<int> inherited, bool acceptNow) {
   auto settings = std::make_shared<ProxySettings>(*settings_);
   bool anyTls = false;
   for (const auto& l : settings->listen) anyTls = anyTls || l.ssl;
@@ -31,16 +34,34 @@ void ProxyServer::start() {
   if (!client) throw std::runtime_error(client.error().message);
   settings->clientTls = *client;
   settings_ = settings;
-  for (int i = 0; i < settings_->workers; ++i) {
-    workers_.push_back(std::make_unique<ProxyWorker>(i, settings_, publisher_));
-    workers_.back()->listen();
+  for (int i = 0; i < settings_->workers; ++i) workers_.push_back(std::make_unique<ProxyWorker>(i, settings_, publisher_));
+  for (const auto& address : settings_->listen) {
+    // Worker i takes the i-th handed-over socket of this address, or binds its own; sockets beyond
+    // the worker count go round the workers: a queue left without an acceptor would lose its connections.
+    std::vector<int> handed;
+    for (int& fd : inherited)
+      if (fd >= 0 && net::listensOn(fd, address)) handed.push_back(std::exchange(fd, -1));
+    inheritedUsed_ += handed.size();
+    const size_t sockets = std::max(handed.size(), workers_.size());
+    for (size_t i = 0; i < sockets; ++i)
+      workers_[i % workers_.size()]->addListener(address, i < handed.size() ? handed[i] : net::openListenSocket(address));
   }
+  for (const int fd : inherited)
+    if (fd >= 0) ::close(fd), ++inheritedClosed_;
+  for (const auto& w : workers_)
+    for (const int fd : w->listenerFds()) listenerFds_.push_back(fd);
   for (auto& w : workers_) threads_.emplace_back([worker = w.get()] { worker->run(); });
+  if (acceptNow) acceptConnections();
 }
 
-void ProxyServer::stop(uint64_t drainTimeoutMs) {
+void ProxyServer::acceptConnections() {
+  for (auto& w : workers_) w->reactor().post([worker = w.get()] { worker->acceptConnections(); });
+}
+
+void ProxyServer::stop(uint64_t drainTimeoutMs, bool lingerIdle) {
   if (threads_.empty()) return;
-  for (auto& w : workers_) w->reactor().post([worker = w.get()] { worker->drain(); });
+  listenerFds_.clear();
+  for (auto& w : workers_) w->reactor().post([worker = w.get(), lingerIdle] { worker->drain(lingerIdle); });
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(drainTimeoutMs);
   for (size_t i = 0; i < threads_.size(); ++i) {
     // A worker ends by itself once its sessions are done; past the deadline it is told to stop.

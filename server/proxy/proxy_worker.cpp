@@ -3,7 +3,6 @@
 #include "core/clock.h"
 #include "proxy/http_session.h"
 
-#include <Poco/Net/SocketAddress.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -38,22 +37,17 @@ bool ProxyWorker::growToLarge(net::IoBuffer& buffer) {
 
 class ProxyWorker::Listener final : public net::EventHandler, public net::Timer {
  public:
-  Listener(ProxyWorker& worker, const net::ListenAddress& address) : worker_(worker), port_(address.port), tls_(address.ssl) {
-    socket_.bind(Poco::Net::SocketAddress(address.host, address.port), true, true);  // SO_REUSEADDR, SO_REUSEPORT
-    const int one = 1;
-    // Accepted sockets inherit TCP_NODELAY from the listener: no setsockopt per connection.
-    setsockopt(socket_.impl()->sockfd(), IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    // Hand over connections only once their first bytes are in: one wake-up less per connection.
-    const int deferSeconds = 1;
-    setsockopt(socket_.impl()->sockfd(), IPPROTO_TCP, TCP_DEFER_ACCEPT, &deferSeconds, sizeof deferSeconds);
-    socket_.listen(16384);
-    socket_.setBlocking(false);
-  }
-  int fd() const { return socket_.impl()->sockfd(); }
+  Listener(ProxyWorker& worker, const net::ListenAddress& address, int fd) : worker_(worker), port_(address.port), tls_(address.ssl), fd_(fd) {}
+  ~Listener() override { close(); }
+  int fd() const { return fd_; }
   void onEvents(uint32_t) override {
-    if (!worker_.accept(fd(), port_, tls_)) worker_.reactor_.arm(*this, kRetryMs);
+    if (!worker_.accept(fd_, port_, tls_)) worker_.reactor_.arm(*this, kRetryMs);
   }
-  void close() { socket_.close(); }
+  // (A successor that took the socket over keeps it open and its queue intact.)
+  void close() {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+  }
 
  protected:
   void onTimer() override { onEvents(0); }
@@ -63,7 +57,7 @@ class ProxyWorker::Listener final : public net::EventHandler, public net::Timer 
   ProxyWorker& worker_;
   uint16_t port_;
   bool tls_;
-  Poco::Net::ServerSocket socket_;
+  int fd_;
 };
 
 class ProxyWorker::Housekeeping final : public net::Timer {
@@ -130,12 +124,20 @@ void ProxyWorker::houseKeep() {
   }
 }
 
-void ProxyWorker::listen() {
-  for (const auto& address : settings_->listen) {
-    auto listener = std::make_unique<Listener>(*this, address);
-    reactor_.add(listener->fd(), listener.get());
-    listeners_.push_back(std::move(listener));
-  }
+void ProxyWorker::addListener(const net::ListenAddress& address, int fd) {
+  listeners_.push_back(std::make_unique<Listener>(*this, address, fd));
+}
+
+void ProxyWorker::acceptConnections() {
+  if (accepting_ || draining_) return;
+  accepting_ = true;
+  for (auto& l : listeners_) reactor_.add(l->fd(), l.get());  // (connections already queued announce themselves)
+}
+
+std::vector<int> ProxyWorker::listenerFds() const {
+  std::vector<int> fds;
+  for (const auto& l : listeners_) fds.push_back(l->fd());
+  return fds;
 }
 
 bool ProxyWorker::accept(int listenFd, uint16_t port, bool tls) {
@@ -178,16 +180,16 @@ void ProxyWorker::sessionClosed(HttpSession* session) {
   if (draining_ && !sessions_) reactor_.stop();
 }
 
-void ProxyWorker::drain() {
+void ProxyWorker::drain(bool lingerIdle) {
   draining_ = true;
   for (auto& l : listeners_) {
     net::TimerQueue::disarm(*l);
-    reactor_.remove(l->fd());
+    if (accepting_) reactor_.remove(l->fd());
     l->close();
   }
   std::vector<HttpSession*> sessions;
   for (HttpSession* s = sessions_; s; s = s->nextInWorker) sessions.push_back(s);
-  for (auto* s : sessions) s->drain();
+  for (auto* s : sessions) s->drain(lingerIdle);
   if (!sessions_) reactor_.stop();
 }
 

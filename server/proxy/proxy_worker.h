@@ -12,12 +12,11 @@
 #include "proxy/upstream_pool.h"
 #include "snapshot/snapshot_publisher.h"
 
-#include <Poco/Net/ServerSocket.h>
-
 #include <atomic>
 #include <cstddef>
 #include <list>
 #include <memory>
+#include <vector>
 
 namespace sluice::proxy {
 
@@ -42,11 +41,17 @@ class ProxyWorker {
   ProxyWorker(int index, std::shared_ptr<const ProxySettings> settings, snapshot::SnapshotPublisher& publisher);
   ~ProxyWorker();
 
-  // Opens this worker's listeners (SO_REUSEPORT: the kernel spreads connections over workers).
-  void listen();
+  // A listening socket this worker accepts from (and owns), before run(). Each worker has its own
+  // per address (SO_REUSEPORT: the kernel spreads connections over them), and may have more.
+  void addListener(const net::ListenAddress& address, int fd);
+  // Starts accepting from the listeners (on the worker's thread).
+  void acceptConnections();
+  std::vector<int> listenerFds() const;
   void run() { reactor_.run(); }
   // Stops accepting; sessions finish their current exchange and close; then the loop ends.
-  void drain();
+  // `lingerIdle`: an idle keep-alive connection stays open a moment for one last request, answered
+  // with Connection: close (a successor serves the listeners; the client sees no closed connection).
+  void drain(bool lingerIdle = false);
   void stop() { reactor_.stop(); }
 
   net::Reactor& reactor() { return reactor_; }
@@ -132,6 +137,7 @@ class ProxyWorker {
   uint64_t requestSeed_ = 0, requestCounter_ = 0;
   char requestId_[33] = {};
   bool draining_ = false;
+  bool accepting_ = false;
   int64_t wallOffsetMs_ = 0;
   void refreshWallOffset();
 };

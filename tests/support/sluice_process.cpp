@@ -3,6 +3,7 @@
 #include <sys/resource.h>
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QTcpServer>
 #include <QTest>
 #include <QThread>
@@ -96,6 +97,36 @@ bool SluiceProcess::start(const QStringList& extraArgs) {
   }
   qWarning("sluice did not start:\n%s", logs_.constData());
   return false;
+}
+
+qint64 SluiceProcess::pidFromFile() const {
+  QFile file(prefix() + "/sluice.pid");
+  if (!file.open(QIODevice::ReadOnly)) return 0;
+  return file.readAll().trimmed().toLongLong();
+}
+
+bool SluiceProcess::takeOver(const QStringList& extraArgs) {
+  if (!running()) return false;
+  auto successor = std::make_unique<QProcess>();
+  successor->setProcessEnvironment(env_);
+  successor->setProcessChannelMode(QProcess::MergedChannels);
+  successor->start(binary(), QStringList{"start", "--takeover"} + extraArgs);
+  if (!successor->waitForStarted(5000)) return false;
+  // The successor writes its pid into the prefix just before it tells the old process to go.
+  QElapsedTimer timer;
+  timer.start();
+  while (timer.elapsed() < 20000 && successor->state() == QProcess::Running && pidFromFile() != successor->processId())
+    QThread::msleep(20);
+  if (pidFromFile() != successor->processId()) {
+    successor->waitForFinished(100);
+    logs_ += "--- successor ---\n" + successor->readAll();
+    return false;
+  }
+  const bool oldExited = process_->waitForFinished(30000) && process_->exitStatus() == QProcess::NormalExit && process_->exitCode() == 0;
+  logs_ += process_->readAll();
+  if (!oldExited) return false;
+  process_ = std::move(successor);
+  return true;
 }
 
 bool SluiceProcess::stop() {

@@ -32,6 +32,12 @@ class SluiceProcess {
   static void addBackendRows();
 
   bool start(const QStringList& extraArgs = {});
+  // Starts a second sluice on the same prefix, ports and environment that takes the running one's
+  // listeners over (start --takeover). True once it serves and the old process has exited cleanly;
+  // from then on this object controls the new one. False (with the logs kept) otherwise.
+  bool takeOver(const QStringList& extraArgs = {});
+  // The pid in <prefix>/sluice.pid (0 without one).
+  qint64 pidFromFile() const;
   bool stop();  // SIGTERM, then wait for a clean exit
   void kill();  // SIGKILL
   void signal(int sig);
