@@ -165,6 +165,15 @@ void UpstreamLeg::release(Exchange& x, bool reusable) {
   else worker_.upstreams().close(c);
 }
 
+namespace {
+
+// RFC 9110 9.2.2; nginx refuses to resend POST, LOCK and PATCH, and so does any other unknown one here.
+bool idempotent(std::string_view method) {
+  return method == "GET" || method == "HEAD" || method == "PUT" || method == "DELETE" || method == "OPTIONS" || method == "TRACE";
+}
+
+}  // namespace
+
 UpstreamLeg::AfterFailure UpstreamLeg::failed(Exchange& x, Failure failure) {
   const bool reused = conn_ && conn_->reused;
   const bool stale = reused && (failure == Failure::Reset || failure == Failure::Write);
@@ -178,7 +187,10 @@ UpstreamLeg::AfterFailure UpstreamLeg::failed(Exchange& x, Failure failure) {
   }
   release(x, false);
   const bool beforeSending = failure == Failure::Connect || failure == Failure::ConnectTimeout;
-  const bool staleKeepAlive = stale && x.requestBodyDone() && x.requestBodySeen() == 0;
+  // A kept-alive connection the upstream closed as the request went out: sent again on a new one,
+  // as nginx does, only when that cannot do something twice — an idempotent method, no body.
+  const std::string_view method = x.ctx.method.empty() ? x.head.method : std::string_view(x.ctx.method);
+  const bool staleKeepAlive = stale && x.requestBodyDone() && x.requestBodySeen() == 0 && idempotent(method);
   if (!x.anyResponseByte && (beforeSending || staleKeepAlive) && (staleKeepAlive || x.tries <= x.service->retries)) {
     x.upstreamHeadSent = x.bufferedBodySent = 0;
     return AfterFailure::Retry;

@@ -1,9 +1,20 @@
 // PostgreSQL going away: the Admin API answers 503 with a JSON message, and recovers by itself
-// when the database is back. The test runs its own PostgreSQL so that it can stop and restart it.
+// when the database is back. PostgreSQL killed (SIGKILL, backends and all) under a stream of Admin
+// writes: every write answered 201 is there afterwards, the others were answered 503, and the proxy
+// serves the last configuration throughout. The test runs its own PostgreSQL so that it can stop,
+// kill and restart it.
 #include "sluice_process.h"
+#include "upstream_process.h"
 
+#include <QElapsedTimer>
+#include <QJsonArray>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QtTest>
+
+#include <atomic>
+#include <map>
+#include <thread>
 
 using namespace sluice::test;
 
@@ -52,6 +63,70 @@ class TestDatabaseOutage : public QObject {
     QTRY_COMPARE_WITH_TIMEOUT(api.get("/consumers/before").status, 200, 15000);
     QCOMPARE(api.sendJson("POST", "/consumers", {{"username", "after"}}).status, 201);
     QCOMPARE(api.get("/status").status, 200);
+    QVERIFY(sluice.stop());
+  }
+
+  void acknowledgedWritesSurviveAKilledServer() {
+    UpstreamProcess upstream;
+    QVERIFY(upstream.start());
+    SluiceProcess sluice;
+    sluice.setEnv("DATABASE", "postgres");
+    sluice.setEnv("PG_PORT", port_);
+    sluice.run({"migrations", "bootstrap"});  // (done already when the test above ran)
+    QCOMPARE(sluice.run({"migrations", "up"}), 0);
+    QVERIFY(sluice.start());
+    HttpClient api = sluice.admin();
+    QCOMPARE(api.sendJson("POST", "/services", {{"name", "kept"}, {"url", QString("http://127.0.0.1:%1").arg(upstream.port())}}).status, 201);
+    QCOMPARE(api.sendJson("POST", "/services/kept/routes", {{"paths", QJsonArray{"/kept"}}}).status, 201);
+    QTRY_COMPARE_WITH_TIMEOUT(sluice.proxy().get("/kept").status, 200, 5000);
+
+    // One write after another, each answer noted, for at most 40 s.
+    std::map<int, int> answers;  // write number → status
+    std::atomic<bool> stop{false};
+    std::atomic<int> acknowledged{0}, refused{0};
+    QString refusal;  // the first refusal's message
+    std::thread writer([&] {
+      HttpClient client(sluice.adminPort());
+      QElapsedTimer timer;
+      timer.start();
+      for (int i = 0; !stop && timer.elapsed() < 40000; ++i) {
+        const auto r = client.sendJson("POST", "/consumers", {{"username", QString("stream-%1").arg(i)}});
+        const int status = r.status;
+        if (status != 201 && refusal.isEmpty()) refusal = r.json()["message"].toString();
+        answers[i] = status;
+        (status == 201 ? acknowledged : refused)++;
+      }
+    });
+    auto joinWriter = qScopeGuard([&] {
+      stop = true;
+      writer.join();
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(acknowledged >= 30, 15000);
+    QVERIFY(fixture({"crash", kDir}));
+    QTRY_VERIFY_WITH_TIMEOUT(refused >= 5, 10000);
+    for (int i = 0; i < 5; ++i) QCOMPARE(sluice.proxy().get("/kept").status, 200);  // the last configuration serves
+    QVERIFY(fixture({"resume", kDir, port_}));
+    const int before = acknowledged;
+    QTRY_VERIFY_WITH_TIMEOUT(acknowledged >= before + 30, 20000);  // recovered without a restart
+    stop = true;
+    writer.join();
+    joinWriter.dismiss();
+
+    int lost = 0, answered201 = 0;
+    QMap<int, int> others;
+    for (const auto& [i, status] : answers) {
+      if (status == 201) {
+        ++answered201;
+        if (api.get("/consumers/stream-" + QByteArray::number(i)).status != 200) ++lost;
+      } else {
+        others[status]++;
+      }
+    }
+    qInfo("%d writes acknowledged, %d refused (by status: 503 × %d)", answered201, int(answers.size()) - answered201, others.value(503));
+    QCOMPARE(lost, 0);
+    QVERIFY(!others.isEmpty());
+    QCOMPARE(others.keys(), QList<int>{503});  // nothing but 201 and 503
+    QVERIFY2(refusal.contains("PostgreSQL"), qPrintable(refusal));
     QVERIFY(sluice.stop());
   }
 };

@@ -3,6 +3,7 @@
 #   postgres_fixture.sh start DIR PORT   (creates database "sluice", user "sluice", trust auth)
 #   postgres_fixture.sh stop DIR
 #   postgres_fixture.sh halt DIR / resume DIR PORT   (stop and restart, keeping the data: outage tests)
+#   postgres_fixture.sh crash DIR        (SIGKILL to the server and its backends; resume restarts it)
 # As root, the server runs as the "postgres" user. Loopback only, fsync off.
 set -euo pipefail
 action=$1 dir=$2 port=${3:-55432}
@@ -11,6 +12,16 @@ bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 
 as_owner() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# The pids whose parent is $1 (from /proc: no procps needed).
+children() {
+  local stat fields
+  for stat in /proc/[0-9]*/stat; do
+    read -r -a fields <"$stat" 2>/dev/null || continue
+    [ "${fields[3]}" = "$1" ] && echo "${fields[0]}"
+  done
+  return 0
 }
 
 case "$action" in
@@ -29,6 +40,19 @@ case "$action" in
   halt)
     as_owner "$bindir/pg_ctl" -D "$dir" -m fast -w stop >/dev/null
     ;;
+  crash)
+    pid=$(head -n 1 "$dir/postmaster.pid")
+    backends=$(children "$pid")
+    kill -KILL "$pid" $backends 2>/dev/null || true
+    for p in "$pid" $backends; do  # gone, or a zombie nobody has reaped yet (at most 10 s)
+      for _ in $(seq 200); do
+        state=$(cut -d')' -f2 "/proc/$p/stat" 2>/dev/null | cut -d' ' -f2) || true
+        [ -z "$state" ] || [ "$state" = Z ] && break
+        sleep 0.05
+      done
+    done
+    rm -f "$dir/postmaster.pid" "$dir"/.s.PGSQL.*.lock  # a zombie's pid would keep the next start out
+    ;;
   resume)
     as_owner "$bindir/pg_ctl" -w -t 30 -D "$dir" -l "$dir/server.log" \
       -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
@@ -38,5 +62,5 @@ case "$action" in
     rm -rf "$dir" "$dir.initdb.log"
     echo "PostgreSQL stopped"
     ;;
-  *) echo "usage: $0 start|stop|halt|resume DIR [PORT]" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|halt|crash|resume DIR [PORT]" >&2; exit 2 ;;
 esac

@@ -5,7 +5,7 @@ namespace sluice::test {
 UpstreamProcess::~UpstreamProcess() { stop(); }
 
 bool UpstreamProcess::start(quint16 port) {
-  process_.start(QStringLiteral(SLUICE_TEST_UPSTREAM), {QString::number(port)});
+  process_.start(program_, {QString::number(port)});
   if (!process_.waitForStarted(5000) || !process_.waitForReadyRead(10000)) return false;
   const QByteArray line = process_.readLine().trimmed();  // "listening on PORT"
   port_ = static_cast<quint16>(line.mid(line.lastIndexOf(' ') + 1).toUInt());
@@ -17,6 +17,16 @@ void UpstreamProcess::stop() {
   process_.terminate();
   if (!process_.waitForFinished(5000)) process_.kill();
   process_.waitForFinished(1000);
+}
+
+void UpstreamProcess::kill() {
+  process_.kill();
+  process_.waitForFinished(5000);
+}
+
+QByteArray UpstreamProcess::output() {
+  process_.waitForReadyRead(50);
+  return process_.readAll();
 }
 
 }  // namespace sluice::test
