@@ -603,6 +603,9 @@ int runCommandLine(int argc, char** argv) {
   const sigset_t set = handledSignals();
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
   std::signal(SIGPIPE, SIG_IGN);
+  // Past a file size limit (RLIMIT_FSIZE) a write fails with EFBIG, which the store reports,
+  // instead of the signal ending the process.
+  std::signal(SIGXFSZ, SIG_IGN);
 
   auto args = parseArguments(argc, argv);
   if (!args) return fail(args.error().message + "\n\n" + kUsage);

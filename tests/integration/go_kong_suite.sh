@@ -7,7 +7,7 @@
 # own (only its loopback); otherwise it needs port 8001 free. Enterprise-only tests skip
 # themselves.
 set -euo pipefail
-sluice=$1
+sluice=${SLUICE_TEST_BINARY:-$1}  # (the sanitizer pass points at its own gateway)
 src=/usr/share/gocode/src/github.com/kong/go-kong/kong
 command -v go >/dev/null || { echo "go not found (apt-get install golang-go)" >&2; exit 1; }
 [ -d "$src" ] || { echo "go-kong not found (apt-get install golang-github-kong-go-kong-dev)" >&2; exit 1; }

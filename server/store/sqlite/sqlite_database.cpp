@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <cstring>
 #include <memory>
 
 namespace sluice::store {
@@ -13,8 +14,18 @@ core::Error sqliteError(sqlite3* db, int rc) {
   if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY)
     return core::Error{core::ErrorCode::UniqueViolation, message, nullptr};
   if (extended == SQLITE_CONSTRAINT_FOREIGNKEY) return core::Error{core::ErrorCode::ForeignKeyViolation, message, nullptr};
-  if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED || rc == SQLITE_CANTOPEN || rc == SQLITE_IOERR || rc == SQLITE_FULL)
-    return core::Error::unavailable("SQLite: " + message);
+  const int primary = rc & 0xff;  // (extended result codes are on: SQLITE_IOERR_WRITE, ...)
+  if (primary == SQLITE_IOERR || primary == SQLITE_FULL) {
+    // A full disk, a file size limit, a failing device: say what is known (SQLite keeps the
+    // system's errno only now and then).
+    const int cause = sqlite3_system_errno(db);
+    const bool writing = primary == SQLITE_FULL || extended == SQLITE_IOERR_WRITE || extended == SQLITE_IOERR_FSYNC ||
+                         extended == SQLITE_IOERR_TRUNCATE || extended == SQLITE_IOERR_SHMSIZE;
+    std::string why = cause ? std::strerror(cause) : "";
+    if (writing) why += std::string(why.empty() ? "" : "; ") + "the database file could not be written: is its disk full?";
+    return core::Error::unavailable("SQLite: " + message + (why.empty() ? std::string() : " (" + why + ")"));
+  }
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_CANTOPEN) return core::Error::unavailable("SQLite: " + message);
   return core::Error::database("SQLite: " + message);
 }
 
