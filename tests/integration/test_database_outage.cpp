@@ -7,7 +7,6 @@
 #include "upstream_process.h"
 
 #include <QElapsedTimer>
-#include <QJsonArray>
 #include <QProcess>
 #include <QScopeGuard>
 #include <QtTest>
@@ -76,9 +75,7 @@ class TestDatabaseOutage : public QObject {
     QCOMPARE(sluice.run({"migrations", "up"}), 0);
     QVERIFY(sluice.start());
     HttpClient api = sluice.admin();
-    QCOMPARE(api.sendJson("POST", "/services", {{"name", "kept"}, {"url", QString("http://127.0.0.1:%1").arg(upstream.port())}}).status, 201);
-    QCOMPARE(api.sendJson("POST", "/services/kept/routes", {{"paths", QJsonArray{"/kept"}}}).status, 201);
-    QTRY_COMPARE_WITH_TIMEOUT(sluice.proxy().get("/kept").status, 200, 5000);
+    QVERIFY(sluice.routeTo(upstream.port(), "/kept", "kept"));
 
     // One write after another, each answer noted, for at most 40 s.
     std::map<int, int> answers;  // write number → status

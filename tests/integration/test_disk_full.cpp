@@ -11,7 +11,6 @@
 #include <algorithm>
 
 #include <QFileInfo>
-#include <QJsonArray>
 #include <QProcess>
 #include <QtTest>
 
@@ -38,9 +37,7 @@ class TestDiskFull : public QObject {
     SluiceProcess sluice;
     QVERIFY(sluice.start());
     HttpClient api = sluice.admin();
-    QCOMPARE(api.sendJson("POST", "/services", {{"name", "kept"}, {"url", QString("http://127.0.0.1:%1").arg(upstream.port())}}).status, 201);
-    QCOMPARE(api.sendJson("POST", "/services/kept/routes", {{"paths", QJsonArray{"/kept"}}}).status, 201);
-    QTRY_COMPARE_WITH_TIMEOUT(sluice.proxy().get("/kept").status, 200, 5000);
+    QVERIFY(sluice.routeTo(upstream.port(), "/kept", "kept"));
 
     // A little room past the larger of the database file and its write-ahead log: some writes fit.
     const qint64 largest = std::max(QFileInfo(sluice.prefix() + "/sluice.db").size(), QFileInfo(sluice.prefix() + "/sluice.db-wal").size());

@@ -5,7 +5,6 @@
 
 #include <QElapsedTimer>
 #include <QFile>
-#include <QJsonArray>
 #include <QTcpSocket>
 #include <QtTest>
 
@@ -19,13 +18,6 @@ class TestLifecycle : public QObject {
 
   UpstreamProcess upstream_;
 
-  void route(SluiceProcess& sluice) {
-    HttpClient admin = sluice.admin();
-    QCOMPARE(admin.sendJson("POST", "/services", {{"name", "echo"}, {"url", QString("http://127.0.0.1:%1").arg(upstream_.port())}}).status, 201);
-    QCOMPARE(admin.sendJson("POST", "/services/echo/routes", {{"paths", QJsonArray{"/"}}}).status, 201);
-    QTRY_COMPARE_WITH_TIMEOUT(sluice.proxy().get("/").status, 200, 5000);
-  }
-
  private slots:
   void initTestCase() { QVERIFY(upstream_.start()); }
 
@@ -36,7 +28,7 @@ class TestLifecycle : public QObject {
     conf.write("headers = server_tokens\nclient_max_body_size = 1m\n");
     conf.close();
     QVERIFY(sluice.start({"-c", conf.fileName()}));
-    route(sluice);
+    QVERIFY(sluice.routeTo(upstream_.port()));
     HttpClient proxy = sluice.proxy();
     QCOMPARE(proxy.get("/").header("Via"), QByteArray("1.1 sluice/0.1.0"));
     QCOMPARE(proxy.request("POST", "/", QByteArray(2000, 'x')).status, 200);
@@ -58,7 +50,7 @@ class TestLifecycle : public QObject {
     sluice.setEnv("KEEPALIVE_TIMEOUT", "700ms");
     sluice.setEnv("KEEPALIVE_REQUESTS", "3");
     QVERIFY(sluice.start());
-    route(sluice);
+    QVERIFY(sluice.routeTo(upstream_.port()));
 
     // A body that stops arriving: 408 after client_body_timeout.
     QTcpSocket stalled;
@@ -101,7 +93,7 @@ class TestLifecycle : public QObject {
     sluice.setEnv("WORKER_PROCESSES", "1");
     sluice.setDescriptorLimit(100);
     QVERIFY(sluice.start());
-    route(sluice);
+    QVERIFY(sluice.routeTo(upstream_.port()));
     std::vector<std::unique_ptr<QTcpSocket>> clients;
     for (int i = 0; i < 140; ++i) {
       auto c = std::make_unique<QTcpSocket>();
@@ -132,7 +124,7 @@ class TestLifecycle : public QObject {
     SluiceProcess sluice;
     sluice.setEnv("DRAIN_TIMEOUT", "10s");
     QVERIFY(sluice.start());
-    route(sluice);
+    QVERIFY(sluice.routeTo(upstream_.port()));
     QTcpSocket slow;
     slow.connectToHost("127.0.0.1", sluice.proxyPort());
     QVERIFY(slow.waitForConnected(3000));

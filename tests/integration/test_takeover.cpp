@@ -8,7 +8,6 @@
 #include "upstream_process.h"
 
 #include <QFile>
-#include <QJsonArray>
 #include <QTcpServer>
 #include <QtTest>
 
@@ -69,13 +68,6 @@ class TestTakeover : public QObject {
 
   UpstreamProcess upstream_;
 
-  void route(SluiceProcess& sluice) {
-    HttpClient admin = sluice.admin();
-    QCOMPARE(admin.sendJson("POST", "/services", {{"name", "echo"}, {"url", QString("http://127.0.0.1:%1").arg(upstream_.port())}}).status, 201);
-    QCOMPARE(admin.sendJson("POST", "/services/echo/routes", {{"paths", QJsonArray{"/"}}}).status, 201);
-    QTRY_COMPARE_WITH_TIMEOUT(sluice.proxy().get("/").status, 200, 5000);
-  }
-
  private slots:
   void initTestCase() { QVERIFY(upstream_.start()); }
 
@@ -83,7 +75,7 @@ class TestTakeover : public QObject {
     SluiceProcess sluice;
     sluice.setEnv("WORKER_PROCESSES", "2");
     QVERIFY(sluice.start());
-    route(sluice);
+    QVERIFY(sluice.routeTo(upstream_.port()));
     const qint64 firstPid = sluice.pidFromFile();
     QVERIFY(firstPid > 0);
 
@@ -127,7 +119,7 @@ class TestTakeover : public QObject {
   void failedSuccessorLeavesThePredecessorServing() {
     SluiceProcess sluice;
     QVERIFY(sluice.start());
-    route(sluice);
+    QVERIFY(sluice.routeTo(upstream_.port()));
     const qint64 pid = sluice.pidFromFile();
     QTcpServer taken;  // a port the successor's Admin API cannot bind (no SO_REUSEPORT here)
     QVERIFY(taken.listen(QHostAddress::LocalHost, 0));

@@ -4,6 +4,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QTcpServer>
 #include <QTest>
 #include <QThread>
@@ -97,6 +98,20 @@ bool SluiceProcess::start(const QStringList& extraArgs) {
     if (process_->state() == QProcess::Running) break;  // running but never ready: do not retry
   }
   qWarning("sluice did not start:\n%s", logs_.constData());
+  return false;
+}
+
+bool SluiceProcess::routeTo(quint16 upstreamPort, const QString& path, const QString& name) const {
+  const HttpClient api = admin();
+  if (api.sendJson("POST", "/services", {{"name", name}, {"url", QString("http://127.0.0.1:%1").arg(upstreamPort)}}).status != 201 ||
+      api.sendJson("POST", "/services/" + name.toUtf8() + "/routes", {{"paths", QJsonArray{path}}}).status != 201)
+    return false;
+  QElapsedTimer timer;
+  timer.start();
+  while (timer.elapsed() < 5000) {
+    if (proxy().get(path.toUtf8()).status == 200) return true;
+    QThread::msleep(20);
+  }
   return false;
 }
 

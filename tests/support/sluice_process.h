@@ -36,6 +36,9 @@ class SluiceProcess {
   // listeners over (start --takeover). True once it serves and the old process has exited cleanly;
   // from then on this object controls the new one. False (with the logs kept) otherwise.
   bool takeOver(const QStringList& extraArgs = {});
+  // A service `name` for the upstream on `upstreamPort` and a route for `path` to it; true once the
+  // proxy serves the route (200).
+  bool routeTo(quint16 upstreamPort, const QString& path = "/", const QString& name = "echo") const;
   // The pid in <prefix>/sluice.pid (0 without one).
   qint64 pidFromFile() const;
   bool stop();  // SIGTERM, then wait for a clean exit
