@@ -87,7 +87,8 @@ bool SluiceProcess::start(const QStringList& extraArgs) {
     if (!process_->waitForStarted(5000)) return false;
     QElapsedTimer timer;
     timer.start();
-    while (timer.elapsed() < 15000 && process_->state() == QProcess::Running) {
+    // (a sanitized gateway loading 10,000 routes on a busy machine takes a while)
+    while (timer.elapsed() < 60000 && process_->state() == QProcess::Running) {
       const auto r = admin().get("/status");
       // Sluice's own answer (with admin_tokens, /status answers 401), not another server's.
       if (r.status == 401 || (r.status == 200 && r.body.contains("\"database\""))) return true;
