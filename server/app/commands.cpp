@@ -259,7 +259,8 @@ constexpr const char* kRestartKeys[] = {"prefix", "proxy_listen", "admin_listen"
                                         "declarative_config", "worker_processes", "ssl_cert", "ssl_cert_key",
                                         "ssl_protocols", "large_client_header_buffers", "access_log", "access_log_format",
                                         "access_log_queue", "traces_kept", "status_listen", "observability", "plugin_threads",
-                                        "plugin_queue", "plugin_trusted_certificates"};
+                                        "plugin_queue", "plugin_trusted_certificates", "dns_resolver", "dns_stale_ttl",
+                                        "dns_not_found_ttl", "dns_error_ttl"};
 
 // How long an Admin request under way may take to finish once a successor serves the Admin port.
 constexpr int64_t kHandoverAdminGraceMs = 5000;
@@ -349,7 +350,12 @@ int start(const Config& config, const Arguments& args) {
   }
   snapshot::SnapshotPublisher publisher;
   proxy::HealthRegistry health;
-  snapshot::SnapshotBuilder builder(**store, plugins::builtinCatalog(), publisher, health);
+  snapshot::DnsSettings dns;
+  dns.nameServers = *snapshot::nameServerList(config.list("dns_resolver"));  // checked by Config::load
+  dns.staleTtlSeconds = static_cast<int>(*config.integer("dns_stale_ttl"));
+  dns.notFoundTtlSeconds = static_cast<int>(*config.integer("dns_not_found_ttl"));
+  dns.errorTtlSeconds = static_cast<int>(*config.integer("dns_error_ttl"));
+  snapshot::SnapshotBuilder builder(**store, plugins::builtinCatalog(), publisher, health, dns);
   // The rate-limiting `cluster` policy counts in this node's database.
   builder.nodeState().provide<plugins::SharedCounterStoreFactory>("cluster",
                                                                  std::make_shared<plugins::ClusterCounterStoreFactory>(**store));

@@ -1,6 +1,7 @@
 #include "app/config.h"
 
 #include "net/address_range.h"
+#include "snapshot/dns_cache.h"
 
 #include <cctype>
 #include <charconv>
@@ -91,6 +92,12 @@ const std::vector<ConfigKey>& configKeys() {
       {"plugin_trusted_certificates", "",
        "PEM file of CA certificates that servers plugins verify must chain to (ldap-auth's verify_ldap_host); empty: the "
        "system's (/etc/ssl/certs/ca-certificates.crt)."},
+      {"dns_resolver", "",
+       "Name servers for services' and targets' host names, as Kong's: 'ip[:port], ...' (port 53 if omitted); empty: those "
+       "of /etc/resolv.conf."},
+      {"dns_stale_ttl", "4", "Seconds a name's addresses keep serving past their TTL while its name servers fail."},
+      {"dns_not_found_ttl", "30", "Seconds a name that does not exist (or has no address) is remembered so."},
+      {"dns_error_ttl", "1", "Seconds before a name whose lookup failed is asked again."},
       {"status_listen", "off", "Address of a listener for GET /status and /metrics only, without tokens (e.g. 0.0.0.0:8100)."},
       {"prometheus_kong_names", "2.8",
        "Kong metric names on GET /metrics: 2.8 (kong_http_status, kong_latency, ... as Kong 2.8's Grafana dashboard reads) or 3 "
@@ -167,7 +174,8 @@ core::Result<Config> Config::parse(std::string_view text, const std::string& sou
     if (auto m = config.milliseconds(key); !m) return m.error();
   for (const auto& key : {"keepalive_requests", "upstream_keepalive_pool_size", "upstream_keepalive_max_requests",
                           "max_request_headers", "admin_threads", "rate_limiting_counters", "trace_slowest", "traces_kept", "access_log_queue",
-                          "loadtest_max_connections", "loadtest_max_threads", "loadtests_kept", "plugin_queue"})
+                          "loadtest_max_connections", "loadtest_max_threads", "loadtests_kept", "plugin_queue", "dns_stale_ttl",
+                          "dns_not_found_ttl", "dns_error_ttl"})
     if (auto i = config.integer(key); !i || *i < 0) return configError(key + std::string(": expected a positive integer"));
   if (auto i = config.integer("plugin_threads"); !i || *i < 1 || *i > 1024)
     return configError("plugin_threads: expected a number of threads from 1 to 1024");
@@ -177,6 +185,9 @@ core::Result<Config> Config::parse(std::string_view text, const std::string& sou
     return configError("access_log_format must be combined or json (got '" + f + "')");
   if (const std::string n = config.get("prometheus_kong_names"); n != "2.8" && n != "3")
     return configError("prometheus_kong_names must be 2.8 or 3 (got '" + n + "')");
+  for (const auto& key : {"dns_stale_ttl", "dns_not_found_ttl", "dns_error_ttl"})
+    if (*config.integer(key) > 31536000) return configError(key + std::string(": at most 31536000 seconds (a year)"));
+  if (auto servers = snapshot::nameServerList(config.list("dns_resolver")); !servers) return servers.error();
   for (const std::string& range : config.list("trusted_ips"))
     if (!net::AddressRange::parse(range)) return configError("trusted_ips: '" + range + "' is not an address or a range");
   const std::string db = config.get("database");

@@ -4,7 +4,12 @@
 #include <ares.h>
 #include <poll.h>
 
+#include <Poco/Logger.h>
+
+#include <algorithm>
+#include <charconv>
 #include <cstring>
+#include <memory>
 #include <stdexcept>
 
 namespace sluice::snapshot {
@@ -78,47 +83,116 @@ PeerAddress peerAddress(const sockaddr_storage& addr, socklen_t length, uint16_t
   return a;
 }
 
-DnsCache::DnsCache(int timeoutMs) : timeoutMs_(timeoutMs) {
+core::Result<std::string> nameServerList(const std::vector<std::string>& entries) {
+  std::string csv;
+  for (const std::string& entry : entries) {
+    std::string host = entry, port = "53";
+    if (!entry.empty() && entry.front() == '[') {  // [ipv6] or [ipv6]:port
+      const auto close = entry.find(']');
+      if (close != std::string::npos && close + 1 < entry.size() && entry[close + 1] == ':') port = entry.substr(close + 2);
+      else if (close == std::string::npos || close + 1 != entry.size()) port.clear();
+      host = entry.substr(0, close == std::string::npos ? entry.size() : close + 1);
+    } else if (std::count(entry.begin(), entry.end(), ':') == 1) {  // ipv4:port
+      host = entry.substr(0, entry.find(':'));
+      port = entry.substr(entry.find(':') + 1);
+    }
+    sockaddr_storage addr;
+    socklen_t length;
+    int number = 0;
+    const auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), number);
+    if (!literalAddress(host, addr, length) || ec != std::errc() || end != port.data() + port.size() || number < 1 || number > 65535)
+      return core::Error::badRequest("dns_resolver: '" + entry + "' is not an ip[:port] (a name server is given by its address)");
+    if (!csv.empty()) csv += ",";
+    const bool v6 = addr.ss_family == AF_INET6;
+    const std::string bare = host.front() == '[' ? host.substr(1, host.size() - 2) : host;
+    csv += (v6 ? "[" + bare + "]" : bare) + ":" + port;
+  }
+  return csv;
+}
+
+DnsCache::DnsCache(DnsSettings settings) : settings_(std::move(settings)) {
   static const int initialised = ares_library_init(ARES_LIB_INIT_ALL);
   (void)initialised;
   ares_options options{};
-  options.timeout = std::max(100, timeoutMs / 2);
+  options.timeout = std::max(100, settings_.timeoutMs / 2);
   options.tries = 2;
   ares_channel channel = nullptr;
   if (ares_init_options(&channel, &options, ARES_OPT_TIMEOUTMS | ARES_OPT_TRIES) != ARES_SUCCESS)
     throw std::runtime_error("cannot initialise the DNS resolver (c-ares)");
   channel_ = channel;
+  if (!settings_.nameServers.empty()) {
+    if (const int rc = ares_set_servers_ports_csv(channel, settings_.nameServers.c_str()); rc != ARES_SUCCESS) {
+      ares_destroy(channel);
+      throw std::runtime_error("dns_resolver '" + settings_.nameServers + "': " + ares_strerror(rc));
+    }
+  }
 }
 
 DnsCache::~DnsCache() { ares_destroy(static_cast<ares_channel>(channel_)); }
 
 bool DnsCache::refresh(const std::vector<std::string>& hosts, const std::atomic<bool>* abort) {
-  const auto now = std::chrono::steady_clock::now();
-  std::vector<std::unique_ptr<Query>> queries;
+  const auto now = Clock::now();
   {
     std::lock_guard lock(mutex_);
+    std::map<std::string, Entry> kept;
     for (const auto& h : hosts) {
       sockaddr_storage addr;
       socklen_t length;
-      if (literalAddress(h, addr, length)) continue;
+      if (literalAddress(h, addr, length) || kept.count(h)) continue;
       auto it = entries_.find(h);
-      if (it != entries_.end() && it->second.expires > now) continue;
-      bool queued = false;
-      for (const auto& q : queries) queued = queued || q->host == h;
-      if (!queued) queries.push_back(std::make_unique<Query>(h));
+      if (it == entries_.end()) {
+        kept[h].queryAt = now;  // new: asked at once
+      } else {
+        kept[h] = std::move(it->second);
+      }
     }
+    entries_ = std::move(kept);
   }
-  if (queries.empty()) return false;
+  return refreshDue(abort);
+}
+
+bool DnsCache::refreshDue(const std::atomic<bool>* abort) {
+  const auto now = Clock::now();
+  std::vector<std::string> due;
+  bool changed = false;
+  {
+    std::lock_guard lock(mutex_);
+    changed = dropExpired(now);  // before the questions, which may take their whole timeout
+    for (const auto& [host, e] : entries_)
+      if (e.queryAt <= now) due.push_back(host);
+  }
+  if (!due.empty()) changed = query(due, abort) || changed;
+  std::lock_guard lock(mutex_);
+  return dropExpired(Clock::now()) || changed;
+}
+
+// Stale addresses whose window has passed are given out no more.
+bool DnsCache::dropExpired(Clock::time_point now) {
+  bool changed = false;
+  for (auto& [host, e] : entries_) {
+    if (e.addresses.empty() || e.usableUntil > now) continue;
+    Poco::Logger::get("sluice.dns").error("'%s' could not be resolved again within dns_stale_ttl: its addresses are dropped, "
+                                          "requests for it get 503 until it resolves", host);
+    e.addresses.clear();
+    e.lengths.clear();
+    changed = true;
+  }
+  return changed;
+}
+
+bool DnsCache::query(const std::vector<std::string>& names, const std::atomic<bool>* abort) {
+  std::vector<std::unique_ptr<Query>> queries;
+  for (const auto& h : names) queries.push_back(std::make_unique<Query>(h));
   auto channel = static_cast<ares_channel>(channel_);
   ares_addrinfo_hints hints{};
   hints.ai_family = AF_UNSPEC;
   hints.ai_socktype = SOCK_STREAM;
   for (auto& q : queries) ares_getaddrinfo(channel, q->host.c_str(), nullptr, &hints, onAnswer, q.get());
-  const auto deadline = now + std::chrono::milliseconds(timeoutMs_);
+  const auto deadline = Clock::now() + std::chrono::milliseconds(settings_.timeoutMs);
   for (;;) {
     bool pending = false;
     for (const auto& q : queries) pending = pending || !q->done;
-    if (!pending || std::chrono::steady_clock::now() >= deadline || (abort && abort->load())) break;
+    if (!pending || Clock::now() >= deadline || (abort && abort->load())) break;
     ares_socket_t sockets[ARES_GETSOCK_MAXNUM];
     const int bits = ares_getsock(channel, sockets, ARES_GETSOCK_MAXNUM);
     pollfd fds[ARES_GETSOCK_MAXNUM];
@@ -140,24 +214,44 @@ bool DnsCache::refresh(const std::vector<std::string>& hosts, const std::atomic<
                       (fds[i].revents & POLLOUT) ? fds[i].fd : ARES_SOCKET_BAD);
   }
   ares_cancel(channel);  // whatever is still pending fails now (its callback runs)
+
   bool changed = false;
   std::lock_guard lock(mutex_);
-  const auto answered = std::chrono::steady_clock::now();
+  const auto now = Clock::now();
+  auto& log = Poco::Logger::get("sluice.dns");
   for (const auto& q : queries) {
-    Entry e;
+    auto it = entries_.find(q->host);
+    if (it == entries_.end()) continue;  // forgotten meanwhile
+    Entry& e = it->second;
     if (q->status == ARES_SUCCESS && !q->addresses.empty()) {
+      const bool same = e.lengths == q->lengths &&
+                        std::equal(e.addresses.begin(), e.addresses.end(), q->addresses.begin(), q->addresses.end(),
+                                   [](const sockaddr_storage& a, const sockaddr_storage& b) { return std::memcmp(&a, &b, sizeof a) == 0; });
+      changed = changed || !same;
+      if (e.failing) log.notice("'%s' resolves again", q->host);
       e.addresses = q->addresses;
       e.lengths = q->lengths;
-      e.expires = answered + std::chrono::seconds(std::max(kMinimumTtlSeconds, q->ttl));
-    } else {
-      e.expires = answered + std::chrono::seconds(kNegativeTtlSeconds);
+      e.queryAt = now + std::chrono::seconds(std::max(kMinimumTtlSeconds, q->ttl));
+      e.usableUntil = e.queryAt + std::chrono::seconds(settings_.staleTtlSeconds);
+      e.failing = false;
+      continue;
     }
-    auto& slot = entries_[q->host];
-    const bool same = slot.lengths == e.lengths &&
-                      std::equal(slot.addresses.begin(), slot.addresses.end(), e.addresses.begin(), e.addresses.end(),
-                                 [](const sockaddr_storage& a, const sockaddr_storage& b) { return std::memcmp(&a, &b, sizeof a) == 0; });
-    changed = changed || !same;
-    slot = std::move(e);
+    const bool nameError = q->status == ARES_ENOTFOUND;
+    const bool stale = !e.addresses.empty() && e.usableUntil > now && !nameError;
+    if (!e.failing || (nameError && !e.addresses.empty()))
+      log.warning(stale ? "'%s' could not be resolved (%s): its last addresses serve for up to dns_stale_ttl"
+                        : "'%s' could not be resolved (%s)",
+                  q->host, std::string(ares_strerror(q->status)));
+    e.failing = true;
+    if (stale) {  // as Kong: an error does not replace data that is still within its stale window
+      e.queryAt = now + std::chrono::seconds(settings_.errorTtlSeconds);
+      continue;
+    }
+    changed = changed || !e.addresses.empty();
+    e.addresses.clear();
+    e.lengths.clear();
+    const bool notFound = nameError || q->status == ARES_ENODATA;
+    e.queryAt = now + std::chrono::seconds(notFound ? settings_.notFoundTtlSeconds : settings_.errorTtlSeconds);
   }
   return changed;
 }
@@ -172,17 +266,17 @@ std::vector<PeerAddress> DnsCache::addresses(const std::string& host, uint16_t p
   }
   std::lock_guard lock(mutex_);
   auto it = entries_.find(host);
-  if (it == entries_.end()) return out;
+  if (it == entries_.end() || it->second.usableUntil <= Clock::now()) return out;
   for (size_t i = 0; i < it->second.addresses.size(); ++i)
     out.push_back(peerAddress(it->second.addresses[i], it->second.lengths[i], port));
   return out;
 }
 
-bool DnsCache::anyExpired() const {
-  const auto now = std::chrono::steady_clock::now();
+bool DnsCache::anyDue() const {
+  const auto now = Clock::now();
   std::lock_guard lock(mutex_);
   for (const auto& [host, e] : entries_)
-    if (e.expires <= now) return true;
+    if (e.queryAt <= now || (!e.addresses.empty() && e.usableUntil <= now)) return true;
   return false;
 }
 

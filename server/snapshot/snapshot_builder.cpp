@@ -270,8 +270,8 @@ core::Result<ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store, const plu
 }
 
 SnapshotBuilder::SnapshotBuilder(Store& store, const plugins::PluginCatalog& catalog, SnapshotPublisher& publisher,
-                                 HealthSource& health)
-    : store_(store), catalog_(catalog), publisher_(publisher), health_(health) {}
+                                 HealthSource& health, DnsSettings dns)
+    : store_(store), catalog_(catalog), publisher_(publisher), health_(health), dns_(std::move(dns)) {}
 
 SnapshotBuilder::~SnapshotBuilder() { stop(); }
 
@@ -324,8 +324,15 @@ void SnapshotBuilder::loop() {
     changed_.wait_for(lock, std::chrono::seconds(1),
                       [&] { return stopping_ || externalChange_ || store_.version() != seenVersion_; });
     if (stopping_) break;
-    // Names past their TTL are re-resolved by a rebuild.
-    if (store_.version() == seenVersion_ && !externalChange_ && !dns_.anyExpired()) continue;
+    if (store_.version() == seenVersion_ && !externalChange_) {
+      // Names past their TTL are asked again; only an answer that changes some name's addresses
+      // rebuilds (a failing server leaves the stale ones in service).
+      if (!dns_.anyDue()) continue;
+      lock.unlock();
+      const bool changed = dns_.refreshDue(&abort_);
+      lock.lock();
+      if (!changed || stopping_) continue;
+    }
     externalChange_ = false;
     lock.unlock();
     if (auto built = rebuild(); !built)  // the previous snapshot stays in service

@@ -30,7 +30,7 @@ core::Result<ConfigSnapshotConstSharedPtr> buildSnapshot(store::Store& store, co
 class SnapshotBuilder {
  public:
   SnapshotBuilder(store::Store& store, const plugins::PluginCatalog& catalog, SnapshotPublisher& publisher,
-                  HealthSource& health);
+                  HealthSource& health, DnsSettings dns = {});
   ~SnapshotBuilder();
 
   // What plugins share across snapshots (counters, caches, metric series); the app provides some.

@@ -1,5 +1,7 @@
 #include "upstream_process.h"
 
+#include <csignal>
+
 namespace sluice::test {
 
 UpstreamProcess::~UpstreamProcess() { stop(); }
@@ -22,6 +24,10 @@ void UpstreamProcess::stop() {
 void UpstreamProcess::kill() {
   process_.kill();
   process_.waitForFinished(5000);
+}
+
+void UpstreamProcess::signal(int sig) {
+  if (process_.state() == QProcess::Running) ::kill(static_cast<pid_t>(process_.processId()), sig);
 }
 
 QByteArray UpstreamProcess::output() {

@@ -1,5 +1,6 @@
 // sluice.conf, SLUICE_<KEY> environment variables and flags, in that order of precedence.
 #include "app/config.h"
+#include "snapshot/dns_cache.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -56,6 +57,19 @@ class TestConfig : public QObject {
     QVERIFY(!Config::load(write("trusted_ips = 10.0.0.0/8, proxy.internal\n").toStdString(), {}));
     QVERIFY(Config::load(write("trusted_ips = 10.0.0.0/8, ::1\n").toStdString(), {}));
     QVERIFY(!Config::load("/no/such/file", {}));
+  }
+
+  void nameServersAreAddressesWithAnOptionalPort() {
+    auto csv = sluice::snapshot::nameServerList({"10.0.0.2", "10.0.0.3:5353", "::1", "[fe80::1]:53", "[::2]"});
+    QVERIFY(csv);
+    QCOMPARE(QString::fromStdString(*csv), QString("10.0.0.2:53,10.0.0.3:5353,[::1]:53,[fe80::1]:53,[::2]:53"));
+    for (const char* bad : {"dns.example.com", "10.0.0.2:0", "10.0.0.2:70000", "10.0.0.2:x", "[::1", "[::1]x", "[::1]:"})
+      QVERIFY2(!sluice::snapshot::nameServerList({bad}), bad);
+    auto refused = Config::load(write("dns_resolver = 8.8.8.8, resolver.internal\n").toStdString(), {});
+    QVERIFY(!refused);
+    QVERIFY(refused.error().message.find("'resolver.internal'") != std::string::npos);
+    QVERIFY(!Config::load(write("dns_stale_ttl = -1\n").toStdString(), {}));
+    QVERIFY(Config::load(write("dns_resolver = 127.0.0.1:5353\ndns_stale_ttl = 10\n").toStdString(), {}));
   }
 
   void durationsAndSizesTakeUnits() {
