@@ -374,7 +374,7 @@ int start(const Config& config, const Arguments& args) {
   auto kongSeries = std::make_shared<plugins::KongSeries>(config.get("prometheus_kong_names") == "3" ? plugins::KongMetricNames::Kong3
                                                                                                   : plugins::KongMetricNames::Kong28);
   builder.nodeState().provide(plugins::kKongSeriesKey, kongSeries);
-  auto metricNames = std::make_shared<observe::MetricNames>();
+  auto metricNames = std::make_shared<observe::MetricNames>(proxySettings->observeConsumers);
   builder.nodeState().provide(observe::kMetricNamesKey, metricNames);
   auto shutdown = std::make_shared<observe::ShutdownDeadline>();
   builder.nodeState().provide(observe::kShutdownDeadlineKey, shutdown);

@@ -2,7 +2,7 @@
 
 namespace sluice::observe {
 
-MetricNames::MetricNames() {
+MetricNames::MetricNames(bool consumers) : trackConsumers_(consumers) {
   routes_.push_back(RouteLabels{"", "(no route)", "", ""});
   consumers_.emplace_back("", "");
   targets_.emplace_back("", "");
@@ -22,6 +22,7 @@ std::pair<std::string, std::string> MetricNames::targetLabels(uint32_t id) const
 }
 
 uint32_t MetricNames::consumer(const std::string& id, const std::string& name) {
+  if (!trackConsumers_) return 0;
   std::lock_guard lock(mutex_);
   auto [it, added] = consumerIds_.try_emplace(id, static_cast<uint32_t>(consumers_.size()));
   if (added) consumers_.emplace_back();

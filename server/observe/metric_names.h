@@ -19,7 +19,9 @@ struct RouteLabels {
 
 class MetricNames {
  public:
-  MetricNames();
+  // `consumers`: consumers get ids (observability_consumers); otherwise consumer() is always 0, so
+  // that a node whose consumers come and go does not keep every one it ever had.
+  explicit MetricNames(bool consumers = true);
   // Builder thread.
   uint32_t route(const std::string& id, const std::string& name, const std::string& serviceId, const std::string& serviceName);
   uint32_t plugin(const std::string& name);
@@ -35,6 +37,7 @@ class MetricNames {
   size_t pluginCount() const;
 
  private:
+  const bool trackConsumers_;
   mutable std::mutex mutex_;
   std::unordered_map<std::string, uint32_t> routeIds_, pluginIds_, consumerIds_, targetIds_;
   std::vector<std::pair<std::string, std::string>> targets_;

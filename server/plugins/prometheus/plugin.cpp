@@ -6,16 +6,17 @@
 namespace sluice::plugins {
 namespace {
 
-// Label ids of one snapshot, shared by every prometheus instance built with it.
+// Label ids of one snapshot (indexed like its routes, or its consumers), shared by every prometheus
+// instance built with it.
 struct SnapshotLabels {
-  std::vector<uint32_t> routes, consumers;
+  std::vector<uint32_t> ids;
 };
 
 class PrometheusPlugin final : public Plugin {
  public:
-  PrometheusPlugin(const nlohmann::json& config, std::shared_ptr<KongSeries> series,
-                   std::shared_ptr<const SnapshotLabels> labels)
-      : series_(std::move(series)), labels_(std::move(labels)), perConsumer_(config.value("per_consumer", false)) {}
+  PrometheusPlugin(std::shared_ptr<KongSeries> series, std::shared_ptr<const SnapshotLabels> routes,
+                   std::shared_ptr<const SnapshotLabels> consumers)
+      : series_(std::move(series)), routes_(std::move(routes)), consumers_(std::move(consumers)) {}
 
   uint8_t phases() const override { return phaseBit(Phase::Log); }
 
@@ -24,9 +25,8 @@ class PrometheusPlugin final : public Plugin {
     if (!ctx.service || !ctx.route || !ctx.snapshot) return;  // Kong records nothing without a service
     const auto routeIndex = static_cast<size_t>(ctx.route - ctx.snapshot->routes.data());
     KongObservation o;
-    o.series = routeIndex < labels_->routes.size() ? labels_->routes[routeIndex] : 0;
-    if (perConsumer_ && ctx.consumer && ctx.consumerIndex < labels_->consumers.size())
-      o.consumer = labels_->consumers[ctx.consumerIndex];
+    o.series = routeIndex < routes_->ids.size() ? routes_->ids[routeIndex] : 0;
+    if (consumers_ && ctx.consumer && ctx.consumerIndex < consumers_->ids.size()) o.consumer = consumers_->ids[ctx.consumerIndex];
     o.status = ctx.status;
     o.fromService = ctx.firstByteUs != 0;
     o.ingress = ctx.bytesReceived;
@@ -40,8 +40,8 @@ class PrometheusPlugin final : public Plugin {
 
  private:
   std::shared_ptr<KongSeries> series_;
-  std::shared_ptr<const SnapshotLabels> labels_;
-  bool perConsumer_;
+  std::shared_ptr<const SnapshotLabels> routes_;
+  std::shared_ptr<const SnapshotLabels> consumers_;  // null unless per_consumer
 };
 
 }  // namespace
@@ -49,13 +49,21 @@ class PrometheusPlugin final : public Plugin {
 PluginCreateResult createPrometheus(const nlohmann::json& config, BuildContext& context) {
   auto series = context.node().get<KongSeries>(kKongSeriesKey, [] { return std::make_shared<KongSeries>(); });
   series->exportUpstreamHealth();
-  auto labels = context.shared<SnapshotLabels>("prometheus:labels", [&] {
+  auto routes = context.shared<SnapshotLabels>("prometheus:route-labels", [&] {
     auto l = std::make_shared<SnapshotLabels>();
-    l->routes = series->routeSeries(context.snapshot());
-    l->consumers = series->consumerLabels(context.snapshot());
+    l->ids = series->routeSeries(context.snapshot());
     return l;
   });
-  return PluginConstSharedPtr(std::make_shared<PrometheusPlugin>(config, std::move(series), std::move(labels)));
+  // Usernames are interned only for an instance that labels by them (per_consumer): otherwise a node
+  // whose consumers come and go would keep every name it ever saw.
+  std::shared_ptr<const SnapshotLabels> consumers;
+  if (config.value("per_consumer", false))
+    consumers = context.shared<SnapshotLabels>("prometheus:consumer-labels", [&] {
+      auto l = std::make_shared<SnapshotLabels>();
+      l->ids = series->consumerLabels(context.snapshot());
+      return l;
+    });
+  return PluginConstSharedPtr(std::make_shared<PrometheusPlugin>(std::move(series), std::move(routes), std::move(consumers)));
 }
 
 }  // namespace sluice::plugins
