@@ -174,8 +174,7 @@ core::Result<Config> Config::parse(std::string_view text, const std::string& sou
     if (auto m = config.milliseconds(key); !m) return m.error();
   for (const auto& key : {"keepalive_requests", "upstream_keepalive_pool_size", "upstream_keepalive_max_requests",
                           "max_request_headers", "admin_threads", "rate_limiting_counters", "trace_slowest", "traces_kept", "access_log_queue",
-                          "loadtest_max_connections", "loadtest_max_threads", "loadtests_kept", "plugin_queue", "dns_stale_ttl",
-                          "dns_not_found_ttl", "dns_error_ttl"})
+                          "loadtest_max_connections", "loadtest_max_threads", "loadtests_kept", "plugin_queue"})
     if (auto i = config.integer(key); !i || *i < 0) return configError(key + std::string(": expected a positive integer"));
   if (auto i = config.integer("plugin_threads"); !i || *i < 1 || *i > 1024)
     return configError("plugin_threads: expected a number of threads from 1 to 1024");
@@ -186,7 +185,8 @@ core::Result<Config> Config::parse(std::string_view text, const std::string& sou
   if (const std::string n = config.get("prometheus_kong_names"); n != "2.8" && n != "3")
     return configError("prometheus_kong_names must be 2.8 or 3 (got '" + n + "')");
   for (const auto& key : {"dns_stale_ttl", "dns_not_found_ttl", "dns_error_ttl"})
-    if (*config.integer(key) > 31536000) return configError(key + std::string(": at most 31536000 seconds (a year)"));
+    if (auto i = config.integer(key); !i || *i < 0 || *i > 31536000)
+      return configError(key + std::string(": expected seconds from 0 to 31536000 (a year)"));
   if (auto servers = snapshot::nameServerList(config.list("dns_resolver")); !servers) return servers.error();
   for (const std::string& range : config.list("trusted_ips"))
     if (!net::AddressRange::parse(range)) return configError("trusted_ips: '" + range + "' is not an address or a range");
