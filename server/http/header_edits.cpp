@@ -23,10 +23,10 @@ const HeaderEdit* HeaderEdits::find(std::string_view name) const {
 }
 
 bool HeaderChanges::replaces(std::string_view name) const {
-  if (removed)
+  if (removed && removed->lengths.mayHold(name))
     for (const auto& r : *removed)
       if (equalsIgnoreCase(r, name)) return true;
-  if (set)
+  if (set && set->lengths.mayHold(name))
     for (const auto& e : *set)
       if (!e.append && equalsIgnoreCase(e.name, name)) return true;
   return false;

@@ -3,6 +3,7 @@
 // append or remove headers of the upstream request and of the response) and the head writers
 // apply them. The lists keep their elements' strings when cleared, so a warm connection edits
 // headers without allocating.
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,23 +38,50 @@ class ReusedList {
   size_t size_ = 0;
 };
 
+// The lengths of the names a list holds, as bits (length mod 64): a header whose length bit is
+// clear cannot be among them, which answers most lookups without comparing a byte.
+class NameLengths {
+ public:
+  void note(std::string_view name) { bits_ |= bit(name); }
+  bool mayHold(std::string_view name) const { return bits_ & bit(name); }
+  void reset() { bits_ = 0; }
+
+ private:
+  static uint64_t bit(std::string_view name) { return uint64_t{1} << (name.size() & 63); }
+  uint64_t bits_ = 0;
+};
+
 class HeaderEdits : public ReusedList<HeaderEdit> {
  public:
+  void clear() {
+    ReusedList::clear();
+    lengths.reset();
+  }
   // Drops every edit of `name` (any case), keeping the order of the others.
   void erase(std::string_view name);
   // The last non-append edit of `name`, or null.
   const HeaderEdit* find(std::string_view name) const;
   void add(std::string_view name, std::string_view value, bool append = false) {
     HeaderEdit& e = grow();
+    lengths.note(name);
     e.name.assign(name);
     e.value.assign(value);
     e.append = append;
   }
+  NameLengths lengths;  // of every name added since the last clear (erase keeps them: a superset)
 };
 
 class NameList : public ReusedList<std::string> {
  public:
-  void add(std::string_view name) { grow().assign(name); }
+  void add(std::string_view name) {
+    lengths.note(name);
+    grow().assign(name);
+  }
+  void clear() {
+    ReusedList::clear();
+    lengths.reset();
+  }
+  NameLengths lengths;
 };
 
 // What a head writer applies to a message: headers set (replacing any of that name unless

@@ -8,7 +8,7 @@
 namespace sluice::plugins {
 namespace {
 
-void setOrClear(RequestContext& ctx, const char* name, std::string_view value) {
+void setOrClear(RequestContext& ctx, std::string_view name, std::string_view value) {
   if (value.empty()) ctx.removeHeaders.add(name);
   else ctx.setHeaders.add(name, value);
 }

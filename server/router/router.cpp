@@ -259,7 +259,7 @@ MatchResult Router::match(const MatchInput& in, std::vector<std::string_view>* c
   splitHostPort(in.host, name, port);
   char lowered[256];
   const size_t n = std::min(name.size(), sizeof lowered);
-  for (size_t i = 0; i < n; ++i) lowered[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[i])));
+  for (size_t i = 0; i < n; ++i) lowered[i] = http::asciiLower(name[i]);
   const std::string_view hostName(lowered, n);
 
   // Candidates: the routes of this exact host, the plain-prefix routes whose prefix starts the

@@ -22,7 +22,16 @@ enum class BodyFraming { None, ContentLength, Chunked, UntilClose };
 
 enum class ParseResult { NeedMore, Done, Error };
 
-bool equalsIgnoreCase(std::string_view a, std::string_view b);
+// ASCII lower case of one byte (header names and host names are ASCII; no locale involved).
+constexpr char asciiLower(char c) { return static_cast<char>(c + ((static_cast<unsigned char>(c - 'A') < 26) << 5)); }
+// Case-insensitive ASCII equality. Inline: header writers call it for every header against every
+// name they look for, and most calls end at the length check.
+inline bool equalsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (asciiLower(a[i]) != asciiLower(b[i])) return false;
+  return true;
+}
 // The reason phrase of a status line ("Not Found"); "Unknown" for a code it does not know.
 std::string_view reasonPhrase(int status);
 // Without leading and trailing spaces and tabs (RFC 9110 OWS).

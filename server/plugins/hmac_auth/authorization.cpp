@@ -1,5 +1,8 @@
 #include "plugins/hmac_auth/authorization.h"
 
+#include <algorithm>
+#include <cstring>
+
 namespace sluice::plugins {
 namespace {
 
@@ -17,10 +20,16 @@ size_t delimiterEnd(std::string_view s, size_t at, std::string_view key) {
   return i + key.size() + 2;
 }
 
+// The index of the last quote before `limit`, or npos (memrchr: the signature is long and quote-free).
+size_t quoteBefore(std::string_view s, size_t limit) {
+  const void* at = limit == 0 ? nullptr : memrchr(s.data(), '"', std::min(limit, s.size()));
+  return at ? static_cast<size_t>(static_cast<const char*>(at) - s.data()) : npos;
+}
+
 // The last `",\s*<key>="` that starts before `limit` and ends at or before `endLimit`: its start
 // and end, or false.
 bool lastDelimiter(std::string_view s, size_t limit, size_t endLimit, std::string_view key, size_t& start, size_t& end) {
-  for (size_t at = s.rfind('"', limit == 0 ? 0 : limit - 1); at != npos && at < limit; at = at == 0 ? npos : s.rfind('"', at - 1)) {
+  for (size_t at = quoteBefore(s, limit); at != npos; at = quoteBefore(s, at)) {
     const size_t past = delimiterEnd(s, at, key);
     if (past != npos && past <= endLimit) {
       start = at;

@@ -49,28 +49,30 @@ class RateLimitingPlugin final : public Plugin {
       if (used[p] >= limits_[p] && stop < 0) stop = p;
     }
     // Kong's headers: per period, then the period closest to its limit (the longer on a tie).
-    uint64_t remaining = 0, limit = 0, reset = 0;
+    uint64_t remaining = 0, reset = 0;
     int chosen = -1;
-    char digits[24];
+    char digits[24], leftDigits[kPeriods][24];
+    std::string_view remainingText;  // the chosen period's, written once for both headers
     for (int p = 0; p < kPeriods; ++p) {
       if (!configured_[p]) continue;
       uint64_t left = limits_[p] > used[p] ? limits_[p] - used[p] : 0;
       if ((stop < 0 || stop == p) && left > 0) --left;  // this request
+      const std::string_view leftText = hideHeaders_ ? std::string_view() : decimal(left, leftDigits[p]);
       if (chosen < 0 || left < remaining || (left == remaining && kPeriodLength[p] > kPeriodLength[chosen])) {
         chosen = p;
         remaining = left;
-        limit = limits_[p];
+        remainingText = leftText;
         const uint64_t elapsed = static_cast<uint64_t>(now) - windows[p].start;
         reset = kPeriodLength[p] > elapsed + 1 ? kPeriodLength[p] - elapsed : 1;
       }
       if (!hideHeaders_) {
         ctx.responseHeaders.add(limitHeader_[p], limitText_[p]);
-        ctx.responseHeaders.add(remainingHeader_[p], decimal(left, digits));
+        ctx.responseHeaders.add(remainingHeader_[p], leftText);
       }
     }
     if (!hideHeaders_ && chosen >= 0) {
-      ctx.responseHeaders.add("RateLimit-Limit", decimal(limit, digits));
-      ctx.responseHeaders.add("RateLimit-Remaining", decimal(remaining, digits));
+      ctx.responseHeaders.add("RateLimit-Limit", limitText_[chosen]);
+      ctx.responseHeaders.add("RateLimit-Remaining", remainingText);
       ctx.responseHeaders.add("RateLimit-Reset", decimal(reset, digits));
     }
     if (stop >= 0) {
