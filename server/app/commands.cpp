@@ -7,6 +7,7 @@
 #include "app/proxy_cache_endpoints.h"
 #include "app/proxy_settings_loader.h"
 #include "app/store_factory.h"
+#include "app/systemd_notifier.h"
 #include "app/takeover.h"
 #include "core/digest.h"
 #include "core/uuid.h"
@@ -472,15 +473,23 @@ int start(const Config& config, const Arguments& args) {
                std::to_string(proxySettings->workers) + " workers), Admin API on " + listen->host + ":" +
                std::to_string(server.port()) + ", database " + config.get("database") +
                (config.get("database") == "sqlite" ? " (" + config.get("sqlite_path") + ")" : ""));
+  // systemd (Type=notify): serving from here on; the heartbeat asks every reactor to answer.
+  SystemdNotifier systemd;
+  const std::string serving = "proxy on " + config.get("proxy_listen") + ", Admin API on " + listen->host + ":" + std::to_string(server.port());
+  systemd.ready(serving);
+  systemd.startWatchdog([&proxy](std::chrono::milliseconds deadline) { return proxy.responsive(deadline); });
   const auto reload = [&] {
+    systemd.reloading();
     auto next = Config::load(args.confFile, args.overrides);
     if (!next) {
       log().error("SIGHUP: the configuration was not reloaded: " + next.error().message);
+      systemd.ready(serving + "; the last reload failed: " + next.error().message);
       return;
     }
     auto settings = loadProxySettings(*next, SLUICE_VERSION);
     if (!settings) {
       log().error("SIGHUP: the configuration was not reloaded: " + settings.error().message);
+      systemd.ready(serving + "; the last reload failed: " + settings.error().message);
       return;
     }
     setupLogging(next->get("log_level"));
@@ -490,12 +499,15 @@ int start(const Config& config, const Arguments& args) {
       if (next->get(key) != config.get(key)) restart += std::string(restart.empty() ? "" : ", ") + key;
     log().notice("SIGHUP: configuration reloaded" +
                  (restart.empty() ? std::string() : "; these changes need a restart: " + restart));
+    systemd.ready(serving + (restart.empty() ? std::string() : "; changes that need a restart: " + restart));
   };
   const int sig = waitForSignal(reload, [&proxySettings] {
     if (proxySettings->accessLog) proxySettings->accessLog->reopen();
     log().notice("SIGUSR1: log files reopened");
   });
   takeoverPoint.stop();
+  systemd.stopWatchdog();
+  systemd.stopping("draining");
   const pid_t handedTo = successor.load();
   if (handedTo) log().notice("handed the listeners over to pid " + std::to_string(handedTo) + ", draining");
   else log().notice(std::string("received ") + (sig == SIGINT ? "SIGINT" : "SIGTERM") + ", draining");

@@ -1,5 +1,6 @@
 #pragma once
-// Logs go to stderr through Poco's Logger, one line each: time, level, message.
+// Logs go to stderr through Poco's Logger, one line each: time, level, message; under systemd
+// (stderr connected to the journal) the level as a syslog prefix and the message.
 #include <Poco/Logger.h>
 
 #include <string>

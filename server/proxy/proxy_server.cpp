@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <stdexcept>
 #include <utility>
@@ -88,8 +89,7 @@ void ProxyServer::reload(ProxySettings next) {
   for (auto& w : workers_) w->reactor().post([worker = w.get(), s = settings_] { worker->setSettings(s); });
 }
 
-void ProxyServer::flushMetrics(const std::shared_ptr<observe::NodeMetrics>& node,
-                               const std::shared_ptr<observe::TraceStore>& traces, std::chrono::milliseconds deadline) {
+bool ProxyServer::onEveryWorker(const std::function<void(ProxyWorker&)>& task, std::chrono::milliseconds deadline) {
   struct Pending {
     std::mutex mutex;
     std::condition_variable done;
@@ -98,15 +98,28 @@ void ProxyServer::flushMetrics(const std::shared_ptr<observe::NodeMetrics>& node
   auto pending = std::make_shared<Pending>();
   pending->left = workers_.size();
   for (auto& w : workers_)
-    w->reactor().post([worker = w.get(), node, traces, pending] {
-      worker->metrics().flush(*node, *traces);
-      worker->counters().upstreamOpen.store(worker->upstreams().openCount(), std::memory_order_relaxed);
-      worker->counters().upstreamIdle.store(worker->upstreams().idleCount(), std::memory_order_relaxed);
+    w->reactor().post([worker = w.get(), task, pending] {
+      task(*worker);
       std::lock_guard lock(pending->mutex);
       if (--pending->left == 0) pending->done.notify_all();
     });
   std::unique_lock lock(pending->mutex);
-  pending->done.wait_for(lock, deadline, [&] { return pending->left == 0; });
+  return pending->done.wait_for(lock, deadline, [&] { return pending->left == 0; });
+}
+
+void ProxyServer::flushMetrics(const std::shared_ptr<observe::NodeMetrics>& node,
+                               const std::shared_ptr<observe::TraceStore>& traces, std::chrono::milliseconds deadline) {
+  onEveryWorker(
+      [node, traces](ProxyWorker& worker) {
+        worker.metrics().flush(*node, *traces);
+        worker.counters().upstreamOpen.store(worker.upstreams().openCount(), std::memory_order_relaxed);
+        worker.counters().upstreamIdle.store(worker.upstreams().idleCount(), std::memory_order_relaxed);
+      },
+      deadline);
+}
+
+bool ProxyServer::responsive(std::chrono::milliseconds deadline) {
+  return onEveryWorker([](ProxyWorker&) {}, deadline);
 }
 
 nlohmann::json ProxyServer::counters() const {

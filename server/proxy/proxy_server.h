@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <functional>
 #include <thread>
 
 namespace sluice::proxy {
@@ -40,8 +41,14 @@ class ProxyServer {
   // or after `deadline`.
   void flushMetrics(const std::shared_ptr<observe::NodeMetrics>& node, const std::shared_ptr<observe::TraceStore>& traces,
                     std::chrono::milliseconds deadline);
+  // True when every worker's reactor ran a task posted now within `deadline` (the watchdog's test
+  // that the data plane is not stuck).
+  bool responsive(std::chrono::milliseconds deadline);
 
  private:
+  // Posts `task` to every worker's reactor; true when all have run it within `deadline`.
+  bool onEveryWorker(const std::function<void(ProxyWorker&)>& task, std::chrono::milliseconds deadline);
+
   std::shared_ptr<const ProxySettings> settings_;
   snapshot::SnapshotPublisher& publisher_;
   std::vector<std::unique_ptr<ProxyWorker>> workers_;

@@ -76,6 +76,7 @@ bool SluiceProcess::start(const QStringList& extraArgs) {
     process_ = std::make_unique<QProcess>();
     process_->setProcessEnvironment(env_);
     process_->setProcessChannelMode(QProcess::MergedChannels);
+    if (!outputFile_.isEmpty()) process_->setStandardOutputFile(outputFile_, QIODevice::Append);
     if (descriptorLimit_ > 0) {
       const rlim_t limit = static_cast<rlim_t>(descriptorLimit_);
       process_->setChildProcessModifier([limit] {

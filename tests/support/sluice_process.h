@@ -17,6 +17,10 @@ class SluiceProcess {
 
   // Extra SLUICE_<KEY> environment for the next start (e.g. {"DATABASE", "postgres"}).
   void setEnv(const QString& key, const QString& value) { env_.insert("SLUICE_" + key, value); }
+  // Any other environment variable for the next start (NOTIFY_SOCKET, JOURNAL_STREAM, ...).
+  void setProcessEnv(const QString& key, const QString& value) { env_.insert(key, value); }
+  // Sends the process's output to `path` instead of logs() from the next start.
+  void setOutputFile(const QString& path) { outputFile_ = path; }
   // The admin listener's address (default 127.0.0.1); the tests connect through loopback.
   void setListenHost(const QString& host) { listenHost_ = host; }
   // The Admin API listens with TLS (admin_listen ... ssl); admin() speaks it.
@@ -74,6 +78,7 @@ class SluiceProcess {
   bool adminTls_ = false;
   QByteArray logs_;
   int descriptorLimit_ = 0;
+  QString outputFile_;
 };
 
 }  // namespace sluice::test
