@@ -21,10 +21,9 @@ tar -C "$src" --exclude=./build --exclude='./build-*' --exclude=./.git --exclude
 version=$(dpkg-parsechangelog -l "$src/debian/changelog" -S Version)
 arch=$(dpkg --print-architecture)
 for p in sluice sluice-manager sluice-bench sluice-dbgsym sluice-manager-dbgsym sluice-bench-dbgsym; do
-  ext=deb; [[ $p == *-dbgsym ]] && ext=ddeb
-  [ -f "$work/${p}_${version}_${arch}.$ext" ] || fail "no ${p}_${version}_${arch}.$ext"
+  [ -f "$work/${p}_${version}_${arch}.deb" ] || fail "no ${p}_${version}_${arch}.deb"
 done
-echo "package_check: built $(cd "$work" && ls ./*.deb ./*.ddeb | tr '\n' ' ')"
+echo "package_check: built $(cd "$work" && ls ./*.deb | tr '\n' ' ')"
 
 changes="$work/sluice_${version}_${arch}.changes"
 lintian --fail-on error,warning --tag-display-limit 0 "$changes" | tee "$work/lintian.log" || fail "lintian (above)"
