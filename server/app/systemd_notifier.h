@@ -28,8 +28,6 @@ class SystemdNotifier {
   // a stuck reactor gets the service restarted. Nothing when the unit has no WatchdogSec.
   void startWatchdog(std::function<bool(std::chrono::milliseconds)> alive);
   void stopWatchdog();
-  // The period the unit set (WATCHDOG_USEC for this process), or zero.
-  std::chrono::microseconds watchdogPeriod() const { return period_; }
 
  private:
   void send(const std::string& state);
