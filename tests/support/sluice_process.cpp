@@ -1,11 +1,12 @@
 #include "sluice_process.h"
 
+#include "port_reservation.h"
+
 #include <sys/resource.h>
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
-#include <QTcpServer>
 #include <QTest>
 #include <QThread>
 
@@ -34,11 +35,7 @@ SluiceProcess::~SluiceProcess() {
 // SLUICE_TEST_BINARY: another build's gateway (the sanitizer pass runs these suites against its own).
 QString SluiceProcess::binary() { return qEnvironmentVariable("SLUICE_TEST_BINARY", QStringLiteral(SLUICE_BINARY)); }
 
-quint16 SluiceProcess::freePort() {
-  QTcpServer server;
-  server.listen(QHostAddress::LocalHost, 0);
-  return server.serverPort();
-}
+quint16 SluiceProcess::freePort() { return reservePort(); }
 
 bool SluiceProcess::usePostgresFromFixture() {
   const QString port = qEnvironmentVariable("SLUICE_TEST_PG_PORT");

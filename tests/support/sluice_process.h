@@ -65,6 +65,7 @@ class SluiceProcess {
   }
   QByteArray logs() const { return logs_; }
 
+  // A port reserved for this test process (port_reservation.h): no parallel suite gets it too.
   static quint16 freePort();
   static QString binary();
 
