@@ -6,7 +6,10 @@
 # - sluice's dependencies hold no Qt, and its binary is stripped;
 # - /etc/sluice/sluice.conf is a conffile; the unit passes systemd-analyze verify;
 # - the packaged sluice, started with the packaged sluice.conf on a temporary prefix and loopback
-#   ports, serves /status and stops cleanly.
+#   ports, serves /status and stops cleanly;
+# - as root, with this machine's dpkg: install, an upgrade to the same files under a higher version
+#   (the edited sluice.conf and the SQLite data kept, the PostgreSQL migrations notice printed),
+#   remove (data kept) and purge (data gone).
 set -euo pipefail
 src=$(cd "$1" && pwd)
 work=${2:-$(mktemp -d)}
@@ -44,9 +47,10 @@ file "$root/usr/bin/sluice" | grep -q 'stripped' && ! file "$root/usr/bin/sluice
 [ -f "$root/usr/share/man/man1/sluice.1.gz" ] || fail "no manual page"
 unit="$root/lib/systemd/system/sluice.service"
 [ -f "$unit" ] || fail "no systemd unit"
-# verify checks the unit as installed: its ExecStart must exist, so point it at the extracted binary.
+# verify checks the unit as installed: its ExecStart must exist, so point it at the extracted
+# binary; its manual page is not installed here (--man=no).
 sed "s|/usr/bin/sluice|$root/usr/bin/sluice|g" "$unit" > "$work/sluice.service"
-systemd-analyze verify "$work/sluice.service" 2>&1 | grep -v 'Documentation' | tee "$work/verify.log"
+systemd-analyze verify --man=no "$work/sluice.service" 2>&1 | tee "$work/verify.log"
 [ -s "$work/verify.log" ] && fail "systemd-analyze verify"
 systemd-analyze security --offline=yes "$work/sluice.service" 2>/dev/null | tail -n 1
 
@@ -63,4 +67,51 @@ curl -fs "http://127.0.0.1:$admin/status" | grep -q '"database"' || { kill "$pid
 kill -TERM "$pid"
 wait "$pid" || { cat "$work/sluice.log" >&2; fail "the packaged sluice did not stop cleanly"; }
 echo "package_check: the packaged sluice served /status with the packaged sluice.conf and stopped cleanly"
+
+# Restart after an upgrade comes from dh_installsystemd (compat 13), in the generated postinst.
+dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./postinst | grep -q '_dh_action=restart' || fail "postinst does not restart the service after an upgrade"
+
+# Install, upgrade, remove and purge with this machine's dpkg: root only, and never over an
+# installed sluice (the cycle ends with a purge).
+if [ "$(id -u)" != 0 ]; then
+  echo "package_check: install/upgrade/purge cycle skipped (needs root)"
+elif dpkg-query -W -f='${Status}' sluice 2>/dev/null | grep -q 'ok installed'; then
+  fail "a sluice package is installed on this machine: the install/upgrade/purge cycle would replace it"
+else
+  dpkg -i "$deb" > "$work/dpkg.log" 2>&1 || { cat "$work/dpkg.log" >&2; fail "dpkg -i"; }
+  [ -x /usr/bin/sluice ] && [ -f /etc/sluice/sluice.conf ] || fail "the installed package misses its files"
+  # What an administrator does: edit the configuration, keep data under /var/lib/sluice.
+  echo "# edited by the administrator" >> /etc/sluice/sluice.conf
+  admin=$(free_port); proxy=$(free_port)
+  SLUICE_PREFIX=/var/lib/sluice SLUICE_ADMIN_LISTEN=127.0.0.1:$admin SLUICE_PROXY_LISTEN=127.0.0.1:$proxy \
+    /usr/bin/sluice start -c /etc/sluice/sluice.conf > "$work/installed.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 100); do curl -fs "http://127.0.0.1:$admin/status" > /dev/null 2>&1 && break; sleep 0.1; done
+  curl -fs -X PUT "http://127.0.0.1:$admin/services/kept" -d url=http://127.0.0.1:9/ > /dev/null || { kill "$pid"; cat "$work/installed.log" >&2; fail "the installed sluice does not take a service"; }
+  kill -TERM "$pid"; wait "$pid" || fail "the installed sluice did not stop cleanly"
+  [ -f /var/lib/sluice/sluice.db ] || fail "no /var/lib/sluice/sluice.db"
+  # The next version: the same files under a higher version number. The administrator has since
+  # moved to PostgreSQL, so the upgrade must say that migrations are to be run by hand.
+  echo "database = postgres" >> /etc/sluice/sluice.conf
+  rm -rf "$work/next" && dpkg-deb -R "$deb" "$work/next"
+  sed -i "s/^Version: .*/Version: ${version}+next1/" "$work/next/DEBIAN/control"
+  dpkg-deb --root-owner-group -b "$work/next" "$work/sluice_next.deb" > /dev/null
+  dpkg -i "$work/sluice_next.deb" > "$work/upgrade.log" 2>&1 || { cat "$work/upgrade.log" >&2; fail "the upgrade"; }
+  [ "$(dpkg-query -W -f='${Version}' sluice)" = "${version}+next1" ] || fail "the upgrade did not install the next version"
+  grep -q "sluice migrations up" "$work/upgrade.log" || { cat "$work/upgrade.log" >&2; fail "no migrations notice on a PostgreSQL upgrade"; }
+  grep -qx "# edited by the administrator" /etc/sluice/sluice.conf || fail "the upgrade lost the edited sluice.conf"
+  # Back on SQLite, the upgraded daemon serves the data written before the upgrade.
+  SLUICE_DATABASE=sqlite SLUICE_PREFIX=/var/lib/sluice SLUICE_ADMIN_LISTEN=127.0.0.1:$admin SLUICE_PROXY_LISTEN=127.0.0.1:$proxy \
+    /usr/bin/sluice start -c /etc/sluice/sluice.conf > "$work/upgraded.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 100); do curl -fs "http://127.0.0.1:$admin/status" > /dev/null 2>&1 && break; sleep 0.1; done
+  curl -fs "http://127.0.0.1:$admin/services/kept" | grep -q '"name":"kept"' || { kill "$pid"; cat "$work/upgraded.log" >&2; fail "the data did not survive the upgrade"; }
+  kill -TERM "$pid"; wait "$pid" || fail "the upgraded sluice did not stop cleanly"
+  dpkg -r sluice > "$work/remove.log" 2>&1 || { cat "$work/remove.log" >&2; fail "dpkg -r"; }
+  [ ! -e /usr/bin/sluice ] || fail "remove left /usr/bin/sluice"
+  [ -f /var/lib/sluice/sluice.db ] && [ -f /etc/sluice/sluice.conf ] || fail "remove deleted the data or the configuration"
+  dpkg -P sluice > "$work/purge.log" 2>&1 || { cat "$work/purge.log" >&2; fail "dpkg -P"; }
+  [ ! -e /var/lib/sluice ] && [ ! -e /etc/sluice/sluice.conf ] || fail "purge left /var/lib/sluice or /etc/sluice/sluice.conf"
+  echo "package_check: installed, upgraded (configuration and data kept, PostgreSQL notice shown), removed (data kept) and purged (data gone)"
+fi
 echo "package_check: PASS"
