@@ -10,7 +10,7 @@ using schema::json;
 
 namespace {
 
-json defaultMetrics() {
+json datadogDefaultMetrics() {
   json metrics = json::array();
   for (const char* name : {"request_count", "latency", "request_size", "response_size", "upstream_latency", "kong_latency"}) {
     const bool counter = std::string_view(name) == "request_count";
@@ -28,7 +28,7 @@ std::optional<std::string> tagShape(const json& value) {
   return std::nullopt;
 }
 
-schema::Field metricElement() {
+schema::Field datadogMetricElement() {
   return schema::recordField(
              "metric",
              {schema::stringField("name").asRequired().withOneOf(
@@ -54,7 +54,7 @@ const schema::PluginSchema& datadogSchema() {
         schema::stringField("service_name_tag").withDefault("name").withDescription("The tag naming the service."),
         schema::stringField("status_tag").withDefault("status").withDescription("The tag carrying the response status."),
         schema::stringField("consumer_tag").withDefault("consumer").withDescription("The tag naming the consumer."),
-        schema::arrayField("metrics", metricElement()).asRequired().withDefault(defaultMetrics()).withDescription(
+        schema::arrayField("metrics", datadogMetricElement()).asRequired().withDefault(datadogDefaultMetrics()).withDescription(
             "The metrics sent for each request, and how."),
          })
       p.config.push_back(std::move(f));

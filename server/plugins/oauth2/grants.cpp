@@ -1,8 +1,9 @@
 #include "plugins/oauth2/grants.h"
 
+#include "core/clock.h"
+
 #include <Poco/Logger.h>
 
-#include <ctime>
 #include <mutex>
 
 namespace sluice::plugins {
@@ -79,7 +80,6 @@ json rowOf(const OAuth2Code& c) {
   return row;
 }
 
-int64_t unixNow() { return static_cast<int64_t>(std::time(nullptr)); }
 
 constexpr const char* kTokens = "oauth2_tokens";
 constexpr const char* kCodes = "oauth2_authorization_codes";
@@ -90,7 +90,7 @@ OAuth2Grants::OAuth2Grants(std::shared_ptr<PluginRowWriter> writer)
     : writer_(std::move(writer)), jobs_([this](std::vector<std::string>& jobs) { write(jobs); }, 100000, 256, 20) {}
 
 void OAuth2Grants::reload(const std::vector<json>& tokens, const std::vector<json>& codes) {
-  const int64_t now = unixNow();
+  const int64_t now = core::unixSeconds();
   decltype(tokens_) freshTokens;
   std::unordered_map<std::string, std::string> freshRefresh;
   std::unordered_map<std::string, OAuth2Code> freshCodes;
@@ -129,21 +129,21 @@ void OAuth2Grants::reload(const std::vector<json>& tokens, const std::vector<jso
   sweep(now);
 }
 
-int64_t OAuth2Grants::nowSeconds() { return unixNow(); }
+int64_t OAuth2Grants::nowSeconds() { return core::unixSeconds(); }
 
 std::optional<OAuth2Token> OAuth2Grants::byRefreshToken(std::string_view refreshToken) const {
   std::shared_lock lock(mutex_);
   const auto access = refresh_.find(std::string(refreshToken));
   if (access == refresh_.end()) return std::nullopt;
   const auto it = tokens_.find(access->second);
-  if (it == tokens_.end() || it->second.gone(unixNow())) return std::nullopt;
+  if (it == tokens_.end() || it->second.gone(core::unixSeconds())) return std::nullopt;
   return it->second;
 }
 
 std::optional<OAuth2Code> OAuth2Grants::byCode(std::string_view code) const {
   std::shared_lock lock(mutex_);
   const auto it = codes_.find(std::string(code));
-  if (it == codes_.end() || it->second.gone(unixNow())) return std::nullopt;
+  if (it == codes_.end() || it->second.gone(core::unixSeconds())) return std::nullopt;
   return it->second;
 }
 
@@ -154,7 +154,7 @@ std::optional<OAuth2Code> OAuth2Grants::takeCode(std::string_view code) {
   OAuth2Code taken = std::move(it->second);
   codes_.erase(it);
   lock.unlock();
-  if (taken.gone(unixNow())) return std::nullopt;
+  if (taken.gone(core::unixSeconds())) return std::nullopt;
   {
     std::unique_lock relock(mutex_);
     local_[taken.id] = {Change::Removed};
@@ -202,7 +202,7 @@ void OAuth2Grants::write(std::vector<std::string>& jobs) {
     const json job = json::parse(text, nullptr, false);
     if (job.value("op", "") == "sweep") {
       for (const char* entity : {kTokens, kCodes})
-        if (const core::Status swept = writer_->removeExpired(entity, unixNow()); !swept)
+        if (const core::Status swept = writer_->removeExpired(entity, core::unixSeconds()); !swept)
           Poco::Logger::get("sluice.plugins").warning("oauth2: could not delete expired %s: %s", std::string(entity), swept.error().message);
       continue;
     }
@@ -216,7 +216,7 @@ void OAuth2Grants::write(std::vector<std::string>& jobs) {
       continue;  // kept as a change of this node's until it expires
     }
     std::unique_lock lock(mutex_);
-    if (const auto it = local_.find(id); it != local_.end()) it->second.writtenAt = unixNow();
+    if (const auto it = local_.find(id); it != local_.end()) it->second.writtenAt = core::unixSeconds();
   }
 }
 

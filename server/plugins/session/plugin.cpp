@@ -1,5 +1,6 @@
 #include "plugins/session/plugin.h"
 
+#include "core/clock.h"
 #include "http/query_string.h"
 #include "plugins/authentication.h"
 #include "plugins/body_edits.h"
@@ -15,14 +16,12 @@
 #include <openssl/rand.h>
 #include <openssl/sha.h>
 
-#include <ctime>
 
 namespace sluice::plugins {
 namespace {
 
 using nlohmann::json;
 
-int64_t unixNow() { return static_cast<int64_t>(std::time(nullptr)); }
 
 // The `cookie` storage: the session as JSON, sealed with AES-256-GCM under SHA-256(secret):
 // base64urlEncode(nonce 12 | ciphertext | tag 16). The cookie's name is authenticated with it.
@@ -114,7 +113,7 @@ class SessionPlugin final : public Plugin {
   PhaseResult access(RequestContext& ctx) const override {
     const std::string_view cookie = cookieValue(ctx, name_);
     if (cookie.empty()) return PhaseResult::Continue;
-    const int64_t now = unixNow();
+    const int64_t now = core::unixSeconds();
     std::optional<SessionData> session = open(cookie);
     if (!session || session->expires <= now || (idletime_ > 0 && now - session->issued > idletime_)) return PhaseResult::Continue;
     if (loggingOut(ctx)) {
@@ -148,7 +147,7 @@ class SessionPlugin final : public Plugin {
     if (!ctx.consumer || ctx.anonymous || ctx.credentialId.empty()) return;
     const SessionState* state = ctx.pluginSlots.find<SessionState>();
     if (state && state->present && state->data.consumerId == ctx.consumer->id && state->data.credentialId == ctx.credentialId) return;
-    const int64_t now = unixNow();
+    const int64_t now = core::unixSeconds();
     SessionData data{ctx.consumer->id, ctx.credentialId, now + lifetime_, now};
     ctx.responseHeaders.add("Set-Cookie", newCookie(data));
   }

@@ -1,10 +1,10 @@
 #include "plugins/session/session_store.h"
 
+#include "core/clock.h"
 #include "core/uuid.h"
 
 #include <Poco/Logger.h>
 
-#include <ctime>
 #include <mutex>
 
 namespace sluice::plugins {
@@ -12,7 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-int64_t unixNow() { return static_cast<int64_t>(std::time(nullptr)); }
 constexpr int64_t kRememberLocal = 60;  // seconds a change of this node's outweighs what the store says
 
 }  // namespace
@@ -21,7 +20,7 @@ SessionStore::SessionStore(std::shared_ptr<PluginRowWriter> writer)
     : writer_(std::move(writer)), jobs_([this](std::vector<std::string>& jobs) { write(jobs); }, 100000, 256, 20) {}
 
 void SessionStore::reload(const std::vector<json>& rows) {
-  const int64_t now = unixNow();
+  const int64_t now = core::unixSeconds();
   std::unordered_map<std::string, Entry> fresh;
   for (const json& row : rows) {
     const std::string id = row.value("session_id", "");
@@ -45,12 +44,12 @@ void SessionStore::reload(const std::vector<json>& rows) {
 std::optional<SessionData> SessionStore::find(const std::string& sessionId) const {
   std::shared_lock lock(mutex_);
   const auto it = sessions_.find(sessionId);
-  if (it == sessions_.end() || it->second.data.expires <= unixNow()) return std::nullopt;
+  if (it == sessions_.end() || it->second.data.expires <= core::unixSeconds()) return std::nullopt;
   return it->second.data;
 }
 
 void SessionStore::add(const std::string& sessionId, const SessionData& data) {
-  Entry e{core::newUuid(), data, unixNow()};
+  Entry e{core::newUuid(), data, core::unixSeconds()};
   const json row{{"id", e.rowId},
                  {"session_id", sessionId},
                  {"expires", data.expires},
@@ -71,12 +70,12 @@ void SessionStore::remove(const std::string& sessionId, int64_t lingerSeconds) {
     const auto it = sessions_.find(sessionId);
     if (it == sessions_.end()) return;
     if (lingerSeconds > 0) {  // renewed: the old id keeps working a little while
-      it->second.data.expires = std::min(it->second.data.expires, unixNow() + lingerSeconds);
+      it->second.data.expires = std::min(it->second.data.expires, core::unixSeconds() + lingerSeconds);
       return;
     }
     rowId = it->second.rowId;
     sessions_.erase(it);
-    removedAt_[sessionId] = unixNow();
+    removedAt_[sessionId] = core::unixSeconds();
   }
   if (writer_ && !rowId.empty()) jobs_.push(json{{"op", "remove"}, {"id", rowId}}.dump());
 }
@@ -90,7 +89,7 @@ void SessionStore::write(std::vector<std::string>& jobs) {
       Poco::Logger::get("sluice.plugins").error("session: could not write a session: %s", done.error().message);
   }
   static thread_local int64_t lastSweep = 0;  // (the sink's one thread)
-  if (const int64_t now = unixNow(); now - lastSweep >= 60) {
+  if (const int64_t now = core::unixSeconds(); now - lastSweep >= 60) {
     lastSweep = now;
     (void)writer_->removeExpired("sessions", now);
   }

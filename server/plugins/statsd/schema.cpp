@@ -9,7 +9,7 @@ using schema::json;
 
 namespace {
 
-json defaultMetrics() {
+json statsdDefaultMetrics() {
   const auto metric = [](const char* name, const char* statType) { return json{{"name", name}, {"stat_type", statType}}; };
   const auto counted = [&](const char* name, const char* consumer = nullptr) {
     json m = metric(name, "counter");
@@ -25,7 +25,7 @@ json defaultMetrics() {
                       metric("kong_latency", "timer"), counted("status_count_per_user", "custom_id")});
 }
 
-schema::Field metricElement() {
+schema::Field statsdMetricElement() {
   const json perUser = json::array({"status_count_per_user", "request_per_user", "unique_users"});
   return schema::recordField(
              "metric",
@@ -54,7 +54,7 @@ const schema::PluginSchema& statsdSchema() {
     p.priority = 11;
     p.config = statsdServerFields("The StatsD server (UDP).");
     for (schema::Field f : {
-        schema::arrayField("metrics", metricElement()).withDefault(defaultMetrics()).withDescription(
+        schema::arrayField("metrics", statsdMetricElement()).withDefault(statsdDefaultMetrics()).withDescription(
             "The metrics sent for each request, and how."),
          })
       p.config.push_back(std::move(f));
