@@ -54,18 +54,28 @@ systemd-analyze verify --man=no "$work/sluice.service" 2>&1 | tee "$work/verify.
 [ -s "$work/verify.log" ] && fail "systemd-analyze verify"
 systemd-analyze security --offline=yes "$work/sluice.service" 2>/dev/null | tail -n 1
 
-# The packaged binary with the packaged configuration, on a temporary prefix and loopback ports.
+# A sluice started on fresh loopback ports (settings as VAR=value arguments), up once its Admin API
+# answers; sets $pid and $admin, its output in $work/NAME.log.
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-admin=$(free_port); proxy=$(free_port)
+start_sluice() {  # NAME BINARY CONF [VAR=value...]
+  local name=$1 binary=$2 conf=$3 proxy
+  shift 3
+  admin=$(free_port); proxy=$(free_port)
+  env "$@" SLUICE_ADMIN_LISTEN="127.0.0.1:$admin" SLUICE_PROXY_LISTEN="127.0.0.1:$proxy" "$binary" start -c "$conf" > "$work/$name.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 100); do curl -fs "http://127.0.0.1:$admin/status" > /dev/null 2>&1 && return 0; sleep 0.1; done
+  kill "$pid"; cat "$work/$name.log" >&2; fail "$name: sluice does not serve /status"
+}
+stop_sluice() {  # NAME
+  kill -TERM "$pid"
+  wait "$pid" || { cat "$work/$1.log" >&2; fail "$1: sluice did not stop cleanly"; }
+}
+
+# The packaged binary with the packaged configuration, on a temporary prefix.
 prefix="$work/prefix"; mkdir -p "$prefix"
-SLUICE_PREFIX=$prefix SLUICE_ADMIN_LISTEN=127.0.0.1:$admin SLUICE_PROXY_LISTEN=127.0.0.1:$proxy \
-  "$root/usr/bin/sluice" start -c "$root/etc/sluice/sluice.conf" > "$work/sluice.log" 2>&1 &
-pid=$!
-for _ in $(seq 100); do curl -fs "http://127.0.0.1:$admin/status" > /dev/null 2>&1 && break; sleep 0.1; done
-curl -fs "http://127.0.0.1:$admin/status" | grep -q '"database"' || { kill "$pid"; cat "$work/sluice.log" >&2; fail "the packaged sluice does not serve"; }
-[ -f "$prefix/sluice.db" ] || ls "$prefix" >&2
-kill -TERM "$pid"
-wait "$pid" || { cat "$work/sluice.log" >&2; fail "the packaged sluice did not stop cleanly"; }
+start_sluice packaged "$root/usr/bin/sluice" "$root/etc/sluice/sluice.conf" SLUICE_PREFIX="$prefix"
+curl -fs "http://127.0.0.1:$admin/status" | grep -q '"database"' || fail "the packaged sluice's /status"
+stop_sluice packaged
 echo "package_check: the packaged sluice served /status with the packaged sluice.conf and stopped cleanly"
 
 # Restart after an upgrade comes from dh_installsystemd (compat 13), in the generated postinst.
@@ -78,17 +88,14 @@ if [ "$(id -u)" != 0 ]; then
 elif dpkg-query -W -f='${Status}' sluice 2>/dev/null | grep -q 'ok installed'; then
   fail "a sluice package is installed on this machine: the install/upgrade/purge cycle would replace it"
 else
+  trap 'dpkg -P sluice > /dev/null 2>&1 || true' EXIT  # a failure below leaves nothing installed
   dpkg -i "$deb" > "$work/dpkg.log" 2>&1 || { cat "$work/dpkg.log" >&2; fail "dpkg -i"; }
   [ -x /usr/bin/sluice ] && [ -f /etc/sluice/sluice.conf ] || fail "the installed package misses its files"
   # What an administrator does: edit the configuration, keep data under /var/lib/sluice.
   echo "# edited by the administrator" >> /etc/sluice/sluice.conf
-  admin=$(free_port); proxy=$(free_port)
-  SLUICE_PREFIX=/var/lib/sluice SLUICE_ADMIN_LISTEN=127.0.0.1:$admin SLUICE_PROXY_LISTEN=127.0.0.1:$proxy \
-    /usr/bin/sluice start -c /etc/sluice/sluice.conf > "$work/installed.log" 2>&1 &
-  pid=$!
-  for _ in $(seq 100); do curl -fs "http://127.0.0.1:$admin/status" > /dev/null 2>&1 && break; sleep 0.1; done
-  curl -fs -X PUT "http://127.0.0.1:$admin/services/kept" -d url=http://127.0.0.1:9/ > /dev/null || { kill "$pid"; cat "$work/installed.log" >&2; fail "the installed sluice does not take a service"; }
-  kill -TERM "$pid"; wait "$pid" || fail "the installed sluice did not stop cleanly"
+  start_sluice installed /usr/bin/sluice /etc/sluice/sluice.conf
+  curl -fs -X PUT "http://127.0.0.1:$admin/services/kept" -d url=http://127.0.0.1:9/ > /dev/null || fail "the installed sluice does not take a service"
+  stop_sluice installed
   [ -f /var/lib/sluice/sluice.db ] || fail "no /var/lib/sluice/sluice.db"
   # The next version: the same files under a higher version number. The administrator has since
   # moved to PostgreSQL, so the upgrade must say that migrations are to be run by hand.
@@ -101,12 +108,9 @@ else
   grep -q "sluice migrations up" "$work/upgrade.log" || { cat "$work/upgrade.log" >&2; fail "no migrations notice on a PostgreSQL upgrade"; }
   grep -qx "# edited by the administrator" /etc/sluice/sluice.conf || fail "the upgrade lost the edited sluice.conf"
   # Back on SQLite, the upgraded daemon serves the data written before the upgrade.
-  SLUICE_DATABASE=sqlite SLUICE_PREFIX=/var/lib/sluice SLUICE_ADMIN_LISTEN=127.0.0.1:$admin SLUICE_PROXY_LISTEN=127.0.0.1:$proxy \
-    /usr/bin/sluice start -c /etc/sluice/sluice.conf > "$work/upgraded.log" 2>&1 &
-  pid=$!
-  for _ in $(seq 100); do curl -fs "http://127.0.0.1:$admin/status" > /dev/null 2>&1 && break; sleep 0.1; done
-  curl -fs "http://127.0.0.1:$admin/services/kept" | grep -q '"name":"kept"' || { kill "$pid"; cat "$work/upgraded.log" >&2; fail "the data did not survive the upgrade"; }
-  kill -TERM "$pid"; wait "$pid" || fail "the upgraded sluice did not stop cleanly"
+  start_sluice upgraded /usr/bin/sluice /etc/sluice/sluice.conf SLUICE_DATABASE=sqlite
+  curl -fs "http://127.0.0.1:$admin/services/kept" | grep -q '"name":"kept"' || fail "the data did not survive the upgrade"
+  stop_sluice upgraded
   dpkg -r sluice > "$work/remove.log" 2>&1 || { cat "$work/remove.log" >&2; fail "dpkg -r"; }
   [ ! -e /usr/bin/sluice ] || fail "remove left /usr/bin/sluice"
   [ -f /var/lib/sluice/sluice.db ] && [ -f /etc/sluice/sluice.conf ] || fail "remove deleted the data or the configuration"
