@@ -89,7 +89,11 @@ elif dpkg-query -W -f='${Status}' sluice 2>/dev/null | grep -q 'ok installed'; t
   fail "a sluice package is installed on this machine: the install/upgrade/purge cycle would replace it"
 else
   trap 'dpkg -P sluice > /dev/null 2>&1 || true' EXIT  # a failure below leaves nothing installed
+  # Where systemd runs, the postinst starts (and after the upgrade restarts) the service: it is
+  # stopped so that the daemons below can take its prefix.
+  stop_service() { if [ -d /run/systemd/system ]; then systemctl stop sluice.service; fi; }
   dpkg -i "$deb" > "$work/dpkg.log" 2>&1 || { cat "$work/dpkg.log" >&2; fail "dpkg -i"; }
+  stop_service
   [ -x /usr/bin/sluice ] && [ -f /etc/sluice/sluice.conf ] || fail "the installed package misses its files"
   # What an administrator does: edit the configuration, keep data under /var/lib/sluice.
   echo "# edited by the administrator" >> /etc/sluice/sluice.conf
@@ -104,6 +108,7 @@ else
   sed -i "s/^Version: .*/Version: ${version}+next1/" "$work/next/DEBIAN/control"
   dpkg-deb --root-owner-group -b "$work/next" "$work/sluice_next.deb" > /dev/null
   dpkg -i "$work/sluice_next.deb" > "$work/upgrade.log" 2>&1 || { cat "$work/upgrade.log" >&2; fail "the upgrade"; }
+  stop_service
   [ "$(dpkg-query -W -f='${Version}' sluice)" = "${version}+next1" ] || fail "the upgrade did not install the next version"
   grep -q "sluice migrations up" "$work/upgrade.log" || { cat "$work/upgrade.log" >&2; fail "no migrations notice on a PostgreSQL upgrade"; }
   grep -qx "# edited by the administrator" /etc/sluice/sluice.conf || fail "the upgrade lost the edited sluice.conf"
