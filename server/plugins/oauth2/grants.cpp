@@ -80,7 +80,6 @@ json rowOf(const OAuth2Code& c) {
   return row;
 }
 
-
 constexpr const char* kTokens = "oauth2_tokens";
 constexpr const char* kCodes = "oauth2_authorization_codes";
 

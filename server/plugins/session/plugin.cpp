@@ -16,12 +16,10 @@
 #include <openssl/rand.h>
 #include <openssl/sha.h>
 
-
 namespace sluice::plugins {
 namespace {
 
 using nlohmann::json;
-
 
 // The `cookie` storage: the session as JSON, sealed with AES-256-GCM under SHA-256(secret):
 // base64urlEncode(nonce 12 | ciphertext | tag 16). The cookie's name is authenticated with it.
