@@ -38,7 +38,8 @@ core::Error configError(const std::string& message) { return core::Error::badReq
 const std::vector<ConfigKey>& configKeys() {
   static const std::vector<ConfigKey> kKeys{
       {"prefix", "/var/lib/sluice", "Runtime folder: the SQLite file, the last good config, logs."},
-      {"proxy_listen", "0.0.0.0:8000, 0.0.0.0:8443 ssl", "Proxy listeners (address:port [ssl])."},
+      {"proxy_listen", "0.0.0.0:8000, 0.0.0.0:8443 http2 ssl",
+       "Proxy listeners (address:port [ssl] [http2]): http2 offers h2 in TLS (ALPN), or takes prior-knowledge h2c on a plain one."},
       {"admin_listen", "127.0.0.1:8001",
        "Admin API listener ('host:port', 'host:port ssl' for TLS). A non-loopback address requires admin_tokens."},
       {"admin_ssl_cert", "", "PEM certificate (chain) of a TLS Admin listener; empty: a self-signed one in <prefix>/ssl."},
@@ -73,6 +74,12 @@ const std::vector<ConfigKey>& configKeys() {
       {"keepalive_requests", "10000", "Requests on one client connection before it is closed."},
       {"large_client_header_buffers", "4 8k", "Request head limits: N SIZE (request line <= SIZE: 414; headers <= N x SIZE: 431)."},
       {"max_request_headers", "100", "Most header fields in a request (431 past it)."},
+      {"http2_max_concurrent_streams", "128", "Streams an HTTP/2 client may have open at once on one connection."},
+      {"http2_max_requests", "1000", "Streams on one HTTP/2 connection before it is closed (GOAWAY)."},
+      {"http2_max_header_list_size", "32k", "Largest HTTP/2 request head, decoded (431 past it)."},
+      {"http2_stream_window", "64k", "Request body bytes an HTTP/2 client may send on a stream ahead of the upstream."},
+      {"http2_connection_window", "1m", "The same for all streams of a connection."},
+      {"http2_max_control_frames", "1000", "SETTINGS and PING frames a client may send per second (more: a flood, GOAWAY)."},
       {"upstream_keepalive_pool_size", "512", "Idle upstream connections kept per peer and worker."},
       {"upstream_keepalive_max_requests", "10000", "Requests on one upstream connection before it is closed."},
       {"upstream_keepalive_idle_timeout", "60s", "How long an idle upstream connection is kept."},
@@ -173,9 +180,14 @@ core::Result<Config> Config::parse(std::string_view text, const std::string& sou
                           "upstream_keepalive_idle_timeout", "drain_timeout", "rate_limiting_sync_interval", "loadtest_max_duration"})
     if (auto m = config.milliseconds(key); !m) return m.error();
   for (const auto& key : {"keepalive_requests", "upstream_keepalive_pool_size", "upstream_keepalive_max_requests",
-                          "max_request_headers", "admin_threads", "rate_limiting_counters", "trace_slowest", "traces_kept", "access_log_queue",
+                          "max_request_headers", "admin_threads", "http2_max_requests", "http2_max_control_frames", "rate_limiting_counters", "trace_slowest", "traces_kept", "access_log_queue",
                           "loadtest_max_connections", "loadtest_max_threads", "loadtests_kept", "plugin_queue"})
     if (auto i = config.integer(key); !i || *i < 0) return configError(key + std::string(": expected a positive integer"));
+  if (auto i = config.integer("http2_max_concurrent_streams"); !i || *i < 1 || *i > 1000000)
+    return configError("http2_max_concurrent_streams: expected a number from 1 to 1000000");
+  for (const auto& key : {"http2_max_header_list_size", "http2_stream_window", "http2_connection_window"})
+    if (auto b = config.bytes(key); !b || *b < 1024 || *b > 2147483647)
+      return configError(key + std::string(": expected a size from 1k to 2g"));
   if (auto i = config.integer("plugin_threads"); !i || *i < 1 || *i > 1024)
     return configError("plugin_threads: expected a number of threads from 1 to 1024");
   for (const auto& key : {"observability", "observability_consumers"})

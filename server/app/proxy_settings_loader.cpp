@@ -2,6 +2,8 @@
 
 #include "net/listen_address.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -35,6 +37,13 @@ core::Result<proxy::ProxySettings> loadProxySettings(const Config& config, const
   s.limits.maxRequestLine = static_cast<size_t>(*bufferSize);
   s.limits.maxHeaderBytes = static_cast<size_t>(*bufferSize) * static_cast<size_t>(bufferCount);
   s.limits.maxHeaders = static_cast<size_t>(*config.integer("max_request_headers"));
+  s.http2.maxConcurrentStreams = static_cast<uint32_t>(*config.integer("http2_max_concurrent_streams"));
+  s.http2.maxRequests = static_cast<uint32_t>(std::min<int64_t>(*config.integer("http2_max_requests"), UINT32_MAX));
+  s.http2.maxHeaderListSize = static_cast<uint32_t>(*config.bytes("http2_max_header_list_size"));
+  s.http2.streamWindow = static_cast<uint32_t>(*config.bytes("http2_stream_window"));
+  s.http2.connectionWindow = static_cast<uint32_t>(*config.bytes("http2_connection_window"));
+  s.http2.maxControlFramesPerSecond = static_cast<uint32_t>(std::min<int64_t>(*config.integer("http2_max_control_frames"), UINT32_MAX));
+  s.http2.maxHeaders = s.limits.maxHeaders;
   s.clientMaxBodySize = static_cast<uint64_t>(*config.bytes("client_max_body_size"));
   s.bodyBufferSize = static_cast<uint64_t>(*config.bytes("body_buffer_size"));
   s.clientHeaderTimeoutMs = static_cast<uint64_t>(*config.milliseconds("client_header_timeout"));

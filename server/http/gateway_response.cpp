@@ -54,18 +54,23 @@ void jsonMessageBody(std::string_view message, std::string& out) {
 
 }  // namespace
 
+std::string_view gatewayResponseBody(const GatewayResponse& r, std::string& json, std::string_view& contentType) {
+  contentType = {};
+  if (r.rawBody) {
+    contentType = r.contentType;
+    return r.body;
+  }
+  if (r.bodyless) return {};
+  jsonMessageBody(r.message.empty() ? defaultMessage(r.status) : r.message, json);
+  contentType = "application/json; charset=utf-8";
+  return json;
+}
+
 bool writeGatewayResponse(net::IoBuffer& out, const GatewayResponse& r, bool headRequest, std::string_view serverToken,
                           std::string_view requestId) {
   thread_local std::string json;
-  std::string_view body, contentType;
-  if (r.rawBody) {
-    body = r.body;
-    contentType = r.contentType;
-  } else if (!r.bodyless) {
-    jsonMessageBody(r.message.empty() ? defaultMessage(r.status) : r.message, json);
-    body = json;
-    contentType = "application/json; charset=utf-8";
-  }
+  std::string_view contentType;
+  const std::string_view body = gatewayResponseBody(r, json, contentType);
   char number[24];
   const auto digits = [&number](size_t n) {
     return std::string_view(number, static_cast<size_t>(std::snprintf(number, sizeof number, "%zu", n)));

@@ -26,6 +26,10 @@ struct GatewayResponse {
   std::optional<size_t> bodyLength = {};
 };
 
+// The body the response carries (a JSON message unless raw or bodyless; `json` holds it) and its
+// content type.
+std::string_view gatewayResponseBody(const GatewayResponse& response, std::string& json, std::string_view& contentType);
+
 // Serialises the response into `out`; false if it does not fit.
 bool writeGatewayResponse(net::IoBuffer& out, const GatewayResponse& response, bool headRequest,
                           std::string_view serverToken, std::string_view requestId);

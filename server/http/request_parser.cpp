@@ -81,6 +81,7 @@ ParseResult RequestParser::parseHead(std::string_view text, RequestHead& out) {
   if (out.method.empty()) return fail(400, "Bad Request");
   for (unsigned char c : out.method)
     if (!isTokenChar(c)) return fail(400, "Bad Request");
+  out.versionMajor = 1;
   if (version == "HTTP/1.1") out.versionMinor = 1;
   else if (version == "HTTP/1.0") out.versionMinor = 0;
   else if (version.size() == 8 && version.substr(0, 5) == "HTTP/" && version[6] == '.') return fail(505, "HTTP Version Not Supported");

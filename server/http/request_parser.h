@@ -17,6 +17,7 @@ struct RequestHead {
   std::string_view query;      // without the '?'
   std::string_view host;       // Host header, or the authority of an absolute-form target
   int versionMinor = 1;        // HTTP/1.0 or HTTP/1.1
+  int versionMajor = 1;        // 2: a stream of an HTTP/2 connection (versionMinor 1 toward the upstream)
   Headers headers;
   BodyFraming framing = BodyFraming::None;
   uint64_t contentLength = 0;
@@ -26,6 +27,11 @@ struct RequestHead {
   std::string_view connection; // the client's Connection header (names more hop-by-hop headers)
   size_t headBytes = 0;        // request line + headers + final CRLF
 };
+
+// "HTTP/1.0", "HTTP/1.1" or "HTTP/2.0" (nginx's $server_protocol, which Kong reads).
+inline std::string_view protocolName(const RequestHead& head) {
+  return head.versionMajor == 2 ? "HTTP/2.0" : head.versionMinor == 0 ? "HTTP/1.0" : "HTTP/1.1";
+}
 
 class RequestParser {
  public:

@@ -5,38 +5,23 @@
 #include <charconv>
 
 namespace sluice::http {
-namespace {
 
-bool appendNumber(net::IoBuffer& out, uint64_t n) {
-  char digits[24];
-  const auto r = std::to_chars(digits, digits + sizeof digits, n);
-  return out.append(std::string_view(digits, static_cast<size_t>(r.ptr - digits)));
+std::string_view decimal(uint64_t n, char (&room)[24]) {
+  const auto r = std::to_chars(room, room + sizeof room, n);
+  return std::string_view(room, static_cast<size_t>(r.ptr - room));
 }
 
-}  // namespace
-
 bool writePassedResponseHead(net::IoBuffer& out, const ResponseHead& response, const PassedResponse& p) {
-  bool ok = out.append(p.clientMinor == 1 ? "HTTP/1.1 " : "HTTP/1.0 ") && appendNumber(out, static_cast<uint64_t>(response.status)) &&
+  char digits[24];
+  bool ok = out.append(p.clientMinor == 1 ? "HTTP/1.1 " : "HTTP/1.0 ") && out.append(decimal(static_cast<uint64_t>(response.status), digits)) &&
             out.append(" ") && out.append(response.reason.empty() ? reasonPhrase(response.status) : response.reason) &&
             out.append("\r\n");
-  const bool edited = p.changes.any();
-  for (const auto& h : response.headers) {
-    if (isHopByHop(h.name)) continue;
-    if (edited && p.changes.replaces(h.name)) continue;
-    if (!response.connection.empty() && hasToken(response.connection, h.name)) continue;
-    if ((p.dechunk || p.wholeBody) && equalsIgnoreCase(h.name, "content-length")) continue;
-    ok = ok && out.append(h.name) && out.append(": ") && out.append(h.value) && out.append("\r\n");
-  }
-  if (p.changes.set)
-    for (const auto& e : *p.changes.set) ok = ok && out.append(e.name) && out.append(": ") && out.append(e.value) && out.append("\r\n");
+  const auto line = [&out](std::string_view name, std::string_view value) {
+    return out.append(name) && out.append(": ") && out.append(value) && out.append("\r\n");
+  };
+  ok = ok && forEachUpstreamField(response, p, line);
   if (response.framing == BodyFraming::Chunked && !p.dechunk) ok = ok && out.append("Transfer-Encoding: chunked\r\n");
-  if (p.wholeBody) ok = ok && out.append("Content-Length: ") && appendNumber(out, response.contentLength) && out.append("\r\n");
-  if (!p.via.empty()) ok = ok && out.append("Via: ") && out.append(p.via) && out.append("\r\n");
-  if (p.upstreamLatencyMs >= 0 && p.proxyLatencyMs >= 0) {
-    ok = ok && out.append("X-Sluice-Upstream-Latency: ") && appendNumber(out, static_cast<uint64_t>(p.upstreamLatencyMs)) &&
-         out.append("\r\nX-Sluice-Proxy-Latency: ") && appendNumber(out, static_cast<uint64_t>(p.proxyLatencyMs)) && out.append("\r\n");
-  }
-  if (!p.requestId.empty()) ok = ok && out.append("X-Sluice-Request-Id: ") && out.append(p.requestId) && out.append("\r\n");
+  ok = ok && forEachGatewayField(response, p, line);
   if (p.upgrade)
     return ok && out.append("Upgrade: ") && out.append(findHeader(response.headers, "upgrade")) &&
            out.append("\r\nConnection: upgrade\r\n\r\n");

@@ -4,6 +4,7 @@
 // its Connection header names) and with the header changes applied, the framing the body goes
 // with, and the gateway's own headers.
 #include "http/header_edits.h"
+#include "http/http_types.h"
 #include "http/response_parser.h"
 #include "net/io_buffer.h"
 
@@ -26,5 +27,40 @@ struct PassedResponse {
 
 // Writes the head into `out`; false if it does not fit.
 bool writePassedResponseHead(net::IoBuffer& out, const ResponseHead& response, const PassedResponse& passed);
+
+// The head's fields whatever the protocol toward the client, each (name, value) to `emit`, which
+// returns false to stop: the upstream's fields passed on (with the header changes), then the
+// gateway's own. Not the status line nor what frames the message in HTTP/1.x (Transfer-Encoding,
+// Connection, Upgrade). HTTP/2 sends these fields, names lower-cased.
+template <class Emit>
+bool forEachUpstreamField(const ResponseHead& response, const PassedResponse& p, Emit&& emit) {
+  const bool edited = p.changes.any();
+  for (const auto& h : response.headers) {
+    if (isHopByHop(h.name)) continue;
+    if (edited && p.changes.replaces(h.name)) continue;
+    if (!response.connection.empty() && hasToken(response.connection, h.name)) continue;
+    if ((p.dechunk || p.wholeBody) && equalsIgnoreCase(h.name, "content-length")) continue;
+    if (!emit(h.name, h.value)) return false;
+  }
+  if (p.changes.set)
+    for (const auto& e : *p.changes.set)
+      if (!emit(e.name, e.value)) return false;
+  return true;
+}
+
+// A number's decimal digits, in `room`.
+std::string_view decimal(uint64_t n, char (&room)[24]);
+
+template <class Emit>
+bool forEachGatewayField(const ResponseHead& response, const PassedResponse& p, Emit&& emit) {
+  char digits[24];
+  if (p.wholeBody && !emit("Content-Length", decimal(response.contentLength, digits))) return false;
+  if (!p.via.empty() && !emit("Via", p.via)) return false;
+  if (p.upstreamLatencyMs >= 0 && p.proxyLatencyMs >= 0) {
+    if (!emit("X-Sluice-Upstream-Latency", decimal(static_cast<uint64_t>(p.upstreamLatencyMs), digits))) return false;
+    if (!emit("X-Sluice-Proxy-Latency", decimal(static_cast<uint64_t>(p.proxyLatencyMs), digits))) return false;
+  }
+  return p.requestId.empty() || emit("X-Sluice-Request-Id", p.requestId);
+}
 
 }  // namespace sluice::http

@@ -17,7 +17,8 @@ core::Result<std::vector<ListenAddress>> parseListenList(const std::string& valu
     ListenAddress listen;
     while (words >> flag) {
       if (flag == "ssl") listen.ssl = true;
-      else if (flag == "reuseport" || flag.rfind("backlog=", 0) == 0 || flag == "http2" || flag == "deferred") continue;
+      else if (flag == "http2") listen.http2 = true;
+      else if (flag == "reuseport" || flag.rfind("backlog=", 0) == 0 || flag == "deferred") continue;
       else return core::Error::badRequest(key + ": unknown flag '" + flag + "' in '" + entry + "'");
     }
     const auto colon = address.rfind(':');

@@ -13,10 +13,11 @@ struct ListenAddress {
   std::string host;
   uint16_t port = 0;
   bool ssl = false;
+  bool http2 = false;  // HTTP/2: offered in ALPN on a TLS listener, by prior knowledge (h2c) on a plain one
 };
 
-// `key` names the setting in error messages. Flags other than ssl that Kong accepts (reuseport,
-// backlog=N, http2, deferred) are accepted and have no effect; any other is refused.
+// `key` names the setting in error messages. Flags other than ssl and http2 that Kong accepts
+// (reuseport, backlog=N, deferred) are accepted and have no effect; any other is refused.
 core::Result<std::vector<ListenAddress>> parseListenList(const std::string& value, const std::string& key);
 
 }  // namespace sluice::net

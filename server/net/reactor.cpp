@@ -38,6 +38,13 @@ bool Reactor::add(int fd, EventHandler* handler) {
   return epoll_ctl(epoll_, EPOLL_CTL_ADD, fd, &ev) == 0;
 }
 
+bool Reactor::handOver(int fd, EventHandler* handler) {
+  epoll_event ev{};
+  ev.events = EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET;
+  ev.data.ptr = handler;
+  return epoll_ctl(epoll_, EPOLL_CTL_MOD, fd, &ev) == 0;
+}
+
 void Reactor::remove(int fd) { epoll_ctl(epoll_, EPOLL_CTL_DEL, fd, nullptr); }
 
 void Reactor::post(std::function<void()> task) {

@@ -50,6 +50,9 @@ class Reactor {
   const std::shared_ptr<ReactorHandle>& handle() const { return handle_; }
 
   bool add(int fd, EventHandler* handler);  // edge-triggered, in and out
+  // The fd's events go to `handler` from now on (a connection changing protocol); its readiness is
+  // reported again.
+  bool handOver(int fd, EventHandler* handler);
   void remove(int fd);
 
   uint64_t now() const { return now_; }  // milliseconds, monotonic, per loop iteration

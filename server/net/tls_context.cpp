@@ -42,11 +42,20 @@ int onServerName(SSL* ssl, int*, void* arg) {
   return SSL_TLSEXT_ERR_OK;
 }
 
-int onAlpn(SSL*, const unsigned char** out, unsigned char* outLength, const unsigned char* in, unsigned int inLength,
+// Whether a connection offers h2 (its listener's http2 flag) lives in the connection's ex_data.
+int http2Index() {
+  static const int index = SSL_get_ex_new_index(0, nullptr, nullptr, nullptr, nullptr);
+  return index;
+}
+
+int onAlpn(SSL* ssl, const unsigned char** out, unsigned char* outLength, const unsigned char* in, unsigned int inLength,
            void*) {
   static const unsigned char kHttp11[] = {8, 'h', 't', 't', 'p', '/', '1', '.', '1'};
+  static const unsigned char kBoth[] = {2, 'h', '2', 8, 'h', 't', 't', 'p', '/', '1', '.', '1'};
+  const bool h2 = SSL_get_ex_data(ssl, http2Index()) != nullptr;
   unsigned char* selected = nullptr;
-  if (SSL_select_next_proto(&selected, outLength, kHttp11, sizeof kHttp11, in, inLength) != OPENSSL_NPN_NEGOTIATED)
+  if (SSL_select_next_proto(&selected, outLength, h2 ? kBoth : kHttp11, h2 ? sizeof kBoth : sizeof kHttp11, in, inLength) !=
+      OPENSSL_NPN_NEGOTIATED)
     return SSL_TLSEXT_ERR_NOACK;  // a client that offers no http/1.1 still gets HTTP/1.1
   *out = selected;
   return SSL_TLSEXT_ERR_OK;
@@ -142,7 +151,20 @@ core::Result<SslCtxPtr> makeServerContext(const KeyPair& defaultPair, const std:
   SSL_CTX_set_tlsext_servername_arg(raw, select);
   SSL_CTX_set_alpn_select_cb(raw, onAlpn, nullptr);
   (void)contextIndex();
+  (void)http2Index();
   return ctx;
+}
+
+void offerHttp2(SSL* ssl) {
+  static int yes = 1;
+  SSL_set_ex_data(ssl, http2Index(), &yes);
+}
+
+bool negotiatedHttp2(const SSL* ssl) {
+  const unsigned char* protocol = nullptr;
+  unsigned int length = 0;
+  SSL_get0_alpn_selected(ssl, &protocol, &length);
+  return length == 2 && protocol[0] == 'h' && protocol[1] == '2';
 }
 
 core::Result<SslCtxPtr> makeClientContext() {

@@ -1,5 +1,6 @@
 #pragma once
-// OpenSSL contexts for the proxy: the server side (TLS 1.2 and 1.3 only by default, ALPN http/1.1,
+// OpenSSL contexts for the proxy: the server side (TLS 1.2 and 1.3 only by default, ALPN h2 where
+// the listener offers it and http/1.1,
 // session tickets and a session cache for resumption, a default certificate, and a callback that
 // picks a certificate by SNI) and the client side towards upstreams.
 #include "core/result.h"
@@ -32,5 +33,11 @@ bool usePair(SSL* ssl, const KeyPair& pair);
 core::Result<SslCtxPtr> makeServerContext(const KeyPair& defaultPair, const std::string& protocols,
                                           std::function<bool(SSL*, const std::string&)> selectBySni);
 core::Result<SslCtxPtr> makeClientContext();
+
+// A connection whose listener has the http2 flag offers h2 in ALPN (preferred over http/1.1 when
+// the client offers both); call before the handshake.
+void offerHttp2(SSL* ssl);
+// The handshake chose h2.
+bool negotiatedHttp2(const SSL* ssl);
 
 }  // namespace sluice::net

@@ -27,6 +27,7 @@ class TlsStream {
   TlsStream& operator=(const TlsStream&) = delete;
 
   SSL* ssl() { return ssl_; }
+  const SSL* ssl() const { return ssl_; }
   IoResult handshake();
   bool handshakeDone() const { return done_; }
   IoResult read(char* data, size_t size);

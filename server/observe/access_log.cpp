@@ -57,7 +57,7 @@ void AccessLog::write(const AccessEntry& e) {
     line.reserve(160 + e.target.size() + e.userAgent.size() + e.referer.size());
     line.append(e.clientIp).append(" - - ").append(localTime()).append(" \"");
     line.append(e.method).push_back(' ');
-    line.append(e.target).append(e.httpMinor == 0 ? " HTTP/1.0\" " : " HTTP/1.1\" ");
+    line.append(e.target).append(" ").append(e.protocol).append("\" ");
     appendNumber(line, static_cast<uint64_t>(e.status));
     line.push_back(' ');
     appendNumber(line, e.bytesOut);

@@ -15,7 +15,7 @@ namespace sluice::observe {
 
 struct AccessEntry {
   std::string_view clientIp, method, target, userAgent, referer, requestId, route, service;
-  int httpMinor = 1;
+  std::string_view protocol = "HTTP/1.1";  // HTTP/1.0, HTTP/1.1 or HTTP/2.0
   int status = 0;
   uint64_t bytesIn = 0, bytesOut = 0;
   uint64_t totalUs = 0;

@@ -11,12 +11,20 @@
 #include <cstdint>
 #include <memory>
 #include <string_view>
+#include <utility>
 
 namespace sluice::proxy {
 
 class ClientConnection {
  public:
   ClientConnection(int fd, std::unique_ptr<net::TlsStream> tls) : fd_(fd), tls_(std::move(tls)) {}
+  // The socket and its TLS state, taken over by another session (a protocol change); this one is left closed.
+  struct Parts {
+    int fd = -1;
+    std::unique_ptr<net::TlsStream> tls;
+  };
+  explicit ClientConnection(Parts parts) : fd_(parts.fd), tls_(std::move(parts.tls)) {}
+  Parts release() { return Parts{std::exchange(fd_, -1), std::move(tls_)}; }
   ~ClientConnection() { close(); }
   ClientConnection(const ClientConnection&) = delete;
   ClientConnection& operator=(const ClientConnection&) = delete;
@@ -25,6 +33,7 @@ class ClientConnection {
   bool tls() const { return tls_ != nullptr; }
   std::string_view serverName() const { return tls_ ? tls_->serverName() : std::string_view(); }
   net::TlsStream* tlsStream() { return tls_.get(); }
+  const net::TlsStream* tlsStream() const { return tls_.get(); }
 
   void noteEvents(uint32_t events);
   bool readable() const { return ready_.readable; }

@@ -21,6 +21,7 @@ class Downstream {
   ClientConnection& connection() { return conn_; }
   const ClientConnection& connection() const { return conn_; }
   net::IoBuffer& in() { return in_; }    // the client's bytes: request heads and bodies
+  const net::IoBuffer& in() const { return in_; }
   net::IoBuffer& out() { return out_; }  // response heads (bodies go from where they are)
 
   // Reads into in(): some bytes arrived, none yet (it would block), or the client is gone (it

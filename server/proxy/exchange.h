@@ -21,12 +21,21 @@
 namespace sluice::proxy {
 
 struct SnapshotPin;  // proxy_worker.h
-class HttpSession;
 
-// The link from a suspended plugin's waker to the session waiting for it: cut when the exchange
+// What conducts an exchange (an HTTP/1.x session, an HTTP/2 stream): woken when a plugin that
+// waited for work off the reactor is done.
+class ExchangeConductor {
+ public:
+  virtual void resumeExchange() = 0;
+
+ protected:
+  ~ExchangeConductor() = default;
+};
+
+// The link from a suspended plugin's waker to the conductor waiting for it: cut when the exchange
 // ends, so that a late waker finds nobody.
 struct WakeTicket {
-  HttpSession* session = nullptr;
+  ExchangeConductor* conductor = nullptr;
 };
 
 struct Exchange {
@@ -71,13 +80,19 @@ struct Exchange {
   int targetIndex = -1;  // in the service's upstream; -1: none
   int tries = 0;
   int httpMinor = 1;  // the client's HTTP/1.x
+  std::string_view protocol = "HTTP/1.1";  // the client's protocol, for the access log
   bool isHead = false;
   uint64_t startUs = 0, sentUs = 0;
   // The request going up: its head (in the session's upstream buffer) and body.
   size_t upstreamHeadSent = 0, bufferedBodySent = 0;  // bufferedBodySent: of a body read for the plugins
   uint64_t requestBodyPending = 0;  // body bytes decoded in the client's buffer, not yet sent up
-  bool requestBodyDone() const { return codec.bodyDone(); }
-  uint64_t requestBodySeen() const { return codec.bodySeen(); }
+  // An HTTP/2 stream's body arrives in DATA frames, not through the HTTP/1.x codec.
+  struct StreamBody {
+    bool http2 = false, done = false;
+    uint64_t seen = 0;
+  } streamBody;
+  bool requestBodyDone() const { return streamBody.http2 ? streamBody.done : codec.bodyDone(); }
+  uint64_t requestBodySeen() const { return streamBody.http2 ? streamBody.seen : codec.bodySeen(); }
   // The response coming down.
   bool anyResponseByte = false;
   bool switchingProtocols() const { return response.status == 101; }  // once the response head is in
@@ -106,6 +121,7 @@ class ExchangePool {
     x->requestIdLength = 0;
     x->isHead = false;  // until a head says otherwise (an unparsable one gets a body)
     x->anyResponseByte = false;
+    x->streamBody = {};
     inUse_.store(inUse_.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
     return x;
   }

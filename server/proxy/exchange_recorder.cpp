@@ -45,7 +45,7 @@ void ExchangeRecorder::record(Exchange& x, std::string_view clientIp, int status
     e.requestId = x.id();
     if (x.route) e.route = x.route->name.empty() ? std::string_view(x.route->id) : std::string_view(x.route->name);
     if (x.service) e.service = x.service->name.empty() ? std::string_view(x.service->host) : std::string_view(x.service->name);
-    e.httpMinor = x.httpMinor;
+    e.protocol = x.protocol;
     e.status = status;
     e.bytesIn = r.bytesIn;
     e.bytesOut = r.bytesOut;

@@ -24,6 +24,7 @@ void openExchange(ProxyWorker& worker, Exchange& x, const ClientFacts& client) {
   x.startUs = worker.nowMicros();
   x.isHead = x.head.method == "HEAD";
   x.httpMinor = x.head.versionMinor;
+  x.protocol = http::protocolName(x.head);
   x.anyResponseByte = false;
   x.tries = 0;
   x.upstreamHeadSent = x.bufferedBodySent = 0;
@@ -149,6 +150,34 @@ plugins::PhaseResult runRequestPlugins(ProxyWorker& worker, Exchange& x, const C
 plugins::PhaseResult resumeRequestPlugins(Exchange& x, const ClientFacts& client) {
   return plugins::resumeRequestPhases(*x.chain, x.ctx, x.resolved, x.timings,
                                       client.https ? router::kHttps : router::kHttp, x.cursor);
+}
+
+plugins::Suspension::Waker makeWaker(Exchange& x, ExchangeConductor& conductor, net::Reactor& reactor) {
+  auto ticket = std::make_shared<WakeTicket>();  // new each time: an old waker must not find this wait
+  ticket->conductor = &conductor;
+  x.waking = ticket;
+  return [reactor = reactor.handle(), ticket] {
+    reactor->post([ticket] {
+      if (ExchangeConductor* conductor = ticket->conductor) conductor->resumeExchange();
+    });
+  };
+}
+
+void forgetWaker(Exchange& x) {
+  if (x.waking) x.waking->conductor = nullptr, x.waking.reset();
+}
+
+http::PassedResponse passedResponse(const ProxyWorker& worker, Exchange& x, std::string_view via, bool wholeBody) {
+  http::PassedResponse passed;
+  passed.wholeBody = wholeBody;
+  passed.changes = {&x.ctx.responseHeaders, &x.ctx.removeResponseHeaders};
+  passed.via = via;
+  if (worker.settings().latencyTokens) {
+    passed.upstreamLatencyMs = static_cast<int64_t>((worker.nowMicros() - x.sentUs) / 1000);
+    passed.proxyLatencyMs = static_cast<int64_t>((x.sentUs - x.startUs) / 1000);
+  }
+  passed.requestId = x.id();
+  return passed;
 }
 
 bool writeUpstreamRequest(ProxyWorker& worker, Exchange& x, const ClientFacts& client, net::IoBuffer& out) {

@@ -3,7 +3,9 @@
 // head, the route on the pinned snapshot (or the gateway's own answer), the route's request
 // plugins, and the request head written for the upstream. The session conducts; these decide.
 #include "http/gateway_response.h"
+#include "http/response_head_writer.h"
 #include "net/io_buffer.h"
+#include "net/reactor.h"
 #include "plugins/plugin.h"
 #include "proxy/exchange.h"
 
@@ -41,6 +43,15 @@ Routed routeExchange(ProxyWorker& worker, Exchange& x, const ClientFacts& client
 plugins::PhaseResult runRequestPlugins(ProxyWorker& worker, Exchange& x, const ClientFacts& client,
                                        plugins::Suspension& suspension);
 plugins::PhaseResult resumeRequestPlugins(Exchange& x, const ClientFacts& client);
+
+// A plugin of the exchange waits: its waker posts `conductor.resumeExchange()` to `reactor`, once,
+// unless forgetWaker() cut the link first (the exchange ended).
+plugins::Suspension::Waker makeWaker(Exchange& x, ExchangeConductor& conductor, net::Reactor& reactor);
+void forgetWaker(Exchange& x);
+
+// How the upstream's response head goes to the client, whatever the protocol: the plugins' header
+// changes, `via`, the latency headers and the request id (framing fields are the caller's).
+http::PassedResponse passedResponse(const ProxyWorker& worker, Exchange& x, std::string_view via, bool wholeBody);
 
 // The request head for the upstream, into `out` (and the balancer's hash key, while the client's
 // head is still readable). False: it does not fit even a large buffer (431).

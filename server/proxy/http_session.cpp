@@ -1,22 +1,25 @@
 #include "proxy/http_session.h"
 
 #include "proxy/exchange_recorder.h"
+#include "proxy/http2_session.h"
 #include "proxy/local_answer.h"
 
 #include <algorithm>
 
 namespace sluice::proxy {
 
-HttpSession::HttpSession(ProxyWorker& worker, int fd, std::string clientIp, uint16_t serverPort, bool tls)
+HttpSession::HttpSession(ProxyWorker& worker, int fd, std::string clientIp, const ListenerTraits& listener)
     : worker_(worker),
-      client_(worker, fd, tls),
+      client_(worker, fd, listener.tls),
       leg_(worker, *this),
       request_(worker, client_, leg_),
       response_(worker, client_, leg_),
       clientIp_(std::move(clientIp)) {
   facts_.clientIp = clientIp_;
-  facts_.serverPort = serverPort;
+  facts_.serverPort = listener.port;
   facts_.https = client_.connection().tls();
+  http2Allowed_ = listener.http2;
+  if (http2Allowed_ && facts_.https) net::offerHttp2(client_.connection().tlsStream()->ssl());
   if (!worker.settings().observe) return;
   facts_.acceptedUs = worker.nowMicros();
   facts_.traceAllowed = net::inRanges(worker.settings().traceClients, clientIp_);
@@ -94,6 +97,17 @@ bool HttpSession::stepReadHead() {
     if (read == Read::None) return goIdle(), false;
     worker_.reactor().arm(*this, worker_.settings().clientHeaderTimeoutMs);
   }
+  if (http2Allowed_ && requestsServed_ == 0 && !exchange_) {
+    switch (protocolOfConnection()) {
+      case Protocol::Http2: return handOverToHttp2(), false;
+      case Protocol::NeedMore: {
+        const Read read = client_.read();
+        if (read == Read::Gone) close();
+        return read == Read::Some;
+      }
+      case Protocol::Http1: break;
+    }
+  }
   if (!exchange_) exchange_ = worker_.exchanges().take(worker_.settings().limits);  // borrowed while a request is in progress
   switch (exchange_->codec.readHead(client_.in().view(), exchange_->head)) {
     case http::Http1ServerCodec::Head::Error: return respondLocal({exchange_->codec.errorStatus(), {}, {}, true, false}), true;
@@ -104,6 +118,25 @@ bool HttpSession::stepReadHead() {
     }
     default: beginExchange(); return state_ != State::Closed;
   }
+}
+
+HttpSession::Protocol HttpSession::protocolOfConnection() const {
+  if (facts_.https) return net::negotiatedHttp2(client_.connection().tlsStream()->ssl()) ? Protocol::Http2 : Protocol::Http1;
+  const std::string_view preface = Http2Session::kPreface;
+  const std::string_view in = client_.in().view();
+  if (in.size() >= preface.size()) return in.substr(0, preface.size()) == preface ? Protocol::Http2 : Protocol::Http1;
+  return preface.substr(0, in.size()) == in ? Protocol::NeedMore : Protocol::Http1;
+}
+
+void HttpSession::handOverToHttp2() {
+  net::TimerQueue::disarm(*this);
+  auto next = std::make_unique<Http2Session>(worker_, client_.connection().release(), clientIp_, facts_);
+  Http2Session* h2 = next.get();
+  const std::string bytes(client_.in().view());  // (the first bytes: the preface and a few frames)
+  state_ = State::Closed;
+  client_.close();  // (buffers only: the socket went to the new session)
+  worker_.sessionReplaced(this, std::move(next));
+  h2->start(bytes);
 }
 
 void HttpSession::beginExchange() {
@@ -128,20 +161,11 @@ void HttpSession::beginExchange() {
 
 void HttpSession::forwardExchange() { afterRequestPlugins(runRequestPlugins(worker_, *exchange_, facts_, *this)); }
 
-plugins::Suspension::Waker HttpSession::suspend() {
-  auto ticket = std::make_shared<WakeTicket>();  // new each time: an old waker must not find this wait
-  ticket->session = this;
-  exchange_->waking = ticket;
-  return [reactor = worker_.reactor().handle(), ticket] {
-    reactor->post([ticket] {
-      if (HttpSession* session = ticket->session) session->resumeExchange();
-    });
-  };
-}
+plugins::Suspension::Waker HttpSession::suspend() { return makeWaker(*exchange_, *this, worker_.reactor()); }
 
 void HttpSession::resumeExchange() {
   if (state_ != State::AwaitingPlugin) return;
-  exchange_->waking->session = nullptr, exchange_->waking.reset();  // (woken once)
+  forgetWaker(*exchange_);  // (woken once)
   afterRequestPlugins(resumeRequestPlugins(*exchange_, facts_));
   drive();
 }
@@ -205,7 +229,7 @@ void HttpSession::respondLocal(http::GatewayResponse r, std::shared_ptr<const st
 }
 
 void HttpSession::endExchange(bool reusable, int status) {
-  if (exchange_->waking) exchange_->waking->session = nullptr, exchange_->waking.reset();  // a late waker finds nobody
+  forgetWaker(*exchange_);  // a late waker finds nobody
   leg_.release(*exchange_, reusable);
   ExchangeRecorder(worker_.settings(), worker_.metrics()).record(*exchange_, clientIp_, status);
   if (exchange_->pin) worker_.unpinSnapshot(exchange_->pin);  // (pinned until the exchange is recorded)

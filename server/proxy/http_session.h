@@ -5,6 +5,7 @@
 // response relay (head and body down), local answers — acting on what each step reports (step.h).
 // Keep-alive and pipelined requests are answered in order; readiness is edge-triggered.
 #include "net/slab_allocator.h"
+#include "proxy/client_session.h"
 #include "proxy/downstream.h"
 #include "proxy/exchange_start.h"
 #include "proxy/proxy_worker.h"
@@ -13,9 +14,10 @@
 
 namespace sluice::proxy {
 
-class HttpSession final : public net::EventHandler, public net::Timer, public UpstreamOwner, public plugins::Suspension {
+class HttpSession final : public ClientSession, public net::Timer, public UpstreamOwner, public plugins::Suspension,
+                          public ExchangeConductor {
  public:
-  HttpSession(ProxyWorker& worker, int fd, std::string clientIp, uint16_t serverPort, bool tls = false);
+  HttpSession(ProxyWorker& worker, int fd, std::string clientIp, const ListenerTraits& listener);
 
   // Sessions live in their worker's slab (see slab_allocator.h), apart from the per-request heap.
   static void* operator new(size_t, net::SlabAllocator& slab) { return slab.allocate(); }
@@ -27,11 +29,10 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   void onUpstreamEvents(uint32_t events) override;
   void onUpstreamTimeout() override;
   // Closes now if idle (or, lingering, once idle for kDrainLingerMs), else after the current exchange.
-  void drain(bool lingerIdle);
+  void drain(bool lingerIdle) override;
   static constexpr uint64_t kDrainLingerMs = 1000;
   Waker suspend() override;  // a plugin of the current exchange waits (plugins::Suspension)
-
-  HttpSession *prevInWorker = nullptr, *nextInWorker = nullptr;  // the worker's list of its sessions
+  void resumeExchange() override;  // the waiting plugin was woken: the rest of the plugins, then upstream
 
  private:
   void onTimer() override;  // the client's timeouts: idle keep-alive, slow head, slow body, slow reader
@@ -56,9 +57,13 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   template <class OnDone>
   bool follow(const Step& step, OnDone onDone);
   bool stepReadHead();
+  // HTTP/2 negotiated in TLS, or its preface on a listener that takes h2c: the connection goes to
+  // an Http2Session. NeedMore: the first bytes could still be the preface.
+  enum class Protocol { Http1, Http2, NeedMore };
+  Protocol protocolOfConnection() const;
+  void handOverToHttp2();
   void beginExchange();
   void forwardExchange();  // the route's plugins, then the upstream request
-  void resumeExchange();   // a waiting plugin was woken: the rest of the plugins, then upstream
   void afterRequestPlugins(plugins::PhaseResult result);
   void startUpstream();    // the upstream leg starts (again): SendingRequest, or an answer
   void upstreamFailed(UpstreamLeg::Failure failure);
@@ -85,6 +90,7 @@ class HttpSession final : public net::EventHandler, public net::Timer, public Up
   std::string clientIp_;
   ClientFacts facts_;
   uint64_t requestsServed_ = 0;
+  bool http2Allowed_ = false;  // the listener's http2 flag
 };
 
 }  // namespace sluice::proxy

@@ -1,5 +1,6 @@
 #pragma once
 // Data-plane settings from sluice.conf (nginx/Kong names), resolved once at start.
+#include "http/http2_server_codec.h"
 #include "http/http_limits.h"
 #include "net/address_range.h"
 #include "net/listen_address.h"
@@ -16,6 +17,7 @@ struct ProxySettings {
   std::vector<net::ListenAddress> listen;
   int workers = 1;
   http::HttpLimits limits;
+  http::Http2Limits http2;  // HTTP/2 connections (http2_* settings)
   uint64_t clientMaxBodySize = 0;  // 0: unlimited (Kong's default)
   uint64_t bodyBufferSize = uint64_t{8} << 20;  // bodies plugins read or edit are held in memory up to this
   uint64_t clientHeaderTimeoutMs = 60000;

@@ -37,11 +37,12 @@ bool ProxyWorker::growToLarge(net::IoBuffer& buffer) {
 
 class ProxyWorker::Listener final : public net::EventHandler, public net::Timer {
  public:
-  Listener(ProxyWorker& worker, const net::ListenAddress& address, int fd) : worker_(worker), port_(address.port), tls_(address.ssl), fd_(fd) {}
+  Listener(ProxyWorker& worker, const net::ListenAddress& address, int fd)
+      : worker_(worker), traits_{address.port, address.ssl, address.http2}, fd_(fd) {}
   ~Listener() override { close(); }
   int fd() const { return fd_; }
   void onEvents(uint32_t) override {
-    if (!worker_.accept(fd_, port_, tls_)) worker_.reactor_.arm(*this, kRetryMs);
+    if (!worker_.accept(fd_, traits_)) worker_.reactor_.arm(*this, kRetryMs);
   }
   // (A successor that took the socket over keeps it open and its queue intact.)
   void close() {
@@ -55,8 +56,7 @@ class ProxyWorker::Listener final : public net::EventHandler, public net::Timer 
  private:
   static constexpr uint64_t kRetryMs = 100;  // out of descriptors: try again soon (nginx waits 500 ms)
   ProxyWorker& worker_;
-  uint16_t port_;
-  bool tls_;
+  ListenerTraits traits_;
   int fd_;
 };
 
@@ -78,7 +78,8 @@ class ProxyWorker::Housekeeping final : public net::Timer {
 ProxyWorker::ProxyWorker(int index, std::shared_ptr<const ProxySettings> settings, snapshot::SnapshotPublisher& publisher)
     : index_(index),
       settings_(std::move(settings)),
-      via_(viaOf(*settings_)),
+      via_(viaOf(*settings_, "1.1")),
+      viaHttp2_(viaOf(*settings_, "2")),
       publisher_(publisher),
       sessionSlab_(sizeof(HttpSession)),
       reactor_(index),
@@ -97,7 +98,7 @@ ProxyWorker::ProxyWorker(int index, std::shared_ptr<const ProxySettings> setting
 
 ProxyWorker::~ProxyWorker() {
   while (sessions_) {
-    HttpSession* s = sessions_;
+    ClientSession* s = sessions_;
     sessions_ = s->nextInWorker;
     delete s;
   }
@@ -140,7 +141,7 @@ std::vector<int> ProxyWorker::listenerFds() const {
   return fds;
 }
 
-bool ProxyWorker::accept(int listenFd, uint16_t port, bool tls) {
+bool ProxyWorker::accept(int listenFd, const ListenerTraits& traits) {
   for (;;) {
     sockaddr_storage peer{};
     socklen_t length = sizeof peer;
@@ -154,7 +155,7 @@ bool ProxyWorker::accept(int listenFd, uint16_t port, bool tls) {
     char ip[INET6_ADDRSTRLEN] = "unknown";
     if (peer.ss_family == AF_INET) inet_ntop(AF_INET, &reinterpret_cast<sockaddr_in*>(&peer)->sin_addr, ip, sizeof ip);
     else if (peer.ss_family == AF_INET6) inet_ntop(AF_INET6, &reinterpret_cast<sockaddr_in6*>(&peer)->sin6_addr, ip, sizeof ip);
-    auto* session = new (sessionSlab_) HttpSession(*this, fd, ip, port, tls);
+    auto* session = new (sessionSlab_) HttpSession(*this, fd, ip, traits);
     if (!session->start()) {
       delete session;
       continue;
@@ -169,7 +170,18 @@ bool ProxyWorker::accept(int listenFd, uint16_t port, bool tls) {
   }
 }
 
-void ProxyWorker::sessionClosed(HttpSession* session) {
+void ProxyWorker::sessionReplaced(ClientSession* previous, std::unique_ptr<ClientSession> next) {
+  ClientSession* s = next.release();
+  s->prevInWorker = previous->prevInWorker;
+  s->nextInWorker = previous->nextInWorker;
+  if (s->prevInWorker) s->prevInWorker->nextInWorker = s;
+  else sessions_ = s;
+  if (s->nextInWorker) s->nextInWorker->prevInWorker = s;
+  previous->prevInWorker = previous->nextInWorker = nullptr;
+  reactor_.retire(std::unique_ptr<net::EventHandler>(previous));
+}
+
+void ProxyWorker::sessionClosed(ClientSession* session) {
   if (session->prevInWorker) session->prevInWorker->nextInWorker = session->nextInWorker;
   else sessions_ = session->nextInWorker;
   if (session->nextInWorker) session->nextInWorker->prevInWorker = session->prevInWorker;
@@ -187,8 +199,8 @@ void ProxyWorker::drain(bool lingerIdle) {
     if (accepting_) reactor_.remove(l->fd());
     l->close();
   }
-  std::vector<HttpSession*> sessions;
-  for (HttpSession* s = sessions_; s; s = s->nextInWorker) sessions.push_back(s);
+  std::vector<ClientSession*> sessions;
+  for (ClientSession* s = sessions_; s; s = s->nextInWorker) sessions.push_back(s);
   for (auto* s : sessions) s->drain(lingerIdle);
   if (!sessions_) reactor_.stop();
 }

@@ -7,6 +7,7 @@
 #include "net/slab_allocator.h"
 #include "observe/reactor_metrics.h"
 #include "proxy/balancer.h"
+#include "proxy/client_session.h"
 #include "proxy/exchange.h"
 #include "proxy/proxy_settings.h"
 #include "proxy/upstream_pool.h"
@@ -19,8 +20,6 @@
 #include <vector>
 
 namespace sluice::proxy {
-
-class HttpSession;
 
 // Per-worker counters, written by the worker thread only and read by others (relaxed).
 struct WorkerCounters {
@@ -58,10 +57,12 @@ class ProxyWorker {
   const ProxySettings& settings() const { return *settings_; }
   // The Via header's value ("1.1 sluice/<version>"), empty when server_tokens is off.
   std::string_view via() const { return via_; }
+  std::string_view viaHttp2() const { return viaHttp2_; }  // "2 sluice/<version>", for HTTP/2 clients
   // New settings (SIGHUP), on the worker's thread: new exchanges and timers use them.
   void setSettings(std::shared_ptr<const ProxySettings> settings) {
     settings_ = std::move(settings);
-    via_ = viaOf(*settings_);
+    via_ = viaOf(*settings_, "1.1");
+    viaHttp2_ = viaOf(*settings_, "2");
   }
   UpstreamPool& upstreams() { return upstreams_; }
   // Heads go into small buffers; one that does not fit moves to a large one (the head limits).
@@ -95,7 +96,10 @@ class ProxyWorker {
   // This worker's balancer state for an upstream of the current snapshot.
   Balancer& balancer(size_t upstream);
 
-  void sessionClosed(HttpSession* session);
+  void sessionClosed(ClientSession* session);
+  // `next` takes `previous`'s place on the list and its connection (an HTTP/1.x connection turns
+  // HTTP/2); `previous` is deleted after this batch of events.
+  void sessionReplaced(ClientSession* previous, std::unique_ptr<ClientSession> next);
   uint64_t nowMicros() const;
   // The wall clock (Unix ms) at a moment of nowMicros(), from an offset refreshed every second:
   // no clock read per request.
@@ -105,15 +109,17 @@ class ProxyWorker {
   class Listener;
   class Housekeeping;
   // Accepts until the queue is empty (true) or a resource limit stops it (false).
-  bool accept(int listenFd, uint16_t port, bool tls);
+  bool accept(int listenFd, const ListenerTraits& traits);
   void refreshSnapshot();
   // Once a second: spare buffers and exchanges unused for a second go back to the system.
   void houseKeep();
 
   int index_;
   std::shared_ptr<const ProxySettings> settings_;
-  std::string via_;
-  static std::string viaOf(const ProxySettings& s) { return s.serverTokens ? "1.1 sluice/" + s.version : std::string(); }
+  std::string via_, viaHttp2_;
+  static std::string viaOf(const ProxySettings& s, const char* protocol) {
+    return s.serverTokens ? std::string(protocol) + " sluice/" + s.version : std::string();
+  }
   snapshot::SnapshotPublisher& publisher_;
   net::SlabAllocator sessionSlab_;  // before the reactor: retired sessions are freed into it
   net::Reactor reactor_;
@@ -127,7 +133,7 @@ class ProxyWorker {
   observe::ReactorMetrics metrics_;
   std::vector<std::unique_ptr<Listener>> listeners_;
   // Every open session, linked through the sessions themselves (no node to allocate per connection).
-  HttpSession* sessions_ = nullptr;
+  ClientSession* sessions_ = nullptr;
   size_t sessionCount_ = 0, sessionPeak_ = 0;  // the peak since the last heap trim
   uint64_t upstreamsClosedSeen_ = 0;
   std::unique_ptr<Housekeeping> housekeeping_;

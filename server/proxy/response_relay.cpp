@@ -1,9 +1,9 @@
 #include "proxy/response_relay.h"
 
 #include "http/response_head_writer.h"
+#include "proxy/exchange_start.h"
 #include "proxy/proxy_worker.h"
-
-#include <Poco/Logger.h>
+#include "proxy/response_start.h"
 
 #include <cerrno>
 
@@ -37,25 +37,11 @@ Step ResponseRelay::readHead(Exchange& x, bool& keepAlive) {
 }
 
 ResponseRelay::Mode ResponseRelay::startBody(Exchange& x, bool& keepAlive, bool& failed) {
-  leg_.reportOutcome(x, snapshot::Outcome::Success, x.response.status);
-  x.ctx.status = x.response.status;
-  x.ctx.firstByteUs = worker_.nowMicros();
-  if (x.chain && !x.resolved.empty()) {
-    x.ctx.response = &x.response;
-    plugins::runHeaderFilter(*x.chain, x.ctx, x.resolved, x.timings);
-    if (x.ctx.local.status != 0) return Mode::Pass;  // a plugin answers instead: nothing of this response is sent
-  }
-  if (x.ctx.bufferResponse && !x.switchingProtocols() && !x.isHead && x.response.framing != http::BodyFraming::None) {
-    const http::ResponseHead& r = x.response;
-    if (r.framing != http::BodyFraming::ContentLength || r.contentLength <= worker_.settings().bodyBufferSize) {
-      // The head's views point into the upstream buffer, which the body will refill: keep a copy.
-      x.responseHeadCopy.assign(leg_.in().readPos(), r.headBytes);
-      x.responseParser.reset();
-      failed = x.responseParser.parse(x.responseHeadCopy, x.response, x.isHead) != http::ParseResult::Done;
-      x.responseBody.clear();
-      x.responseBodyDecoder.start(x.response.framing, x.response.contentLength);
-      return Mode::Collect;  // the head goes out once the body filters have run
-    }
+  if (acceptResponseHead(worker_, leg_, x)) return Mode::Pass;  // a plugin answers instead: nothing of this response is sent
+  switch (chooseResponseBody(worker_, x, std::string_view(leg_.in().readPos(), x.response.headBytes))) {
+    case ResponseBody::Collect: return Mode::Collect;  // the head goes out once the body filters have run
+    case ResponseBody::Invalid: failed = true; return Mode::Collect;
+    case ResponseBody::Pass: break;
   }
   failed = !writeHead(x, keepAlive, false);
   return x.switchingProtocols() ? Mode::Tunnel : Mode::Pass;
@@ -74,18 +60,10 @@ bool ResponseRelay::writeHead(Exchange& x, bool& keepAlive, bool wholeBody) {
 bool ResponseRelay::writeHeadInto(Exchange& x, bool& keepAlive, bool wholeBody) {
   worker_.clientBuffers().acquire(client_.out());
   x.responseBodyDecoder.start(x.response.framing, x.response.contentLength);
-  http::PassedResponse passed;
+  http::PassedResponse passed = passedResponse(worker_, x, worker_.via(), wholeBody);
   passed.clientMinor = x.httpMinor;
-  passed.wholeBody = wholeBody;
   passed.upgrade = x.switchingProtocols();
   passed.keepAlive = keepAlive;
-  passed.changes = {&x.ctx.responseHeaders, &x.ctx.removeResponseHeaders};
-  passed.via = worker_.via();
-  if (worker_.settings().latencyTokens) {
-    passed.upstreamLatencyMs = static_cast<int64_t>((worker_.nowMicros() - x.sentUs) / 1000);
-    passed.proxyLatencyMs = static_cast<int64_t>((x.sentUs - x.startUs) / 1000);
-  }
-  passed.requestId = x.id();
   const bool written = x.codec.writeResponseHead(client_.out(), x.response, passed);
   keepAlive = passed.keepAlive;  // false when the body's end will be the connection's end
   return written;
@@ -130,20 +108,14 @@ ResponseRelay::BodyRead ResponseRelay::readBody(Exchange& x) {
 
 Step ResponseRelay::collect(Exchange& x, bool& keepAlive) {
   net::IoBuffer& in = leg_.in();
-  const uint64_t limit = worker_.settings().bodyBufferSize;
   for (;;) {
     if (in.readable() > 0) {
-      http::BodyDecoder& decoder = x.responseBodyDecoder;
-      in.consume(decoder.feed(in.view(), [&x](std::string_view d) { x.responseBody.append(d); }));
-      if (decoder.failed()) return Step::failed(UpstreamLeg::Failure::Protocol);
-      if (x.responseBody.size() > limit) {
-        // Nothing has reached the client yet, but the body cannot be held: the plugins cannot do their work.
-        Poco::Logger::get("sluice.proxy")
-            .error("a response body larger than body_buffer_size (%Lu bytes) cannot be edited by the plugins of route %s",
-                   static_cast<unsigned long long>(limit), x.route ? x.route->id : std::string());
-        return Step::respond(502, false);
+      switch (collectResponseBody(worker_, x, in)) {
+        case Collected::Invalid: return Step::failed(UpstreamLeg::Failure::Protocol);
+        case Collected::TooLarge: return Step::respond(502, false);
+        case Collected::Whole: return finishCollected(x, keepAlive);
+        case Collected::More: break;
       }
-      if (decoder.done()) return finishCollected(x, keepAlive);
     }
     switch (readBody(x)) {
       case BodyRead::More: continue;

@@ -156,7 +156,7 @@ class HmacAuthPlugin final : public Plugin {
         for (char c : r.method) text.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
         text.append(" ").append(requestUri);
       } else if (name == "request-line") {
-        text.append(r.method).append(" ").append(requestUri).append(r.versionMinor == 0 ? " HTTP/1.0" : " HTTP/1.1");
+        text.append(r.method).append(" ").append(requestUri).append(" ").append(http::protocolName(r));
       } else {
         text.append(name).append(":");
       }

@@ -210,7 +210,7 @@ class ZipkinPlugin final : public Plugin {
     trace.method.assign(r.method);
     trace.host.assign(http::hostWithoutPort(r.host));
     trace.path.assign(r.path);
-    trace.protocol = r.versionMinor == 0 ? "HTTP/1.0" : "HTTP/1.1";
+    trace.protocol = http::protocolName(r);
     for (const auto& tag : staticTags_) trace.tags.push_back(tag);
     if (!tagsHeader_.empty())
       for (const http::Header& h : ctx.request->headers)

@@ -1,0 +1,108 @@
+#pragma once
+// One HTTP/2 stream: one exchange, conducted as an HTTP/1.x session conducts its requests — the
+// same router, request plugins, upstream leg (HTTP/1.1 to the upstream, a connection of the
+// worker's keep-alive pool), header and body filters, recorder — with the request body arriving
+// in DATA frames (its window given back as the bytes go upstream) and the response going out as
+// HEADERS and DATA frames through the session's codec (the upstream read no faster than the
+// client takes the body).
+#include "http/gateway_response.h"
+#include "http/http2_server_codec.h"
+#include "proxy/exchange_start.h"
+#include "proxy/upstream_leg.h"
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace sluice::proxy {
+
+class Http2Session;
+class ProxyWorker;
+
+class Http2Stream final : public net::EventHandler, public UpstreamOwner, public plugins::Suspension, public ExchangeConductor {
+ public:
+  Http2Stream(Http2Session& session, int32_t id);
+  ~Http2Stream() override;
+
+  int32_t id() const { return id_; }
+  http::Http2Request& request() { return request_; }
+
+  // From the session's codec.
+  void onHead();
+  void onData(std::string_view data);
+  void onEnd();
+  // The stream is gone (answered, reset by the client, the connection's end): whatever is in
+  // progress stops and the exchange is recorded.
+  void onClosed();
+  ssize_t readBody(uint8_t* to, size_t max, bool& last);
+  void clientTookBody();  // the client's window took body bytes: read on from the upstream
+
+  // From the reactor: the upstream connection, its timeouts, a plugin's waker. (Streams are never
+  // registered for events of their own; the base lets the reactor delete them after a batch.)
+  void onEvents(uint32_t) override {}
+  void onUpstreamEvents(uint32_t events) override;
+  void onUpstreamTimeout() override;
+  Waker suspend() override;
+  void resumeExchange() override;
+
+ private:
+  enum class State : uint8_t {
+    Head,               // HEADERS not complete yet
+    ReadingBody,        // a plugin reads the request body: all of it arrives first
+    AwaitingPlugin,
+    SendingRequest,
+    AwaitingResponse,
+    PassingResponse,
+    CollectingResponse,  // a body filter edits the response: all of it arrives first
+    Answered,            // the response is with the codec (its body in down_)
+    Finished,            // the exchange is recorded
+  };
+
+  void drive();
+  void buildRequestHead();
+  void forward();
+  void afterRequestPlugins(plugins::PhaseResult result);
+  void startUpstream();
+  void upstreamFailed(UpstreamLeg::Failure failure);
+  bool stepSend();
+  bool stepReadHead();
+  bool stepPass();
+  bool stepCollect();
+  enum class BodyRead { More, Wait, Closed, Error };
+  BodyRead readUpstream();
+  // The response head as fields for HEADERS (the same fields HTTP/1.x would carry, lower-cased).
+  bool submitUpstreamHead(bool wholeBody);
+  void respondLocal(const http::GatewayResponse& response, std::shared_ptr<const std::string> body = nullptr);
+  void respondPluginAnswer();
+  void submit(int status, bool withBody);
+  void resetStream(uint32_t errorCode);
+  void finishExchange(bool reusable, int status);
+  void appendRequestBody(std::string_view data);
+
+  Http2Session& session_;
+  ProxyWorker& worker_;
+  int32_t id_;
+  http::Http2Request request_;
+  std::string cookie_;  // the request's cookie crumbs joined, as HTTP/1.1 carries them
+  ClientFacts facts_;
+  std::unique_ptr<Exchange> exchange_;
+  UpstreamLeg leg_;
+  State state_ = State::Head;
+  bool closed_ = false;      // the codec closed the stream
+  // The request body on its way up (chunk-framed when the client gave no length) and the DATA
+  // bytes in it whose window goes back to the client once they are sent.
+  std::string up_;
+  size_t upSent_ = 0, upWindow_ = 0;
+  // The response body on its way down, and whether its end is in.
+  std::string down_;
+  size_t downSent_ = 0;
+  bool downDone_ = false, bodyDeferred_ = false;
+  std::vector<std::pair<std::string, std::string>> fields_;  // the response head being submitted
+};
+
+}  // namespace sluice::proxy
