@@ -228,11 +228,10 @@ void Http2ServerCodec::consumed(int32_t stream, size_t bytes) {
   if (bytes > 0) nghttp2_session_consume(session_, stream, bytes);
 }
 
-void Http2ServerCodec::goAway(uint32_t errorCode) {
-  if (errorCode == NGHTTP2_NO_ERROR)
-    nghttp2_submit_goaway(session_, NGHTTP2_FLAG_NONE, nghttp2_session_get_last_proc_stream_id(session_), NGHTTP2_NO_ERROR, nullptr, 0);
-  else
-    nghttp2_session_terminate_session(session_, errorCode);
+void Http2ServerCodec::goAway() {
+  nghttp2_submit_goaway(session_, NGHTTP2_FLAG_NONE, nghttp2_session_get_last_proc_stream_id(session_), NGHTTP2_NO_ERROR, nullptr, 0);
 }
+
+void Http2ServerCodec::terminate(uint32_t errorCode) { nghttp2_session_terminate_session(session_, errorCode); }
 
 }  // namespace sluice::http

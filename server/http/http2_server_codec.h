@@ -85,8 +85,10 @@ class Http2ServerCodec {
   void reset(int32_t stream, uint32_t errorCode);  // RST_STREAM
   // `bytes` of a stream's request body left the gateway: the client may send as much again.
   void consumed(int32_t stream, size_t bytes);
-  // GOAWAY: NO_ERROR (no new streams; those open finish), or a code that ends the connection.
-  void goAway(uint32_t errorCode);
+  // GOAWAY NO_ERROR: no new streams; those open finish.
+  void goAway();
+  // GOAWAY with `errorCode`, and the connection ends once it is sent (open streams with it).
+  void terminate(uint32_t errorCode);
   uint32_t streamsOpened() const { return streamsOpened_; }
   const char* failure() const { return failure_; }  // why receive() returned false
 

@@ -39,7 +39,7 @@ void Http2Session::onEvents(uint32_t events) {
 
 void Http2Session::drain(bool) {
   draining_ = true;
-  codec_.goAway(http::kNoError);  // NO_ERROR: the streams open finish, no new one starts
+  codec_.goAway();  // the streams open finish, no new one starts
   pump();
 }
 
@@ -70,7 +70,8 @@ void Http2Session::pump() {
   const bool done = !codec_.wantsRead() && !codec_.wantsWrite() && outSent_ == out_.size();
   if (!healthy) return close();
   if (done || (draining_ && streams_.empty() && outSent_ == out_.size())) return linger();
-  if (streams_.empty()) worker_.reactor().arm(*this, worker_.settings().keepaliveTimeoutMs);
+  if (headsPending_ > 0) worker_.reactor().arm(*this, worker_.settings().clientHeaderTimeoutMs);
+  else if (streams_.empty()) worker_.reactor().arm(*this, worker_.settings().keepaliveTimeoutMs);
   else net::TimerQueue::disarm(*this);  // (each stream's upstream leg has its own timeouts)
 }
 
@@ -127,8 +128,16 @@ void Http2Session::linger() {
 
 void Http2Session::onTimer() {
   if (lingering_) return close();
-  if (!streams_.empty()) return;
-  codec_.goAway(http::kNoError);
+  if (headsPending_ > 0) {
+    // A stream whose head has not come whole within client_header_timeout: the connection ends
+    // (a slow client holding streams open for nothing).
+    Poco::Logger::get("sluice.proxy").notice("HTTP/2 client %s: a request head incomplete past client_header_timeout", clientIp_);
+    codec_.terminate(http::kNoError);
+  } else if (streams_.empty()) {
+    codec_.goAway();
+  } else {
+    return;  // (each stream's upstream leg has its own timeouts)
+  }
   pump();
   if (!closed_) linger();
 }
@@ -156,11 +165,15 @@ http::Http2Request* Http2Session::onStreamOpen(int32_t id) {
   if (draining_ || worker_.draining()) return nullptr;
   auto& slot = streams_[id];
   slot = std::make_unique<Http2Stream>(*this, id);
+  ++headsPending_;
   return &slot->request();
 }
 
 void Http2Session::onRequestHead(int32_t id) {
-  if (Http2Stream* s = find(id)) s->onHead();
+  Http2Stream* s = find(id);
+  if (!s) return;
+  --headsPending_;
+  s->onHead();
 }
 
 void Http2Session::onRequestData(int32_t id, std::string_view data) {
@@ -175,6 +188,7 @@ void Http2Session::onRequestEnd(int32_t id) {
 void Http2Session::onStreamClose(int32_t id, uint32_t) {
   const auto it = streams_.find(id);
   if (it == streams_.end()) return;
+  if (it->second->awaitingHead()) --headsPending_;
   it->second->onClosed();
   // Deleted after this batch of events: the stream may be what is running now (its upstream's event).
   worker_.reactor().retire(std::move(it->second));

@@ -75,6 +75,7 @@ class Http2Session final : public ClientSession, public net::Timer, private http
   size_t outSent_ = 0;
   std::unordered_map<int32_t, std::unique_ptr<Http2Stream>> streams_;
   std::vector<int32_t> driveAfterSend_;
+  size_t headsPending_ = 0;  // streams opened whose head is not whole yet (client_header_timeout runs)
   bool pumping_ = false, again_ = false, closed_ = false, draining_ = false, lingering_ = false;
 };
 

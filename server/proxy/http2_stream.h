@@ -31,6 +31,7 @@ class Http2Stream final : public net::EventHandler, public UpstreamOwner, public
 
   int32_t id() const { return id_; }
   http::Http2Request& request() { return request_; }
+  bool awaitingHead() const { return state_ == State::Head; }
 
   // From the session's codec.
   void onHead();

@@ -7,6 +7,7 @@
 #include "sluice_process.h"
 #include "upstream_process.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -75,6 +76,7 @@ class TestHttp2 : public QObject {
     sluice_.setEnv("ACCESS_LOG", sluice_.prefix() + "/access.log");
     sluice_.setEnv("HTTP2_MAX_REQUESTS", "300");  // (more than the resets a rapid reset may send: 2 x 128)
     sluice_.setEnv("CLIENT_MAX_BODY_SIZE", "2m");
+    sluice_.setEnv("CLIENT_HEADER_TIMEOUT", "2s");
     QVERIFY(sluice_.start());
     QVERIFY(sluice_.routeTo(upstream_.port()));
     HttpClient admin = sluice_.admin();
@@ -231,6 +233,18 @@ class TestHttp2 : public QObject {
     QVERIFY2(bystander.readAll().contains("40 succeeded"), qPrintable(attack));
     QCOMPARE(curl({"--http2-prior-knowledge"}, h2c("/after")).status, QByteArray("200"));
     QVERIFY(sluice_.running());
+  }
+
+  void aHeadThatNeverEndsTimesOut() {
+    // HEADERS without END_HEADERS, then nothing: past client_header_timeout (2s) the connection ends.
+    RawHttp2Client client;
+    QVERIFY(client.connect(h2cPort_));
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(client.send(RawHttp2Client::frame(RawHttp2Client::Headers, 0, 1, RawHttp2Client::requestBlock("/slow"))));
+    QCOMPARE(client.waitForGoAwayAndClose(10000), 0);  // NO_ERROR: a slow client, not an attack
+    QVERIFY(client.closedByServer());
+    QVERIFY2(timer.elapsed() >= 1500, qPrintable(QString::number(timer.elapsed())));
   }
 
   void oversizedHeadGets431() {
