@@ -12,7 +12,12 @@ class ClientSession : public net::EventHandler {
   // Closes now if idle (or, lingering, once idle a moment), else after what is in progress.
   virtual void drain(bool lingerIdle) = 0;
 
+  // Work a session put off until the reactor's batch of events is done (ProxyWorker::atBatchEnd):
+  // an HTTP/2 connection writes the frames of all the streams the batch moved in one write.
+  virtual void onBatchEnd() {}
+
   ClientSession *prevInWorker = nullptr, *nextInWorker = nullptr;  // the worker's list of its sessions
+  bool batchEndQueued = false;
 };
 
 // Where a connection was accepted: what its sessions need to know of the listener.

@@ -43,6 +43,11 @@ void Http2Session::drain(bool) {
   pump();
 }
 
+void Http2Session::streamMoved() {
+  if (pumping_) again_ = true;
+  else if (!closed_) worker_.atBatchEnd(this);
+}
+
 void Http2Session::driveAfterSend(Http2Stream& stream) { driveAfterSend_.push_back(stream.id()); }
 
 void Http2Session::pump() {

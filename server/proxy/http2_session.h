@@ -38,8 +38,10 @@ class Http2Session final : public ClientSession, public net::Timer, private http
   const ClientFacts& facts() const { return facts_; }
   std::string_view clientIp() const { return clientIp_; }
   http::Http2ServerCodec& codec() { return codec_; }
-  // A stream moved (upstream bytes, a plugin woke, a timeout): frames may be ready to go.
-  void streamMoved() { pump(); }
+  // A stream moved (upstream bytes, a plugin woke, a timeout): its frames go out with those of the
+  // other streams the same batch of events moves, in one write at the batch's end.
+  void streamMoved();
+  void onBatchEnd() override { pump(); }
   // A stream that waits for the client to take its body is asked to go on once the frames are out.
   void driveAfterSend(Http2Stream& stream);
 

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <ctime>
+#include <utility>
 
 namespace sluice::proxy {
 namespace {
@@ -89,7 +90,10 @@ ProxyWorker::ProxyWorker(int index, std::shared_ptr<const ProxySettings> setting
       upstreams_(reactor_, upstreamBuffers_, settings_->upstreamKeepalivePoolSize,
                  settings_->upstreamKeepaliveIdleTimeoutMs, settings_->upstreamKeepaliveMaxRequests) {
   RAND_bytes(reinterpret_cast<unsigned char*>(&requestSeed_), sizeof requestSeed_);
-  reactor_.setIdleHook([this] { refreshSnapshot(); });
+  reactor_.setIdleHook([this] {
+    runBatchEnd();
+    refreshSnapshot();
+  });
   refreshWallOffset();
   refreshSnapshot();
   housekeeping_ = std::make_unique<Housekeeping>(*this);
@@ -181,7 +185,33 @@ void ProxyWorker::sessionReplaced(ClientSession* previous, std::unique_ptr<Clien
   reactor_.retire(std::unique_ptr<net::EventHandler>(previous));
 }
 
+void ProxyWorker::atBatchEnd(ClientSession* session) {
+  if (session->batchEndQueued) return;
+  session->batchEndQueued = true;
+  batchEnd_.push_back(session);
+}
+
+void ProxyWorker::runBatchEnd() {
+  // (A session may queue itself, or another, again while this runs: round again until none did.)
+  while (!batchEnd_.empty()) {
+    batchEndRunning_.swap(batchEnd_);
+    for (ClientSession*& s : batchEndRunning_) {
+      if (!s) continue;  // closed meanwhile
+      ClientSession* session = std::exchange(s, nullptr);
+      session->batchEndQueued = false;
+      session->onBatchEnd();
+    }
+    batchEndRunning_.clear();
+  }
+}
+
 void ProxyWorker::sessionClosed(ClientSession* session) {
+  if (session->batchEndQueued) {
+    for (auto* list : {&batchEnd_, &batchEndRunning_})
+      for (ClientSession*& s : *list)
+        if (s == session) s = nullptr;
+    session->batchEndQueued = false;
+  }
   if (session->prevInWorker) session->prevInWorker->nextInWorker = session->nextInWorker;
   else sessions_ = session->nextInWorker;
   if (session->nextInWorker) session->nextInWorker->prevInWorker = session->prevInWorker;

@@ -97,6 +97,9 @@ class ProxyWorker {
   Balancer& balancer(size_t upstream);
 
   void sessionClosed(ClientSession* session);
+  // `session->onBatchEnd()` runs once the current batch of events (and timers) is handled, before
+  // the reactor waits again; sessionClosed() takes a closed session off that list.
+  void atBatchEnd(ClientSession* session);
   // `next` takes `previous`'s place on the list and its connection (an HTTP/1.x connection turns
   // HTTP/2); `previous` is deleted after this batch of events.
   void sessionReplaced(ClientSession* previous, std::unique_ptr<ClientSession> next);
@@ -134,6 +137,8 @@ class ProxyWorker {
   std::vector<std::unique_ptr<Listener>> listeners_;
   // Every open session, linked through the sessions themselves (no node to allocate per connection).
   ClientSession* sessions_ = nullptr;
+  std::vector<ClientSession*> batchEnd_, batchEndRunning_;
+  void runBatchEnd();
   size_t sessionCount_ = 0, sessionPeak_ = 0;  // the peak since the last heap trim
   uint64_t upstreamsClosedSeen_ = 0;
   std::unique_ptr<Housekeeping> housekeeping_;
