@@ -15,6 +15,8 @@
 #include <QProcess>
 #include <QtTest>
 
+#include <csignal>
+
 using namespace sluice::test;
 
 namespace {
@@ -245,6 +247,23 @@ class TestHttp2 : public QObject {
     QCOMPARE(client.waitForGoAwayAndClose(10000), 0);  // NO_ERROR: a slow client, not an attack
     QVERIFY(client.closedByServer());
     QVERIFY2(timer.elapsed() >= 1500, qPrintable(QString::number(timer.elapsed())));
+  }
+
+  void sigtermLetsOpenStreamsFinish() {
+    SluiceProcess draining;
+    const quint16 port = draining.proxyPort();  // (routeTo checks the route there in HTTP/1.1: the listener takes both)
+    draining.setEnv("PROXY_LISTEN", QString("127.0.0.1:%1 http2").arg(port));
+    QVERIFY(draining.start());
+    QVERIFY(draining.routeTo(upstream_.port()));
+    QProcess slow;
+    slow.start("curl", {"-s", "--http2-prior-knowledge", "-o", "/dev/null", "-w", "%{http_version} %{http_code}",
+                        QString("http://127.0.0.1:%1/delay/1500").arg(port)});
+    QVERIFY(slow.waitForStarted(5000));
+    QTest::qWait(500);  // the stream is waiting for its upstream
+    draining.signal(SIGTERM);
+    QVERIFY(slow.waitForFinished(10000));
+    QCOMPARE(slow.readAllStandardOutput(), QByteArray("2 200"));
+    QVERIFY(draining.waitForExit(10000));
   }
 
   void oversizedHeadGets431() {
