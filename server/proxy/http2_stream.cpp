@@ -1,5 +1,6 @@
 #include "proxy/http2_stream.h"
 
+#include "http/grpc_status.h"
 #include "http/response_head_writer.h"
 #include "proxy/exchange_recorder.h"
 #include "proxy/http2_session.h"
@@ -396,14 +397,11 @@ void Http2Stream::respondLocal(const http::GatewayResponse& r, std::shared_ptr<c
   x.ctx.status = r.status;
   thread_local std::string json;
   std::string_view contentType;
-  const std::string_view text = gatewayResponseBody(r, json, contentType);
+  std::string_view text = gatewayResponseBody(r, json, contentType);
+  if (body) text = *body;
   fields_.clear();
-  if (!contentType.empty()) addField(fields_, "content-type", contentType);
-  char digits[24];
-  addField(fields_, "content-length", http::decimal(body ? body->size() : r.bodyLength ? *r.bodyLength : text.size(), digits));
-  if (worker_.settings().serverTokens) addField(fields_, "server", "sluice");
-  if (!x.id().empty()) addField(fields_, "x-sluice-request-id", x.id());
   // The extra "Name: value\r\n" lines (a redirect's Location, a plugin's headers).
+  bool grpcStatusGiven = false;
   std::string_view extra = r.extraHeaders;
   while (!extra.empty()) {
     const size_t end = extra.find("\r\n");
@@ -413,10 +411,27 @@ void Http2Stream::respondLocal(const http::GatewayResponse& r, std::shared_ptr<c
     if (colon == std::string_view::npos) continue;
     const std::string_view name = line.substr(0, colon);
     if (http::isHopByHop(name)) continue;  // (Connection: Upgrade of a 426)
+    grpcStatusGiven = grpcStatusGiven || http::equalsIgnoreCase(name, "grpc-status");
     addField(fields_, name, http::trimOws(line.substr(colon + 1)));
   }
+  if (worker_.settings().serverTokens) addField(fields_, "server", "sluice");
+  if (!x.id().empty()) addField(fields_, "x-sluice-request-id", x.id());
+  char digits[24];
   down_.clear(), downSent_ = 0;
-  if (!x.isHead) down_.assign(body ? std::string_view(*body) : text);
+  if (http::isGrpcContentType(http::findHeader(x.head.headers, "content-type")) && !http::isGrpcContentType(contentType) &&
+      !grpcStatusGiven) {
+    // A gRPC client reads no JSON: as Kong's, the answer's status goes in grpc-status and its
+    // message (or body) in grpc-message, with no body.
+    const int code = http::grpcStatusForHttp(r.status);
+    const std::string_view message = r.rawBody ? text : r.bodyless ? std::string_view() : r.message.empty() ? http::defaultMessage(r.status) : r.message;
+    addField(fields_, "grpc-status", http::decimal(static_cast<uint64_t>(code), digits));
+    addField(fields_, "grpc-message", message.empty() ? http::grpcStatusMessage(code) : message);
+    addField(fields_, "content-length", "0");
+  } else {
+    if (!contentType.empty()) addField(fields_, "content-type", contentType);
+    addField(fields_, "content-length", http::decimal(r.bodyLength && !body ? *r.bodyLength : text.size(), digits));
+    if (!x.isHead) down_.assign(text);
+  }
   downDone_ = true;
   state_ = State::Answered;
   submit(r.status, !down_.empty());

@@ -172,6 +172,29 @@ class TestHttp2 : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(logged().contains("\"GET /keyed HTTP/2.0\" 401"), 5000);
   }
 
+  void grpcClientsGetTheGatewaysAnswersAsGrpcStatus() {
+    // As Kong's: the HTTP status stays, grpc-status and grpc-message say it, and there is no body.
+    QProcess p;
+    p.start("curl", {"-s", "--http2-prior-knowledge", "-D", "-", "-o", "/dev/null", "-H", "content-type: application/grpc",
+                     "--data-binary", "", h2c("/keyed")});
+    QVERIFY(p.waitForFinished(20000));
+    const QByteArray head = p.readAllStandardOutput();
+    QVERIFY2(head.startsWith("HTTP/2 401"), head.constData());
+    QVERIFY2(head.contains("grpc-status: 16\r\n"), head.constData());
+    QVERIFY2(head.contains("grpc-message: No API key found in request\r\n"), head.constData());
+    QVERIFY2(head.contains("content-length: 0\r\n"), head.constData());
+    QVERIFY2(!head.contains("content-type"), head.constData());
+    // A 426 is past Kong's table: a 4xx is InvalidArgument.
+    p.start("curl", {"-s", "--http2-prior-knowledge", "-D", "-", "-o", "/dev/null", "-H", "content-type: application/grpc+proto",
+                     "--data-binary", "", h2c("/secure")});
+    QVERIFY(p.waitForFinished(20000));
+    const QByteArray insecure = p.readAllStandardOutput();
+    QVERIFY2(insecure.contains("grpc-status: 3\r\n") && insecure.contains("grpc-message: Please use HTTPS protocol\r\n"),
+             insecure.constData());
+    // Not gRPC (HTTP/2 all the same): the JSON answer.
+    QVERIFY(curl({"--http2-prior-knowledge"}, h2c("/keyed")).body.contains("No API key found in request"));
+  }
+
   void manyStreamsOnFewConnections() {
     QByteArray out;
     // 4 connections x 40 requests (under http2_max_requests), 8 streams at a time on each.
