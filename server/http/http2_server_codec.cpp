@@ -119,12 +119,23 @@ struct Http2Callbacks {
     return 0;
   }
 
-  static ssize_t readBody(nghttp2_session*, int32_t stream, uint8_t* to, size_t length, uint32_t* flags,
+  static ssize_t readBody(nghttp2_session* session, int32_t stream, uint8_t* to, size_t length, uint32_t* flags,
                           nghttp2_data_source*, void* self) {
     bool last = false;
-    const ssize_t n = codec(self).events_.readResponseBody(stream, to, length, last);
+    const std::vector<std::pair<std::string, std::string>>* trailers = nullptr;
+    const ssize_t n = codec(self).events_.readResponseBody(stream, to, length, last, trailers);
     if (n < 0) return NGHTTP2_ERR_DEFERRED;
-    if (last) *flags |= NGHTTP2_DATA_FLAG_EOF;
+    if (!last) return n;
+    *flags |= NGHTTP2_DATA_FLAG_EOF;
+    if (trailers && !trailers->empty()) {
+      // The trailers end the stream instead of this DATA frame (submitted from here, as nghttp2 allows).
+      thread_local std::vector<nghttp2_nv> nv;
+      nv.clear();
+      for (const auto& [name, value] : *trailers)
+        nv.push_back({reinterpret_cast<uint8_t*>(const_cast<char*>(name.data())), reinterpret_cast<uint8_t*>(const_cast<char*>(value.data())),
+                      name.size(), value.size(), NGHTTP2_NV_FLAG_NONE});
+      if (nghttp2_submit_trailer(session, stream, nv.data(), nv.size()) == 0) *flags |= NGHTTP2_DATA_FLAG_NO_END_STREAM;
+    }
     return n;
   }
 };

@@ -59,8 +59,10 @@ class Http2ServerCodec {
     // The stream is gone (answered, reset by either side, or the connection's end).
     virtual void onStreamClose(int32_t stream, uint32_t errorCode) = 0;
     // Response body for `stream`: up to `max` bytes into `to`. Returns the count, or -1 when none
-    // is there yet (the stream waits for resumeBody); `last` set with the final bytes.
-    virtual ssize_t readResponseBody(int32_t stream, uint8_t* to, size_t max, bool& last) = 0;
+    // is there yet (the stream waits for resumeBody); `last` set with the final bytes, and then
+    // `trailers` pointed at the trailer fields to send after them (gRPC's grpc-status), if any.
+    virtual ssize_t readResponseBody(int32_t stream, uint8_t* to, size_t max, bool& last,
+                                     const std::vector<std::pair<std::string, std::string>>*& trailers) = 0;
   };
 
   Http2ServerCodec(Events& events, const Http2Limits& limits);

@@ -7,7 +7,7 @@
 namespace sluice::plugins {
 namespace {
 
-enum class Status { NeedsHttp2, RunsLua, NeedsInternet };
+enum class Status { NotYet, RunsLua, NeedsInternet };
 
 struct Missing {
   std::string_view name;
@@ -15,7 +15,7 @@ struct Missing {
 };
 
 constexpr Missing kMissing[] = {
-    {"grpc-gateway", Status::NeedsHttp2},  {"grpc-web", Status::NeedsHttp2},
+    {"grpc-gateway", Status::NotYet},  {"grpc-web", Status::NotYet},
     {"pre-function", Status::RunsLua},     {"post-function", Status::RunsLua},
     {"acme", Status::NeedsInternet},       {"aws-lambda", Status::NeedsInternet},
     {"azure-functions", Status::NeedsInternet},
@@ -28,7 +28,7 @@ std::string missingKongPlugin(const std::string& name) {
     if (m.name != name) continue;
     const std::string head = "plugin '" + name + "' is one of Kong 2.8's bundled plugins that Sluice ";
     switch (m.status) {
-      case Status::NeedsHttp2: return head + "does not have yet (planned once Sluice proxies HTTP/2 and gRPC)";
+      case Status::NotYet: return head + "does not have yet (planned: they translate HTTP/1.1 calls to the gRPC services Sluice proxies)";
       case Status::RunsLua: return head + "will not offer: it runs Lua code, and Sluice runs no Lua";
       case Status::NeedsInternet: return head + "will not offer: it only works with a service on the internet";
     }

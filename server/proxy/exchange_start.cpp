@@ -1,6 +1,7 @@
 #include "proxy/exchange_start.h"
 
 #include "core/clock.h"
+#include "http/grpc_status.h"
 #include "http/request_head_writer.h"
 #include "proxy/balancer.h"
 #include "proxy/proxy_worker.h"
@@ -100,6 +101,22 @@ Routed routeExchange(ProxyWorker& worker, Exchange& x, const ClientFacts& client
     }
     return Routed::Respond;
   }
+  // Kong's checks of a gRPC route (runloop/handler.lua): a gRPC request, in HTTP/2, over TLS for grpcs.
+  if (route.grpc || route.grpcs) {
+    if (!http::isGrpcContentType(http::findHeader(x.head.headers, "content-type"))) {
+      answer = http::GatewayResponse{415, "Non-gRPC request matched gRPC route", {}, hasBody, false};
+      return Routed::Respond;
+    }
+    if (x.head.versionMajor != 2) {
+      answer = http::GatewayResponse{426, "Please use HTTP2 protocol", "Connection: Upgrade\r\nUpgrade: HTTP/2\r\n", hasBody, false};
+      return Routed::Respond;
+    }
+    if (!route.grpc && !client.https) {
+      answer = http::GatewayResponse{200, {}, "Content-Type: application/grpc\r\ngrpc-status: 1\r\ngrpc-message: gRPC request matched gRPCs route\r\n",
+                                     hasBody, true};
+      return Routed::Respond;
+    }
+  }
   // Kong leaves the routes of a disabled service out of its router; a route without a service still
   // runs its plugins and is answered 503 after them.
   if (route.service >= 0 && !snap.services[static_cast<size_t>(route.service)].enabled) {
@@ -180,7 +197,7 @@ http::PassedResponse passedResponse(const ProxyWorker& worker, Exchange& x, std:
   return passed;
 }
 
-bool writeUpstreamRequest(ProxyWorker& worker, Exchange& x, const ClientFacts& client, net::IoBuffer& out) {
+const std::string& upstreamTarget(ProxyWorker& worker, Exchange& x, std::string_view& strippedPrefix) {
   const snapshot::RouteRuntime& route = *x.route;
   const snapshot::ServiceRuntime& service = *x.service;
   // Upstream path: strip the matched prefix, join with the service path (path_handling).
@@ -200,6 +217,15 @@ bool writeUpstreamRequest(ProxyWorker& worker, Exchange& x, const ClientFacts& c
     upstreamPath.append(query);
   }
   if (x.chain->phases & plugins::phaseBit(plugins::Phase::Log)) x.ctx.upstreamUri = upstreamPath;
+  strippedPrefix = prefix.size() > 1 ? prefix : std::string_view();
+  return upstreamPath;
+}
+
+bool writeUpstreamRequest(ProxyWorker& worker, Exchange& x, const ClientFacts& client, net::IoBuffer& out) {
+  const snapshot::RouteRuntime& route = *x.route;
+  const snapshot::ServiceRuntime& service = *x.service;
+  std::string_view prefix;
+  const std::string& upstreamPath = upstreamTarget(worker, x, prefix);
   http::ForwardedRequest info;
   info.clientIp = client.clientIp;
   info.serverPort = client.serverPort;
@@ -207,31 +233,36 @@ bool writeUpstreamRequest(ProxyWorker& worker, Exchange& x, const ClientFacts& c
   info.upstreamPath = upstreamPath;
   info.host = route.preserveHost ? x.head.host : std::string_view(service.hostHeader);
   info.requestId = x.id();
-  info.forwardedPrefix = prefix.size() > 1 ? prefix : std::string_view();
+  info.forwardedPrefix = prefix;
   info.chunkedBody = x.head.framing == http::BodyFraming::Chunked && !x.bodyBuffered;
   if (x.bodyBuffered && (!x.body.empty() || x.head.framing != http::BodyFraming::None))
     info.bufferedBodyLength = static_cast<int64_t>(x.body.size());
   info.upgrade = x.head.upgrade;
   info.method = x.ctx.method;
   info.changes = {&x.ctx.setHeaders, &x.ctx.removeHeaders};
+  prepareBalancing(x, client);
+  worker.clientBuffers().acquire(out);
+  out.clear();
+  if (http::writeForwardedRequestHead(out, x.head, info)) return true;
+  out.clear();
+  return worker.growToLarge(out) && http::writeForwardedRequestHead(out, x.head, info);
+}
+
+void prepareBalancing(Exchange& x, const ClientFacts& client) {
+  const snapshot::ServiceRuntime& service = *x.service;
   x.hashKey.clear();
   x.triedTargets.clear();
   x.targetIndex = -1;
   if (service.upstream >= 0) {
     BalanceInput balance;
     balance.clientIp = client.clientIp;
-    balance.path = path;
+    balance.path = x.path;
     balance.query = x.head.query;
     if (x.ctx.consumer) balance.consumerId = x.ctx.consumer->id;
     balance.headerContext = &x.head.headers;
     balance.header = headerLookup;
     x.hashKey = requestHashKey(x.pin->snapshot->upstreams[static_cast<size_t>(service.upstream)], balance);
   }
-  worker.clientBuffers().acquire(out);
-  out.clear();
-  if (http::writeForwardedRequestHead(out, x.head, info)) return true;
-  out.clear();
-  return worker.growToLarge(out) && http::writeForwardedRequestHead(out, x.head, info);
 }
 
 }  // namespace sluice::proxy

@@ -53,6 +53,14 @@ void forgetWaker(Exchange& x);
 // changes, `via`, the latency headers and the request id (framing fields are the caller's).
 http::PassedResponse passedResponse(const ProxyWorker& worker, Exchange& x, std::string_view via, bool wholeBody);
 
+// The path (and query) the upstream is asked for: the route's strip_path, the service's path
+// (path_handling), a plugin's rewrite. In worker.scratch(1); `strippedPrefix`: what strip_path took.
+const std::string& upstreamTarget(ProxyWorker& worker, Exchange& x, std::string_view& strippedPrefix);
+
+// The balancer's hash key for this request, and its slate of tried targets wiped (while the
+// client's head is still readable).
+void prepareBalancing(Exchange& x, const ClientFacts& client);
+
 // The request head for the upstream, into `out` (and the balancer's hash key, while the client's
 // head is still readable). False: it does not fit even a large buffer (431).
 bool writeUpstreamRequest(ProxyWorker& worker, Exchange& x, const ClientFacts& client, net::IoBuffer& out);

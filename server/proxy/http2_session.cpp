@@ -200,13 +200,14 @@ void Http2Session::onStreamClose(int32_t id, uint32_t) {
   streams_.erase(it);
 }
 
-ssize_t Http2Session::readResponseBody(int32_t id, uint8_t* to, size_t max, bool& last) {
+ssize_t Http2Session::readResponseBody(int32_t id, uint8_t* to, size_t max, bool& last,
+                                       const std::vector<std::pair<std::string, std::string>>*& trailers) {
   Http2Stream* s = find(id);
   if (!s) {
     last = true;
     return 0;
   }
-  return s->readBody(to, max, last);
+  return s->readBody(to, max, last, trailers);
 }
 
 }  // namespace sluice::proxy

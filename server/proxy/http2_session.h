@@ -51,7 +51,8 @@ class Http2Session final : public ClientSession, public net::Timer, private http
   void onRequestData(int32_t stream, std::string_view data) override;
   void onRequestEnd(int32_t stream) override;
   void onStreamClose(int32_t stream, uint32_t errorCode) override;
-  ssize_t readResponseBody(int32_t stream, uint8_t* to, size_t max, bool& last) override;
+  ssize_t readResponseBody(int32_t stream, uint8_t* to, size_t max, bool& last,
+                           const std::vector<std::pair<std::string, std::string>>*& trailers) override;
   void onTimer() override;  // idle past keepalive_timeout
 
   Http2Stream* find(int32_t stream);

@@ -1,6 +1,7 @@
 #include "proxy/http2_stream.h"
 
 #include "http/grpc_status.h"
+#include "http/request_head_writer.h"
 #include "http/response_head_writer.h"
 #include "proxy/exchange_recorder.h"
 #include "proxy/http2_session.h"
@@ -115,10 +116,12 @@ void Http2Stream::onData(std::string_view data) {
   }
   appendRequestBody(data);
   if (state_ == State::SendingRequest) drive();
+  if (grpcUp_) grpcUp_->resumeBody(grpcStream_);
 }
 
 void Http2Stream::appendRequestBody(std::string_view data) {
-  if (exchange_->head.framing == http::BodyFraming::Chunked) {
+  const bool grpcCall = exchange_->service && exchange_->service->grpc;
+  if (exchange_->head.framing == http::BodyFraming::Chunked && !grpcCall) {
     char size[20];
     const auto r = std::to_chars(size, size + sizeof size, data.size(), 16);
     up_.append(size, static_cast<size_t>(r.ptr - size)).append("\r\n").append(data).append("\r\n");
@@ -135,6 +138,10 @@ void Http2Stream::onEnd() {
   if (state_ == State::ReadingBody) {
     forward();
     return drive();
+  }
+  if (x.service && x.service->grpc) {
+    if (grpcUp_) grpcUp_->resumeBody(grpcStream_);
+    return;
   }
   if (x.head.framing == http::BodyFraming::Chunked && !x.bodyBuffered) up_.append("0\r\n\r\n");
   if (state_ == State::SendingRequest) drive();
@@ -160,6 +167,7 @@ void Http2Stream::afterRequestPlugins(plugins::PhaseResult result) {
   }
   if (result == plugins::PhaseResult::Respond) return respondPluginAnswer();
   if (!x.service) return respondLocal({503, "no Service found with those values", {}, false, false});
+  if (x.service->grpc) return startGrpcCall();
   if (!writeUpstreamRequest(worker_, x, facts_, leg_.requestHead())) return respondLocal({431, {}, {}, false, false});
   startUpstream();
 }
@@ -368,16 +376,20 @@ bool Http2Stream::stepCollect() {
   return false;
 }
 
-bool Http2Stream::submitUpstreamHead(bool wholeBody) {
-  Exchange& x = *exchange_;
-  const http::PassedResponse passed = passedResponse(worker_, x, worker_.viaHttp2(), wholeBody);
+void Http2Stream::responseFields(bool wholeBody) {
+  const http::PassedResponse passed = passedResponse(worker_, *exchange_, worker_.viaHttp2(), wholeBody);
   fields_.clear();
   const auto add = [this](std::string_view name, std::string_view value) {
     addField(fields_, name, value);
     return true;
   };
-  http::forEachUpstreamField(x.response, passed, add);
-  http::forEachGatewayField(x.response, passed, add);
+  http::forEachUpstreamField(exchange_->response, passed, add);
+  http::forEachGatewayField(exchange_->response, passed, add);
+}
+
+bool Http2Stream::submitUpstreamHead(bool wholeBody) {
+  Exchange& x = *exchange_;
+  responseFields(wholeBody);
   const bool bodyless = x.isHead || x.response.framing == http::BodyFraming::None;
   if (bodyless) downDone_ = true;
   if (!wholeBody) state_ = bodyless ? State::Answered : State::PassingResponse;
@@ -452,7 +464,7 @@ void Http2Stream::submit(int status, bool withBody) {
   if (!withBody) finishExchange(leg_.active() && leg_.reusableAfter(x), status);
 }
 
-ssize_t Http2Stream::readBody(uint8_t* to, size_t max, bool& last) {
+ssize_t Http2Stream::readBody(uint8_t* to, size_t max, bool& last, const http::Http2Fields*& trailers) {
   const size_t have = down_.size() - downSent_;
   if (have == 0 && !downDone_) {
     bodyDeferred_ = true;
@@ -469,9 +481,11 @@ ssize_t Http2Stream::readBody(uint8_t* to, size_t max, bool& last) {
       else c.body.append(reinterpret_cast<const char*>(to), n);
     }
   }
+  if (grpcUp_ && n > 0) grpcUp_->consumed(grpcStream_, n);  // the upstream may send as much again
   if (downSent_ == down_.size()) down_.clear(), downSent_ = 0;
   if (downDone_ && down_.empty()) {
     last = true;
+    if (!grpcResponse_.trailers.empty()) trailers = &grpcResponse_.trailers;
     if (exchange_) finishExchange(false, exchange_->ctx.status);
   } else if (state_ == State::PassingResponse) {
     session_.driveAfterSend(*this);
@@ -490,6 +504,7 @@ void Http2Stream::resetStream(uint32_t errorCode) {
 
 void Http2Stream::finishExchange(bool reusable, int status) {
   if (!exchange_) return;
+  leaveGrpcCall();
   state_ = State::Finished;
   Exchange& x = *exchange_;
   forgetWaker(x);  // a late waker finds nobody
@@ -510,5 +525,133 @@ void Http2Stream::onClosed() {
   if (exchange_) finishExchange(false, exchange_->ctx.status ? exchange_->ctx.status : 499);  // 499: the client left first
   leg_.releaseRequestHead();
 }
+
+void Http2Stream::startGrpcCall() {
+  Exchange& x = *exchange_;
+  const snapshot::ServiceRuntime& service = *x.service;
+  prepareBalancing(x, facts_);
+  const snapshot::PeerAddress* peer = leg_.pickPeer(x);
+  if (!peer) return respondLocal({503, leg_.noPeerMessage(), {}, false, false});
+  std::string_view prefix;
+  const std::string& path = upstreamTarget(worker_, x, prefix);
+  // The call's head: the pseudo-headers, the client's fields as an HTTP/1.1 request would carry
+  // them (lower-cased), and te: trailers, which gRPC servers require.
+  http::ForwardedRequest info;
+  info.clientIp = facts_.clientIp;
+  info.serverPort = facts_.serverPort;
+  info.https = facts_.https;
+  info.requestId = x.id();
+  info.forwardedPrefix = prefix;
+  info.changes = {&x.ctx.setHeaders, &x.ctx.removeHeaders};
+  fields_.clear();
+  addField(fields_, ":method", x.ctx.method.empty() ? x.head.method : std::string_view(x.ctx.method));
+  addField(fields_, ":scheme", service.tls ? "https" : "http");
+  addField(fields_, ":authority", x.route->preserveHost ? x.head.host : std::string_view(service.hostHeader));
+  addField(fields_, ":path", path);
+  http::forEachForwardedField(x.head, info, [this](std::string_view name, std::string_view value) {
+    if (!http::equalsIgnoreCase(name, "te")) addField(fields_, name, value);
+    return true;
+  });
+  addField(fields_, "te", "trailers");
+  if (x.head.framing == http::BodyFraming::ContentLength) {
+    char digits[24];
+    addField(fields_, "content-length", http::decimal(x.head.contentLength, digits));
+  }
+  thread_local std::vector<std::pair<std::string_view, std::string_view>> views;
+  views.clear();
+  for (const auto& [name, value] : fields_) views.emplace_back(name, value);
+  x.poolKey.assign(service.tls ? "h2s:" : "h2:").append(service.tls ? service.id + "@" : std::string()).append(peer->text);
+  grpcUp_ = worker_.h2Upstreams().acquire(*peer, x.poolKey, service.tls ? worker_.settings().clientTls.get() : nullptr,
+                                          service);
+  if (!grpcUp_) return respondLocal({502, {}, {}, false, false});
+  const bool withBody = x.bodyBuffered ? !x.body.empty() : !(x.requestBodyDone() && up_.empty());
+  grpcResponse_ = http::Http2Response{};
+  grpcBodySent_ = false;
+  state_ = State::GrpcCall;  // (before open: a failure may be reported at once)
+  grpcStream_ = grpcUp_->open(views, withBody, &grpcResponse_, this);
+  if (grpcStream_ < 0) {
+    grpcUp_ = nullptr;
+    return respondLocal({502, {}, {}, false, false});
+  }
+  x.sentUs = worker_.nowMicros();
+  x.ctx.sentUpstreamUs = x.sentUs;
+}
+
+void Http2Stream::leaveGrpcCall() {
+  if (!grpcUp_) return;
+  grpcUp_->detach(grpcStream_);
+  grpcUp_ = nullptr;
+  grpcStream_ = -1;
+}
+
+ssize_t Http2Stream::readUpstreamBody(uint8_t* to, size_t max, bool& last) {
+  if (!exchange_) {
+    last = true;
+    return 0;
+  }
+  Exchange& x = *exchange_;
+  const std::string& from = x.bodyBuffered ? x.body : up_;
+  size_t& sent = x.bodyBuffered ? x.bufferedBodySent : upSent_;
+  const size_t n = std::min(from.size() - sent, max);
+  if (n > 0) std::memcpy(to, from.data() + sent, n);
+  sent += n;
+  if (!x.bodyBuffered) {
+    session_.codec().consumed(id_, n);  // the client may send as much again
+    upWindow_ -= std::min(upWindow_, n);
+    if (upSent_ == up_.size()) up_.clear(), upSent_ = 0;
+  }
+  if (x.bodyBuffered ? sent == from.size() : (up_.empty() && x.requestBodyDone())) {
+    last = true;
+    return static_cast<ssize_t>(n);
+  }
+  return n > 0 ? static_cast<ssize_t>(n) : -1;
+}
+
+void Http2Stream::onUpstreamHead(bool endStream) {
+  if (!exchange_) return;
+  Exchange& x = *exchange_;
+  // The head as the plugins and the recorder see any response: status and fields.
+  x.response = http::ResponseHead{};
+  x.response.status = grpcResponse_.status;
+  x.response.headers.clear();
+  for (const auto& [name, value] : grpcResponse_.fields) x.response.headers.push_back({name, value});
+  x.response.framing = endStream ? http::BodyFraming::None : http::BodyFraming::UntilClose;
+  if (acceptResponseHead(worker_, leg_, x)) {
+    leaveGrpcCall();
+    return respondPluginAnswer();
+  }
+  responseFields(false);
+  down_.clear(), downSent_ = 0;
+  downDone_ = endStream;
+  state_ = endStream ? State::Answered : State::GrpcCall;  // (GrpcCall: the body comes in onUpstreamData)
+  submit(x.response.status, !endStream);
+}
+
+void Http2Stream::onUpstreamData(std::string_view data) {
+  down_.append(data);
+  if (bodyDeferred_) bodyDeferred_ = false, session_.codec().resumeBody(id_);
+}
+
+void Http2Stream::onUpstreamEnd() {
+  grpcUp_ = nullptr;  // (the connection is done with the stream)
+  grpcStream_ = -1;
+  downDone_ = true;
+  if (state_ == State::GrpcCall) state_ = State::Answered;
+  if (bodyDeferred_) bodyDeferred_ = false, session_.codec().resumeBody(id_);
+}
+
+void Http2Stream::onUpstreamFailed(uint32_t, bool connected) {
+  grpcUp_ = nullptr;
+  grpcStream_ = -1;
+  if (!exchange_ || state_ == State::Finished) return;
+  Exchange& x = *exchange_;
+  if (!x.anyResponseByte) {
+    leg_.reportOutcome(x, connected ? snapshot::Outcome::HttpFailure : snapshot::Outcome::TcpFailure);
+    return respondLocal({502, {}, {}, false, false});
+  }
+  resetStream(http::kInternalError);  // part of the answer is out: the client sees the call broken
+}
+
+void Http2Stream::afterUpstreamEvents() { session_.streamMoved(); }
 
 }  // namespace sluice::proxy

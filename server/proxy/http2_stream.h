@@ -8,6 +8,7 @@
 #include "http/gateway_response.h"
 #include "http/http2_server_codec.h"
 #include "proxy/exchange_start.h"
+#include "proxy/upstream_h2_pool.h"
 #include "proxy/upstream_leg.h"
 
 #include <sys/types.h>
@@ -24,7 +25,11 @@ namespace sluice::proxy {
 class Http2Session;
 class ProxyWorker;
 
-class Http2Stream final : public net::EventHandler, public UpstreamOwner, public plugins::Suspension, public ExchangeConductor {
+class Http2Stream final : public net::EventHandler,
+                          public UpstreamOwner,
+                          public H2StreamOwner,
+                          public plugins::Suspension,
+                          public ExchangeConductor {
  public:
   Http2Stream(Http2Session& session, int32_t id);
   ~Http2Stream() override;
@@ -40,7 +45,7 @@ class Http2Stream final : public net::EventHandler, public UpstreamOwner, public
   // The stream is gone (answered, reset by the client, the connection's end): whatever is in
   // progress stops and the exchange is recorded.
   void onClosed();
-  ssize_t readBody(uint8_t* to, size_t max, bool& last);
+  ssize_t readBody(uint8_t* to, size_t max, bool& last, const http::Http2Fields*& trailers);
   void clientTookBody();  // the client's window took body bytes: read on from the upstream
 
   // From the reactor: the upstream connection, its timeouts, a plugin's waker. (Streams are never
@@ -51,6 +56,14 @@ class Http2Stream final : public net::EventHandler, public UpstreamOwner, public
   Waker suspend() override;
   void resumeExchange() override;
 
+  // A gRPC call's stream on an upstream HTTP/2 connection (H2StreamOwner).
+  void onUpstreamHead(bool endStream) override;
+  void onUpstreamData(std::string_view data) override;
+  void onUpstreamEnd() override;
+  void onUpstreamFailed(uint32_t errorCode, bool connected) override;
+  ssize_t readUpstreamBody(uint8_t* to, size_t max, bool& last) override;
+  void afterUpstreamEvents() override;
+
  private:
   enum class State : uint8_t {
     Head,               // HEADERS not complete yet
@@ -60,6 +73,7 @@ class Http2Stream final : public net::EventHandler, public UpstreamOwner, public
     AwaitingResponse,
     PassingResponse,
     CollectingResponse,  // a body filter edits the response: all of it arrives first
+    GrpcCall,            // a gRPC call is on an upstream HTTP/2 stream (its answer comes from there)
     Answered,            // the response is with the codec (its body in down_)
     Finished,            // the exchange is recorded
   };
@@ -69,6 +83,8 @@ class Http2Stream final : public net::EventHandler, public UpstreamOwner, public
   void forward();
   void afterRequestPlugins(plugins::PhaseResult result);
   void startUpstream();
+  void startGrpcCall();
+  void leaveGrpcCall();  // the upstream stream is dropped (the call ended, or its client left)
   void upstreamFailed(UpstreamLeg::Failure failure);
   bool stepSend();
   bool stepReadHead();
@@ -78,6 +94,7 @@ class Http2Stream final : public net::EventHandler, public UpstreamOwner, public
   BodyRead readUpstream();
   // The response head as fields for HEADERS (the same fields HTTP/1.x would carry, lower-cased).
   bool submitUpstreamHead(bool wholeBody);
+  void responseFields(bool wholeBody);  // x.response's fields as they go to the client, into fields_
   void respondLocal(const http::GatewayResponse& response, std::shared_ptr<const std::string> body = nullptr);
   void respondPluginAnswer();
   void submit(int status, bool withBody);
@@ -104,6 +121,11 @@ class Http2Stream final : public net::EventHandler, public UpstreamOwner, public
   size_t downSent_ = 0;
   bool downDone_ = false, bodyDeferred_ = false;
   std::vector<std::pair<std::string, std::string>> fields_;  // the response head being submitted
+  // A gRPC call: its upstream stream, the response as it arrives, and the trailers to pass on.
+  UpstreamH2Connection* grpcUp_ = nullptr;
+  int32_t grpcStream_ = -1;
+  http::Http2Response grpcResponse_;
+  bool grpcBodySent_ = false;
 };
 
 }  // namespace sluice::proxy

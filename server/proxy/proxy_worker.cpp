@@ -88,7 +88,8 @@ ProxyWorker::ProxyWorker(int index, std::shared_ptr<const ProxySettings> setting
       largeBuffers_(settings_->limits.maxRequestLine + settings_->limits.maxHeaderBytes + 1024),
       upstreamBuffers_(settings_->upstreamBufferSize),
       upstreams_(reactor_, upstreamBuffers_, settings_->upstreamKeepalivePoolSize,
-                 settings_->upstreamKeepaliveIdleTimeoutMs, settings_->upstreamKeepaliveMaxRequests) {
+                 settings_->upstreamKeepaliveIdleTimeoutMs, settings_->upstreamKeepaliveMaxRequests),
+      h2Upstreams_(reactor_, upstreamBuffers_, settings_->upstreamKeepaliveIdleTimeoutMs) {
   RAND_bytes(reinterpret_cast<unsigned char*>(&requestSeed_), sizeof requestSeed_);
   reactor_.setIdleHook([this] {
     runBatchEnd();

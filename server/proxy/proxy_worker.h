@@ -10,6 +10,7 @@
 #include "proxy/client_session.h"
 #include "proxy/exchange.h"
 #include "proxy/proxy_settings.h"
+#include "proxy/upstream_h2_pool.h"
 #include "proxy/upstream_pool.h"
 #include "snapshot/snapshot_publisher.h"
 
@@ -65,6 +66,7 @@ class ProxyWorker {
     viaHttp2_ = viaOf(*settings_, "2");
   }
   UpstreamPool& upstreams() { return upstreams_; }
+  UpstreamH2Pool& h2Upstreams() { return h2Upstreams_; }  // gRPC services
   // Heads go into small buffers; one that does not fit moves to a large one (the head limits).
   net::BufferPool& clientBuffers() { return clientBuffers_; }
   net::BufferPool& largeBuffers() { return largeBuffers_; }
@@ -131,6 +133,7 @@ class ProxyWorker {
   std::string scratch_[2];
   net::BufferPool upstreamBuffers_;
   UpstreamPool upstreams_;
+  UpstreamH2Pool h2Upstreams_;
   ExchangePool exchanges_;
   WorkerCounters counters_;
   observe::ReactorMetrics metrics_;

@@ -1,6 +1,7 @@
 #include "proxy/upstream_leg.h"
 
 #include "proxy/proxy_worker.h"
+#include "proxy/upstream_tls.h"
 
 #include <sys/epoll.h>
 #include <sys/socket.h>
@@ -18,7 +19,7 @@ void UpstreamLeg::noteEvents(uint32_t events) {
   if (events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) ready_.writable = true;
 }
 
-UpstreamLeg::Start UpstreamLeg::start(Exchange& x) {
+const snapshot::PeerAddress* UpstreamLeg::pickPeer(Exchange& x) {
   const snapshot::ConfigSnapshot& snap = *x.pin->snapshot;
   const snapshot::ServiceRuntime& service = *x.service;
   const snapshot::PeerAddress* peer = nullptr;
@@ -28,7 +29,7 @@ UpstreamLeg::Start UpstreamLeg::start(Exchange& x) {
     const int chosen = balancer.pick(up, x.hashKey, x.triedTargets);
     if (chosen < 0) {
       noPeerMessage_ = "failure to get a peer from the ring-balancer";
-      return Start::NoPeer;
+      return nullptr;
     }
     peer = &up.targets[static_cast<size_t>(chosen)].addresses.front();
     x.targetMetricsId = up.targets[static_cast<size_t>(chosen)].metricsId;
@@ -37,21 +38,29 @@ UpstreamLeg::Start UpstreamLeg::start(Exchange& x) {
   } else {
     if (service.addresses.empty()) {
       noPeerMessage_ = "name resolution failed";
-      return Start::NoPeer;
+      return nullptr;
     }
     peer = &service.addresses[static_cast<size_t>(x.tries) % service.addresses.size()];
   }
   ++x.tries;
+  const uint64_t now = worker_.nowMicros();
+  x.times.peerChosen = now;
+  x.peer = peer;
+  x.ctx.balancerTries.push_back({now, 0, peer->text, 0});
+  return peer;
+}
+
+UpstreamLeg::Start UpstreamLeg::start(Exchange& x) {
+  const snapshot::PeerAddress* peer = pickPeer(x);
+  if (!peer) return Start::NoPeer;
+  const snapshot::ServiceRuntime& service = *x.service;
   int error = 0;
   ready_ = net::Readiness{};
   // TLS connections are pooled per service: SNI, verification and client certificate differ.
   // (A plain peer's key is its address text; a TLS key is built in a member that keeps its capacity.)
   if (service.tls) x.poolKey.assign("tls:").append(service.id).append("@").append(peer->text);
   const std::string& key = service.tls ? x.poolKey : peer->text;
-  const uint64_t connectStart = worker_.nowMicros();
-  x.times.peerChosen = connectStart;
-  x.peer = peer;
-  x.ctx.balancerTries.push_back({connectStart, 0, peer->text, 0});
+  const uint64_t connectStart = x.times.peerChosen;
   conn_ = worker_.upstreams().acquire(*peer, key, &owner_, error);
   if (conn_ && !conn_->reused) {
     x.connectStartUs = connectStart;
@@ -126,19 +135,7 @@ void UpstreamLeg::armRead(const Exchange& x) { worker_.reactor().arm(*conn_, x.s
 void UpstreamLeg::startTls(const Exchange& x) {
   const snapshot::ServiceRuntime& service = *x.service;
   conn_->tls = std::make_unique<net::TlsStream>(worker_.settings().clientTls.get(), conn_->fd(), false);
-  SSL* ssl = conn_->tls->ssl();
-  if (!service.sni.empty()) {
-    SSL_set_tlsext_host_name(ssl, service.sni.c_str());
-    if (service.tlsVerify) SSL_set1_host(ssl, service.sni.c_str());
-  }
-  if (service.tlsVerify) {
-    SSL_set_verify(ssl, SSL_VERIFY_PEER, nullptr);
-    SSL_set_verify_depth(ssl, service.tlsVerifyDepth);
-    if (service.caStore) SSL_set1_verify_cert_store(ssl, service.caStore.get());
-  } else {
-    SSL_set_verify(ssl, SSL_VERIFY_NONE, nullptr);
-  }
-  if (service.clientCertificate) net::usePair(ssl, *service.clientCertificate);
+  applyServiceTls(conn_->tls->ssl(), service);
 }
 
 void UpstreamLeg::releaseRequestHead() {

@@ -47,6 +47,10 @@ class UpstreamLeg {
 
   // Picks a peer (skipping targets this exchange already failed on) and takes a connection.
   Start start(Exchange& x);
+  // The peer alone (the balancer's choice, or the service's next address), counted as a try; null
+  // when there is none (noPeerMessage() says why). start() calls it; a gRPC call takes its stream
+  // on an HTTP/2 connection to that peer instead.
+  const snapshot::PeerAddress* pickPeer(Exchange& x);
   std::string_view noPeerMessage() const { return noPeerMessage_; }
   // A connect that was in progress: true once it completed, false when it failed.
   bool finishConnect(Exchange& x);

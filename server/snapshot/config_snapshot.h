@@ -80,7 +80,8 @@ struct UpstreamRuntime {
 struct ServiceRuntime {
   std::string id;
   std::string name;
-  std::string protocol;  // http (https to upstreams arrives with TLS)
+  std::string protocol;  // http, https, grpc (h2c), grpcs (h2 over TLS)
+  bool grpc = false;     // protocol grpc or grpcs: the calls go up in HTTP/2
   std::string host;
   uint16_t port = 80;
   std::string path;  // empty: none
@@ -122,6 +123,8 @@ struct RouteRuntime {
   bool pathHandlingV1 = false;
   int httpsRedirectStatus = 426;
   uint8_t protocols = router::kHttp | router::kHttps;
+  // A gRPC route (protocols grpc, grpcs): only gRPC requests in HTTP/2, grpcs ones over TLS.
+  bool grpc = false, grpcs = false;
   uint32_t metricsId = 0;  // observe::MetricNames id: its figures outlive the snapshot
 };
 

@@ -189,7 +189,9 @@ core::Result<ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store, const plu
     rt.writeTimeoutMs = s["write_timeout"].get<uint32_t>();
     rt.readTimeoutMs = s["read_timeout"].get<uint32_t>();
     rt.enabled = s["enabled"].get<bool>();
-    const bool defaultPort = (rt.protocol == "http" && rt.port == 80) || (rt.protocol == "https" && rt.port == 443);
+    rt.grpc = rt.protocol == "grpc" || rt.protocol == "grpcs";
+    const bool defaultPort = ((rt.protocol == "http" || rt.protocol == "grpc") && rt.port == 80) ||
+                             ((rt.protocol == "https" || rt.protocol == "grpcs") && rt.port == 443);
     rt.hostHeader = defaultPort ? rt.host : rt.host + ":" + std::to_string(rt.port);
     if (auto it = upstreamByName.find(rt.host); it != upstreamByName.end()) {
       rt.upstream = it->second;
@@ -198,7 +200,7 @@ core::Result<ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store, const plu
     } else {
       rt.addresses = dns.addresses(rt.host, rt.port);
     }
-    rt.tls = rt.protocol == "https";
+    rt.tls = rt.protocol == "https" || rt.protocol == "grpcs";
     if (rt.tls) {
       sockaddr_storage literal;
       socklen_t length;
@@ -235,8 +237,12 @@ core::Result<ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store, const plu
     for (const auto& p : strings(r["protocols"])) {
       if (p == "http") rt.protocols |= router::kHttp;
       if (p == "https") rt.protocols |= router::kHttps;
+      rt.grpc = rt.grpc || p == "grpc";
+      rt.grpcs = rt.grpcs || p == "grpcs";
     }
-    if (rt.protocols == 0) continue;  // stream (tcp/tls/udp) and grpc routes are not HTTP/1.1 routes
+    // Kong's router takes gRPC routes whatever the scheme: the access phase checks the request.
+    if (rt.protocols == 0 && (rt.grpc || rt.grpcs)) rt.protocols = router::kHttp | router::kHttps;
+    if (rt.protocols == 0) continue;  // stream (tcp/tls/udp) routes are not HTTP routes
     router::RouteSpec spec;
     spec.index = snap->routes.size();
     spec.createdAt = r["created_at"].get<int64_t>();

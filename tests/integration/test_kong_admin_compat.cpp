@@ -210,7 +210,7 @@ class TestKongAdminCompat : public QObject {
       const char* name;
       const char* says;
     };
-    for (const Case& c : {Case{"grpc-gateway", "HTTP/2 and gRPC"}, Case{"grpc-web", "HTTP/2 and gRPC"},
+    for (const Case& c : {Case{"grpc-gateway", "gRPC services Sluice proxies"}, Case{"grpc-web", "gRPC services Sluice proxies"},
                           Case{"pre-function", "runs Lua code"}, Case{"aws-lambda", "service on the internet"}}) {
       const auto r = api_.sendJson("POST", "/plugins", {{"name", c.name}});
       QCOMPARE(r.status, 400);
