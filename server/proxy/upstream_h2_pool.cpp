@@ -14,7 +14,7 @@
 namespace sluice::proxy {
 namespace {
 
-constexpr size_t kWriteBatch = 65536;
+constexpr size_t kUpstreamWriteBatch = 65536;
 constexpr uint32_t kStreamWindow = 1u << 20;  // a response may run this far ahead of its client
 constexpr uint32_t kConnectionWindow = 16u << 20;
 
@@ -102,7 +102,7 @@ bool UpstreamH2Connection::pump() {
     while (alive) {
       if (outSent_ == out_.size()) {
         out_.clear(), outSent_ = 0;
-        if (!codec_.send(out_, kWriteBatch)) {
+        if (!codec_.send(out_, kUpstreamWriteBatch)) {
           alive = false;
           break;
         }
