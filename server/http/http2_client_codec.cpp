@@ -1,6 +1,6 @@
 #include "http/http2_client_codec.h"
 
-#include <nghttp2/nghttp2.h>
+#include "http/nghttp2_glue.h"
 
 namespace sluice::http {
 
@@ -112,16 +112,7 @@ bool Http2ClientCodec::receive(std::string_view bytes) {
   return !failed_;
 }
 
-bool Http2ClientCodec::send(std::string& out, size_t max) {
-  while (out.size() < max) {
-    const uint8_t* data = nullptr;
-    const ssize_t n = nghttp2_session_mem_send(session_, &data);
-    if (n < 0) return false;
-    if (n == 0) break;
-    out.append(reinterpret_cast<const char*>(data), static_cast<size_t>(n));
-  }
-  return true;
-}
+bool Http2ClientCodec::send(std::string& out, size_t max) { return sendFrames(session_, out, max); }
 
 bool Http2ClientCodec::wantsWrite() const { return nghttp2_session_want_write(session_) != 0; }
 bool Http2ClientCodec::wantsRead() const { return !failed_ && nghttp2_session_want_read(session_) != 0; }
@@ -132,8 +123,7 @@ int32_t Http2ClientCodec::submitRequest(const std::vector<std::pair<std::string_
   thread_local std::vector<nghttp2_nv> nv;
   nv.clear();
   for (const auto& [n, v] : fields)
-    nv.push_back({reinterpret_cast<uint8_t*>(const_cast<char*>(n.data())), reinterpret_cast<uint8_t*>(const_cast<char*>(v.data())),
-                  n.size(), v.size(), NGHTTP2_NV_FLAG_NONE});
+    nv.push_back(nameValue(n, v));
   nghttp2_data_provider provider{};
   provider.read_callback = Http2ClientCallbacks::readBody;
   const int32_t id = nghttp2_submit_request(session_, nullptr, nv.data(), nv.size(), withBody ? &provider : nullptr, response);

@@ -1,8 +1,7 @@
 #include "http/http2_server_codec.h"
 
 #include "core/clock.h"
-
-#include <nghttp2/nghttp2.h>
+#include "http/nghttp2_glue.h"
 
 #include <memory>
 
@@ -132,8 +131,7 @@ struct Http2Callbacks {
       thread_local std::vector<nghttp2_nv> nv;
       nv.clear();
       for (const auto& [name, value] : *trailers)
-        nv.push_back({reinterpret_cast<uint8_t*>(const_cast<char*>(name.data())), reinterpret_cast<uint8_t*>(const_cast<char*>(value.data())),
-                      name.size(), value.size(), NGHTTP2_NV_FLAG_NONE});
+        nv.push_back(nameValue(name, value));
       if (nghttp2_submit_trailer(session, stream, nv.data(), nv.size()) == 0) *flags |= NGHTTP2_DATA_FLAG_NO_END_STREAM;
     }
     return n;
@@ -198,16 +196,7 @@ bool Http2ServerCodec::FrameRate::tooMany(uint32_t perSecond) {
   return ++count > perSecond;
 }
 
-bool Http2ServerCodec::send(std::string& out, size_t max) {
-  while (out.size() < max) {
-    const uint8_t* data = nullptr;
-    const ssize_t n = nghttp2_session_mem_send(session_, &data);
-    if (n < 0) return false;
-    if (n == 0) break;
-    out.append(reinterpret_cast<const char*>(data), static_cast<size_t>(n));
-  }
-  return true;
-}
+bool Http2ServerCodec::send(std::string& out, size_t max) { return sendFrames(session_, out, max); }
 
 bool Http2ServerCodec::wantsWrite() const { return nghttp2_session_want_write(session_) != 0; }
 bool Http2ServerCodec::wantsRead() const { return !failed_ && nghttp2_session_want_read(session_) != 0; }
@@ -217,13 +206,9 @@ bool Http2ServerCodec::submitResponse(int32_t stream, int status,
   thread_local std::vector<nghttp2_nv> nv;
   char statusText[4] = {static_cast<char>('0' + status / 100 % 10), static_cast<char>('0' + status / 10 % 10),
                         static_cast<char>('0' + status % 10), 0};
-  const auto entry = [](std::string_view n, std::string_view v) {
-    return nghttp2_nv{reinterpret_cast<uint8_t*>(const_cast<char*>(n.data())), reinterpret_cast<uint8_t*>(const_cast<char*>(v.data())),
-                      n.size(), v.size(), NGHTTP2_NV_FLAG_NONE};
-  };
   nv.clear();
-  nv.push_back(entry(":status", std::string_view(statusText, 3)));
-  for (const auto& [n, v] : fields) nv.push_back(entry(n, v));
+  nv.push_back(nameValue(":status", std::string_view(statusText, 3)));
+  for (const auto& [n, v] : fields) nv.push_back(nameValue(n, v));
   nghttp2_data_provider provider{};
   provider.read_callback = Http2Callbacks::readBody;
   return nghttp2_submit_response(session_, stream, nv.data(), nv.size(), withBody ? &provider : nullptr) == 0;
