@@ -15,7 +15,7 @@ struct PluginInstance {
   std::string id;
   std::string name;
   int priority = 0;
-  uint8_t protocols = 0;  // router::kHttp | router::kHttps bits the instance runs for
+  uint8_t protocols = 0;  // router::Protocol bits (http, https, grpc, grpcs) of the requests the instance runs for
   PluginConstSharedPtr plugin;
   uint8_t phases = 0;
   bool readsRequestBody = false;

@@ -140,6 +140,16 @@ Routed routeExchange(ProxyWorker& worker, Exchange& x, const ClientFacts& client
   return Routed::Forward;
 }
 
+namespace {
+
+// The request's protocol as plugins' `protocols` fields name it: grpc or grpcs on a gRPC route.
+uint8_t pluginProtocol(const Exchange& x, const ClientFacts& client) {
+  if (x.route && (x.route->grpc || x.route->grpcs)) return client.https ? router::kGrpcs : router::kGrpc;
+  return client.https ? router::kHttps : router::kHttp;
+}
+
+}  // namespace
+
 plugins::PhaseResult runRequestPlugins(ProxyWorker& worker, Exchange& x, const ClientFacts& client,
                                        plugins::Suspension& suspension) {
   const snapshot::ConfigSnapshot& snap = *x.pin->snapshot;
@@ -160,13 +170,12 @@ plugins::PhaseResult runRequestPlugins(ProxyWorker& worker, Exchange& x, const C
   if (x.chain->phases & plugins::phaseBit(plugins::Phase::Log)) ctx.startedAtMs = worker.wallMillis(x.startUs);
   const uint64_t now = worker.nowMicros();
   if (worker.settings().observe) x.times.pluginsStart = now;
-  return plugins::runRequestPhases(*x.chain, ctx, x.resolved, x.timings, client.https ? router::kHttps : router::kHttp,
-                                   x.cursor, now);
+  return plugins::runRequestPhases(*x.chain, ctx, x.resolved, x.timings, pluginProtocol(x, client), x.cursor, now);
 }
 
 plugins::PhaseResult resumeRequestPlugins(Exchange& x, const ClientFacts& client) {
   return plugins::resumeRequestPhases(*x.chain, x.ctx, x.resolved, x.timings,
-                                      client.https ? router::kHttps : router::kHttp, x.cursor);
+                                      pluginProtocol(x, client), x.cursor);
 }
 
 plugins::Suspension::Waker makeWaker(Exchange& x, ExchangeConductor& conductor, net::Reactor& reactor) {

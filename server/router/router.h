@@ -15,7 +15,9 @@
 
 namespace sluice::router {
 
-enum Protocol : uint8_t { kHttp = 1, kHttps = 2 };
+// Routes match on kHttp/kHttps (a gRPC route is an http/https route with extra checks); the
+// gRPC bits name a gRPC request's protocol in plugins' `protocols` masks.
+enum Protocol : uint8_t { kHttp = 1, kHttps = 2, kGrpc = 4, kGrpcs = 8 };
 
 // A route as the router needs it (built by the snapshot builder from the routes entity).
 struct RouteSpec {

@@ -93,6 +93,8 @@ uint8_t protocolsOf(const json& row) {
     for (const auto& p : *it) {
       if (p == "http") mask |= router::kHttp;
       if (p == "https") mask |= router::kHttps;
+      if (p == "grpc") mask |= router::kGrpc;
+      if (p == "grpcs") mask |= router::kGrpcs;
     }
   return mask;
 }

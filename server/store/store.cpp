@@ -308,9 +308,51 @@ core::Status Store::attachTransientChildren(const EntitySchema& schema, json& en
   return core::Ok{};
 }
 
+core::Status Store::checkPluginProtocols(const json& plugin) {
+  const auto it = plugin.find("protocols");
+  if (it == plugin.end() || !it->is_array()) return core::Ok{};
+  const EntitySchema& routes = *model::findEntity("routes");
+  // True when the route (its stored row) shares a protocol with the plugin.
+  const auto shares = [&](const json& route) {
+    const auto rp = route.find("protocols");
+    if (rp == route.end() || !rp->is_array()) return false;
+    for (const auto& p : *it)
+      if (std::find(rp->begin(), rp->end(), p) != rp->end()) return true;
+    return false;
+  };
+  if (const auto r = plugin.find("route"); r != plugin.end() && r->is_object() && r->contains("id")) {
+    auto route = getLocked(routes, (*r)["id"].get<std::string>());
+    if (!route) return route.error();
+    if (*route && !shares(**route))
+      return core::Error::schemaViolation({{"protocols", "must match the associated route's protocols"}});
+  }
+  if (const auto s = plugin.find("service"); s != plugin.end() && s->is_object() && s->contains("id")) {
+    auto ids = db_->query("SELECT " + quoted("id") + " FROM " + quoted(routes.name) + " WHERE " +
+                              quoted(columnName(*routes.field("service"))) + " = " + db_->placeholder(1),
+                          {(*s)["id"].get<std::string>()});
+    if (!ids) return ids.error();
+    bool any = ids->empty();  // a service without routes accepts any protocols
+    for (const auto& row : *ids) {
+      if (any) break;
+      auto route = getLocked(routes, row[0].value_or(""));
+      if (!route) return route.error();
+      any = *route && shares(**route);
+    }
+    if (!any)
+      return core::Error::schemaViolation(
+          {{"protocols", "must match the protocols of at least one route pointing to this Plugin's service"}});
+  }
+  return core::Ok{};
+}
+
 core::Result<json> Store::write(const EntitySchema& schema, json entity, bool allowReplace) {
   std::unique_lock lock(mutex_);
-  auto result = inTransaction<json>(*db_, [&]() { return writeLocked(schema, std::move(entity), allowReplace); });
+  // As Kong's plugins DAO (Admin writes and db_import); a DB-less configuration skips it.
+  auto result = inTransaction<json>(*db_, [&]() -> core::Result<json> {
+    if (schema.name == "plugins")
+      if (auto s = checkPluginProtocols(entity); !s) return s.error();
+    return writeLocked(schema, std::move(entity), allowReplace);
+  });
   lock.unlock();
   if (result) changed();
   return result;
@@ -375,6 +417,12 @@ core::Status Store::applyAll(const std::vector<std::pair<const EntitySchema*, js
       for (auto it = all.rbegin(); it != all.rend(); ++it)
         if (auto r = db_->query("DELETE FROM " + quoted((*it)->name)); !r) return r.error();
     for (size_t i = 0; i < entities.size(); ++i) {
+      core::Status checked = core::Ok{};
+      if (!replaceEverything && entities[i].first->name == "plugins") checked = checkPluginProtocols(entities[i].second);
+      if (!checked) {
+        if (failedIndex) *failedIndex = i;
+        return checked.error();
+      }
       if (auto r = writeLocked(*entities[i].first, entities[i].second, true); !r) {
         if (failedIndex) *failedIndex = i;
         return r.error();

@@ -74,6 +74,8 @@ class Store {
   core::Status checkReferences(const schema::EntitySchema& schema, const json& entity);
   core::Status checkUnique(const schema::EntitySchema& schema, const json& entity);
   core::Status checkRestrict(const schema::EntitySchema& schema, const std::string& id);
+  // Kong's check of a plugin's `protocols` against its route's, or its service's routes'.
+  core::Status checkPluginProtocols(const json& plugin);
   core::Status syncTransientChildren(const schema::EntitySchema& schema, const json& entity);
   core::Status attachTransientChildren(const schema::EntitySchema& schema, json& entity);
   core::Result<std::optional<json>> getLocked(const schema::EntitySchema& schema, const std::string& id);

@@ -150,6 +150,60 @@ class TestGrpc : public QObject {
     QVERIFY(admin.del("/routes/echo/plugins/" + admin.get("/routes/echo/plugins").json()["data"].toArray()[0].toObject()["id"].toString().toUtf8()).status == 204);
   }
 
+  void pluginsRunForTheProtocolsTheyName() {
+    HttpClient admin = sluice_.admin();
+    // Kong's check on writes: a route's plugin shares one of the route's protocols.
+    HttpResponse r = admin.sendJson("POST", "/routes/echo/plugins", {{"name", "key-auth"}, {"protocols", QJsonArray{"http", "https"}}});
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.json()["message"].toString(), QString("schema violation (protocols: must match the associated route's protocols)"));
+    r = admin.sendJson("POST", "/services/echo/plugins", {{"name", "key-auth"}, {"protocols", QJsonArray{"http"}}});
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.json()["fields"].toObject()["protocols"].toString(),
+             QString("must match the protocols of at least one route pointing to this Plugin's service"));
+    // A global key-auth for grpc calls refuses them; the same for http/https only lets them through.
+    const QJsonObject keyAuth = admin.create("/plugins", {{"name", "key-auth"}, {"protocols", QJsonArray{"grpc"}}});
+    QTRY_COMPARE_WITH_TIMEOUT(call(h2cPort_, "unary"), QByteArray("error UNAUTHENTICATED No API key found in request"), 10000);
+    const QByteArray path = "/plugins/" + keyAuth["id"].toString().toUtf8();
+    QCOMPARE(admin.sendJson("PATCH", path, {{"protocols", QJsonArray{"http", "https"}}}).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(call(h2cPort_, "unary"), QByteArray("echo:hello auth=- kept"), 10000);
+    QCOMPARE(admin.del(path).status, 204);
+  }
+
+  void rateLimitingIpRestrictionCorsAndPrometheus() {
+    HttpClient admin = sluice_.admin();
+    const QJsonObject limit = admin.create("/routes/echo/plugins", {{"name", "rate-limiting"},
+                                                                   {"config", QJsonObject{{"hour", 2}, {"policy", "local"}}}});
+    const QJsonObject cors = admin.create("/routes/echo/plugins", {{"name", "cors"}});
+    const QJsonObject prometheus = admin.create("/plugins", {{"name", "prometheus"}});
+    // The limit's headers come as the call's initial metadata; cors adds nothing to a gRPC call.
+    // (Not QTRY: it evaluates its expression again after success, and every call counts.)
+    QByteArray first;
+    QElapsedTimer waited;
+    waited.start();
+    while (!(first = call(h2cPort_, "headers", {"origin=http://app.test"})).contains("x-ratelimit-limit-hour=2") &&
+           waited.elapsed() < 10000)
+      QTest::qWait(100);
+    QVERIFY2(first.contains("x-ratelimit-remaining-hour=1"), first.constData());
+    const QByteArray second = call(h2cPort_, "headers", {"origin=http://app.test"});
+    QVERIFY2(second.contains("x-ratelimit-remaining-hour=0"), second.constData());
+    QVERIFY2(!second.contains("access-control-allow-origin"), second.constData());
+    // Over the limit: Kong's 429 as RESOURCE_EXHAUSTED.
+    QCOMPARE(call(h2cPort_, "unary"), QByteArray("error RESOURCE_EXHAUSTED API rate limit exceeded"));
+    for (const QJsonObject& p : {limit, cors})
+      QCOMPARE(admin.del("/plugins/" + p["id"].toString().toUtf8()).status, 204);
+    // ip-restriction refusing the caller: 403 as PERMISSION_DENIED.
+    const QJsonObject deny = admin.create("/routes/echo/plugins", {{"name", "ip-restriction"},
+                                                                  {"config", QJsonObject{{"deny", QJsonArray{"127.0.0.1"}}}}});
+    QTRY_COMPARE_WITH_TIMEOUT(call(h2cPort_, "unary"), QByteArray("error PERMISSION_DENIED Your IP address is not allowed"), 10000);
+    QCOMPARE(admin.del("/plugins/" + deny["id"].toString().toUtf8()).status, 204);
+    QTRY_COMPARE_WITH_TIMEOUT(call(h2cPort_, "unary"), QByteArray("echo:hello auth=- kept"), 10000);
+    // prometheus counted the calls by their HTTP status (200 for answered calls, 429, 403).
+    const QByteArray metrics = admin.get("/metrics").body;
+    for (const char* code : {"200", "429", "403"})
+      QVERIFY2(metrics.contains(QByteArray("kong_http_status{service=\"echo\",route=\"echo\",code=\"") + code + "\"}"), code);
+    QCOMPARE(admin.del("/plugins/" + prometheus["id"].toString().toUtf8()).status, 204);
+  }
+
   void kongsChecksOfAGrpcRoute() {
     HttpClient plain(h2cPort_);
     // Not gRPC: 415. gRPC in HTTP/1.1: 426, asking for HTTP/2.

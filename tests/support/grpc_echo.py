@@ -16,6 +16,8 @@ The service's methods, each answering with what it was sent:
   ClientStream  every message joined by "+"
   Bidi          each message back as it arrives, prefixed "re:"
   Slow          answers after the seconds its message says (for deadlines)
+The client's shape "headers" makes a unary call and prints the answer's initial metadata, one
+"name=value" line each, sorted.
 The server sets the trailer "x-trailer: kept" on every call."""
 import sys
 import time
@@ -86,6 +88,10 @@ def call(target, shape, *extra):
         if shape == "unary":
             response, c = channel.unary_unary("/echo.Echo/Unary").with_call(b"hello", metadata=metadata, timeout=10)
             print(response.decode(), dict(c.trailing_metadata()).get("x-trailer"))
+        elif shape == "headers":
+            _, c = channel.unary_unary("/echo.Echo/Unary").with_call(b"hello", metadata=metadata, timeout=10)
+            for name, value in sorted(c.initial_metadata()):
+                print(f"{name}={value}")
         elif shape == "server-stream":
             for m in channel.unary_stream("/echo.Echo/ServerStream")(b"abcde", metadata=metadata, timeout=10):
                 print(m.decode())

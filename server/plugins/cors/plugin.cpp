@@ -1,6 +1,7 @@
 #include "plugins/cors/plugin.h"
 
 #include "plugins/config_values.h"
+#include "snapshot/config_snapshot.h"
 #include "router/regex.h"
 
 #include <cmath>
@@ -61,6 +62,9 @@ class CorsPlugin final : public Plugin {
   uint8_t phases() const override { return phaseBit(Phase::Access); }
 
   PhaseResult access(RequestContext& ctx) const override {
+    // CORS is for browsers, and browsers do not make gRPC calls (gRPC-Web is another content
+    // type, routed as http): a gRPC route's calls get no CORS headers.
+    if (ctx.route && (ctx.route->grpc || ctx.route->grpcs)) return PhaseResult::Continue;
     const std::string_view origin = ctx.header("origin");
     const bool preflight =
         ctx.request->method == "OPTIONS" && !origin.empty() && !ctx.header("access-control-request-method").empty();
