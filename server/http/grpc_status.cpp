@@ -32,4 +32,22 @@ std::string_view grpcStatusMessage(int code) {
   return code >= 0 && code <= 16 ? kMessages[code] : std::string_view("Unknown");
 }
 
+uint64_t grpcTimeoutMicros(std::string_view value) {
+  if (value.size() < 2 || value.size() > 9) return 0;
+  uint64_t n = 0;
+  for (const char c : value.substr(0, value.size() - 1)) {
+    if (c < '0' || c > '9') return 0;
+    n = n * 10 + static_cast<uint64_t>(c - '0');
+  }
+  switch (value.back()) {
+    case 'H': return n * 3600 * 1000000;
+    case 'M': return n * 60 * 1000000;
+    case 'S': return n * 1000000;
+    case 'm': return n * 1000;
+    case 'u': return n;
+    case 'n': return n / 1000 + (n % 1000 != 0);  // (at least a microsecond)
+    default: return 0;
+  }
+}
+
 }  // namespace sluice::http

@@ -575,9 +575,34 @@ void Http2Stream::startGrpcCall() {
   }
   x.sentUs = worker_.nowMicros();
   x.ctx.sentUpstreamUs = x.sentUs;
+  const uint64_t timeout = http::grpcTimeoutMicros(http::findHeader(x.head.headers, "grpc-timeout"));
+  grpcDeadlineUs_ = timeout ? x.sentUs + timeout : 0;
+  armCallTimer();
+}
+
+void Http2Stream::armCallTimer() {
+  uint64_t ms = exchange_->service->readTimeoutMs;
+  if (grpcDeadlineUs_) {
+    const uint64_t now = worker_.nowMicros();
+    ms = std::min<uint64_t>(ms, grpcDeadlineUs_ > now ? (grpcDeadlineUs_ - now + 999) / 1000 : 0);
+  }
+  worker_.reactor().arm(*this, ms);
+}
+
+void Http2Stream::onTimer() {
+  if (!exchange_ || !grpcUp_) return;
+  Exchange& x = *exchange_;
+  const bool deadline = grpcDeadlineUs_ && worker_.nowMicros() + 1000 > grpcDeadlineUs_;
+  if (!deadline) leg_.reportOutcome(x, snapshot::Outcome::Timeout);  // (a call past its deadline is the caller's doing)
+  leaveGrpcCall();  // the server's stream is cancelled
+  // Before the answer's head, a gRPC answer: 504 is DEADLINE_EXCEEDED; after it, the stream ends.
+  if (!x.anyResponseByte) respondLocal({504, {}, {}, false, false});
+  else resetStream(8);  // CANCEL
+  session_.streamMoved();
 }
 
 void Http2Stream::leaveGrpcCall() {
+  net::TimerQueue::disarm(*this);
   if (!grpcUp_) return;
   grpcUp_->detach(grpcStream_);
   grpcUp_ = nullptr;
@@ -623,16 +648,20 @@ void Http2Stream::onUpstreamHead(bool endStream) {
   responseFields(false);
   down_.clear(), downSent_ = 0;
   downDone_ = endStream;
+  if (endStream) net::TimerQueue::disarm(*this);
+  else armCallTimer();
   state_ = endStream ? State::Answered : State::GrpcCall;  // (GrpcCall: the body comes in onUpstreamData)
   submit(x.response.status, !endStream);
 }
 
 void Http2Stream::onUpstreamData(std::string_view data) {
   down_.append(data);
+  if (exchange_ && grpcUp_) armCallTimer();
   if (bodyDeferred_) bodyDeferred_ = false, session_.codec().resumeBody(id_);
 }
 
 void Http2Stream::onUpstreamEnd() {
+  net::TimerQueue::disarm(*this);
   grpcUp_ = nullptr;  // (the connection is done with the stream)
   grpcStream_ = -1;
   downDone_ = true;
@@ -641,6 +670,7 @@ void Http2Stream::onUpstreamEnd() {
 }
 
 void Http2Stream::onUpstreamFailed(uint32_t, bool connected) {
+  net::TimerQueue::disarm(*this);
   grpcUp_ = nullptr;
   grpcStream_ = -1;
   if (!exchange_ || state_ == State::Finished) return;

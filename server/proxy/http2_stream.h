@@ -29,7 +29,8 @@ class Http2Stream final : public net::EventHandler,
                           public UpstreamOwner,
                           public H2StreamOwner,
                           public plugins::Suspension,
-                          public ExchangeConductor {
+                          public ExchangeConductor,
+                          private net::Timer {
  public:
   Http2Stream(Http2Session& session, int32_t id);
   ~Http2Stream() override;
@@ -85,6 +86,10 @@ class Http2Stream final : public net::EventHandler,
   void startUpstream();
   void startGrpcCall();
   void leaveGrpcCall();  // the upstream stream is dropped (the call ended, or its client left)
+  // A gRPC call's clock: the service's read_timeout between upstream reads, and the call's own
+  // deadline (grpc-timeout) over all of it; onTimer ends the call when either runs out.
+  void armCallTimer();
+  void onTimer() override;
   void upstreamFailed(UpstreamLeg::Failure failure);
   bool stepSend();
   bool stepReadHead();
@@ -126,6 +131,7 @@ class Http2Stream final : public net::EventHandler,
   int32_t grpcStream_ = -1;
   http::Http2Response grpcResponse_;
   bool grpcBodySent_ = false;
+  uint64_t grpcDeadlineUs_ = 0;  // (0: the call has no deadline)
 };
 
 }  // namespace sluice::proxy

@@ -129,6 +129,41 @@ class TestGrpc : public QObject {
     QCOMPARE(call(h2cPort_, "unary", {"authorization=Bearer t"}), QByteArray("echo:hello auth=Bearer t kept"));  // metadata goes up
   }
 
+  void theGatewayKeepsDeadlinesAndReadTimeouts() {
+    // A client that sends grpc-timeout but does not keep the deadline itself (curl): the gateway
+    // ends the call at the deadline with DEADLINE_EXCEEDED and cancels the server's stream.
+    QFile message(certs_.path() + "/slow-3s.msg");
+    QVERIFY(message.open(QIODevice::WriteOnly) && message.write(QByteArray("\0\0\0\0\1" "3", 6)) == 6);
+    message.close();
+    QElapsedTimer took;
+    took.start();
+    QProcess curl;
+    curl.start("curl", {"-s", "-i", "--http2-prior-knowledge", "-H", "content-type: application/grpc", "-H", "te: trailers",
+                        "-H", "grpc-timeout: 300m", "--data-binary", "@" + message.fileName(),
+                        QString("http://127.0.0.1:%1/echo.Echo/Slow").arg(h2cPort_)});
+    QVERIFY(curl.waitForFinished(10000));
+    const QByteArray answer = curl.readAllStandardOutput();
+    QVERIFY2(answer.contains("grpc-status: 4"), answer.constData());
+    QVERIFY2(took.elapsed() < 2500, QByteArray::number(took.elapsed()).constData());
+    // A service's read_timeout bounds the silence between the server's messages.
+    HttpClient admin = sluice_.admin();
+    QCOMPARE(admin.sendJson("POST", "/services", {{"name", "impatient"}, {"url", QString("grpc://127.0.0.1:%1").arg(serverPort_)},
+                                                 {"read_timeout", 500}}).status, 201);
+    QCOMPARE(admin.sendJson("POST", "/services/impatient/routes", {{"protocols", QJsonArray{"grpc"}},
+                                                                  {"paths", QJsonArray{"/echo.Echo/Slow"}}, {"strip_path", false}}).status, 201);
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    const QString slowCall = QString("import grpc\n"
+                                     "try: print(grpc.insecure_channel('127.0.0.1:%1').unary_unary('/echo.Echo/Slow')(b'%2', timeout=10))\n"
+                                     "except grpc.RpcError as e: print(e.code().name, e.details())").arg(h2cPort_);
+    QTRY_VERIFY_WITH_TIMEOUT((p.start("/usr/bin/python3", {"-c", slowCall.arg("3")}), p.waitForFinished(30000),
+                              p.readAll().trimmed() == "DEADLINE_EXCEEDED The upstream server is timing out"), 15000);
+    // A call that answers within it is not cut.
+    p.start("/usr/bin/python3", {"-c", slowCall.arg("0.2")});
+    QVERIFY(p.waitForFinished(30000));
+    QVERIFY(!p.readAll().contains("DEADLINE"));
+  }
+
   void theGatewaysOwnAnswersAreGrpcStatuses() {
     // A grpcs route over h2c: Kong's 200 with grpc-status 1.
     QCOMPARE(call(h2cPort_, "bidi"), QByteArray("error CANCELLED gRPC request matched gRPCs route"));

@@ -1,6 +1,7 @@
 // The HTTP/1.1 parsers: well-formed requests and responses, every smuggling pattern rejected,
 // limits mapped to 414/431, chunked framing validated.
 #include "http/chunked_decoder.h"
+#include "http/grpc_status.h"
 #include "http/http_date.h"
 #include "http/query_string.h"
 #include "http/request_parser.h"
@@ -24,6 +25,16 @@ class TestHttpParsers : public QObject {
   }
 
  private slots:
+  void grpcTimeoutsInEveryUnit() {
+    QCOMPARE(grpcTimeoutMicros("2H"), uint64_t(7200000000));
+    QCOMPARE(grpcTimeoutMicros("3M"), uint64_t(180000000));
+    QCOMPARE(grpcTimeoutMicros("1S"), uint64_t(1000000));
+    QCOMPARE(grpcTimeoutMicros("300m"), uint64_t(300000));
+    QCOMPARE(grpcTimeoutMicros("99999999u"), uint64_t(99999999));
+    QCOMPARE(grpcTimeoutMicros("1500n"), uint64_t(2));  // (rounded up)
+    for (const char* bad : {"", "S", "123456789S", "1s", "-1S", "1.5S", "10"}) QCOMPARE(grpcTimeoutMicros(bad), uint64_t(0));
+  }
+
   void httpDatesInTheirThreeForms() {
     constexpr int64_t k1994 = 784111777;  // Sun, 06 Nov 1994 08:49:37 GMT (RFC 9110's example)
     QCOMPARE(parseHttpDate("Sun, 06 Nov 1994 08:49:37 GMT").value_or(-1), k1994);
