@@ -21,7 +21,7 @@ struct nghttp2_session;
 namespace sluice::http {
 
 // RFC 9113 7's error codes that the gateway sends.
-enum Http2Error : uint32_t { kNoError = 0, kProtocolError = 1, kInternalError = 2, kRefusedStream = 7, kEnhanceYourCalm = 11 };
+enum Http2Error : uint32_t { kNoError = 0, kProtocolError = 1, kInternalError = 2, kRefusedStream = 7, kCancel = 8, kEnhanceYourCalm = 11 };
 
 struct Http2Limits {
   uint32_t maxConcurrentStreams = 128;    // SETTINGS_MAX_CONCURRENT_STREAMS

@@ -582,9 +582,12 @@ void Http2Stream::startGrpcCall() {
 
 void Http2Stream::armCallTimer() {
   uint64_t ms = exchange_->service->readTimeoutMs;
+  grpcDeadlineArmed_ = false;
   if (grpcDeadlineUs_) {
     const uint64_t now = worker_.nowMicros();
-    ms = std::min<uint64_t>(ms, grpcDeadlineUs_ > now ? (grpcDeadlineUs_ - now + 999) / 1000 : 0);
+    const uint64_t left = grpcDeadlineUs_ > now ? (grpcDeadlineUs_ - now + 999) / 1000 : 0;
+    grpcDeadlineArmed_ = left <= ms;
+    ms = std::min(ms, left);
   }
   worker_.reactor().arm(*this, ms);
 }
@@ -592,12 +595,14 @@ void Http2Stream::armCallTimer() {
 void Http2Stream::onTimer() {
   if (!exchange_ || !grpcUp_) return;
   Exchange& x = *exchange_;
-  const bool deadline = grpcDeadlineUs_ && worker_.nowMicros() + 1000 > grpcDeadlineUs_;
+  const bool deadline = grpcDeadlineArmed_;
   if (!deadline) leg_.reportOutcome(x, snapshot::Outcome::Timeout);  // (a call past its deadline is the caller's doing)
   leaveGrpcCall();  // the server's stream is cancelled
-  // Before the answer's head, a gRPC answer: 504 is DEADLINE_EXCEEDED; after it, the stream ends.
-  if (!x.anyResponseByte) respondLocal({504, {}, {}, false, false});
-  else resetStream(8);  // CANCEL
+  // Before the answer's head, a gRPC answer: 504 is DEADLINE_EXCEEDED, with gRPC's own message for
+  // a deadline (what the client says when it gives up first) and Kong's for a read timeout; after
+  // the head, the stream ends.
+  if (!x.anyResponseByte) respondLocal({504, deadline ? "Deadline Exceeded" : std::string_view(), {}, false, false});
+  else resetStream(http::kCancel);
   session_.streamMoved();
 }
 

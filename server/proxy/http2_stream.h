@@ -131,7 +131,8 @@ class Http2Stream final : public net::EventHandler,
   int32_t grpcStream_ = -1;
   http::Http2Response grpcResponse_;
   bool grpcBodySent_ = false;
-  uint64_t grpcDeadlineUs_ = 0;  // (0: the call has no deadline)
+  uint64_t grpcDeadlineUs_ = 0;      // (0: the call has no deadline)
+  bool grpcDeadlineArmed_ = false;   // the timer runs to the deadline, not to a read timeout
 };
 
 }  // namespace sluice::proxy
