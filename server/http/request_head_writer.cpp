@@ -6,16 +6,6 @@
 
 namespace sluice::http {
 
-bool isForwardingHeader(std::string_view name) {
-  if (name.size() < 9) return false;
-  static constexpr std::string_view kHeaders[] = {"x-forwarded-for",  "x-forwarded-proto", "x-forwarded-host",
-                                                  "x-forwarded-port", "x-forwarded-path",  "x-forwarded-prefix",
-                                                  "x-real-ip",        "x-sluice-request-id"};
-  for (auto h : kHeaders)
-    if (equalsIgnoreCase(name, h)) return true;
-  return false;
-}
-
 bool writeForwardedRequestHead(net::IoBuffer& out, const RequestHead& req, const ForwardedRequest& info) {
   const std::string_view method = info.method.empty() ? req.method : info.method;
   bool ok = out.append(method) && out.append(" ") && out.append(info.upstreamPath) && out.append(" HTTP/1.1\r\nHost: ") &&

@@ -2,6 +2,7 @@
 // The request the gateway sends upstream, in HTTP/1.1: the client's request line and headers with
 // the path it was given, hop-by-hop headers removed — including any the client's Connection header
 // names — the header changes applied, Kong's forwarding headers added, and the body's framing.
+#include "http/field_names.h"
 #include "http/header_edits.h"
 #include "http/http_types.h"
 #include "http/request_parser.h"
@@ -33,9 +34,6 @@ struct ForwardedRequest {
 // Writes the head into `out`; false if it does not fit.
 bool writeForwardedRequestHead(net::IoBuffer& out, const RequestHead& request, const ForwardedRequest& forwarded);
 
-// X-Forwarded-*, X-Real-IP and X-Sluice-Request-Id: the client's are replaced by the gateway's.
-bool isForwardingHeader(std::string_view name);
-
 // The request's fields whatever the protocol toward the upstream, each (name, value) to `emit`
 // (false stops): the client's fields passed on (hop-by-hop ones and those its Connection names
 // dropped, the header changes applied), then the forwarding headers. Not the request line, Host,
@@ -45,13 +43,13 @@ bool forEachForwardedField(const RequestHead& req, const ForwardedRequest& info,
   std::string_view forwardedFor;
   const bool edited = info.changes.any();
   for (const auto& h : req.headers) {
-    if (isHopByHop(h.name) || equalsIgnoreCase(h.name, "host") || equalsIgnoreCase(h.name, "content-length") ||
-        equalsIgnoreCase(h.name, "expect"))
+    const FieldName known = fieldName(h.name);
+    if (isHopByHop(known) || known == FieldName::Host || known == FieldName::ContentLength || known == FieldName::Expect)
       continue;
     if (!req.connection.empty() && hasToken(req.connection, h.name)) continue;  // named by the client
     if (edited && info.changes.replaces(h.name)) continue;
-    if (isForwardingHeader(h.name)) {
-      if (equalsIgnoreCase(h.name, "x-forwarded-for")) forwardedFor = h.value;
+    if (isForwardingHeader(known)) {  // the client's are replaced by the gateway's
+      if (known == FieldName::XForwardedFor) forwardedFor = h.value;
       continue;
     }
     if (!emit(h.name, h.value)) return false;

@@ -1,17 +1,12 @@
 #include "http/request_parser.h"
 
+#include "http/field_names.h"
+#include "http/field_scanner.h"
+
 #include <cstring>
 
 namespace sluice::http {
 namespace {
-
-// Without an early exit the compiler checks 16 or 32 bytes at a time: long values (signatures,
-// tokens, cookies) are the bulk of a head.
-bool validFieldValue(std::string_view v) {
-  unsigned bad = 0;
-  for (unsigned char c : v) bad |= static_cast<unsigned>((c < 0x20 && c != '\t') | (c == 0x7f));
-  return bad == 0;
-}
 
 bool validTarget(std::string_view t) {
   for (unsigned char c : t)
@@ -111,49 +106,32 @@ ParseResult RequestParser::parseHead(std::string_view text, RequestHead& out) {
 
   int hosts = 0, lengths = 0, codings = 0;
   std::string_view te, upgradeValue, expect;
-  while (nextLine(rest, line, bareCr)) {
-    if (line.empty()) break;
-    if (bareCr) return fail(400, "Bad Request");
-    if (line.front() == ' ' || line.front() == '\t') return fail(400, "Bad Request");  // obs-fold
-    const auto colon = line.find(':');
-    if (colon == std::string_view::npos || colon == 0) return fail(400, "Bad Request");
-    const std::string_view name = line.substr(0, colon);
-    for (unsigned char c : name)
-      if (!isTokenChar(c)) return fail(400, "Bad Request");  // also whitespace before the colon
-    const std::string_view value = trimOws(line.substr(colon + 1));
-    if (!validFieldValue(value)) return fail(400, "Bad Request");
+  const char* p = rest.data();
+  const char* const headEnd = rest.data() + rest.size();
+  for (;;) {
+    Header field;
+    const FieldScan scan = scanField(p, headEnd, field);
+    if (scan == FieldScan::EndOfHead) break;
+    if (scan == FieldScan::Bad) return fail(400, "Bad Request");
     if (out.headers.size() >= limits_.maxHeaders) return fail(431, "Request Header Fields Too Large");
-    out.headers.push_back({name, value});
-    switch (name.size()) {
-      case 4:
-        if (equalsIgnoreCase(name, "host")) {
-          ++hosts;
-          if (authority.empty()) out.host = value;
-        }
+    out.headers.push_back(field);
+    switch (fieldName(field.name)) {
+      case FieldName::Host:
+        ++hosts;
+        if (authority.empty()) out.host = field.value;
         break;
-      case 6:
-        if (equalsIgnoreCase(name, "expect")) expect = value;
+      case FieldName::Expect: expect = field.value; break;
+      case FieldName::Upgrade: upgradeValue = field.value; break;
+      case FieldName::Connection: out.connection = field.value; break;
+      case FieldName::ContentLength:
+        ++lengths;
+        if (!parseContentLength(field.value, out.contentLength)) return fail(400, "Bad Request");
         break;
-      case 7:
-        if (equalsIgnoreCase(name, "upgrade")) upgradeValue = value;
+      case FieldName::TransferEncoding:
+        ++codings;
+        te = field.value;
         break;
-      case 10:
-        if (equalsIgnoreCase(name, "connection")) out.connection = value;
-        break;
-      case 14:
-        if (equalsIgnoreCase(name, "content-length")) {
-          ++lengths;
-          if (!parseContentLength(value, out.contentLength)) return fail(400, "Bad Request");
-        }
-        break;
-      case 17:
-        if (equalsIgnoreCase(name, "transfer-encoding")) {
-          ++codings;
-          te = value;
-        }
-        break;
-      default:
-        break;
+      default: break;
     }
   }
   if (!authority.empty()) out.host = authority;

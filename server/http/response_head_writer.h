@@ -3,6 +3,7 @@
 // status line in the client's version, the upstream's headers without hop-by-hop ones (nor any
 // its Connection header names) and with the header changes applied, the framing the body goes
 // with, and the gateway's own headers.
+#include "http/field_names.h"
 #include "http/header_edits.h"
 #include "http/http_types.h"
 #include "http/response_parser.h"
@@ -36,10 +37,11 @@ template <class Emit>
 bool forEachUpstreamField(const ResponseHead& response, const PassedResponse& p, Emit&& emit) {
   const bool edited = p.changes.any();
   for (const auto& h : response.headers) {
-    if (isHopByHop(h.name)) continue;
+    const FieldName known = fieldName(h.name);
+    if (isHopByHop(known)) continue;
     if (edited && p.changes.replaces(h.name)) continue;
     if (!response.connection.empty() && hasToken(response.connection, h.name)) continue;
-    if ((p.dechunk || p.wholeBody) && equalsIgnoreCase(h.name, "content-length")) continue;
+    if ((p.dechunk || p.wholeBody) && known == FieldName::ContentLength) continue;
     if (!emit(h.name, h.value)) return false;
   }
   if (p.changes.set)

@@ -1,5 +1,7 @@
 #include "net/timer.h"
 
+#include <iterator>
+
 namespace sluice::net {
 
 Timer::~Timer() { TimerQueue::disarm(*this); }
@@ -14,10 +16,20 @@ void TimerQueue::disarm(Timer& t) {
   t.list_ = nullptr;
 }
 
-void TimerQueue::arm(Timer& t, uint64_t durationMs, uint64_t now) {
-  disarm(t);
+List& TimerQueue::listFor(uint64_t durationMs) {
+  Recent& slot = recent_[durationMs % std::size(recent_)];
+  if (slot.list && slot.durationMs == durationMs) return *slot.list;
   List& list = lists_[durationMs];
+  slot = {durationMs, &list};
+  return list;
+}
+
+void TimerQueue::arm(Timer& t, uint64_t durationMs, uint64_t now) {
+  if (t.list_ && t.durationMs_ == durationMs && now + durationMs - t.deadline_ <= lazyMs(durationMs)) return;
+  disarm(t);
+  List& list = listFor(durationMs);
   t.deadline_ = now + durationMs;
+  t.durationMs_ = durationMs;
   t.list_ = &list;
   t.prev_ = list.tail;
   if (list.tail) list.tail->next_ = &t;

@@ -1,5 +1,7 @@
 #include "http/http_types.h"
 
+#include "http/field_names.h"
+
 #include <cctype>
 
 namespace sluice::http {
@@ -25,13 +27,7 @@ bool hasToken(std::string_view value, std::string_view token) {
   return false;
 }
 
-bool isHopByHop(std::string_view name) {
-  static constexpr std::string_view kHopByHop[] = {"connection", "keep-alive",        "proxy-connection",
-                                                   "te",         "transfer-encoding", "upgrade"};
-  for (auto h : kHopByHop)
-    if (equalsIgnoreCase(name, h)) return true;
-  return false;
-}
+bool isHopByHop(std::string_view name) { return isHopByHop(fieldName(name)); }
 
 std::string toLower(std::string_view s) {
   std::string out(s);

@@ -1,5 +1,8 @@
 #include "http/response_parser.h"
 
+#include "http/field_names.h"
+#include "http/field_scanner.h"
+
 namespace sluice::http {
 
 ParseResult ResponseParser::parse(std::string_view data, ResponseHead& out, bool requestWasHead) {
@@ -37,30 +40,28 @@ ParseResult ResponseParser::parse(std::string_view data, ResponseHead& out, bool
   out.reason = line.size() > 13 ? line.substr(13) : std::string_view();
   int lengths = 0, codings = 0;
   std::string_view te;
-  while (!rest.empty()) {
-    if (!nextLine(line)) return ParseResult::Error;
-    if (line.empty()) break;
-    if (line.front() == ' ' || line.front() == '\t') return ParseResult::Error;
-    const auto colon = line.find(':');
-    if (colon == std::string_view::npos || colon == 0) return ParseResult::Error;
-    const std::string_view name = line.substr(0, colon);
-    for (unsigned char c : name)
-      if (!isTokenChar(c)) return ParseResult::Error;
-    const std::string_view value = trimOws(line.substr(colon + 1));
-    for (unsigned char c : value)
-      if ((c < 0x20 && c != '\t') || c == 0x7f) return ParseResult::Error;
-    if (out.headers.size() >= maxHeaders_) return ParseResult::Error;
-    out.headers.push_back({name, value});
-    if (equalsIgnoreCase(name, "content-length")) {
-      uint64_t n = 0;
-      if (!parseContentLength(value, n) || (lengths > 0 && n != out.contentLength)) return ParseResult::Error;
-      out.contentLength = n;
-      ++lengths;
-    } else if (equalsIgnoreCase(name, "transfer-encoding")) {
-      ++codings;
-      te = value;
-    } else if (equalsIgnoreCase(name, "connection")) {
-      out.connection = value;
+  const char* p = rest.data();
+  const char* const headEnd = rest.data() + rest.size();
+  for (;;) {
+    Header field;
+    const FieldScan scan = scanField(p, headEnd, field);
+    if (scan == FieldScan::EndOfHead) break;
+    if (scan == FieldScan::Bad || out.headers.size() >= maxHeaders_) return ParseResult::Error;
+    out.headers.push_back(field);
+    switch (fieldName(field.name)) {
+      case FieldName::ContentLength: {
+        uint64_t n = 0;
+        if (!parseContentLength(field.value, n) || (lengths > 0 && n != out.contentLength)) return ParseResult::Error;
+        out.contentLength = n;
+        ++lengths;
+        break;
+      }
+      case FieldName::TransferEncoding:
+        ++codings;
+        te = field.value;
+        break;
+      case FieldName::Connection: out.connection = field.value; break;
+      default: break;
     }
   }
   out.keepAlive = out.versionMinor == 1 ? !hasToken(out.connection, "close") : hasToken(out.connection, "keep-alive");

@@ -41,7 +41,7 @@ class TestPluginsCache : public QObject {
     // The entry is stored as the first response completes, on its worker: the next request, maybe
     // on the other worker, can come a moment before that.
     HttpResponse second;
-    QTRY_COMPARE_WITH_TIMEOUT((second = get("/cached?x=1", {{"X-Big", big}})).header("X-Cache-Status"), QByteArray("Hit"), 2000);
+    QTRY_COMPARE_WITH_TIMEOUT((second = get("/cached?x=1", {{"X-Big", big}})).header("X-Cache-Status"), QByteArray("Hit"), 5000);
     QCOMPARE(second.header("X-Cache-Key"), key);
     QCOMPARE(second.body, first.body);  // the same bytes, not a new upstream answer
     QVERIFY(second.body.size() > 6000);
@@ -58,7 +58,7 @@ class TestPluginsCache : public QObject {
     const QString plugin = addCache({});
     const QByteArray key = get("/purged").header("X-Cache-Key");
     QCOMPARE(key.size(), 32);
-    QTRY_COMPARE_WITH_TIMEOUT(get("/purged").header("X-Cache-Status"), QByteArray("Hit"), 2000);
+    QTRY_COMPARE_WITH_TIMEOUT(get("/purged").header("X-Cache-Status"), QByteArray("Hit"), 5000);
     auto r = bed_.admin().get("/proxy-cache/" + key);
     QCOMPARE(r.status, 200);
     QCOMPARE(r.json()["status"].toInt(), 200);
@@ -69,7 +69,7 @@ class TestPluginsCache : public QObject {
     QCOMPARE(bed_.admin().get("/proxy-cache/" + key).status, 404);
     QCOMPARE(bed_.admin().del("/proxy-cache/" + key).status, 404);
     QCOMPARE(get("/purged").header("X-Cache-Status"), QByteArray("Miss"));
-    QTRY_COMPARE_WITH_TIMEOUT(get("/purged").header("X-Cache-Status"), QByteArray("Hit"), 2000);
+    QTRY_COMPARE_WITH_TIMEOUT(get("/purged").header("X-Cache-Status"), QByteArray("Hit"), 5000);
     QCOMPARE(bed_.admin().del("/proxy-cache").status, 204);
     QCOMPARE(get("/purged").header("X-Cache-Status"), QByteArray("Miss"));
   }

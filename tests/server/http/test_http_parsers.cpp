@@ -1,6 +1,7 @@
 // The HTTP/1.1 parsers: well-formed requests and responses, every smuggling pattern rejected,
 // limits mapped to 414/431, chunked framing validated.
 #include "http/chunked_decoder.h"
+#include "http/field_names.h"
 #include "http/grpc_status.h"
 #include "http/http_date.h"
 #include "http/query_string.h"
@@ -141,6 +142,50 @@ class TestHttpParsers : public QObject {
     int got = 0;
     QCOMPARE(parse(request, head, &got), ParseResult::Error);
     QCOMPARE(got, status);
+  }
+
+  // Values are checked eight bytes at a time: a forbidden byte is found at every offset of a long
+  // value, tabs and UTF-8 pass, whitespace around a value is not part of it.
+  void fieldValuesAtEveryOffset() {
+    for (size_t at = 0; at < 40; ++at)
+      for (const char bad : {'\x01', '\x7f', '\r', '\x1f', '\0'}) {
+        std::string value(40, 'v');
+        value[at] = bad;
+        RequestHead head;
+        int got = 0;
+        const std::string request = "GET / HTTP/1.1\r\nHost: h\r\nX-Long: " + value + "\r\n\r\n";
+        QVERIFY2(parse(request, head, &got) == ParseResult::Error && got == 400, qPrintable(QString("offset %1 byte %2").arg(at).arg(int(bad))));
+        ResponseParser responses;
+        ResponseHead response;
+        QCOMPARE(responses.parse("HTTP/1.1 200 OK\r\nX-Long: " + value + "\r\nContent-Length: 0\r\n\r\n", response, false),
+                 ParseResult::Error);
+      }
+    RequestHead head;
+    const std::string utf8 = "caf\xc3\xa9 \t tab\x80\xff and more than eight bytes";
+    const std::string request = "GET / HTTP/1.1\r\nHost: h\r\nX-A: \t " + utf8 + " \t \r\nX-Empty:\r\nX-Spaces:    \nX-B:b\r\n\r\n";
+    QCOMPARE(parse(request, head), ParseResult::Done);
+    QCOMPARE(findHeader(head.headers, "x-a"), std::string_view(utf8));
+    QCOMPARE(head.headers.size(), size_t(5));
+    QCOMPARE(head.headers[2].value, std::string_view());
+    QCOMPARE(head.headers[3].value, std::string_view());
+    QCOMPARE(head.headers[4].name, std::string_view("X-B"));
+    QCOMPARE(head.headers[4].value, std::string_view("b"));
+  }
+
+  // One length switch names the fields the gateway acts on, in any case; lookalikes are Other.
+  void fieldNamesAreClassified() {
+    const std::pair<std::string_view, FieldName> names[] = {
+        {"Host", FieldName::Host}, {"CONTENT-LENGTH", FieldName::ContentLength}, {"transfer-encoding", FieldName::TransferEncoding},
+        {"Connection", FieldName::Connection}, {"Keep-Alive", FieldName::KeepAlive}, {"Proxy-Connection", FieldName::ProxyConnection},
+        {"TE", FieldName::Te}, {"Upgrade", FieldName::Upgrade}, {"Expect", FieldName::Expect},
+        {"X-Forwarded-For", FieldName::XForwardedFor}, {"X-Forwarded-Proto", FieldName::XForwardedProto},
+        {"x-forwarded-host", FieldName::XForwardedHost}, {"X-Forwarded-Port", FieldName::XForwardedPort},
+        {"X-Forwarded-Path", FieldName::XForwardedPath}, {"X-Forwarded-Prefix", FieldName::XForwardedPrefix},
+        {"X-Real-IP", FieldName::XRealIp}, {"X-Sluice-Request-Id", FieldName::XSluiceRequestId},
+        {"Hosts", FieldName::Other}, {"Content-Lengtx", FieldName::Other}, {"User-Agent", FieldName::Other},
+        {"X-Forwarded-Pert", FieldName::Other}, {"Transfer-Encodinh", FieldName::Other}, {"", FieldName::Other}};
+    for (const auto& [name, expected] : names) QVERIFY2(fieldName(name) == expected, std::string(name).c_str());
+    QVERIFY(isHopByHop("keep-alive") && isHopByHop("Upgrade") && !isHopByHop("Host") && !isHopByHop("X-Real-IP"));
   }
 
   void longLinesFailBeforeTheHeadEnds() {

@@ -1,7 +1,8 @@
-// Pieces of the proxy that need no sockets: Kong's path joining, the balancers, and the memory
-// pools behind idle connections.
+// Pieces of the proxy that need no sockets: Kong's path joining, the balancers, the reactor's
+// timers, and the memory pools behind idle connections.
 #include "net/io_buffer.h"
 #include "net/slab_allocator.h"
+#include "net/timer.h"
 #include "proxy/balancer.h"
 #include "proxy/exchange.h"
 #include "proxy/target_health.h"
@@ -147,6 +148,41 @@ class TestProxyUnits : public QObject {
     QCOMPARE(proxy::requestHashKey(up, in), std::string_view("192.0.2.7"));
     in.consumerId = "c-42";
     QCOMPARE(proxy::requestHashKey(up, in), std::string_view("c-42"));
+  }
+
+  // Timers fire in deadline order per duration; a re-arm within the lazy margin keeps the timer's
+  // place and deadline, one beyond it moves the timer to the back.
+  void timersFireInOrderAndReArmLazily() {
+    struct Recording : net::Timer {
+      std::vector<int>* fired;
+      int id;
+      Recording(std::vector<int>* f, int i) : fired(f), id(i) {}
+      void onTimer() override { fired->push_back(id); }
+    };
+    std::vector<int> fired;
+    net::TimerQueue queue;
+    Recording a(&fired, 1), b(&fired, 2), c(&fired, 3);
+    queue.arm(a, 6400, 0);
+    queue.arm(b, 6400, 10);
+    queue.arm(c, 50, 10);  // another duration: its own list
+    QCOMPARE(queue.expire(59), 1);
+    QCOMPARE(queue.expire(60), 6340);
+    QCOMPARE(fired, std::vector<int>{3});
+    QCOMPARE(net::TimerQueue::lazyMs(6400), uint64_t{100});
+    queue.arm(a, 6400, 100);  // within 100 ms of its deadline: stays first, deadline 6400
+    QCOMPARE(a.deadline(), uint64_t{6400});
+    queue.arm(a, 6400, 101);  // beyond: behind b
+    QCOMPARE(a.deadline(), uint64_t{6501});
+    QCOMPARE(queue.expire(6410), 91);
+    QCOMPARE(fired, (std::vector<int>{3, 2}));
+    queue.arm(b, 640, 6410);  // a duration seen before and after others: the same list
+    queue.arm(c, 6400, 6410);
+    QCOMPARE(queue.expire(7050), 5760);  // b (7050) and a (6501), list by list; c due at 12810
+    QCOMPARE(fired, (std::vector<int>{3, 2, 2, 1}));
+    QCOMPARE(queue.expire(20000), -1);
+    QCOMPARE(fired, (std::vector<int>{3, 2, 2, 1, 3}));
+    net::TimerQueue::disarm(a);
+    QVERIFY(!a.armed());
   }
 
   void slabReusesSlotsAndUnmapsEmptyChunks() {
