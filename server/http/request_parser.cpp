@@ -1,6 +1,5 @@
 #include "http/request_parser.h"
 
-#include "http/field_names.h"
 #include "http/field_scanner.h"
 
 #include <cstring>
@@ -106,16 +105,8 @@ ParseResult RequestParser::parseHead(std::string_view text, RequestHead& out) {
 
   int hosts = 0, lengths = 0, codings = 0;
   std::string_view te, upgradeValue, expect;
-  const char* p = rest.data();
-  const char* const headEnd = rest.data() + rest.size();
-  for (;;) {
-    Header field;
-    const FieldScan scan = scanField(p, headEnd, field);
-    if (scan == FieldScan::EndOfHead) break;
-    if (scan == FieldScan::Bad) return fail(400, "Bad Request");
-    if (out.headers.size() >= limits_.maxHeaders) return fail(431, "Request Header Fields Too Large");
-    out.headers.push_back(field);
-    switch (fieldName(field.name)) {
+  const auto onField = [&](FieldName known, const Header& field) {
+    switch (known) {
       case FieldName::Host:
         ++hosts;
         if (authority.empty()) out.host = field.value;
@@ -125,14 +116,19 @@ ParseResult RequestParser::parseHead(std::string_view text, RequestHead& out) {
       case FieldName::Connection: out.connection = field.value; break;
       case FieldName::ContentLength:
         ++lengths;
-        if (!parseContentLength(field.value, out.contentLength)) return fail(400, "Bad Request");
-        break;
+        return parseContentLength(field.value, out.contentLength);
       case FieldName::TransferEncoding:
         ++codings;
         te = field.value;
         break;
       default: break;
     }
+    return true;
+  };
+  switch (scanFields(rest, out.headers, limits_.maxHeaders, onField)) {
+    case FieldsResult::Done: break;
+    case FieldsResult::Bad: return fail(400, "Bad Request");
+    case FieldsResult::TooMany: return fail(431, "Request Header Fields Too Large");
   }
   if (!authority.empty()) out.host = authority;
   if (out.versionMinor == 1 ? hosts != 1 : hosts > 1) return fail(400, "Bad Request");

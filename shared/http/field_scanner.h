@@ -3,6 +3,7 @@
 // the colon, the value's characters and the line end are checked as the bytes go by (a head is
 // otherwise walked five times: line search, CR search, name check, trimming, value check). Both
 // parsers (requests, responses) read their fields with it.
+#include "http/field_names.h"
 #include "http/http_types.h"
 
 #include <array>
@@ -66,6 +67,26 @@ inline FieldScan scanField(const char*& p, const char* end, Header& out) {
   while (valueEnd > valueStart && (valueEnd[-1] == ' ' || valueEnd[-1] == '\t')) --valueEnd;
   out.value = std::string_view(valueStart, static_cast<size_t>(valueEnd - valueStart));
   return FieldScan::Field;
+}
+
+enum class FieldsResult { Done, Bad, TooMany };
+
+// Every field line of `fields` (a head after its start line, ending with the blank line) appended
+// to `headers`, each also given to `onField` (the name's FieldName and the header), which returns
+// false to reject the head. TooMany past `maxHeaders` fields.
+template <class OnField>
+FieldsResult scanFields(std::string_view fields, Headers& headers, size_t maxHeaders, OnField&& onField) {
+  const char* p = fields.data();
+  const char* const end = fields.data() + fields.size();
+  for (;;) {
+    Header field;
+    const FieldScan scan = scanField(p, end, field);
+    if (scan == FieldScan::EndOfHead) return FieldsResult::Done;
+    if (scan == FieldScan::Bad) return FieldsResult::Bad;
+    if (headers.size() >= maxHeaders) return FieldsResult::TooMany;
+    headers.push_back(field);
+    if (!onField(fieldName(field.name), field)) return FieldsResult::Bad;
+  }
 }
 
 }  // namespace sluice::http

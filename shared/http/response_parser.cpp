@@ -1,6 +1,5 @@
 #include "http/response_parser.h"
 
-#include "http/field_names.h"
 #include "http/field_scanner.h"
 
 namespace sluice::http {
@@ -40,18 +39,11 @@ ParseResult ResponseParser::parse(std::string_view data, ResponseHead& out, bool
   out.reason = line.size() > 13 ? line.substr(13) : std::string_view();
   int lengths = 0, codings = 0;
   std::string_view te;
-  const char* p = rest.data();
-  const char* const headEnd = rest.data() + rest.size();
-  for (;;) {
-    Header field;
-    const FieldScan scan = scanField(p, headEnd, field);
-    if (scan == FieldScan::EndOfHead) break;
-    if (scan == FieldScan::Bad || out.headers.size() >= maxHeaders_) return ParseResult::Error;
-    out.headers.push_back(field);
-    switch (fieldName(field.name)) {
+  const auto onField = [&](FieldName known, const Header& field) {
+    switch (known) {
       case FieldName::ContentLength: {
         uint64_t n = 0;
-        if (!parseContentLength(field.value, n) || (lengths > 0 && n != out.contentLength)) return ParseResult::Error;
+        if (!parseContentLength(field.value, n) || (lengths > 0 && n != out.contentLength)) return false;
         out.contentLength = n;
         ++lengths;
         break;
@@ -63,7 +55,9 @@ ParseResult ResponseParser::parse(std::string_view data, ResponseHead& out, bool
       case FieldName::Connection: out.connection = field.value; break;
       default: break;
     }
-  }
+    return true;
+  };
+  if (scanFields(rest, out.headers, maxHeaders_, onField) != FieldsResult::Done) return ParseResult::Error;
   out.keepAlive = out.versionMinor == 1 ? !hasToken(out.connection, "close") : hasToken(out.connection, "keep-alive");
   if (requestWasHead || (status >= 100 && status < 200) || status == 204 || status == 304) {
     out.framing = BodyFraming::None;
