@@ -92,8 +92,11 @@ class TestPluginsPrometheus : public QObject {
   }
 
   // Requests to `path` until a scrape shows the family: the plugin is in the data plane then.
-  void waitForFamily(const QByteArray& path, const QString& family) {
-    for (int i = 0; i < 100 && !has(scrape(), family); ++i) {
+  // With `labels`, until a sample of the family carries them (the family itself may be there from
+  // an earlier plugin).
+  void waitForFamily(const QByteArray& path, const QString& family, const QMap<QString, QString>& labels = {}) {
+    const auto counted = [&] { return labels.isEmpty() ? has(scrape(), family) : value(scrape(), family, labels) > 0; };
+    for (int i = 0; i < 100 && !counted(); ++i) {
       bed_.proxy().get(path);
       QTest::qWait(50);
     }
@@ -181,7 +184,7 @@ class TestPluginsPrometheus : public QObject {
     QCOMPARE(r.json()["fields"].toObject()["config"].toObject()["status_code_metrics"].toString(), QString("unknown field"));
     const QJsonObject route = bed_.create("/services/echo/routes", {{"name", "side"}, {"paths", QJsonArray{"/side"}}});
     bed_.create("/routes/side/plugins", {{"name", "prometheus"}});
-    waitForFamily("/side/x", "kong_http_status");
+    waitForFamily("/side/x", "kong_http_status", {{"route", "side"}});
     const QList<Sample> before = scrape();
     for (int i = 0; i < 4; ++i) QCOMPARE(bed_.proxy().get("/side/x").status, 200);
     for (int i = 0; i < 3; ++i) QCOMPARE(bed_.proxy().get("/main-only").status, 200);  // no plugin on main now
