@@ -29,16 +29,8 @@ enum class FieldName : uint8_t {
   XSluiceRequestId,
 };
 
-// `lower` is a lower-case literal of the same length as `name` is checked to be.
-inline bool equalsLowerCase(std::string_view name, std::string_view lower) {
-  if (name.size() != lower.size()) return false;
-  for (size_t i = 0; i < name.size(); ++i)
-    if (asciiLower(name[i]) != lower[i]) return false;
-  return true;
-}
-
 inline FieldName fieldName(std::string_view n) {
-  const auto is = [n](std::string_view lower) { return equalsLowerCase(n, lower); };
+  const auto is = [n](std::string_view lower) { return equalsIgnoreCase(n, lower); };
   switch (n.size()) {
     case 2: return is("te") ? FieldName::Te : FieldName::Other;
     case 4: return is("host") ? FieldName::Host : FieldName::Other;
