@@ -111,12 +111,41 @@ int main(int argc, char** argv) {
   }
   if (!st.applyAll(entities, true)) return 1;
   snapshot::DnsCache dns;
-  std::vector<double> rebuilds;
+  std::vector<double> rebuilds, loads;
   for (int i = 0; i < 5; ++i) {
     const auto s = Clock::now();
     auto snap = snapshot::buildSnapshot(st, plugins::builtinCatalog(), 1, dns);
     if (!snap) return 1;
     rebuilds.push_back(std::chrono::duration<double, std::milli>(Clock::now() - s).count());
+  }
+  // One write at a time, as the gateway applies it: the store commits, the mirror re-reads the
+  // touched entity, a snapshot is built from the mirror.
+  snapshot::EntityMirror mirror;
+  {
+    const auto s = Clock::now();
+    if (!mirror.load(st)) return 1;
+    loads.push_back(std::chrono::duration<double, std::milli>(Clock::now() - s).count());
+  }
+  snapshot::CompiledEntities compiled;  // the previous build's, as the gateway keeps them
+  if (!snapshot::buildSnapshot(mirror, plugins::builtinCatalog(), 1, dns, nullptr, nullptr, nullptr, &compiled)) return 1;
+  std::vector<double> writes, refreshes, builds, routers;
+  for (int i = 0; i < 21; ++i) {
+    const auto& [schema, route] = entities[static_cast<size_t>(4 * i + 1)];
+    nlohmann::json changed = route;
+    changed["paths"] = {"/changed/" + std::to_string(i)};
+    const auto s0 = Clock::now();
+    if (!st.upsert(*schema, changed)) return 1;
+    const auto s1 = Clock::now();
+    if (!mirror.refresh(st, {{schema, changed["id"].get<std::string>()}})) return 1;
+    const auto s2 = Clock::now();
+    auto snap = snapshot::buildSnapshot(mirror, plugins::builtinCatalog(), 2 + static_cast<uint64_t>(i), dns, nullptr,
+                                        nullptr, nullptr, &compiled);
+    if (!snap) return 1;
+    const auto s3 = Clock::now();
+    writes.push_back(std::chrono::duration<double, std::milli>(s1 - s0).count());
+    refreshes.push_back(std::chrono::duration<double, std::milli>(s2 - s1).count());
+    builds.push_back(std::chrono::duration<double, std::milli>(s3 - s2).count());
+    routers.push_back((*snap)->routerMilliseconds);
   }
   std::filesystem::remove_all(dir);
 
@@ -125,6 +154,12 @@ int main(int argc, char** argv) {
   std::printf("router match   median       %.2f us\n", percentile(micros, 0.5));
   std::printf("router match   p99          %.2f us\n", percentile(micros, 0.99));
   std::printf("requests matched            %.0f%%\n", 100.0 * static_cast<double>(matched) / static_cast<double>(micros.size()));
-  std::printf("snapshot rebuild median     %.0f ms (store read, compile, publishable)\n", percentile(rebuilds, 0.5));
+  std::printf("snapshot from the store     %.0f ms median (whole store read, compile)\n", percentile(rebuilds, 0.5));
+  std::printf("mirror load                 %.0f ms (start-up, or after a lost feed)\n", loads.front());
+  std::printf("one write: commit           %.2f ms median\n", percentile(writes, 0.5));
+  std::printf("one write: mirror refresh   %.2f ms median\n", percentile(refreshes, 0.5));
+  std::printf("one write: snapshot build   %.1f ms median, %.1f ms max (target < 50)\n", percentile(builds, 0.5),
+              *std::max_element(builds.begin(), builds.end()));
+  std::printf("one write: router part      %.1f ms median (target < 20)\n", percentile(routers, 0.5));
   return 0;
 }

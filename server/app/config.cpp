@@ -59,6 +59,9 @@ const std::vector<ConfigKey>& configKeys() {
       {"pg_database", "sluice", "PostgreSQL database."},
       {"pg_ssl", "off", "Require TLS to PostgreSQL."},
       {"pg_timeout", "5s", "PostgreSQL connect timeout."},
+      {"pg_max_concurrent_queries", "0",
+       "PostgreSQL connections the Admin API and the plugins' counters use at once; 0: one per Admin thread (admin_threads)."},
+      {"pg_semaphore_timeout", "60s", "How long a query waits for a free PostgreSQL connection before failing (503)."},
       {"declarative_config", "", "kong.yml loaded at start when database = off."},
       {"worker_processes", "auto", "Proxy reactor threads: auto (one per core) or a number."},
       {"ssl_cert", "", "PEM certificate (chain) served when no SNI matches; empty: a self-signed one in <prefix>/ssl."},
@@ -176,11 +179,11 @@ core::Result<Config> Config::parse(std::string_view text, const std::string& sou
   }
   for (const auto& key : {"admin_max_body_size", "client_max_body_size", "body_buffer_size", "proxy_cache_size"})
     if (auto b = config.bytes(key); !b) return b.error();
-  for (const auto& key : {"pg_timeout", "client_header_timeout", "client_body_timeout", "keepalive_timeout",
+  for (const auto& key : {"pg_timeout", "pg_semaphore_timeout", "client_header_timeout", "client_body_timeout", "keepalive_timeout",
                           "upstream_keepalive_idle_timeout", "drain_timeout", "rate_limiting_sync_interval", "loadtest_max_duration"})
     if (auto m = config.milliseconds(key); !m) return m.error();
   for (const auto& key : {"keepalive_requests", "upstream_keepalive_pool_size", "upstream_keepalive_max_requests",
-                          "max_request_headers", "admin_threads", "http2_max_requests", "http2_max_control_frames", "rate_limiting_counters", "trace_slowest", "traces_kept", "access_log_queue",
+                          "max_request_headers", "admin_threads", "pg_max_concurrent_queries", "http2_max_requests", "http2_max_control_frames", "rate_limiting_counters", "trace_slowest", "traces_kept", "access_log_queue",
                           "loadtest_max_connections", "loadtest_max_threads", "loadtests_kept", "plugin_queue"})
     if (auto i = config.integer(key); !i || *i < 0) return configError(key + std::string(": expected a positive integer"));
   if (auto i = config.integer("http2_max_concurrent_streams"); !i || *i < 1 || *i > 1000000)

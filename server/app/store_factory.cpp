@@ -6,24 +6,34 @@
 
 namespace sluice::app {
 
+namespace {
+
+core::Result<store::PostgresSettings> postgresSettings(const Config& config) {
+  store::PostgresSettings pg;
+  pg.host = config.get("pg_host");
+  auto port = config.integer("pg_port");
+  if (!port) return port.error();
+  pg.port = static_cast<int>(*port);
+  pg.user = config.get("pg_user");
+  pg.password = config.get("pg_password");
+  pg.database = config.get("pg_database");
+  auto ssl = config.boolean("pg_ssl");
+  if (!ssl) return ssl.error();
+  pg.ssl = *ssl;
+  auto timeout = config.milliseconds("pg_timeout");
+  if (!timeout) return timeout.error();
+  pg.connectTimeoutSeconds = std::max<int>(1, static_cast<int>(*timeout / 1000));
+  return pg;
+}
+
+}  // namespace
+
 core::Result<std::unique_ptr<store::Database>> openDatabase(const Config& config) {
   const std::string kind = config.get("database");
   if (kind == "postgres") {
-    store::PostgresSettings pg;
-    pg.host = config.get("pg_host");
-    auto port = config.integer("pg_port");
-    if (!port) return port.error();
-    pg.port = static_cast<int>(*port);
-    pg.user = config.get("pg_user");
-    pg.password = config.get("pg_password");
-    pg.database = config.get("pg_database");
-    auto ssl = config.boolean("pg_ssl");
-    if (!ssl) return ssl.error();
-    pg.ssl = *ssl;
-    auto timeout = config.milliseconds("pg_timeout");
-    if (!timeout) return timeout.error();
-    pg.connectTimeoutSeconds = std::max<int>(1, static_cast<int>(*timeout / 1000));
-    auto db = std::make_unique<store::PostgresDatabase>(pg);
+    auto pg = postgresSettings(config);
+    if (!pg) return pg.error();
+    auto db = std::make_unique<store::PostgresDatabase>(*pg);
     if (auto s = db->connect(); !s) return s.error();
     return std::unique_ptr<store::Database>(std::move(db));
   }
@@ -46,7 +56,15 @@ core::Result<std::unique_ptr<store::Store>> openStore(const Config& config) {
     if (!state->pending.empty())
       return core::Error::badRequest("the PostgreSQL database has pending migrations: run 'sluice migrations up'");
   }
-  return std::make_unique<store::Store>(std::move(*db));
+  if ((*db)->kind() != "postgres") return std::make_unique<store::Store>(std::move(*db));
+  // Admin requests run side by side on PostgreSQL, each on a connection of its own.
+  auto pg = postgresSettings(config);
+  if (!pg) return pg.error();
+  const int64_t most = *config.integer("pg_max_concurrent_queries");
+  const auto connections = static_cast<size_t>(most > 0 ? most : *config.integer("admin_threads"));
+  return std::make_unique<store::Store>(
+      std::move(*db), [settings = *pg] { return std::make_unique<store::PostgresDatabase>(settings); }, connections,
+      std::chrono::milliseconds(*config.milliseconds("pg_semaphore_timeout")));
 }
 
 }  // namespace sluice::app

@@ -90,6 +90,7 @@ struct ServiceRuntime {
   bool enabled = true;
   int upstream = -1;                   // index into upstreams when host names an upstream
   std::vector<PeerAddress> addresses;  // when host is an address or a resolved name
+  bool literalHost = false;            // host is an IP address: no name to resolve
   std::string hostHeader;              // host[:port] as sent upstream without preserve_host
   // TLS to the upstream (protocol https)
   bool tls = false;
@@ -145,6 +146,7 @@ struct ConfigSnapshot {
   std::unordered_map<std::string, size_t> sniExact;          // lower-case name -> certificate
   std::vector<std::pair<std::string, size_t>> sniWildcards;  // "*.example.com" as ".example.com", "example.*" as "example."
   double buildMilliseconds = 0;
+  double routerMilliseconds = 0;  // of which compiling the router
 
   // The certificate for a TLS server name, or null (the default certificate).
   const CertificateRuntime* certificateFor(std::string_view serverName) const;

@@ -3,7 +3,6 @@
 #include "model/entities.h"
 #include "model/registry.h"
 #include "schema/validator.h"
-#include "store/store.h"
 
 #include <Poco/Logger.h>
 
@@ -101,11 +100,9 @@ uint8_t protocolsOf(const json& row) {
 
 }  // namespace
 
-core::Status compilePlugins(store::Store& store, const plugins::PluginCatalog& catalog, ConfigSnapshot& snap,
+core::Status compilePlugins(const EntityMirror& mirror, const plugins::PluginCatalog& catalog, ConfigSnapshot& snap,
                             plugins::NodeState& node) {
-  auto consumers = store.listAll(model::consumers());
-  if (!consumers) return consumers.error();
-  for (const auto& c : *consumers) {
+  for (const auto& c : mirror.visible(model::consumers())) {
     ConsumerRuntime rt;
     rt.id = c.at("id").get<std::string>();
     if (c.contains("username") && c["username"].is_string()) rt.username = c["username"].get<std::string>();
@@ -114,27 +111,22 @@ core::Status compilePlugins(store::Store& store, const plugins::PluginCatalog& c
     if (!rt.username.empty()) snap.consumerByUsername.emplace(rt.username, snap.consumers.size());
     snap.consumers.push_back(std::move(rt));
   }
-  auto rows = store.listAll(model::plugins());
-  if (!rows) return rows.error();
+  const auto& rows = mirror.rows(model::plugins());
 
   // Plugin-owned entities are read once, on first use by a factory.
   std::map<std::string, std::vector<json>> owned;
-  core::Status loadError = core::Ok{};
   plugins::BuildContext context(snap, [&](const std::string& name) -> const std::vector<json>& {
     auto it = owned.find(name);
     if (it != owned.end()) return it->second;
     auto& slot = owned[name];
-    if (const auto* schema = model::findEntity(name)) {
-      auto all = store.listAll(*schema);
-      if (all) slot = std::move(*all);
-      else loadError = all.error();
-    }
+    if (const auto* schema = model::findEntity(name)) slot = mirror.visible(*schema);
     return slot;
   }, node);
 
   std::vector<Scoped> scoped;
-  scoped.reserve(rows->size());
-  for (const auto& row : *rows) {
+  scoped.reserve(rows.size());
+  for (const auto& [rowId, entry] : rows) {
+    const json& row = entry.value;
     if (!row.value("enabled", true)) continue;
     const std::string name = row.at("name").get<std::string>();
     const plugins::PluginFactory* factory = catalog.find(name);
@@ -153,7 +145,6 @@ core::Status compilePlugins(store::Store& store, const plugins::PluginCatalog& c
     } catch (const std::exception& e) {
       created = core::Error::badRequest(std::string("unusable configuration: ") + e.what());
     }
-    if (!loadError) return loadError;
     if (!created) {
       Poco::Logger::get("sluice.plugins").error("plugin %s (%s): %s", name, row.at("id").get<std::string>(), created.error().message);
       continue;

@@ -6,17 +6,14 @@
 #include "plugins/node_state.h"
 #include "plugins/plugin_catalog.h"
 #include "snapshot/config_snapshot.h"
-
-namespace sluice::store {
-class Store;
-}  // namespace sluice::snapshot
+#include "snapshot/entity_mirror.h"
 
 namespace sluice::snapshot {
 
 // Fills snap.consumers, snap.plugins, snap.chains and each route's chain index. Routes and
 // services must already be in `snap`. `node` holds what outlives snapshots (counters).
 // Plugin rows name their factory in `catalog`.
-core::Status compilePlugins(store::Store& store, const plugins::PluginCatalog& catalog, ConfigSnapshot& snap,
+core::Status compilePlugins(const EntityMirror& mirror, const plugins::PluginCatalog& catalog, ConfigSnapshot& snap,
                             plugins::NodeState& node);
 
 }  // namespace sluice::snapshot

@@ -3,6 +3,7 @@
 #include <Poco/Logger.h>
 
 #include "model/entities.h"
+#include "model/registry.h"
 #include "observe/metric_names.h"
 #include "snapshot/hash_ring.h"
 #include "snapshot/plugin_chain_builder.h"
@@ -14,14 +15,13 @@
 #include <cstring>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 namespace sluice::snapshot {
 using schema::json;
 using store::Store;
 
 namespace {
-
-core::Result<std::vector<json>> all(Store& store, const schema::EntitySchema& schema) { return store.listAll(schema); }
 
 std::vector<std::string> strings(const json& v) {
   std::vector<std::string> out;
@@ -70,43 +70,120 @@ HealthChecks healthChecks(const json& h) {
   return c;
 }
 
+// A service's own fields (what it links to, upstreams, addresses and certificates, is added per build).
+ServiceRuntime compileService(const json& s) {
+  ServiceRuntime rt;
+  rt.id = s["id"];
+  if (s["name"].is_string()) rt.name = s["name"];
+  rt.protocol = s["protocol"];
+  rt.host = s["host"];
+  rt.port = static_cast<uint16_t>(s["port"].get<int>());
+  if (s["path"].is_string()) rt.path = s["path"];
+  rt.retries = s["retries"].get<int>();
+  rt.connectTimeoutMs = s["connect_timeout"].get<uint32_t>();
+  rt.writeTimeoutMs = s["write_timeout"].get<uint32_t>();
+  rt.readTimeoutMs = s["read_timeout"].get<uint32_t>();
+  rt.enabled = s["enabled"].get<bool>();
+  rt.grpc = rt.protocol == "grpc" || rt.protocol == "grpcs";
+  const bool defaultPort = ((rt.protocol == "http" || rt.protocol == "grpc") && rt.port == 80) ||
+                           ((rt.protocol == "https" || rt.protocol == "grpcs") && rt.port == 443);
+  rt.hostHeader = defaultPort ? rt.host : rt.host + ":" + std::to_string(rt.port);
+  rt.tls = rt.protocol == "https" || rt.protocol == "grpcs";
+  sockaddr_storage literal;
+  socklen_t length;
+  rt.literalHost = literalAddress(rt.host, literal, length);
+  if (rt.literalHost) rt.addresses.push_back(peerAddress(literal, length, rt.port));
+  if (rt.tls) {
+    if (!rt.literalHost) rt.sni = rt.host;
+    rt.tlsVerify = s["tls_verify"].is_boolean() && s["tls_verify"].get<bool>();
+    if (s["tls_verify_depth"].is_number()) rt.tlsVerifyDepth = s["tls_verify_depth"];
+  }
+  return rt;
+}
+
+CompiledRoute compileRoute(const json& r) {
+  CompiledRoute out;
+  RouteRuntime& rt = out.runtime;
+  rt.id = r["id"];
+  if (r["name"].is_string()) rt.name = r["name"];
+  if (r["service"].is_object()) out.serviceId = r["service"]["id"].get<std::string>();
+  rt.stripPath = r["strip_path"];
+  rt.preserveHost = r["preserve_host"];
+  rt.pathHandlingV1 = r["path_handling"] == "v1";
+  rt.httpsRedirectStatus = r["https_redirect_status_code"];
+  rt.protocols = 0;
+  for (const auto& p : strings(r["protocols"])) {
+    if (p == "http") rt.protocols |= router::kHttp;
+    if (p == "https") rt.protocols |= router::kHttps;
+    rt.grpc = rt.grpc || p == "grpc";
+    rt.grpcs = rt.grpcs || p == "grpcs";
+  }
+  // Kong's router takes gRPC routes whatever the scheme: the access phase checks the request.
+  if (rt.protocols == 0 && (rt.grpc || rt.grpcs)) rt.protocols = router::kHttp | router::kHttps;
+  out.http = rt.protocols != 0;
+  router::RouteSpec& spec = out.spec;
+  spec.createdAt = r["created_at"].get<int64_t>();
+  spec.protocols = rt.protocols;
+  spec.methods = strings(r["methods"]);
+  spec.hosts = strings(r["hosts"]);
+  spec.paths = strings(r["paths"]);
+  spec.snis = strings(r["snis"]);
+  spec.regexPriority = r["regex_priority"].get<int64_t>();
+  if (r["headers"].is_object())
+    for (auto it = r["headers"].begin(); it != r["headers"].end(); ++it) spec.headers.emplace_back(it.key(), strings(*it));
+  return out;
+}
+
 }  // namespace
 
 core::Result<ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store, const plugins::PluginCatalog& catalog,
                                                          uint64_t version, DnsCache& dns, const std::atomic<bool>* abort,
                                                          HealthSource* health, plugins::NodeState* node) {
-  const auto started = std::chrono::steady_clock::now();
-  // Stop at the first failure: with the database gone, every further query would wait for it.
-  auto services = all(store, model::services());
-  if (!services) return services.error();
-  auto routes = all(store, model::routes());
-  if (!routes) return routes.error();
-  auto upstreams = all(store, model::upstreams());
-  if (!upstreams) return upstreams.error();
-  auto targets = all(store, model::targets());
-  if (!targets) return targets.error();
-  auto certificates = all(store, model::certificates());
-  if (!certificates) return certificates.error();
-  auto caCertificates = all(store, model::caCertificates());
-  if (!caCertificates) return caCertificates.error();
+  EntityMirror mirror;
+  if (auto loaded = mirror.load(store); !loaded) return loaded.error();
+  return buildSnapshot(mirror, catalog, version, dns, abort, health, node, nullptr);
+}
 
-  // Every name to resolve, in one batch.
+core::Result<ConfigSnapshotConstSharedPtr> buildSnapshot(const EntityMirror& mirror, const plugins::PluginCatalog& catalog,
+                                                         uint64_t version, DnsCache& dns, const std::atomic<bool>* abort,
+                                                         HealthSource* health, plugins::NodeState* node,
+                                                         CompiledEntities* compiled) {
+  const auto started = std::chrono::steady_clock::now();
+  plugins::NodeState scratchNode;  // tests and benches: state that lives as long as this snapshot
+  plugins::NodeState& state = node ? *node : scratchNode;
+  const auto metricNames = state.get<observe::MetricNames>(observe::kMetricNamesKey, [] { return std::make_shared<observe::MetricNames>(); });
+  CompiledEntities scratch;  // (a build without a previous one to reuse)
+  CompiledEntities& cache = compiled ? *compiled : scratch;
+  const auto& services = mirror.rows(model::services());
+  const auto& routes = mirror.rows(model::routes());
+  const auto& upstreams = mirror.rows(model::upstreams());
+  const auto& targets = mirror.rows(model::targets());
+  const auto& certificates = mirror.rows(model::certificates());
+  const auto& caCertificates = mirror.rows(model::caCertificates());
+
+  // Every name to resolve, once each, in one batch.
   std::vector<std::string> names;
-  std::map<std::string, bool> upstreamNames;
-  for (const auto& u : *upstreams) upstreamNames[u["name"].get<std::string>()] = true;
-  for (const auto& s : *services)
-    if (!upstreamNames.count(s["host"].get<std::string>())) names.push_back(s["host"]);
-  for (const auto& t : *targets) {
-    const std::string target = t["target"];
-    names.push_back(target.substr(0, target.rfind(':')));
+  std::unordered_set<std::string_view> upstreamNames, seen;
+  for (const auto& [uId, uEntry] : upstreams) upstreamNames.insert(uEntry.value["name"].get_ref<const std::string&>());
+  for (const auto& [sId, sEntry] : services) {
+    const ServiceRuntime& compiledService =
+        cache.services.get(sId, sEntry.revision, [&] { return compileService(sEntry.value); });
+    const std::string& host = compiledService.host;
+    if (!compiledService.literalHost && !upstreamNames.count(host) && seen.insert(host).second) names.push_back(host);
+  }
+  for (const auto& [tId, tEntry] : targets) {
+    const std::string& target = tEntry.value["target"].get_ref<const std::string&>();
+    const std::string_view host = std::string_view(target).substr(0, target.rfind(':'));
+    if (seen.insert(host).second) names.emplace_back(host);
   }
   dns.refresh(names, abort);
 
   auto snap = std::make_shared<ConfigSnapshot>();
   snap->version = version;
   std::set<std::string> healthKeys;
-  std::map<std::string, int> upstreamByName, upstreamById, serviceById;
-  for (const auto& u : *upstreams) {
+  std::map<std::string, int> upstreamByName, upstreamById;
+  for (const auto& [uId, uEntry] : upstreams) {
+    const json& u = uEntry.value;
     UpstreamRuntime rt;
     rt.id = u["id"];
     rt.name = u["name"];
@@ -130,7 +207,8 @@ core::Result<ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store, const plu
     upstreamByName[rt.name] = upstreamById[rt.id] = static_cast<int>(snap->upstreams.size());
     snap->upstreams.push_back(std::move(rt));
   }
-  for (const auto& t : *targets) {
+  for (const auto& [tId, tEntry] : targets) {
+    const json& t = tEntry.value;
     auto it = upstreamById.find(t["upstream"]["id"].get<std::string>());
     if (it == upstreamById.end()) continue;
     TargetRuntime rt;
@@ -154,7 +232,8 @@ core::Result<ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store, const plu
 
   // Certificates and the SNIs that select them; a certificate that does not parse is left out.
   std::map<std::string, std::shared_ptr<net::KeyPair>> pairById;
-  for (const auto& c : *certificates) {
+  for (const auto& [cId, cEntry] : certificates) {
+    const json& c = cEntry.value;
     auto pair = net::parseKeyPair(c["cert"], c["key"]);
     if (!pair) continue;
     pairById[c["id"]] = std::make_shared<net::KeyPair>(*pair);
@@ -169,44 +248,32 @@ core::Result<ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store, const plu
     }
   }
   std::map<std::string, std::shared_ptr<X509>> caById;
-  for (const auto& c : *caCertificates) {
+  for (const auto& [cId, cEntry] : caCertificates) {
+    const json& c = cEntry.value;
     const std::string pem = c["cert"];
     BIO* bio = BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size()));
     X509* x = PEM_read_bio_X509(bio, nullptr, nullptr, nullptr);
     BIO_free(bio);
     if (x) caById[c["id"]] = std::shared_ptr<X509>(x, X509_free);
   }
-  for (const auto& s : *services) {
-    ServiceRuntime rt;
-    rt.id = s["id"];
-    if (s["name"].is_string()) rt.name = s["name"];
-    rt.protocol = s["protocol"];
-    rt.host = s["host"];
-    rt.port = static_cast<uint16_t>(s["port"].get<int>());
-    if (s["path"].is_string()) rt.path = s["path"];
-    rt.retries = s["retries"].get<int>();
-    rt.connectTimeoutMs = s["connect_timeout"].get<uint32_t>();
-    rt.writeTimeoutMs = s["write_timeout"].get<uint32_t>();
-    rt.readTimeoutMs = s["read_timeout"].get<uint32_t>();
-    rt.enabled = s["enabled"].get<bool>();
-    rt.grpc = rt.protocol == "grpc" || rt.protocol == "grpcs";
-    const bool defaultPort = ((rt.protocol == "http" || rt.protocol == "grpc") && rt.port == 80) ||
-                             ((rt.protocol == "https" || rt.protocol == "grpcs") && rt.port == 443);
-    rt.hostHeader = defaultPort ? rt.host : rt.host + ":" + std::to_string(rt.port);
+  std::unordered_map<std::string_view, int> serviceById;
+  std::vector<uint64_t> serviceRevisions;
+  serviceRevisions.reserve(services.size());
+  serviceById.reserve(services.size());
+  snap->services.reserve(services.size());
+  for (const auto& [sId, sEntry] : services) {
+    const json& s = sEntry.value;
+    ServiceRuntime rt = cache.services.get(sId, sEntry.revision, [&] { return compileService(s); });
+    serviceRevisions.push_back(sEntry.revision);
     if (auto it = upstreamByName.find(rt.host); it != upstreamByName.end()) {
       rt.upstream = it->second;
       const auto& up = snap->upstreams[static_cast<size_t>(it->second)];
       if (!up.hostHeader.empty()) rt.hostHeader = up.hostHeader;
-    } else {
+      rt.addresses.clear();
+    } else if (!rt.literalHost) {
       rt.addresses = dns.addresses(rt.host, rt.port);
     }
-    rt.tls = rt.protocol == "https" || rt.protocol == "grpcs";
     if (rt.tls) {
-      sockaddr_storage literal;
-      socklen_t length;
-      if (!literalAddress(rt.host, literal, length)) rt.sni = rt.host;
-      rt.tlsVerify = s["tls_verify"].is_boolean() && s["tls_verify"].get<bool>();
-      if (s["tls_verify_depth"].is_number()) rt.tlsVerifyDepth = s["tls_verify_depth"];
       if (s["ca_certificates"].is_array() && !s["ca_certificates"].empty()) {
         X509_STORE* store = X509_STORE_new();
         for (const auto& id : s["ca_certificates"])
@@ -217,55 +284,42 @@ core::Result<ConfigSnapshotConstSharedPtr> buildSnapshot(Store& store, const plu
         if (auto it = pairById.find(s["client_certificate"]["id"].get<std::string>()); it != pairById.end())
           rt.clientCertificate = it->second;
     }
-    serviceById[rt.id] = static_cast<int>(snap->services.size());
+    serviceById.emplace(sId, static_cast<int>(snap->services.size()));
     snap->services.push_back(std::move(rt));
   }
   std::vector<router::RouteSpec> specs;
-  for (const auto& r : *routes) {
-    RouteRuntime rt;
-    rt.id = r["id"];
-    if (r["name"].is_string()) rt.name = r["name"];
-    if (r["service"].is_object()) {
-      auto it = serviceById.find(r["service"]["id"].get<std::string>());
-      if (it != serviceById.end()) rt.service = it->second;
+  specs.reserve(routes.size());
+  snap->routes.reserve(routes.size());
+  for (const auto& [rId, rEntry] : routes) {
+    CompiledRoute& compiledRoute = cache.routes.get(rId, rEntry.revision, [&] { return compileRoute(rEntry.value); });
+    if (!compiledRoute.http) continue;  // stream (tcp/tls/udp) routes are not HTTP routes
+    RouteRuntime& rt = compiledRoute.runtime;
+    rt.service = -1;
+    uint64_t serviceRevision = 0;
+    if (auto it = serviceById.find(compiledRoute.serviceId); it != serviceById.end()) {
+      rt.service = it->second;
+      serviceRevision = serviceRevisions[static_cast<size_t>(it->second)];
     }
-    rt.stripPath = r["strip_path"];
-    rt.preserveHost = r["preserve_host"];
-    rt.pathHandlingV1 = r["path_handling"] == "v1";
-    rt.httpsRedirectStatus = r["https_redirect_status_code"];
-    rt.protocols = 0;
-    for (const auto& p : strings(r["protocols"])) {
-      if (p == "http") rt.protocols |= router::kHttp;
-      if (p == "https") rt.protocols |= router::kHttps;
-      rt.grpc = rt.grpc || p == "grpc";
-      rt.grpcs = rt.grpcs || p == "grpcs";
+    // Metric labels name the service too: asked again when the route or its service changed.
+    if (!compiledRoute.metricsNamed || compiledRoute.metricsServiceRevision != serviceRevision) {
+      const ServiceRuntime* service = rt.service >= 0 ? &snap->services[static_cast<size_t>(rt.service)] : nullptr;
+      rt.metricsId = metricNames->route(rt.id, rt.name, service ? service->id : std::string(),
+                                        service ? service->name : std::string());
+      compiledRoute.metricsNamed = true;
+      compiledRoute.metricsServiceRevision = serviceRevision;
     }
-    // Kong's router takes gRPC routes whatever the scheme: the access phase checks the request.
-    if (rt.protocols == 0 && (rt.grpc || rt.grpcs)) rt.protocols = router::kHttp | router::kHttps;
-    if (rt.protocols == 0) continue;  // stream (tcp/tls/udp) routes are not HTTP routes
-    router::RouteSpec spec;
+    router::RouteSpec spec = compiledRoute.spec;
     spec.index = snap->routes.size();
-    spec.createdAt = r["created_at"].get<int64_t>();
-    spec.protocols = rt.protocols;
-    spec.methods = strings(r["methods"]);
-    spec.hosts = strings(r["hosts"]);
-    spec.paths = strings(r["paths"]);
-    spec.snis = strings(r["snis"]);
-    spec.regexPriority = r["regex_priority"].get<int64_t>();
-    if (r["headers"].is_object())
-      for (auto it = r["headers"].begin(); it != r["headers"].end(); ++it) spec.headers.emplace_back(it.key(), strings(*it));
     specs.push_back(std::move(spec));
-    snap->routes.push_back(std::move(rt));
+    snap->routes.push_back(rt);
   }
+  cache.services.sweep();
+  cache.routes.sweep();
+  const auto routerStarted = std::chrono::steady_clock::now();
   snap->router = router::Router::build(std::move(specs));
-  plugins::NodeState scratchNode;  // tests and benches: state that lives as long as this snapshot
-  plugins::NodeState& state = node ? *node : scratchNode;
-  const auto metricNames = state.get<observe::MetricNames>(observe::kMetricNamesKey, [] { return std::make_shared<observe::MetricNames>(); });
-  for (auto& rt : snap->routes) {
-    const ServiceRuntime* service = rt.service >= 0 ? &snap->services[static_cast<size_t>(rt.service)] : nullptr;
-    rt.metricsId = metricNames->route(rt.id, rt.name, service ? service->id : std::string(), service ? service->name : std::string());
-  }
-  if (auto s = compilePlugins(store, catalog, *snap, state); !s) return s.error();
+  snap->routerMilliseconds =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - routerStarted).count();
+  if (auto s = compilePlugins(mirror, catalog, *snap, state); !s) return s.error();
   for (auto& p : snap->plugins) p->metricsId = metricNames->plugin(p->name);
   for (auto& c : snap->consumers) c.metricsId = metricNames->consumer(c.id, c.username.empty() ? c.customId : c.username);
   for (auto& up : snap->upstreams)
@@ -281,30 +335,63 @@ SnapshotBuilder::SnapshotBuilder(Store& store, const plugins::PluginCatalog& cat
 
 SnapshotBuilder::~SnapshotBuilder() { stop(); }
 
-core::Status SnapshotBuilder::rebuild() {
+core::Status SnapshotBuilder::rebuild(bool force) {
   const uint64_t version = store_.version();
-  auto snap = buildSnapshot(store_, catalog_, version, dns_, &abort_, &health_, &node_);
-  if (!snap) return snap.error();
-  publisher_.publish(*snap);
-  ++builds_;
+  std::vector<store::EntityRef> touched;
+  bool everything;
+  {
+    std::lock_guard lock(mutex_);
+    touched.swap(touched_);
+    everything = reloadAll_ || touched.size() > kMostRereads;
+    reloadAll_ = false;
+  }
+  const auto failed = [this](const core::Error& error) {
+    std::lock_guard lock(mutex_);
+    reloadAll_ = true;  // what the lost refresh would have read: read it all when the store is back
+    return error;
+  };
+  bool changed = true;
+  if (everything) {
+    if (auto loaded = mirror_.load(store_); !loaded) return failed(loaded.error());
+  } else {
+    auto refreshed = mirror_.refresh(store_, touched);
+    if (!refreshed) return failed(refreshed.error());
+    changed = *refreshed;
+  }
+  if (changed || force) {  // (a node's own write comes back as a notification: nothing to do then)
+    auto snap = buildSnapshot(mirror_, catalog_, version, dns_, &abort_, &health_, &node_, &compiled_);
+    if (!snap) return failed(snap.error());
+    publisher_.publish(*snap);
+    ++builds_;
+  }
   std::lock_guard lock(mutex_);
   seenVersion_ = version;
   return core::Ok{};
 }
 
 core::Status SnapshotBuilder::start() {
-  if (auto s = rebuild(); !s) return s;
-  store_.onChange([this](uint64_t) {
+  reloadAll_ = true;
+  if (auto s = rebuild(true); !s) return s;
+  store_.onChange([this](const store::ChangeSet& change) {
     std::lock_guard lock(mutex_);
+    reloadAll_ = reloadAll_ || change.everything;
+    touched_.insert(touched_.end(), change.touched.begin(), change.touched.end());
     changed_.notify_one();
   });
   thread_ = std::thread([this] { loop(); });
   if (auto feed = store_.database().changeFeed()) {
     feedThread_ = std::thread([this, feed = std::shared_ptr<store::ChangeFeed>(std::move(feed))] {
+      std::vector<store::ChangedRow> rows;
       while (!abort_) {
-        if (!feed->wait(200)) continue;
+        rows.clear();
+        if (!feed->wait(200, rows)) continue;
         std::lock_guard lock(mutex_);
-        externalChange_ = true;
+        reloadAll_ = reloadAll_ || rows.empty();  // the feed reconnected: changes may have been missed
+        for (auto& row : rows) {
+          const auto* schema = model::findEntity(row.table);
+          if (!schema || row.id.empty()) reloadAll_ = true;  // a truncation, or an older node's notice
+          else touched_.push_back({schema, std::move(row.id)});
+        }
         changed_.notify_one();
       }
     });
@@ -327,10 +414,11 @@ void SnapshotBuilder::loop() {
   std::unique_lock lock(mutex_);
   while (!stopping_) {
     // Wake on a change, and every second anyway (a store that failed a rebuild is retried).
-    changed_.wait_for(lock, std::chrono::seconds(1),
-                      [&] { return stopping_ || externalChange_ || store_.version() != seenVersion_; });
+    const auto pending = [&] { return reloadAll_ || !touched_.empty() || store_.version() != seenVersion_; };
+    changed_.wait_for(lock, std::chrono::seconds(1), [&] { return stopping_ || pending(); });
     if (stopping_) break;
-    if (store_.version() == seenVersion_ && !externalChange_) {
+    bool force = false;
+    if (!pending()) {
       // Names past their TTL are asked again; only an answer that changes some name's addresses
       // rebuilds (a failing server leaves the stale ones in service).
       if (!dns_.anyDue()) continue;
@@ -338,12 +426,15 @@ void SnapshotBuilder::loop() {
       const bool changed = dns_.refreshDue(&abort_);
       lock.lock();
       if (!changed || stopping_) continue;
+      force = true;
     }
-    externalChange_ = false;
     lock.unlock();
-    if (auto built = rebuild(); !built)  // the previous snapshot stays in service
-      Poco::Logger::get("sluice.snapshot").error("the configuration could not be applied: %s", built.error().message);
+    const auto built = rebuild(force);
     lock.lock();
+    if (!built) {  // the previous snapshot stays in service; the store is retried a second later
+      Poco::Logger::get("sluice.snapshot").error("the configuration could not be applied: %s", built.error().message);
+      changed_.wait_for(lock, std::chrono::seconds(1), [&] { return stopping_; });
+    }
   }
 }
 

@@ -4,7 +4,9 @@
 // coalesced: one rebuild covers every change made while the previous one ran.
 #include "plugins/node_state.h"
 #include "plugins/plugin_catalog.h"
+#include "snapshot/compiled_cache.h"
 #include "snapshot/dns_cache.h"
+#include "snapshot/entity_mirror.h"
 #include "snapshot/target_health.h"
 #include "snapshot/snapshot_publisher.h"
 
@@ -12,15 +14,37 @@
 #include <mutex>
 #include <thread>
 
-namespace sluice::store {
-class Store;
-}  // namespace sluice::snapshot
+#include "store/store.h"
 
 namespace sluice::snapshot {
 
-// Builds a snapshot from the store's current contents (also used directly by tests and benches).
-// Host names are resolved through `dns` (only those missing or past their TTL are queried).
-// Plugin rows name their factory in `catalog`.
+// A route as compiled from its entity, before it is linked to its service and numbered.
+struct CompiledRoute {
+  RouteRuntime runtime;
+  router::RouteSpec spec;
+  std::string serviceId;
+  bool http = false;  // false: a stream route, not served by the HTTP router
+  // runtime.metricsId was interned for this revision of the route and of its service.
+  bool metricsNamed = false;
+  uint64_t metricsServiceRevision = 0;
+};
+
+// What one build compiled, for the next to reuse.
+struct CompiledEntities {
+  CompiledCache<ServiceRuntime> services;
+  CompiledCache<CompiledRoute> routes;
+};
+
+// Builds a snapshot from the entities in `mirror`, reusing what `compiled` holds from the previous
+// build for the entities that did not change since. Host names are resolved through `dns` (only
+// those missing or past their TTL are queried). Plugin rows name their factory in `catalog`.
+core::Result<ConfigSnapshotConstSharedPtr> buildSnapshot(const EntityMirror& mirror, const plugins::PluginCatalog& catalog,
+                                                         uint64_t version, DnsCache& dns,
+                                                         const std::atomic<bool>* abort = nullptr,
+                                                         HealthSource* health = nullptr,
+                                                         plugins::NodeState* node = nullptr,
+                                                         CompiledEntities* compiled = nullptr);
+// The same from the store's current contents, read whole (tests and benches).
 core::Result<ConfigSnapshotConstSharedPtr> buildSnapshot(store::Store& store, const plugins::PluginCatalog& catalog,
                                                          uint64_t version, DnsCache& dns,
                                                          const std::atomic<bool>* abort = nullptr,
@@ -46,7 +70,12 @@ class SnapshotBuilder {
 
  private:
   void loop();
-  core::Status rebuild();
+  // Brings the mirror up to date with what changed since the last call and, if anything did (or
+  // `force`), publishes a new snapshot.
+  core::Status rebuild(bool force);
+
+  // More changes than this at once (an import) read the whole store rather than entity by entity.
+  static constexpr size_t kMostRereads = 2000;
 
   store::Store& store_;
   const plugins::PluginCatalog& catalog_;
@@ -60,7 +89,10 @@ class SnapshotBuilder {
   DnsCache dns_;
   plugins::NodeState node_;
   std::atomic<uint64_t> builds_{0};
-  bool externalChange_ = false;  // another node wrote (PostgreSQL NOTIFY)
+  EntityMirror mirror_;
+  CompiledEntities compiled_;  // the builder thread's (start() fills it before the thread runs)
+  std::vector<store::EntityRef> touched_;  // written here or by other nodes since the last rebuild
+  bool reloadAll_ = false;                 // read everything again (a replacement, a lost feed, a failure)
   std::thread thread_;
   std::thread feedThread_;
 };

@@ -17,12 +17,20 @@ using SqlValue = std::variant<std::nullptr_t, int64_t, double, bool, std::string
 using SqlRow = std::vector<std::optional<std::string>>;
 using SqlRows = std::vector<SqlRow>;
 
+// A row another process wrote: its table and id; an empty id when the writer did not say which
+// (a truncation, or a node of an older version).
+struct ChangedRow {
+  std::string table;
+  std::string id;
+};
+
 // Notifications that another process changed the configuration (PostgreSQL LISTEN/NOTIFY).
 class ChangeFeed {
  public:
   virtual ~ChangeFeed() = default;
-  // Waits up to `timeoutMs`; true when a change was announced (reconnects by itself when needed).
-  virtual bool wait(int timeoutMs) = 0;
+  // Waits up to `timeoutMs`; true when a change was announced, its rows appended to `rows`. True
+  // with nothing appended when changes may have been missed (the feed reconnected): read everything.
+  virtual bool wait(int timeoutMs, std::vector<ChangedRow>& rows) = 0;
 };
 
 class Database {

@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "model/registry.h"
+#include "store/sql_mapping.h"
 
 #include <algorithm>
 
@@ -123,6 +124,24 @@ UPDATE plugins SET config = json_remove(config, '$.status_code_metrics', '$.late
 UPDATE plugins SET config = json_remove(config, '$.leeway') WHERE name = 'jwt';
 UPDATE upstreams SET healthchecks = json_remove(healthchecks, '$.active.headers') WHERE healthchecks IS NOT NULL;
 )sql"},
+      // Notifications name the row ("routes:<id>"), so that the other nodes re-read that entity
+      // alone instead of the whole configuration. Arguments: the table and column to announce (a
+      // certificate's SNI announces its certificate).
+      {"005_row_change_notifications", "",
+       R"sql(
+CREATE OR REPLACE FUNCTION sluice_notify_row() RETURNS trigger AS $$
+BEGIN
+  IF TG_OP <> 'INSERT' THEN
+    PERFORM pg_notify('sluice_config', TG_ARGV[0] || ':' || coalesce(to_jsonb(OLD) ->> TG_ARGV[1], ''));
+  END IF;
+  IF TG_OP <> 'DELETE' THEN
+    PERFORM pg_notify('sluice_config', TG_ARGV[0] || ':' || coalesce(to_jsonb(NEW) ->> TG_ARGV[1], ''));
+  END IF;
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+)sql",
+       ""},
   };
   return kMigrations;
 }
@@ -151,13 +170,27 @@ core::Status runOne(Database& db, const Migration& m) {
   return result;
 }
 
-// Every entity's table tells the other nodes of a change (001's function), the plugins' included.
+// The entity a row change announces: the row's own, or for a transient child (snis) its parent's.
+std::pair<std::string, std::string> announcedAs(const schema::EntitySchema& entity) {
+  for (const auto* parent : model::allEntities())
+    for (const auto& t : parent->transientFields)
+      if (t.name == entity.name)
+        if (const auto* foreign = entity.foreignTo(parent->name)) return {parent->name, columnName(*foreign)};
+  return {entity.name, "id"};
+}
+
+// Every entity's table tells the other nodes of each row it changes (005's function) and of a
+// truncation (001's), the plugins' tables included.
 core::Status notifyOnEveryEntity(Database& db) {
   for (const auto* e : model::allEntities()) {
     if (!db.tableExists(e->name)) continue;
-    const std::string trigger = "CREATE OR REPLACE TRIGGER sluice_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON " + e->name +
-                                " FOR EACH STATEMENT EXECUTE FUNCTION sluice_notify_change()";
-    if (auto s = db.execScript(trigger); !s) return s;
+    const auto [table, column] = announcedAs(*e);
+    const std::string triggers =
+        "CREATE OR REPLACE TRIGGER sluice_notify AFTER TRUNCATE ON " + e->name +
+        " FOR EACH STATEMENT EXECUTE FUNCTION sluice_notify_change();\n"
+        "CREATE OR REPLACE TRIGGER sluice_notify_row AFTER INSERT OR UPDATE OR DELETE ON " + e->name +
+        " FOR EACH ROW EXECUTE FUNCTION sluice_notify_row('" + table + "', '" + column + "');";
+    if (auto s = db.execScript(triggers); !s) return s;
   }
   return core::Ok{};
 }
@@ -223,7 +256,10 @@ core::Status resetDatabase(Database& db) {
   for (const auto& table : pluginTables())
     if (auto s = drop(table); !s) return s;
   if (db.kind() == "postgres")
-    if (auto s = db.execScript("DROP FUNCTION IF EXISTS sluice_notify_change() CASCADE"); !s) return s;
+    if (auto s = db.execScript("DROP FUNCTION IF EXISTS sluice_notify_change() CASCADE;\n"
+                               "DROP FUNCTION IF EXISTS sluice_notify_row() CASCADE");
+        !s)
+      return s;
   return db.execScript(std::string("DROP TABLE IF EXISTS ") + kMetaTable);
 }
 

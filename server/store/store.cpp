@@ -49,69 +49,82 @@ bool hasTags(const json& entity, const ListQuery& q) {
 
 }  // namespace
 
-Store::Store(std::unique_ptr<Database> db) : db_(std::move(db)) {}
+Store::Store(std::unique_ptr<Database> db) : pool_(std::move(db), nullptr, 1, std::chrono::minutes(1)) {}
+
+Store::Store(std::unique_ptr<Database> first, DatabasePool::Open open, size_t connections,
+             std::chrono::milliseconds waitLimit)
+    : pool_(std::move(first), std::move(open), connections, waitLimit) {}
 
 bool Store::ping() {
-  std::lock_guard lock(mutex_);
-  return db_->query("SELECT 1").ok();
+  auto lease = pool_.acquire();
+  if (!lease) return false;
+  Database& db = **lease;
+  return db.query("SELECT 1").ok();
 }
 
-void Store::onChange(std::function<void(uint64_t)> listener) {
+void Store::onChange(std::function<void(const ChangeSet&)> listener) {
   std::lock_guard lock(listenersMutex_);
   listeners_.push_back(std::move(listener));
 }
 
-void Store::changed() {
-  const uint64_t v = ++version_;
-  std::vector<std::function<void(uint64_t)>> listeners;
+void Store::changed(std::vector<EntityRef> touched, bool everything) {
+  ChangeSet change;
+  change.touched = std::move(touched);
+  change.version = ++version_;
+  change.everything = everything;
+  std::vector<std::function<void(const ChangeSet&)>> listeners;
   {
     std::lock_guard lock(listenersMutex_);
     listeners = listeners_;
   }
-  for (auto& l : listeners) l(v);
+  for (auto& l : listeners) l(change);
 }
 
-bool Store::presentable(const EntitySchema& schema, json& entity) {
+bool Store::presentable(Database& db, const EntitySchema& schema, json& entity) {
   if (schema.afterRead && !schema.afterRead(entity, core::unixSecondsWithMillis())) return false;
-  return attachTransientChildren(schema, entity).ok();
+  return attachTransientChildren(db, schema, entity).ok();
 }
 
-core::Result<std::optional<json>> Store::getLocked(const EntitySchema& schema, const std::string& id) {
-  auto rows = db_->query("SELECT " + columnList(schema) + " FROM " + quoted(schema.name) + " WHERE " + quoted("id") +
-                             " = " + db_->placeholder(1),
+core::Result<std::optional<json>> Store::getLocked(Database& db, const EntitySchema& schema, const std::string& id) {
+  auto rows = db.query("SELECT " + columnList(schema) + " FROM " + quoted(schema.name) + " WHERE " + quoted("id") +
+                             " = " + db.placeholder(1),
                          {id});
   if (!rows) return rows.error();
   if (rows->empty()) return std::optional<json>{};
   json entity = rowToEntity(schema, rows->front());
-  if (!presentable(schema, entity)) return std::optional<json>{};
+  if (!presentable(db, schema, entity)) return std::optional<json>{};
   return std::optional<json>{std::move(entity)};
 }
 
 core::Result<std::optional<json>> Store::get(const EntitySchema& schema, const std::string& id) {
-  std::lock_guard lock(mutex_);
-  return getLocked(schema, id);
+  auto lease = pool_.acquire();
+  if (!lease) return lease.error();
+  Database& db = **lease;
+  return getLocked(db, schema, id);
 }
 
 core::Result<std::optional<json>> Store::findBy(const EntitySchema& schema, const std::string& fieldName,
                                                 const json& value,
                                                 const std::vector<std::pair<std::string, json>>& within) {
-  std::lock_guard lock(mutex_);
+  auto lease = pool_.acquire();
+  if (!lease) return lease.error();
+  Database& db = **lease;
   const Field* field = schema.field(fieldName);
   if (!field) return core::Error::database("no field '" + fieldName + "' in " + schema.name);
   std::string sql = "SELECT " + columnList(schema) + " FROM " + quoted(schema.name) + " WHERE " +
-                    quoted(columnName(*field)) + " = " + db_->placeholder(1);
+                    quoted(columnName(*field)) + " = " + db.placeholder(1);
   std::vector<SqlValue> params{toSqlValue(*field, value)};
   for (const auto& [name, v] : within) {
     const Field* f = schema.field(name);
     if (!f) continue;
     params.push_back(f->type == FieldType::Foreign && v.is_string() ? SqlValue(v.get<std::string>()) : toSqlValue(*f, v));
-    sql += " AND " + quoted(columnName(*f)) + " = " + db_->placeholder(static_cast<int>(params.size()));
+    sql += " AND " + quoted(columnName(*f)) + " = " + db.placeholder(static_cast<int>(params.size()));
   }
-  auto rows = db_->query(sql, params);
+  auto rows = db.query(sql, params);
   if (!rows) return rows.error();
   for (const auto& row : *rows) {
     json entity = rowToEntity(schema, row);
-    if (presentable(schema, entity)) return std::optional<json>{std::move(entity)};
+    if (presentable(db, schema, entity)) return std::optional<json>{std::move(entity)};
   }
   return std::optional<json>{};
 }
@@ -120,7 +133,9 @@ core::Result<Page> Store::list(const EntitySchema& schema, const ListQuery& quer
   if (!query.offset.empty() && !core::isUuid(query.offset))
     return core::Error{core::ErrorCode::InvalidOffset, "'" + query.offset + "' is not a valid offset: bad base64 encoding",
                        nullptr};
-  std::lock_guard lock(mutex_);
+  auto lease = pool_.acquire();
+  if (!lease) return lease.error();
+  Database& db = **lease;
   Page page;
   std::string cursor = query.offset;
   const bool filtered = !query.tags.empty() || schema.afterRead;
@@ -132,19 +147,19 @@ core::Result<Page> Store::list(const EntitySchema& schema, const ListQuery& quer
       const Field* f = schema.field(name);
       if (!f) continue;
       params.push_back(f->type == FieldType::Foreign && v.is_string() ? SqlValue(v.get<std::string>()) : toSqlValue(*f, v));
-      sql += " AND " + quoted(columnName(*f)) + " = " + db_->placeholder(static_cast<int>(params.size()));
+      sql += " AND " + quoted(columnName(*f)) + " = " + db.placeholder(static_cast<int>(params.size()));
     }
     if (!cursor.empty()) {
       params.push_back(cursor);
-      sql += " AND " + quoted("id") + " > " + db_->placeholder(static_cast<int>(params.size()));
+      sql += " AND " + quoted("id") + " > " + db.placeholder(static_cast<int>(params.size()));
     }
     sql += " ORDER BY " + quoted("id") + " LIMIT " + std::to_string(batch);
-    auto rows = db_->query(sql, params);
+    auto rows = db.query(sql, params);
     if (!rows) return rows.error();
     for (size_t i = 0; i < rows->size(); ++i) {
       json entity = rowToEntity(schema, (*rows)[i]);
       cursor = entity["id"].get<std::string>();
-      if (!hasTags(entity, query) || !presentable(schema, entity)) continue;
+      if (!hasTags(entity, query) || !presentable(db, schema, entity)) continue;
       if (page.data.size() == query.size) {  // a further entity to show: there is another page
         page.offset = page.data.back()["id"].get<std::string>();
         return page;
@@ -155,14 +170,14 @@ core::Result<Page> Store::list(const EntitySchema& schema, const ListQuery& quer
   }
 }
 
-core::Status Store::checkReferences(const EntitySchema& schema, const json& entity) {
+core::Status Store::checkReferences(Database& db, const EntitySchema& schema, const json& entity) {
   for (const auto& f : schema.fields) {
     if (f.type != FieldType::Foreign || entity[f.name].is_null()) continue;
     const EntitySchema* target = model::findEntity(f.reference);
     if (!target) continue;
     const std::string id = entity[f.name]["id"].get<std::string>();
-    auto rows = db_->query("SELECT 1 FROM " + quoted(target->name) + " WHERE " + quoted("id") + " = " +
-                               db_->placeholder(1),
+    auto rows = db.query("SELECT 1 FROM " + quoted(target->name) + " WHERE " + quoted("id") + " = " +
+                               db.placeholder(1),
                            {id});
     if (!rows) return rows.error();
     if (rows->empty())
@@ -174,10 +189,10 @@ core::Status Store::checkReferences(const EntitySchema& schema, const json& enti
   return core::Ok{};
 }
 
-core::Status Store::checkUnique(const EntitySchema& schema, const json& entity) {
+core::Status Store::checkUnique(Database& db, const EntitySchema& schema, const json& entity) {
   const std::string id = entity["id"].get<std::string>();
   const auto conflict = [&](const std::vector<const Field*>& fields) -> core::Result<bool> {
-    std::string sql = "SELECT 1 FROM " + quoted(schema.name) + " WHERE " + quoted("id") + " <> " + db_->placeholder(1);
+    std::string sql = "SELECT 1 FROM " + quoted(schema.name) + " WHERE " + quoted("id") + " <> " + db.placeholder(1);
     std::vector<SqlValue> params{id};
     for (const Field* f : fields) {
       const std::string column = quoted(columnName(*f));
@@ -186,9 +201,9 @@ core::Status Store::checkUnique(const EntitySchema& schema, const json& entity) 
         continue;
       }
       params.push_back(toSqlValue(*f, entity[f->name]));
-      sql += " AND " + column + " = " + db_->placeholder(static_cast<int>(params.size()));
+      sql += " AND " + column + " = " + db.placeholder(static_cast<int>(params.size()));
     }
-    auto rows = db_->query(sql + " LIMIT 1", params);
+    auto rows = db.query(sql + " LIMIT 1", params);
     if (!rows) return rows.error();
     return !rows->empty();
   };
@@ -219,11 +234,11 @@ core::Status Store::checkUnique(const EntitySchema& schema, const json& entity) 
   return core::Ok{};
 }
 
-core::Status Store::checkRestrict(const EntitySchema& schema, const std::string& id) {
+core::Status Store::checkRestrict(Database& db, const EntitySchema& schema, const std::string& id) {
   for (const auto& [child, field] : model::referencing(schema.name)) {
     if (field->onDelete == schema::OnDelete::Cascade) continue;
-    auto rows = db_->query("SELECT 1 FROM " + quoted(child->name) + " WHERE " + quoted(columnName(*field)) + " = " +
-                               db_->placeholder(1) + " LIMIT 1",
+    auto rows = db.query("SELECT 1 FROM " + quoted(child->name) + " WHERE " + quoted(columnName(*field)) + " = " +
+                               db.placeholder(1) + " LIMIT 1",
                            {id});
     if (!rows) return rows.error();
     if (!rows->empty())
@@ -234,7 +249,7 @@ core::Status Store::checkRestrict(const EntitySchema& schema, const std::string&
   return core::Ok{};
 }
 
-core::Status Store::syncTransientChildren(const EntitySchema& schema, const json& entity) {
+core::Status Store::syncTransientChildren(Database& db, const EntitySchema& schema, const json& entity) {
   for (const auto& t : schema.transientFields) {
     if (!entity.contains(t.name) || entity[t.name].is_null()) continue;
     auto [child, foreign] = transientChild(schema, t);
@@ -242,8 +257,8 @@ core::Status Store::syncTransientChildren(const EntitySchema& schema, const json
     const std::string parentId = entity["id"].get<std::string>();
     const Field* key = child->field(child->endpointKey);
     for (const auto& name : entity[t.name]) {
-      auto rows = db_->query("SELECT " + quoted(columnName(*foreign)) + " FROM " + quoted(child->name) + " WHERE " +
-                                 quoted(columnName(*key)) + " = " + db_->placeholder(1),
+      auto rows = db.query("SELECT " + quoted(columnName(*foreign)) + " FROM " + quoted(child->name) + " WHERE " +
+                                 quoted(columnName(*key)) + " = " + db.placeholder(1),
                              {name.get<std::string>()});
       if (!rows) return rows.error();
       if (!rows->empty() && rows->front()[0] != parentId)
@@ -253,16 +268,16 @@ core::Status Store::syncTransientChildren(const EntitySchema& schema, const json
                            json{{t.name, name.get<std::string>() + " already associated with existing certificate '" +
                                              rows->front()[0].value_or("") + "'"}}};
     }
-    auto existing = db_->query("SELECT " + quoted("id") + ", " + quoted(columnName(*key)) + " FROM " +
+    auto existing = db.query("SELECT " + quoted("id") + ", " + quoted(columnName(*key)) + " FROM " +
                                    quoted(child->name) + " WHERE " + quoted(columnName(*foreign)) + " = " +
-                                   db_->placeholder(1),
+                                   db.placeholder(1),
                                {parentId});
     if (!existing) return existing.error();
     for (const auto& row : *existing) {
       const json name = row[1].value_or("");
       if (std::find(entity[t.name].begin(), entity[t.name].end(), name) != entity[t.name].end()) continue;
-      if (auto r = db_->query("DELETE FROM " + quoted(child->name) + " WHERE " + quoted("id") + " = " +
-                                  db_->placeholder(1),
+      if (auto r = db.query("DELETE FROM " + quoted(child->name) + " WHERE " + quoted("id") + " = " +
+                                  db.placeholder(1),
                               {row[0].value_or("")});
           !r)
         return r.error();
@@ -282,22 +297,22 @@ core::Status Store::syncTransientChildren(const EntitySchema& schema, const json
       for (const auto& f : child->fields) {
         cols += (cols.empty() ? "" : ", ") + quoted(columnName(f));
         params.push_back(toSqlValue(f, childEntity[f.name]));
-        marks += (marks.empty() ? "" : ", ") + db_->placeholder(static_cast<int>(params.size()));
+        marks += (marks.empty() ? "" : ", ") + db.placeholder(static_cast<int>(params.size()));
       }
-      if (auto r = db_->query("INSERT INTO " + quoted(child->name) + " (" + cols + ") VALUES (" + marks + ")", params); !r)
+      if (auto r = db.query("INSERT INTO " + quoted(child->name) + " (" + cols + ") VALUES (" + marks + ")", params); !r)
         return r.error();
     }
   }
   return core::Ok{};
 }
 
-core::Status Store::attachTransientChildren(const EntitySchema& schema, json& entity) {
+core::Status Store::attachTransientChildren(Database& db, const EntitySchema& schema, json& entity) {
   for (const auto& t : schema.transientFields) {
     auto [child, foreign] = transientChild(schema, t);
     if (!child || !foreign) continue;
-    auto rows = db_->query("SELECT " + quoted(columnName(*child->field(child->endpointKey))) + " FROM " +
+    auto rows = db.query("SELECT " + quoted(columnName(*child->field(child->endpointKey))) + " FROM " +
                                quoted(child->name) + " WHERE " + quoted(columnName(*foreign)) + " = " +
-                               db_->placeholder(1),
+                               db.placeholder(1),
                            {entity["id"].get<std::string>()});
     if (!rows) return rows.error();
     std::vector<std::string> names;
@@ -308,7 +323,7 @@ core::Status Store::attachTransientChildren(const EntitySchema& schema, json& en
   return core::Ok{};
 }
 
-core::Status Store::checkPluginProtocols(const json& plugin) {
+core::Status Store::checkPluginProtocols(Database& db, const json& plugin) {
   const auto it = plugin.find("protocols");
   if (it == plugin.end() || !it->is_array()) return core::Ok{};
   const EntitySchema& routes = *model::findEntity("routes");
@@ -321,20 +336,20 @@ core::Status Store::checkPluginProtocols(const json& plugin) {
     return false;
   };
   if (const auto r = plugin.find("route"); r != plugin.end() && r->is_object() && r->contains("id")) {
-    auto route = getLocked(routes, (*r)["id"].get<std::string>());
+    auto route = getLocked(db, routes, (*r)["id"].get<std::string>());
     if (!route) return route.error();
     if (*route && !shares(**route))
       return core::Error::schemaViolation({{"protocols", "must match the associated route's protocols"}});
   }
   if (const auto s = plugin.find("service"); s != plugin.end() && s->is_object() && s->contains("id")) {
-    auto ids = db_->query("SELECT " + quoted("id") + " FROM " + quoted(routes.name) + " WHERE " +
-                              quoted(columnName(*routes.field("service"))) + " = " + db_->placeholder(1),
+    auto ids = db.query("SELECT " + quoted("id") + " FROM " + quoted(routes.name) + " WHERE " +
+                              quoted(columnName(*routes.field("service"))) + " = " + db.placeholder(1),
                           {(*s)["id"].get<std::string>()});
     if (!ids) return ids.error();
     bool any = ids->empty();  // a service without routes accepts any protocols
     for (const auto& row : *ids) {
       if (any) break;
-      auto route = getLocked(routes, row[0].value_or(""));
+      auto route = getLocked(db, routes, row[0].value_or(""));
       if (!route) return route.error();
       any = *route && shares(**route);
     }
@@ -346,31 +361,34 @@ core::Status Store::checkPluginProtocols(const json& plugin) {
 }
 
 core::Result<json> Store::write(const EntitySchema& schema, json entity, bool allowReplace) {
-  std::unique_lock lock(mutex_);
+  auto lease = pool_.acquire();
+  if (!lease) return lease.error();
+  Database& db = **lease;
+  std::vector<EntityRef> touched;
   // As Kong's plugins DAO (Admin writes and db_import); a DB-less configuration skips it.
-  auto result = inTransaction<json>(*db_, [&]() -> core::Result<json> {
+  auto result = inTransaction<json>(db, [&]() -> core::Result<json> {
     if (schema.name == "plugins")
-      if (auto s = checkPluginProtocols(entity); !s) return s.error();
-    return writeLocked(schema, std::move(entity), allowReplace);
+      if (auto s = checkPluginProtocols(db, entity); !s) return s.error();
+    return writeLocked(db, schema, std::move(entity), allowReplace, &touched);
   });
-  lock.unlock();
-  if (result) changed();
+  if (result) changed(std::move(touched));
   return result;
 }
 
-core::Result<json> Store::writeLocked(const EntitySchema& schema, json entity, bool allowReplace) {
+core::Result<json> Store::writeLocked(Database& db, const EntitySchema& schema, json entity, bool allowReplace,
+                                     std::vector<EntityRef>* touched) {
   {
     const std::string id = entity["id"].get<std::string>();
-    auto existing = db_->query("SELECT " + quoted("created_at") + " FROM " + quoted(schema.name) + " WHERE " +
-                                   quoted("id") + " = " + db_->placeholder(1),
+    auto existing = db.query("SELECT " + quoted("created_at") + " FROM " + quoted(schema.name) + " WHERE " +
+                                   quoted("id") + " = " + db.placeholder(1),
                                {id});
     if (!existing) return existing.error();
     const bool exists = !existing->empty();
     if (exists && !allowReplace)
       return core::Error{core::ErrorCode::PrimaryKeyViolation, "primary key violation on key '" + luaTable({{"id", id}}) + "'",
                          json{{"id", id}}};
-    if (auto s = checkReferences(schema, entity); !s) return s.error();
-    if (auto s = checkUnique(schema, entity); !s) return s.error();
+    if (auto s = checkReferences(db, schema, entity); !s) return s.error();
+    if (auto s = checkUnique(db, schema, entity); !s) return s.error();
 
     std::vector<SqlValue> params;
     std::string sql;
@@ -380,28 +398,29 @@ core::Result<json> Store::writeLocked(const EntitySchema& schema, json entity, b
         if (f.name == "id" || f.name == "created_at") continue;
         params.push_back(toSqlValue(f, entity[f.name]));
         sets += (sets.empty() ? "" : ", ") + quoted(columnName(f)) + " = " +
-                db_->placeholder(static_cast<int>(params.size()));
+                db.placeholder(static_cast<int>(params.size()));
       }
       params.push_back(id);
       sql = "UPDATE " + quoted(schema.name) + " SET " + sets + " WHERE " + quoted("id") + " = " +
-            db_->placeholder(static_cast<int>(params.size()));
+            db.placeholder(static_cast<int>(params.size()));
       // created_at stays what it was.
       entity["created_at"] = fromSqlText(*schema.field("created_at"), existing->front()[0]);
     } else {
       std::string marks;
       for (const auto& f : schema.fields) {
         params.push_back(toSqlValue(f, entity[f.name]));
-        marks += (marks.empty() ? "" : ", ") + db_->placeholder(static_cast<int>(params.size()));
+        marks += (marks.empty() ? "" : ", ") + db.placeholder(static_cast<int>(params.size()));
       }
       sql = "INSERT INTO " + quoted(schema.name) + " (" + columnList(schema) + ") VALUES (" + marks + ")";
     }
-    if (auto r = db_->query(sql, params); !r) {
+    if (auto r = db.query(sql, params); !r) {
       if (r.error().code == core::ErrorCode::UniqueViolation)
         return core::Error{core::ErrorCode::UniqueViolation, "UNIQUE violation detected", nullptr};
       return r.error();
     }
-    if (auto s = syncTransientChildren(schema, entity); !s) return s.error();
-    auto stored = getLocked(schema, id);
+    if (auto s = syncTransientChildren(db, schema, entity); !s) return s.error();
+    if (touched) touched->push_back({&schema, id});
+    auto stored = getLocked(db, schema, id);
     if (!stored) return stored.error();
     if (!*stored) return entity;  // written but not presentable (an already expired credential)
     return std::move(**stored);
@@ -410,28 +429,30 @@ core::Result<json> Store::writeLocked(const EntitySchema& schema, json entity, b
 
 core::Status Store::applyAll(const std::vector<std::pair<const EntitySchema*, json>>& entities, bool replaceEverything,
                              size_t* failedIndex) {
-  std::unique_lock lock(mutex_);
+  auto lease = pool_.acquire();
+  if (!lease) return lease.error();
+  Database& db = **lease;
   const auto& all = model::allEntities();
-  auto result = inTransaction<core::Ok>(*db_, [&]() -> core::Status {
+  std::vector<EntityRef> touched;
+  auto result = inTransaction<core::Ok>(db, [&]() -> core::Status {
     if (replaceEverything)
       for (auto it = all.rbegin(); it != all.rend(); ++it)
-        if (auto r = db_->query("DELETE FROM " + quoted((*it)->name)); !r) return r.error();
+        if (auto r = db.query("DELETE FROM " + quoted((*it)->name)); !r) return r.error();
     for (size_t i = 0; i < entities.size(); ++i) {
       core::Status checked = core::Ok{};
-      if (!replaceEverything && entities[i].first->name == "plugins") checked = checkPluginProtocols(entities[i].second);
+      if (!replaceEverything && entities[i].first->name == "plugins") checked = checkPluginProtocols(db, entities[i].second);
       if (!checked) {
         if (failedIndex) *failedIndex = i;
         return checked.error();
       }
-      if (auto r = writeLocked(*entities[i].first, entities[i].second, true); !r) {
+      if (auto r = writeLocked(db, *entities[i].first, entities[i].second, true, replaceEverything ? nullptr : &touched); !r) {
         if (failedIndex) *failedIndex = i;
         return r.error();
       }
     }
     return core::Ok{};
   });
-  lock.unlock();
-  if (result) changed();
+  if (result) changed(std::move(touched), replaceEverything);  // a replacement touched everything
   return result;
 }
 
@@ -440,29 +461,33 @@ core::Result<json> Store::insert(const EntitySchema& schema, json entity) { retu
 core::Result<json> Store::upsert(const EntitySchema& schema, json entity) { return write(schema, std::move(entity), true); }
 
 core::Status Store::remove(const EntitySchema& schema, const std::string& id) {
-  std::unique_lock lock(mutex_);
-  auto result = inTransaction<core::Ok>(*db_, [&]() -> core::Status {
-    if (auto s = checkRestrict(schema, id); !s) return s;
-    auto r = db_->query("DELETE FROM " + quoted(schema.name) + " WHERE " + quoted("id") + " = " + db_->placeholder(1),
+  auto lease = pool_.acquire();
+  if (!lease) return lease.error();
+  Database& db = **lease;
+  std::vector<EntityRef> touched;
+  auto result = inTransaction<core::Ok>(db, [&]() -> core::Status {
+    if (auto s = checkRestrict(db, schema, id); !s) return s;
+    auto r = db.query("DELETE FROM " + quoted(schema.name) + " WHERE " + quoted("id") + " = " + db.placeholder(1),
                         {id});
     if (!r) return r.error();
+    touched.push_back({&schema, id});
     return core::Ok{};
   });
-  lock.unlock();
-  if (result) changed();
+  if (result) changed(std::move(touched));
   return result;
 }
 
 core::Status Store::truncateAll() {
-  std::unique_lock lock(mutex_);
+  auto lease = pool_.acquire();
+  if (!lease) return lease.error();
+  Database& db = **lease;
   const auto& entities = model::allEntities();
-  auto result = inTransaction<core::Ok>(*db_, [&]() -> core::Status {
+  auto result = inTransaction<core::Ok>(db, [&]() -> core::Status {
     for (auto it = entities.rbegin(); it != entities.rend(); ++it)
-      if (auto r = db_->query("DELETE FROM " + quoted((*it)->name)); !r) return r.error();
+      if (auto r = db.query("DELETE FROM " + quoted((*it)->name)); !r) return r.error();
     return core::Ok{};
   });
-  lock.unlock();
-  if (result) changed();
+  if (result) changed({}, true);
   return result;
 }
 
@@ -480,8 +505,10 @@ core::Result<std::vector<nlohmann::json>> Store::listAll(const schema::EntitySch
 }
 
 core::Status Store::transaction(const std::function<core::Status(Database&)>& work) {
-  std::lock_guard lock(mutex_);
-  return inTransaction<core::Ok>(*db_, [&] { return work(*db_); });
+  auto lease = pool_.acquire();
+  if (!lease) return lease.error();
+  Database& db = **lease;
+  return inTransaction<core::Ok>(db, [&] { return work(db); });
 }
 
 }  // namespace sluice::store

@@ -5,6 +5,7 @@
 // insert/upsert have passed schema validation.
 #include "schema/entity_schema.h"
 #include "store/database.h"
+#include "store/database_pool.h"
 
 #include <atomic>
 #include <functional>
@@ -23,6 +24,20 @@ struct ListQuery {
   std::vector<std::pair<std::string, json>> equals;  // field -> value; a foreign field takes the id
 };
 
+// An entity a committed write touched (its id; it may since have been deleted).
+struct EntityRef {
+  const schema::EntitySchema* schema = nullptr;
+  std::string id;
+};
+
+// What one committed write changed: the entities it wrote or deleted (cascades are left to the
+// reader: they follow from the schemas), or everything (a configuration replaced or truncated).
+struct ChangeSet {
+  uint64_t version = 0;
+  bool everything = false;
+  std::vector<EntityRef> touched;
+};
+
 struct Page {
   std::vector<json> data;
   std::optional<std::string> offset;  // set when more may follow
@@ -30,14 +45,20 @@ struct Page {
 
 class Store {
  public:
+  // One connection: every call waits for the one before (SQLite, tests).
   explicit Store(std::unique_ptr<Database> db);
+  // Up to `connections` connections (`open` makes the ones after `first`): calls run side by side,
+  // each in its own transaction; one that finds them all busy waits up to `waitLimit`.
+  Store(std::unique_ptr<Database> first, DatabasePool::Open open, size_t connections, std::chrono::milliseconds waitLimit);
 
-  // The backend, for migrations and tests only: it is not thread-safe, and Store's methods
-  // serialise access to it.
-  Database& database() { return *db_; }
+  // The first connection, for migrations and tests only: it is not thread-safe, and may be lent
+  // to a Store call at the same time.
+  Database& database() { return pool_.primary(); }
+  size_t connections() const { return pool_.size(); }
+  size_t connectionsOpened() { return pool_.opened(); }
   // True if the database answers (for /status).
   bool ping();
-  std::string_view kind() const { return db_->kind(); }
+  std::string_view kind() { return pool_.primary().kind(); }
 
   core::Result<std::optional<json>> get(const schema::EntitySchema& schema, const std::string& id);
   // The entity whose `field` equals `value`, optionally within a parent (equals filters).
@@ -63,30 +84,33 @@ class Store {
   core::Status applyAll(const std::vector<std::pair<const schema::EntitySchema*, json>>& entities,
                         bool replaceEverything, size_t* failedIndex = nullptr);
 
-  // Bumped after each committed write; listeners run on the writing thread, outside the lock.
+  // Bumped after each committed write; listeners run on the writing thread, outside the lock, and
+  // may be called out of order by concurrent writers (read the touched entities again, do not
+  // assume their state).
   uint64_t version() const { return version_.load(); }
-  void onChange(std::function<void(uint64_t version)> listener);
+  void onChange(std::function<void(const ChangeSet&)> listener);
 
  private:
   core::Result<json> write(const schema::EntitySchema& schema, json entity, bool allowReplace);
   // The body of write(), for a caller that holds the lock and runs the transaction.
-  core::Result<json> writeLocked(const schema::EntitySchema& schema, json entity, bool allowReplace);
-  core::Status checkReferences(const schema::EntitySchema& schema, const json& entity);
-  core::Status checkUnique(const schema::EntitySchema& schema, const json& entity);
-  core::Status checkRestrict(const schema::EntitySchema& schema, const std::string& id);
+  core::Result<json> writeLocked(Database& db, const schema::EntitySchema& schema, json entity, bool allowReplace,
+                                 std::vector<EntityRef>* touched);
+  core::Status checkReferences(Database& db, const schema::EntitySchema& schema, const json& entity);
+  core::Status checkUnique(Database& db, const schema::EntitySchema& schema, const json& entity);
+  core::Status checkRestrict(Database& db, const schema::EntitySchema& schema, const std::string& id);
   // Kong's check of a plugin's `protocols` against its route's, or its service's routes'.
-  core::Status checkPluginProtocols(const json& plugin);
-  core::Status syncTransientChildren(const schema::EntitySchema& schema, const json& entity);
-  core::Status attachTransientChildren(const schema::EntitySchema& schema, json& entity);
-  core::Result<std::optional<json>> getLocked(const schema::EntitySchema& schema, const std::string& id);
-  bool presentable(const schema::EntitySchema& schema, json& entity);
-  void changed();
+  core::Status checkPluginProtocols(Database& db, const json& plugin);
+  core::Status syncTransientChildren(Database& db, const schema::EntitySchema& schema, const json& entity);
+  core::Status attachTransientChildren(Database& db, const schema::EntitySchema& schema, json& entity);
+  core::Result<std::optional<json>> getLocked(Database& db, const schema::EntitySchema& schema, const std::string& id);
+  bool presentable(Database& db, const schema::EntitySchema& schema, json& entity);
+  // Publishes what a committed transaction touched to the listeners.
+  void changed(std::vector<EntityRef> touched, bool everything = false);
 
-  std::unique_ptr<Database> db_;
-  std::mutex mutex_;
+  DatabasePool pool_;
   std::atomic<uint64_t> version_{0};
   std::mutex listenersMutex_;
-  std::vector<std::function<void(uint64_t)>> listeners_;
+  std::vector<std::function<void(const ChangeSet&)>> listeners_;
 };
 
 }  // namespace sluice::store

@@ -119,7 +119,7 @@ class PostgresChangeFeed final : public ChangeFeed {
  public:
   explicit PostgresChangeFeed(PostgresSettings settings) : db_(std::move(settings)) {}
 
-  bool wait(int timeoutMs) override {
+  bool wait(int timeoutMs, std::vector<ChangedRow>& rows) override {
     if (!listening_) {
       listening_ = db_.execScript("LISTEN sluice_config").ok();
       if (!listening_) {
@@ -137,6 +137,13 @@ class PostgresChangeFeed final : public ChangeFeed {
     }
     bool changed = false;
     while (PGnotify* n = PQnotifies(conn)) {
+      // "table:id" from a row trigger; a bare "table" from a statement (TRUNCATE, older nodes).
+      const std::string_view payload = n->extra ? n->extra : "";
+      const auto colon = payload.find(':');
+      if (colon == std::string_view::npos) rows.push_back({std::string(payload), {}});
+      else rows.push_back({std::string(payload.substr(0, colon)), std::string(payload.substr(colon + 1))});
+      // An empty table name would read as "missed changes": name it as unknown instead.
+      if (rows.back().table.empty()) rows.back().table = "?";
       changed = true;
       PQfreemem(n);
     }

@@ -9,16 +9,20 @@
 #include "plugins/key_auth/daos.h"
 #include "plugins/plugin_catalog.h"
 #include "plugins/plugin_storage.h"
+#include "snapshot/entity_mirror.h"
 #include "store/migrations.h"
 #include "store/postgres/postgres_database.h"
 #include "store/sql_mapping.h"
 #include "store/sqlite/sqlite_database.h"
 #include "store/store.h"
+#include "test_certificates.h"
 
+#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <set>
+#include <thread>
 
 using namespace sluice;
 using nlohmann::json;
@@ -33,6 +37,11 @@ class TestStore : public QObject {
     auto r = schema::validateEntity(s, input, admin::serverValidationContext(plugins::builtinCatalog()));
     if (!r) qFatal("invalid test entity: %s", r.error().message.c_str());
     return *r;
+  }
+
+  static json certificate(const std::string& sni) {
+    const auto pair = test::selfSigned(QString::fromStdString(sni));
+    return {{"cert", pair.cert.toStdString()}, {"key", pair.key.toStdString()}, {"snis", {sni}}};
   }
 
   json insert(const schema::EntitySchema& s, const json& input) {
@@ -257,6 +266,126 @@ class TestStore : public QObject {
     const auto before = store_->version();
     insert(model::consumers(), {{"username", "v"}});
     QCOMPARE(store_->version(), before + 1);
+  }
+
+  void changesNameWhatTheyTouched() {
+    std::vector<store::ChangeSet> seen;
+    store_->onChange([&seen](const store::ChangeSet& c) { seen.push_back(c); });
+    const json svc = insert(model::services(), {{"host", "h"}});
+    QVERIFY(!store_->insert(model::services(), make(model::services(), {{"host", "h"}, {"id", svc["id"]}})));  // fails
+    QVERIFY(store_->remove(model::services(), svc["id"]).ok());
+    QVERIFY(store_->truncateAll().ok());
+    QCOMPARE(seen.size(), size_t(3));  // the failed write announces nothing
+    QCOMPARE(seen[0].touched.size(), size_t(1));
+    QCOMPARE(seen[0].touched[0].schema, &model::services());
+    QCOMPARE(seen[0].touched[0].id, svc["id"].get<std::string>());
+    QVERIFY(!seen[0].everything);
+    QCOMPARE(seen[1].touched[0].id, svc["id"].get<std::string>());
+    QVERIFY(seen[2].everything);
+    QCOMPARE(seen[2].version, store_->version());
+  }
+
+  // The in-memory mirror follows writes entity by entity, deletions with their cascades, and gives
+  // an entity a new revision only when its contents change.
+  void mirrorFollowsWritesAndCascades() {
+    snapshot::EntityMirror mirror;
+    QVERIFY(mirror.load(*store_).ok());
+    QCOMPARE(mirror.size(), size_t(0));
+    std::vector<store::EntityRef> touched;
+    store_->onChange([&touched](const store::ChangeSet& c) { touched.insert(touched.end(), c.touched.begin(), c.touched.end()); });
+    const json c = insert(model::consumers(), {{"username", "alice"}});
+    const json ref{{"id", c["id"]}};
+    const json key = insert(plugins::keyauthCredentials(), {{"consumer", ref}});
+    insert(model::plugins(), {{"name", "rate-limiting"}, {"consumer", ref}, {"config", {{"minute", 5}}}});
+    const json cert = insert(model::certificates(), certificate("a.example"));
+    auto refreshed = mirror.refresh(*store_, touched);
+    QVERIFY(refreshed && *refreshed);
+    QCOMPARE(mirror.size(), size_t(4));
+    QCOMPARE(mirror.rows(model::certificates()).at(cert["id"]).value["snis"], json({"a.example"}));
+    const uint64_t revision = mirror.rows(model::consumers()).at(c["id"]).revision;
+
+    refreshed = mirror.refresh(*store_, touched);  // nothing new: the same contents, the same revisions
+    QVERIFY(refreshed && !*refreshed);
+    QCOMPARE(mirror.rows(model::consumers()).at(c["id"]).revision, revision);
+
+    touched.clear();
+    json renamed = c;
+    renamed["username"] = "bob";
+    QVERIFY(store_->upsert(model::consumers(), renamed));
+    QVERIFY(mirror.refresh(*store_, touched).ok());
+    QVERIFY(mirror.rows(model::consumers()).at(c["id"]).revision != revision);
+    QCOMPARE(mirror.rows(model::consumers()).at(c["id"]).value["username"], json("bob"));
+
+    touched.clear();
+    QVERIFY(store_->remove(model::consumers(), c["id"]).ok());
+    refreshed = mirror.refresh(*store_, touched);
+    QVERIFY(refreshed && *refreshed);
+    QVERIFY(mirror.rows(model::consumers()).empty());
+    QVERIFY(mirror.rows(plugins::keyauthCredentials()).empty());  // cascaded
+    QVERIFY(mirror.rows(model::plugins()).empty());
+    QCOMPARE(mirror.size(), size_t(1));  // the certificate
+    QVERIFY(!mirror.rows(plugins::keyauthCredentials()).count(key["id"]));
+  }
+
+  // On PostgreSQL every node hears which rows another wrote (a certificate's SNIs as the certificate).
+  void feedNamesTheRowsWritten() {
+    auto feed = store_->database().changeFeed();
+    if (!feed) QSKIP("a single-writer database has no feed");
+    std::vector<store::ChangedRow> rows;
+    QVERIFY(feed->wait(5000, rows));  // connected: "read everything"
+    QVERIFY(rows.empty());
+    const json svc = insert(model::services(), {{"host", "h"}});
+    const json cert = insert(model::certificates(), certificate("b.example"));
+    std::set<std::string> heard;
+    QElapsedTimer clock;
+    clock.start();
+    while (heard.size() < 2 && clock.elapsed() < 5000) {
+      rows.clear();
+      feed->wait(200, rows);
+      for (const auto& r : rows) heard.insert(r.table + ":" + r.id);
+    }
+    QVERIFY(heard.count("services:" + svc["id"].get<std::string>()));
+    QVERIFY(heard.count("certificates:" + cert["id"].get<std::string>()));
+    for (const auto& h : heard) QVERIFY2(h.rfind("snis:", 0) != 0, h.c_str());
+  }
+
+  // On PostgreSQL, calls run side by side on a pool of connections; one that finds them all busy
+  // waits, and fails (DatabaseUnavailable) past the wait limit.
+  void poolRunsCallsSideBySide() {
+    QFETCH_GLOBAL(QString, backend);
+    if (backend != "postgres") QSKIP("SQLite has a single writer");
+    store::PostgresSettings pg;
+    pg.port = qEnvironmentVariable("SLUICE_TEST_PG_PORT").toInt();
+    store::Store pooled(std::make_unique<store::PostgresDatabase>(pg),
+                        [pg] { return std::make_unique<store::PostgresDatabase>(pg); }, 4, std::chrono::seconds(10));
+    const uint64_t before = pooled.version();
+    std::vector<std::thread> writers;
+    std::atomic<int> failures{0};
+    for (int t = 0; t < 8; ++t)
+      writers.emplace_back([&, t] {
+        for (int i = 0; i < 20; ++i)
+          if (!pooled.insert(model::consumers(), make(model::consumers(), {{"username", "u" + std::to_string(t) + "-" + std::to_string(i)}})))
+            ++failures;
+      });
+    for (auto& w : writers) w.join();
+    QCOMPARE(failures.load(), 0);
+    QCOMPARE(pooled.version(), before + 160);
+    QCOMPARE(store_->listAll(model::consumers())->size(), size_t(160));
+    QVERIFY(pooled.connectionsOpened() > 1);
+    QVERIFY(pooled.connectionsOpened() <= 4);
+
+    store::Store single(std::make_unique<store::PostgresDatabase>(pg), nullptr, 1, std::chrono::milliseconds(100));
+    std::thread holder([&single] {
+      (void)single.transaction([](store::Database&) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1000));
+        return core::Status(core::Ok{});
+      });
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    auto waited = single.get(model::consumers(), "00000000-0000-4000-8000-000000000000");
+    holder.join();
+    QVERIFY(!waited);
+    QCOMPARE(waited.error().code, core::ErrorCode::DatabaseUnavailable);
   }
 
   void expiredKeysAreGone() {
