@@ -14,20 +14,27 @@ bool EntityMirror::mirrored(const schema::EntitySchema& schema) {
   return true;
 }
 
-core::Status EntityMirror::load(store::Store& store) {
+core::Result<bool> EntityMirror::load(store::Store& store) {
   std::map<const schema::EntitySchema*, Rows> kinds;
+  bool changed = false;
   for (const auto* schema : model::allEntities()) {
     if (!mirrored(*schema)) continue;
     auto all = store.listAll(*schema);
     if (!all) return all.error();  // the database is away: keep what we had
     Rows& rows = kinds[schema];
+    const Rows& before = this->rows(*schema);
     for (auto& e : *all) {
       std::string id = e["id"].get<std::string>();
-      rows.emplace_hint(rows.end(), std::move(id), Entry{std::move(e), ++lastRevision_});
+      // An entity read again unchanged keeps its revision, and what was compiled from it.
+      const auto old = before.find(id);
+      const bool same = old != before.end() && old->second.value == e;
+      changed = changed || !same;
+      rows.emplace_hint(rows.end(), std::move(id), Entry{std::move(e), same ? old->second.revision : ++lastRevision_});
     }
+    changed = changed || rows.size() != before.size();  // (none new: then only a deletion changes the count)
   }
   kinds_ = std::move(kinds);
-  return core::Ok{};
+  return changed;
 }
 
 core::Result<bool> EntityMirror::refresh(store::Store& store, const std::vector<store::EntityRef>& touched) {

@@ -26,8 +26,9 @@ class EntityMirror {
   };
   using Rows = std::map<std::string, Entry>;  // by id: the store's listing order
 
-  // Replaces the contents with every entity the store holds.
-  core::Status load(store::Store& store);
+  // Replaces the contents with every entity the store holds (those unchanged keep their
+  // revision). True when anything differs from before.
+  core::Result<bool> load(store::Store& store);
   // Reads the touched entities again: one found is replaced, one gone is removed with what its
   // deletion cascades to. True when anything differs from before.
   core::Result<bool> refresh(store::Store& store, const std::vector<store::EntityRef>& touched);

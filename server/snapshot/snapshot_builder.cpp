@@ -352,7 +352,9 @@ core::Status SnapshotBuilder::rebuild(bool force) {
   };
   bool changed = true;
   if (everything) {
-    if (auto loaded = mirror_.load(store_); !loaded) return failed(loaded.error());
+    auto loaded = mirror_.load(store_);
+    if (!loaded) return failed(loaded.error());
+    changed = *loaded;
   } else {
     auto refreshed = mirror_.refresh(store_, touched);
     if (!refreshed) return failed(refreshed.error());
@@ -363,6 +365,10 @@ core::Status SnapshotBuilder::rebuild(bool force) {
     if (!snap) return failed(snap.error());
     publisher_.publish(*snap);
     ++builds_;
+    Poco::Logger::get("sluice.snapshot")
+        .debug("configuration %Lu applied: %z entities re-read, snapshot built in %.1f ms (router %.1f ms)",
+               static_cast<unsigned long long>(version), everything ? mirror_.size() : touched.size(),
+               (*snap)->buildMilliseconds, (*snap)->routerMilliseconds);
   }
   std::lock_guard lock(mutex_);
   seenVersion_ = version;
@@ -418,6 +424,7 @@ void SnapshotBuilder::loop() {
     changed_.wait_for(lock, std::chrono::seconds(1), [&] { return stopping_ || pending(); });
     if (stopping_) break;
     bool force = false;
+    publisher_.releaseRetired();
     if (!pending()) {
       // Names past their TTL are asked again; only an answer that changes some name's addresses
       // rebuilds (a failing server leaves the stale ones in service).

@@ -8,6 +8,7 @@
 #include "proxy/target_health.h"
 #include "proxy/upstream_path.h"
 #include "snapshot/hash_ring.h"
+#include "snapshot/snapshot_publisher.h"
 
 #include <QtTest>
 
@@ -19,6 +20,23 @@ class TestProxyUnits : public QObject {
   Q_OBJECT
 
  private slots:
+  // A replaced snapshot still held by a reactor is not freed by the reactor letting go, but by
+  // the publishing side afterwards.
+  void replacedSnapshotsAreFreedByThePublisher() {
+    snapshot::SnapshotPublisher publisher;
+    auto first = std::make_shared<snapshot::ConfigSnapshot>();
+    std::weak_ptr<const snapshot::ConfigSnapshot> watch = first;
+    publisher.publish(std::move(first));
+    snapshot::ConfigSnapshotConstSharedPtr held = publisher.current();  // a reactor's copy
+    publisher.publish(std::make_shared<snapshot::ConfigSnapshot>());
+    QVERIFY(!watch.expired());
+    held.reset();  // the reactor takes the new one
+    QVERIFY(!watch.expired());  // still kept: not freed on the reactor's thread
+    publisher.releaseRetired();
+    QVERIFY(watch.expired());
+    QCOMPARE(publisher.current().use_count(), 2L);  // the current one is never retired
+  }
+
   void joinsPathsLikeKong_data() {
     QTest::addColumn<QString>("service");
     QTest::addColumn<QString>("rest");

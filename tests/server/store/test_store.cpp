@@ -307,6 +307,10 @@ class TestStore : public QObject {
     refreshed = mirror.refresh(*store_, touched);  // nothing new: the same contents, the same revisions
     QVERIFY(refreshed && !*refreshed);
     QCOMPARE(mirror.rows(model::consumers()).at(c["id"]).revision, revision);
+    auto reloaded = mirror.load(*store_);  // (a lost feed): read whole, the unchanged keep their revisions
+    QVERIFY(reloaded && !*reloaded);
+    QCOMPARE(mirror.rows(model::consumers()).at(c["id"]).revision, revision);
+    QCOMPARE(mirror.size(), size_t(4));
 
     touched.clear();
     json renamed = c;
