@@ -65,6 +65,7 @@ void splitHostPort(std::string_view host, std::string_view& name, std::string_vi
 
 Router Router::build(std::vector<RouteSpec> specs, std::vector<RouterError>* errors) {
   Router router;
+  router.routes_.reserve(specs.size());
   for (auto& spec : specs) {
     Compiled c;
     c.index = spec.index;
@@ -130,8 +131,18 @@ Router Router::build(std::vector<RouteSpec> specs, std::vector<RouterError>* err
     router.routes_.push_back(std::move(c));
   }
 
-  std::stable_sort(router.routes_.begin(), router.routes_.end(), [](const Compiled& a, const Compiled& b) {
-    const int wa = std::popcount(a.category), wb = std::popcount(b.category);
+  // Kong's order. The routes are sorted by position (moving 10,000 routes through a merge sort
+  // costs more than the comparisons), then moved once into place.
+  std::vector<uint32_t> order(router.routes_.size());
+  std::vector<int> weight(router.routes_.size());
+  for (uint32_t i = 0; i < order.size(); ++i) {
+    order[i] = i;
+    weight[i] = std::popcount(router.routes_[i].category);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t ia, uint32_t ib) {
+    const Compiled& a = router.routes_[ia];
+    const Compiled& b = router.routes_[ib];
+    const int wa = weight[ia], wb = weight[ib];
     if (wa != wb) return wa > wb;
     if (a.category != b.category) return a.category > b.category;
     if (a.submatch != b.submatch) return a.submatch > b.submatch;
@@ -140,6 +151,10 @@ Router Router::build(std::vector<RouteSpec> specs, std::vector<RouterError>* err
     if (a.maxPathLength != b.maxPathLength) return a.maxPathLength > b.maxPathLength;
     return a.createdAt < b.createdAt;
   });
+  std::vector<Compiled> sorted;
+  sorted.reserve(order.size());
+  for (const uint32_t i : order) sorted.push_back(std::move(router.routes_[i]));
+  router.routes_ = std::move(sorted);
 
   for (uint32_t i = 0; i < router.routes_.size(); ++i) {
     const auto& r = router.routes_[i];

@@ -366,8 +366,8 @@ core::Status SnapshotBuilder::rebuild(bool force) {
     publisher_.publish(*snap);
     ++builds_;
     Poco::Logger::get("sluice.snapshot")
-        .debug("configuration %Lu applied: %z entities re-read, snapshot built in %.1f ms (router %.1f ms)",
-               static_cast<unsigned long long>(version), everything ? mirror_.size() : touched.size(),
+        .debug("configuration %s applied: %z entities re-read, snapshot built in %.1f ms (router %.1f ms)",
+               std::to_string(version), everything ? mirror_.size() : touched.size(),
                (*snap)->buildMilliseconds, (*snap)->routerMilliseconds);
   }
   std::lock_guard lock(mutex_);
