@@ -142,6 +142,14 @@ END;
 $$ LANGUAGE plpgsql;
 )sql",
        ""},
+      // Two Admin calls may now write side by side (PostgreSQL's connection pool): the plugins'
+      // scope, checked by the store, is also enforced by the database.
+      {"006_plugin_scope_unique",
+       R"sql(
+CREATE UNIQUE INDEX plugins_scope ON plugins
+  (name, COALESCE(route_id, ''), COALESCE(service_id, ''), COALESCE(consumer_id, ''));
+)sql",
+       "", ""},
   };
   return kMigrations;
 }

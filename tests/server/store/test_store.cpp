@@ -378,6 +378,19 @@ class TestStore : public QObject {
     QVERIFY(pooled.connectionsOpened() > 1);
     QVERIFY(pooled.connectionsOpened() <= 4);
 
+    // The same plugin created by eight calls at once: the database keeps one (006_plugin_scope_unique).
+    std::vector<std::thread> creators;
+    std::atomic<int> created{0}, refused{0};
+    for (int t = 0; t < 8; ++t)
+      creators.emplace_back([&] {
+        auto r = pooled.insert(model::plugins(), make(model::plugins(), {{"name", "cors"}}));
+        if (r) ++created;
+        else if (r.error().code == core::ErrorCode::UniqueViolation) ++refused;
+      });
+    for (auto& c : creators) c.join();
+    QCOMPARE(created.load(), 1);
+    QCOMPARE(refused.load(), 7);
+
     store::Store single(std::make_unique<store::PostgresDatabase>(pg), nullptr, 1, std::chrono::milliseconds(100));
     std::thread holder([&single] {
       (void)single.transaction([](store::Database&) {
