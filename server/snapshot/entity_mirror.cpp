@@ -7,12 +7,7 @@
 namespace sluice::snapshot {
 using schema::json;
 
-bool EntityMirror::mirrored(const schema::EntitySchema& schema) {
-  for (const auto* parent : model::allEntities())
-    for (const auto& t : parent->transientFields)
-      if (t.name == schema.name) return false;
-  return true;
-}
+bool EntityMirror::mirrored(const schema::EntitySchema& schema) { return model::transientParent(schema) == nullptr; }
 
 core::Result<bool> EntityMirror::load(store::Store& store) {
   std::map<const schema::EntitySchema*, Rows> kinds;

@@ -165,9 +165,12 @@ core::Result<ConfigSnapshotConstSharedPtr> buildSnapshot(const EntityMirror& mir
   std::vector<std::string> names;
   std::unordered_set<std::string_view> upstreamNames, seen;
   for (const auto& [uId, uEntry] : upstreams) upstreamNames.insert(uEntry.value["name"].get_ref<const std::string&>());
+  std::vector<const ServiceRuntime*> compiledServices;  // (the cache's entries stay put until its sweep)
+  compiledServices.reserve(services.size());
   for (const auto& [sId, sEntry] : services) {
     const ServiceRuntime& compiledService =
         cache.services.get(sId, sEntry.revision, [&] { return compileService(sEntry.value); });
+    compiledServices.push_back(&compiledService);
     const std::string& host = compiledService.host;
     if (!compiledService.literalHost && !upstreamNames.count(host) && seen.insert(host).second) names.push_back(host);
   }
@@ -263,7 +266,7 @@ core::Result<ConfigSnapshotConstSharedPtr> buildSnapshot(const EntityMirror& mir
   snap->services.reserve(services.size());
   for (const auto& [sId, sEntry] : services) {
     const json& s = sEntry.value;
-    ServiceRuntime rt = cache.services.get(sId, sEntry.revision, [&] { return compileService(s); });
+    ServiceRuntime rt = *compiledServices[snap->services.size()];  // (services are numbered in this order)
     serviceRevisions.push_back(sEntry.revision);
     if (auto it = upstreamByName.find(rt.host); it != upstreamByName.end()) {
       rt.upstream = it->second;

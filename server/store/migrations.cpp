@@ -180,10 +180,8 @@ core::Status runOne(Database& db, const Migration& m) {
 
 // The entity a row change announces: the row's own, or for a transient child (snis) its parent's.
 std::pair<std::string, std::string> announcedAs(const schema::EntitySchema& entity) {
-  for (const auto* parent : model::allEntities())
-    for (const auto& t : parent->transientFields)
-      if (t.name == entity.name)
-        if (const auto* foreign = entity.foreignTo(parent->name)) return {parent->name, columnName(*foreign)};
+  if (const auto* parent = model::transientParent(entity))
+    if (const auto* foreign = entity.foreignTo(parent->name)) return {parent->name, columnName(*foreign)};
   return {entity.name, "id"};
 }
 

@@ -71,4 +71,11 @@ std::vector<std::pair<const schema::EntitySchema*, const schema::Field*>> refere
   return out;
 }
 
+const schema::EntitySchema* transientParent(const schema::EntitySchema& child) {
+  for (const auto* parent : allEntities())
+    for (const auto& t : parent->transientFields)
+      if (t.name == child.name) return parent;
+  return nullptr;
+}
+
 }  // namespace sluice::model

@@ -23,6 +23,8 @@ const schema::EntitySchema* findByCollection(std::string_view path);
 const schema::Field* ownerField(std::string_view path);
 // The collections nested under an entity of `parentName` ("services": routes, plugins).
 std::vector<const schema::EntitySchema*> nestedUnder(std::string_view parentName);
+// The entity that shows `child` as one of its own fields (certificates for snis), or null.
+const schema::EntitySchema* transientParent(const schema::EntitySchema& child);
 // The entities that have a foreign key to `parent`.
 std::vector<std::pair<const schema::EntitySchema*, const schema::Field*>> referencing(std::string_view parent);
 
