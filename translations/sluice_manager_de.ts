@@ -68,6 +68,113 @@
     </message>
 </context>
 <context>
+    <name>sluice::manager::ClusterView</name>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="17"/>
+        <source>Data plane</source>
+        <translation>Datenebene</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="17"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="17"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="17"/>
+        <source>Configuration hash</source>
+        <translation>Konfigurations-Hash</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="17"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="17"/>
+        <source>Last seen</source>
+        <translation>Zuletzt gesehen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../manager_gui/views/cluster_view.cpp" line="32"/>
+        <source>%n data plane(s)</source>
+        <translation>
+            <numerusform>%n Datenebene</numerusform>
+            <numerusform>%n Datenebenen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="33"/>
+        <source>%1, %2 behind</source>
+        <translation>%1, %2 im Rückstand</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="39"/>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="43"/>
+        <source>This node is a data plane: its configuration comes from its control plane, and its Admin API is read-only. Connect to the control plane to see the cluster.</source>
+        <translation>Dieser Knoten ist eine Datenebene: Seine Konfiguration kommt von seiner Steuerebene, seine Admin-API ist schreibgeschützt. Verbinden Sie sich mit der Steuerebene, um den Cluster zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="48"/>
+        <source>This node is not a control plane (role: %1). Nodes sharing a PostgreSQL database follow each other without a list of their own.</source>
+        <translation>Dieser Knoten ist keine Steuerebene (Rolle: %1). Knoten, die sich eine PostgreSQL-Datenbank teilen, folgen einander ohne eigene Liste.</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="52"/>
+        <source>Control plane — configuration hash %1 — %2</source>
+        <translation>Steuerebene — Konfigurations-Hash %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="66"/>
+        <source>In sync</source>
+        <translation>Synchron</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="66"/>
+        <source>Behind</source>
+        <translation>Im Rückstand</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="67"/>
+        <source>%1 (disconnected)</source>
+        <translation>%1 (getrennt)</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="68"/>
+        <source>Refused: version newer than the control plane</source>
+        <translation>Abgewiesen: Version neuer als die Steuerebene</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="72"/>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../manager_gui/views/cluster_view.cpp" line="72"/>
+        <source>%n second(s) ago</source>
+        <translation>
+            <numerusform>vor %n Sekunde</numerusform>
+            <numerusform>vor %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../manager_gui/views/cluster_view.cpp" line="72"/>
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>vor %n Minute</numerusform>
+            <numerusform>vor %n Minuten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sluice::manager::ConnectDialog</name>
     <message>
         <location filename="../manager_gui/views/connect_dialog.cpp" line="16"/>
@@ -985,239 +1092,254 @@
     </message>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="183"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="302"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="306"/>
         <source>Configuration</source>
         <translation>Konfiguration</translation>
     </message>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="184"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="303"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="307"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="186"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="304"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="308"/>
         <source>Troubleshooting</source>
         <translation>Fehlersuche</translation>
     </message>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="188"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="235"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="305"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="239"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="309"/>
         <source>Load test</source>
         <translation>Lasttest</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="215"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="190"/>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="219"/>
         <source>%1 loaded, more as you scroll</source>
         <translation>%1 geladen, mehr beim Scrollen</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="216"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="220"/>
         <source>1 entity</source>
         <translation>1 Eintrag</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="216"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="220"/>
         <source>%1 entities</source>
         <translation>%1 Einträge</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="219"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="223"/>
         <source>Could not load %1: %2</source>
         <translation>%1 konnte nicht geladen werden: %2</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="221"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="225"/>
         <source>Entities</source>
         <translation>Einträge</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="230"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="234"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="231"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="235"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="232"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="236"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="233"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="418"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="237"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="422"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="234"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="238"/>
         <source>Troubleshoot</source>
         <translation>Analysieren</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="237"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="241"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="265"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="269"/>
         <source>&amp;Gateway</source>
         <translation>&amp;Gateway</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="266"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="270"/>
         <source>Connect…</source>
         <translation>Verbinden…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="272"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="276"/>
         <source>Reconnect</source>
         <translation>Neu verbinden</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="274"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="278"/>
         <source>Export configuration…</source>
         <translation>Konfiguration exportieren…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="278"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="282"/>
         <source>Export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="281"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="285"/>
         <source>Export configuration</source>
         <translation>Konfiguration exportieren</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="281"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="285"/>
         <source>Declarative configuration (*.yml *.yaml)</source>
         <translation>Deklarative Konfiguration (*.yml *.yaml)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="285"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="289"/>
         <source>Cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="287"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="291"/>
         <source>Configuration exported to %1</source>
         <translation>Konfiguration nach %1 exportiert</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="290"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="294"/>
         <source>Import configuration…</source>
         <translation>Konfiguration importieren…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="292"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="296"/>
         <source>Import configuration</source>
         <translation>Konfiguration importieren</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="292"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="296"/>
         <source>Declarative configuration (*.yml *.yaml *.json)</source>
         <translation>Deklarative Konfiguration (*.yml *.yaml *.json)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="301"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="305"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="307"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="311"/>
         <source>Theme</source>
         <translation>Farbschema</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="308"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="312"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="308"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="312"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="308"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="312"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="314"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="318"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="318"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="322"/>
         <source>The language changes at the next start.</source>
         <translation>Die Sprache wechselt beim nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="366"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="370"/>
         <source>New plugin</source>
         <translation>Neues Plugin</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="366"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="370"/>
         <source>Plugin:</source>
         <translation>Plugin:</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="418"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="422"/>
         <source>Delete %1 from %2?</source>
         <translation>%1 aus %2 löschen?</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="423"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="427"/>
         <source>Not deleted: %1</source>
         <translation>Nicht gelöscht: %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="487"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="491"/>
         <source>Select a route first.</source>
         <translation>Bitte zuerst eine Route wählen.</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="532"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="538"/>
         <source>● Unreachable</source>
         <translation>● Nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="535"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="541"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="540"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="548"/>
         <source>● Connected</source>
         <translation>● Verbunden</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="543"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="551"/>
         <source>%1 — Sluice %2 (Kong API %3)</source>
         <translation>%1 — Sluice %2 (Kong-API %3)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="544"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="552"/>
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="544"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="552"/>
         <source>Database: %1 (unreachable)</source>
         <translation>Datenbank: %1 (nicht erreichbar)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="545"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="553"/>
         <source>Configuration v%1</source>
         <translation>Konfiguration v%1</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="555"/>
+        <source>Control plane: %1</source>
+        <translation>Steuerebene: %1</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="556"/>
+        <source>Data plane</source>
+        <translation>Datenebene</translation>
     </message>
 </context>
 <context>

@@ -68,6 +68,113 @@
     </message>
 </context>
 <context>
+    <name>sluice::manager::ClusterView</name>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="17"/>
+        <source>Data plane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="17"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="17"/>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="17"/>
+        <source>Configuration hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="17"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="17"/>
+        <source>Last seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../manager_gui/views/cluster_view.cpp" line="32"/>
+        <source>%n data plane(s)</source>
+        <translation>
+            <numerusform>%n data plane</numerusform>
+            <numerusform>%n data planes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="33"/>
+        <source>%1, %2 behind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="39"/>
+        <source>Not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="43"/>
+        <source>This node is a data plane: its configuration comes from its control plane, and its Admin API is read-only. Connect to the control plane to see the cluster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="48"/>
+        <source>This node is not a control plane (role: %1). Nodes sharing a PostgreSQL database follow each other without a list of their own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="52"/>
+        <source>Control plane — configuration hash %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="66"/>
+        <source>In sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="66"/>
+        <source>Behind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="67"/>
+        <source>%1 (disconnected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="68"/>
+        <source>Refused: version newer than the control plane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="72"/>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../manager_gui/views/cluster_view.cpp" line="72"/>
+        <source>%n second(s) ago</source>
+        <translation>
+            <numerusform>%n second ago</numerusform>
+            <numerusform>%n seconds ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../manager_gui/views/cluster_view.cpp" line="72"/>
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n minute ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sluice::manager::ConnectDialog</name>
     <message>
         <location filename="../manager_gui/views/connect_dialog.cpp" line="16"/>
@@ -981,238 +1088,253 @@
     </message>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="183"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="302"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="306"/>
         <source>Configuration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="184"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="303"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="307"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="186"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="304"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="308"/>
         <source>Troubleshooting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="188"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="235"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="305"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="239"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="309"/>
         <source>Load test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="215"/>
-        <source>%1 loaded, more as you scroll</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="216"/>
-        <source>1 entity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="216"/>
-        <source>%1 entities</source>
+        <location filename="../manager_gui/views/main_window.cpp" line="190"/>
+        <source>Cluster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="219"/>
+        <source>%1 loaded, more as you scroll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="220"/>
+        <source>1 entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="220"/>
+        <source>%1 entities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="223"/>
         <source>Could not load %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="221"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="225"/>
         <source>Entities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="230"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="234"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="231"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="235"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="232"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="236"/>
         <source>Duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="233"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="418"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="237"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="422"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="234"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="238"/>
         <source>Troubleshoot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="237"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="241"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="265"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="269"/>
         <source>&amp;Gateway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="266"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="270"/>
         <source>Connect…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="272"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="276"/>
         <source>Reconnect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="274"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="278"/>
         <source>Export configuration…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="278"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="282"/>
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="281"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="285"/>
         <source>Export configuration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="281"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="285"/>
         <source>Declarative configuration (*.yml *.yaml)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="285"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="289"/>
         <source>Cannot write %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="287"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="291"/>
         <source>Configuration exported to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="290"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="294"/>
         <source>Import configuration…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="292"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="296"/>
         <source>Import configuration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="292"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="296"/>
         <source>Declarative configuration (*.yml *.yaml *.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="301"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="305"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="307"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="311"/>
         <source>Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="308"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="312"/>
         <source>System</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="308"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="312"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="308"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="312"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="314"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="318"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="318"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="322"/>
         <source>The language changes at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="366"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="370"/>
         <source>New plugin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="366"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="370"/>
         <source>Plugin:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="418"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="422"/>
         <source>Delete %1 from %2?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="423"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="427"/>
         <source>Not deleted: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="487"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="491"/>
         <source>Select a route first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="532"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="538"/>
         <source>● Unreachable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="535"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="541"/>
         <source>Not connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="540"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="548"/>
         <source>● Connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="543"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="551"/>
         <source>%1 — Sluice %2 (Kong API %3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="544"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="552"/>
         <source>Database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="544"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="552"/>
         <source>Database: %1 (unreachable)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="545"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="553"/>
         <source>Configuration v%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="555"/>
+        <source>Control plane: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="556"/>
+        <source>Data plane</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

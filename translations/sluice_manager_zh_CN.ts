@@ -68,6 +68,110 @@
     </message>
 </context>
 <context>
+    <name>sluice::manager::ClusterView</name>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="17"/>
+        <source>Data plane</source>
+        <translation>数据平面</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="17"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="17"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="17"/>
+        <source>Configuration hash</source>
+        <translation>配置哈希</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="17"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="17"/>
+        <source>Last seen</source>
+        <translation>最后联系</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../manager_gui/views/cluster_view.cpp" line="32"/>
+        <source>%n data plane(s)</source>
+        <translation>
+            <numerusform>%n 个数据平面</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="33"/>
+        <source>%1, %2 behind</source>
+        <translation>%1，%2 个落后</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="39"/>
+        <source>Not connected.</source>
+        <translation>未连接。</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="43"/>
+        <source>This node is a data plane: its configuration comes from its control plane, and its Admin API is read-only. Connect to the control plane to see the cluster.</source>
+        <translation>此节点是数据平面：其配置来自控制平面，其 Admin API 为只读。请连接控制平面以查看集群。</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="48"/>
+        <source>This node is not a control plane (role: %1). Nodes sharing a PostgreSQL database follow each other without a list of their own.</source>
+        <translation>此节点不是控制平面（角色：%1）。共享同一 PostgreSQL 数据库的节点彼此同步，没有单独的列表。</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="52"/>
+        <source>Control plane — configuration hash %1 — %2</source>
+        <translation>控制平面 — 配置哈希 %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="66"/>
+        <source>In sync</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="66"/>
+        <source>Behind</source>
+        <translation>落后</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="67"/>
+        <source>%1 (disconnected)</source>
+        <translation>%1（已断开）</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="68"/>
+        <source>Refused: version newer than the control plane</source>
+        <translation>已拒绝：版本比控制平面新</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/cluster_view.cpp" line="72"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../manager_gui/views/cluster_view.cpp" line="72"/>
+        <source>%n second(s) ago</source>
+        <translation>
+            <numerusform>%n 秒前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../manager_gui/views/cluster_view.cpp" line="72"/>
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n 分钟前</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sluice::manager::ConnectDialog</name>
     <message>
         <location filename="../manager_gui/views/connect_dialog.cpp" line="16"/>
@@ -981,239 +1085,254 @@
     </message>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="183"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="302"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="306"/>
         <source>Configuration</source>
         <translation>配置</translation>
     </message>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="184"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="303"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="307"/>
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="186"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="304"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="308"/>
         <source>Troubleshooting</source>
         <translation>延迟排查</translation>
     </message>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="188"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="235"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="305"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="239"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="309"/>
         <source>Load test</source>
         <translation>压测</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="215"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="190"/>
+        <source>Cluster</source>
+        <translation>集群</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="219"/>
         <source>%1 loaded, more as you scroll</source>
         <translation>已加载 %1 个，滚动加载更多</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="216"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="220"/>
         <source>1 entity</source>
         <translation>1 个条目</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="216"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="220"/>
         <source>%1 entities</source>
         <translation>%1 个条目</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="219"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="223"/>
         <source>Could not load %1: %2</source>
         <translation>无法加载 %1：%2</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="221"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="225"/>
         <source>Entities</source>
         <translation>实体</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="230"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="234"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="231"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="235"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="232"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="236"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="233"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="418"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="237"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="422"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="234"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="238"/>
         <source>Troubleshoot</source>
         <translation>排查</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="237"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="241"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="265"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="269"/>
         <source>&amp;Gateway</source>
         <translation>网关(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="266"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="270"/>
         <source>Connect…</source>
         <translation>连接…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="272"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="276"/>
         <source>Reconnect</source>
         <translation>重新连接</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="274"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="278"/>
         <source>Export configuration…</source>
         <translation>导出配置…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="278"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="282"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="281"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="285"/>
         <source>Export configuration</source>
         <translation>导出配置</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="281"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="285"/>
         <source>Declarative configuration (*.yml *.yaml)</source>
         <translation>声明式配置 (*.yml *.yaml)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="285"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="289"/>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="287"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="291"/>
         <source>Configuration exported to %1</source>
         <translation>配置已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="290"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="294"/>
         <source>Import configuration…</source>
         <translation>导入配置…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="292"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="296"/>
         <source>Import configuration</source>
         <translation>导入配置</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="292"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="296"/>
         <source>Declarative configuration (*.yml *.yaml *.json)</source>
         <translation>声明式配置 (*.yml *.yaml *.json)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="301"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="305"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="307"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="311"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="308"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="312"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="308"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="312"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="308"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="312"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="314"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="318"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="318"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="322"/>
         <source>The language changes at the next start.</source>
         <translation>语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="366"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="370"/>
         <source>New plugin</source>
         <translation>新建插件</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="366"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="370"/>
         <source>Plugin:</source>
         <translation>插件：</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="418"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="422"/>
         <source>Delete %1 from %2?</source>
         <translation>从 %2 删除 %1？</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="423"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="427"/>
         <source>Not deleted: %1</source>
         <translation>未删除：%1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="487"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="491"/>
         <source>Select a route first.</source>
         <translation>请先选择一条路由。</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="532"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="538"/>
         <source>● Unreachable</source>
         <translation>● 不可达</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="535"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="541"/>
         <source>Not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="540"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="548"/>
         <source>● Connected</source>
         <translation>● 已连接</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="543"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="551"/>
         <source>%1 — Sluice %2 (Kong API %3)</source>
         <translation>%1 — Sluice %2（Kong API %3）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="544"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="552"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="544"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="552"/>
         <source>Database: %1 (unreachable)</source>
         <translation>数据库：%1（不可达）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="545"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="553"/>
         <source>Configuration v%1</source>
         <translation>配置 v%1</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="555"/>
+        <source>Control plane: %1</source>
+        <translation>控制平面：%1</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="556"/>
+        <source>Data plane</source>
+        <translation>数据平面</translation>
     </message>
 </context>
 <context>

@@ -60,6 +60,7 @@ void GatewayConnection::refresh() {
     s.kongVersion = QString::fromStdString(j.value("version", ""));
     if (j.contains("configuration") && j["configuration"].is_object()) {
       s.database = QString::fromStdString(j["configuration"].value("database", ""));
+      s.role = QString::fromStdString(j["configuration"].value("role", "traditional"));
       // Kong's shape: a list of "address:port [flags]".
       const nlohmann::json listen = j["configuration"].value("proxy_listen", nlohmann::json::array());
       QStringList items;
@@ -77,8 +78,35 @@ void GatewayConnection::refresh() {
           s.activeConnections = j["server"].value("connections_active", qint64{0});
         }
       }
-      status_ = s;
-      emit statusChanged(status_);
+      if (s.role != "control_plane") {
+        status_ = s;
+        emit statusChanged(status_);
+        return;
+      }
+      // A control plane: its data planes too.
+      transport_->send({"GET", "/sluice/cluster", "", "application/json"}, [this, generation, s](const admin_client::Response& cluster) mutable {
+        if (generation != generation_) return;
+        const nlohmann::json c = nlohmann::json::parse(cluster.body, nullptr, false);
+        if (cluster.ok() && c.is_object()) {
+          s.configHash = QString::fromStdString(c.value("config_hash", ""));
+          for (const auto& row : c.value("data_planes", nlohmann::json::array())) {
+            if (!row.is_object()) continue;
+            DataPlaneStatus dp;
+            dp.id = QString::fromStdString(row.value("id", ""));
+            dp.hostname = QString::fromStdString(row.value("hostname", ""));
+            dp.ip = QString::fromStdString(row.value("ip", ""));
+            dp.version = QString::fromStdString(row.value("version", ""));
+            dp.configHash = QString::fromStdString(row.value("config_hash", ""));
+            dp.syncStatus = QString::fromStdString(row.value("sync_status", ""));
+            dp.inSync = row.value("in_sync", false);
+            dp.connected = row.value("connected", false);
+            dp.lastSeen = row.value("last_seen", qint64{0});
+            s.dataPlanes.push_back(dp);
+          }
+        }
+        status_ = s;
+        emit statusChanged(status_);
+      });
     });
   });
 }

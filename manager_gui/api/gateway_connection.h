@@ -12,6 +12,14 @@
 
 namespace sluice::manager {
 
+// A data plane as its control plane lists it (GET /sluice/cluster).
+struct DataPlaneStatus {
+  QString id, hostname, ip, version, configHash, syncStatus;
+  bool inSync = false;   // holds the control plane's configuration hash
+  bool connected = false;
+  qint64 lastSeen = 0;   // Unix seconds
+};
+
 struct NodeStatus {
   bool reachable = false;
   QString error;  // why not, when not
@@ -20,6 +28,9 @@ struct NodeStatus {
   bool databaseReachable = false;
   qint64 configVersion = 0;
   qint64 activeConnections = 0;
+  QString role;  // traditional, control_plane or data_plane
+  QString configHash;  // a control plane's (what its data planes should hold)
+  QList<DataPlaneStatus> dataPlanes;
 };
 
 class GatewayConnection : public QObject {

@@ -186,6 +186,8 @@ MainWindow::MainWindow(GatewayConnection& gateway, QWidget* parent)
   tabs_->addTab(troubleshoot_, tr("Troubleshooting"));
   loadtest_ = new LoadtestView;
   tabs_->addTab(loadtest_, tr("Load test"));
+  cluster_ = new ClusterView;
+  tabs_->addTab(cluster_, tr("Cluster"));
   connect(troubleshoot_, &TroubleshootView::openRoute, this, [this](const QString& id) { editEntity("routes", id); });
   connect(troubleshoot_, &TroubleshootView::openPlugin, this, [this](const QString& plugin) {
     tabs_->setCurrentIndex(0);
@@ -205,6 +207,8 @@ MainWindow::MainWindow(GatewayConnection& gateway, QWidget* parent)
   statusBar()->addWidget(node_);
   statusBar()->addWidget(database_);
   statusBar()->addWidget(config_);
+  clusterState_ = new QLabel;
+  statusBar()->addWidget(clusterState_);
 
   connect(kinds_, &QListWidget::currentRowChanged, this, [this](int row) {
     if (row >= 0) showKind(kinds_->item(row)->data(Qt::UserRole).toString());
@@ -527,6 +531,8 @@ void MainWindow::onTransportChanged() {
   if (!model_->collection().isEmpty()) showKind(model_->collection());
 }
 
+void MainWindow::showCluster() { tabs_->setCurrentWidget(cluster_); }
+
 void MainWindow::onStatusChanged(const NodeStatus& s) {
   if (!s.reachable) {
     reachable_->setText(tr("● Unreachable"));
@@ -535,6 +541,8 @@ void MainWindow::onStatusChanged(const NodeStatus& s) {
     node_->setText(gateway_.url().isEmpty() ? tr("Not connected") : gateway_.url().toString());
     database_->clear();
     config_->clear();
+    clusterState_->clear();
+    cluster_->showStatus(s);
     return;
   }
   reachable_->setText(tr("● Connected"));
@@ -543,6 +551,10 @@ void MainWindow::onStatusChanged(const NodeStatus& s) {
   node_->setText(tr("%1 — Sluice %2 (Kong API %3)").arg(s.hostname, s.sluiceVersion, s.kongVersion));
   database_->setText(s.databaseReachable ? tr("Database: %1").arg(s.database) : tr("Database: %1 (unreachable)").arg(s.database));
   config_->setText(tr("Configuration v%1").arg(s.configVersion));
+  cluster_->showStatus(s);
+  clusterState_->setText(s.role == "control_plane" ? tr("Control plane: %1").arg(ClusterView::countText(s))
+                         : s.role == "data_plane"  ? tr("Data plane")
+                                                   : QString());
   loadtest_->setGateway(gateway_.transport(), gateway_.url().host(), s.proxyListen);  // the proxy local load tests send to
 }
 

@@ -8,6 +8,7 @@
 #include "loadtest/loadtest_view.h"
 #include "models/entity_list_model.h"
 #include "troubleshoot/troubleshoot_view.h"
+#include "views/cluster_view.h"
 
 #include <QMainWindow>
 #include <QTimer>
@@ -37,6 +38,8 @@ class MainWindow : public QMainWindow {
   void showDashboard();
   TroubleshootView& troubleshoot() { return *troubleshoot_; }
   LoadtestView& loadtest() { return *loadtest_; }
+  ClusterView& cluster() { return *cluster_; }
+  void showCluster();
   // The load-test tab, with the selected route (or `routeId`) picked.
   void loadTestRoute(const QString& routeId = {});
   // The troubleshooting tab for a route (the selected one when no id is given).
@@ -101,6 +104,8 @@ class MainWindow : public QMainWindow {
   DashboardView* dashboard_;
   TroubleshootView* troubleshoot_;
   LoadtestView* loadtest_;
+  ClusterView* cluster_;
+  QLabel* clusterState_;
   LiveFeed* feed_;
   SecretStore secrets_;
   class EntityEditor* lastEditor_ = nullptr;

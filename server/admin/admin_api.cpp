@@ -130,10 +130,6 @@ std::optional<AdminResponse> AdminApi::meta(const AdminRequest& request) {
     if (s.size() == 2 && get) return messageResponse(404, "Not found");
     return messageResponse(405, "Method not allowed");
   }
-  if (s[0] == "clustering" && s.size() == 2 && (s[1] == "status" || s[1] == "data-planes")) {
-    if (!get) return messageResponse(405, "Method not allowed");
-    return messageResponse(400, "this endpoint is only available when Kong is configured to run as Control Plane for the cluster");
-  }
   if (s[0] == "plugins" && s.size() == 3 && s[1] == "schema") {  // deprecated in 2.8, still served
     if (!get) return messageResponse(405, "Method not allowed");
     const auto* plugin = catalog_.schema(s[2]);
@@ -301,6 +297,8 @@ AdminResponse AdminApi::config(const AdminRequest& request) {
   if (request.method != "GET" && request.method != "POST") return messageResponse(405, "Method not allowed");
   if (!declarative_)
     return messageResponse(400, "this endpoint is only available when using a database-less configuration");
+  if (request.method == "POST" && dataPlane_)
+    return messageResponse(400, "this node is a data plane: its configuration comes from its control plane (cluster_control_plane)");
   if (request.method == "GET") {
     auto doc = declarative::exportDocument(store_);
     if (!doc) return errorResponse(doc.error());

@@ -39,6 +39,9 @@ class AdminApi {
 
   // DB-less mode: entity endpoints are read-only and POST /config replaces the whole configuration.
   void setDeclarativeMode(bool declarative);
+  // Hybrid mode's data plane: read-only as DB-less, and POST /config refused (the control plane
+  // sends the configuration).
+  void setDataPlane(bool dataPlane) { dataPlane_ = dataPlane; }
   // DB-less: the MD5 of the configuration text loaded last (Kong's configuration_hash); 32 zeros
   // before any.
   void setConfigurationHash(std::string hash) {
@@ -92,6 +95,7 @@ class AdminApi {
   std::string configurationHash_ = std::string(32, '0');
   std::function<std::string()> metrics_;
   bool declarative_ = false;
+  bool dataPlane_ = false;
 };
 
 // The validation context the server uses everywhere: built-in plugin schemas and PCRE-compatible

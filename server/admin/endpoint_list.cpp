@@ -21,7 +21,7 @@ constexpr const char* kFixed[] = {
     "/upstreams/{upstreams}/targets/{targets}/{address}/healthy",
     "/upstreams/{upstreams}/targets/{targets}/{address}/unhealthy",
     // Sluice's own.
-    "/sluice/config", "/sluice/config/apply", "/sluice/config/diff", "/sluice/entities", "/sluice/live", "/sluice/loadtests",
+    "/sluice/cluster", "/sluice/config", "/sluice/config/apply", "/sluice/config/diff", "/sluice/entities", "/sluice/live", "/sluice/loadtests",
     "/sluice/loadtests/{id}", "/sluice/loadtests/{id}/stream", "/sluice/metrics/consumers", "/sluice/metrics/routes",
     "/sluice/metrics/services", "/sluice/metrics/targets", "/sluice/traces"};
 

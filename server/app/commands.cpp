@@ -1,6 +1,7 @@
 #include "app/commands.h"
 
 #include "admin/admin_server.h"
+#include "app/cluster_settings_loader.h"
 #include "app/config.h"
 #include "app/logging.h"
 #include "app/pid_file.h"
@@ -9,6 +10,10 @@
 #include "app/store_factory.h"
 #include "app/systemd_notifier.h"
 #include "app/takeover.h"
+#include "cluster/cluster_endpoints.h"
+#include "cluster/cluster_tls.h"
+#include "cluster/control_plane.h"
+#include "cluster/data_plane.h"
 #include "core/digest.h"
 #include "core/uuid.h"
 #include "declarative/declarative_config.h"
@@ -72,6 +77,10 @@ Commands:
                              Manage the database schema (reset drops everything; needs --yes).
   config db_export FILE      Write every entity to FILE as declarative kong.yml.
   config db_import FILE      Load a declarative kong.yml (format 1.1, 2.1 or 3.0) into the database.
+  hybrid gen_cert [CERT [KEY]] [--days N]
+                             Make the certificate pair every node of a hybrid cluster shares
+                             (cluster_cert, cluster_cert_key; default cluster.crt, cluster.key,
+                             valid 1095 days).
   plugins                    List the plugins this build offers: priority, name and phases, in
                              the order they run within a phase.
   version                    Print the version.
@@ -86,6 +95,7 @@ Options:
                              kong.yml to load when database = off.
       --log-level LEVEL      debug, info, notice, warn, error or crit.
   -y, --yes                  Do not ask (migrations reset).
+      --days N               Validity of the certificate that hybrid gen_cert makes.
       --takeover             See start.
   -h, --help                 This help.
 
@@ -100,6 +110,7 @@ struct Arguments {
   bool yes = false;
   bool help = false;
   bool takeover = false;
+  int days = 1095;  // hybrid gen_cert (Kong's three years)
 };
 
 core::Result<Arguments> parseArguments(int argc, char** argv) {
@@ -129,6 +140,14 @@ core::Result<Arguments> parseArguments(int argc, char** argv) {
       args.yes = true;
     } else if (a == "--takeover") {
       args.takeover = true;
+    } else if (a == "--days") {
+      auto v = next();
+      if (!v) return v.error();
+      try {
+        args.days = std::stoi(*v);
+      } catch (const std::exception&) {
+        return core::Error::badRequest("--days: expected a number of days");
+      }
     } else if (a == "-c" || a == "--conf") {
       auto v = next();
       if (!v) return v.error();
@@ -253,7 +272,9 @@ int waitForSignal(const std::function<void()>& reload, const std::function<void(
 }
 
 // Keys that take effect only at start.
-constexpr const char* kRestartKeys[] = {"prefix", "proxy_listen", "admin_listen", "admin_ssl_cert", "admin_ssl_cert_key", "admin_tokens",
+constexpr const char* kRestartKeys[] = {"prefix", "role", "cluster_listen", "cluster_control_plane", "cluster_mtls", "cluster_cert", "cluster_cert_key",
+                                        "cluster_ca_cert", "cluster_server_name", "cluster_max_payload", "cluster_ping_interval",
+                                        "cluster_max_connections", "proxy_listen", "admin_listen", "admin_ssl_cert", "admin_ssl_cert_key", "admin_tokens",
                                         "admin_token_hashes", "admin_threads",
                                         "admin_max_body_size", "database", "sqlite_path", "pg_host", "pg_port",
                                         "pg_user", "pg_password", "pg_database", "pg_ssl", "pg_timeout",
@@ -301,12 +322,17 @@ int start(const Config& config, const Arguments& args) {
                 "): stop it first (sluice stop), or take it over (sluice start --takeover)");
   }
 
+  auto hybrid = loadClusterSettings(config, nodeId(prefix), hostname(), SLUICE_VERSION);
+  if (!hybrid) return fail(hybrid.error().message);
+  const bool isDataPlane = hybrid->role == cluster::Role::DataPlane;
   auto store = openStore(config);
   if (!store) return fail(store.error().message);
   const bool dbless = config.get("database") == "off";
   plugins::builtinCatalog().useDatabaselessSchemas(dbless);
   std::string declarativeText;
-  if (dbless && !config.get("declarative_config").empty()) {
+  if (isDataPlane && !config.get("declarative_config").empty())
+    log().warning("declarative_config is ignored on a data plane: the configuration comes from the control plane");
+  if (dbless && !isDataPlane && !config.get("declarative_config").empty()) {
     auto text = readFile(config.get("declarative_config"));
     if (!text) return fail(text.error().message);
     declarativeText = *text;
@@ -318,6 +344,7 @@ int start(const Config& config, const Arguments& args) {
   admin::AdminApi api(**store, plugins::builtinCatalog(), node, *tokens);
   if (dbless && !declarativeText.empty()) api.setConfigurationHash(core::md5Hex(declarativeText));
   api.setDeclarativeMode(dbless);
+  api.setDataPlane(isDataPlane);
   auto maxBody = config.bytes("admin_max_body_size");
   auto threads = config.integer("admin_threads");
   if (!threads) return fail(threads.error().message);
@@ -379,7 +406,23 @@ int start(const Config& config, const Arguments& args) {
   builder.nodeState().provide(observe::kMetricNamesKey, metricNames);
   auto shutdown = std::make_shared<observe::ShutdownDeadline>();
   builder.nodeState().provide(observe::kShutdownDeadlineKey, shutdown);
+  // Hybrid mode: a data plane loads its saved configuration before the first snapshot; a control
+  // plane is told of each change to the entities the snapshot builder keeps.
+  std::unique_ptr<cluster::ControlPlane> controlPlane;
+  std::unique_ptr<cluster::DataPlane> dataPlane;
+  if (hybrid->role == cluster::Role::ControlPlane) {
+    controlPlane = std::make_unique<cluster::ControlPlane>(*hybrid);
+    builder.onMirrorChanged([cp = controlPlane.get()](const snapshot::EntityMirror& mirror,
+                                                      const snapshot::EntityMirror::Changes& changes,
+                                                      uint64_t version) { cp->mirrorChanged(mirror, changes, version); });
+  } else if (isDataPlane) {
+    dataPlane = std::make_unique<cluster::DataPlane>(*hybrid, **store, [&api](const std::string& hash) { api.setConfigurationHash(hash); });
+    if (auto s = dataPlane->start(); !s) return fail("data plane: " + s.error().message);
+  }
+  api.addPluginEndpoints(cluster::clusterEndpoints(*hybrid, controlPlane.get(), dataPlane.get()));
   if (auto s = builder.start(); !s) return fail("cannot build the configuration: " + s.error().message);
+  if (controlPlane)
+    if (auto s = controlPlane->start(); !s) return fail(s.error().message);
   proxy::ProxyServer proxy(*proxySettings, publisher);
   proxy::HealthChecker checker(publisher);
   api.setHealthEndpoints(std::make_unique<admin::HealthEndpoints>(**store, publisher, health, node.nodeId));
@@ -472,7 +515,8 @@ int start(const Config& config, const Arguments& args) {
   log().notice("sluice " SLUICE_VERSION " started: proxy on " + config.get("proxy_listen") + " (" +
                std::to_string(proxySettings->workers) + " workers), Admin API on " + listen->host + ":" +
                std::to_string(server.port()) + ", database " + config.get("database") +
-               (config.get("database") == "sqlite" ? " (" + config.get("sqlite_path") + ")" : ""));
+               (config.get("database") == "sqlite" ? " (" + config.get("sqlite_path") + ")" : "") +
+               (hybrid->role == cluster::Role::Traditional ? std::string() : std::string(", role ") + cluster::roleName(hybrid->role)));
   // systemd (Type=notify): serving from here on; the heartbeat asks every reactor to answer.
   SystemdNotifier systemd;
   const std::string serving = "proxy on " + config.get("proxy_listen") + ", Admin API on " + listen->host + ":" + std::to_string(server.port());
@@ -520,6 +564,8 @@ int start(const Config& config, const Arguments& args) {
   server.stop(adminGrace);
   proxy.stop(static_cast<uint64_t>(*config.milliseconds("drain_timeout")), handedTo != 0);
   checker.stop();
+  if (controlPlane) controlPlane->stop();
+  if (dataPlane) dataPlane->stop();
   builder.stop();
   removePidFile(pidPath);
   log().notice("stopped");
@@ -635,6 +681,15 @@ int runCommandLine(int argc, char** argv) {
   plugins::installPluginStorage(plugins::builtinCatalog());  // before any store or Admin API
   if (command == "plugins") {
     std::cout << plugins::builtinCatalog().priorityTable();
+    return 0;
+  }
+  if (command == "hybrid") {
+    if (args->words.size() < 2 || args->words[1] != "gen_cert" || args->words.size() > 4)
+      return fail("usage: sluice hybrid gen_cert [CERT [KEY]] [--days N]");
+    const std::string cert = args->words.size() > 2 ? args->words[2] : "cluster.crt";
+    const std::string key = args->words.size() > 3 ? args->words[3] : "cluster.key";
+    if (auto s = cluster::generateSharedCertificate(cert, key, args->days); !s) return fail(s.error().message);
+    std::cout << "wrote " << cert << " and " << key << " (0600): set cluster_cert and cluster_cert_key to them on every node\n";
     return 0;
   }
   if (command == "version") {

@@ -63,6 +63,21 @@ const std::vector<ConfigKey>& configKeys() {
        "PostgreSQL connections the Admin API and the plugins' counters use at once; 0: one per Admin thread (admin_threads)."},
       {"pg_semaphore_timeout", "60s", "How long a query waits for a free PostgreSQL connection before failing (503)."},
       {"declarative_config", "", "kong.yml loaded at start when database = off."},
+      {"role", "traditional",
+       "traditional, control_plane (keeps the store, pushes the configuration to data planes on cluster_listen) or "
+       "data_plane (no store: serves what cluster_control_plane pushes)."},
+      {"cluster_listen", "0.0.0.0:8005", "A control plane's listener for its data planes (mutual TLS)."},
+      {"cluster_control_plane", "", "A data plane's control plane, host:port."},
+      {"cluster_mtls", "shared",
+       "shared: every node presents the same cluster_cert (sluice hybrid gen_cert); pki: certificates issued by cluster_ca_cert."},
+      {"cluster_cert", "", "PEM certificate this node presents to the other side of the cluster link."},
+      {"cluster_cert_key", "", "The private key of cluster_cert."},
+      {"cluster_ca_cert", "", "pki: the CA that issued the control plane's and the data planes' certificates."},
+      {"cluster_server_name", "", "pki: the name the control plane's certificate must carry (SNI); empty: the host of cluster_control_plane."},
+      {"cluster_max_payload", "4194304", "Largest configuration message (compressed) a data plane accepts, in bytes."},
+      {"cluster_data_plane_purge_delay", "1209600", "Seconds after which a control plane forgets a data plane it has not heard from."},
+      {"cluster_max_connections", "256", "Most data planes connected to a control plane at once (each holds a thread)."},
+      {"cluster_ping_interval", "30s", "How often a data plane reports its configuration hash; a control plane forgets a connection silent for 1.5 times that."},
       {"worker_processes", "auto", "Proxy reactor threads: auto (one per core) or a number."},
       {"ssl_cert", "", "PEM certificate (chain) served when no SNI matches; empty: a self-signed one in <prefix>/ssl."},
       {"ssl_cert_key", "", "The private key of ssl_cert."},
@@ -208,6 +223,26 @@ core::Result<Config> Config::parse(std::string_view text, const std::string& sou
   const std::string db = config.get("database");
   if (db != "sqlite" && db != "postgres" && db != "off")
     return configError("database must be sqlite, postgres or off (got '" + db + "')");
+  const std::string role = config.get("role");
+  if (role != "traditional" && role != "control_plane" && role != "data_plane")
+    return configError("role must be traditional, control_plane or data_plane (got '" + role + "')");
+  if (role == "data_plane") config.values_["database"] = "off";  // a data plane keeps what it is sent, in memory
+  else if (role == "control_plane" && db == "off")
+    return configError("role = control_plane needs a database (sqlite or postgres): it keeps the configuration it pushes");
+  if (const std::string m = config.get("cluster_mtls"); m != "shared" && m != "pki")
+    return configError("cluster_mtls must be shared or pki (got '" + m + "')");
+  if (auto ping = config.milliseconds("cluster_ping_interval"); !ping || *ping < 100)
+    return configError("cluster_ping_interval: expected a duration of at least 100ms");
+  if (auto most = config.integer("cluster_max_payload"); !most || *most < 1024 || *most > 1073741824)
+    return configError("cluster_max_payload: expected bytes from 1024 to 1073741824");
+  if (role != "traditional") {
+    if (config.get("cluster_cert").empty() || config.get("cluster_cert_key").empty())
+      return configError("role = " + role + " needs cluster_cert and cluster_cert_key (sluice hybrid gen_cert makes a shared pair)");
+    if (config.get("cluster_mtls") == "pki" && config.get("cluster_ca_cert").empty())
+      return configError("cluster_mtls = pki needs cluster_ca_cert");
+    if (role == "data_plane" && config.get("cluster_control_plane").empty())
+      return configError("role = data_plane needs cluster_control_plane (host:port of the control plane)");
+  }
   if (config.get("sqlite_path").empty()) config.values_["sqlite_path"] = config.get("prefix") + "/sluice.db";
   return config;
 }
@@ -321,7 +356,7 @@ nlohmann::json Config::toJson() const {
   for (const auto& k : configKeys()) out[k.name] = k.secret && !get(k.name).empty() ? "******" : get(k.name);
   out["admin_listen"] = list("admin_listen");
   out["proxy_listen"] = list("proxy_listen");
-  out["role"] = "traditional";
+  out["role"] = get("role");
   return out;
 }
 

@@ -4,13 +4,44 @@
 #include "model/registry.h"
 #include "store/store.h"
 
+#include <openssl/evp.h>
+
 namespace sluice::snapshot {
 using schema::json;
 
 bool EntityMirror::mirrored(const schema::EntitySchema& schema) { return model::transientParent(schema) == nullptr; }
 
+EntityMirror::Digest EntityMirror::digestOf(const schema::EntitySchema& schema, const json& entity) {
+  const std::string text = schema.name + ':' + entity.dump();
+  Digest d{};
+  unsigned int size = 0;
+  EVP_Digest(text.data(), text.size(), d.data(), &size, EVP_md5(), nullptr);
+  return d;
+}
+
+void EntityMirror::fold(const Digest& digest) {
+  for (size_t i = 0; i < hash_.size(); ++i) hash_[i] ^= digest[i];
+}
+
+std::string EntityMirror::hash() const {
+  static const char* kHex = "0123456789abcdef";
+  std::string out;
+  for (const unsigned char c : hash_) {
+    out += kHex[c >> 4];
+    out += kHex[c & 15];
+  }
+  return out;
+}
+
+EntityMirror::Changes EntityMirror::takeChanges() {
+  Changes out;
+  std::swap(out, changes_);
+  return out;
+}
+
 core::Result<bool> EntityMirror::load(store::Store& store) {
   std::map<const schema::EntitySchema*, Rows> kinds;
+  Digest hash{};
   bool changed = false;
   for (const auto* schema : model::allEntities()) {
     if (!mirrored(*schema)) continue;
@@ -24,11 +55,15 @@ core::Result<bool> EntityMirror::load(store::Store& store) {
       const auto old = before.find(id);
       const bool same = old != before.end() && old->second.value == e;
       changed = changed || !same;
-      rows.emplace_hint(rows.end(), std::move(id), Entry{std::move(e), same ? old->second.revision : ++lastRevision_});
+      const Digest digest = same ? old->second.digest : digestOf(*schema, e);
+      for (size_t i = 0; i < hash.size(); ++i) hash[i] ^= digest[i];
+      rows.emplace_hint(rows.end(), std::move(id), Entry{std::move(e), same ? old->second.revision : ++lastRevision_, digest});
     }
     changed = changed || rows.size() != before.size();  // (none new: then only a deletion changes the count)
   }
   kinds_ = std::move(kinds);
+  hash_ = hash;
+  if (changed) changes_ = Changes{true, {}};
   return changed;
 }
 
@@ -47,18 +82,27 @@ bool EntityMirror::upsert(const schema::EntitySchema& schema, json entity) {
   Rows& rows = kinds_[&schema];
   std::string id = entity["id"].get<std::string>();
   auto it = rows.find(id);
+  if (it != rows.end() && it->second.value == entity) return false;
+  const Digest digest = digestOf(schema, entity);
+  fold(digest);
+  if (!changes_.everything) changes_.list.push_back({&schema, id, false});
   if (it == rows.end()) {
-    rows.emplace(std::move(id), Entry{std::move(entity), ++lastRevision_});
+    rows.emplace(std::move(id), Entry{std::move(entity), ++lastRevision_, digest});
     return true;
   }
-  if (it->second.value == entity) return false;
-  it->second = Entry{std::move(entity), ++lastRevision_};
+  fold(it->second.digest);
+  it->second = Entry{std::move(entity), ++lastRevision_, digest};
   return true;
 }
 
 bool EntityMirror::remove(const schema::EntitySchema& schema, const std::string& id) {
   auto kind = kinds_.find(&schema);
-  if (kind == kinds_.end() || kind->second.erase(id) == 0) return false;
+  if (kind == kinds_.end()) return false;
+  const auto found = kind->second.find(id);
+  if (found == kind->second.end()) return false;
+  fold(found->second.digest);
+  kind->second.erase(found);
+  if (!changes_.everything) changes_.list.push_back({&schema, id, true});
   // What the database deleted with it (ON DELETE CASCADE), children before their own children.
   for (const auto& [child, field] : model::referencing(schema.name)) {
     if (field->onDelete != schema::OnDelete::Cascade) continue;
@@ -74,7 +118,11 @@ bool EntityMirror::remove(const schema::EntitySchema& schema, const std::string&
   return true;
 }
 
-void EntityMirror::clear() { kinds_.clear(); }
+void EntityMirror::clear() {
+  kinds_.clear();
+  hash_ = Digest{};
+  changes_ = Changes{true, {}};
+}
 
 const EntityMirror::Rows& EntityMirror::rows(const schema::EntitySchema& schema) const {
   static const Rows kNone;

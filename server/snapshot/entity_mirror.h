@@ -5,6 +5,7 @@
 // plane pushes (data planes). Not thread-safe: the snapshot builder's thread owns it.
 #include "schema/entity_schema.h"
 
+#include <array>
 #include <map>
 #include <string>
 #include <vector>
@@ -20,9 +21,21 @@ class EntityMirror {
  public:
   // An entity and its revision: a number that changes whenever its contents do, so that what is
   // compiled from it can be kept until then (snapshot/compiled_cache.h).
+  using Digest = std::array<unsigned char, 16>;
   struct Entry {
     schema::json value;
     uint64_t revision = 0;
+    Digest digest{};  // MD5 of the kind and the entity: the configuration hash is their XOR
+  };
+  // One entity written or removed (a removal lists what it cascaded to as well), in order.
+  struct Change {
+    const schema::EntitySchema* schema = nullptr;
+    std::string id;
+    bool removed = false;
+  };
+  struct Changes {
+    bool everything = false;  // the whole contents were read again: the list is empty
+    std::vector<Change> list;
   };
   using Rows = std::map<std::string, Entry>;  // by id: the store's listing order
 
@@ -43,12 +56,23 @@ class EntityMirror {
   std::vector<schema::json> visible(const schema::EntitySchema& schema) const;
   size_t size() const;
 
+  // What changed since the last call (a control plane pushes it to its data planes).
+  Changes takeChanges();
+  // A hash of the whole contents, independent of order: equal on two nodes holding the same
+  // entities (32 hex digits; all zeros when empty, as Kong's empty configuration).
+  std::string hash() const;
+
   // The entities the mirror keeps: all but those stored inside their parent (certificates' snis).
   static bool mirrored(const schema::EntitySchema& schema);
 
  private:
+  static Digest digestOf(const schema::EntitySchema& schema, const schema::json& entity);
+  void fold(const Digest& digest);
+
   std::map<const schema::EntitySchema*, Rows> kinds_;
   uint64_t lastRevision_ = 0;
+  Digest hash_{};
+  Changes changes_;
 };
 
 }  // namespace sluice::snapshot

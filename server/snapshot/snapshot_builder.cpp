@@ -363,6 +363,8 @@ core::Status SnapshotBuilder::rebuild(bool force) {
     if (!refreshed) return failed(refreshed.error());
     changed = *refreshed;
   }
+  if (auto changes = mirror_.takeChanges(); mirrorListener_ && (changes.everything || !changes.list.empty()))
+    mirrorListener_(mirror_, changes, version);
   if (changed || force) {  // (a node's own write comes back as a notification: nothing to do then)
     auto snap = buildSnapshot(mirror_, catalog_, version, dns_, &abort_, &health_, &node_, &compiled_);
     if (!snap) return failed(snap.error());

@@ -11,6 +11,7 @@
 #include "snapshot/snapshot_publisher.h"
 
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -63,6 +64,10 @@ class SnapshotBuilder {
   void setPluginSettings(const plugins::PluginSettings& settings) {
     node_.provide("settings", std::make_shared<plugins::PluginSettings>(settings));
   }
+  // Before start(): told, on the builder's thread, of each change to the entities in memory (a
+  // control plane pushes them to its data planes).
+  using MirrorListener = std::function<void(const EntityMirror&, const EntityMirror::Changes&, uint64_t version)>;
+  void onMirrorChanged(MirrorListener listener) { mirrorListener_ = std::move(listener); }
   // Builds and publishes the first snapshot synchronously, then follows store changes.
   core::Status start();
   void stop();
@@ -78,6 +83,7 @@ class SnapshotBuilder {
   static constexpr size_t kMostRereads = 2000;
 
   store::Store& store_;
+  MirrorListener mirrorListener_;
   const plugins::PluginCatalog& catalog_;
   SnapshotPublisher& publisher_;
   HealthSource& health_;

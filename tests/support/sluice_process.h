@@ -63,7 +63,11 @@ class SluiceProcess {
     client.setTls(adminTls_);
     return client;
   }
-  QByteArray logs() const { return logs_; }
+  // Everything the process (and those before it on this object) printed so far.
+  QByteArray logs() const {
+    if (process_) logs_ += process_->readAll();
+    return logs_;
+  }
 
   // A port reserved for this test process (port_reservation.h): no parallel suite gets it too.
   static quint16 freePort();
@@ -77,7 +81,7 @@ class SluiceProcess {
   quint16 proxyPort_ = 0;
   QString listenHost_ = "127.0.0.1";
   bool adminTls_ = false;
-  QByteArray logs_;
+  mutable QByteArray logs_;
   int descriptorLimit_ = 0;
   QString outputFile_;
 };

@@ -9,6 +9,7 @@
 #include "plugins/key_auth/daos.h"
 #include "plugins/plugin_catalog.h"
 #include "plugins/plugin_storage.h"
+#include "cluster/config_sync.h"
 #include "snapshot/entity_mirror.h"
 #include "store/migrations.h"
 #include "store/postgres/postgres_database.h"
@@ -287,6 +288,72 @@ class TestStore : public QObject {
 
   // The in-memory mirror follows writes entity by entity, deletions with their cascades, and gives
   // an entity a new revision only when its contents change.
+  // What a control plane's mirror records, replayed on a data plane's in-memory store: the whole
+  // configuration, then changes (a cascade among them), leave both with the same hash.
+  void controlPlaneChangesReplayOnADataPlane() {
+    snapshot::EntityMirror mirror;
+    std::vector<store::EntityRef> touched;
+    store_->onChange([&touched](const store::ChangeSet& c) { touched.insert(touched.end(), c.touched.begin(), c.touched.end()); });
+    const json c = insert(model::consumers(), {{"username", "alice"}});
+    insert(plugins::keyauthCredentials(), {{"consumer", {{"id", c["id"]}}}, {"key", "alice-key"}});
+    const json svc = insert(model::services(), {{"name", "echo"}, {"url", "http://127.0.0.1:9"}});
+    insert(model::routes(), {{"name", "r1"}, {"paths", {"/one"}}, {"service", {{"id", svc["id"]}}}});
+    insert(model::certificates(), certificate("a.example"));
+    QVERIFY(mirror.load(*store_).ok());
+    QVERIFY(mirror.takeChanges().everything);
+    QCOMPARE(mirror.hash().size(), size_t(32));
+
+    auto opened = store::SqliteDatabase::open(":memory:");
+    QVERIFY(opened);
+    QVERIFY(store::migrateUp(**opened).ok());
+    store::Store dataPlane(std::move(*opened));
+    snapshot::EntityMirror replica;
+    const json whole = json::parse(cluster::reconfigureMessage(mirror, 1));
+    QVERIFY(cluster::applyConfiguration(dataPlane, replica, whole["config"]).ok());
+    QCOMPARE(replica.hash(), mirror.hash());
+    QCOMPARE(whole["config_hash"].get<std::string>(), mirror.hash());
+    auto served = dataPlane.listAll(model::routes());
+    QVERIFY(served && served->size() == 1);
+    auto certs = dataPlane.listAll(model::certificates());
+    QVERIFY(certs && certs->size() == 1 && (*certs)[0]["snis"] == json({"a.example"}));
+
+    touched.clear();
+    insert(model::routes(), {{"name", "r2"}, {"paths", {"/two"}}, {"service", {{"id", svc["id"]}}}});
+    QVERIFY(store_->remove(model::consumers(), c["id"]).ok());  // its key goes with it
+    QVERIFY(mirror.refresh(*store_, touched).ok());
+    const auto changes = mirror.takeChanges();
+    QVERIFY(!changes.everything);
+    QCOMPARE(changes.list.size(), size_t(3));  // the route, the consumer, its credential
+    const json delta = json::parse(cluster::changesMessage(mirror, changes, 2));
+    QVERIFY(cluster::applyChanges(dataPlane, replica, delta["changes"]).ok());
+    QCOMPARE(replica.hash(), mirror.hash());
+    QCOMPARE(delta["config_hash"].get<std::string>(), mirror.hash());
+    served = dataPlane.listAll(model::routes());
+    QVERIFY(served && served->size() == 2);
+    auto consumers = dataPlane.listAll(model::consumers());
+    QVERIFY(consumers && consumers->empty());
+    auto keys = dataPlane.listAll(plugins::keyauthCredentials());
+    QVERIFY(keys && keys->empty());
+
+    // The hash is the contents', not the order's: emptied, it is Kong's empty hash again.
+    snapshot::EntityMirror other;
+    for (const auto* kind : model::allEntities())
+      for (auto it = mirror.rows(*kind).rbegin(); it != mirror.rows(*kind).rend(); ++it) other.upsert(*kind, it->second.value);
+    QCOMPARE(other.hash(), mirror.hash());
+    other.clear();
+    QCOMPARE(other.hash(), std::string(32, '0'));
+  }
+
+  void versionRule() {
+    QVERIFY(!cluster::versionRefusal("1.4.0", "1.4.0"));
+    QVERIFY(!cluster::versionRefusal("1.4.0", "1.4.7"));  // patch releases speak the same protocol
+    QVERIFY(!cluster::versionRefusal("1.4.0", "1.2.0"));  // an older data plane is served
+    QVERIFY(cluster::versionRefusal("1.4.0", "1.5.0")->find("newer than control plane version 1.4.0") != std::string::npos);
+    QVERIFY(cluster::versionRefusal("1.4.0", "2.0.0"));
+    QVERIFY(cluster::versionRefusal("1.4.0", "0.9.0"));
+    QVERIFY(cluster::versionRefusal("1.4.0", ""));
+  }
+
   void mirrorFollowsWritesAndCascades() {
     snapshot::EntityMirror mirror;
     QVERIFY(mirror.load(*store_).ok());
