@@ -3,6 +3,7 @@
 // proxies, a data plane keeps serving (and restarts alone) while the control plane is away, and
 // the control plane refuses a data plane newer than itself or one without the certificate.
 #include "sluice_process.h"
+#include "test_certificates.h"
 #include "upstream_process.h"
 
 #include <Poco/Net/Context.h>
@@ -43,6 +44,12 @@ class TestHybrid : public QObject {
     dp.setEnv("CLUSTER_CERT", certFile.isEmpty() ? cert() : certFile);
     dp.setEnv("CLUSTER_CERT_KEY", keyFile.isEmpty() ? key() : keyFile);
     dp.setEnv("CLUSTER_PING_INTERVAL", "1s");
+  }
+  static QString write(const QTemporaryDir& dir, const QString& name, const QByteArray& pem) {
+    QFile f(dir.filePath(name));
+    f.open(QIODevice::WriteOnly);
+    f.write(pem);
+    return f.fileName();
   }
   static QString hashOf(const SluiceProcess& node) { return node.admin().get("/sluice/cluster").json()["config_hash"].toString(); }
 
@@ -144,6 +151,46 @@ class TestHybrid : public QObject {
     QTRY_COMPARE_WITH_TIMEOUT(hashOf(dp), hashOf(cp), 5000);
     QVERIFY(dp.stop());
     QVERIFY(cp.stop());
+  }
+
+  // cluster_mtls = pki: each node has its own certificate from one CA; the data plane checks the
+  // control plane's name (cluster_server_name); a certificate of another CA is refused.
+  void pkiModeTrustsTheAuthority() {
+    QTemporaryDir dir;
+    const auto ca = certificateAuthority("Sluice test cluster CA");
+    const QString caFile = write(dir, "ca.crt", ca.cert);
+    const auto cpPair = signedBy(ca, "cp.cluster.test"), dpPair = signedBy(ca, "dp1.cluster.test");
+    const auto otherCa = certificateAuthority("Another CA");
+    const auto strangerPair = signedBy(otherCa, "dp2.cluster.test");
+    const auto pki = [&](SluiceProcess& node, const QString& role, const PemPair& pair, const QString& name) {
+      node.setEnv("ROLE", role);
+      node.setEnv("CLUSTER_MTLS", "pki");
+      node.setEnv("CLUSTER_CA_CERT", caFile);
+      node.setEnv("CLUSTER_CERT", write(dir, name + ".crt", pair.cert));
+      node.setEnv("CLUSTER_CERT_KEY", write(dir, name + ".key", pair.key));
+      node.setEnv(role == "control_plane" ? "CLUSTER_LISTEN" : "CLUSTER_CONTROL_PLANE", QString("127.0.0.1:%1").arg(clusterPort_));
+      node.setEnv("CLUSTER_SERVER_NAME", "cp.cluster.test");
+    };
+    UpstreamProcess upstream;
+    QVERIFY(upstream.start());
+    SluiceProcess cp, dp, stranger, misnamed;
+    pki(cp, "control_plane", cpPair, "cp");
+    pki(dp, "data_plane", dpPair, "dp");
+    pki(stranger, "data_plane", strangerPair, "stranger");
+    pki(misnamed, "data_plane", dpPair, "misnamed");
+    misnamed.setEnv("CLUSTER_SERVER_NAME", "elsewhere.cluster.test");  // not the name the control plane's certificate carries
+    QVERIFY(cp.start());
+    QVERIFY(cp.routeTo(upstream.port(), "/pki"));
+    QVERIFY(dp.start());
+    QTRY_COMPARE_WITH_TIMEOUT(dp.proxy().get("/pki").status, 200, 10000);
+    QVERIFY(stranger.start());
+    QVERIFY(misnamed.start());
+    QTRY_VERIFY_WITH_TIMEOUT(stranger.logs().contains("cannot reach the control plane"), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(misnamed.logs().contains("cannot reach the control plane"), 10000);
+    QCOMPARE(stranger.proxy().get("/pki").status, 404);
+    QCOMPARE(misnamed.proxy().get("/pki").status, 404);
+    QCOMPARE(cp.admin().get("/clustering/data-planes").json()["data"].toArray().size(), 1);
+    for (SluiceProcess* node : {&stranger, &misnamed, &dp, &cp}) QVERIFY(node->stop());
   }
 
   void theControlPlaneRefusesStrangers() {
