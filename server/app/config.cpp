@@ -62,6 +62,10 @@ const std::vector<ConfigKey>& configKeys() {
       {"pg_max_concurrent_queries", "0",
        "PostgreSQL connections the Admin API and the plugins' counters use at once; 0: one per Admin thread (admin_threads)."},
       {"pg_semaphore_timeout", "60s", "How long a query waits for a free PostgreSQL connection before failing (503)."},
+      {"pg_notify_host", "",
+       "Host of the session connection that LISTENs for other nodes' changes; empty: pg_host. Point it at PostgreSQL itself when "
+       "pg_host is PgBouncer in transaction mode."},
+      {"pg_notify_port", "0", "Port of that connection; 0: pg_port."},
       {"declarative_config", "", "kong.yml loaded at start when database = off."},
       {"role", "traditional",
        "traditional, control_plane (keeps the store, pushes the configuration to data planes on cluster_listen) or "

@@ -23,6 +23,10 @@ core::Result<store::PostgresSettings> postgresSettings(const Config& config) {
   auto timeout = config.milliseconds("pg_timeout");
   if (!timeout) return timeout.error();
   pg.connectTimeoutSeconds = std::max<int>(1, static_cast<int>(*timeout / 1000));
+  pg.notifyHost = config.get("pg_notify_host");
+  auto notifyPort = config.integer("pg_notify_port");
+  if (!notifyPort || *notifyPort < 0 || *notifyPort > 65535) return core::Error::badRequest("pg_notify_port: expected a port (0: pg_port)");
+  pg.notifyPort = static_cast<int>(*notifyPort);
   return pg;
 }
 

@@ -5,7 +5,9 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
+#include <QProcess>
 #include <QtTest>
 
 using namespace sluice::test;
@@ -55,6 +57,43 @@ class TestCluster : public QObject {
     QVERIFY2(timer.elapsed() < 900, qPrintable(QString("took %1 ms").arg(timer.elapsed())));  // notified, not the 1 s tick
     QVERIFY(a.stop());
     QVERIFY(b.stop());
+  }
+
+  // Queries through Debian's PgBouncer in transaction mode, LISTEN on a session connection to
+  // PostgreSQL itself (pg_notify_port): both nodes take writes, and each serves the other's at once.
+  void throughPgBouncerInTransactionMode() {
+    const QString pgPort = qEnvironmentVariable("SLUICE_TEST_PG_PORT");
+    const QString dir = QString("/tmp/sluice-test-pgbouncer-%1").arg(QCoreApplication::applicationPid());
+    const quint16 bouncerPort = SluiceProcess::freePort();
+    const auto fixture = [&](const QStringList& args) { return QProcess::execute(SLUICE_PGBOUNCER_FIXTURE, args); };
+    UpstreamProcess upstream;
+    SluiceProcess a, b;
+    QVERIFY(upstream.start());
+    QVERIFY(a.useBackend("postgres"));  // (bootstrapped directly: migrations take session locks)
+    QVERIFY(b.usePostgresFromFixture());
+    QCOMPARE(fixture({"start", dir, QString::number(bouncerPort), pgPort}), 0);
+    for (SluiceProcess* node : {&a, &b}) {
+      node->setEnv("PG_PORT", QString::number(bouncerPort));
+      node->setEnv("PG_NOTIFY_PORT", pgPort);
+    }
+    QVERIFY(a.start());
+    QVERIFY(b.start());
+    QCOMPARE(a.admin().sendJson("POST", "/services", {{"name", "echo"}, {"url", QString("http://127.0.0.1:%1").arg(upstream.port())}}).status, 201);
+    QElapsedTimer timer;
+    timer.start();
+    QCOMPARE(a.admin().sendJson("POST", "/services/echo/routes", {{"name", "via-a"}, {"paths", QJsonArray{"/via-a"}}}).status, 201);
+    QTRY_COMPARE_WITH_TIMEOUT(b.proxy().get("/via-a").status, 200, 3000);
+    QVERIFY2(timer.elapsed() < 900, qPrintable(QString("took %1 ms").arg(timer.elapsed())));  // notified, not polled
+    QCOMPARE(b.admin().sendJson("POST", "/services/echo/routes", {{"name", "via-b"}, {"paths", QJsonArray{"/via-b"}}}).status, 201);
+    QTRY_COMPARE_WITH_TIMEOUT(a.proxy().get("/via-b").status, 200, 3000);
+    QCOMPARE(a.admin().get("/routes").json()["data"].toArray().size(), 2);
+    // The queries did go through PgBouncer.
+    QFile log(dir + "/pgbouncer.log");
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    QVERIFY(log.readAll().contains("login attempt: db=sluice user=sluice"));
+    QVERIFY(a.stop());
+    QVERIFY(b.stop());
+    QCOMPARE(fixture({"stop", dir}), 0);
   }
 
   // rate-limiting with policy = cluster: both nodes count in the shared database.

@@ -157,7 +157,12 @@ class PostgresChangeFeed final : public ChangeFeed {
 
 }  // namespace
 
-std::unique_ptr<ChangeFeed> PostgresDatabase::changeFeed() { return std::make_unique<PostgresChangeFeed>(settings_); }
+std::unique_ptr<ChangeFeed> PostgresDatabase::changeFeed() {
+  PostgresSettings session = settings_;
+  if (!session.notifyHost.empty()) session.host = session.notifyHost;
+  if (session.notifyPort > 0) session.port = session.notifyPort;
+  return std::make_unique<PostgresChangeFeed>(session);
+}
 
 std::string PostgresDatabase::placeholder(int index) const {
   std::string marker = std::to_string(index);

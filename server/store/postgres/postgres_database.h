@@ -15,6 +15,11 @@ struct PostgresSettings {
   std::string database = "sluice";
   bool ssl = false;
   int connectTimeoutSeconds = 5;
+  // Where the change feed's session connection goes (empty / 0: host and port). LISTEN is session
+  // state: it needs PostgreSQL itself (or a session pool) when the queries go through PgBouncer in
+  // transaction mode.
+  std::string notifyHost;
+  int notifyPort = 0;
 };
 
 // PostgreSQL through libpq. A lost connection is reported as DatabaseUnavailable and re-established
