@@ -263,6 +263,7 @@ void ControlPlane::converse(ClusterLink& link, const std::shared_ptr<Session>& s
           if (hash.size() == 32) row.configHash = hash;
           row.syncStatus = "normal";
         });
+        link.sendText(R"({"type":"pong"})");  // the data plane's proof that this side is still there
       } else if (type == "resync") {
         clusterLog().warning("data plane %s asked for the whole configuration: %s", session->id, body.value("reason", ""));
         std::lock_guard lock(mutex_);

@@ -147,6 +147,10 @@ bool DataPlane::session() {
   try {
     sendPing(*link);
     auto nextPing = std::chrono::steady_clock::now() + settings_.pingInterval;
+    // Each ping is answered: a control plane unheard of for longer than this is gone, even when
+    // the connection still looks open (a cut link, a half-open TCP connection).
+    const auto silentLimit = settings_.pingInterval * 3 / 2 + std::chrono::seconds(1);
+    auto heard = std::chrono::steady_clock::now();
     while (true) {
       {
         std::lock_guard lock(stopMutex_);
@@ -165,6 +169,12 @@ bool DataPlane::session() {
         const std::string reason = message.payload.empty() ? "the control plane closed the connection" : message.payload;
         if (message.payload.find("version") != std::string::npos) clusterLog().error("the control plane refused this data plane: %s", reason);
         else clusterLog().warning("%s", reason);
+        break;
+      }
+      if (message.kind != Kind::Idle) heard = std::chrono::steady_clock::now();
+      else if (std::chrono::steady_clock::now() - heard > silentLimit) {
+        clusterLog().warning("the control plane at %s has not answered for %s ms: reconnecting", where,
+                             std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(silentLimit).count()));
         break;
       }
       if (message.kind == Kind::Text) handle(*link, message.payload);
