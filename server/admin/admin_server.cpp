@@ -1,5 +1,7 @@
 #include "admin/admin_server.h"
 
+#include "core/thread_priority.h"
+
 #include "admin/request_body.h"
 
 #include <Poco/Net/HTTPRequestHandler.h>
@@ -66,6 +68,7 @@ class Handler final : public Poco::Net::HTTPRequestHandler {
       : api_(api), maxBody_(maxBody), requests_(std::move(requests)), inFlight_(std::move(inFlight)) {}
 
   void handleRequest(Poco::Net::HTTPServerRequest& in, Poco::Net::HTTPServerResponse& out) override {
+    core::enterBackground();  // Admin work yields to the proxy's reactors
     const auto started = std::chrono::steady_clock::now();
     ++*requests_;
     ++*inFlight_;

@@ -15,6 +15,7 @@
 #include "cluster/control_plane.h"
 #include "cluster/data_plane.h"
 #include "core/digest.h"
+#include "core/thread_priority.h"
 #include "core/uuid.h"
 #include "declarative/declarative_config.h"
 #include "declarative/yaml_json.h"
@@ -272,7 +273,7 @@ int waitForSignal(const std::function<void()>& reload, const std::function<void(
 }
 
 // Keys that take effect only at start.
-constexpr const char* kRestartKeys[] = {"prefix", "role", "cluster_listen", "cluster_control_plane", "cluster_mtls", "cluster_cert", "cluster_cert_key",
+constexpr const char* kRestartKeys[] = {"prefix", "background_niceness", "role", "cluster_listen", "cluster_control_plane", "cluster_mtls", "cluster_cert", "cluster_cert_key",
                                         "cluster_ca_cert", "cluster_server_name", "cluster_max_payload", "cluster_ping_interval",
                                         "cluster_max_connections", "proxy_listen", "admin_listen", "admin_ssl_cert", "admin_ssl_cert_key", "admin_tokens",
                                         "admin_token_hashes", "admin_threads",
@@ -299,6 +300,7 @@ void raiseDescriptorLimit() {
 
 int start(const Config& config, const Arguments& args) {
   raiseDescriptorLimit();
+  core::setBackgroundNiceness(static_cast<int>(*config.integer("background_niceness")));  // checked by Config::load
   auto listen = parseFirstListen(config.get("admin_listen"), "admin_listen");
   if (!listen) return fail(listen.error().message);
   auto tokens = parseTokens(config);

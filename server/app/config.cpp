@@ -83,6 +83,9 @@ const std::vector<ConfigKey>& configKeys() {
       {"cluster_max_connections", "256", "Most data planes connected to a control plane at once (each holds a thread)."},
       {"cluster_ping_interval", "30s", "How often a data plane reports its configuration hash; a control plane forgets a connection silent for 1.5 times that."},
       {"worker_processes", "auto", "Proxy reactor threads: auto (one per core) or a number."},
+      {"background_niceness", "10",
+       "Niceness of the threads that are not proxy workers (Admin API, configuration builds, cluster link), so that they yield "
+       "the CPU to requests: 0 to 19; 0 treats them alike."},
       {"ssl_cert", "", "PEM certificate (chain) served when no SNI matches; empty: a self-signed one in <prefix>/ssl."},
       {"ssl_cert_key", "", "The private key of ssl_cert."},
       {"ssl_protocols", "TLSv1.2 TLSv1.3", "TLS versions the proxy accepts (TLSv1.1, TLSv1.2, TLSv1.3)."},
@@ -227,6 +230,8 @@ core::Result<Config> Config::parse(std::string_view text, const std::string& sou
   const std::string db = config.get("database");
   if (db != "sqlite" && db != "postgres" && db != "off")
     return configError("database must be sqlite, postgres or off (got '" + db + "')");
+  if (auto n = config.integer("background_niceness"); !n || *n < 0 || *n > 19)
+    return configError("background_niceness: expected 0 to 19");
   const std::string role = config.get("role");
   if (role != "traditional" && role != "control_plane" && role != "data_plane")
     return configError("role must be traditional, control_plane or data_plane (got '" + role + "')");

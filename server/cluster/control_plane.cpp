@@ -3,6 +3,7 @@
 #include "cluster/cluster_link.h"
 #include "cluster/cluster_tls.h"
 #include "cluster/config_sync.h"
+#include "core/thread_priority.h"
 
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPRequestHandler.h>
@@ -155,6 +156,7 @@ void ControlPlane::purge() {
 }
 
 void ControlPlane::serve(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) {
+  core::enterBackground();
   const Poco::URI uri(request.getURI());
   if (uri.getPath() != "/v1/outlet") return refuse(response, Poco::Net::HTTPResponse::HTTP_NOT_FOUND, "Not found");
   const std::string ip = request.clientAddress().host().toString();

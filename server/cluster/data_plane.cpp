@@ -3,6 +3,7 @@
 #include "cluster/cluster_link.h"
 #include "cluster/cluster_tls.h"
 #include "cluster/config_sync.h"
+#include "core/thread_priority.h"
 
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPRequest.h>
@@ -99,6 +100,7 @@ bool DataPlane::pause(std::chrono::milliseconds delay) {
 }
 
 void DataPlane::loop() {
+  core::enterBackground();
   int failures = 0;
   while (true) {
     {

@@ -1,5 +1,7 @@
 #include "snapshot/snapshot_builder.h"
 
+#include "core/thread_priority.h"
+
 #include <Poco/Logger.h>
 
 #include "model/entities.h"
@@ -422,6 +424,7 @@ void SnapshotBuilder::stop() {
 }
 
 void SnapshotBuilder::loop() {
+  core::enterBackground();  // builds yield to the proxy's reactors
   std::unique_lock lock(mutex_);
   while (!stopping_) {
     // Wake on a change, and every second anyway (a store that failed a rebuild is retried).
