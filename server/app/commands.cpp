@@ -73,7 +73,8 @@ Commands:
                              (SIGHUP).
   stop                       Stop the sluice running on this prefix (SIGTERM: it drains first) and
                              wait until it has exited.
-  check                      Check the configuration (and the declarative file in DB-less mode).
+  check                      Check the configuration (the declarative file in DB-less mode, the
+                             cluster certificate in hybrid mode).
   migrations bootstrap|up|list|reset
                              Manage the database schema (reset drops everything; needs --yes).
   config db_export FILE      Write every entity to FILE as declarative kong.yml.
@@ -707,6 +708,14 @@ int runCommandLine(int argc, char** argv) {
   if (command == "config") return declarativeCommand(*config, *args);
   if (command == "reload" || command == "stop") return signalRunning(*config, command);
   if (command == "check") {
+    // Hybrid mode: the cluster settings, and certificates that load.
+    auto hybrid = loadClusterSettings(*config, {}, {}, SLUICE_VERSION);
+    if (!hybrid) return fail(hybrid.error().message);
+    if (hybrid->role != cluster::Role::Traditional) {
+      auto context = hybrid->role == cluster::Role::ControlPlane ? cluster::serverContext(*hybrid) : cluster::clientContext(*hybrid);
+      if (!context) return fail(context.error().message);
+      std::cout << "role " << cluster::roleName(hybrid->role) << ": cluster certificate " << hybrid->certFile << " loads\n";
+    }
     if (config->get("database") == "off" && !config->get("declarative_config").empty()) {
       plugins::builtinCatalog().useDatabaselessSchemas(true);
       auto text = readFile(config->get("declarative_config"));

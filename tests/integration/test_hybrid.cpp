@@ -66,6 +66,14 @@ class TestHybrid : public QObject {
     QVERIFY2(tool.run({"hybrid", "gen_cert", cert(), key()}, &output) != 0, "an existing pair is never overwritten");
     QVERIFY(output.contains("already exists"));
     clusterPort_ = SluiceProcess::freePort();
+    // `sluice check` loads the cluster certificate, and names what is missing.
+    SluiceProcess checked;
+    controlPlane(checked);
+    QCOMPARE(checked.run({"check"}, &output), 0);
+    QVERIFY(output.contains("role control_plane: cluster certificate"));
+    checked.setEnv("CLUSTER_CERT_KEY", certs_.filePath("missing.key"));
+    QVERIFY(checked.run({"check"}, &output) != 0);
+    QVERIFY2(output.contains("missing.key"), output.constData());
   }
 
   void dataPlanesServeWhatTheControlPlaneHolds() {
