@@ -4,17 +4,6 @@
 
 namespace sluice::app {
 
-namespace {
-
-core::Result<net::ListenAddress> hostAndPort(const std::string& text, const std::string& key) {
-  auto all = net::parseListenList(text, key);
-  if (!all) return all.error();
-  if (all->empty()) return core::Error::badRequest(key + ": expected host:port (got '" + text + "')");
-  return all->front();
-}
-
-}  // namespace
-
 core::Result<cluster::ClusterSettings> loadClusterSettings(const Config& config, std::string nodeId, std::string hostname,
                                                            std::string version) {
   cluster::ClusterSettings s;
@@ -23,13 +12,13 @@ core::Result<cluster::ClusterSettings> loadClusterSettings(const Config& config,
            : role == "data_plane"  ? cluster::Role::DataPlane
                                    : cluster::Role::Traditional;
   if (s.role == cluster::Role::ControlPlane) {
-    auto listen = hostAndPort(config.get("cluster_listen"), "cluster_listen");
+    auto listen = net::parseFirstListen(config.get("cluster_listen"), "cluster_listen");
     if (!listen) return listen.error();
     s.listenHost = listen->host;
     s.listenPort = listen->port;
   }
   if (s.role == cluster::Role::DataPlane) {
-    auto cp = hostAndPort(config.get("cluster_control_plane"), "cluster_control_plane");
+    auto cp = net::parseFirstListen(config.get("cluster_control_plane"), "cluster_control_plane");
     if (!cp) return cp.error();
     s.controlPlaneHost = cp->host;
     s.controlPlanePort = cp->port;

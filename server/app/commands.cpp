@@ -173,13 +173,6 @@ int fail(const std::string& message) {
 }
 
 // The Admin API and the status listener listen on the first address of their setting.
-core::Result<net::ListenAddress> parseFirstListen(const std::string& text, const std::string& key) {
-  auto all = net::parseListenList(text, key);
-  if (!all) return all.error();
-  if (all->empty()) return core::Error::badRequest(key + ": expected host:port (got '" + text + "')");
-  return all->front();
-}
-
 bool isLoopback(const std::string& host) {
   if (host == "localhost") return true;
   try {
@@ -302,7 +295,7 @@ void raiseDescriptorLimit() {
 int start(const Config& config, const Arguments& args) {
   raiseDescriptorLimit();
   core::setBackgroundNiceness(static_cast<int>(*config.integer("background_niceness")));  // checked by Config::load
-  auto listen = parseFirstListen(config.get("admin_listen"), "admin_listen");
+  auto listen = net::parseFirstListen(config.get("admin_listen"), "admin_listen");
   if (!listen) return fail(listen.error().message);
   auto tokens = parseTokens(config);
   if (!tokens) return fail(tokens.error().message);
@@ -488,7 +481,7 @@ int start(const Config& config, const Arguments& args) {
   // status_listen: /status and /metrics for monitoring systems, apart from the Admin API.
   std::unique_ptr<admin::AdminServer> statusServer;
   if (const std::string statusListen = config.get("status_listen"); statusListen != "off") {
-    auto address = parseFirstListen(statusListen, "status_listen");
+    auto address = net::parseFirstListen(statusListen, "status_listen");
     if (!address) return fail(address.error().message);
     statusServer = std::make_unique<admin::AdminServer>([&api](const admin::AdminRequest& r) { return api.handleStatus(r); },
                                                         admin::AdminServerSettings{address->host, address->port, 4096, 2});

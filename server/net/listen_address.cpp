@@ -37,4 +37,11 @@ core::Result<std::vector<ListenAddress>> parseListenList(const std::string& valu
   return out;
 }
 
+core::Result<ListenAddress> parseFirstListen(const std::string& value, const std::string& key) {
+  auto all = parseListenList(value, key);
+  if (!all) return all.error();
+  if (all->empty()) return core::Error::badRequest(key + ": expected host:port (got '" + value + "')");
+  return all->front();
+}
+
 }  // namespace sluice::net

@@ -19,5 +19,7 @@ struct ListenAddress {
 // `key` names the setting in error messages. Flags other than ssl and http2 that Kong accepts
 // (reuseport, backlog=N, deferred) are accepted and have no effect; any other is refused.
 core::Result<std::vector<ListenAddress>> parseListenList(const std::string& value, const std::string& key);
+// The first address of such a list (a setting that takes one: admin_listen, cluster_listen, ...).
+core::Result<ListenAddress> parseFirstListen(const std::string& value, const std::string& key);
 
 }  // namespace sluice::net
