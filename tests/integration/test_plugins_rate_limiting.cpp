@@ -107,7 +107,7 @@ class TestPluginsRateLimiting : public QObject {
   }
 
   // Two nodes counting in one Redis (a real redis-server on a throwaway port): each sees the
-  // other's requests within a sync interval.
+  // other's requests within a sync interval, and the holdings Redis grants keep them to the limit.
   void redisPolicySharesCountsAcrossNodes() {
     if (QStandardPaths::findExecutable("redis-server").isEmpty()) QSKIP("redis-server is not installed (scripts/quickstart installs it)");
     awayFromTheHourBoundary();
@@ -139,8 +139,14 @@ class TestPluginsRateLimiting : public QObject {
     QCOMPARE(other.proxy().request("GET", "/", {}, tenant).status, 200);
     QTest::qWait(400);
     QCOMPARE(other.proxy().request("GET", "/", {}, tenant).header("RateLimit-Remaining"), QByteArray("1"));
-    QCOMPARE(other.proxy().request("GET", "/", {}, tenant).status, 200);
-    QTest::qWait(400);
+    // The last request goes to whichever node holds it: together the nodes let through the limit.
+    int admitted = 5;
+    for (int round = 0; round < 4; ++round)
+      for (auto* node : {&bed_, &other}) {
+        if (node->proxy().request("GET", "/", {}, tenant).status == 200) ++admitted;
+        QTest::qWait(300);
+      }
+    QCOMPARE(admitted, 6);
     QCOMPARE(bed_.proxy().request("GET", "/", {}, tenant).status, 429);
     QCOMPARE(other.proxy().request("GET", "/", {}, tenant).status, 429);
     bed_.admin().del(id);

@@ -15,7 +15,11 @@ class CounterPolicy {
   virtual ~CounterPolicy() = default;
   // Requests counted in `window` for `key` (as far as this node knows).
   virtual uint64_t usage(uint64_t key, uint32_t window) const = 0;
-  virtual void increment(uint64_t key, uint32_t window, uint32_t expiresAt, uint64_t n) = 0;
+  // `limit`: the one mayAdmit() was asked about (0 for usage counted after the fact).
+  virtual void increment(uint64_t key, uint32_t window, uint32_t expiresAt, uint64_t n, uint64_t limit) = 0;
+  // Whether one more request may be let through under `limit` now. Locally: while the count is
+  // under it; a shared policy also keeps this node within the holding the store granted it.
+  virtual bool mayAdmit(uint64_t key, uint32_t window, uint64_t limit) const { return usage(key, window) < limit; }
   // False while a shared store is out of reach (fault_tolerant decides what happens then).
   virtual bool available() const { return true; }
 };
@@ -24,7 +28,9 @@ class LocalPolicy final : public CounterPolicy {
  public:
   explicit LocalPolicy(size_t capacity) : counters_(capacity) {}
   uint64_t usage(uint64_t key, uint32_t window) const override { return counters_.read(key, window); }
-  void increment(uint64_t key, uint32_t window, uint32_t expiresAt, uint64_t n) override { counters_.add(key, window, expiresAt, n); }
+  void increment(uint64_t key, uint32_t window, uint32_t expiresAt, uint64_t n, uint64_t /*limit*/) override {
+    counters_.add(key, window, expiresAt, n);
+  }
 
  private:
   LocalCounters counters_;

@@ -1,5 +1,7 @@
 #pragma once
-// The `redis` policy's shared store: INCRBY + EXPIRE and GET in one pipeline (Poco::Redis).
+// The `redis` policy's shared store, one pipeline per exchange (Poco::Redis): per key one call of
+// a Lua script (loaded once per connection, run by EVALSHA) that adds to the total, grants the
+// holding and lists the nodes that added lately — atomic in Redis as a transaction is in SQL.
 #include "plugins/counters/shared_counter_store.h"
 
 #include <Poco/Redis/Client.h>
@@ -16,14 +18,14 @@ class RedisCounterStore final : public SharedCounterStore {
     uint32_t timeoutMs = 2000;
   };
   explicit RedisCounterStore(Settings settings) : settings_(std::move(settings)) {}
-  void exchange(const std::vector<Increment>& increments, std::vector<uint64_t>& totals, const std::vector<std::string>& reads,
-                std::vector<uint64_t>& readTotals) override;
+  std::vector<Answer> exchange(const std::string& node, uint32_t activeMs, const std::vector<Item>& items) override;
   std::string describe() const override { return "Redis " + settings_.host + ":" + std::to_string(settings_.port); }
 
  private:
   void connect();
   Settings settings_;
   Poco::Redis::Client client_;
+  std::string script_;  // SHA1 of the exchange script on this connection
 };
 
 }  // namespace sluice::plugins

@@ -46,6 +46,10 @@ class RateLimitingPlugin final : public Plugin {
       windows[p] = windowOf(static_cast<Period>(p), now);
       keys[p] = mixBits(who + static_cast<uint64_t>(p));
       used[p] = counters_->usage(keys[p], windows[p].index);
+      // A shared policy may say no before the count reaches the limit: this node has used the
+      // holding it was granted, and the rest is held by other nodes; the client is told nothing
+      // remains.
+      if (used[p] < limits_[p] && !counters_->mayAdmit(keys[p], windows[p].index, limits_[p])) used[p] = limits_[p];
       if (used[p] >= limits_[p] && stop < 0) stop = p;
     }
     // Kong's headers: per period, then the period closest to its limit (the longer on a tie).
@@ -82,7 +86,7 @@ class RateLimitingPlugin final : public Plugin {
     }
     for (int p = 0; p < kPeriods; ++p)
       if (configured_[p])
-        counters_->increment(keys[p], windows[p].index, windows[p].expiresAt(), 1);
+        counters_->increment(keys[p], windows[p].index, windows[p].expiresAt(), 1, limits_[p]);
     return PhaseResult::Continue;
   }
 

@@ -166,7 +166,7 @@ class ResponseRatelimitingPlugin final : public Plugin {
       for (int p = 0; p < kPeriods; ++p)
         if (limits_[l].configured[p])
           counters_->increment(key(usage->who, limits_[l], p), usage->windows[p].index, usage->windows[p].expiresAt(),
-                               static_cast<uint64_t>(increment));
+                               static_cast<uint64_t>(increment), 0);
     }
   }
 

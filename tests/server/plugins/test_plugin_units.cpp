@@ -3,14 +3,61 @@
 #include "plugins/plugin_chain.h"
 #include "plugins/prometheus/kong_series.h"
 #include "plugins/counters/local_counters.h"
+#include "plugins/counters/synced_policy.h"
 #include "snapshot/config_snapshot.h"
 
 #include <QtTest>
 
+#include <atomic>
 #include <ctime>
+#include <map>
+#include <mutex>
 #include <thread>
 
 using namespace sluice;
+
+namespace {
+
+// The rule under test is the policy's, not a store's: a store in memory that answers as Redis and
+// the database do (their own wire is covered by the integration tests).
+struct MemoryCounts {
+  std::mutex mutex;
+  std::map<std::string, uint64_t> totals;
+  std::map<std::string, std::map<std::string, uint64_t>> lastAdded;                     // key -> node -> ms
+  std::map<std::string, std::map<std::string, std::pair<uint64_t, uint64_t>>> holdings;  // key -> node -> (held, seen ms)
+};
+
+class MemoryStore final : public plugins::SharedCounterStore {
+ public:
+  explicit MemoryStore(MemoryCounts& counts) : counts_(counts) {}
+  std::vector<Answer> exchange(const std::string& node, uint32_t activeMs, const std::vector<Item>& items) override {
+    std::lock_guard lock(counts_.mutex);
+    const uint64_t now = plugins::nowMilliseconds();
+    std::vector<Answer> answers;
+    for (const auto& item : items) {
+      const uint64_t total = counts_.totals[item.key] += item.added;
+      auto& nodes = counts_.lastAdded[item.key];
+      if (item.added > 0) nodes[node] = now;
+      auto& holders = counts_.holdings[item.key];
+      uint64_t othersHeld = 0;
+      for (const auto& [id, holding] : holders)
+        if (id != node && holding.second + activeMs > now) othersHeld += holding.first;
+      const uint64_t held = item.limit > 0 ? plugins::holdingGranted(item, total, othersHeld) : 0;
+      if (item.limit > 0) holders[node] = {held, now};
+      std::vector<std::string> active;
+      for (const auto& [id, at] : nodes)
+        if (at + activeMs > now) active.push_back(id);
+      answers.push_back(plugins::answerFor(total, held, active, node));
+    }
+    return answers;
+  }
+  std::string describe() const override { return "memory"; }
+
+ private:
+  MemoryCounts& counts_;
+};
+
+}  // namespace
 
 class TestPluginUnits : public QObject {
   Q_OBJECT
@@ -68,6 +115,67 @@ class TestPluginUnits : public QObject {
       });
     for (auto& t : threads) t.join();
     for (uint64_t k = 1000; k < 1008; ++k) QCOMPARE(counters.read(k, 1), uint64_t{25000});
+  }
+
+  void answersRankTheNodeAmongTheActiveOnes() {
+    auto a = plugins::answerFor(7, 2, {"c", "a"}, "b");
+    QCOMPARE(a.total, uint64_t{7});
+    QCOMPARE(a.nodes, 3u);
+    QCOMPARE(a.rank, 1u);
+    a = plugins::answerFor(0, 0, {"b", "a"}, "b");  // the store lists this node too
+    QCOMPARE(a.nodes, 2u);
+    QCOMPARE(a.rank, 1u);
+    a = plugins::answerFor(0, 0, {}, "z");
+    QCOMPARE(a.nodes, 1u);
+    QCOMPARE(a.rank, 0u);
+  }
+
+  void holdingsComeOutOfWhatIsFree() {
+    QCOMPARE(plugins::fairShare(10, 3, 0) + plugins::fairShare(10, 3, 1) + plugins::fairShare(10, 3, 2), uint64_t{10});
+    QCOMPARE(plugins::fairShare(10, 3, 0), uint64_t{4});  // the remainder to the first rank
+    QCOMPARE(plugins::fairShare(10, 3, 2), uint64_t{3});
+    QCOMPARE(plugins::fairShare(2, 3, 2), uint64_t{0});
+    plugins::SharedCounterStore::Item item{"k", 0, 2, 5, 10, 0};
+    QCOMPARE(plugins::holdingGranted(item, 4, 3), uint64_t{3});  // 10 - 4 - 3 free, less than asked
+    QCOMPARE(plugins::holdingGranted(item, 1, 0), uint64_t{5});  // as asked
+    QCOMPARE(plugins::holdingGranted(item, 9, 3), uint64_t{2});  // never below what was let through
+    item.keep = 0;
+    QCOMPARE(plugins::holdingGranted(item, 12, 0), uint64_t{0});  // over the limit: nothing
+  }
+
+  // Three nodes decide apart under a shared load: once they know of each other, each keeps its
+  // unshared requests within its share of what is left, so together they let through the limit
+  // exactly — neither more (Kong's overshoot: interval x nodes) nor fewer.
+  void sharedPoliciesLetThroughTheLimitTogether() {
+    MemoryCounts counts;
+    constexpr uint64_t kLimit = 3000, key = 99;
+    const auto window = static_cast<uint32_t>(std::time(nullptr) / 3600);
+    const auto expiresAt = (window + 1) * 3600;
+    std::vector<std::unique_ptr<plugins::SyncedPolicy>> nodes;
+    for (int n = 0; n < 3; ++n) nodes.push_back(std::make_unique<plugins::SyncedPolicy>(std::make_unique<MemoryStore>(counts), 5, 1024));
+    // Each node counts a first request for another key so that all three are known to the store
+    // (a brand-new key's first interval is optimistic: no split is known yet).
+    for (auto& node : nodes) node->increment(key, window, expiresAt, 1, kLimit);
+    QTRY_VERIFY_WITH_TIMEOUT(nodes[0]->mayAdmit(key, window, kLimit) && nodes[0]->usage(key, window) == 3, 5000);
+    std::atomic<uint64_t> admitted{3};
+    std::vector<std::thread> load;
+    for (auto& node : nodes)
+      load.emplace_back([&, policy = node.get()] {
+        // Bounded: a node stops after 200 refusals in a row (shares settle within a few intervals).
+        for (int refusedInARow = 0, steps = 0; refusedInARow < 200 && steps < 1000000; ++steps) {
+          if (policy->mayAdmit(key, window, kLimit)) {
+            policy->increment(key, window, expiresAt, 1, kLimit);
+            ++admitted;
+            refusedInARow = 0;
+          } else {
+            ++refusedInARow;
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+          }
+        }
+      });
+    for (auto& t : load) t.join();
+    QCOMPARE(admitted.load(), kLimit);
+    QTRY_COMPARE_WITH_TIMEOUT(counts.totals.begin()->second, kLimit, 5000);
   }
 
   void aFullNeighbourhoodDropsInsteadOfBlocking() {
