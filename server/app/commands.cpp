@@ -379,7 +379,15 @@ int start(const Config& config, const Arguments& args) {
   dns.staleTtlSeconds = static_cast<int>(*config.integer("dns_stale_ttl"));
   dns.notFoundTtlSeconds = static_cast<int>(*config.integer("dns_not_found_ttl"));
   dns.errorTtlSeconds = static_cast<int>(*config.integer("dns_error_ttl"));
+  // pg_ro_host: the node's own configuration reads go to the read-only server (the Admin API stays
+  // on the primary, as in Kong 2.8). Opened before the builder, which reads from it until it stops.
+  auto replica = openReadOnlyStore(config);
+  if (!replica) return fail(replica.error().message);
   snapshot::SnapshotBuilder builder(**store, plugins::builtinCatalog(), publisher, health, dns);
+  if (*replica) {
+    builder.readFrom(**replica, std::chrono::milliseconds(*config.milliseconds("pg_ro_max_lag")));
+    log().information("configuration reads go to the read-only server %s", config.get("pg_ro_host"));
+  }
   // The rate-limiting `cluster` policy counts in this node's database.
   builder.nodeState().provide<plugins::SharedCounterStoreFactory>("cluster",
                                                                  std::make_shared<plugins::ClusterCounterStoreFactory>(**store));

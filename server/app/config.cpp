@@ -66,6 +66,20 @@ const std::vector<ConfigKey>& configKeys() {
        "Host of the session connection that LISTENs for other nodes' changes; empty: pg_host. Point it at PostgreSQL itself when "
        "pg_host is PgBouncer in transaction mode."},
       {"pg_notify_port", "0", "Port of that connection; 0: pg_port."},
+      {"pg_ro_host", "",
+       "A read-only PostgreSQL server (a streaming replica) for this node's own configuration reads; empty: none. The Admin "
+       "API stays on pg_host, as in Kong 2.8. Each pg_ro_ setting left empty takes its pg_ value."},
+      {"pg_ro_port", "", "Port of the read-only server."},
+      {"pg_ro_user", "", "User on the read-only server."},
+      {"pg_ro_password", "", "Password on the read-only server.", true},
+      {"pg_ro_database", "", "Database on the read-only server."},
+      {"pg_ro_ssl", "", "Require TLS to the read-only server."},
+      {"pg_ro_timeout", "", "Connect timeout to the read-only server."},
+      {"pg_ro_max_concurrent_queries", "", "Connections to the read-only server used at once."},
+      {"pg_ro_semaphore_timeout", "", "How long a read waits for a free connection to the read-only server."},
+      {"pg_ro_max_lag", "1s",
+       "How long a configuration read waits for the read-only server to replay the latest writes before it reads from pg_host "
+       "instead."},
       {"declarative_config", "", "kong.yml loaded at start when database = off."},
       {"role", "traditional",
        "traditional, control_plane (keeps the store, pushes the configuration to data planes on cluster_listen) or "
@@ -202,7 +216,7 @@ core::Result<Config> Config::parse(std::string_view text, const std::string& sou
   for (const auto& key : {"admin_max_body_size", "client_max_body_size", "body_buffer_size", "proxy_cache_size"})
     if (auto b = config.bytes(key); !b) return b.error();
   for (const auto& key : {"pg_timeout", "pg_semaphore_timeout", "client_header_timeout", "client_body_timeout", "keepalive_timeout",
-                          "upstream_keepalive_idle_timeout", "drain_timeout", "rate_limiting_sync_interval", "loadtest_max_duration"})
+                          "upstream_keepalive_idle_timeout", "drain_timeout", "rate_limiting_sync_interval", "loadtest_max_duration", "pg_ro_max_lag"})
     if (auto m = config.milliseconds(key); !m) return m.error();
   for (const auto& key : {"keepalive_requests", "upstream_keepalive_pool_size", "upstream_keepalive_max_requests",
                           "max_request_headers", "admin_threads", "pg_max_concurrent_queries", "http2_max_requests", "http2_max_control_frames", "rate_limiting_counters", "trace_slowest", "traces_kept", "access_log_queue",

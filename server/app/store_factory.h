@@ -9,5 +9,7 @@ namespace sluice::app {
 core::Result<std::unique_ptr<store::Database>> openDatabase(const Config& config);
 // The database behind `config`, checked to be migrated, wrapped in a Store.
 core::Result<std::unique_ptr<store::Store>> openStore(const Config& config);
+// The read-only server of pg_ro_host (the node's own configuration reads), or null when none is set.
+core::Result<std::unique_ptr<store::Store>> openReadOnlyStore(const Config& config);
 
 }  // namespace sluice::app

@@ -340,6 +340,30 @@ SnapshotBuilder::SnapshotBuilder(Store& store, const plugins::PluginCatalog& cat
 
 SnapshotBuilder::~SnapshotBuilder() { stop(); }
 
+store::Store& SnapshotBuilder::readSource() {
+  if (!replica_) return store_;
+  const auto passOver = [&](const std::string& why) -> store::Store& {
+    if (!replicaFailing_)
+      Poco::Logger::get("sluice.snapshot").warning("the read-only server is passed over (%s): reading from the primary", why);
+    replicaFailing_ = true;
+    return store_;
+  };
+  auto position = store_.walPosition();
+  if (!position) return store_;  // the primary is away too: the read fails there, and is retried
+  const auto deadline = std::chrono::steady_clock::now() + maxLag_;
+  for (;;) {
+    auto replayed = replica_->replayedTo(*position);
+    if (!replayed) return passOver(replayed.error().message);
+    if (*replayed) break;
+    if (std::chrono::steady_clock::now() >= deadline || abort_)
+      return passOver("more than " + std::to_string(maxLag_.count()) + " ms behind");
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  if (replicaFailing_) Poco::Logger::get("sluice.snapshot").notice("the read-only server has caught up: reading from it again");
+  replicaFailing_ = false;
+  return *replica_;
+}
+
 core::Status SnapshotBuilder::rebuild(bool force) {
   const uint64_t version = store_.version();
   std::vector<store::EntityRef> touched;
@@ -357,11 +381,11 @@ core::Status SnapshotBuilder::rebuild(bool force) {
   };
   bool changed = true;
   if (everything) {
-    auto loaded = mirror_.load(store_);
+    auto loaded = mirror_.load(readSource());
     if (!loaded) return failed(loaded.error());
     changed = *loaded;
   } else {
-    auto refreshed = mirror_.refresh(store_, touched);
+    auto refreshed = mirror_.refresh(readSource(), touched);
     if (!refreshed) return failed(refreshed.error());
     changed = *refreshed;
   }

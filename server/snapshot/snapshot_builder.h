@@ -10,6 +10,7 @@
 #include "snapshot/target_health.h"
 #include "snapshot/snapshot_publisher.h"
 
+#include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
@@ -68,6 +69,13 @@ class SnapshotBuilder {
   // control plane pushes them to its data planes).
   using MirrorListener = std::function<void(const EntityMirror&, const EntityMirror::Changes&, uint64_t version)>;
   void onMirrorChanged(MirrorListener listener) { mirrorListener_ = std::move(listener); }
+  // Before start(): read the entities from `replica` (pg_ro_host) rather than the store, once it
+  // has replayed what the store had written when the change was heard of; a replica further behind
+  // than `maxLag`, or unreachable, is passed over for that read (the store answers).
+  void readFrom(store::Store& replica, std::chrono::milliseconds maxLag) {
+    replica_ = &replica;
+    maxLag_ = maxLag;
+  }
   // Builds and publishes the first snapshot synchronously, then follows store changes.
   core::Status start();
   void stop();
@@ -82,7 +90,13 @@ class SnapshotBuilder {
   // More changes than this at once (an import) read the whole store rather than entity by entity.
   static constexpr size_t kMostRereads = 2000;
 
+  // Where this rebuild reads: the replica once it caught up with the store, or the store.
+  store::Store& readSource();
+
   store::Store& store_;
+  store::Store* replica_ = nullptr;
+  std::chrono::milliseconds maxLag_{0};
+  bool replicaFailing_ = false;  // logged once per outage
   MirrorListener mirrorListener_;
   const plugins::PluginCatalog& catalog_;
   SnapshotPublisher& publisher_;

@@ -504,6 +504,24 @@ core::Result<std::vector<nlohmann::json>> Store::listAll(const schema::EntitySch
   }
 }
 
+core::Result<std::string> Store::walPosition() {
+  if (kind() != "postgres") return std::string();
+  auto lease = pool_.acquire();
+  if (!lease) return lease.error();
+  auto rows = (*lease)->query("SELECT pg_current_wal_lsn()::text");
+  if (!rows) return rows.error();
+  return rows->empty() || rows->front().empty() || !rows->front()[0] ? std::string() : *rows->front()[0];
+}
+
+core::Result<bool> Store::replayedTo(const std::string& position) {
+  if (position.empty() || kind() != "postgres") return true;
+  auto lease = pool_.acquire();
+  if (!lease) return lease.error();
+  auto rows = (*lease)->query("SELECT COALESCE(pg_last_wal_replay_lsn() >= " + (*lease)->placeholder(1) + "::pg_lsn, true)", {position});
+  if (!rows) return rows.error();
+  return !rows->empty() && !rows->front().empty() && rows->front()[0] && (*rows->front()[0] == "t" || *rows->front()[0] == "true");
+}
+
 core::Status Store::transaction(const std::function<core::Status(Database&)>& work) {
   auto lease = pool_.acquire();
   if (!lease) return lease.error();

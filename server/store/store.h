@@ -76,6 +76,12 @@ class Store {
   // succeeds): for tables a plugin keeps beside the entities, such as rate-limiting's counters.
   core::Status transaction(const std::function<core::Status(Database&)>& work);
 
+  // For a read-only server (pg_ro_host) to catch up: where this server's write-ahead log stands
+  // (empty on SQLite), and whether this server has replayed up to such a position (true on SQLite
+  // and on a server that is not a standby).
+  core::Result<std::string> walPosition();
+  core::Result<bool> replayedTo(const std::string& position);
+
   // Deletes every entity (tests, DB-less reloads).
   core::Status truncateAll();
   // Writes many validated entities (parents first) in one transaction: all land or none does.

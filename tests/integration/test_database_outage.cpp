@@ -28,6 +28,14 @@ bool fixture(const QStringList& args) {
   return p.waitForFinished(60000) && p.exitCode() == 0;
 }
 
+// One value from a query on the server at `port` (the suite's PostgreSQL or its replica).
+QByteArray psql(const QString& port, const QString& sql) {
+  QProcess p;
+  p.start("psql", {"-h", "127.0.0.1", "-p", port, "-U", "sluice", "-d", "sluice", "-Atc", sql});
+  p.waitForFinished(30000);
+  return p.readAllStandardOutput().trimmed();
+}
+
 }  // namespace
 
 class TestDatabaseOutage : public QObject {
@@ -125,6 +133,56 @@ class TestDatabaseOutage : public QObject {
     QCOMPARE(others.keys(), QList<int>{503});  // nothing but 201 and 503
     QVERIFY2(refusal.contains("PostgreSQL"), qPrintable(refusal));
     QVERIFY(sluice.stop());
+  }
+
+  // pg_ro_host (Kong 2.8): a node's own configuration reads go to a read-only server — here a real
+  // streaming replica of the suite's PostgreSQL. A change is read there once the replica has
+  // replayed it; from the primary when the replica lags past pg_ro_max_lag or is away.
+  void readOnlyServerTakesTheConfigurationReads() {
+    const QString replicaDir = kDir + "-replica", replicaPort = QString::number(SluiceProcess::freePort());
+    QVERIFY(fixture({"replica", replicaDir, replicaPort, port_}));
+    auto removeReplica = qScopeGuard([&] { fixture({"stop", replicaDir}); });
+    UpstreamProcess upstream;
+    QVERIFY(upstream.start());
+    SluiceProcess writer, reader;
+    for (SluiceProcess* node : {&writer, &reader}) {
+      node->setEnv("DATABASE", "postgres");
+      node->setEnv("PG_PORT", port_);
+    }
+    reader.setEnv("PG_RO_HOST", "127.0.0.1");
+    reader.setEnv("PG_RO_PORT", replicaPort);
+    reader.setEnv("PG_RO_MAX_LAG", "500ms");
+    writer.run({"migrations", "bootstrap"});  // (done already when the cases before ran)
+    QVERIFY(writer.start());
+    QVERIFY(reader.start());
+    HttpClient admin = writer.admin(), proxy = reader.proxy();
+    QCOMPARE(admin.sendJson("POST", "/services", {{"name", "ro"}, {"url", QString("http://127.0.0.1:%1").arg(upstream.port())}}).status, 201);
+    const auto route = [&](const QString& name) {
+      return admin.sendJson("POST", "/services/ro/routes", {{"name", name}, {"paths", QJsonArray{"/" + name}}}).status;
+    };
+    QCOMPARE(route("ro-1"), 201);
+    QTRY_COMPARE_WITH_TIMEOUT(proxy.get("/ro-1").status, 200, 5000);
+    QVERIFY(reader.logs().contains("configuration reads go to the read-only server"));
+    QVERIFY(psql(replicaPort, "SELECT count(*) FROM pg_stat_activity WHERE datname = 'sluice' AND application_name = 'sluice'").toInt() >= 1);
+    // Replay paused: the change waits for the replica up to 500 ms, then is read from the primary.
+    QCOMPARE(psql(replicaPort, "SELECT pg_is_in_recovery()"), QByteArray("t"));
+    psql(replicaPort, "SELECT pg_wal_replay_pause()");
+    // (The pause takes hold at the next record replayed.)
+    QCOMPARE(admin.sendJson("POST", "/consumers", {{"username", "replay-paused"}}).status, 201);
+    QTRY_COMPARE_WITH_TIMEOUT(psql(replicaPort, "SELECT pg_get_wal_replay_pause_state()"), QByteArray("paused"), 5000);
+    QCOMPARE(route("ro-2"), 201);
+    QTRY_COMPARE_WITH_TIMEOUT(proxy.get("/ro-2").status, 200, 5000);
+    QVERIFY(reader.logs().contains("the read-only server is passed over (more than 500 ms behind)"));
+    psql(replicaPort, "SELECT pg_wal_replay_resume()");
+    QCOMPARE(route("ro-3"), 201);
+    QTRY_COMPARE_WITH_TIMEOUT(proxy.get("/ro-3").status, 200, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(reader.logs().contains("the read-only server has caught up"), 5000);
+    // The replica away: the primary answers.
+    QVERIFY(fixture({"halt", replicaDir}));
+    QCOMPARE(route("ro-4"), 201);
+    QTRY_COMPARE_WITH_TIMEOUT(proxy.get("/ro-4").status, 200, 5000);
+    QVERIFY(writer.stop());
+    QVERIFY(reader.stop());
   }
 };
 

@@ -2,6 +2,7 @@
 # Starts or stops a throwaway PostgreSQL server for the test suite:
 #   postgres_fixture.sh start DIR PORT   (creates database "sluice", user "sluice", trust auth)
 #   postgres_fixture.sh stop DIR
+#   postgres_fixture.sh replica DIR PORT PRIMARY_PORT   (a streaming replica of the server on PRIMARY_PORT)
 #   postgres_fixture.sh halt DIR / resume DIR PORT   (stop and restart, keeping the data: outage tests)
 #   postgres_fixture.sh crash DIR        (SIGKILL to the server and its backends; resume restarts it)
 # As root, the server runs as the "postgres" user. Loopback only, fsync off.
@@ -37,6 +38,19 @@ case "$action" in
     as_owner "$bindir/psql" -h 127.0.0.1 -p "$port" -U sluice -d postgres -qc "CREATE DATABASE sluice" >/dev/null
     echo "PostgreSQL running on 127.0.0.1:$port ($dir)"
     ;;
+  replica)
+    primary=${4:?primary port}
+    if [ -f "$dir/postmaster.pid" ]; then as_owner "$bindir/pg_ctl" -D "$dir" -m immediate stop >/dev/null 2>&1 || true; fi
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir"
+    chmod 0700 "$dir"
+    as_owner "$bindir/pg_basebackup" -h 127.0.0.1 -p "$primary" -U sluice -D "$dir" -R -X stream >"$dir.initdb.log" 2>&1 \
+      || { cat "$dir.initdb.log" >&2; exit 1; }
+    as_owner "$bindir/pg_ctl" -w -t 30 -D "$dir" -l "$dir/server.log" \
+      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
+    echo "PostgreSQL replica of :$primary running on 127.0.0.1:$port ($dir)"
+    ;;
   halt)
     as_owner "$bindir/pg_ctl" -D "$dir" -m fast -w stop >/dev/null
     ;;
@@ -62,5 +76,5 @@ case "$action" in
     rm -rf "$dir" "$dir.initdb.log"
     echo "PostgreSQL stopped"
     ;;
-  *) echo "usage: $0 start|stop|halt|crash|resume DIR [PORT]" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|halt|crash|resume|replica DIR [PORT [PRIMARY_PORT]]" >&2; exit 2 ;;
 esac
