@@ -517,9 +517,10 @@ core::Result<bool> Store::replayedTo(const std::string& position) {
   if (position.empty() || kind() != "postgres") return true;
   auto lease = pool_.acquire();
   if (!lease) return lease.error();
-  auto rows = (*lease)->query("SELECT COALESCE(pg_last_wal_replay_lsn() >= " + (*lease)->placeholder(1) + "::pg_lsn, true)", {position});
+  // (PostgreSQL only, checked above: its $1 and its text form of a boolean.)
+  auto rows = (*lease)->query("SELECT COALESCE(pg_last_wal_replay_lsn() >= $1::pg_lsn, true)", {position});
   if (!rows) return rows.error();
-  return !rows->empty() && !rows->front().empty() && rows->front()[0] && (*rows->front()[0] == "t" || *rows->front()[0] == "true");
+  return !rows->empty() && !rows->front().empty() && rows->front()[0] == "t";
 }
 
 core::Status Store::transaction(const std::function<core::Status(Database&)>& work) {

@@ -20,18 +20,23 @@ class DatabaseCounterStore final : public SharedCounterStore {
     std::vector<Answer> answers;  // kept only when the transaction commits
     auto status = store_.transaction([&](store::Database& db) -> core::Status {
       answers.clear();
-      const std::string p1 = db.placeholder(1), p2 = db.placeholder(2), p3 = db.placeholder(3), p4 = db.placeholder(4);
-      const std::string upsert = "INSERT INTO ratelimiting_counters (counter_key, count, expires_at) VALUES (" + p1 + ", " + p2 +
-                                 ", " + p3 +
-                                 ") ON CONFLICT (counter_key) DO UPDATE SET count = ratelimiting_counters.count + excluded.count, "
+      // Statements with their parameters in column order ($1, $2, … or ?).
+      const auto values = [&db](int n) {
+        std::string list;
+        for (int i = 1; i <= n; ++i) list += (i > 1 ? ", " : "") + db.placeholder(i);
+        return "(" + list + ")";
+      };
+      const std::string p1 = db.placeholder(1), p2 = db.placeholder(2), p3 = db.placeholder(3);
+      const std::string upsert = "INSERT INTO ratelimiting_counters (counter_key, count, expires_at) VALUES " + values(3) +
+                                 " ON CONFLICT (counter_key) DO UPDATE SET count = ratelimiting_counters.count + excluded.count, "
                                  "expires_at = excluded.expires_at RETURNING count";
       // The counter row's lock (taken by the upsert, held to the commit) makes each key's exchange
       // atomic across nodes; every node takes keys in the same order, so no deadlock.
       const std::string others = "SELECT COALESCE(SUM(held), 0) FROM ratelimiting_nodes WHERE counter_key = " + p1 +
                                  " AND node_id <> " + p2 + " AND seen_at_ms > " + p3;
-      const std::string note = "INSERT INTO ratelimiting_nodes (counter_key, node_id, added_at_ms, seen_at_ms, held, expires_at) VALUES (" +
-                               p1 + ", " + p2 + ", " + p3 + ", " + db.placeholder(5) + ", " + db.placeholder(6) + ", " + p4 +
-                               ") ON CONFLICT (counter_key, node_id) DO UPDATE SET added_at_ms = CASE WHEN excluded.added_at_ms > 0 "
+      const std::string note = "INSERT INTO ratelimiting_nodes (counter_key, node_id, added_at_ms, seen_at_ms, held, expires_at) VALUES " +
+                               values(6) +
+                               " ON CONFLICT (counter_key, node_id) DO UPDATE SET added_at_ms = CASE WHEN excluded.added_at_ms > 0 "
                                "THEN excluded.added_at_ms ELSE ratelimiting_nodes.added_at_ms END, seen_at_ms = excluded.seen_at_ms, "
                                "held = excluded.held, expires_at = excluded.expires_at";
       const std::string members = "SELECT node_id FROM ratelimiting_nodes WHERE counter_key = " + p1 + " AND added_at_ms > " + p2;
@@ -48,7 +53,7 @@ class DatabaseCounterStore final : public SharedCounterStore {
         }
         if (item.added > 0 || item.limit > 0) {
           const int64_t addedAt = item.added > 0 ? nowMs : 0;
-          if (auto noted = db.query(note, {item.key, node, addedAt, static_cast<int64_t>(item.expiresAt), nowMs, static_cast<int64_t>(held)});
+          if (auto noted = db.query(note, {item.key, node, addedAt, nowMs, static_cast<int64_t>(held), static_cast<int64_t>(item.expiresAt)});
               !noted)
             return noted.error();
         }

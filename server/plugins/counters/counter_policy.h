@@ -15,11 +15,11 @@ class CounterPolicy {
   virtual ~CounterPolicy() = default;
   // Requests counted in `window` for `key` (as far as this node knows).
   virtual uint64_t usage(uint64_t key, uint32_t window) const = 0;
-  // `limit`: the one mayAdmit() was asked about (0 for usage counted after the fact).
+  // `limit`: the one usageFor() was asked about (0 for usage counted after the fact).
   virtual void increment(uint64_t key, uint32_t window, uint32_t expiresAt, uint64_t n, uint64_t limit) = 0;
-  // Whether one more request may be let through under `limit` now. Locally: while the count is
-  // under it; a shared policy also keeps this node within the holding the store granted it.
-  virtual bool mayAdmit(uint64_t key, uint32_t window, uint64_t limit) const { return usage(key, window) < limit; }
+  // The usage a decision under `limit` goes by: usage(), or `limit` itself when a shared policy's
+  // node has used the holding the store granted it (the rest of the limit is held elsewhere).
+  virtual uint64_t usageFor(uint64_t key, uint32_t window, uint64_t /*limit*/) const { return usage(key, window); }
   // False while a shared store is out of reach (fault_tolerant decides what happens then).
   virtual bool available() const { return true; }
 };

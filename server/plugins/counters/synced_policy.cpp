@@ -54,15 +54,15 @@ std::pair<uint32_t, uint32_t> SyncedPolicy::split(uint64_t key) const {
   return {static_cast<uint32_t>(std::max<uint64_t>(known >> 16, 1)), static_cast<uint32_t>(known & 0xffff)};
 }
 
-bool SyncedPolicy::mayAdmit(uint64_t key, uint32_t window, uint64_t limit) const {
+uint64_t SyncedPolicy::usageFor(uint64_t key, uint32_t window, uint64_t limit) const {
   const uint64_t shared = global_.read(key, window), mine = pending_.read(key, window);
-  if (shared + mine >= limit) return false;
-  if (!available()) return true;  // the store is away: counted here alone meanwhile
-  if (const uint64_t held = held_.read(key, window)) return mine < held - 1;
+  const uint64_t used = shared + mine;
+  if (used >= limit || !available()) return used;  // (the store away: counted here alone meanwhile)
+  if (const uint64_t held = held_.read(key, window)) return mine < held - 1 ? used : limit;
   // No holding yet (the key's first interval in this window): a fair share of what is left among
   // the nodes last seen, so that nodes starting a window together stay within the limit too.
   const auto [nodes, rank] = split(key);
-  return mine < fairShare(limit - shared, nodes, rank);
+  return mine < fairShare(limit - shared, nodes, rank) ? used : limit;
 }
 
 void SyncedPolicy::run() {

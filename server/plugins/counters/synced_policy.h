@@ -29,7 +29,7 @@ class SyncedPolicy final : public CounterPolicy {
 
   uint64_t usage(uint64_t key, uint32_t window) const override { return global_.read(key, window) + pending_.read(key, window); }
   void increment(uint64_t key, uint32_t window, uint32_t expiresAt, uint64_t n, uint64_t limit) override;
-  bool mayAdmit(uint64_t key, uint32_t window, uint64_t limit) const override;
+  uint64_t usageFor(uint64_t key, uint32_t window, uint64_t limit) const override;
   bool available() const override { return healthy_.load(std::memory_order_relaxed); }
 
  private:

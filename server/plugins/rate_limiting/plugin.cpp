@@ -45,11 +45,10 @@ class RateLimitingPlugin final : public Plugin {
       if (!configured_[p]) continue;
       windows[p] = windowOf(static_cast<Period>(p), now);
       keys[p] = mixBits(who + static_cast<uint64_t>(p));
-      used[p] = counters_->usage(keys[p], windows[p].index);
-      // A shared policy may say no before the count reaches the limit: this node has used the
+      // A shared policy may answer the limit before the count reaches it: this node has used the
       // holding it was granted, and the rest is held by other nodes; the client is told nothing
       // remains.
-      if (used[p] < limits_[p] && !counters_->mayAdmit(keys[p], windows[p].index, limits_[p])) used[p] = limits_[p];
+      used[p] = counters_->usageFor(keys[p], windows[p].index, limits_[p]);
       if (used[p] >= limits_[p] && stop < 0) stop = p;
     }
     // Kong's headers: per period, then the period closest to its limit (the longer on a tie).

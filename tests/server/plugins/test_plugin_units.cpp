@@ -156,14 +156,14 @@ class TestPluginUnits : public QObject {
     // Each node counts a first request for another key so that all three are known to the store
     // (a brand-new key's first interval is optimistic: no split is known yet).
     for (auto& node : nodes) node->increment(key, window, expiresAt, 1, kLimit);
-    QTRY_VERIFY_WITH_TIMEOUT(nodes[0]->mayAdmit(key, window, kLimit) && nodes[0]->usage(key, window) == 3, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(nodes[0]->usageFor(key, window, kLimit) == 3, 5000);
     std::atomic<uint64_t> admitted{3};
     std::vector<std::thread> load;
     for (auto& node : nodes)
       load.emplace_back([&, policy = node.get()] {
         // Bounded: a node stops after 200 refusals in a row (shares settle within a few intervals).
         for (int refusedInARow = 0, steps = 0; refusedInARow < 200 && steps < 1000000; ++steps) {
-          if (policy->mayAdmit(key, window, kLimit)) {
+          if (policy->usageFor(key, window, kLimit) < kLimit) {
             policy->increment(key, window, expiresAt, 1, kLimit);
             ++admitted;
             refusedInARow = 0;
