@@ -267,7 +267,7 @@ int waitForSignal(const std::function<void()>& reload, const std::function<void(
 }
 
 // Keys that take effect only at start.
-constexpr const char* kRestartKeys[] = {"prefix", "background_niceness", "role", "cluster_listen", "cluster_control_plane", "cluster_mtls", "cluster_cert", "cluster_cert_key",
+constexpr const char* kRestartKeys[] = {"prefix", "background_niceness", "config_build_idle_wait", "role", "cluster_listen", "cluster_control_plane", "cluster_mtls", "cluster_cert", "cluster_cert_key",
                                         "cluster_ca_cert", "cluster_server_name", "cluster_max_payload", "cluster_ping_interval",
                                         "cluster_max_connections", "proxy_listen", "admin_listen", "admin_ssl_cert", "admin_ssl_cert_key", "admin_tokens",
                                         "admin_token_hashes", "admin_threads",
@@ -384,6 +384,7 @@ int start(const Config& config, const Arguments& args) {
   auto replica = openReadOnlyStore(config);
   if (!replica) return fail(replica.error().message);
   snapshot::SnapshotBuilder builder(**store, plugins::builtinCatalog(), publisher, health, dns);
+  builder.buildInIdleTime(std::chrono::milliseconds(*config.milliseconds("config_build_idle_wait")));
   if (*replica) {
     builder.readFrom(**replica, std::chrono::milliseconds(*config.milliseconds("pg_ro_max_lag")));
     log().information("configuration reads go to the read-only server %s", config.get("pg_ro_host"));

@@ -100,6 +100,9 @@ const std::vector<ConfigKey>& configKeys() {
       {"background_niceness", "10",
        "Niceness of the threads that are not proxy workers (Admin API, configuration builds, cluster link), so that they yield "
        "the CPU to requests: 0 to 19; 0 treats them alike."},
+      {"config_build_idle_wait", "200ms",
+       "A configuration build runs in the CPU time the proxy workers leave idle; one still running after this long goes on at "
+       "background_niceness (a saturated core still applies changes). 0: builds run at background_niceness from the start."},
       {"ssl_cert", "", "PEM certificate (chain) served when no SNI matches; empty: a self-signed one in <prefix>/ssl."},
       {"ssl_cert_key", "", "The private key of ssl_cert."},
       {"ssl_protocols", "TLSv1.2 TLSv1.3", "TLS versions the proxy accepts (TLSv1.1, TLSv1.2, TLSv1.3)."},
@@ -216,7 +219,7 @@ core::Result<Config> Config::parse(std::string_view text, const std::string& sou
   for (const auto& key : {"admin_max_body_size", "client_max_body_size", "body_buffer_size", "proxy_cache_size"})
     if (auto b = config.bytes(key); !b) return b.error();
   for (const auto& key : {"pg_timeout", "pg_semaphore_timeout", "client_header_timeout", "client_body_timeout", "keepalive_timeout",
-                          "upstream_keepalive_idle_timeout", "drain_timeout", "rate_limiting_sync_interval", "loadtest_max_duration", "pg_ro_max_lag"})
+                          "upstream_keepalive_idle_timeout", "drain_timeout", "rate_limiting_sync_interval", "loadtest_max_duration", "pg_ro_max_lag", "config_build_idle_wait"})
     if (auto m = config.milliseconds(key); !m) return m.error();
   for (const auto& key : {"keepalive_requests", "upstream_keepalive_pool_size", "upstream_keepalive_max_requests",
                           "max_request_headers", "admin_threads", "pg_max_concurrent_queries", "http2_max_requests", "http2_max_control_frames", "rate_limiting_counters", "trace_slowest", "traces_kept", "access_log_queue",

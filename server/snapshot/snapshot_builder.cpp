@@ -468,7 +468,9 @@ void SnapshotBuilder::loop() {
       force = true;
     }
     lock.unlock();
+    if (idle_) idle_->begin();
     const auto built = rebuild(force);
+    if (idle_) idle_->end();
     lock.lock();
     if (!built) {  // the previous snapshot stays in service; the store is retried a second later
       Poco::Logger::get("sluice.snapshot").error("the configuration could not be applied: %s", built.error().message);

@@ -4,6 +4,7 @@
 // coalesced: one rebuild covers every change made while the previous one ran.
 #include "plugins/node_state.h"
 #include "plugins/plugin_catalog.h"
+#include "core/thread_priority.h"
 #include "snapshot/compiled_cache.h"
 #include "snapshot/dns_cache.h"
 #include "snapshot/entity_mirror.h"
@@ -13,6 +14,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <thread>
 
@@ -76,6 +78,9 @@ class SnapshotBuilder {
     replica_ = &replica;
     maxLag_ = maxLag;
   }
+  // Before start(): later builds run in the CPU time the proxy leaves idle, and at the background
+  // niceness once one has waited `patience` (config_build_idle_wait; 0: at the niceness at once).
+  void buildInIdleTime(std::chrono::milliseconds patience) { idle_ = std::make_unique<core::IdleTimeWork>(patience); }
   // Builds and publishes the first snapshot synchronously, then follows store changes.
   core::Status start();
   void stop();
@@ -113,6 +118,7 @@ class SnapshotBuilder {
   CompiledEntities compiled_;  // the builder thread's (start() fills it before the thread runs)
   std::vector<store::EntityRef> touched_;  // written here or by other nodes since the last rebuild
   bool reloadAll_ = false;                 // read everything again (a replacement, a lost feed, a failure)
+  std::unique_ptr<core::IdleTimeWork> idle_;
   std::thread thread_;
   std::thread feedThread_;
 };
