@@ -83,6 +83,8 @@ AdminResponse AdminApi::route(const AdminRequest& request) {
   if (auto r = meta(request)) return *r;
   if (health_)
     if (auto r = health_->handle(request)) return *r;
+  if (router_)
+    if (auto r = router_->handle(request)) return *r;
   if (live_)
     if (auto r = live_->handle(request)) return *r;
   if (loadtests_)

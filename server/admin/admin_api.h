@@ -5,6 +5,7 @@
 #include "admin/admin_types.h"
 #include "admin/entity_endpoints.h"
 #include "admin/health_endpoints.h"
+#include "admin/router_endpoints.h"
 #include "admin/loadtest_endpoints.h"
 #include "admin/observe_endpoints.h"
 #include "admin/token_guard.h"
@@ -55,6 +56,8 @@ class AdminApi {
   void setCounters(ServerCounters counters) { counters_ = std::move(counters); }
   // Upstream health (needs the data plane's snapshot and health registry).
   void setHealthEndpoints(std::unique_ptr<HealthEndpoints> health) { health_ = std::move(health); }
+  // POST /sluice/router/explain (needs the data plane's snapshot).
+  void setRouterEndpoints(std::unique_ptr<RouterEndpoints> router) { router_ = std::move(router); }
   // The live stream and per-route figures (needs the metrics aggregator).
   void setObserveEndpoints(std::unique_ptr<ObserveEndpoints> live) { live_ = std::move(live); }
   // Load tests from this node against its own routes (/sluice/loadtests).
@@ -88,6 +91,7 @@ class AdminApi {
   EntityEndpoints entities_;
   ServerCounters counters_;
   std::unique_ptr<HealthEndpoints> health_;
+  std::unique_ptr<RouterEndpoints> router_;
   std::unique_ptr<ObserveEndpoints> live_;
   std::unique_ptr<LoadtestEndpoints> loadtests_;
   std::vector<Endpoints> pluginEndpoints_;

@@ -431,6 +431,7 @@ int start(const Config& config, const Arguments& args) {
   proxy::ProxyServer proxy(*proxySettings, publisher);
   proxy::HealthChecker checker(publisher);
   api.setHealthEndpoints(std::make_unique<admin::HealthEndpoints>(**store, publisher, health, node.nodeId));
+  api.setRouterEndpoints(std::make_unique<admin::RouterEndpoints>(publisher));
   api.addPluginEndpoints(proxyCacheEndpoints(builder.nodeState(), **store));
   try {
     proxy.start(predecessor ? predecessor->takeListeners() : std::vector<int>{}, !predecessor);

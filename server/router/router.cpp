@@ -308,3 +308,109 @@ MatchResult Router::match(const MatchInput& in, std::vector<std::string_view>* c
 }
 
 }  // namespace sluice::router
+
+namespace sluice::router {
+namespace {
+
+std::string joined(const std::vector<std::string>& values) {
+  std::string out;
+  for (const auto& v : values) out += (out.empty() ? "" : ", ") + v;
+  return out;
+}
+
+std::vector<std::string> fieldNames(uint32_t category) {
+  std::vector<std::string> out;
+  if (category & kHost) out.push_back("host");
+  if (category & kHeader) out.push_back("header");
+  if (category & kUri) out.push_back("path");
+  if (category & kMethod) out.push_back("method");
+  if (category & kSni) out.push_back("sni");
+  return out;
+}
+
+std::string hostText(const std::string& name, const std::string& port, int kind) {
+  std::string h = kind == 1 ? "*" + name : kind == 2 ? name + "*" : name;
+  return port.empty() ? h : h + ":" + port;
+}
+
+}  // namespace
+
+std::vector<RouteExplanation> Router::explain(const MatchInput& in) const {
+  std::string_view hostName, hostPort;
+  splitHostPort(in.host, hostName, hostPort);
+  const std::string lowered = http::toLower(hostName);
+  std::vector<RouteExplanation> out;
+  out.reserve(routes_.size());
+  for (size_t position = 0; position < routes_.size(); ++position) {
+    const Compiled& r = routes_[position];
+    RouteExplanation e;
+    e.index = r.index;
+    e.position = position;
+    e.matchesOn = fieldNames(r.category);
+    e.regexPriority = r.regexPriority;
+    e.longestPath = r.maxPathLength;
+    e.regexPath = (r.submatch & kHasRegexUri) != 0;
+    // Each rule on its own (match() stops at the first that fails).
+    MatchResult scratch;
+    const auto alone = [&](auto&& edit) {
+      Compiled only;
+      only.index = r.index;
+      only.protocols = r.protocols;
+      edit(only);
+      return matches(only, in, lowered, hostPort, scratch, nullptr);
+    };
+    if (!r.methods.empty() && !alone([&](Compiled& c) { c.methods = r.methods; }))
+      e.failed.push_back({"method", std::string(in.method) + " is not one of " + joined(r.methods)});
+    if (!r.hosts.empty() && !alone([&](Compiled& c) { c.hosts = r.hosts; })) {
+      std::vector<std::string> names;
+      for (const auto& h : r.hosts) names.push_back(hostText(h.name, h.port, static_cast<int>(h.kind)));
+      e.failed.push_back({"host", (in.host.empty() ? std::string("no Host") : "Host " + std::string(in.host)) +
+                                      " is not one of " + joined(names)});
+    }
+    for (const auto& header : r.headers)
+      if (!alone([&](Compiled& c) { c.headers = {header}; })) {
+        const std::string_view v = in.header ? in.header(in.headerContext, header.first) : std::string_view();
+        e.failed.push_back({"header", v.empty() ? "no " + header.first + " header (wants " + joined(header.second) + ")"
+                                                : header.first + ": " + std::string(v) + " is not one of " + joined(header.second)});
+      }
+    if (!r.snis.empty() && !alone([&](Compiled& c) { c.snis = r.snis; }))
+      e.failed.push_back({"sni", (in.sni.empty() ? std::string("no SNI (a TLS request's server name)") : "SNI " + std::string(in.sni)) +
+                                     " is not one of " + joined(r.snis)});
+    if (!r.paths.empty() && !alone([&](Compiled& c) { c.paths = r.paths; })) {
+      std::vector<std::string> patterns;
+      for (const auto& p : r.paths) patterns.push_back(p.regex ? "~" + p.prefix : p.prefix);
+      e.failed.push_back({"path", std::string(in.path) + " starts with none of " + joined(patterns)});
+    }
+    if ((r.protocols & in.protocol) == 0) {
+      std::vector<std::string> names;
+      if (r.protocols & kHttp) names.push_back("http");
+      if (r.protocols & kHttps) names.push_back("https");
+      e.failed.push_back({"protocol", std::string(in.protocol == kHttps ? "https" : "http") + " is not one of " + joined(names)});
+    }
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+std::string Router::whyBefore(size_t ahead, size_t behind) const {
+  const Compiled& a = routes_[ahead];
+  const Compiled& b = routes_[behind];
+  const int wa = std::popcount(a.category), wb = std::popcount(b.category);
+  if (wa != wb)
+    return "it matches on more fields (" + joined(fieldNames(a.category)) + " against " + joined(fieldNames(b.category)) + ")";
+  if (a.category != b.category)
+    return "as many fields, and Kong tries " + joined(fieldNames(a.category)) + " before " + joined(fieldNames(b.category));
+  if (a.submatch != b.submatch) {
+    if ((a.submatch & kHasRegexUri) != (b.submatch & kHasRegexUri)) return "a regex path is tried before plain prefixes";
+    if ((a.submatch & kPlainHostsOnly) != (b.submatch & kPlainHostsOnly)) return "plain hosts are tried before wildcards";
+    return "a wildcard host with a port is tried before one without";
+  }
+  if (a.headers.size() != b.headers.size()) return "it matches on more headers";
+  if ((a.submatch & kHasRegexUri) && a.regexPriority != b.regexPriority)
+    return "higher regex_priority (" + std::to_string(a.regexPriority) + " against " + std::to_string(b.regexPriority) + ")";
+  if (a.maxPathLength != b.maxPathLength)
+    return "longer path (" + std::to_string(a.maxPathLength) + " characters against " + std::to_string(b.maxPathLength) + ")";
+  return "created earlier";
+}
+
+}  // namespace sluice::router

@@ -51,6 +51,24 @@ struct MatchResult {
   bool regexPath = false;
 };
 
+// Why a route does or does not take a request (POST /sluice/router/explain): a rule of the route
+// the request fails, and how.
+struct FailedRule {
+  std::string rule;  // "method", "host", "header", "sni", "path" or "protocol"
+  std::string detail;
+};
+struct RouteExplanation {
+  size_t index = 0;     // RouteSpec::index
+  size_t position = 0;  // in Kong's match order, 0 first
+  std::vector<std::string> matchesOn;  // the fields the route sets: host, header, path, method, sni
+  int64_t regexPriority = 0;
+  size_t longestPath = 0;
+  bool regexPath = false;
+  // Empty: the route takes the request (a "protocol" failure alone still takes it, to refuse or
+  // redirect it, as match() does).
+  std::vector<FailedRule> failed;
+};
+
 struct RouterError {
   size_t index;
   std::string message;
@@ -63,6 +81,12 @@ class Router {
 
   MatchResult match(const MatchInput& input, std::vector<std::string_view>* captures = nullptr) const;
   size_t size() const { return routes_.size(); }
+  // Every route in match order with the rules of it the request fails; the first whose failures are
+  // none (or the protocol alone) is the one match() picks. Off the proxy's path: allocates freely.
+  std::vector<RouteExplanation> explain(const MatchInput& input) const;
+  // Why the route at match position `ahead` is tried before the one at `behind` (Kong's order):
+  // the first tie-breaker that tells them apart.
+  std::string whyBefore(size_t ahead, size_t behind) const;
 
  private:
   struct Host {

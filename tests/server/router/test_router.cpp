@@ -209,6 +209,74 @@ class TestRouter : public QObject {
     QCOMPARE(matched(r, {"GET", "other.com", "/api/vx"}), -1);
   }
 
+  void explainAgreesWithMatch() {
+    // A mix of every field kind; for each request, the first route explain() finds no failing rule
+    // in (or the protocol alone) is the one match() picks, and a route's failures name its rules.
+    std::vector<RouteSpec> specs;
+    const std::vector<std::string> hosts = {"a.com", "*.b.com", "c.*"}, paths = {"/x", "/x/y", "~/x/\\d+$", "/z"};
+    size_t index = 0;
+    for (const auto& h : hosts)
+      for (const auto& p : paths) {
+        specs.push_back(spec(index++, {p}, {h}));
+        specs.push_back(spec(index++, {p}, {}, {"POST"}));
+      }
+    RouteSpec header = spec(index++, {"/x"});
+    header.headers = {{"x-v", {"2"}}};
+    specs.push_back(header);
+    RouteSpec tls = spec(index++, {"/z"});
+    tls.protocols = kHttps;
+    specs.push_back(tls);
+    const Router r = Router::build(specs);
+    for (const std::string host : {"a.com", "w.b.com", "c.org", "d.net"})
+      for (const std::string path : {"/x", "/x/y/z", "/x/12", "/z", "/q"})
+        for (const std::string method : {"GET", "POST"}) {
+          Request req(method, host, path);
+          req.headers["x-v"] = "2";
+          MatchInput in;
+          in.method = req.method;
+          in.host = req.host;
+          in.path = req.path;
+          in.protocol = req.protocol;
+          in.headerContext = &req.headers;
+          in.header = lookup;
+          const auto explained = r.explain(in);
+          QCOMPARE(explained.size(), r.size());
+          int first = -1;
+          for (const auto& e : explained)
+            if (e.failed.empty() || (e.failed.size() == 1 && e.failed[0].rule == "protocol")) {
+              first = static_cast<int>(e.index);
+              break;
+            }
+          QCOMPARE(first, matched(r, req));
+          for (size_t i = 1; i < explained.size(); ++i) QCOMPARE(explained[i].position, explained[i - 1].position + 1);
+        }
+    // One request, its failures rule by rule.
+    Request post("GET", "zzz.org", "/x/y");
+    MatchInput in;
+    in.method = post.method;
+    in.host = post.host;
+    in.path = post.path;
+    in.protocol = kHttp;
+    in.headerContext = &post.headers;
+    in.header = lookup;
+    for (const auto& e : r.explain(in)) {
+      std::vector<std::string> rules;
+      for (const auto& f : e.failed) rules.push_back(f.rule);
+      if (e.index == 1) QCOMPARE(rules, (std::vector<std::string>{"method"}));          // /x, POST
+      if (e.index == 0) QCOMPARE(rules, (std::vector<std::string>{"host"}));            // a.com /x
+      if (e.index == 4) QCOMPARE(rules, (std::vector<std::string>{"host", "path"}));    // a.com ~/x/\d+$
+      if (e.index == header.index) QCOMPARE(rules, (std::vector<std::string>{"header"}));
+    }
+  }
+
+  void whyBeforeNamesTheTieBreaker() {
+    const Router r = Router::build({spec(0, {"/a"}, {"h.com"}), spec(1, {"/a/longer"}), spec(2, {"/a"}), spec(3, {"~/a/\\d+"})});
+    // Order: host+path, then the regex, then the longer prefix, then the shorter one.
+    QVERIFY(r.whyBefore(0, 1).find("more fields") != std::string::npos);
+    QVERIFY(r.whyBefore(1, 2).find("regex") != std::string::npos);
+    QVERIFY(r.whyBefore(2, 3).find("longer path") != std::string::npos);
+  }
+
   void pathsAreNormalised() {
     std::string out;
     QVERIFY(isNormalPath("/a/b"));
