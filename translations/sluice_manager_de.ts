@@ -462,6 +462,122 @@
     </message>
 </context>
 <context>
+    <name>sluice::manager::ExplainView</name>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="45"/>
+        <source>https://api.example.com/orders/12</source>
+        <translation>https://api.example.com/orders/12</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="47"/>
+        <source>Explain</source>
+        <translation>Erklären</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="52"/>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="54"/>
+        <source>X-Version: 2; Content-Type: application/grpc</source>
+        <translation>X-Version: 2; Content-Type: application/grpc</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="55"/>
+        <source>Headers</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="57"/>
+        <source>Type a URL to see which route the gateway picks for it, and why.</source>
+        <translation>Geben Sie eine URL ein, um zu sehen, welche Route das Gateway dafür wählt – und warum.</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="63"/>
+        <source>Route</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="63"/>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="63"/>
+        <source>Verdict</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="63"/>
+        <source>Matches on</source>
+        <translation>Prüft</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="63"/>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="105"/>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="110"/>
+        <source>Type a URL first, e.g. %1</source>
+        <translation>Geben Sie zuerst eine URL ein, z. B. %1</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="119"/>
+        <source>Asking the gateway…</source>
+        <translation>Frage das Gateway…</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="145"/>
+        <source>Route “%1” takes it — position %2 of %3 in Kong&apos;s order. %4%5</source>
+        <translation>Route „%1“ nimmt sie — Position %2 von %3 in Kongs Reihenfolge. %4%5</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="150"/>
+        <source> (service “%1”)</source>
+        <translation> (Service „%1“)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="152"/>
+        <source>No route takes it: the proxy answers 404. The nearest of %n route(s) and what each is missing:</source>
+        <translation>
+            <numerusform>Keine Route nimmt sie: Der Proxy antwortet 404. Die nächste von %n Route und was ihr fehlt:</numerusform>
+            <numerusform>Keine Route nimmt sie: Der Proxy antwortet 404. Die nächsten von %n Routen und was jeder fehlt:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="163"/>
+        <source>Chosen</source>
+        <translation>Gewählt</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="169"/>
+        <source>Matches, comes later</source>
+        <translation>Passt, kommt später</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="174"/>
+        <source>Tried first, fails</source>
+        <translation>Zuerst geprüft, passt nicht</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="174"/>
+        <source>Does not match</source>
+        <translation>Passt nicht</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="175"/>
+        <source>fails on %1</source>
+        <translation>scheitert an %1</translation>
+    </message>
+</context>
+<context>
     <name>sluice::manager::GatewayConnection</name>
     <message>
         <location filename="../manager_gui/api/gateway_connection.cpp" line="28"/>
@@ -1092,252 +1208,257 @@
     </message>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="183"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="306"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="311"/>
         <source>Configuration</source>
         <translation>Konfiguration</translation>
     </message>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="184"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="307"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="312"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="186"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="308"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="313"/>
         <source>Troubleshooting</source>
         <translation>Fehlersuche</translation>
     </message>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="188"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="239"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="309"/>
+        <source>Why this route?</source>
+        <translation>Warum diese Route?</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="193"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="244"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="314"/>
         <source>Load test</source>
         <translation>Lasttest</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="190"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="195"/>
         <source>Cluster</source>
         <translation>Cluster</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="219"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="224"/>
         <source>%1 loaded, more as you scroll</source>
         <translation>%1 geladen, mehr beim Scrollen</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="220"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="225"/>
         <source>1 entity</source>
         <translation>1 Eintrag</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="220"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="225"/>
         <source>%1 entities</source>
         <translation>%1 Einträge</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="223"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="228"/>
         <source>Could not load %1: %2</source>
         <translation>%1 konnte nicht geladen werden: %2</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="225"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="230"/>
         <source>Entities</source>
         <translation>Einträge</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="234"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="239"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="235"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="240"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="236"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="241"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="237"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="422"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="242"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="427"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="238"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="243"/>
         <source>Troubleshoot</source>
         <translation>Analysieren</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="241"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="246"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="269"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="274"/>
         <source>&amp;Gateway</source>
         <translation>&amp;Gateway</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="270"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="275"/>
         <source>Connect…</source>
         <translation>Verbinden…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="276"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="281"/>
         <source>Reconnect</source>
         <translation>Neu verbinden</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="278"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="283"/>
         <source>Export configuration…</source>
         <translation>Konfiguration exportieren…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="282"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="287"/>
         <source>Export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="285"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="290"/>
         <source>Export configuration</source>
         <translation>Konfiguration exportieren</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="285"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="290"/>
         <source>Declarative configuration (*.yml *.yaml)</source>
         <translation>Deklarative Konfiguration (*.yml *.yaml)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="289"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="294"/>
         <source>Cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="291"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="296"/>
         <source>Configuration exported to %1</source>
         <translation>Konfiguration nach %1 exportiert</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="294"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="299"/>
         <source>Import configuration…</source>
         <translation>Konfiguration importieren…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="296"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="301"/>
         <source>Import configuration</source>
         <translation>Konfiguration importieren</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="296"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="301"/>
         <source>Declarative configuration (*.yml *.yaml *.json)</source>
         <translation>Deklarative Konfiguration (*.yml *.yaml *.json)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="305"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="310"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="311"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="316"/>
         <source>Theme</source>
         <translation>Farbschema</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="312"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="317"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="312"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="317"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="312"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="317"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="318"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="323"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="322"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="327"/>
         <source>The language changes at the next start.</source>
         <translation>Die Sprache wechselt beim nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="370"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="375"/>
         <source>New plugin</source>
         <translation>Neues Plugin</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="370"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="375"/>
         <source>Plugin:</source>
         <translation>Plugin:</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="422"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="427"/>
         <source>Delete %1 from %2?</source>
         <translation>%1 aus %2 löschen?</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="427"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="432"/>
         <source>Not deleted: %1</source>
         <translation>Nicht gelöscht: %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="491"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="496"/>
         <source>Select a route first.</source>
         <translation>Bitte zuerst eine Route wählen.</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="538"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="549"/>
         <source>● Unreachable</source>
         <translation>● Nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="541"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="552"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="548"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="559"/>
         <source>● Connected</source>
         <translation>● Verbunden</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="551"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="562"/>
         <source>%1 — Sluice %2 (Kong API %3)</source>
         <translation>%1 — Sluice %2 (Kong-API %3)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="552"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="563"/>
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="552"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="563"/>
         <source>Database: %1 (unreachable)</source>
         <translation>Datenbank: %1 (nicht erreichbar)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="553"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="564"/>
         <source>Configuration v%1</source>
         <translation>Konfiguration v%1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="555"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="566"/>
         <source>Control plane: %1</source>
         <translation>Steuerebene: %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="556"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="567"/>
         <source>Data plane</source>
         <translation>Datenebene</translation>
     </message>
@@ -1421,99 +1542,109 @@
         <translation>Traces aktualisieren</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="40"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="35"/>
+        <source>Explain the selected request</source>
+        <translation>Gewählte Anfrage erklären</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="36"/>
+        <source>Ask the router again which route takes this trace&apos;s request, and why</source>
+        <translation>Den Router erneut fragen, welche Route die Anfrage dieses Traces nimmt – und warum</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="43"/>
         <source>Where this route&apos;s time goes, per second</source>
         <translation>Wohin die Zeit dieser Route geht, je Sekunde</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="40"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="43"/>
         <source>ms of request time</source>
         <translation>ms Anfragezeit</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="49"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="49"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="49"/>
         <source>Total ms</source>
         <translation>Gesamt ms</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="49"/>
         <source>Gateway ms</source>
         <translation>Gateway ms</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="49"/>
         <source>Upstream ms</source>
         <translation>Upstream ms</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="49"/>
         <source>Path</source>
         <translation>Pfad</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="57"/>
         <source>Upstream</source>
         <translation>Upstream</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="57"/>
         <source>Target</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="57"/>
         <source>Health</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="57"/>
         <source>Requests</source>
         <translation>Anfragen</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="57"/>
         <source>Response p50 ms</source>
         <translation>Antwort p50 ms</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="57"/>
         <source>Response p99 ms</source>
         <translation>Antwort p99 ms</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="68"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="71"/>
         <source>Slowest requests of each minute, and the ones asked for with X-Sluice-Trace: 1 (double-click a plugin row to open the plugin)</source>
         <translation>Langsamste Anfragen jeder Minute und die mit X-Sluice-Trace: 1 angeforderten (Doppelklick auf eine Plugin-Zeile öffnet das Plugin)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="70"/>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="100"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="73"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="111"/>
         <source>Targets of the route&apos;s upstream</source>
         <translation>Ziele des Upstreams der Route</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="96"/>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="112"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="107"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="123"/>
         <source>Route %1</source>
         <translation>Route %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="124"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="135"/>
         <source>The route&apos;s service sends to the host %1 directly: no upstream, no targets.</source>
         <translation>Der Service dieser Route sendet direkt an den Host %1: kein Upstream, keine Targets.</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="128"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="139"/>
         <source>Targets of the upstream %1</source>
         <translation>Targets des Upstreams %1</translation>
     </message>

@@ -462,6 +462,122 @@
     </message>
 </context>
 <context>
+    <name>sluice::manager::ExplainView</name>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="45"/>
+        <source>https://api.example.com/orders/12</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="47"/>
+        <source>Explain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="52"/>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="54"/>
+        <source>X-Version: 2; Content-Type: application/grpc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="55"/>
+        <source>Headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="57"/>
+        <source>Type a URL to see which route the gateway picks for it, and why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="63"/>
+        <source>Route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="63"/>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="63"/>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="63"/>
+        <source>Matches on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="63"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="105"/>
+        <source>Not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="110"/>
+        <source>Type a URL first, e.g. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="119"/>
+        <source>Asking the gateway…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="145"/>
+        <source>Route “%1” takes it — position %2 of %3 in Kong&apos;s order. %4%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="150"/>
+        <source> (service “%1”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="152"/>
+        <source>No route takes it: the proxy answers 404. The nearest of %n route(s) and what each is missing:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="163"/>
+        <source>Chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="169"/>
+        <source>Matches, comes later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="174"/>
+        <source>Tried first, fails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="174"/>
+        <source>Does not match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="175"/>
+        <source>fails on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sluice::manager::GatewayConnection</name>
     <message>
         <location filename="../manager_gui/api/gateway_connection.cpp" line="28"/>
@@ -1088,252 +1204,257 @@
     </message>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="183"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="306"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="311"/>
         <source>Configuration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="184"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="307"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="312"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="186"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="308"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="313"/>
         <source>Troubleshooting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="188"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="239"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="309"/>
+        <source>Why this route?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="193"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="244"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="314"/>
         <source>Load test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="190"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="195"/>
         <source>Cluster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="219"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="224"/>
         <source>%1 loaded, more as you scroll</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="220"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="225"/>
         <source>1 entity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="220"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="225"/>
         <source>%1 entities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="223"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="228"/>
         <source>Could not load %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="225"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="230"/>
         <source>Entities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="234"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="239"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="235"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="240"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="236"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="241"/>
         <source>Duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="237"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="422"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="242"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="427"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="238"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="243"/>
         <source>Troubleshoot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="241"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="246"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="269"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="274"/>
         <source>&amp;Gateway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="270"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="275"/>
         <source>Connect…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="276"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="281"/>
         <source>Reconnect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="278"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="283"/>
         <source>Export configuration…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="282"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="287"/>
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="285"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="290"/>
         <source>Export configuration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="285"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="290"/>
         <source>Declarative configuration (*.yml *.yaml)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="289"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="294"/>
         <source>Cannot write %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="291"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="296"/>
         <source>Configuration exported to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="294"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="299"/>
         <source>Import configuration…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="296"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="301"/>
         <source>Import configuration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="296"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="301"/>
         <source>Declarative configuration (*.yml *.yaml *.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="305"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="310"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="311"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="316"/>
         <source>Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="312"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="317"/>
         <source>System</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="312"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="317"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="312"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="317"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="318"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="323"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="322"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="327"/>
         <source>The language changes at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="370"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="375"/>
         <source>New plugin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="370"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="375"/>
         <source>Plugin:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="422"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="427"/>
         <source>Delete %1 from %2?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="427"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="432"/>
         <source>Not deleted: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="491"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="496"/>
         <source>Select a route first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="538"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="549"/>
         <source>● Unreachable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="541"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="552"/>
         <source>Not connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="548"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="559"/>
         <source>● Connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="551"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="562"/>
         <source>%1 — Sluice %2 (Kong API %3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="552"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="563"/>
         <source>Database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="552"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="563"/>
         <source>Database: %1 (unreachable)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="553"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="564"/>
         <source>Configuration v%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="555"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="566"/>
         <source>Control plane: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="556"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="567"/>
         <source>Data plane</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1417,99 +1538,109 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="40"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="35"/>
+        <source>Explain the selected request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="36"/>
+        <source>Ask the router again which route takes this trace&apos;s request, and why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="43"/>
         <source>Where this route&apos;s time goes, per second</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="40"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="43"/>
         <source>ms of request time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="49"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="49"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="49"/>
         <source>Total ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="49"/>
         <source>Gateway ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="49"/>
         <source>Upstream ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="49"/>
         <source>Path</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="57"/>
         <source>Upstream</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="57"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="57"/>
         <source>Health</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="57"/>
         <source>Requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="57"/>
         <source>Response p50 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="57"/>
         <source>Response p99 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="68"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="71"/>
         <source>Slowest requests of each minute, and the ones asked for with X-Sluice-Trace: 1 (double-click a plugin row to open the plugin)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="70"/>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="100"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="73"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="111"/>
         <source>Targets of the route&apos;s upstream</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="96"/>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="112"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="107"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="123"/>
         <source>Route %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="124"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="135"/>
         <source>The route&apos;s service sends to the host %1 directly: no upstream, no targets.</source>
         <translation>The route&apos;s service sends to the host %1 directly: no upstream, no targets.</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="128"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="139"/>
         <source>Targets of the upstream %1</source>
         <translation>Targets of the upstream %1</translation>
     </message>

@@ -457,6 +457,121 @@
     </message>
 </context>
 <context>
+    <name>sluice::manager::ExplainView</name>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="45"/>
+        <source>https://api.example.com/orders/12</source>
+        <translation>https://api.example.com/orders/12</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="47"/>
+        <source>Explain</source>
+        <translation>解释</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="52"/>
+        <source>Request</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="54"/>
+        <source>X-Version: 2; Content-Type: application/grpc</source>
+        <translation>X-Version: 2; Content-Type: application/grpc</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="55"/>
+        <source>Headers</source>
+        <translation>请求头</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="57"/>
+        <source>Type a URL to see which route the gateway picks for it, and why.</source>
+        <translation>输入一个 URL，查看网关为它选择哪条路由以及原因。</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="63"/>
+        <source>Route</source>
+        <translation>路由</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="63"/>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="63"/>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="63"/>
+        <source>Matches on</source>
+        <translation>匹配字段</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="63"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="105"/>
+        <source>Not connected.</source>
+        <translation>未连接。</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="110"/>
+        <source>Type a URL first, e.g. %1</source>
+        <translation>请先输入 URL，例如 %1</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="119"/>
+        <source>Asking the gateway…</source>
+        <translation>正在询问网关…</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="145"/>
+        <source>Route “%1” takes it — position %2 of %3 in Kong&apos;s order. %4%5</source>
+        <translation>路由“%1”接收该请求 — 在 Kong 的顺序中位列第 %2（共 %3）。%4%5</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="150"/>
+        <source> (service “%1”)</source>
+        <translation>（服务“%1”）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="152"/>
+        <source>No route takes it: the proxy answers 404. The nearest of %n route(s) and what each is missing:</source>
+        <translation>
+            <numerusform>没有路由接收该请求：代理返回 404。%n 条路由中最接近的几条及其缺少的条件：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="163"/>
+        <source>Chosen</source>
+        <translation>已选中</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="169"/>
+        <source>Matches, comes later</source>
+        <translation>匹配，但排在后面</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="174"/>
+        <source>Tried first, fails</source>
+        <translation>先被尝试，未匹配</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="174"/>
+        <source>Does not match</source>
+        <translation>不匹配</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/explain_view.cpp" line="175"/>
+        <source>fails on %1</source>
+        <translation>未通过：%1</translation>
+    </message>
+</context>
+<context>
     <name>sluice::manager::GatewayConnection</name>
     <message>
         <location filename="../manager_gui/api/gateway_connection.cpp" line="28"/>
@@ -1085,252 +1200,257 @@
     </message>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="183"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="306"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="311"/>
         <source>Configuration</source>
         <translation>配置</translation>
     </message>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="184"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="307"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="312"/>
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="186"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="308"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="313"/>
         <source>Troubleshooting</source>
         <translation>延迟排查</translation>
     </message>
     <message>
         <location filename="../manager_gui/views/main_window.cpp" line="188"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="239"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="309"/>
+        <source>Why this route?</source>
+        <translation>为什么是这条路由？</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/main_window.cpp" line="193"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="244"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="314"/>
         <source>Load test</source>
         <translation>压测</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="190"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="195"/>
         <source>Cluster</source>
         <translation>集群</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="219"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="224"/>
         <source>%1 loaded, more as you scroll</source>
         <translation>已加载 %1 个，滚动加载更多</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="220"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="225"/>
         <source>1 entity</source>
         <translation>1 个条目</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="220"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="225"/>
         <source>%1 entities</source>
         <translation>%1 个条目</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="223"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="228"/>
         <source>Could not load %1: %2</source>
         <translation>无法加载 %1：%2</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="225"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="230"/>
         <source>Entities</source>
         <translation>实体</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="234"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="239"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="235"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="240"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="236"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="241"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="237"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="422"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="242"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="427"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="238"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="243"/>
         <source>Troubleshoot</source>
         <translation>排查</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="241"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="246"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="269"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="274"/>
         <source>&amp;Gateway</source>
         <translation>网关(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="270"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="275"/>
         <source>Connect…</source>
         <translation>连接…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="276"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="281"/>
         <source>Reconnect</source>
         <translation>重新连接</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="278"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="283"/>
         <source>Export configuration…</source>
         <translation>导出配置…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="282"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="287"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="285"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="290"/>
         <source>Export configuration</source>
         <translation>导出配置</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="285"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="290"/>
         <source>Declarative configuration (*.yml *.yaml)</source>
         <translation>声明式配置 (*.yml *.yaml)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="289"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="294"/>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="291"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="296"/>
         <source>Configuration exported to %1</source>
         <translation>配置已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="294"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="299"/>
         <source>Import configuration…</source>
         <translation>导入配置…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="296"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="301"/>
         <source>Import configuration</source>
         <translation>导入配置</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="296"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="301"/>
         <source>Declarative configuration (*.yml *.yaml *.json)</source>
         <translation>声明式配置 (*.yml *.yaml *.json)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="305"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="310"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="311"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="316"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="312"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="317"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="312"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="317"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="312"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="317"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="318"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="323"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="322"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="327"/>
         <source>The language changes at the next start.</source>
         <translation>语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="370"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="375"/>
         <source>New plugin</source>
         <translation>新建插件</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="370"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="375"/>
         <source>Plugin:</source>
         <translation>插件：</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="422"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="427"/>
         <source>Delete %1 from %2?</source>
         <translation>从 %2 删除 %1？</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="427"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="432"/>
         <source>Not deleted: %1</source>
         <translation>未删除：%1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="491"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="496"/>
         <source>Select a route first.</source>
         <translation>请先选择一条路由。</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="538"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="549"/>
         <source>● Unreachable</source>
         <translation>● 不可达</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="541"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="552"/>
         <source>Not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="548"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="559"/>
         <source>● Connected</source>
         <translation>● 已连接</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="551"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="562"/>
         <source>%1 — Sluice %2 (Kong API %3)</source>
         <translation>%1 — Sluice %2（Kong API %3）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="552"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="563"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="552"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="563"/>
         <source>Database: %1 (unreachable)</source>
         <translation>数据库：%1（不可达）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="553"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="564"/>
         <source>Configuration v%1</source>
         <translation>配置 v%1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="555"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="566"/>
         <source>Control plane: %1</source>
         <translation>控制平面：%1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="556"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="567"/>
         <source>Data plane</source>
         <translation>数据平面</translation>
     </message>
@@ -1414,99 +1534,109 @@
         <translation>刷新追踪</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="40"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="35"/>
+        <source>Explain the selected request</source>
+        <translation>解释所选请求</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="36"/>
+        <source>Ask the router again which route takes this trace&apos;s request, and why</source>
+        <translation>再次询问路由器：哪条路由接收此追踪的请求，以及原因</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="43"/>
         <source>Where this route&apos;s time goes, per second</source>
         <translation>该路由每秒的时间去向</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="40"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="43"/>
         <source>ms of request time</source>
         <translation>请求时间（毫秒）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="49"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="49"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="49"/>
         <source>Total ms</source>
         <translation>总计 毫秒</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="49"/>
         <source>Gateway ms</source>
         <translation>网关 毫秒</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="49"/>
         <source>Upstream ms</source>
         <translation>上游 毫秒</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="46"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="49"/>
         <source>Path</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="57"/>
         <source>Upstream</source>
         <translation>上游</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="57"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="57"/>
         <source>Health</source>
         <translation>健康状态</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="57"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="57"/>
         <source>Response p50 ms</source>
         <translation>响应 p50 毫秒</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="54"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="57"/>
         <source>Response p99 ms</source>
         <translation>响应 p99 毫秒</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="68"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="71"/>
         <source>Slowest requests of each minute, and the ones asked for with X-Sluice-Trace: 1 (double-click a plugin row to open the plugin)</source>
         <translation>每分钟最慢的请求，以及带 X-Sluice-Trace: 1 的请求（双击插件行打开插件）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="70"/>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="100"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="73"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="111"/>
         <source>Targets of the route&apos;s upstream</source>
         <translation>路由上游的目标</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="96"/>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="112"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="107"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="123"/>
         <source>Route %1</source>
         <translation>路由 %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="124"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="135"/>
         <source>The route&apos;s service sends to the host %1 directly: no upstream, no targets.</source>
         <translation>该路由的服务直接发送到主机 %1：没有上游，没有目标。</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="128"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="139"/>
         <source>Targets of the upstream %1</source>
         <translation>上游 %1 的目标</translation>
     </message>

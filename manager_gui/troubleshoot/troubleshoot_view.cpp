@@ -32,9 +32,12 @@ TroubleshootView::TroubleshootView(QWidget* parent) : QWidget(parent) {
   title_ = new QLabel(tr("Pick a route: from the Configuration tab (Troubleshoot) or the dashboard."));
   auto* openButton = new QPushButton(tr("Open the route"));
   auto* reload = new QPushButton(tr("Refresh traces"));
+  auto* explainButton = new QPushButton(tr("Explain the selected request"));
+  explainButton->setToolTip(tr("Ask the router again which route takes this trace's request, and why"));
   auto* top = new QHBoxLayout;
   top->addWidget(title_, 1);
   top->addWidget(reload);
+  top->addWidget(explainButton);
   top->addWidget(openButton);
 
   parts_ = makeTimePlot(tr("Where this route's time goes, per second"), tr("ms of request time"));
@@ -75,6 +78,14 @@ TroubleshootView::TroubleshootView(QWidget* parent) : QWidget(parent) {
     if (!routeId_.isEmpty()) emit openRoute(routeId_);
   });
   connect(reload, &QPushButton::clicked, this, &TroubleshootView::refreshTraces);
+  connect(explainButton, &QPushButton::clicked, this, [this] {
+    const int row = traces_->currentRow();
+    if (row < 0 || row >= static_cast<int>(traceList_.size())) return;
+    const auto& t = traceList_[static_cast<size_t>(row)];
+    const auto field = [&](const char* key, const char* otherwise) { return QString::fromStdString(t.value(key, std::string(otherwise))); };
+    const QString host = field("host", "");
+    emit explainRequest(field("method", "GET"), field("scheme", "http") + "://" + (host.isEmpty() ? QStringLiteral("localhost") : host) + field("path", "/"));
+  });
   connect(traces_, &QTableWidget::currentCellChanged, this, [this](int row) { showTrace(row); });
   connect(waterfall_, &TraceWaterfall::pluginActivated, this, &TroubleshootView::openPlugin);
   connect(&timer_, &QTimer::timeout, this, &TroubleshootView::refresh);

@@ -44,6 +44,8 @@ class TroubleshootView : public QWidget {
   void openRoute(const QString& routeId);
   void openPlugin(const QString& pluginName);
   void tracesLoaded(int count);
+  // A trace's request, to put to the router's explainer.
+  void explainRequest(const QString& method, const QString& url);
 
  private:
   void showTrace(int row);

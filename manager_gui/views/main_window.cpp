@@ -184,6 +184,11 @@ MainWindow::MainWindow(GatewayConnection& gateway, QWidget* parent)
   tabs_->addTab(dashboard_, tr("Dashboard"));
   troubleshoot_ = new TroubleshootView;
   tabs_->addTab(troubleshoot_, tr("Troubleshooting"));
+  explain_ = new ExplainView;
+  tabs_->addTab(explain_, tr("Why this route?"));
+  connect(explain_, &ExplainView::openRoute, this, [this](const QString& id) { editEntity("routes", id); });
+  connect(troubleshoot_, &TroubleshootView::explainRequest, this,
+          [this](const QString& method, const QString& url) { explainRequest(method, url); });
   loadtest_ = new LoadtestView;
   tabs_->addTab(loadtest_, tr("Load test"));
   cluster_ = new ClusterView;
@@ -525,10 +530,16 @@ void MainWindow::editEntity(const QString& kind, const QString& id) {
 void MainWindow::onTransportChanged() {
   dashboard_->clear();
   troubleshoot_->setTransport(gateway_.transport());
+  explain_->setTransport(gateway_.transport());
   loadtest_->setGateway(gateway_.transport(), gateway_.url().host(), gateway_.status().proxyListen);
   if (gateway_.transport()) feed_->start(gateway_.transport());
   else feed_->stop();
   if (!model_->collection().isEmpty()) showKind(model_->collection());
+}
+
+void MainWindow::explainRequest(const QString& method, const QString& url, const QString& headers) {
+  tabs_->setCurrentWidget(explain_);
+  explain_->explainRequest(method, url, headers);
 }
 
 void MainWindow::showCluster() { tabs_->setCurrentWidget(cluster_); }

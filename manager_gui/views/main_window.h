@@ -7,6 +7,7 @@
 #include "charts/dashboard_view.h"
 #include "loadtest/loadtest_view.h"
 #include "models/entity_list_model.h"
+#include "troubleshoot/explain_view.h"
 #include "troubleshoot/troubleshoot_view.h"
 #include "views/cluster_view.h"
 
@@ -37,6 +38,9 @@ class MainWindow : public QMainWindow {
   LiveFeed& liveFeed() { return *feed_; }
   void showDashboard();
   TroubleshootView& troubleshoot() { return *troubleshoot_; }
+  ExplainView& explainer() { return *explain_; }
+  // The "Why this route?" tab, asking about one request.
+  void explainRequest(const QString& method, const QString& url, const QString& headers = {});
   LoadtestView& loadtest() { return *loadtest_; }
   ClusterView& cluster() { return *cluster_; }
   void showCluster();
@@ -103,6 +107,7 @@ class MainWindow : public QMainWindow {
   class QTabWidget* tabs_;
   DashboardView* dashboard_;
   TroubleshootView* troubleshoot_;
+  ExplainView* explain_;
   LoadtestView* loadtest_;
   ClusterView* cluster_;
   QLabel* clusterState_;

@@ -65,6 +65,8 @@ nlohmann::json buildTrace(const TraceInput& in, const MetricNames& names) {
               {"service", {{"id", route.serviceId}, {"name", route.serviceName}}},
               {"method", in.method},
               {"path", in.path},
+              {"host", in.host},
+              {"scheme", in.clientTls ? "https" : "http"},
               {"client_ip", in.clientIp},
               {"status", r.status},
               {"upstream", in.peer.empty() ? json(nullptr) : json(in.peer)},

@@ -38,7 +38,8 @@ struct TraceInput {
   };
   std::vector<PluginPhase> phases;  // in the order they ran
   int64_t startedAtMs = 0;          // wall clock
-  std::string requestId, method, path, clientIp, peer;
+  std::string requestId, method, path, host, clientIp, peer;
+  bool clientTls = false;  // the request came over TLS
   bool forced = false;
   bool tls = false;
 

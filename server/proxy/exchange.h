@@ -60,7 +60,8 @@ struct Exchange {
   // For a trace (observability on): the other moments, the request line, the peer, and whether
   // the client asked for one.
   observe::TraceTimes times;
-  std::string method, target;
+  std::string method, target, host;
+  bool clientTls = false;
   std::string userAgent, referer;  // for the access log
   const snapshot::PeerAddress* peer = nullptr;
   uint32_t targetMetricsId = 0;  // the upstream target last chosen

@@ -74,6 +74,8 @@ void ExchangeRecorder::keepTrace(const Exchange& x, std::string_view clientIp, c
   t.requestId.assign(x.id());
   t.method = x.method;
   t.path = x.target;
+  t.host = x.host;
+  t.clientTls = x.clientTls;
   t.clientIp.assign(clientIp);
   if (x.peer) t.peer = x.peer->text;
   t.forced = x.forceTrace;

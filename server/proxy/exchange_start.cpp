@@ -57,6 +57,8 @@ void openExchange(ProxyWorker& worker, Exchange& x, const ClientFacts& client) {
   }
   if (settings.observe) {
     x.times = observe::TraceTimes{};
+    x.host.assign(x.head.host);  // a trace says where the request went (the manager explains it again)
+    x.clientTls = client.https;
     x.times.parsed = x.startUs;
     if (client.firstRequest) x.times.accepted = client.acceptedUs;
     x.forceTrace = client.traceAllowed && http::findHeader(x.head.headers, "x-sluice-trace") == "1";
