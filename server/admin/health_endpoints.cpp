@@ -17,16 +17,18 @@ const snapshot::UpstreamRuntime* findUpstream(const snapshot::ConfigSnapshot& sn
 std::optional<AdminResponse> HealthEndpoints::handle(const AdminRequest& request) {
   const auto& s = request.segments;
   const bool healthPath = s.size() == 3 && s[0] == "upstreams" && s[2] == "health";
+  const bool historyPath = s.size() == 4 && s[0] == "upstreams" && s[2] == "health" && s[3] == "history";
   // .../targets/{t}/healthy, or .../targets/{t}/{address}/healthy for one of its addresses.
   const bool setPath = (s.size() == 5 || s.size() == 6) && s[0] == "upstreams" && s[2] == "targets" &&
                        (s.back() == "healthy" || s.back() == "unhealthy");
-  if (!healthPath && !setPath) return std::nullopt;
-  if (healthPath && request.method != "GET" && request.method != "HEAD") return messageResponse(405, "Method not allowed");
+  if (!healthPath && !setPath && !historyPath) return std::nullopt;
+  if ((healthPath || historyPath) && request.method != "GET" && request.method != "HEAD") return messageResponse(405, "Method not allowed");
   if (setPath && request.method != "POST") return messageResponse(405, "Method not allowed");
   auto upstream = core::isUuid(s[1]) ? store_.get(model::upstreams(), s[1]) : store_.findBy(model::upstreams(), "name", s[1]);
   if (!upstream) return errorResponse(upstream.error());
   if (!*upstream) return messageResponse(404, "Not found");
   if (healthPath) return health(**upstream, request);
+  if (historyPath) return history(**upstream, request);
   return setHealth(**upstream, s[3], s.size() == 6 ? s[4] : std::string(), s.back() == "healthy");
 }
 
@@ -65,6 +67,34 @@ AdminResponse HealthEndpoints::health(const json& upstream, const AdminRequest& 
     }
   }
   return jsonResponse(200, json{{"data", data}, {"next", nullptr}, {"node_id", nodeId_}});
+}
+
+AdminResponse HealthEndpoints::history(const json& upstream, const AdminRequest& request) {
+  int64_t since = 0;
+  if (const auto v = request.queryValue("since")) {
+    try {
+      size_t used = 0;
+      since = std::stoll(*v, &used);
+      if (used != v->size() || since < 0) throw std::invalid_argument("since");
+    } catch (const std::exception&) {
+      return errorResponse(core::Error::schemaViolation(json{{"since", "expected milliseconds since the epoch"}}));
+    }
+  }
+  const std::string only = request.queryValue("target").value_or("");
+  const std::string upstreamId = upstream["id"];
+  // Target ids as the configuration has them now (a target deleted since keeps its name only).
+  std::map<std::string, std::string> ids;
+  const auto snap = publisher_.current();
+  if (const auto* up = findUpstream(*snap, upstreamId))
+    for (const auto& t : up->targets) ids[t.target] = t.id;
+  json data = json::array();
+  for (const auto& e : registry_.history(upstreamId, since)) {
+    const auto id = ids.find(e.target);
+    if (!only.empty() && e.target != only && (id == ids.end() || id->second != only)) continue;
+    data.push_back({{"at", e.atMs}, {"target", e.target}, {"target_id", id == ids.end() ? json(nullptr) : json(id->second)},
+                    {"health", e.healthy ? "HEALTHY" : "UNHEALTHY"}, {"reason", e.reason}, {"source", e.source}});
+  }
+  return jsonResponse(200, json{{"data", data}, {"upstream", {{"id", upstreamId}}}, {"node_id", nodeId_}});
 }
 
 AdminResponse HealthEndpoints::setHealth(const json& upstream, const std::string& target, const std::string& address,

@@ -4,6 +4,8 @@
 //                                                    HEALTHCHECKS_OFF or DNS_ERROR and its addresses
 //   GET  /upstreams/{u}/health?balancer_health=1     the upstream as a whole
 //   POST /upstreams/{u}/targets/{t}/healthy|unhealthy   set a target's health by hand (204)
+//   GET  /upstreams/{u}/health/history[?since=MS&target=T]   the changes of its targets' health on
+//                                                    this node, oldest first, with their reason
 #include "admin/admin_types.h"
 #include "snapshot/snapshot_publisher.h"
 #include "snapshot/target_health.h"
@@ -22,6 +24,7 @@ class HealthEndpoints {
 
  private:
   AdminResponse health(const json& upstream, const AdminRequest& request);
+  AdminResponse history(const json& upstream, const AdminRequest& request);
   AdminResponse setHealth(const json& upstream, const std::string& target, const std::string& address, bool healthy);
 
   store::Store& store_;

@@ -267,7 +267,7 @@ int waitForSignal(const std::function<void()>& reload, const std::function<void(
 }
 
 // Keys that take effect only at start.
-constexpr const char* kRestartKeys[] = {"prefix", "background_niceness", "config_build_idle_wait", "role", "cluster_listen", "cluster_control_plane", "cluster_mtls", "cluster_cert", "cluster_cert_key",
+constexpr const char* kRestartKeys[] = {"prefix", "background_niceness", "health_history_kept", "config_build_idle_wait", "role", "cluster_listen", "cluster_control_plane", "cluster_mtls", "cluster_cert", "cluster_cert_key",
                                         "cluster_ca_cert", "cluster_server_name", "cluster_max_payload", "cluster_ping_interval",
                                         "cluster_max_connections", "proxy_listen", "admin_listen", "admin_ssl_cert", "admin_ssl_cert_key", "admin_tokens",
                                         "admin_token_hashes", "admin_threads",
@@ -373,7 +373,7 @@ int start(const Config& config, const Arguments& args) {
         static_cast<size_t>(*config.integer("access_log_queue")));
   }
   snapshot::SnapshotPublisher publisher;
-  proxy::HealthRegistry health;
+  proxy::HealthRegistry health(static_cast<size_t>(*config.integer("health_history_kept")));  // checked by Config::load
   snapshot::DnsSettings dns;
   dns.nameServers = *snapshot::nameServerList(config.list("dns_resolver"));  // checked by Config::load
   dns.staleTtlSeconds = static_cast<int>(*config.integer("dns_stale_ttl"));

@@ -78,7 +78,7 @@ void HealthChecker::probe(const snapshot::UpstreamRuntime& up, const snapshot::T
                              : outcome == snapshot::Outcome::TcpFailure ? c.activeTcpFailures
                              : outcome == snapshot::Outcome::Timeout    ? c.activeTimeouts
                                                                         : 0;
-  t.health->record(outcome, c.activeSuccesses, threshold);
+  t.health->record(outcome, c.activeSuccesses, threshold, {"active", status});
 }
 
 }  // namespace sluice::proxy

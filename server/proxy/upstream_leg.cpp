@@ -203,14 +203,15 @@ void UpstreamLeg::reportOutcome(const Exchange& x, snapshot::Outcome outcome, in
   const auto& target = up.targets[static_cast<size_t>(x.targetIndex)];
   if (!checks.passiveEnabled() || !target.health) return;
   const auto listed = [&](const std::vector<int>& codes) { return std::find(codes.begin(), codes.end(), status) != codes.end(); };
+  const snapshot::Evidence seen{"passive", status};
   switch (outcome) {
     case snapshot::Outcome::Success:
-      if (listed(checks.passiveUnhealthyStatuses)) target.health->record(snapshot::Outcome::HttpFailure, 0, checks.passiveHttpFailures);
-      else if (listed(checks.passiveHealthyStatuses)) target.health->record(snapshot::Outcome::Success, checks.passiveSuccesses, 0);
+      if (listed(checks.passiveUnhealthyStatuses)) target.health->record(snapshot::Outcome::HttpFailure, 0, checks.passiveHttpFailures, seen);
+      else if (listed(checks.passiveHealthyStatuses)) target.health->record(snapshot::Outcome::Success, checks.passiveSuccesses, 0, seen);
       break;
-    case snapshot::Outcome::TcpFailure: target.health->record(outcome, 0, checks.passiveTcpFailures); break;
-    case snapshot::Outcome::Timeout: target.health->record(outcome, 0, checks.passiveTimeouts); break;
-    case snapshot::Outcome::HttpFailure: target.health->record(outcome, 0, checks.passiveHttpFailures); break;
+    case snapshot::Outcome::TcpFailure: target.health->record(outcome, 0, checks.passiveTcpFailures, seen); break;
+    case snapshot::Outcome::Timeout: target.health->record(outcome, 0, checks.passiveTimeouts, seen); break;
+    case snapshot::Outcome::HttpFailure: target.health->record(outcome, 0, checks.passiveHttpFailures, seen); break;
   }
 }
 

@@ -8,10 +8,26 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace sluice::snapshot {
 
 enum class Outcome { Success, HttpFailure, TcpFailure, Timeout };
+
+// Where an outcome was seen, for the reason a change of state gives.
+struct Evidence {
+  const char* source = "passive";  // "active" (a probe) or "passive" (a proxied request)
+  int status = 0;                  // the HTTP status, when there was one
+};
+
+// A change of a target's health, as GET /upstreams/{u}/health/history lists it.
+struct HealthEvent {
+  int64_t atMs = 0;  // wall clock
+  std::string target;
+  bool healthy = true;
+  std::string reason;
+  std::string source;  // active, passive, manual, dns
+};
 
 class TargetHealth {
  public:
@@ -19,7 +35,7 @@ class TargetHealth {
   bool healthy() const { return up_.load(std::memory_order_relaxed); }
 
   // Applies an outcome with the thresholds in force (0 disables that rule); true if the state flipped.
-  virtual bool record(Outcome outcome, uint32_t successesToHeal, uint32_t threshold) = 0;
+  virtual bool record(Outcome outcome, uint32_t successesToHeal, uint32_t threshold, Evidence evidence = {}) = 0;
   // Sets the state by hand (the Admin API's healthy/unhealthy), with the reason shown.
   virtual void set(bool healthy, const std::string& why) = 0;
   virtual std::string lastChange() const = 0;
@@ -37,6 +53,8 @@ class HealthSource {
   // Drops the entries of targets that no longer exist (keys as key() makes them).
   virtual void keepOnly(const std::set<std::string>& keys) = 0;
   static std::string key(const std::string& upstreamId, const std::string& target) { return upstreamId + "|" + target; }
+  // The upstream's changes of target health since `sinceMs` (wall clock), oldest first.
+  virtual std::vector<HealthEvent> history(const std::string& upstreamId, int64_t sinceMs) const = 0;
 };
 
 }  // namespace sluice::snapshot

@@ -55,6 +55,16 @@ class TestHealth : public QObject {
 
   QString target(const UpstreamProcess& p) { return QString("127.0.0.1:%1").arg(p.port()); }
 
+  // GET /upstreams/{u}/health/history as "target HEALTH source: reason" lines, oldest first.
+  QStringList historyOf(const QByteArray& upstream, const QByteArray& query = {}) {
+    QStringList out;
+    for (const auto& e : admin_.get("/upstreams/" + upstream + "/health/history" + query).json()["data"].toArray()) {
+      const auto o = e.toObject();
+      out << o["target"].toString() + " " + o["health"].toString() + " " + o["source"].toString() + ": " + o["reason"].toString();
+    }
+    return out;
+  }
+
  private slots:
   void initTestCase() {
     QVERIFY(a_.start());
@@ -80,6 +90,7 @@ class TestHealth : public QObject {
     for (int i = 0; i < 10; ++i) QCOMPARE(proxy_.get("/passive").status, 200);  // retries hide the dead target
     QCOMPARE(healthOf("passive", dead), QString("UNHEALTHY"));
     QCOMPARE(healthOf("passive", target(a_)), QString("HEALTHY"));
+    QCOMPARE(historyOf("passive"), QStringList{dead + " UNHEALTHY passive: unhealthy after 2 TCP failures (proxied requests)"});
   }
 
   void activeChecksFollowATargetDownAndUp() {
@@ -92,6 +103,18 @@ class TestHealth : public QObject {
     QVERIFY(b_.start(port));
     QTRY_COMPARE_WITH_TIMEOUT(healthOf("active", target(b_)), QString("HEALTHY"), 3000);
     QTRY_COMPARE_WITH_TIMEOUT(portsServing("/active"), QSet<int>({a_.port(), b_.port()}), 3000);
+    // The history: down on a failed probe, up again on a good one, each with its time.
+    const QStringList history = historyOf("active");
+    QCOMPARE(history.size(), 2);
+    QCOMPARE(history[0], target(b_) + " UNHEALTHY active: unhealthy after 1 TCP failures (active probe)");
+    QCOMPARE(history[1], target(b_) + " HEALTHY active: healthy after 1 successes (active probe: last HTTP 200)");
+    const auto rows = admin_.get("/upstreams/active/health/history").json()["data"].toArray();
+    const qint64 down = rows[0].toObject()["at"].toInteger(), up = rows[1].toObject()["at"].toInteger();
+    QVERIFY(down > 1700000000000 && up >= down);
+    QVERIFY(!rows[0].toObject()["target_id"].toString().isEmpty());
+    QCOMPARE(historyOf("active", "?since=" + QByteArray::number(up)).size(), 1);
+    QCOMPARE(historyOf("active", "?target=" + target(a_).toUtf8()), QStringList{});
+    QCOMPARE(admin_.get("/upstreams/active/health/history?since=yesterday").status, 400);
   }
 
   void targetsCanBeSetByHand() {
@@ -106,6 +129,10 @@ class TestHealth : public QObject {
     QCOMPARE(admin_.request("POST", "/upstreams/manual/targets/" + target(b_).toUtf8() + "/healthy").status, 204);
     QCOMPARE(portsServing("/manual"), QSet<int>({b_.port()}));
     QCOMPARE(admin_.request("POST", "/upstreams/manual/targets/10.1.1.1:1/healthy").status, 404);
+    const QStringList history = historyOf("manual");
+    QCOMPARE(history.size(), 3);
+    QVERIFY2(history[0].startsWith(target(b_) + " UNHEALTHY manual: "), qPrintable(history[0]));
+    QVERIFY(history[2].startsWith(target(b_) + " HEALTHY manual: "));
   }
 
   void unresolvableTargetsAreDnsErrors() {

@@ -5,6 +5,7 @@
 #include "net/timer.h"
 #include "proxy/balancer.h"
 #include "proxy/exchange.h"
+#include "proxy/health_registry.h"
 #include "proxy/target_health.h"
 #include "proxy/upstream_path.h"
 #include "snapshot/hash_ring.h"
@@ -20,6 +21,31 @@ class TestProxyUnits : public QObject {
   Q_OBJECT
 
  private slots:
+  // Changes of state only go into the history (not every outcome), each upstream keeps its newest
+  // `kept`, and an upstream without targets any more is forgotten.
+  void healthHistoryKeepsChangesPerUpstream() {
+    proxy::HealthRegistry registry(3);
+    auto a = registry.get("up-a", "10.0.0.1:80");
+    auto b = registry.get("up-b", "10.0.0.2:80");
+    QVERIFY(!a->record(snapshot::Outcome::HttpFailure, 1, 2, {"active", 500}));  // one failure of two: no change
+    QVERIFY(a->record(snapshot::Outcome::HttpFailure, 1, 2, {"active", 500}));
+    auto events = registry.history("up-a", 0);
+    QCOMPARE(events.size(), size_t{1});
+    QCOMPARE(events[0].reason, std::string("unhealthy after 2 HTTP failures (active probe: last HTTP 500)"));
+    QCOMPARE(events[0].source, std::string("active"));
+    QVERIFY(!events[0].healthy);
+    for (int i = 0; i < 4; ++i) a->set(i % 2 == 0, "by hand");
+    events = registry.history("up-a", 0);
+    QCOMPARE(events.size(), size_t{3});  // the newest three
+    QCOMPARE(events.back().source, std::string("manual"));
+    QVERIFY(!events.back().healthy);
+    QVERIFY(registry.history("up-b", 0).empty());
+    QVERIFY(registry.history("up-a", events.back().atMs + 1).empty());
+    registry.keepOnly({snapshot::HealthSource::key("up-b", "10.0.0.2:80")});
+    QVERIFY(registry.history("up-a", 0).empty());
+    (void)b;
+  }
+
   // A replaced snapshot still held by a reactor is not freed by the reactor letting go, but by
   // the publishing side afterwards.
   void replacedSnapshotsAreFreedByThePublisher() {
