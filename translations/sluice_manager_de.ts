@@ -1527,124 +1527,149 @@
 <context>
     <name>sluice::manager::TroubleshootView</name>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="32"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="33"/>
         <source>Pick a route: from the Configuration tab (Troubleshoot) or the dashboard.</source>
         <translation>Wählen Sie eine Route: im Reiter Konfiguration (Analysieren) oder im Dashboard.</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="33"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="34"/>
         <source>Open the route</source>
         <translation>Route öffnen</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="34"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="35"/>
         <source>Refresh traces</source>
         <translation>Traces aktualisieren</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="35"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="36"/>
         <source>Explain the selected request</source>
         <translation>Gewählte Anfrage erklären</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="36"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="37"/>
         <source>Ask the router again which route takes this trace&apos;s request, and why</source>
         <translation>Den Router erneut fragen, welche Route die Anfrage dieses Traces nimmt – und warum</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="43"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="44"/>
         <source>Where this route&apos;s time goes, per second</source>
         <translation>Wohin die Zeit dieser Route geht, je Sekunde</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="43"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="44"/>
         <source>ms of request time</source>
         <translation>ms Anfragezeit</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="49"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="50"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="49"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="50"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="49"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="50"/>
         <source>Total ms</source>
         <translation>Gesamt ms</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="49"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="50"/>
         <source>Gateway ms</source>
         <translation>Gateway ms</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="49"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="50"/>
         <source>Upstream ms</source>
         <translation>Upstream ms</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="49"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="50"/>
         <source>Path</source>
         <translation>Pfad</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="57"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="58"/>
         <source>Upstream</source>
         <translation>Upstream</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="57"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="58"/>
         <source>Target</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="57"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="58"/>
         <source>Health</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="57"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="58"/>
         <source>Requests</source>
         <translation>Anfragen</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="57"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="58"/>
         <source>Response p50 ms</source>
         <translation>Antwort p50 ms</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="57"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="58"/>
         <source>Response p99 ms</source>
         <translation>Antwort p99 ms</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="71"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="64"/>
+        <source>Each target&apos;s health over time: green healthy, red unhealthy, grey without health checks. Hover for the reason of a change.</source>
+        <translation>Die Gesundheit jedes Targets im Zeitverlauf: grün gesund, rot ungesund, grau ohne Health-Checks. Mit der Maus zeigen für den Grund eines Wechsels.</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="66"/>
+        <source>last 5 minutes</source>
+        <translation>letzte 5 Minuten</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="67"/>
+        <source>last 15 minutes</source>
+        <translation>letzte 15 Minuten</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="68"/>
+        <source>last hour</source>
+        <translation>letzte Stunde</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="78"/>
         <source>Slowest requests of each minute, and the ones asked for with X-Sluice-Trace: 1 (double-click a plugin row to open the plugin)</source>
         <translation>Langsamste Anfragen jeder Minute und die mit X-Sluice-Trace: 1 angeforderten (Doppelklick auf eine Plugin-Zeile öffnet das Plugin)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="73"/>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="111"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="80"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="129"/>
         <source>Targets of the route&apos;s upstream</source>
         <translation>Ziele des Upstreams der Route</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="107"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="83"/>
+        <source>Health timeline:</source>
+        <translation>Gesundheitsverlauf:</translation>
+    </message>
+    <message>
         <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="123"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="141"/>
         <source>Route %1</source>
         <translation>Route %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="135"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="153"/>
         <source>The route&apos;s service sends to the host %1 directly: no upstream, no targets.</source>
         <translation>Der Service dieser Route sendet direkt an den Host %1: kein Upstream, keine Targets.</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="139"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="157"/>
         <source>Targets of the upstream %1</source>
         <translation>Targets des Upstreams %1</translation>
     </message>

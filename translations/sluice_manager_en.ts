@@ -1523,124 +1523,149 @@
 <context>
     <name>sluice::manager::TroubleshootView</name>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="32"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="33"/>
         <source>Pick a route: from the Configuration tab (Troubleshoot) or the dashboard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="33"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="34"/>
         <source>Open the route</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="34"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="35"/>
         <source>Refresh traces</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="35"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="36"/>
         <source>Explain the selected request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="36"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="37"/>
         <source>Ask the router again which route takes this trace&apos;s request, and why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="43"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="44"/>
         <source>Where this route&apos;s time goes, per second</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="43"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="44"/>
         <source>ms of request time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="49"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="50"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="49"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="50"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="49"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="50"/>
         <source>Total ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="49"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="50"/>
         <source>Gateway ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="49"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="50"/>
         <source>Upstream ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="49"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="50"/>
         <source>Path</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="57"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="58"/>
         <source>Upstream</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="57"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="58"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="57"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="58"/>
         <source>Health</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="57"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="58"/>
         <source>Requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="57"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="58"/>
         <source>Response p50 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="57"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="58"/>
         <source>Response p99 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="71"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="64"/>
+        <source>Each target&apos;s health over time: green healthy, red unhealthy, grey without health checks. Hover for the reason of a change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="66"/>
+        <source>last 5 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="67"/>
+        <source>last 15 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="68"/>
+        <source>last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="78"/>
         <source>Slowest requests of each minute, and the ones asked for with X-Sluice-Trace: 1 (double-click a plugin row to open the plugin)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="73"/>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="111"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="80"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="129"/>
         <source>Targets of the route&apos;s upstream</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="107"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="83"/>
+        <source>Health timeline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="123"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="141"/>
         <source>Route %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="135"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="153"/>
         <source>The route&apos;s service sends to the host %1 directly: no upstream, no targets.</source>
         <translation>The route&apos;s service sends to the host %1 directly: no upstream, no targets.</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="139"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="157"/>
         <source>Targets of the upstream %1</source>
         <translation>Targets of the upstream %1</translation>
     </message>

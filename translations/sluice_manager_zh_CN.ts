@@ -1519,124 +1519,149 @@
 <context>
     <name>sluice::manager::TroubleshootView</name>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="32"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="33"/>
         <source>Pick a route: from the Configuration tab (Troubleshoot) or the dashboard.</source>
         <translation>请选择一条路由：在“配置”页（排查）或仪表盘中。</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="33"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="34"/>
         <source>Open the route</source>
         <translation>打开路由</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="34"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="35"/>
         <source>Refresh traces</source>
         <translation>刷新追踪</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="35"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="36"/>
         <source>Explain the selected request</source>
         <translation>解释所选请求</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="36"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="37"/>
         <source>Ask the router again which route takes this trace&apos;s request, and why</source>
         <translation>再次询问路由器：哪条路由接收此追踪的请求，以及原因</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="43"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="44"/>
         <source>Where this route&apos;s time goes, per second</source>
         <translation>该路由每秒的时间去向</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="43"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="44"/>
         <source>ms of request time</source>
         <translation>请求时间（毫秒）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="49"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="50"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="49"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="50"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="49"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="50"/>
         <source>Total ms</source>
         <translation>总计 毫秒</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="49"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="50"/>
         <source>Gateway ms</source>
         <translation>网关 毫秒</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="49"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="50"/>
         <source>Upstream ms</source>
         <translation>上游 毫秒</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="49"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="50"/>
         <source>Path</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="57"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="58"/>
         <source>Upstream</source>
         <translation>上游</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="57"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="58"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="57"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="58"/>
         <source>Health</source>
         <translation>健康状态</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="57"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="58"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="57"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="58"/>
         <source>Response p50 ms</source>
         <translation>响应 p50 毫秒</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="57"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="58"/>
         <source>Response p99 ms</source>
         <translation>响应 p99 毫秒</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="71"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="64"/>
+        <source>Each target&apos;s health over time: green healthy, red unhealthy, grey without health checks. Hover for the reason of a change.</source>
+        <translation>各目标随时间的健康状态：绿色为健康，红色为不健康，灰色为未配置健康检查。悬停可查看状态变化的原因。</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="66"/>
+        <source>last 5 minutes</source>
+        <translation>最近 5 分钟</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="67"/>
+        <source>last 15 minutes</source>
+        <translation>最近 15 分钟</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="68"/>
+        <source>last hour</source>
+        <translation>最近 1 小时</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="78"/>
         <source>Slowest requests of each minute, and the ones asked for with X-Sluice-Trace: 1 (double-click a plugin row to open the plugin)</source>
         <translation>每分钟最慢的请求，以及带 X-Sluice-Trace: 1 的请求（双击插件行打开插件）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="73"/>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="111"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="80"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="129"/>
         <source>Targets of the route&apos;s upstream</source>
         <translation>路由上游的目标</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="107"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="83"/>
+        <source>Health timeline:</source>
+        <translation>健康时间线：</translation>
+    </message>
+    <message>
         <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="123"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="141"/>
         <source>Route %1</source>
         <translation>路由 %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="135"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="153"/>
         <source>The route&apos;s service sends to the host %1 directly: no upstream, no targets.</source>
         <translation>该路由的服务直接发送到主机 %1：没有上游，没有目标。</translation>
     </message>
     <message>
-        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="139"/>
+        <location filename="../manager_gui/troubleshoot/troubleshoot_view.cpp" line="157"/>
         <source>Targets of the upstream %1</source>
         <translation>上游 %1 的目标</translation>
     </message>

@@ -6,6 +6,7 @@
 
 #include <qcustomplot.h>
 
+#include <QComboBox>
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -58,7 +59,13 @@ TroubleshootView::TroubleshootView(QWidget* parent) : QWidget(parent) {
   targets_->horizontalHeader()->setStretchLastSection(true);
   targets_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   targets_->verticalHeader()->hide();
-  targets_->setMaximumHeight(120);
+  targets_->setMaximumHeight(160);
+  timeline_ = new HealthTimeline;
+  timeline_->setToolTip(tr("Each target's health over time: green healthy, red unhealthy, grey without health checks. Hover for the reason of a change."));
+  timelineWindow_ = new QComboBox;
+  timelineWindow_->addItem(tr("last 5 minutes"), 5);
+  timelineWindow_->addItem(tr("last 15 minutes"), 15);
+  timelineWindow_->addItem(tr("last hour"), 60);
 
   auto* lower = new QSplitter(Qt::Horizontal);
   lower->addWidget(traces_);
@@ -71,8 +78,17 @@ TroubleshootView::TroubleshootView(QWidget* parent) : QWidget(parent) {
   layout->addWidget(new QLabel(tr("Slowest requests of each minute, and the ones asked for with X-Sluice-Trace: 1 (double-click a plugin row to open the plugin)")));
   layout->addWidget(lower, 2);
   targetsTitle_ = new QLabel(tr("Targets of the route's upstream"));
-  layout->addWidget(targetsTitle_);
-  layout->addWidget(targets_);
+  auto* targetsHead = new QHBoxLayout;
+  targetsHead->addWidget(targetsTitle_, 1);
+  targetsHead->addWidget(new QLabel(tr("Health timeline:")));
+  targetsHead->addWidget(timelineWindow_);
+  layout->addLayout(targetsHead);
+  auto* targetsRow = new QSplitter(Qt::Horizontal);
+  targetsRow->addWidget(targets_);
+  targetsRow->addWidget(timeline_);
+  targetsRow->setSizes({620, 700});
+  layout->addWidget(targetsRow);
+  connect(timelineWindow_, &QComboBox::currentIndexChanged, this, &TroubleshootView::refreshTimeline);
 
   connect(openButton, &QPushButton::clicked, this, [this] {
     if (!routeId_.isEmpty()) emit openRoute(routeId_);
@@ -108,6 +124,8 @@ void TroubleshootView::showRoute(const QString& routeId, const QString& name) {
   traces_->setRowCount(0);
   waterfall_->setTrace(nlohmann::json::object());
   targets_->setRowCount(0);
+  upstream_.clear();
+  timeline_->show({}, nlohmann::json::array(), 0, 1);
   targetsTitle_->setText(tr("Targets of the route's upstream"));
   if (!transport_ || routeId.isEmpty()) return;
   timer_.start(1000);
@@ -147,9 +165,33 @@ void TroubleshootView::showRoute(const QString& routeId, const QString& name) {
                                             ++row;
                                           }
                                           refreshTargetFigures();
+                                          upstream_ = host;
+                                          refreshTimeline();
                                         });
                      });
                    });
+}
+
+void TroubleshootView::refreshTimeline() {
+  if (!transport_ || upstream_.empty()) return;
+  const quint64 generation = generation_;
+  const std::string base = "/upstreams/" + core::percentEncode(upstream_) + "/health";
+  transport_->send({"GET", base, "", "application/json"}, [this, generation, base](const admin_client::Response& h) {
+    const nlohmann::json health = nlohmann::json::parse(h.body, nullptr, false);
+    if (generation != generation_ || !h.ok() || !health.is_object()) return;
+    std::vector<std::pair<QString, QString>> now;
+    for (const auto& t : health.value("data", nlohmann::json::array()))
+      now.emplace_back(QString::fromStdString(t.value("target", "")), QString::fromStdString(t.value("health", "")));
+    const qint64 to = QDateTime::currentMSecsSinceEpoch();
+    const qint64 from = to - qint64{60000} * timelineWindow_->currentData().toInt();
+    transport_->send({"GET", base + "/history?since=" + std::to_string(from), "", "application/json"},
+                     [this, generation, now, from, to](const admin_client::Response& r) {
+                       const nlohmann::json history = nlohmann::json::parse(r.body, nullptr, false);
+                       if (generation != generation_ || !r.ok() || !history.is_object()) return;
+                       timeline_->show(now, history.value("data", nlohmann::json::array()), from, to);
+                       emit timelineShown();
+                     });
+  });
 }
 
 void TroubleshootView::refreshTargetFigures() {
@@ -172,6 +214,7 @@ void TroubleshootView::refreshTargetFigures() {
 
 void TroubleshootView::refresh() {
   if (!transport_ || routeId_.isEmpty()) return;
+  refreshTimeline();
   const quint64 generation = generation_;
   transport_->send({"GET", "/sluice/metrics/routes", "", "application/json"}, [this, generation](const admin_client::Response& r) {
     if (generation != generation_ || !r.ok()) return;

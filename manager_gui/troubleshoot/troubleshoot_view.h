@@ -5,6 +5,7 @@
 // the selected one as a waterfall, and its upstream's targets: health, requests and response times. One click from a trace
 // to the route's configuration or to the plugin that took the time.
 #include "admin_client/transport.h"
+#include "troubleshoot/health_timeline.h"
 #include "troubleshoot/trace_waterfall.h"
 
 #include <QTimer>
@@ -33,6 +34,7 @@ class TroubleshootView : public QWidget {
   const QString& routeId() const { return routeId_; }
   QTableWidget* tracesTable() const { return traces_; }
   TraceWaterfall* waterfall() const { return waterfall_; }
+  HealthTimeline* healthTimeline() const { return timeline_; }
   QCustomPlot* partsPlot() const { return parts_; }
   int secondsShown() const;
 
@@ -41,6 +43,7 @@ class TroubleshootView : public QWidget {
   void refreshTraces();
 
  signals:
+  void timelineShown();
   void openRoute(const QString& routeId);
   void openPlugin(const QString& pluginName);
   void tracesLoaded(int count);
@@ -51,6 +54,7 @@ class TroubleshootView : public QWidget {
   void showTrace(int row);
   void addSample(const nlohmann::json& row);
   void refreshTargetFigures();  // requests and response times per target (GET /sluice/metrics/targets)
+  void refreshTimeline();       // the targets' health now and its changes over the chosen window
 
   admin_client::Transport* transport_ = nullptr;
   QString routeId_;
@@ -59,6 +63,9 @@ class TroubleshootView : public QWidget {
   QTableWidget* traces_;
   QTableWidget* targets_;
   QLabel* targetsTitle_;
+  HealthTimeline* timeline_;
+  QComboBox* timelineWindow_;
+  std::string upstream_;  // the route's upstream (its service's host), once known
   TraceWaterfall* waterfall_;
   QTimer timer_;
   nlohmann::json traceList_ = nlohmann::json::array();
