@@ -578,6 +578,109 @@
     </message>
 </context>
 <context>
+    <name>sluice::manager::FirstRunPanel</name>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="27"/>
+        <source>&lt;h2&gt;This gateway has no services or routes yet&lt;/h2&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="28"/>
+        <source>A &lt;b&gt;service&lt;/b&gt; is an API the gateway sends requests to; a &lt;b&gt;route&lt;/b&gt; says which requests go to it. Create one of each and send a request through the gateway to see it work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="36"/>
+        <source>http://127.0.0.1:8080 — the API behind the gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="38"/>
+        <source>1. Service name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="39"/>
+        <source>   Its URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="40"/>
+        <source>2. Route path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="43"/>
+        <source>3. Create them and send a request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="45"/>
+        <source>Open the configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="47"/>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="59"/>
+        <source>The answer through the new route appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="88"/>
+        <source>Not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="91"/>
+        <source>The service needs a name and the URL of the API behind the gateway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="95"/>
+        <source>Creating the service…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="98"/>
+        <source>The service was not created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="99"/>
+        <source>Creating the route…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="104"/>
+        <source>The route was not created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="105"/>
+        <source>Sending a request through the gateway…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="123"/>
+        <source>The gateway&apos;s proxy did not answer at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="129"/>
+        <source>It works: the gateway sent the request to the service and passed its answer back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="130"/>
+        <source>The gateway answered %1: the route works, and this is what the service (or the gateway) said.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sluice::manager::GatewayConnection</name>
     <message>
         <location filename="../manager_gui/api/gateway_connection.cpp" line="28"/>
@@ -731,157 +834,157 @@
 <context>
     <name>sluice::manager::LoadtestForm</name>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="41"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="42"/>
         <source>This computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="42"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="43"/>
         <source>The gateway host</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="46"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="47"/>
         <source>— a URL (this computer only) —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="48"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="49"/>
         <source>the route&apos;s first path</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="54"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="55"/>
         <source>Name: value, one per line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="66"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="67"/>
         <source>as fast as possible</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="67"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="68"/>
         <source> req/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="69"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="70"/>
         <source>e.g. 10s:50,30s:50,10s:0 (connections, or /s for rates)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="73"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="74"/>
         <source>no limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="76"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="77"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="81"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="82"/>
         <source>Run from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="82"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="83"/>
         <source>Route</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="83"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="84"/>
         <source>Path</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="84"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="85"/>
         <source>URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="85"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="86"/>
         <source>Method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="86"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="87"/>
         <source>Headers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="87"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="88"/>
         <source>Body</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="88"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="89"/>
         <source>Connections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="89"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="90"/>
         <source>Threads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="90"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="91"/>
         <source>Rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="91"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="92"/>
         <source>Stages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="92"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="93"/>
         <source>Duration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="93"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="94"/>
         <source>Requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="94"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="95"/>
         <source>Timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="95"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="96"/>
         <source>As consumer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="96"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="97"/>
         <source>Thresholds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="182"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="174"/>
         <source>From the gateway host, a load test targets one of its routes: pick one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="234"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="226"/>
         <source>Duration: a time such as 30s or 2m.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="238"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="230"/>
         <source>Timeout: a time such as 2s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="308"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="300"/>
         <source>%1 req/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="308"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="300"/>
         <source>%n connection(s)</source>
         <translation>
             <numerusform>%n connection</numerusform>
@@ -889,12 +992,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="310"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="302"/>
         <source>from the gateway host</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="310"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="302"/>
         <source>from this computer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1093,368 +1196,368 @@
 <context>
     <name>sluice::manager::MainWindow</name>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="56"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="58"/>
         <source>Services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="57"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="59"/>
         <source>Routes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="58"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="60"/>
         <source>Consumers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="59"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="61"/>
         <source>Plugins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="60"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="62"/>
         <source>Upstreams</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="61"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="63"/>
         <source>Certificates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="62"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="64"/>
         <source>SNIs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="63"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="65"/>
         <source>CA certificates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="64"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="66"/>
         <source>Key-auth credentials</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="65"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="67"/>
         <source>Basic-auth credentials</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="66"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="68"/>
         <source>JWT credentials</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="67"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="69"/>
         <source>HMAC credentials</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="68"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="70"/>
         <source>OAuth 2.0 applications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="69"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="71"/>
         <source>OAuth 2.0 tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="70"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="72"/>
         <source>Sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="71"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="73"/>
         <source>ACL groups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="117"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="119"/>
         <source>Sluice Manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="123"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="125"/>
         <source>Filter the loaded rows by name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="126"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="128"/>
         <source>Tags: a,b (all) or a/b (any)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="166"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="168"/>
         <source>Add…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="167"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="169"/>
         <source>Edit…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="168"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="170"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="183"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="311"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="189"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="322"/>
         <source>Configuration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="184"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="312"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="195"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="323"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="186"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="313"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="197"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="324"/>
         <source>Troubleshooting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="188"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="199"/>
         <source>Why this route?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="193"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="244"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="314"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="204"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="255"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="325"/>
         <source>Load test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="195"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="206"/>
         <source>Cluster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="224"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="235"/>
         <source>%1 loaded, more as you scroll</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="225"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="236"/>
         <source>1 entity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="225"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="236"/>
         <source>%1 entities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="228"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="239"/>
         <source>Could not load %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="230"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="241"/>
         <source>Entities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="239"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="250"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="240"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="251"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="241"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="252"/>
         <source>Duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="242"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="427"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="253"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="438"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="243"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="254"/>
         <source>Troubleshoot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="246"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="257"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="274"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="285"/>
         <source>&amp;Gateway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="275"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="286"/>
         <source>Connect…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="281"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="292"/>
         <source>Reconnect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="283"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="294"/>
         <source>Export configuration…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="287"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="298"/>
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="290"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="301"/>
         <source>Export configuration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="290"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="301"/>
         <source>Declarative configuration (*.yml *.yaml)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="294"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="305"/>
         <source>Cannot write %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="296"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="307"/>
         <source>Configuration exported to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="299"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="310"/>
         <source>Import configuration…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="301"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="312"/>
         <source>Import configuration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="301"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="312"/>
         <source>Declarative configuration (*.yml *.yaml *.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="310"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="321"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="316"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="327"/>
         <source>Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="317"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="328"/>
         <source>System</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="317"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="328"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="317"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="328"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="323"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="334"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="327"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="338"/>
         <source>The language changes at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="375"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="386"/>
         <source>New plugin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="375"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="386"/>
         <source>Plugin:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="427"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="438"/>
         <source>Delete %1 from %2?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="432"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="443"/>
         <source>Not deleted: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="496"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="507"/>
         <source>Select a route first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="549"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="583"/>
         <source>● Unreachable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="552"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="586"/>
         <source>Not connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="559"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="593"/>
         <source>● Connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="562"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="596"/>
         <source>%1 — Sluice %2 (Kong API %3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="563"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="597"/>
         <source>Database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="563"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="597"/>
         <source>Database: %1 (unreachable)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="564"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="598"/>
         <source>Configuration v%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="566"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="600"/>
         <source>Control plane: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="567"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="601"/>
         <source>Data plane</source>
         <translation type="unfinished"></translation>
     </message>

@@ -572,6 +572,109 @@
     </message>
 </context>
 <context>
+    <name>sluice::manager::FirstRunPanel</name>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="27"/>
+        <source>&lt;h2&gt;This gateway has no services or routes yet&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;此网关还没有服务或路由&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="28"/>
+        <source>A &lt;b&gt;service&lt;/b&gt; is an API the gateway sends requests to; a &lt;b&gt;route&lt;/b&gt; says which requests go to it. Create one of each and send a request through the gateway to see it work.</source>
+        <translation>&lt;b&gt;服务&lt;/b&gt;是网关转发请求的目标 API；&lt;b&gt;路由&lt;/b&gt;决定哪些请求发往它。各创建一个，并通过网关发送一个请求，看看它如何工作。</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="36"/>
+        <source>http://127.0.0.1:8080 — the API behind the gateway</source>
+        <translation>http://127.0.0.1:8080 — 网关后面的 API</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="38"/>
+        <source>1. Service name</source>
+        <translation>1. 服务名称</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="39"/>
+        <source>   Its URL</source>
+        <translation>   服务 URL</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="40"/>
+        <source>2. Route path</source>
+        <translation>2. 路由路径</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="43"/>
+        <source>3. Create them and send a request</source>
+        <translation>3. 创建并发送请求</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="45"/>
+        <source>Open the configuration</source>
+        <translation>打开配置</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="47"/>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="59"/>
+        <source>The answer through the new route appears here.</source>
+        <translation>经新路由得到的响应将显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="88"/>
+        <source>Not connected.</source>
+        <translation>未连接。</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="91"/>
+        <source>The service needs a name and the URL of the API behind the gateway.</source>
+        <translation>服务需要一个名称以及网关后面 API 的 URL。</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="95"/>
+        <source>Creating the service…</source>
+        <translation>正在创建服务…</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="98"/>
+        <source>The service was not created: %1</source>
+        <translation>服务未创建：%1</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="99"/>
+        <source>Creating the route…</source>
+        <translation>正在创建路由…</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="104"/>
+        <source>The route was not created: %1</source>
+        <translation>路由未创建：%1</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="105"/>
+        <source>Sending a request through the gateway…</source>
+        <translation>正在通过网关发送请求…</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="123"/>
+        <source>The gateway&apos;s proxy did not answer at %1: %2</source>
+        <translation>网关代理在 %1 没有响应：%2</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="129"/>
+        <source>It works: the gateway sent the request to the service and passed its answer back.</source>
+        <translation>成功：网关把请求发给了服务，并返回了它的响应。</translation>
+    </message>
+    <message>
+        <location filename="../manager_gui/views/first_run_panel.cpp" line="130"/>
+        <source>The gateway answered %1: the route works, and this is what the service (or the gateway) said.</source>
+        <translation>网关返回了 %1：路由已生效，以下是服务（或网关）的响应。</translation>
+    </message>
+</context>
+<context>
     <name>sluice::manager::GatewayConnection</name>
     <message>
         <location filename="../manager_gui/api/gateway_connection.cpp" line="28"/>
@@ -725,147 +828,147 @@
 <context>
     <name>sluice::manager::LoadtestForm</name>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="41"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="42"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="42"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="43"/>
         <source>The gateway host</source>
         <translation>网关主机</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="46"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="47"/>
         <source>— a URL (this computer only) —</source>
         <translation>— 一个 URL（仅限本机）—</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="48"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="49"/>
         <source>the route&apos;s first path</source>
         <translation>路由的第一个路径</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="54"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="55"/>
         <source>Name: value, one per line</source>
         <translation>名称: 值，每行一个</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="66"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="67"/>
         <source>as fast as possible</source>
         <translation>尽可能快</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="67"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="68"/>
         <source> req/s</source>
         <translation> 请求/秒</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="69"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="70"/>
         <source>e.g. 10s:50,30s:50,10s:0 (connections, or /s for rates)</source>
         <translation>例如 10s:50,30s:50,10s:0（连接数，或用 /s 表示速率）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="73"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="74"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="76"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="77"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="81"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="82"/>
         <source>Run from</source>
         <translation>运行位置</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="82"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="83"/>
         <source>Route</source>
         <translation>路由</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="83"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="84"/>
         <source>Path</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="84"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="85"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="85"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="86"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="86"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="87"/>
         <source>Headers</source>
         <translation>请求头</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="87"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="88"/>
         <source>Body</source>
         <translation>请求体</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="88"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="89"/>
         <source>Connections</source>
         <translation>连接数</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="89"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="90"/>
         <source>Threads</source>
         <translation>线程数</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="90"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="91"/>
         <source>Rate</source>
         <translation>速率</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="91"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="92"/>
         <source>Stages</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="92"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="93"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="93"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="94"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="94"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="95"/>
         <source>Timeout</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="95"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="96"/>
         <source>As consumer</source>
         <translation>作为消费者</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="96"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="97"/>
         <source>Thresholds</source>
         <translation>阈值</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="182"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="174"/>
         <source>From the gateway host, a load test targets one of its routes: pick one.</source>
         <translation>在网关主机上运行时，压测只能针对其路由：请选择一个。</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="234"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="226"/>
         <source>Duration: a time such as 30s or 2m.</source>
         <translation>时长：例如 30s 或 2m。</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="238"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="230"/>
         <source>Timeout: a time such as 2s.</source>
         <translation>超时：例如 2s。</translation>
     </message>
@@ -874,24 +977,24 @@
         <translation type="vanished">该消费者没有 key-auth 凭据。</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="308"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="300"/>
         <source>%1 req/s</source>
         <translation>%1 请求/秒</translation>
     </message>
     <message numerus="yes">
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="308"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="300"/>
         <source>%n connection(s)</source>
         <translation>
             <numerusform>%n 个连接</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="310"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="302"/>
         <source>from the gateway host</source>
         <translation>在网关主机上</translation>
     </message>
     <message>
-        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="310"/>
+        <location filename="../manager_gui/loadtest/loadtest_form.cpp" line="302"/>
         <source>from this computer</source>
         <translation>在本机上</translation>
     </message>
@@ -1089,368 +1192,368 @@
 <context>
     <name>sluice::manager::MainWindow</name>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="56"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="58"/>
         <source>Services</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="57"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="59"/>
         <source>Routes</source>
         <translation>路由</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="58"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="60"/>
         <source>Consumers</source>
         <translation>消费者</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="59"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="61"/>
         <source>Plugins</source>
         <translation>插件</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="60"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="62"/>
         <source>Upstreams</source>
         <translation>上游</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="61"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="63"/>
         <source>Certificates</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="62"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="64"/>
         <source>SNIs</source>
         <translation>SNI</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="63"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="65"/>
         <source>CA certificates</source>
         <translation>CA 证书</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="64"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="66"/>
         <source>Key-auth credentials</source>
         <translation>Key-auth 凭证</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="65"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="67"/>
         <source>Basic-auth credentials</source>
         <translation>Basic-auth 凭证</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="66"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="68"/>
         <source>JWT credentials</source>
         <translation>JWT 凭证</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="67"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="69"/>
         <source>HMAC credentials</source>
         <translation>HMAC 凭证</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="68"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="70"/>
         <source>OAuth 2.0 applications</source>
         <translation>OAuth 2.0 应用</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="69"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="71"/>
         <source>OAuth 2.0 tokens</source>
         <translation>OAuth 2.0 令牌</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="70"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="72"/>
         <source>Sessions</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="71"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="73"/>
         <source>ACL groups</source>
         <translation>ACL 组</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="117"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="119"/>
         <source>Sluice Manager</source>
         <translation>Sluice 管理器</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="123"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="125"/>
         <source>Filter the loaded rows by name</source>
         <translation>按名称筛选已加载的行</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="126"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="128"/>
         <source>Tags: a,b (all) or a/b (any)</source>
         <translation>标签：a,b（全部）或 a/b（任一）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="166"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="168"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="167"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="169"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="168"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="170"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="183"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="311"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="189"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="322"/>
         <source>Configuration</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="184"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="312"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="195"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="323"/>
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="186"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="313"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="197"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="324"/>
         <source>Troubleshooting</source>
         <translation>延迟排查</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="188"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="199"/>
         <source>Why this route?</source>
         <translation>为什么是这条路由？</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="193"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="244"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="314"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="204"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="255"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="325"/>
         <source>Load test</source>
         <translation>压测</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="195"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="206"/>
         <source>Cluster</source>
         <translation>集群</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="224"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="235"/>
         <source>%1 loaded, more as you scroll</source>
         <translation>已加载 %1 个，滚动加载更多</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="225"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="236"/>
         <source>1 entity</source>
         <translation>1 个条目</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="225"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="236"/>
         <source>%1 entities</source>
         <translation>%1 个条目</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="228"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="239"/>
         <source>Could not load %1: %2</source>
         <translation>无法加载 %1：%2</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="230"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="241"/>
         <source>Entities</source>
         <translation>实体</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="239"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="250"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="240"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="251"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="241"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="252"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="242"/>
-        <location filename="../manager_gui/views/main_window.cpp" line="427"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="253"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="438"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="243"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="254"/>
         <source>Troubleshoot</source>
         <translation>排查</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="246"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="257"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="274"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="285"/>
         <source>&amp;Gateway</source>
         <translation>网关(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="275"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="286"/>
         <source>Connect…</source>
         <translation>连接…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="281"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="292"/>
         <source>Reconnect</source>
         <translation>重新连接</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="283"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="294"/>
         <source>Export configuration…</source>
         <translation>导出配置…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="287"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="298"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="290"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="301"/>
         <source>Export configuration</source>
         <translation>导出配置</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="290"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="301"/>
         <source>Declarative configuration (*.yml *.yaml)</source>
         <translation>声明式配置 (*.yml *.yaml)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="294"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="305"/>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="296"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="307"/>
         <source>Configuration exported to %1</source>
         <translation>配置已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="299"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="310"/>
         <source>Import configuration…</source>
         <translation>导入配置…</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="301"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="312"/>
         <source>Import configuration</source>
         <translation>导入配置</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="301"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="312"/>
         <source>Declarative configuration (*.yml *.yaml *.json)</source>
         <translation>声明式配置 (*.yml *.yaml *.json)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="310"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="321"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="316"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="327"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="317"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="328"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="317"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="328"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="317"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="328"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="323"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="334"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="327"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="338"/>
         <source>The language changes at the next start.</source>
         <translation>语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="375"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="386"/>
         <source>New plugin</source>
         <translation>新建插件</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="375"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="386"/>
         <source>Plugin:</source>
         <translation>插件：</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="427"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="438"/>
         <source>Delete %1 from %2?</source>
         <translation>从 %2 删除 %1？</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="432"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="443"/>
         <source>Not deleted: %1</source>
         <translation>未删除：%1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="496"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="507"/>
         <source>Select a route first.</source>
         <translation>请先选择一条路由。</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="549"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="583"/>
         <source>● Unreachable</source>
         <translation>● 不可达</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="552"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="586"/>
         <source>Not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="559"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="593"/>
         <source>● Connected</source>
         <translation>● 已连接</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="562"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="596"/>
         <source>%1 — Sluice %2 (Kong API %3)</source>
         <translation>%1 — Sluice %2（Kong API %3）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="563"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="597"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="563"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="597"/>
         <source>Database: %1 (unreachable)</source>
         <translation>数据库：%1（不可达）</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="564"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="598"/>
         <source>Configuration v%1</source>
         <translation>配置 v%1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="566"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="600"/>
         <source>Control plane: %1</source>
         <translation>控制平面：%1</translation>
     </message>
     <message>
-        <location filename="../manager_gui/views/main_window.cpp" line="567"/>
+        <location filename="../manager_gui/views/main_window.cpp" line="601"/>
         <source>Data plane</source>
         <translation>数据平面</translation>
     </message>

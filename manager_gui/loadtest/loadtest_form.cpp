@@ -1,6 +1,7 @@
 #include "loadtest/loadtest_form.h"
 
 #include "admin_client/api_error.h"
+#include "api/proxy_address.h"
 #include "core/url_encoding.h"
 #include "loadgen/consumer_credential.h"
 #include "loadgen/route_request.h"
@@ -166,16 +167,7 @@ QString LoadtestForm::routeId() const {
 }
 int LoadtestForm::routeCount() const { return static_cast<int>(routes_.size()); }
 
-QString LoadtestForm::proxyBase() const {
-  // The first plain listener of proxy_listen, reached at the Admin API's host.
-  for (const QString& item : proxyListen_.split(',', Qt::SkipEmptyParts)) {
-    const QStringList words = item.trimmed().split(' ', Qt::SkipEmptyParts);
-    if (words.isEmpty() || words.contains("ssl")) continue;
-    const QString port = words.first().section(':', -1);
-    return QString("http://%1:%2").arg(adminHost_.isEmpty() ? "127.0.0.1" : adminHost_, port);
-  }
-  return QString("http://%1:8000").arg(adminHost_.isEmpty() ? "127.0.0.1" : adminHost_);
-}
+QString LoadtestForm::proxyBase() const { return proxyBaseUrl(adminHost_, proxyListen_); }
 
 std::optional<nlohmann::json> LoadtestForm::gatewayRequest(QString& error) const {
   if (routeId().isEmpty()) {

@@ -1,6 +1,7 @@
 #include "views/main_window.h"
 
 #include "admin_client/api_error.h"
+#include "api/proxy_address.h"
 #include "core/url_encoding.h"
 #include "model/registry.h"
 #include "app/language.h"
@@ -26,6 +27,7 @@
 #include <QListWidget>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QSignalBlocker>
 #include <QTabBar>
@@ -180,7 +182,16 @@ MainWindow::MainWindow(GatewayConnection& gateway, QWidget* parent)
   dashboard_ = new DashboardView;
   feed_ = new LiveFeed(this);
   tabs_ = new QTabWidget;
-  tabs_->addTab(split, tr("Configuration"));
+  configStack_ = new QStackedWidget;
+  configStack_->addWidget(split);
+  firstRun_ = new FirstRunPanel;
+  configStack_->addWidget(firstRun_);
+  tabs_->addTab(configStack_, tr("Configuration"));
+  connect(firstRun_, &FirstRunPanel::skipped, this, [this] { configStack_->setCurrentIndex(0); });
+  connect(firstRun_, &FirstRunPanel::finished, this, [this] {
+    configStack_->setCurrentIndex(0);
+    showKind("services");
+  });
   tabs_->addTab(dashboard_, tr("Dashboard"));
   troubleshoot_ = new TroubleshootView;
   tabs_->addTab(troubleshoot_, tr("Troubleshooting"));
@@ -527,7 +538,30 @@ void MainWindow::editEntity(const QString& kind, const QString& id) {
                              });
 }
 
+bool MainWindow::firstRunShown() const { return configStack_->currentWidget() == firstRun_; }
+
+void MainWindow::offerFirstRun(const NodeStatus& s) {
+  if (firstRunAsked_ || !gateway_.transport() || s.role == "data_plane") return;
+  firstRunAsked_ = true;
+  firstRun_->setGateway(gateway_.transport(), proxyBaseUrl(gateway_.url().host(), s.proxyListen));
+  auto* transport = gateway_.transport();
+  const auto empty = [](const admin_client::Response& r) {
+    const auto page = nlohmann::json::parse(r.body, nullptr, false);
+    return r.ok() && page.is_object() && page.value("data", nlohmann::json::array()).empty();
+  };
+  transport->send({"GET", "/services?size=1", "", "application/json"}, [this, transport, empty](const admin_client::Response& services) {
+    if (transport != gateway_.transport() || !empty(services)) return;
+    transport->send({"GET", "/routes?size=1", "", "application/json"}, [this, transport, empty](const admin_client::Response& routes) {
+      if (transport != gateway_.transport() || !empty(routes)) return;
+      configStack_->setCurrentWidget(firstRun_);
+      tabs_->setCurrentIndex(0);
+    });
+  });
+}
+
 void MainWindow::onTransportChanged() {
+  firstRunAsked_ = false;
+  configStack_->setCurrentIndex(0);
   dashboard_->clear();
   troubleshoot_->setTransport(gateway_.transport());
   explain_->setTransport(gateway_.transport());
@@ -567,6 +601,7 @@ void MainWindow::onStatusChanged(const NodeStatus& s) {
                          : s.role == "data_plane"  ? tr("Data plane")
                                                    : QString());
   loadtest_->setGateway(gateway_.transport(), gateway_.url().host(), s.proxyListen);  // the proxy local load tests send to
+  offerFirstRun(s);
 }
 
 }  // namespace sluice::manager

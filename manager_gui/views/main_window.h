@@ -10,6 +10,7 @@
 #include "troubleshoot/explain_view.h"
 #include "troubleshoot/troubleshoot_view.h"
 #include "views/cluster_view.h"
+#include "views/first_run_panel.h"
 
 #include <QMainWindow>
 #include <QTimer>
@@ -18,6 +19,7 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QSortFilterProxyModel;
+class QStackedWidget;
 class QTableView;
 
 namespace sluice::manager {
@@ -43,6 +45,9 @@ class MainWindow : public QMainWindow {
   void explainRequest(const QString& method, const QString& url, const QString& headers = {});
   LoadtestView& loadtest() { return *loadtest_; }
   ClusterView& cluster() { return *cluster_; }
+  // The first-run path an empty gateway shows in place of the Configuration tab's tables.
+  FirstRunPanel& firstRun() { return *firstRun_; }
+  bool firstRunShown() const;
   void showCluster();
   // The load-test tab, with the selected route (or `routeId`) picked.
   void loadTestRoute(const QString& routeId = {});
@@ -79,6 +84,8 @@ class MainWindow : public QMainWindow {
  private slots:
   void onStatusChanged(const sluice::manager::NodeStatus& status);
   void onTransportChanged();
+  // Once per connection: a gateway with neither services nor routes gets the first-run path.
+  void offerFirstRun(const NodeStatus& status);
 
  private:
   void listKinds();
@@ -107,6 +114,9 @@ class MainWindow : public QMainWindow {
   class QTabWidget* tabs_;
   DashboardView* dashboard_;
   TroubleshootView* troubleshoot_;
+  QStackedWidget* configStack_;
+  FirstRunPanel* firstRun_;
+  bool firstRunAsked_ = false;
   ExplainView* explain_;
   LoadtestView* loadtest_;
   ClusterView* cluster_;
