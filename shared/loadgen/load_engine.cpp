@@ -150,6 +150,8 @@ core::Result<LoadResult> LoadEngine::run() {
     result.requests += t.requests;
     result.responses += t.responses;
     result.dropped += t.dropped;
+    result.late += t.late;
+    if (t.wallNs > 0) result.busiestThreadCpu = std::max(result.busiestThreadCpu, static_cast<double>(t.cpuNs) / static_cast<double>(t.wallNs));
     result.bytesRead += t.bytesRead;
     result.bytesWritten += t.bytesWritten;
     result.reconnects += t.reconnects;

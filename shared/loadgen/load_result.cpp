@@ -61,6 +61,22 @@ uint64_t LoadResult::statusErrors() const {
   return n;
 }
 
+bool LoadResult::generatorLimited() const {
+  const uint64_t sent = requests + dropped;
+  return busiestThreadCpu > kGeneratorBusy || (sent > 0 && static_cast<double>(late) / static_cast<double>(sent) > kGeneratorLate);
+}
+
+std::string LoadResult::generatorWarning() const {
+  if (!generatorLimited()) return {};
+  const auto percent = [](double share) { return std::to_string(static_cast<int>(std::lround(share * 100))) + " %"; };
+  std::string why;
+  if (busiestThreadCpu > kGeneratorBusy) why = "its busiest thread was at " + percent(busiestThreadCpu) + " CPU";
+  const uint64_t sent = requests + dropped;
+  if (sent > 0 && static_cast<double>(late) / static_cast<double>(sent) > kGeneratorLate)
+    why += (why.empty() ? "" : ", and ") + std::to_string(late) + " requests went out more than 2 ms late while a connection was free";
+  return "the load generator was the bottleneck (" + why + "): these figures are the tool's limit, not the server's; add threads or machines";
+}
+
 nlohmann::json LoadResult::toJson() const {
   nlohmann::json byStatus = nlohmann::json::object(), failedStatus = nlohmann::json::object();
   for (const auto& [code, count] : statuses) {
@@ -89,6 +105,8 @@ nlohmann::json LoadResult::toJson() const {
         {"status", failedStatus}}},
       {"status", byStatus},
       {"dropped", dropped},
+      {"generator", {{"late", late}, {"busiest_thread_cpu", round3(busiestThreadCpu)}, {"limited", generatorLimited()},
+                     {"warning", generatorWarning().empty() ? nlohmann::json(nullptr) : nlohmann::json(generatorWarning())}}},
       {"bytes_read", bytesRead},
       {"bytes_written", bytesWritten},
       {"reconnects", reconnects},

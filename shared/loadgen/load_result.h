@@ -65,6 +65,14 @@ struct LoadResult {
   uint64_t requests = 0;   // ended: answered or failed
   uint64_t responses = 0;  // answered (any status)
   uint64_t dropped = 0;    // open loop: due before the end but never sent (every connection busy)
+  // The generator's own limits: open-loop requests it sent late while a connection was free, and
+  // its busiest thread's CPU share. Past kGeneratorBusy or kGeneratorLate the figures describe
+  // the tool, not the server.
+  uint64_t late = 0;
+  double busiestThreadCpu = 0;  // 0..1
+  static constexpr double kGeneratorBusy = 0.9, kGeneratorLate = 0.01;
+  bool generatorLimited() const;
+  std::string generatorWarning() const;  // empty when the generator kept up
   uint64_t bytesRead = 0, bytesWritten = 0, reconnects = 0;
   ErrorCounts transportErrors;
   std::map<int, uint64_t> statuses;

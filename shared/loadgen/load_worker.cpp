@@ -25,6 +25,13 @@ constexpr size_t kReadBuffer = 64 * 1024;
 
 uint64_t toNs(double seconds) { return static_cast<uint64_t>(seconds * 1e9); }
 
+// CPU time this thread has used.
+uint64_t threadCpuNs() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<uint64_t>(t.tv_sec) * 1'000'000'000ull + static_cast<uint64_t>(t.tv_nsec);
+}
+
 }  // namespace
 
 uint64_t monotonicNs() { return core::monotonicNanos(); }
@@ -153,6 +160,7 @@ void LoadWorker::dispatchDue(uint64_t now) {
     available_.pop_back();
     connections_[c].listed = false;
     if (connections_[c].state == State::Backoff) continue;  // listed again when its pause ends
+    if (now - due > kLateNs) ++totals_.late;  // a connection was free: the delay is this thread's
     assign(c, due, now);
     nextIndex_ += static_cast<uint64_t>(threads_);
     nextDue_ = run_.schedule.timeOf(nextIndex_);
@@ -459,6 +467,7 @@ void LoadWorker::handleEvents(const ::epoll_event* events, int n) {
 
 void LoadWorker::run() {
   uint64_t now = monotonicNs();
+  const uint64_t wallStart = now, cpuStart = threadCpuNs();
   secondEndNs_ = run_.startNs + kSecond;
   if (openLoop_) {
     nextIndex_ = static_cast<uint64_t>(index_);
@@ -517,6 +526,8 @@ void LoadWorker::run() {
     }
   }
   now = monotonicNs();
+  totals_.wallNs = now - wallStart;
+  totals_.cpuNs = threadCpuNs() - cpuStart;
   publishSeconds(now, false);
   publishSeconds(now, true);
   for (uint32_t c = 0; c < connections_.size(); ++c) close(c);

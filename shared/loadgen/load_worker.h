@@ -18,6 +18,11 @@ namespace sluice::loadgen {
 
 struct WorkerTotals {
   uint64_t requests = 0, responses = 0, issued = 0, dropped = 0;
+  // The generator's own limits: open-loop requests written more than kLateNs after they were due
+  // although a connection was free (the thread was too busy to send them on time), and the
+  // thread's CPU time over its run's wall time.
+  uint64_t late = 0;
+  uint64_t cpuNs = 0, wallNs = 0;
   uint64_t bytesRead = 0, bytesWritten = 0, reconnects = 0;
   ErrorCounts errors;
   std::array<uint64_t, 600> statuses{};
@@ -27,6 +32,7 @@ struct WorkerTotals {
 
 class LoadWorker {
  public:
+  static constexpr uint64_t kLateNs = 2'000'000;  // 2 ms behind the schedule
   // `connectionIndices`: the run-wide numbers of this worker's connections (stages activate them
   // in that order); `budget`: how many requests this worker may issue (0: no bound).
   LoadWorker(RunContext& run, int index, int threads, std::vector<int> connectionIndices, uint64_t budget);

@@ -2,6 +2,7 @@
 // it received) in front of the test upstream, and the upstream alone for known delays and stalls.
 // Exact counts, percentiles within the histogram's error, a constant rate held within 1 %,
 // coordinated-omission correction when the server stalls, thresholds, and runs that always end.
+#include "loadgen/capacity_finder.h"
 #include "loadgen/load_engine.h"
 #include "plugin_test_bed.h"
 #include "upstream_process.h"
@@ -116,6 +117,62 @@ class TestLoadgen : public QObject {
     QCOMPARE(j["requests"].get<int>(), 1000);
     QVERIFY(j["latency_ms"].contains("p99"));
     QCOMPARE(j["requests_by_template"][1]["responses"].get<int>(), 250);
+  }
+
+  void theCapacityFinderStopsWhereThroughputNoLongerFollows() {
+    // Two connections to answers that take 20 ms: at most ~100 requests a second get through.
+    LoadPlan plan = planFor(upstream() + "/delay/20");
+    plan.connections = 2;
+    plan.threads = 1;
+    CapacitySearch search;
+    search.startRate = 40;
+    search.step = 40;
+    search.stepSeconds = 2;
+    search.maxSteps = 6;
+    CapacityFinder finder(plan, search);
+    std::vector<CapacityStep> seen;
+    finder.onStep([&](const CapacityStep& s) { seen.push_back(s); });
+    const auto r = finder.run();
+    QVERIFY2(r, r ? "" : r.error().message.c_str());
+    QCOMPARE(seen.size(), r->steps.size());
+    QVERIFY2(r->knee == 40 || r->knee == 80, qPrintable(QString::number(r->knee)));
+    const CapacityStep& missed = r->steps.back();
+    QVERIFY(!missed.met);
+    QVERIFY(missed.offered <= 120);
+    QVERIFY2(missed.missed.find("no longer follows") != std::string::npos, missed.missed.c_str());
+    QVERIFY(missed.achieved < 110);
+    QVERIFY(r->stoppedBecause.find("no longer follows") != std::string::npos);
+    QVERIFY(!r->generatorLimited);
+    const nlohmann::json j = r->toJson();
+    QCOMPARE(j["knee_rps"].get<double>(), r->knee);
+    QCOMPARE(j["steps"].size(), r->steps.size());
+    // A latency limit stops it earlier: 20 ms answers cannot have a p99 under 5 ms.
+    search.p99LimitMs = 5;
+    CapacityFinder strict(plan, search);
+    const auto s = strict.run();
+    QVERIFY(s);
+    QCOMPARE(s->knee, 0.0);
+    QCOMPARE(s->steps.size(), size_t{1});
+    QVERIFY(s->steps[0].missed.find("p99") != std::string::npos);
+  }
+
+  void theGeneratorSaysWhenItIsTheBottleneck() {
+    LoadPlan plan = planFor(upstream() + "/");
+    plan.rate = 200;
+    plan.durationSeconds = 1;
+    LoadEngine engine(plan);
+    const LoadResult r = mustRun(engine);
+    QVERIFY(r.busiestThreadCpu > 0 && r.busiestThreadCpu <= 1.0);
+    QVERIFY(!r.generatorLimited());  // 200 requests a second are nothing to it
+    QVERIFY(r.toJson()["generator"]["warning"].is_null());
+    LoadResult busy = r;
+    busy.busiestThreadCpu = 0.95;
+    QVERIFY(busy.generatorLimited());
+    QVERIFY(busy.generatorWarning().find("95 % CPU") != std::string::npos);
+    LoadResult late = r;
+    late.late = late.requests / 10;
+    QVERIFY(late.generatorLimited());
+    QVERIFY(late.generatorWarning().find("late") != std::string::npos);
   }
 
   void fewerRequestsThanThreads() {

@@ -92,6 +92,28 @@ class TestSluiceBench : public QObject {
     QCOMPARE(bench({"--help"}).code, 0);
   }
 
+  void findsTheCapacity() {
+    // 2 connections to 20 ms answers: the knee is below 100 requests a second.
+    const QString json = dir_.filePath("capacity.json");
+    const Run r = bench({"--find-capacity", "--start-rate", "40", "--rate-step", "40", "--step-duration", "2s", "--max-steps", "5",
+                         "-c", "2", "-t", "1", "--json", json, url("/delay/20")});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains("step 1: offered 40/s") && r.out.contains("Knee: "), r.out);
+    QVERIFY(r.out.contains("MISSED: throughput"));
+    QFile file(json);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject j = QJsonDocument::fromJson(file.readAll()).object();
+    QVERIFY(j["knee_rps"].toDouble() >= 40 && j["knee_rps"].toDouble() <= 80);
+    QVERIFY(j["steps"].toArray().size() >= 2);
+    // Its mistakes are the command line's.
+    for (const QStringList& args : {QStringList{"--find-capacity", "--rate-step", "0", url()},
+                                    QStringList{"--find-capacity", "--error-limit", "lots", url()}}) {
+      const Run bad = bench(args);
+      QCOMPARE(bad.code, 2);
+      QVERIFY2(bad.err.startsWith("sluice-bench: "), bad.err);
+    }
+  }
+
   void sendsAMixInProportion() {
     QFile mix(dir_.filePath("mix.json"));
     QVERIFY(mix.open(QIODevice::WriteOnly));

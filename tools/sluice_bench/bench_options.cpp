@@ -162,6 +162,17 @@ Requests
   -b, --body TEXT|@FILE  a request body
       --mix FILE         a JSON array of requests sent in proportion to their weights:
                          [{"method":"GET","path":"/a","headers":{},"body":"","weight":3}, ...]
+Finding the capacity
+      --find-capacity    open-loop steps of rising rate until one misses a limit; reports the
+                         knee (the highest rate that met every limit) and each step's figures
+      --start-rate N     the first step's rate (100)
+      --rate-step N      added at each step (100)
+      --step-duration T  each step's length (10s)
+      --max-rate N       stop there at the latest (no bound but --max-steps)
+      --max-steps N      at most this many steps (30)
+      --p99-limit TIME   a step whose p99 is above it misses (no latency limit by default)
+      --error-limit PCT  a step with more errors misses (1%)
+      --follow-share X   a step whose throughput is below X times the offered rate misses (0.9)
 Verdict and output
       --threshold EXPR   p99<50ms, p(99.9)<1s, mean<10ms, max<2s, errors<0.1%, rps>1000
                          (repeat for more; the exit code is 1 when one fails)
@@ -234,6 +245,36 @@ bool parseOptions(int argc, char** argv, BenchOptions& o, std::string& error) {
       bodyGiven = true;
     } else if (f == "--mix") {
       if (!a.value(mixPath, error)) return false;
+    } else if (f == "--find-capacity") {
+      o.findCapacity = true;
+    } else if (f == "--start-rate" || f == "--rate-step" || f == "--max-rate" || f == "--follow-share") {
+      if (!a.value(value, error)) return false;
+      double v = 0;
+      try {
+        size_t used = 0;
+        v = std::stod(value, &used);
+        if (used != value.size()) throw std::invalid_argument(value);
+      } catch (const std::exception&) {
+        return error = f + ": not a number: " + value, false;
+      }
+      (f == "--start-rate" ? o.search.startRate : f == "--rate-step" ? o.search.step : f == "--max-rate" ? o.search.maxRate : o.search.followShare) = v;
+    } else if (f == "--max-steps") {
+      if (!a.value(value, error)) return false;
+      if (!integer(value, o.search.maxSteps)) return error = "--max-steps: not a number: " + value, false;
+    } else if (f == "--step-duration" || f == "--p99-limit") {
+      if (!a.value(value, error)) return false;
+      const auto d = loadgen::parseDuration(value);
+      if (!d) return error = f + ": not a duration: " + value, false;
+      if (f == "--step-duration") o.search.stepSeconds = *d;
+      else o.search.p99LimitMs = *d * 1000.0;
+    } else if (f == "--error-limit") {
+      if (!a.value(value, error)) return false;
+      const bool percent = !value.empty() && value.back() == '%';
+      try {
+        o.search.errorLimit = std::stod(percent ? value.substr(0, value.size() - 1) : value) / (percent ? 100.0 : 1.0);
+      } catch (const std::exception&) {
+        return error = "--error-limit: not a share: " + value, false;
+      }
     } else if (f == "--threshold") {
       if (!a.value(value, error)) return false;
       plan.thresholds.push_back(value);
@@ -274,6 +315,10 @@ bool parseOptions(int argc, char** argv, BenchOptions& o, std::string& error) {
     r.headers = headers;
     if (bodyGiven) r.body = body;
     plan.requests.push_back(std::move(r));
+  }
+  if (o.findCapacity) {
+    if (const auto problems = loadgen::validate(o.search); !problems.empty()) return error = "--find-capacity: " + problems.front(), false;
+    plan.rate = o.search.startRate;  // validated as the open-loop plan each step is
   }
   if (const auto problems = loadgen::validate(plan); !problems.empty()) {
     error = problems.front();

@@ -1,6 +1,7 @@
 #pragma once
 // sluice-bench's command line: wrk's flags (-t -c -d -H --timeout) plus a method, a body, a rate,
 // stages, a request count, a weighted mix of requests from a file, thresholds and machine outputs.
+#include "loadgen/capacity_finder.h"
 #include "loadgen/load_plan.h"
 
 #include <string>
@@ -10,6 +11,8 @@ namespace sluice::bench {
 
 struct BenchOptions {
   loadgen::LoadPlan plan;
+  bool findCapacity = false;  // steps of rising rate until a limit is missed (--find-capacity)
+  loadgen::CapacitySearch search;
   std::string jsonPath;  // "-": stdout
   std::string csvPath;
   bool quiet = false;

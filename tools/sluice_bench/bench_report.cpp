@@ -79,6 +79,7 @@ std::string summary(const loadgen::LoadResult& r) {
     out << ")\n";
   }
   if (r.dropped) out << "  Not sent (every connection busy when due): " << r.dropped << "\n";
+  if (const auto warning = r.generatorWarning(); !warning.empty()) out << "  WARNING: " << warning << "\n";
   if (r.perTemplate.size() > 1) {
     out << "  Requests by template:";
     for (const auto& [name, count] : r.perTemplate) out << "  " << name << " " << count;
@@ -87,6 +88,38 @@ std::string summary(const loadgen::LoadResult& r) {
   out << format("Requests/sec: %.2f\n", r.rps());
   out << format("Transfer/sec: %s\n", bytes(r.durationSeconds > 0 ? static_cast<uint64_t>(static_cast<double>(r.bytesRead) / r.durationSeconds) : 0).c_str());
   for (const auto& t : r.thresholds) out << (t.ok ? "  ✓ " : "  ✗ ") << t.threshold << format("  (%g)\n", t.value);
+  return out.str();
+}
+
+std::string capacityHeader(const loadgen::LoadPlan& plan, const loadgen::CapacitySearch& search, const std::string& url) {
+  std::ostringstream out;
+  out << "Finding the capacity of " << url << ": " << search.startRate << " requests/s, +" << search.step << " every "
+      << search.stepSeconds << "s";
+  if (search.maxRate > 0) out << " up to " << search.maxRate << "/s";
+  out << "\n  " << plan.threads << " thread(s) and " << plan.connections << " connections; limits: ";
+  if (search.p99LimitMs > 0) out << "p99 <= " << search.p99LimitMs << " ms, ";
+  out << "errors <= " << search.errorLimit * 100 << " %, throughput >= " << search.followShare * 100 << " % of the offered rate\n";
+  return out.str();
+}
+
+std::string capacityStepLine(int index, const loadgen::CapacityStep& s) {
+  std::ostringstream out;
+  out << std::fixed;
+  out.precision(0);
+  out << "  step " << index << ": offered " << s.offered << "/s  achieved " << s.achieved << "/s";
+  out.precision(2);
+  out << "  p50 " << s.p50Ms << "ms  p99 " << s.p99Ms << "ms  errors " << s.errorShare * 100 << "%  "
+      << (s.met ? "met" : "MISSED: " + s.missed) << "\n";
+  if (!s.generatorWarning.empty()) out << "    WARNING: " << s.generatorWarning << "\n";
+  return out.str();
+}
+
+std::string capacitySummary(const loadgen::CapacityResult& r) {
+  std::ostringstream out;
+  if (r.knee > 0) out << "Knee: " << r.knee << " requests/s, the highest rate that met every limit\n";
+  else out << "Knee: none — the first step already missed a limit\n";
+  out << "Stopped: " << r.stoppedBecause << "\n";
+  if (r.generatorLimited) out << "WARNING: the result is the load generator's limit, not the server's\n";
   return out.str();
 }
 

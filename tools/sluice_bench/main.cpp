@@ -1,20 +1,26 @@
 // sluice-bench: Sluice's load generator on the command line (see --help and docs/load-testing.md).
+#include "loadgen/capacity_finder.h"
 #include "loadgen/load_engine.h"
 #include "sluice_bench/bench_options.h"
 #include "sluice_bench/bench_report.h"
 
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <thread>
 
 namespace {
 
 sluice::loadgen::LoadEngine* running = nullptr;
+std::atomic<bool> interrupted{false};
 
 void onInterrupt(int) {
+  interrupted = true;
   if (running) running->cancel();  // an atomic store: safe in a handler
 }
 
@@ -26,6 +32,39 @@ bool writeFile(const std::string& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out << text;
   return static_cast<bool>(out);
+}
+
+// --find-capacity: the steps, one line each as they end, then the knee.
+int findCapacity(const sluice::bench::BenchOptions& options, std::ostream& text) {
+  using namespace sluice;
+  loadgen::CapacityFinder finder(options.plan, options.search);
+  const std::string url = std::string(options.plan.target.tls ? "https://" : "http://") + options.plan.target.hostHeader +
+                          options.plan.requests.front().path;
+  text << bench::capacityHeader(options.plan, options.search, url) << std::flush;
+  int index = 0;
+  finder.onStep([&](const loadgen::CapacityStep& step) { text << bench::capacityStepLine(++index, step) << std::flush; });
+  std::signal(SIGINT, onInterrupt);
+  std::signal(SIGTERM, onInterrupt);
+  std::atomic<bool> done{false};
+  std::thread watcher([&] {  // a signal handler may not take the finder's lock: this thread does
+    while (!done) {
+      if (interrupted) finder.cancel();
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  });
+  auto result = finder.run();
+  done = true;
+  watcher.join();
+  if (!result) {
+    std::cerr << "sluice-bench: " << result.error().message << "\n";
+    return 2;
+  }
+  text << bench::capacitySummary(*result) << std::flush;
+  if (!options.jsonPath.empty() && !writeFile(options.jsonPath, result->toJson().dump(2) + "\n")) {
+    std::cerr << "sluice-bench: cannot write " << options.jsonPath << "\n";
+    return 2;
+  }
+  return result->knee > 0 ? 0 : 1;
 }
 
 }  // namespace
@@ -48,6 +87,7 @@ int main(int argc, char** argv) {
   }
   // With the JSON on standard output, the human-readable text goes to standard error.
   std::ostream& text = options.jsonPath == "-" ? std::cerr : std::cout;
+  if (options.findCapacity) return findCapacity(options, text);
   loadgen::LoadEngine engine(options.plan);
   const std::string url = std::string(options.plan.target.tls ? "https://" : "http://") + options.plan.target.hostHeader +
                           options.plan.requests.front().path;
