@@ -102,14 +102,16 @@ AdminResponse LoadtestEndpoints::start(const AdminRequest& request) {
   const auto snapshot = publisher_.current();
   auto plan = loadtest::planLoadtest({body, **route, *snapshot, listeners_, limits_, credential});
   if (!plan) return errorResponse(plan.error());
+  auto capacity = loadtest::capacitySearchOf(body, limits_);
+  if (!capacity) return errorResponse(capacity.error());
   json asked = body;
   asked["route"] = (**route).value("name", key).empty() ? key : (**route).value("name", key);
   asked["route_id"] = (**route)["id"];
   asked["url"] = std::string(plan->target.tls ? "https://" : "http://") + plan->target.hostHeader + plan->requests.front().path;
   asked["method"] = plan->requests.front().method;
-  asked["mode"] = loadgen::modeOf(*plan);
+  asked["mode"] = *capacity ? "capacity" : loadgen::modeOf(*plan);
   std::string busy;
-  const auto id = runs_->start(std::move(*plan), std::move(asked), busy);
+  const auto id = runs_->start(std::move(*plan), std::move(asked), busy, *capacity);
   if (!id) return jsonResponse(409, json{{"message", "a load test is already running on this node"}, {"running", busy}});
   AdminResponse r = jsonResponse(201, *runs_->get(*id));
   r.headers.emplace_back("Location", "/sluice/loadtests/" + *id);

@@ -185,4 +185,44 @@ core::Result<loadgen::LoadPlan> planLoadtest(const LoadtestInput& in) {
   return plan;
 }
 
+core::Result<std::optional<loadgen::CapacitySearch>> capacitySearchOf(const json& body, const LoadtestLimits& limits) {
+  if (!body.contains("capacity") || body["capacity"].is_null()) return std::optional<loadgen::CapacitySearch>();
+  const json& c = body["capacity"];
+  if (!c.is_object()) return core::Error::schemaViolation(json{{"capacity", "expected an object such as {\"start_rate\": 100, \"step\": 100}"}});
+  loadgen::CapacitySearch search;
+  std::map<std::string, std::string> errors;
+  const auto number = [&](const char* name, double& into) {
+    if (!c.contains(name)) return;
+    if (!c[name].is_number()) errors[std::string("capacity.") + name] = "expected a number";
+    else into = c[name].get<double>();
+  };
+  const auto duration = [&](const char* name, double& into, double scale) {
+    if (!c.contains(name)) return;
+    const auto d = seconds(c[name]);
+    if (!d) errors[std::string("capacity.") + name] = "expected a duration such as 10s or 50ms";
+    else into = *d * scale;
+  };
+  number("start_rate", search.startRate);
+  number("step", search.step);
+  number("max_rate", search.maxRate);
+  number("error_limit", search.errorLimit);
+  number("follow_share", search.followShare);
+  duration("step_duration", search.stepSeconds, 1.0);
+  duration("p99_limit", search.p99LimitMs, 1000.0);
+  if (c.contains("max_steps")) {
+    if (!c["max_steps"].is_number_integer()) errors["capacity.max_steps"] = "expected an integer";
+    else search.maxSteps = c["max_steps"].get<int>();
+  }
+  for (const auto& problem : loadgen::validate(search)) errors.emplace("capacity", problem);
+  if (errors.empty() && search.stepSeconds * search.maxSteps > limits.maxSeconds)
+    errors["capacity"] = "max_steps × step_duration is longer than loadtest_max_duration (" +
+                         std::to_string(static_cast<int>(limits.maxSeconds)) + "s)";
+  if (!errors.empty()) {
+    json fields = json::object();
+    for (const auto& [k, v] : errors) fields[k] = v;
+    return core::Error::schemaViolation(fields);
+  }
+  return std::optional<loadgen::CapacitySearch>(search);
+}
+
 }  // namespace sluice::loadtest

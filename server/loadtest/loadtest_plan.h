@@ -6,8 +6,11 @@
 //   {"route": "orders", "path": "/orders/1", "method": "GET", "headers": {"X-A": "1"},
 //    "body": "..." | {...}, "connections": 10, "threads": 1, "duration": "10s", "requests": 1000,
 //    "rate": 500, "stages": "10s:100/s,20s:100/s", "timeout": "2s", "thresholds": ["p99<50ms"],
-//    "consumer": "alice"}
+//    "consumer": "alice", "capacity": {"start_rate": 100, "step": 100, "step_duration": "10s",
+//    "max_rate": 5000, "max_steps": 30, "p99_limit": "50ms", "error_limit": 0.01, "follow_share": 0.9}}
+// With "capacity" the test is a capacity search (loadgen/capacity_finder.h) instead of one run.
 #include "core/result.h"
+#include "loadgen/capacity_finder.h"
 #include "loadgen/load_plan.h"
 #include "net/listen_address.h"
 #include "snapshot/config_snapshot.h"
@@ -38,5 +41,8 @@ struct LoadtestInput {
 
 // The plan, or a schema-violation error with one message per field.
 core::Result<loadgen::LoadPlan> planLoadtest(const LoadtestInput& input);
+// The body's "capacity" search (nullopt without one), its longest possible run within
+// loadtest_max_duration; a schema-violation error names the fields at fault.
+core::Result<std::optional<loadgen::CapacitySearch>> capacitySearchOf(const nlohmann::json& body, const LoadtestLimits& limits);
 
 }  // namespace sluice::loadtest

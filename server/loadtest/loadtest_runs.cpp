@@ -24,7 +24,9 @@ json LoadtestRuns::Run::toJson(size_t since) const {
 
 json LoadtestRuns::Run::summary() const {
   json j = {{"id", id}, {"created_at", createdAt}, {"state", state}, {"route", request.value("route", "")}};
-  if (result.is_object()) {
+  if (result.is_object() && result.contains("capacity")) {
+    j["knee_rps"] = result["capacity"].value("knee_rps", 0.0);
+  } else if (result.is_object()) {
     j["requests"] = result.value("requests", 0);
     j["rps"] = result.value("rps", 0.0);
     j["errors"] = result.value("errors", 0);
@@ -63,7 +65,7 @@ LoadtestRuns::LoadtestRuns(std::string directory, size_t kept) : directory_(std:
 LoadtestRuns::~LoadtestRuns() {
   {
     std::lock_guard lock(mutex_);
-    if (running_ && running_->engine) running_->engine->cancel();
+    if (running_) running_->cancel();
   }
   if (thread_.joinable()) thread_.join();
 }
@@ -74,7 +76,8 @@ LoadtestRuns::Run* LoadtestRuns::find(const std::string& id) const {
   return nullptr;
 }
 
-std::optional<std::string> LoadtestRuns::start(loadgen::LoadPlan plan, json request, std::string& busy) {
+std::optional<std::string> LoadtestRuns::start(loadgen::LoadPlan plan, json request, std::string& busy,
+                                               std::optional<loadgen::CapacitySearch> capacity) {
   std::lock_guard lock(mutex_);
   if (running_) {
     busy = running_->id;
@@ -86,7 +89,8 @@ std::optional<std::string> LoadtestRuns::start(loadgen::LoadPlan plan, json requ
   run->createdAt = core::unixMillis();
   run->state = "running";
   run->request = std::move(request);
-  run->engine = std::make_unique<loadgen::LoadEngine>(std::move(plan));
+  if (capacity) run->finder = std::make_unique<loadgen::CapacityFinder>(std::move(plan), *capacity);
+  else run->engine = std::make_unique<loadgen::LoadEngine>(std::move(plan));
   running_ = run.get();
   runs_.push_back(std::move(run));
   prune();
@@ -95,22 +99,43 @@ std::optional<std::string> LoadtestRuns::start(loadgen::LoadPlan plan, json requ
 }
 
 void LoadtestRuns::execute(Run* run) {
-  run->engine->onSecond([this, run](const loadgen::SecondFigures& s) {
-    json point = loadgen::TimelinePoint::of(s).toJson();
+  const auto keep = [this, run](json point) {
     std::lock_guard lock(mutex_);
     run->seconds.push_back(std::move(point));
     changed_.notify_all();
-  });
-  auto result = run->engine->run();
-  std::lock_guard lock(mutex_);
-  if (result) {
-    run->result = result->toJson();
-    run->state = result->cancelled ? "cancelled" : "finished";
+  };
+  const auto ended = [&](const auto& result, auto toJson) {
+    std::lock_guard lock(mutex_);
+    if (result) {
+      run->result = toJson(*result);
+      run->state = result->cancelled ? "cancelled" : "finished";
+    } else {
+      run->state = "failed";
+      run->error = result.error().message;
+    }
+  };
+  if (run->finder) {
+    // A capacity search: its seconds carry the step's offered rate; each finished step is kept
+    // in the result as it ends, for a caller that polls.
+    run->finder->onSecond([keep](double offered, const loadgen::SecondFigures& s) {
+      json point = loadgen::TimelinePoint::of(s).toJson();
+      point["offered_rps"] = offered;
+      keep(std::move(point));
+    });
+    run->finder->onStep([this, run](const loadgen::CapacityStep& step) {
+      std::lock_guard lock(mutex_);
+      if (!run->result.is_object()) run->result = json{{"capacity", {{"steps", json::array()}}}};
+      run->result["capacity"]["steps"].push_back(step.toJson());
+      changed_.notify_all();
+    });
+    ended(run->finder->run(), [](const loadgen::CapacityResult& r) { return json{{"capacity", r.toJson()}}; });
   } else {
-    run->state = "failed";
-    run->error = result.error().message;
+    run->engine->onSecond([keep](const loadgen::SecondFigures& s) { keep(loadgen::TimelinePoint::of(s).toJson()); });
+    ended(run->engine->run(), [](const loadgen::LoadResult& r) { return r.toJson(); });
   }
+  std::lock_guard lock(mutex_);
   run->engine.reset();
+  run->finder.reset();
   running_ = nullptr;
   persist(*run);
   changed_.notify_all();
@@ -161,7 +186,7 @@ bool LoadtestRuns::cancelOrRemove(const std::string& id) {
   Run* run = find(id);
   if (!run) return false;
   if (run == running_) {
-    run->engine->cancel();
+    run->cancel();
     return true;
   }
   std::error_code ec;

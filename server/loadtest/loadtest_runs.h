@@ -3,6 +3,7 @@
 // each second of it is kept as it comes, for polling and streaming; the finished record (request,
 // result, timeline) is written to <prefix>/loadtests/<id>.json and the newest `kept` are kept,
 // across restarts.
+#include "loadgen/capacity_finder.h"
 #include "loadgen/load_engine.h"
 
 #include <nlohmann/json.hpp>
@@ -27,7 +28,9 @@ class LoadtestRuns {
 
   // Starts a test; `request` is what was asked (kept with the result). nullopt, with the running
   // test's id in `busy`, when one is already running.
-  std::optional<std::string> start(loadgen::LoadPlan plan, nlohmann::json request, std::string& busy);
+  // With `capacity`, a capacity search: steps of rising rate, its result {"capacity": {...}}.
+  std::optional<std::string> start(loadgen::LoadPlan plan, nlohmann::json request, std::string& busy,
+                                   std::optional<loadgen::CapacitySearch> capacity = std::nullopt);
   // Every test, newest first: id, state, when, route and headline figures.
   nlohmann::json list() const;
   // One test: state, request, the seconds after `since` (all when 0), the result once finished.
@@ -46,7 +49,12 @@ class LoadtestRuns {
     std::vector<nlohmann::json> seconds;
     nlohmann::json result;  // null until it ends
     std::string error;
-    std::unique_ptr<loadgen::LoadEngine> engine;
+    std::unique_ptr<loadgen::LoadEngine> engine;      // one run
+    std::unique_ptr<loadgen::CapacityFinder> finder;  // or a capacity search
+    void cancel() {
+      if (engine) engine->cancel();
+      if (finder) finder->cancel();
+    }
     nlohmann::json toJson(size_t since) const;
     nlohmann::json summary() const;
   };

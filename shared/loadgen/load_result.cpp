@@ -73,7 +73,7 @@ std::string LoadResult::generatorWarning() const {
   if (busiestThreadCpu > kGeneratorBusy) why = "its busiest thread was at " + percent(busiestThreadCpu) + " CPU";
   const uint64_t sent = requests + dropped;
   if (sent > 0 && static_cast<double>(late) / static_cast<double>(sent) > kGeneratorLate)
-    why += (why.empty() ? "" : ", and ") + std::to_string(late) + " requests went out more than 2 ms late while a connection was free";
+    why += (why.empty() ? "" : ", and ") + std::to_string(late) + " requests went out more than 10 ms late while a connection was free";
   return "the load generator was the bottleneck (" + why + "): these figures are the tool's limit, not the server's; add threads or machines";
 }
 

@@ -70,7 +70,7 @@ struct LoadResult {
   // the tool, not the server.
   uint64_t late = 0;
   double busiestThreadCpu = 0;  // 0..1
-  static constexpr double kGeneratorBusy = 0.9, kGeneratorLate = 0.01;
+  static constexpr double kGeneratorBusy = 0.9, kGeneratorLate = 0.05;
   bool generatorLimited() const;
   std::string generatorWarning() const;  // empty when the generator kept up
   uint64_t bytesRead = 0, bytesWritten = 0, reconnects = 0;

@@ -32,7 +32,7 @@ struct WorkerTotals {
 
 class LoadWorker {
  public:
-  static constexpr uint64_t kLateNs = 2'000'000;  // 2 ms behind the schedule
+  static constexpr uint64_t kLateNs = 10'000'000;  // 10 ms behind the schedule (scheduler noise stays below)
   // `connectionIndices`: the run-wide numbers of this worker's connections (stages activate them
   // in that order); `budget`: how many requests this worker may issue (0: no bound).
   LoadWorker(RunContext& run, int index, int threads, std::vector<int> connectionIndices, uint64_t budget);

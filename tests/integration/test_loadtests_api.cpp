@@ -5,6 +5,7 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTcpSocket>
 #include <QtTest>
 
@@ -93,6 +94,35 @@ class TestLoadtestsApi : public QObject {
     const auto r = post(body);
     QCOMPARE(r.status, 400);
     QVERIFY2(r.json()["fields"].toObject().contains(field), r.body.constData());
+  }
+
+  void findsARoutesCapacity() {
+    // Two connections to answers that take 20 ms: the knee is below 100 requests a second.
+    const auto r = post({{"route", "orders"}, {"path", "/orders/delay/20"}, {"connections", 2},
+                         {"capacity", QJsonObject{{"start_rate", 40}, {"step", 40}, {"step_duration", "1s"}, {"max_steps", 5}}}});
+    QCOMPARE(r.status, 201);
+    QCOMPARE(r.json()["request"].toObject()["mode"].toString(), QString("capacity"));
+    const QJsonObject run = finished(r.json()["id"].toString());
+    QCOMPARE(run["state"].toString(), QString("finished"));
+    const QJsonObject capacity = run["result"].toObject()["capacity"].toObject();
+    QVERIFY2(capacity["knee_rps"].toDouble() >= 40 && capacity["knee_rps"].toDouble() <= 80, qPrintable(QJsonDocument(capacity).toJson()));
+    const QJsonArray steps = capacity["steps"].toArray();
+    QVERIFY(steps.size() >= 2);
+    QVERIFY(!steps.last().toObject()["met"].toBool());
+    QVERIFY(capacity["stopped_because"].toString().contains("no longer follows"));
+    // Each second says the rate it was offered.
+    QCOMPARE(run["seconds"].toArray().first().toObject()["offered_rps"].toDouble(), 40.0);
+    const QJsonObject listed = bed_.admin().get("/sluice/loadtests").json()["data"].toArray().first().toObject();
+    QCOMPARE(listed["knee_rps"].toDouble(), capacity["knee_rps"].toDouble());
+    // A search longer than loadtest_max_duration (20 s), or one that cannot run, is refused.
+    for (const QJsonObject& bad : {QJsonObject{{"max_steps", 30}, {"step_duration", "1s"}}, QJsonObject{{"step", 0}},
+                                   QJsonObject{{"p99_limit", "soon"}}}) {
+      const auto refused = post({{"route", "orders"}, {"capacity", bad}});
+      QCOMPARE(refused.status, 400);
+      bool named = false;
+      for (const auto& key : refused.json()["fields"].toObject().keys()) named = named || key.startsWith("capacity");
+      QVERIFY2(named, refused.body.constData());
+    }
   }
 
   void sendsAConsumersKey() {
