@@ -3,6 +3,7 @@
 #include "admin/request_body.h"
 #include "http/grpc_status.h"
 #include "http/http_types.h"
+#include "loadgen/load_plan.h"
 #include "router/path_normalizer.h"
 
 #include <algorithm>
@@ -27,19 +28,6 @@ std::string_view headerOf(const void* context, std::string_view name) {
   return it == headers.end() ? std::string_view() : std::string_view(it->second);
 }
 
-// "https://api.example.com:8443/v1/x?y" into scheme, host and path.
-bool splitUrl(const std::string& url, Probe& probe) {
-  const auto colon = url.find("://");
-  if (colon == std::string::npos) return false;
-  probe.scheme = http::toLower(url.substr(0, colon));
-  const auto rest = url.substr(colon + 3);
-  const auto slash = rest.find_first_of("/?");
-  probe.host = rest.substr(0, slash);
-  probe.path = slash == std::string::npos ? "/" : rest.substr(slash);
-  if (!probe.path.empty() && probe.path.front() == '?') probe.path = "/" + probe.path;
-  return !probe.host.empty();
-}
-
 core::Result<Probe> readProbe(const json& body) {
   Probe p;
   std::map<std::string, std::string> errors;
@@ -49,7 +37,15 @@ core::Result<Probe> readProbe(const json& body) {
     else into = body[key].get<std::string>();
   };
   if (body.contains("url") && !body["url"].is_null()) {
-    if (!body["url"].is_string() || !splitUrl(body["url"].get<std::string>(), p)) errors["url"] = "expected scheme://host/path";
+    std::string error = "expected http(s)://host/path";
+    const auto url = body["url"].is_string() ? loadgen::parseUrl(body["url"].get<std::string>(), error) : std::nullopt;
+    if (!url) {
+      errors["url"] = error;
+    } else {
+      p.scheme = url->first.tls ? "https" : "http";
+      p.host = url->first.hostHeader;
+      p.path = url->second;
+    }
   }
   text("method", p.method);
   text("scheme", p.scheme);

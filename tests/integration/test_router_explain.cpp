@@ -147,6 +147,9 @@ class TestRouterExplain : public QObject {
     QVERIFY(wrongScheme.json()["fields"].toObject().contains("scheme"));
     QVERIFY(wrongScheme.json()["fields"].toObject().contains("headers"));
     QCOMPARE(admin_.sendJson("POST", "/sluice/router/explain", {{"path", "orders"}}).status, 400);
+    const auto wrongUrl = admin_.sendJson("POST", "/sluice/router/explain", {{"url", "ftp://shop.test/orders"}});
+    QCOMPARE(wrongUrl.status, 400);
+    QVERIFY(wrongUrl.json()["fields"].toObject().contains("url"));
     QCOMPARE(admin_.sendJson("POST", "/sluice/router/explain", {{"nearest", 1000}}).status, 400);
     QCOMPARE(admin_.request("POST", "/sluice/router/explain", "{\"path\":", {{"Content-Type", "application/json"}}).status, 400);
     QCOMPARE(admin_.get("/sluice/router/explain").status, 405);
