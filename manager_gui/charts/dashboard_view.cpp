@@ -17,10 +17,12 @@
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTextStream>
+#include <QTimer>
 #include <QToolTip>
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <map>
 
 namespace sluice::manager {
 namespace {
@@ -134,6 +136,75 @@ DashboardView::DashboardView(QWidget* parent) : QWidget(parent) {
   connect(routes_, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
     if (auto* item = routes_->item(row, 0)) emit routeActivated(item->data(Qt::UserRole).toString());
   });
+  changesTimer_ = new QTimer(this);
+  changesTimer_->setInterval(5000);
+  connect(changesTimer_, &QTimer::timeout, this, &DashboardView::refreshChanges);
+}
+
+void DashboardView::setTransport(admin_client::Transport* transport) {
+  transport_ = transport;
+  ++changesGeneration_;
+  markers_.clear();
+  for (QCustomPlot* p : {throughput_, latency_, parts_, heatmap_}) setChangeMarkers(p, markers_);
+  if (transport_) {
+    changesTimer_->start();
+    refreshChanges();
+  } else {
+    changesTimer_->stop();
+  }
+}
+
+void DashboardView::refreshChanges() {
+  if (!transport_) return;
+  const quint64 generation = ++changesGeneration_;
+  const qint64 since = QDateTime::currentSecsSinceEpoch() - static_cast<qint64>(kKeep);
+  transport_->send({"GET", "/sluice/changes?size=1000&since=" + std::to_string(since), "", "application/json"},
+                   [this, generation](const admin_client::Response& r) {
+                     if (generation != changesGeneration_) return;
+                     const auto page = nlohmann::json::parse(r.body, nullptr, false);
+                     if (!r.ok() || !page.is_object()) return;  // an older gateway: no markers
+                     markers_ = markersFrom(page.value("data", nlohmann::json::array()));
+                     for (QCustomPlot* p : {throughput_, latency_, parts_, heatmap_}) {
+                       setChangeMarkers(p, markers_);
+                       p->replot();
+                     }
+                     emit changesRefreshed();
+                   });
+}
+
+std::vector<ChangeMarker> DashboardView::markersFrom(const nlohmann::json& changes) {
+  // Newest first, several rows per version: one marker per version, at its time.
+  std::vector<ChangeMarker> out;
+  std::map<qint64, size_t> byVersion;
+  std::map<qint64, int> lines;
+  for (auto it = changes.rbegin(); it != changes.rend(); ++it) {
+    const auto& c = *it;
+    const qint64 version = c.value("version", qint64{0});
+    const auto text = [&c](const char* key) {
+      return c.contains(key) && c[key].is_string() ? QString::fromStdString(c[key].get<std::string>()) : QString();
+    };
+    QString name = text("entity_name");
+    if (name.isEmpty()) name = text("entity_id");
+    const QString operation = text("operation") == "create"   ? tr("created")
+                              : text("operation") == "delete" ? tr("deleted")
+                                                              : tr("updated");
+    const QString line = QString("%1 “%2” %3").arg(text("entity"), name, operation);
+    auto found = byVersion.find(version);
+    if (found == byVersion.end()) {
+      const double at = c.value("at", 0.0);
+      const QString who = text("author").isEmpty() ? tr("(no token)") : text("author");
+      const QString request = text("method").isEmpty() ? text("source") : text("method") + " " + text("path");
+      out.push_back({at, tr("Configuration version %1 — %2 by %3\n%4")
+                             .arg(version)
+                             .arg(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(at * 1000)).toString("hh:mm:ss"))
+                             .arg(who, request)});
+      found = byVersion.emplace(version, out.size() - 1).first;
+    }
+    int& shown = lines[version];
+    if (++shown <= 3) out[found->second].summary += "\n" + line;
+    else if (shown == 4) out[found->second].summary += "\n" + tr("… and more");
+  }
+  return out;
 }
 
 void DashboardView::setWindowSeconds(int seconds) {

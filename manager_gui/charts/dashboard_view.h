@@ -3,7 +3,12 @@
 // requests per second by status class, latency percentiles (p50/p90/p99/p99.9), where each second's
 // time went (gateway, plugins, upstream connect, upstream time to first byte, transfer, stacked), a
 // latency heatmap over time, open connections, and the busiest routes. Windows of 1, 5 or 15 minutes; pause keeps the
-// picture while frames still arrive; PNG and CSV export.
+// picture while frames still arrive; PNG and CSV export. Configuration changes (GET /sluice/changes)
+// are drawn as vertical lines on the time charts with their summary on hover, so that a step in
+// latency lines up with the change that caused it.
+#include "admin_client/transport.h"
+#include "charts/time_charts.h"
+
 #include <QWidget>
 
 #include <nlohmann/json.hpp>
@@ -17,6 +22,7 @@ class QCustomPlot;
 class QCPColorMap;
 class QLabel;
 class QTableWidget;
+class QTimer;
 
 namespace sluice::manager {
 
@@ -37,12 +43,21 @@ class DashboardView : public QWidget {
   QTableWidget* routesTable() const { return routes_; }
   // The heatmap's tooltip: the second, the latency band and how many requests fell in it.
   QString heatmapText(double time, double band) const;
+  // Where configuration changes are read from (null: none are drawn).
+  void setTransport(admin_client::Transport* transport);
+  // One marker per configuration version in `changes` (GET /sluice/changes "data").
+  static std::vector<ChangeMarker> markersFrom(const nlohmann::json& changes);
+  const std::vector<ChangeMarker>& changeMarkers() const { return markers_; }
 
  public slots:
   void addFrame(const nlohmann::json& frame);
   void clear();
+  // Reads the changes of the window (every 5 s while a transport is set).
+  void refreshChanges();
 
  signals:
+  void changesRefreshed();
+
   void routeActivated(const QString& routeId);
 
  private:
@@ -69,6 +84,10 @@ class DashboardView : public QWidget {
   QCustomPlot* heatmap_;
   QCPColorMap* heat_;
   QTableWidget* routes_;
+  admin_client::Transport* transport_ = nullptr;
+  QTimer* changesTimer_;
+  std::vector<ChangeMarker> markers_;
+  quint64 changesGeneration_ = 0;
 };
 
 }  // namespace sluice::manager

@@ -110,9 +110,40 @@ QString hoverText(QCustomPlot* plot, double key) {
     else if (auto* b = qobject_cast<QCPBars*>(plot->plottable(i))) found = nearest(b->data(), value);
     if (found) lines << QString("%1: %2").arg(plot->plottable(i)->name()).arg(value, 0, 'f', value < 10 ? 2 : 0);
   }
-  if (lines.isEmpty()) return {};
+  const QString changes = markerText(plot, key);
+  if (lines.isEmpty()) return changes;
   lines.prepend(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(key * 1000)).toString("hh:mm:ss"));
+  if (!changes.isEmpty()) lines << QString() << changes;
   return lines.join('\n');
+}
+
+namespace {
+constexpr const char* kMarkerSummary = "sluiceChangeSummary";
+}
+
+void setChangeMarkers(QCustomPlot* plot, const std::vector<ChangeMarker>& markers) {
+  for (int i = plot->itemCount() - 1; i >= 0; --i)
+    if (plot->item(i)->property(kMarkerSummary).isValid()) plot->removeItem(i);
+  for (const auto& m : markers) {
+    auto* line = new QCPItemStraightLine(plot);
+    line->point1->setCoords(m.time, 0);
+    line->point2->setCoords(m.time, 1);
+    line->setPen(QPen(QColor("#e67e22"), 1.4, Qt::DashLine));
+    line->setSelectable(false);
+    line->setProperty(kMarkerSummary, m.summary);
+  }
+}
+
+QString markerText(QCustomPlot* plot, double key, double pixels) {
+  const double tolerance = std::abs(plot->xAxis->pixelToCoord(pixels) - plot->xAxis->pixelToCoord(0));
+  QStringList out;
+  for (int i = 0; i < plot->itemCount(); ++i) {
+    const QVariant summary = plot->item(i)->property(kMarkerSummary);
+    auto* line = qobject_cast<QCPItemStraightLine*>(plot->item(i));
+    if (summary.isValid() && line && std::abs(line->point1->coords().x() - key) <= std::max(tolerance, 0.5))
+      out << summary.toString();
+  }
+  return out.join("\n\n");
 }
 
 void enableHoverValues(QCustomPlot* plot) {

@@ -1,5 +1,6 @@
 #include "troubleshoot/explain_view.h"
 
+#include "api/json_text.h"
 #include "admin_client/api_error.h"
 
 #include <QComboBox>
@@ -17,13 +18,9 @@ namespace {
 
 const QColor kChosen("#27ae60"), kLater("#7f8c8d"), kFailed("#c0392b");
 
-QString text(const nlohmann::json& j, const char* key) {
-  return j.contains(key) && j[key].is_string() ? QString::fromStdString(j[key].get<std::string>()) : QString();
-}
-
 QString routeLabel(const nlohmann::json& route) {
-  const QString name = text(route, "name");
-  return name.isEmpty() ? text(route, "id") : name;
+  const QString name = jsonText(route, "name");
+  return name.isEmpty() ? jsonText(route, "id") : name;
 }
 
 QString fieldsOf(const nlohmann::json& route) {
@@ -136,12 +133,12 @@ void ExplainView::show(const nlohmann::json& answer) {
   results_->clear();
   const auto& route = answer.value("route", nlohmann::json());
   const auto& outcome = answer.value("answer", nlohmann::json::object());
-  QString what = text(outcome, "outcome");
+  QString what = jsonText(outcome, "outcome");
   if (!what.isEmpty()) what[0] = what[0].toUpper();
   const int routes = answer.value("routes", 0);
   if (route.is_object()) {
     const auto& service = route.value("service", nlohmann::json());
-    const QString serviceName = service.is_object() ? (text(service, "name").isEmpty() ? text(service, "id") : text(service, "name")) : QString();
+    const QString serviceName = service.is_object() ? (jsonText(service, "name").isEmpty() ? jsonText(service, "id") : jsonText(service, "name")) : QString();
     summary_->setText(tr("Route “%1” takes it — position %2 of %3 in Kong's order. %4%5")
                           .arg(routeLabel(route))
                           .arg(route.value("position", 0))
@@ -153,9 +150,9 @@ void ExplainView::show(const nlohmann::json& answer) {
   }
   const auto addRoute = [&](const nlohmann::json& r, const QString& verdict, const QColor& colour, const QString& why) {
     auto* item = new QTreeWidgetItem(results_, {routeLabel(r), QString::number(r.value("position", 0)), verdict, fieldsOf(r), why});
-    item->setData(0, Qt::UserRole, text(r, "id"));
+    item->setData(0, Qt::UserRole, jsonText(r, "id"));
     item->setForeground(2, colour);
-    item->setToolTip(0, text(r, "id"));
+    item->setToolTip(0, jsonText(r, "id"));
     item->setToolTip(4, why);
     return item;
   };
@@ -166,19 +163,19 @@ void ExplainView::show(const nlohmann::json& answer) {
     for (int c = 0; c < 5; ++c) chosen->setFont(c, bold);
   }
   for (const auto& r : answer.value("also_matching", nlohmann::json::array()))
-    addRoute(r, tr("Matches, comes later"), kLater, text(r, "behind_because"));
+    addRoute(r, tr("Matches, comes later"), kLater, jsonText(r, "behind_because"));
   for (const auto& r : answer.value("nearest", nlohmann::json::array())) {
     const auto& failed = r.value("failed", nlohmann::json::array());
     QStringList rules;
-    for (const auto& f : failed) rules << text(f, "rule");
+    for (const auto& f : failed) rules << jsonText(f, "rule");
     const QString verdict = r.value("ahead_of_chosen", false) ? tr("Tried first, fails") : tr("Does not match");
     auto* item = addRoute(r, verdict, kFailed, tr("fails on %1").arg(rules.join(", ")));
     // One child row per failing rule, the rule highlighted.
     for (const auto& f : failed) {
-      auto* rule = new QTreeWidgetItem(item, {QString(), QString(), text(f, "rule"), QString(), text(f, "detail")});
+      auto* rule = new QTreeWidgetItem(item, {QString(), QString(), jsonText(f, "rule"), QString(), jsonText(f, "detail")});
       rule->setForeground(2, kFailed);
       rule->setBackground(2, QColor(192, 57, 43, 40));
-      rule->setToolTip(4, text(f, "detail"));
+      rule->setToolTip(4, jsonText(f, "detail"));
     }
     item->setExpanded(true);
   }

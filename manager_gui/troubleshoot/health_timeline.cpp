@@ -1,5 +1,6 @@
 #include "troubleshoot/health_timeline.h"
 
+#include "api/json_text.h"
 #include <qcustomplot.h>
 
 #include <QDateTime>
@@ -13,10 +14,6 @@ QColor colourOf(const QString& health) {
   if (health == "HEALTHY") return QColor("#27ae60");
   if (health == "UNHEALTHY" || health == "DNS_ERROR") return QColor("#c0392b");
   return QColor("#95a5a6");
-}
-
-QString str(const nlohmann::json& j, const char* key) {
-  return j.contains(key) && j[key].is_string() ? QString::fromStdString(j[key].get<std::string>()) : QString();
 }
 
 }  // namespace
@@ -46,13 +43,13 @@ std::vector<HealthTimeline::Stretch> HealthTimeline::stretchesOf(const QString& 
   // This target's changes inside the window, oldest first.
   std::vector<const nlohmann::json*> changes;
   for (const auto& e : history)
-    if (str(e, "target") == target && e.value("at", qint64{0}) >= fromMs && e.value("at", qint64{0}) <= toMs) changes.push_back(&e);
+    if (jsonText(e, "target") == target && e.value("at", qint64{0}) >= fromMs && e.value("at", qint64{0}) <= toMs) changes.push_back(&e);
   std::vector<Stretch> out;
   // Before the first change the target was in the other state (a change is a flip; one set by hand
   // may repeat the state, which changes nothing here).
   QString before = healthNow;
   if (!changes.empty()) {
-    const QString first = str(*changes.front(), "health");
+    const QString first = jsonText(*changes.front(), "health");
     before = first == "HEALTHY" ? "UNHEALTHY" : "HEALTHY";
   }
   qint64 at = fromMs;
@@ -61,8 +58,8 @@ std::vector<HealthTimeline::Stretch> HealthTimeline::stretchesOf(const QString& 
     const qint64 when = e->value("at", qint64{0});
     if (when > at) out.push_back({at, when, health, reason});
     at = when;
-    health = str(*e, "health");
-    reason = QDateTime::fromMSecsSinceEpoch(when).toString("hh:mm:ss.zzz") + " — " + str(*e, "source") + ": " + str(*e, "reason");
+    health = jsonText(*e, "health");
+    reason = QDateTime::fromMSecsSinceEpoch(when).toString("hh:mm:ss.zzz") + " — " + jsonText(*e, "source") + ": " + jsonText(*e, "reason");
   }
   // Since the last change: the state now (DNS_ERROR says more than the last flip).
   out.push_back({at, toMs, healthNow, reason});

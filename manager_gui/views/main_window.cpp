@@ -200,6 +200,15 @@ MainWindow::MainWindow(GatewayConnection& gateway, QWidget* parent)
   connect(explain_, &ExplainView::openRoute, this, [this](const QString& id) { editEntity("routes", id); });
   connect(troubleshoot_, &TroubleshootView::explainRequest, this,
           [this](const QString& method, const QString& url) { explainRequest(method, url); });
+  history_ = new HistoryView;
+  tabs_->addTab(history_, tr("History"));
+  // A revert or restore changed the configuration: the tables show it at once.
+  connect(history_, &HistoryView::configurationChanged, this, [this] {
+    if (!model_->collection().isEmpty()) showKind(model_->collection());
+  });
+  connect(tabs_, &QTabWidget::currentChanged, this, [this](int) {
+    if (tabs_->currentWidget() == history_) history_->refresh();
+  });
   loadtest_ = new LoadtestView;
   tabs_->addTab(loadtest_, tr("Load test"));
   cluster_ = new ClusterView;
@@ -563,8 +572,11 @@ void MainWindow::onTransportChanged() {
   firstRunAsked_ = false;
   configStack_->setCurrentIndex(0);
   dashboard_->clear();
+  dashboard_->setTransport(gateway_.transport());
   troubleshoot_->setTransport(gateway_.transport());
   explain_->setTransport(gateway_.transport());
+  history_->setTransport(gateway_.transport());
+  if (tabs_->currentWidget() == history_) history_->refresh();
   loadtest_->setGateway(gateway_.transport(), gateway_.url().host(), gateway_.status().proxyListen);
   if (gateway_.transport()) feed_->start(gateway_.transport());
   else feed_->stop();

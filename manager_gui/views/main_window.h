@@ -8,6 +8,7 @@
 #include "loadtest/loadtest_view.h"
 #include "models/entity_list_model.h"
 #include "troubleshoot/explain_view.h"
+#include "history/history_view.h"
 #include "troubleshoot/troubleshoot_view.h"
 #include "views/cluster_view.h"
 #include "views/first_run_panel.h"
@@ -43,6 +44,7 @@ class MainWindow : public QMainWindow {
   ExplainView& explainer() { return *explain_; }
   // The "Why this route?" tab, asking about one request.
   void explainRequest(const QString& method, const QString& url, const QString& headers = {});
+  HistoryView& history() { return *history_; }
   LoadtestView& loadtest() { return *loadtest_; }
   ClusterView& cluster() { return *cluster_; }
   // The first-run path an empty gateway shows in place of the Configuration tab's tables.
@@ -118,6 +120,7 @@ class MainWindow : public QMainWindow {
   FirstRunPanel* firstRun_;
   bool firstRunAsked_ = false;
   ExplainView* explain_;
+  HistoryView* history_;
   LoadtestView* loadtest_;
   ClusterView* cluster_;
   QLabel* clusterState_;

@@ -44,11 +44,18 @@ AdminApi::AdminApi(store::Store& store, const plugins::PluginCatalog& catalog, N
       node_(std::move(node)),
       tokens_(std::move(tokens)),
       validation_(serverValidationContext(catalog)),
-      entities_(store, validation_) {}
+      entities_(store, validation_),
+      changes_(store) {}
 
 void AdminApi::setDeclarativeMode(bool declarative) {
   declarative_ = declarative;
   entities_.setReadOnly(declarative);
+  if (declarative) changes_.setReadOnly("a database-less node takes its configuration through POST /config");
+}
+
+void AdminApi::setDataPlane(bool dataPlane) {
+  dataPlane_ = dataPlane;
+  if (dataPlane) changes_.setReadOnly("this node is a data plane: its configuration comes from its control plane (cluster_control_plane)");
 }
 
 namespace {
@@ -74,12 +81,18 @@ AdminResponse AdminApi::handle(const AdminRequest& request) {
   auto checked = tokens_.check(request);
   if (auto* refusal = std::get_if<AdminResponse>(&checked)) return std::move(*refusal);
   if (!utf8Target(request)) return messageResponse(400, "the request's path and query must be valid UTF-8 once percent-decoded");
+  const AdminToken* token = std::get<const AdminToken*>(checked);
+  std::string path;
+  for (const auto& segment : request.segments) path += "/" + segment;
+  // The writes this request makes are recorded in the change history under its token's name.
+  store::ChangeOriginScope origin({token ? token->name : std::string(), request.method, path.empty() ? "/" : path, "admin"});
   AdminResponse response = route(request);
-  if (request.method != "GET" && request.method != "HEAD") audit(request, std::get<const AdminToken*>(checked), response);
+  if (request.method != "GET" && request.method != "HEAD") audit(request, token, response);
   return response;
 }
 
 AdminResponse AdminApi::route(const AdminRequest& request) {
+  if (auto r = changes_.handle(request)) return *r;
   if (auto r = meta(request)) return *r;
   if (health_)
     if (auto r = health_->handle(request)) return *r;

@@ -3,6 +3,7 @@
 // endpoints (/, /status, /schemas, /plugins/enabled, /tags) and the generated entity endpoints.
 // AdminServer (Poco) only moves bytes in and out of it.
 #include "admin/admin_types.h"
+#include "admin/change_endpoints.h"
 #include "admin/entity_endpoints.h"
 #include "admin/health_endpoints.h"
 #include "admin/router_endpoints.h"
@@ -42,7 +43,7 @@ class AdminApi {
   void setDeclarativeMode(bool declarative);
   // Hybrid mode's data plane: read-only as DB-less, and POST /config refused (the control plane
   // sends the configuration).
-  void setDataPlane(bool dataPlane) { dataPlane_ = dataPlane; }
+  void setDataPlane(bool dataPlane);
   // DB-less: the MD5 of the configuration text loaded last (Kong's configuration_hash); 32 zeros
   // before any.
   void setConfigurationHash(std::string hash) {
@@ -89,6 +90,7 @@ class AdminApi {
   TokenGuard tokens_;
   schema::ValidationContext validation_;
   EntityEndpoints entities_;
+  ChangeEndpoints changes_;
   ServerCounters counters_;
   std::unique_ptr<HealthEndpoints> health_;
   std::unique_ptr<RouterEndpoints> router_;

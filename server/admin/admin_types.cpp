@@ -40,4 +40,6 @@ AdminResponse errorResponse(const core::Error& error) {
 
 AdminResponse noContent() { return AdminResponse{204, std::nullopt, {}}; }
 
+AdminResponse methodNotAllowed() { return messageResponse(405, "Method not allowed"); }
+
 }  // namespace sluice::admin

@@ -46,5 +46,6 @@ AdminResponse jsonResponse(int status, json body);
 AdminResponse messageResponse(int status, const std::string& message);
 AdminResponse errorResponse(const core::Error& error);
 AdminResponse noContent();
+AdminResponse methodNotAllowed();  // 405, in Kong's words
 
 }  // namespace sluice::admin

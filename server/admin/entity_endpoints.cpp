@@ -25,7 +25,6 @@ std::string pathOf(const AdminRequest& request) {
 
 bool isRead(const std::string& method) { return method == "GET" || method == "HEAD"; }
 
-AdminResponse methodNotAllowed() { return messageResponse(405, "Method not allowed"); }
 
 // Kong: a key that is not a UUID, for an entity that has no other key to be found by.
 core::Error invalidPrimaryKey() {

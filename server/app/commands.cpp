@@ -267,7 +267,7 @@ int waitForSignal(const std::function<void()>& reload, const std::function<void(
 }
 
 // Keys that take effect only at start.
-constexpr const char* kRestartKeys[] = {"prefix", "background_niceness", "health_history_kept", "config_build_idle_wait", "role", "cluster_listen", "cluster_control_plane", "cluster_mtls", "cluster_cert", "cluster_cert_key",
+constexpr const char* kRestartKeys[] = {"prefix", "background_niceness", "health_history_kept", "config_history_kept", "config_build_idle_wait", "role", "cluster_listen", "cluster_control_plane", "cluster_mtls", "cluster_cert", "cluster_cert_key",
                                         "cluster_ca_cert", "cluster_server_name", "cluster_max_payload", "cluster_ping_interval",
                                         "cluster_max_connections", "proxy_listen", "admin_listen", "admin_ssl_cert", "admin_ssl_cert_key", "admin_tokens",
                                         "admin_token_hashes", "admin_threads",
@@ -323,6 +323,7 @@ int start(const Config& config, const Arguments& args) {
   const bool isDataPlane = hybrid->role == cluster::Role::DataPlane;
   auto store = openStore(config);
   if (!store) return fail(store.error().message);
+  (*store)->setHistoryKept(static_cast<size_t>(*config.integer("config_history_kept")));  // checked by Config::load
   const bool dbless = config.get("database") == "off";
   plugins::builtinCatalog().useDatabaselessSchemas(dbless);
   std::string declarativeText;
@@ -332,6 +333,7 @@ int start(const Config& config, const Arguments& args) {
     auto text = readFile(config.get("declarative_config"));
     if (!text) return fail(text.error().message);
     declarativeText = *text;
+    store::ChangeOriginScope origin({"", "", config.get("declarative_config"), "declarative_config"});
     if (auto s = declarative::load(**store, *text, admin::serverValidationContext(plugins::builtinCatalog()), true); !s)
       return fail(config.get("declarative_config") + ": " + s.error().message);
   }
@@ -601,6 +603,7 @@ int declarativeCommand(const Config& config, const Arguments& args) {
   if (sub == "db_import") {
     auto text = readFile(file);
     if (!text) return fail(text.error().message);
+    store::ChangeOriginScope origin({"", "", file, "db_import"});
     if (auto s = declarative::load(**store, *text, admin::serverValidationContext(plugins::builtinCatalog()), false); !s)
       return fail(file + ": " + s.error().message);
     std::cout << "imported " << file << " into the database\n";

@@ -51,6 +51,7 @@ core::Status applyConfiguration(store::Store& store, EntityMirror& replica, cons
     }
   }
   size_t failed = 0;
+  store::ChangeOriginScope origin({"", "", "", "cluster"});
   if (auto s = store.applyAll(entities, true, &failed); !s)
     return core::Error::badRequest(entities[failed].first->name + " " + entities[failed].second["id"].get<std::string>() + ": " +
                                    s.error().message);
@@ -62,6 +63,7 @@ core::Status applyConfiguration(store::Store& store, EntityMirror& replica, cons
 
 core::Status applyChanges(store::Store& store, EntityMirror& replica, const json& changes) {
   if (!changes.is_array()) return core::Error::badRequest("changes that are not a list");
+  store::ChangeOriginScope origin({"", "", "", "cluster"});
   for (const auto& change : changes) {
     const auto* schema = model::findEntity(change.value("kind", std::string()));
     const std::string id = change.value("id", std::string());

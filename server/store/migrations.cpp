@@ -150,6 +150,28 @@ CREATE UNIQUE INDEX plugins_scope ON plugins
   (name, COALESCE(route_id, ''), COALESCE(service_id, ''), COALESCE(consumer_id, ''));
 )sql",
        "", ""},
+      // The change history (store/change_log.h): a row per entity a write changed, numbered by the
+      // configuration version the write made.
+      {"007_change_history", "",
+       R"sql(
+CREATE SEQUENCE sluice_config_version;
+CREATE TABLE sluice_changes (
+  id BIGSERIAL PRIMARY KEY, version BIGINT NOT NULL, changed_at DOUBLE PRECISION, author TEXT, method TEXT, path TEXT,
+  source TEXT, entity TEXT, entity_id TEXT, cascaded_from TEXT, before_state TEXT, after_state TEXT);
+CREATE INDEX sluice_changes_version ON sluice_changes (version);
+CREATE INDEX sluice_changes_entity ON sluice_changes (entity, entity_id);
+CREATE INDEX sluice_changes_at ON sluice_changes (changed_at);
+)sql",
+       R"sql(
+CREATE TABLE sluice_config_version (version BIGINT NOT NULL);
+INSERT INTO sluice_config_version (version) VALUES (0);
+CREATE TABLE sluice_changes (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, version BIGINT NOT NULL, changed_at DOUBLE PRECISION, author TEXT, method TEXT,
+  path TEXT, source TEXT, entity TEXT, entity_id TEXT, cascaded_from TEXT, before_state TEXT, after_state TEXT);
+CREATE INDEX sluice_changes_version ON sluice_changes (version);
+CREATE INDEX sluice_changes_entity ON sluice_changes (entity, entity_id);
+CREATE INDEX sluice_changes_at ON sluice_changes (changed_at);
+)sql"},
   };
   return kMigrations;
 }
@@ -261,8 +283,12 @@ core::Status resetDatabase(Database& db) {
     if (auto s = drop((*it)->name); !s) return s;
   for (const auto& table : pluginTables())
     if (auto s = drop(table); !s) return s;
+  if (auto s = drop("sluice_changes"); !s) return s;
+  if (db.kind() == "sqlite")  // (a sequence on PostgreSQL, dropped below)
+    if (auto s = drop("sluice_config_version"); !s) return s;
   if (db.kind() == "postgres")
-    if (auto s = db.execScript("DROP FUNCTION IF EXISTS sluice_notify_change() CASCADE;\n"
+    if (auto s = db.execScript("DROP SEQUENCE IF EXISTS sluice_config_version;\n"
+                               "DROP FUNCTION IF EXISTS sluice_notify_change() CASCADE;\n"
                                "DROP FUNCTION IF EXISTS sluice_notify_row() CASCADE");
         !s)
       return s;

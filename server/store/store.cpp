@@ -249,7 +249,7 @@ core::Status Store::checkRestrict(Database& db, const EntitySchema& schema, cons
   return core::Ok{};
 }
 
-core::Status Store::syncTransientChildren(Database& db, const EntitySchema& schema, const json& entity) {
+core::Status Store::syncTransientChildren(Database& db, const EntitySchema& schema, const json& entity, WriteLog* log) {
   for (const auto& t : schema.transientFields) {
     if (!entity.contains(t.name) || entity[t.name].is_null()) continue;
     auto [child, foreign] = transientChild(schema, t);
@@ -276,6 +276,11 @@ core::Status Store::syncTransientChildren(Database& db, const EntitySchema& sche
     for (const auto& row : *existing) {
       const json name = row[1].value_or("");
       if (std::find(entity[t.name].begin(), entity[t.name].end(), name) != entity[t.name].end()) continue;
+      if (log && log->recording) {
+        auto before = getLocked(db, *child, row[0].value_or(""));
+        if (!before) return before.error();
+        log->changes.push_back({child, row[0].value_or(""), before->value_or(json(nullptr)), nullptr, parentId});
+      }
       if (auto r = db.query("DELETE FROM " + quoted(child->name) + " WHERE " + quoted("id") + " = " +
                                   db.placeholder(1),
                               {row[0].value_or("")});
@@ -301,6 +306,12 @@ core::Status Store::syncTransientChildren(Database& db, const EntitySchema& sche
       }
       if (auto r = db.query("INSERT INTO " + quoted(child->name) + " (" + cols + ") VALUES (" + marks + ")", params); !r)
         return r.error();
+      if (log && log->recording) {
+        const std::string childId = childEntity["id"].get<std::string>();
+        auto after = getLocked(db, *child, childId);
+        if (!after) return after.error();
+        log->changes.push_back({child, childId, nullptr, after->value_or(json(nullptr)), parentId});
+      }
     }
   }
   return core::Ok{};
@@ -364,21 +375,32 @@ core::Result<json> Store::write(const EntitySchema& schema, json entity, bool al
   auto lease = pool_.acquire();
   if (!lease) return lease.error();
   Database& db = **lease;
-  std::vector<EntityRef> touched;
+  WriteLog log;
+  log.recording = recording(db);
   // As Kong's plugins DAO (Admin writes and db_import); a DB-less configuration skips it.
   auto result = inTransaction<json>(db, [&]() -> core::Result<json> {
     if (schema.name == "plugins")
       if (auto s = checkPluginProtocols(db, entity); !s) return s.error();
-    return writeLocked(db, schema, std::move(entity), allowReplace, &touched);
+    auto written = writeLocked(db, schema, std::move(entity), allowReplace, &log);
+    if (!written) return written;
+    if (auto v = record(db, log, ChangeOriginScope::current()); !v) return v.error();
+    return written;
   });
-  if (result) changed(std::move(touched));
+  if (result) changed(std::move(log.touched));
   return result;
 }
 
 core::Result<json> Store::writeLocked(Database& db, const EntitySchema& schema, json entity, bool allowReplace,
-                                     std::vector<EntityRef>* touched) {
+                                     WriteLog* log, const std::string& cascadedFrom) {
   {
     const std::string id = entity["id"].get<std::string>();
+    size_t recorded = 0;  // the index of this write's change in the log
+    if (log && log->recording) {
+      auto before = getLocked(db, schema, id);
+      if (!before) return before.error();
+      recorded = log->changes.size();
+      log->changes.push_back({&schema, id, before->value_or(json(nullptr)), nullptr, cascadedFrom});
+    }
     auto existing = db.query("SELECT " + quoted("created_at") + " FROM " + quoted(schema.name) + " WHERE " +
                                    quoted("id") + " = " + db.placeholder(1),
                                {id});
@@ -418,10 +440,11 @@ core::Result<json> Store::writeLocked(Database& db, const EntitySchema& schema, 
         return core::Error{core::ErrorCode::UniqueViolation, "UNIQUE violation detected", nullptr};
       return r.error();
     }
-    if (auto s = syncTransientChildren(db, schema, entity); !s) return s.error();
-    if (touched) touched->push_back({&schema, id});
+    if (auto s = syncTransientChildren(db, schema, entity, log); !s) return s.error();
+    if (log) log->touched.push_back({&schema, id});
     auto stored = getLocked(db, schema, id);
     if (!stored) return stored.error();
+    if (log && log->recording) log->changes[recorded].after = stored->value_or(entity);
     if (!*stored) return entity;  // written but not presentable (an already expired credential)
     return std::move(**stored);
   }
@@ -433,8 +456,16 @@ core::Status Store::applyAll(const std::vector<std::pair<const EntitySchema*, js
   if (!lease) return lease.error();
   Database& db = **lease;
   const auto& all = model::allEntities();
-  std::vector<EntityRef> touched;
+  WriteLog log;
+  log.recording = recording(db);
   auto result = inTransaction<core::Ok>(db, [&]() -> core::Status {
+    // A replacement is recorded as the difference between the configurations before and after.
+    ConfigState before;
+    if (replaceEverything && log.recording) {
+      auto state = stateLocked(db);
+      if (!state) return state.error();
+      before = std::move(*state);
+    }
     if (replaceEverything)
       for (auto it = all.rbegin(); it != all.rend(); ++it)
         if (auto r = db.query("DELETE FROM " + quoted((*it)->name)); !r) return r.error();
@@ -445,14 +476,20 @@ core::Status Store::applyAll(const std::vector<std::pair<const EntitySchema*, js
         if (failedIndex) *failedIndex = i;
         return checked.error();
       }
-      if (auto r = writeLocked(db, *entities[i].first, entities[i].second, true, replaceEverything ? nullptr : &touched); !r) {
+      if (auto r = writeLocked(db, *entities[i].first, entities[i].second, true, replaceEverything ? nullptr : &log); !r) {
         if (failedIndex) *failedIndex = i;
         return r.error();
       }
     }
+    if (replaceEverything && log.recording) {
+      auto after = stateLocked(db);
+      if (!after) return after.error();
+      log.changes = diff(before, *after);
+    }
+    if (auto v = record(db, log, ChangeOriginScope::current()); !v) return v.error();
     return core::Ok{};
   });
-  if (result) changed(std::move(touched), replaceEverything);  // a replacement touched everything
+  if (result) changed(std::move(log.touched), replaceEverything);  // a replacement touched everything
   return result;
 }
 
@@ -464,17 +501,48 @@ core::Status Store::remove(const EntitySchema& schema, const std::string& id) {
   auto lease = pool_.acquire();
   if (!lease) return lease.error();
   Database& db = **lease;
-  std::vector<EntityRef> touched;
+  WriteLog log;
+  log.recording = recording(db);
   auto result = inTransaction<core::Ok>(db, [&]() -> core::Status {
     if (auto s = checkRestrict(db, schema, id); !s) return s;
-    auto r = db.query("DELETE FROM " + quoted(schema.name) + " WHERE " + quoted("id") + " = " + db.placeholder(1),
-                        {id});
-    if (!r) return r.error();
-    touched.push_back({&schema, id});
+    if (auto s = removeLocked(db, schema, id, &log); !s) return s;
+    if (auto v = record(db, log, ChangeOriginScope::current()); !v) return v.error();
     return core::Ok{};
   });
-  if (result) changed(std::move(touched));
+  if (result) changed(std::move(log.touched));
   return result;
+}
+
+core::Status Store::removeLocked(Database& db, const EntitySchema& schema, const std::string& id, WriteLog* log) {
+  if (log && log->recording) {
+    auto before = getLocked(db, schema, id);
+    if (!before) return before.error();
+    if (auto s = collectCascade(db, schema, id, id, log->changes); !s) return s;
+    if (*before) log->changes.push_back({&schema, id, std::move(**before), nullptr, {}});
+  }
+  auto r = db.query("DELETE FROM " + quoted(schema.name) + " WHERE " + quoted("id") + " = " + db.placeholder(1), {id});
+  if (!r) return r.error();
+  if (log) log->touched.push_back({&schema, id});
+  return core::Ok{};
+}
+
+core::Status Store::collectCascade(Database& db, const EntitySchema& schema, const std::string& id, const std::string& root,
+                                   std::vector<EntityChange>& out) {
+  for (const auto& [child, field] : model::referencing(schema.name)) {
+    if (field->onDelete != schema::OnDelete::Cascade) continue;
+    auto rows = db.query("SELECT " + quoted("id") + " FROM " + quoted(child->name) + " WHERE " +
+                             quoted(columnName(*field)) + " = " + db.placeholder(1) + " ORDER BY " + quoted("id"),
+                         {id});
+    if (!rows) return rows.error();
+    for (const auto& row : *rows) {
+      const std::string childId = row[0].value_or("");
+      if (auto s = collectCascade(db, *child, childId, root, out); !s) return s;
+      auto before = getLocked(db, *child, childId);
+      if (!before) return before.error();
+      if (*before) out.push_back({child, childId, std::move(**before), nullptr, root});
+    }
+  }
+  return core::Ok{};
 }
 
 core::Status Store::truncateAll() {
@@ -482,9 +550,19 @@ core::Status Store::truncateAll() {
   if (!lease) return lease.error();
   Database& db = **lease;
   const auto& entities = model::allEntities();
+  WriteLog log;
+  log.recording = recording(db);
   auto result = inTransaction<core::Ok>(db, [&]() -> core::Status {
+    ConfigState before;
+    if (log.recording) {
+      auto state = stateLocked(db);
+      if (!state) return state.error();
+      before = std::move(*state);
+    }
     for (auto it = entities.rbegin(); it != entities.rend(); ++it)
       if (auto r = db.query("DELETE FROM " + quoted((*it)->name)); !r) return r.error();
+    log.changes = diff(before, {});
+    if (auto v = record(db, log, ChangeOriginScope::current()); !v) return v.error();
     return core::Ok{};
   });
   if (result) changed({}, true);

@@ -4,11 +4,13 @@
 // keyset pagination, and a version counter bumped by every committed write. Entities reaching
 // insert/upsert have passed schema validation.
 #include "schema/entity_schema.h"
+#include "store/change_log.h"
 #include "store/database.h"
 #include "store/database_pool.h"
 
 #include <atomic>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 
@@ -90,6 +92,27 @@ class Store {
   core::Status applyAll(const std::vector<std::pair<const schema::EntitySchema*, json>>& entities,
                         bool replaceEverything, size_t* failedIndex = nullptr);
 
+  // The change history (store/change_log.h): each write that changes something is recorded in its
+  // own transaction as the next configuration version, by the thread's ChangeOriginScope; the last
+  // `kept` versions are kept (0 records nothing). Needs the 007 migration.
+  void setHistoryKept(size_t kept) { historyKept_ = kept; }
+  size_t historyKept() const { return historyKept_; }
+  core::Result<std::vector<ChangeRecord>> changes(const ChangeQuery& query);
+  core::Result<std::optional<ChangeRecord>> change(int64_t id);
+  core::Result<VersionRange> versions();
+
+  // What a revert or a restore did (or would do, when not applied: the transaction is rolled back).
+  struct Replay {
+    int64_t version = 0;  // the version it made; 0 when previewed or when nothing changed
+    std::vector<EntityChange> changes;
+  };
+  // Undoes one recorded change (a deletion with what was deleted with it) where its entities are
+  // still as it left them; a Conflict error names the later change otherwise.
+  core::Result<Replay> revert(int64_t changeId, bool apply);
+  // Returns the whole configuration to what it was at `version`, in one transaction, by replaying
+  // the kept history backwards from the current state.
+  core::Result<Replay> restore(int64_t version, bool apply);
+
   // Bumped after each committed write; listeners run on the writing thread, outside the lock, and
   // may be called out of order by concurrent writers (read the touched entities again, do not
   // assume their state).
@@ -99,14 +122,35 @@ class Store {
  private:
   core::Result<json> write(const schema::EntitySchema& schema, json entity, bool allowReplace);
   // The body of write(), for a caller that holds the lock and runs the transaction.
+  // What one transaction wrote: for the listeners and, when the history is kept, for the record.
+  struct WriteLog {
+    std::vector<EntityRef> touched;
+    std::vector<EntityChange> changes;
+    bool recording = false;
+  };
+  using ConfigState = std::map<const schema::EntitySchema*, std::map<std::string, json>>;
   core::Result<json> writeLocked(Database& db, const schema::EntitySchema& schema, json entity, bool allowReplace,
-                                 std::vector<EntityRef>* touched);
+                                 WriteLog* log, const std::string& cascadedFrom = {});
+  core::Status removeLocked(Database& db, const schema::EntitySchema& schema, const std::string& id, WriteLog* log);
+  // The entities a deletion of (schema, id) takes with it (ON DELETE CASCADE), deepest first.
+  core::Status collectCascade(Database& db, const schema::EntitySchema& schema, const std::string& id,
+                              const std::string& root, std::vector<EntityChange>& out);
+  core::Result<std::vector<json>> allLocked(Database& db, const schema::EntitySchema& schema);
+  core::Result<ConfigState> stateLocked(Database& db);
+  // The changes from one state to another: deletions (children first), then the rest (parents first).
+  static std::vector<EntityChange> diff(const ConfigState& before, const ConfigState& after);
+  bool recording(Database& db);
+  // Records the log's changes as the transaction's version (inside the transaction).
+  core::Result<int64_t> record(Database& db, const WriteLog& log, const ChangeOrigin& origin);
+  // Runs a revert or restore body, and rolls it back when it is only a preview.
+  // `everything`: the listeners are told the whole configuration changed.
+  core::Result<Replay> replay(bool apply, bool everything, const std::function<core::Result<Replay>(Database&, WriteLog&)>& body);
   core::Status checkReferences(Database& db, const schema::EntitySchema& schema, const json& entity);
   core::Status checkUnique(Database& db, const schema::EntitySchema& schema, const json& entity);
   core::Status checkRestrict(Database& db, const schema::EntitySchema& schema, const std::string& id);
   // Kong's check of a plugin's `protocols` against its route's, or its service's routes'.
   core::Status checkPluginProtocols(Database& db, const json& plugin);
-  core::Status syncTransientChildren(Database& db, const schema::EntitySchema& schema, const json& entity);
+  core::Status syncTransientChildren(Database& db, const schema::EntitySchema& schema, const json& entity, WriteLog* log);
   core::Status attachTransientChildren(Database& db, const schema::EntitySchema& schema, json& entity);
   core::Result<std::optional<json>> getLocked(Database& db, const schema::EntitySchema& schema, const std::string& id);
   bool presentable(Database& db, const schema::EntitySchema& schema, json& entity);
@@ -115,6 +159,8 @@ class Store {
 
   DatabasePool pool_;
   std::atomic<uint64_t> version_{0};
+  std::atomic<size_t> historyKept_{1000};
+  std::atomic<int> historyTable_{-1};  // whether sluice_changes exists: -1 not asked yet
   std::mutex listenersMutex_;
   std::vector<std::function<void(const ChangeSet&)>> listeners_;
 };

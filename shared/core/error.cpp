@@ -32,6 +32,7 @@ constexpr ErrorRow kErrorTable[] = {
     {ErrorCode::MethodNotAllowed, "", 405},
     {ErrorCode::PayloadTooLarge, "", 413},
     {ErrorCode::UnsupportedMediaType, "", 415},
+    {ErrorCode::Conflict, "", 409},
 };
 
 const ErrorRow& row(ErrorCode code) {

@@ -29,6 +29,7 @@ enum class ErrorCode {
   MethodNotAllowed = 104,
   PayloadTooLarge = 105,
   UnsupportedMediaType = 106,
+  Conflict = 107,  // a request that a later change to the same entity makes impossible (revert)
 };
 
 struct Error {
