@@ -59,6 +59,25 @@ LoadtestCharts::LoadtestCharts(QObject* parent) : QObject(parent) {
   line(distribution_, tr("compared run"), QColor("#7f8c8d"), Qt::DashLine)->setLineStyle(QCPGraph::lsStepCenter);
   distribution_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
 
+  // A capacity search: how much of the offered rate was served (left axis, with the offered rate
+  // itself as the diagonal it should follow) and the p99 of each step (right axis).
+  capacity_ = makePlot(tr("Capacity: each step against the offered rate"), tr("req/s"));
+  capacity_->xAxis->setLabel(tr("offered rate (req/s)"));
+  line(capacity_, tr("offered"), QColor("#7f8c8d"), Qt::DotLine);
+  auto* achieved = line(capacity_, tr("achieved"), QColor("#3b7dd8"));
+  achieved->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 6));
+  auto* p99 = capacity_->addGraph(capacity_->xAxis, capacity_->yAxis2);
+  p99->setName(tr("p99 (ms)"));
+  p99->setPen(QPen(QColor("#d35400"), 1.8));
+  p99->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare, 6));
+  auto* missed = capacity_->addGraph(capacity_->xAxis, capacity_->yAxis);
+  missed->setName(tr("missed a limit"));
+  missed->setLineStyle(QCPGraph::lsNone);
+  missed->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCross, QColor("#c0392b"), 11));
+  capacity_->yAxis2->setVisible(true);
+  capacity_->yAxis2->setLabel(tr("p99 ms"));
+  capacity_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+
   gateway_ = makePlot(tr("The gateway's view of the same seconds (mean per request)"), tr("ms"));
   gateway_->xAxis->setLabel(tr("second of the run"));
   auto* gw = new QCPBars(gateway_->xAxis, gateway_->yAxis);
@@ -107,6 +126,46 @@ void LoadtestCharts::showTimeline(const std::vector<nlohmann::json>& timeline, c
   latency_->graph(3)->setData(clt, cp99, true);
   finish(throughput_);
   finish(latency_);
+}
+
+void LoadtestCharts::showCapacity(const nlohmann::json& steps, double knee) {
+  QVector<double> offered, achieved, p99, missedAt, missedValue;
+  for (const auto& s : steps) {
+    const double o = s.value("offered_rps", 0.0);
+    offered << o;
+    achieved << s.value("achieved_rps", 0.0);
+    p99 << s.value("p99_ms", 0.0);
+    if (!s.value("met", true)) {
+      missedAt << o;
+      missedValue << s.value("achieved_rps", 0.0);
+    }
+  }
+  capacity_->graph(0)->setData(offered, offered, true);
+  capacity_->graph(1)->setData(offered, achieved, true);
+  capacity_->graph(2)->setData(offered, p99, true);
+  capacity_->graph(3)->setData(missedAt, missedValue, true);
+  for (int i = capacity_->itemCount() - 1; i >= 0; --i) capacity_->removeItem(i);
+  if (knee > 0) {
+    auto* line = new QCPItemStraightLine(capacity_);
+    line->point1->setCoords(knee, 0);
+    line->point2->setCoords(knee, 1);
+    line->setPen(QPen(QColor("#27ae60"), 1.6, Qt::DashLine));
+    auto* label = new QCPItemText(capacity_);
+    label->position->setTypeX(QCPItemPosition::ptPlotCoords);
+    label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    label->position->setCoords(knee, 0.05);
+    label->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
+    label->setText(tr("knee %1 req/s ").arg(knee, 0, 'f', 0));
+    label->setColor(QColor("#27ae60"));
+  }
+  capacity_->rescaleAxes(true);
+  capacity_->xAxis->setRangeLower(0);
+  capacity_->xAxis->setRangeUpper(std::max(capacity_->xAxis->range().upper * 1.05, 1.0));
+  capacity_->yAxis->setRangeLower(0);
+  capacity_->yAxis->setRangeUpper(std::max(capacity_->yAxis->range().upper * 1.1, 1.0));
+  capacity_->yAxis2->setRangeLower(0);
+  capacity_->yAxis2->setRangeUpper(std::max(capacity_->yAxis2->range().upper * 1.1, 1.0));
+  capacity_->replot();
 }
 
 void LoadtestCharts::showDistribution(const nlohmann::json& histogram, const nlohmann::json& compared) {

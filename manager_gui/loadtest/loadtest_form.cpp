@@ -10,6 +10,9 @@
 #include <QDateTime>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QGroupBox>
+
+#include <tuple>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPointer>
@@ -73,6 +76,9 @@ LoadtestForm::LoadtestForm(QWidget* parent) : QWidget(parent) {
   requests_->setRange(0, 1'000'000'000);
   requests_->setSpecialValueText(tr("no limit"));
   timeout_ = new QLineEdit("2s");
+  think_ = new QLineEdit;
+  think_->setPlaceholderText(tr("none; e.g. 500ms, or 1s-3s for a pause drawn between the two"));
+  think_->setToolTip(tr("Closed loop (no rate): each connection pauses this long after an answer before its next request"));
   consumer_ = new QComboBox;
   consumer_->addItem(tr("(none)"), QString());
   thresholds_ = new QLineEdit;
@@ -93,8 +99,51 @@ LoadtestForm::LoadtestForm(QWidget* parent) : QWidget(parent) {
   form->addRow(tr("Duration"), duration_);
   form->addRow(tr("Requests"), requests_);
   form->addRow(tr("Timeout"), timeout_);
+  form->addRow(tr("Think time"), think_);
   form->addRow(tr("As consumer"), consumer_);
   form->addRow(tr("Thresholds"), thresholds_);
+
+  // A capacity search: open-loop steps of rising rate until a limit is missed.
+  capacity_ = new QGroupBox(tr("Find the capacity (rate steps)"));
+  capacity_->setCheckable(true);
+  capacity_->setChecked(false);
+  capacity_->setToolTip(tr("Steps of rising rate until p99, errors or throughput miss their limit; the result is the knee: "
+                           "the highest rate that met them all. Rate, stages and duration are the search's to set."));
+  const auto rateBox = [this](double value) {
+    auto* box = new QDoubleSpinBox;
+    box->setRange(0, 10'000'000);
+    box->setDecimals(0);
+    box->setSuffix(tr(" req/s"));
+    box->setValue(value);
+    return box;
+  };
+  startRate_ = rateBox(100);
+  rateStep_ = rateBox(100);
+  maxRate_ = rateBox(0);
+  maxRate_->setSpecialValueText(tr("no limit"));
+  stepDuration_ = new QLineEdit("10s");
+  maxSteps_ = new QSpinBox;
+  maxSteps_->setRange(1, 1000);
+  maxSteps_->setValue(30);
+  p99Limit_ = new QLineEdit;
+  p99Limit_->setPlaceholderText(tr("none; e.g. 50ms"));
+  errorLimit_ = new QDoubleSpinBox;
+  errorLimit_->setRange(0, 100);
+  errorLimit_->setDecimals(2);
+  errorLimit_->setSuffix(" %");
+  errorLimit_->setValue(1);
+  auto* search = new QFormLayout(capacity_);
+  search->addRow(tr("Start rate"), startRate_);
+  search->addRow(tr("Step"), rateStep_);
+  search->addRow(tr("Step duration"), stepDuration_);
+  search->addRow(tr("Highest rate"), maxRate_);
+  search->addRow(tr("Most steps"), maxSteps_);
+  search->addRow(tr("p99 limit"), p99Limit_);
+  search->addRow(tr("Error limit"), errorLimit_);
+  form->addRow(capacity_);
+  connect(capacity_, &QGroupBox::toggled, this, [this](bool on) {
+    for (QWidget* w : std::initializer_list<QWidget*>{rate_, stages_, duration_, requests_, thresholds_, think_}) w->setEnabled(!on);
+  });
 
   const auto refresh = [this] {
     const bool byUrl = routeId().isEmpty();
@@ -184,6 +233,18 @@ std::optional<nlohmann::json> LoadtestForm::gatewayRequest(QString& error) const
   if (!body_->toPlainText().isEmpty()) b["body"] = body_->toPlainText().toStdString();
   if (rate_->value() > 0) b["rate"] = rate_->value();
   if (!stages_->text().trimmed().isEmpty()) b["stages"] = stages_->text().trimmed().toStdString();
+  if (!think_->text().trimmed().isEmpty()) b["think_time"] = think_->text().trimmed().toStdString();
+  if (findsCapacity()) {
+    const auto search = capacitySearch(error);
+    if (!search) return std::nullopt;
+    nlohmann::json c{{"start_rate", search->startRate}, {"step", search->step},
+                     {"step_duration", search->stepSeconds}, {"max_steps", search->maxSteps},
+                     {"error_limit", search->errorLimit}};
+    if (search->maxRate > 0) c["max_rate"] = search->maxRate;
+    if (search->p99LimitMs > 0) c["p99_limit"] = search->p99LimitMs / 1000.0;  // seconds
+    b["capacity"] = c;
+    for (const char* k : {"rate", "stages", "think_time", "requests", "thresholds"}) b.erase(k);
+  }
   if (requests_->value() > 0) b["requests"] = requests_->value();
   if (!consumer_->currentData().toString().isEmpty()) b["consumer"] = consumer_->currentText().toStdString();
   nlohmann::json thresholds = nlohmann::json::array();
@@ -232,6 +293,14 @@ std::optional<loadgen::LoadPlan> LoadtestForm::localPlan(const std::optional<std
   }
   plan.durationSeconds = *duration;
   plan.timeoutSeconds = plan.connectTimeoutSeconds = *timeout;
+  if (const QString think = think_->text().trimmed(); !think.isEmpty()) {
+    const auto range = loadgen::parseThinkTime(think.toStdString());
+    if (!range) {
+      error = tr("Think time: a time such as 500ms, or a range such as 1s-3s.");
+      return std::nullopt;
+    }
+    std::tie(plan.thinkSeconds, plan.thinkMaxSeconds) = *range;
+  }
   if (!stages_->text().trimmed().isEmpty()) {
     bool rateStages = plan.rate > 0;
     const auto stages = loadgen::parseStages(stages_->text().trimmed().toStdString(), rateStages, problem);
@@ -295,8 +364,42 @@ void LoadtestForm::resolveCredential(std::function<void(std::optional<std::pair<
   });
 }
 
+bool LoadtestForm::findsCapacity() const { return capacity_->isChecked(); }
+
+std::optional<loadgen::CapacitySearch> LoadtestForm::capacitySearch(QString& error) const {
+  loadgen::CapacitySearch search;
+  search.startRate = startRate_->value();
+  search.step = rateStep_->value();
+  search.maxRate = maxRate_->value();
+  search.maxSteps = maxSteps_->value();
+  search.errorLimit = errorLimit_->value() / 100.0;
+  const auto step = loadgen::parseDuration(stepDuration_->text().trimmed().toStdString());
+  if (!step) {
+    error = tr("Step duration: a time such as 10s.");
+    return std::nullopt;
+  }
+  search.stepSeconds = *step;
+  if (const QString p99 = p99Limit_->text().trimmed(); !p99.isEmpty()) {
+    const auto limit = loadgen::parseDuration(p99.toStdString());
+    if (!limit) {
+      error = tr("p99 limit: a time such as 50ms.");
+      return std::nullopt;
+    }
+    search.p99LimitMs = *limit * 1000.0;
+  }
+  if (const auto problems = loadgen::validate(search); !problems.empty()) {
+    error = QString::fromStdString(problems.front());
+    return std::nullopt;
+  }
+  return search;
+}
+
 QString LoadtestForm::describe() const {
   const QString target = routeId().isEmpty() ? url_->text().trimmed() : route_->currentText() + " " + path_->text().trimmed();
+  if (findsCapacity())
+    return QString("%1 %2 · %3 · %4").arg(method_->currentText(), target,
+                                          tr("capacity search from %1 req/s by %2").arg(startRate_->value()).arg(rateStep_->value()),
+                                          onGatewayHost() ? tr("from the gateway host") : tr("from this computer"));
   QString load = rate_->value() > 0 ? tr("%1 req/s").arg(rate_->value()) : tr("%n connection(s)", "", connections_->value());
   if (!stages_->text().trimmed().isEmpty()) load += " " + stages_->text().trimmed();
   return QString("%1 %2 · %3 · %4").arg(method_->currentText(), target, load, onGatewayHost() ? tr("from the gateway host") : tr("from this computer"));
@@ -328,6 +431,17 @@ void LoadtestForm::setLoad(int connections, double rate, const QString& duration
 
 void LoadtestForm::setStages(const QString& stages) { stages_->setText(stages); }
 void LoadtestForm::setThresholds(const QString& thresholds) { thresholds_->setText(thresholds); }
+void LoadtestForm::setThinkTime(const QString& think) { think_->setText(think); }
+
+void LoadtestForm::setCapacity(bool on, double startRate, double step, const QString& stepDuration, int maxSteps,
+                               const QString& p99Limit) {
+  capacity_->setChecked(on);
+  startRate_->setValue(startRate);
+  rateStep_->setValue(step);
+  stepDuration_->setText(stepDuration);
+  maxSteps_->setValue(maxSteps);
+  p99Limit_->setText(p99Limit);
+}
 
 void LoadtestForm::setConsumer(const QString& username) {
   const int i = consumer_->findText(username);

@@ -5,6 +5,7 @@
 // goes along, and thresholds. Routes (the first thousand; others typed by name or id) and
 // consumers come from the Admin API when the form is first shown.
 #include "admin_client/transport.h"
+#include "loadgen/capacity_finder.h"
 #include "loadgen/load_plan.h"
 
 #include <QWidget>
@@ -19,6 +20,8 @@ class QDoubleSpinBox;
 class QLineEdit;
 class QPlainTextEdit;
 class QSpinBox;
+
+class QGroupBox;
 
 namespace sluice::manager {
 
@@ -41,6 +44,10 @@ class LoadtestForm : public QWidget {
   void resolveCredential(std::function<void(std::optional<std::pair<std::string, std::string>>, QString error)> done) const;
   // What the run was (for saved runs): target, method, connections, rate...
   QString describe() const;
+  // "Find the capacity" is ticked: rate steps until a limit is missed, instead of one load.
+  bool findsCapacity() const;
+  // The search as typed; nullopt with `error` when a field is not understood.
+  std::optional<loadgen::CapacitySearch> capacitySearch(QString& error) const;
 
   // For tests and for opening a route from elsewhere.
   void setWhere(bool gatewayHost);
@@ -49,6 +56,10 @@ class LoadtestForm : public QWidget {
   void setLoad(int connections, double rate, const QString& duration, int requests = 0);
   void setStages(const QString& stages);
   void setThresholds(const QString& thresholds);
+  void setThinkTime(const QString& think);
+  // Ticks "Find the capacity" (or not) with its steps and limit.
+  void setCapacity(bool on, double startRate = 100, double step = 100, const QString& stepDuration = "10s", int maxSteps = 30,
+                   const QString& p99Limit = {});
   void setConsumer(const QString& username);
   int routeCount() const;
 
@@ -80,6 +91,15 @@ class LoadtestForm : public QWidget {
   QLineEdit* duration_;
   QSpinBox* requests_;
   QLineEdit* timeout_;
+  QLineEdit* think_;
+  QGroupBox* capacity_;
+  QDoubleSpinBox* startRate_;
+  QDoubleSpinBox* rateStep_;
+  QLineEdit* stepDuration_;
+  QDoubleSpinBox* maxRate_;
+  QSpinBox* maxSteps_;
+  QLineEdit* p99Limit_;
+  QDoubleSpinBox* errorLimit_;
   QComboBox* consumer_;
   QLineEdit* thresholds_;
   std::vector<nlohmann::json> routes_;

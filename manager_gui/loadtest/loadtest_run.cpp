@@ -41,6 +41,49 @@ void LocalLoadtestRun::start() {
 
 void LocalLoadtestRun::cancel() { engine_->cancel(); }
 
+LocalCapacityRun::LocalCapacityRun(loadgen::LoadPlan base, loadgen::CapacitySearch search, QObject* parent)
+    : LoadtestRun(parent), finder_(std::make_unique<loadgen::CapacityFinder>(std::move(base), search)) {}
+
+LocalCapacityRun::~LocalCapacityRun() {
+  finder_->cancel();
+  if (thread_.joinable()) thread_.join();
+}
+
+void LocalCapacityRun::start() {
+  if (running_ || thread_.joinable()) return;
+  running_ = true;
+  QPointer<LocalCapacityRun> self(this);
+  // Second by second (a running count across steps, as the gateway's runs count them).
+  auto second = std::make_shared<int>(0);
+  finder_->onSecond([self, second](double offered, const loadgen::SecondFigures& s) {
+    nlohmann::json point = loadgen::TimelinePoint::of(s).toJson();
+    point["second"] = (*second)++;
+    point["offered_rps"] = offered;
+    QMetaObject::invokeMethod(self, [self, point] {
+      if (self) emit self->secondArrived(point);
+    }, Qt::QueuedConnection);
+  });
+  finder_->onStep([self](const loadgen::CapacityStep& step) {
+    nlohmann::json j = step.toJson();
+    QMetaObject::invokeMethod(self, [self, j] {
+      if (self) emit self->stepArrived(j);
+    }, Qt::QueuedConnection);
+  });
+  thread_ = std::thread([this, self] {
+    auto result = finder_->run();
+    nlohmann::json summary = result ? nlohmann::json{{"capacity", result->toJson()}} : nlohmann::json();
+    QString error = result ? QString() : QString::fromStdString(result.error().message);
+    QMetaObject::invokeMethod(self, [self, summary = std::move(summary), error] {
+      if (!self) return;
+      self->running_ = false;
+      if (error.isEmpty()) emit self->finished(summary);
+      else emit self->failed(error);
+    }, Qt::QueuedConnection);
+  });
+}
+
+void LocalCapacityRun::cancel() { finder_->cancel(); }
+
 GatewayLoadtestRun::GatewayLoadtestRun(admin_client::Transport& transport, nlohmann::json request, QObject* parent)
     : LoadtestRun(parent), transport_(transport), request_(std::move(request)) {
   timer_.setInterval(500);
@@ -79,6 +122,11 @@ void GatewayLoadtestRun::poll() {
     for (const auto& s : run.value("seconds", nlohmann::json::array())) {
       ++self->seconds_;
       emit self->secondArrived(s);
+    }
+    // A capacity search's steps, as each ends.
+    if (const auto& result = run.value("result", nlohmann::json::object()); result.is_object() && result.contains("capacity")) {
+      const auto steps = result["capacity"].value("steps", nlohmann::json::array());
+      for (; self->steps_ < steps.size(); ++self->steps_) emit self->stepArrived(steps[self->steps_]);
     }
     const std::string state = run.value("state", "running");
     if (state == "running") return;

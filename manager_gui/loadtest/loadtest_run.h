@@ -4,6 +4,7 @@
 // progress polled). Either way a second arrives as a timeline point and the end as the engine's
 // JSON summary, so the view does not care where the load came from.
 #include "admin_client/transport.h"
+#include "loadgen/capacity_finder.h"
 #include "loadgen/load_engine.h"
 
 #include <QObject>
@@ -27,7 +28,8 @@ class LoadtestRun : public QObject {
 
  signals:
   void secondArrived(const nlohmann::json& point);  // TimelinePoint::toJson
-  void finished(const nlohmann::json& result);      // LoadResult::toJson
+  void finished(const nlohmann::json& result);      // LoadResult::toJson, or {"capacity": CapacityResult::toJson}
+  void stepArrived(const nlohmann::json& step);     // a capacity search's finished step (CapacityStep::toJson)
   void failed(const QString& message);
 };
 
@@ -44,6 +46,24 @@ class LocalLoadtestRun : public LoadtestRun {
 
  private:
   std::unique_ptr<loadgen::LoadEngine> engine_;
+  std::thread thread_;
+  bool running_ = false;
+};
+
+// A capacity search on this computer (loadgen::CapacityFinder on a thread of its own): each second
+// carries its step's offered rate (`offered_rps`), each step arrives as it ends.
+class LocalCapacityRun : public LoadtestRun {
+  Q_OBJECT
+
+ public:
+  LocalCapacityRun(loadgen::LoadPlan base, loadgen::CapacitySearch search, QObject* parent = nullptr);
+  ~LocalCapacityRun() override;
+  void start() override;
+  void cancel() override;
+  bool running() const override { return running_; }
+
+ private:
+  std::unique_ptr<loadgen::CapacityFinder> finder_;
   std::thread thread_;
   bool running_ = false;
 };
@@ -65,7 +85,7 @@ class GatewayLoadtestRun : public LoadtestRun {
   admin_client::Transport& transport_;
   nlohmann::json request_;
   QString id_;
-  size_t seconds_ = 0;
+  size_t seconds_ = 0, steps_ = 0;
   bool done_ = false, inFlight_ = false;
   QTimer timer_;
 };

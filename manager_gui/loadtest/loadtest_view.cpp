@@ -1,5 +1,7 @@
 #include "loadtest/loadtest_view.h"
 
+#include "views/read_only_table.h"
+
 #include <qcustomplot.h>
 
 #include <QComboBox>
@@ -20,16 +22,6 @@
 
 namespace sluice::manager {
 namespace {
-
-QTableWidget* table(const QStringList& headers) {
-  auto* t = new QTableWidget(0, static_cast<int>(headers.size()));
-  t->setHorizontalHeaderLabels(headers);
-  t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-  t->horizontalHeader()->setStretchLastSection(true);
-  t->verticalHeader()->hide();
-  t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  return t;
-}
 
 QString number(const nlohmann::json& v, int decimals = 2) {
   if (!v.is_number()) return QString();
@@ -70,11 +62,12 @@ LoadtestView::LoadtestView(QWidget* parent) : QWidget(parent) {
   leftLayout->addWidget(new QLabel(tr("Compare with a saved run:")));
   leftLayout->addWidget(compare_);
 
-  percentiles_ = table({tr("Figure"), tr("This run"), tr("Compared run"), tr("Change")});
-  errors_ = table({tr("Kind"), tr("Count")});
+  percentiles_ = readOnlyTable({tr("Figure"), tr("This run"), tr("Compared run"), tr("Change")});
+  errors_ = readOnlyTable({tr("Kind"), tr("Count")});
   gatewaySummary_ = new QLabel;
   gatewaySummary_->setWordWrap(true);
   auto* tabs = new QTabWidget;
+  resultTabs_ = tabs;
   auto* resultsTab = new QWidget;
   auto* resultsLayout = new QHBoxLayout(resultsTab);
   resultsLayout->addWidget(percentiles_, 2);
@@ -86,6 +79,14 @@ LoadtestView::LoadtestView(QWidget* parent) : QWidget(parent) {
   gatewayLayout->addWidget(charts_->gateway(), 1);
   gatewayLayout->addWidget(gatewaySummary_);
   tabs->addTab(gatewayTab, tr("The gateway's view"));
+  capacityTab_ = new QWidget;
+  auto* capacityLayout = new QVBoxLayout(capacityTab_);
+  capacityLayout->addWidget(charts_->capacity(), 1);
+  capacitySummary_ = new QLabel(tr("Tick “Find the capacity” in the form to search for the highest rate that meets your limits."));
+  capacitySummary_->setWordWrap(true);
+  capacitySummary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  capacityLayout->addWidget(capacitySummary_);
+  tabs->addTab(capacityTab_, tr("Capacity"));
 
   results_ = new QWidget;
   auto* right = new QVBoxLayout(results_);
@@ -145,8 +146,16 @@ void LoadtestView::start() {
     begin(new GatewayLoadtestRun(*transport_, *request, this));
     return;
   }
+  std::optional<loadgen::CapacitySearch> search;
+  if (form_->findsCapacity()) {
+    search = form_->capacitySearch(error);
+    if (!search) {
+      status_->setText(error);
+      return;
+    }
+  }
   // From this computer: the consumer's key first (asked of the Admin API), then the plan.
-  form_->resolveCredential([this](std::optional<std::pair<std::string, std::string>> credential, QString problem) {
+  form_->resolveCredential([this, search](std::optional<std::pair<std::string, std::string>> credential, QString problem) {
     if (!problem.isEmpty()) {
       status_->setText(problem);
       return;
@@ -160,7 +169,8 @@ void LoadtestView::start() {
     QString unused;
     const auto request = form_->gatewayRequest(unused);
     routeId_ = request ? QString::fromStdString(request->value("route", "")) : QString();
-    begin(new LocalLoadtestRun(*plan, this));
+    if (search) begin(new LocalCapacityRun(*plan, *search, this));
+    else begin(new LocalLoadtestRun(*plan, this));
   });
 }
 
@@ -169,6 +179,8 @@ void LoadtestView::begin(LoadtestRun* run) {
   run_ = run;
   timeline_.clear();
   gateway_.clear();
+  steps_ = nlohmann::json::array();
+  charts_->showCapacity(steps_, 0);
   result_ = nlohmann::json::object();
   name_ = form_->describe();
   startedAt_ = static_cast<double>(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
@@ -178,6 +190,7 @@ void LoadtestView::begin(LoadtestRun* run) {
   status_->setText(tr("Running: %1").arg(name_));
   connect(run, &LoadtestRun::secondArrived, this, &LoadtestView::onSecond);
   connect(run, &LoadtestRun::finished, this, &LoadtestView::onFinished);
+  connect(run, &LoadtestRun::stepArrived, this, &LoadtestView::onStep);
   connect(run, &LoadtestRun::failed, this, [this](const QString& message) {
     runButton_->setEnabled(true);
     cancelButton_->setEnabled(false);
@@ -212,6 +225,14 @@ void LoadtestView::onFinished(const nlohmann::json& result) {
   // A gateway run streams its timeline into the result too; a local run built it second by second.
   if (timeline_.empty())
     for (const auto& s : result.value("timeline", nlohmann::json::array())) timeline_.push_back(s);
+  if (result.contains("capacity")) {
+    showCapacity(result["capacity"]);
+    status_->setText(QString("%1 — %2").arg(name_, capacitySummary_->text()));
+    showResult();
+    resultTabs_->setCurrentWidget(capacityTab_);
+    emit finished(result);
+    return;
+  }
   const bool passed = result.value("passed", true);
   QString verdict = result.value("cancelled", false) ? tr("cancelled") : passed ? tr("passed") : tr("failed its thresholds");
   status_->setText(tr("%1 — %2 requests in %3 s, %4 req/s, p99 %5 ms, %6 errors: %7")
@@ -225,6 +246,40 @@ void LoadtestView::onFinished(const nlohmann::json& result) {
   showResult();
   emit finished(result);
 }
+
+void LoadtestView::onStep(const nlohmann::json& step) {
+  steps_.push_back(step);
+  // The knee so far: the highest offered rate of the steps that met every limit before one missed.
+  double knee = 0;
+  for (const auto& s : steps_) {
+    if (!s.value("met", true)) break;
+    knee = std::max(knee, s.value("offered_rps", 0.0));
+  }
+  charts_->showCapacity(steps_, knee);
+  resultTabs_->setCurrentWidget(capacityTab_);
+  capacitySummary_->setText(tr("Step %1: %2 req/s offered, %3 achieved, p99 %4 ms%5")
+                                .arg(steps_.size())
+                                .arg(step.value("offered_rps", 0.0), 0, 'f', 0)
+                                .arg(step.value("achieved_rps", 0.0), 0, 'f', 0)
+                                .arg(step.value("p99_ms", 0.0), 0, 'f', 2)
+                                .arg(step.value("met", true) ? QString() : " — " + QString::fromStdString(step.value("missed", ""))));
+}
+
+void LoadtestView::showCapacity(const nlohmann::json& capacity) {
+  steps_ = capacity.value("steps", nlohmann::json::array());
+  const double knee = capacity.value("knee_rps", 0.0);
+  charts_->showCapacity(steps_, knee);
+  QString text = knee > 0 ? tr("Knee: %1 req/s — the highest rate that met every limit.").arg(knee, 0, 'f', 0)
+                          : tr("No step met the limits: the first rate is already too much.");
+  text += " " + tr("Stopped because: %1.").arg(QString::fromStdString(capacity.value("stopped_because", "")));
+  if (capacity.value("generator_limited", false))
+    text += " " + tr("Warning: the load generator itself was the bottleneck — past that step the figures are the tool's "
+                     "limit, not the gateway's. Run it from another machine or with more threads.");
+  if (capacity.value("cancelled", false)) text += " " + tr("(cancelled)");
+  capacitySummary_->setText(text);
+}
+
+QString LoadtestView::capacitySummary() const { return capacitySummary_->text(); }
 
 void LoadtestView::addFrame(const nlohmann::json& frame) {
   // Frames of the run's seconds (and the one that closes its last second).

@@ -18,6 +18,8 @@ class QLabel;
 class QPushButton;
 class QTableWidget;
 
+class QTabWidget;
+
 namespace sluice::manager {
 
 class LoadtestView : public QWidget {
@@ -35,6 +37,9 @@ class LoadtestView : public QWidget {
   bool running() const { return run_ && run_->running(); }
   const nlohmann::json& result() const { return result_; }
   const std::vector<nlohmann::json>& timeline() const { return timeline_; }
+  // A capacity search's steps so far, and its summary (the knee, why it stopped).
+  const nlohmann::json& capacitySteps() const { return steps_; }
+  QString capacitySummary() const;
   size_t gatewaySeconds() const { return gateway_.size(); }
   // The record save() writes: name, saved_at, result, timeline, gateway.
   nlohmann::json record() const;
@@ -57,6 +62,8 @@ class LoadtestView : public QWidget {
   void begin(LoadtestRun* run);
   void onSecond(const nlohmann::json& point);
   void onFinished(const nlohmann::json& result);
+  void onStep(const nlohmann::json& step);
+  void showCapacity(const nlohmann::json& capacity);
   void showResult();
   void refreshSaved();
 
@@ -72,6 +79,10 @@ class LoadtestView : public QWidget {
   QTableWidget* percentiles_;
   QTableWidget* errors_;
   QLabel* gatewaySummary_;
+  QLabel* capacitySummary_;
+  QTabWidget* resultTabs_;
+  QWidget* capacityTab_;
+  nlohmann::json steps_ = nlohmann::json::array();
   QWidget* results_;
   nlohmann::json result_ = nlohmann::json::object(), compared_ = nlohmann::json::object();  // empty: none
   std::vector<nlohmann::json> timeline_;

@@ -30,6 +30,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QSignalBlocker>
+#include <QSystemTrayIcon>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -71,12 +72,14 @@ QString MainWindow::kindTitle(const QString& kind) {
   if (kind == "oauth2_tokens") return tr("OAuth 2.0 tokens");
   if (kind == "sessions") return tr("Sessions");
   if (kind == "acls") return tr("ACL groups");
+  if (kind == "sluice_alert_rules") return tr("Alert rules");
   return kind;
 }
 
 QStringList MainWindow::columnsFor(const QString& kind) {
   if (kind == "services") return {"name", "protocol", "host", "port", "path", "enabled", "tags", "id"};
   if (kind == "routes") return {"name", "paths", "hosts", "methods", "protocols", "service", "tags", "id"};
+  if (kind == "sluice_alert_rules") return {"name", "kind", "threshold", "for_seconds", "route", "service", "upstream", "enabled", "id"};
   if (kind == "consumers") return {"username", "custom_id", "tags", "id"};
   if (kind == "plugins") return {"name", "enabled", "route", "service", "consumer", "protocols", "tags", "id"};
   if (kind == "upstreams") return {"name", "algorithm", "hash_on", "slots", "tags", "id"};
@@ -202,6 +205,13 @@ MainWindow::MainWindow(GatewayConnection& gateway, QWidget* parent)
           [this](const QString& method, const QString& url) { explainRequest(method, url); });
   history_ = new HistoryView;
   tabs_->addTab(history_, tr("History"));
+  alerts_ = new AlertsView;
+  tabs_->addTab(alerts_, tr("Alerts"));
+  connect(alerts_, &AlertsView::manageRules, this, [this] {
+    tabs_->setCurrentIndex(0);
+    configStack_->setCurrentIndex(0);
+    showKind("sluice_alert_rules");
+  });
   // A revert or restore changed the configuration: the tables show it at once.
   connect(history_, &HistoryView::configurationChanged, this, [this] {
     if (!model_->collection().isEmpty()) showKind(model_->collection());
@@ -234,6 +244,24 @@ MainWindow::MainWindow(GatewayConnection& gateway, QWidget* parent)
   statusBar()->addWidget(config_);
   clusterState_ = new QLabel;
   statusBar()->addWidget(clusterState_);
+  alertState_ = new QLabel;
+  statusBar()->addPermanentWidget(alertState_);
+  // Alerts: the count in the status bar, and a desktop notification when one fires.
+  if (QSystemTrayIcon::isSystemTrayAvailable()) {
+    tray_ = new QSystemTrayIcon(QIcon(":/icons/sluice.png"), this);
+    tray_->setToolTip(tr("Sluice Manager"));
+    tray_->show();
+  }
+  connect(alerts_, &AlertsView::firingCount, this, [this](int n) {
+    alertState_->setText(n == 0 ? tr("No alerts") : tr("⚠ %n alert(s) firing", "", n));
+    alertState_->setStyleSheet(n == 0 ? QString() : QString("color: #c0392b; font-weight: bold"));
+  });
+  connect(alerts_, &AlertsView::alertFired, this, [this](const QString& rule, const QString& message) {
+    const QString title = tr("Alert: %1").arg(rule);
+    if (tray_) tray_->showMessage(title, message, QSystemTrayIcon::Warning, 10000);
+    emit alertNotified(title, message);
+  });
+  connect(feed_, &LiveFeed::frameArrived, alerts_, &AlertsView::addFrame);
 
   connect(kinds_, &QListWidget::currentRowChanged, this, [this](int row) {
     if (row >= 0) showKind(kinds_->item(row)->data(Qt::UserRole).toString());
@@ -547,6 +575,8 @@ void MainWindow::editEntity(const QString& kind, const QString& id) {
                              });
 }
 
+QString MainWindow::alertState() const { return alertState_->text(); }
+
 bool MainWindow::firstRunShown() const { return configStack_->currentWidget() == firstRun_; }
 
 void MainWindow::offerFirstRun(const NodeStatus& s) {
@@ -576,6 +606,7 @@ void MainWindow::onTransportChanged() {
   troubleshoot_->setTransport(gateway_.transport());
   explain_->setTransport(gateway_.transport());
   history_->setTransport(gateway_.transport());
+  alerts_->setTransport(gateway_.transport());
   if (tabs_->currentWidget() == history_) history_->refresh();
   loadtest_->setGateway(gateway_.transport(), gateway_.url().host(), gateway_.status().proxyListen);
   if (gateway_.transport()) feed_->start(gateway_.transport());

@@ -9,6 +9,7 @@
 #include "models/entity_list_model.h"
 #include "troubleshoot/explain_view.h"
 #include "history/history_view.h"
+#include "alerts/alerts_view.h"
 #include "troubleshoot/troubleshoot_view.h"
 #include "views/cluster_view.h"
 #include "views/first_run_panel.h"
@@ -17,6 +18,7 @@
 #include <QTimer>
 
 class QLabel;
+class QSystemTrayIcon;
 class QLineEdit;
 class QListWidget;
 class QSortFilterProxyModel;
@@ -45,6 +47,9 @@ class MainWindow : public QMainWindow {
   // The "Why this route?" tab, asking about one request.
   void explainRequest(const QString& method, const QString& url, const QString& headers = {});
   HistoryView& history() { return *history_; }
+  AlertsView& alerts() { return *alerts_; }
+  // The status bar's alert count ("2 alerts firing").
+  QString alertState() const;
   LoadtestView& loadtest() { return *loadtest_; }
   ClusterView& cluster() { return *cluster_; }
   // The first-run path an empty gateway shows in place of the Configuration tab's tables.
@@ -79,6 +84,8 @@ class MainWindow : public QMainWindow {
 
  signals:
   void entityDeleted(const QString& id);
+  // An alert fired on the gateway: shown in the tray where there is one.
+  void alertNotified(const QString& title, const QString& message);
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -121,6 +128,9 @@ class MainWindow : public QMainWindow {
   bool firstRunAsked_ = false;
   ExplainView* explain_;
   HistoryView* history_;
+  AlertsView* alerts_;
+  QLabel* alertState_;
+  QSystemTrayIcon* tray_ = nullptr;  // null where the desktop has no tray
   LoadtestView* loadtest_;
   ClusterView* cluster_;
   QLabel* clusterState_;

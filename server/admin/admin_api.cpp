@@ -102,6 +102,8 @@ AdminResponse AdminApi::route(const AdminRequest& request) {
     if (auto r = live_->handle(request)) return *r;
   if (loadtests_)
     if (auto r = loadtests_->handle(request)) return *r;
+  if (alerts_)
+    if (auto r = alerts_->handle(request)) return *r;
   for (const auto& endpoints : pluginEndpoints_)
     if (auto r = endpoints(request)) return *r;
   if (auto r = entities_.handle(request)) return *r;

@@ -3,6 +3,7 @@
 // endpoints (/, /status, /schemas, /plugins/enabled, /tags) and the generated entity endpoints.
 // AdminServer (Poco) only moves bytes in and out of it.
 #include "admin/admin_types.h"
+#include "admin/alert_endpoints.h"
 #include "admin/change_endpoints.h"
 #include "admin/entity_endpoints.h"
 #include "admin/health_endpoints.h"
@@ -61,6 +62,8 @@ class AdminApi {
   void setRouterEndpoints(std::unique_ptr<RouterEndpoints> router) { router_ = std::move(router); }
   // The live stream and per-route figures (needs the metrics aggregator).
   void setObserveEndpoints(std::unique_ptr<ObserveEndpoints> live) { live_ = std::move(live); }
+  // GET /sluice/alerts (needs the alert engine).
+  void setAlertEndpoints(std::unique_ptr<AlertEndpoints> alerts) { alerts_ = std::move(alerts); }
   // Load tests from this node against its own routes (/sluice/loadtests).
   void setLoadtestEndpoints(std::unique_ptr<LoadtestEndpoints> loadtests) { loadtests_ = std::move(loadtests); }
   // GET /metrics: the node's Prometheus page (the data plane's figures).
@@ -96,6 +99,7 @@ class AdminApi {
   std::unique_ptr<RouterEndpoints> router_;
   std::unique_ptr<ObserveEndpoints> live_;
   std::unique_ptr<LoadtestEndpoints> loadtests_;
+  std::unique_ptr<AlertEndpoints> alerts_;
   std::vector<Endpoints> pluginEndpoints_;
   mutable std::mutex hashMutex_;
   std::string configurationHash_ = std::string(32, '0');

@@ -92,7 +92,7 @@ AdminResponse HealthEndpoints::history(const json& upstream, const AdminRequest&
     const auto id = ids.find(e.target);
     if (!only.empty() && e.target != only && (id == ids.end() || id->second != only)) continue;
     data.push_back({{"at", e.atMs}, {"target", e.target}, {"target_id", id == ids.end() ? json(nullptr) : json(id->second)},
-                    {"health", e.healthy ? "HEALTHY" : "UNHEALTHY"}, {"reason", e.reason}, {"source", e.source}});
+                    {"health", e.healthy ? "HEALTHY" : e.source == "dns" ? "DNS_ERROR" : "UNHEALTHY"}, {"reason", e.reason}, {"source", e.source}});
   }
   return jsonResponse(200, json{{"data", data}, {"upstream", {{"id", upstreamId}}}, {"node_id", nodeId_}});
 }

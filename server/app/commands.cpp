@@ -19,6 +19,9 @@
 #include "core/uuid.h"
 #include "declarative/declarative_config.h"
 #include "declarative/yaml_json.h"
+#include "app/alert_sources.h"
+#include "core/clock.h"
+#include "core/periodic_thread.h"
 #include "net/listen_address.h"
 #include "net/tls_context.h"
 #include "observe/access_log.h"
@@ -267,7 +270,7 @@ int waitForSignal(const std::function<void()>& reload, const std::function<void(
 }
 
 // Keys that take effect only at start.
-constexpr const char* kRestartKeys[] = {"prefix", "background_niceness", "health_history_kept", "config_history_kept", "config_build_idle_wait", "role", "cluster_listen", "cluster_control_plane", "cluster_mtls", "cluster_cert", "cluster_cert_key",
+constexpr const char* kRestartKeys[] = {"prefix", "background_niceness", "health_history_kept", "config_history_kept", "alert_events_kept", "config_build_idle_wait", "role", "cluster_listen", "cluster_control_plane", "cluster_mtls", "cluster_cert", "cluster_cert_key",
                                         "cluster_ca_cert", "cluster_server_name", "cluster_max_payload", "cluster_ping_interval",
                                         "cluster_max_connections", "proxy_listen", "admin_listen", "admin_ssl_cert", "admin_ssl_cert_key", "admin_tokens",
                                         "admin_token_hashes", "admin_threads",
@@ -479,11 +482,31 @@ int start(const Config& config, const Arguments& args) {
   loadtestLimits.maxThreads = static_cast<int>(std::max<int64_t>(1, *config.integer("loadtest_max_threads")));
   api.setLoadtestEndpoints(std::make_unique<admin::LoadtestEndpoints>(**store, publisher, proxySettings->listen, loadtestLimits, loadtests,
                                                                       std::max<int>(1, static_cast<int>(*threads) / 4)));
+  // Alerts: the stored rules evaluated once a second, on the aggregator's closed seconds (or on
+  // targets and certificates alone when the node keeps no request figures).
+  alerts::WebhookDelivery webhooks(shutdown);
+  auto alertEngine = std::make_shared<alerts::AlertEngine>(app::alertSources(**store, publisher, webhooks),
+                                                           static_cast<size_t>(*config.integer("alert_events_kept")), node.nodeId);
+  (*store)->onChange([engine = alertEngine.get()](const store::ChangeSet&) { engine->rulesChanged(); });
+  api.setAlertEndpoints(std::make_unique<admin::AlertEndpoints>(alertEngine, node.nodeId));
   observe::MetricsAggregator aggregator(
       requestMetrics, liveFrames,
       [&proxy, requestMetrics, traces] { proxy.flushMetrics(requestMetrics, traces, std::chrono::milliseconds(250)); },
-      [metrics](nlohmann::json& frame) { observe::addNodeFigures(metrics, frame); });
-  if (proxySettings->observe) aggregator.start();
+      [metrics, alertEngine](nlohmann::json& frame) {
+        observe::addNodeFigures(metrics, frame);
+        frame["alerts"] = alertEngine->frameJson();
+      });
+  aggregator.onSecond([engine = alertEngine.get()](const observe::SecondFigures& second) { engine->evaluate(second); });
+  core::PeriodicThread alertTicker;
+  if (proxySettings->observe) {
+    aggregator.start();
+  } else {
+    alertTicker.start(std::chrono::seconds(1), [engine = alertEngine.get()] {
+      observe::SecondFigures none;
+      none.wallMs = core::unixMillis();
+      engine->evaluate(none);
+    });
+  }
   // The Admin API answers only once every endpoint is in place: its threads read them unlocked.
   try {
     server.start();
@@ -569,6 +592,7 @@ int start(const Config& config, const Arguments& args) {
   if (statusServer) statusServer->stop(adminGrace);
   liveFrames->close();  // open live streams end, so that the Admin API can stop
   aggregator.stop();
+  alertTicker.stop();
   server.stop(adminGrace);
   proxy.stop(static_cast<uint64_t>(*config.milliseconds("drain_timeout")), handedTo != 0);
   checker.stop();

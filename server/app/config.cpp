@@ -159,6 +159,7 @@ const std::vector<ConfigKey>& configKeys() {
       {"traces_kept", "1000", "Traces the node keeps (the oldest go first)."},
       {"health_history_kept", "1000", "Changes of target health the node keeps per upstream (GET /upstreams/{u}/health/history); 0 keeps none."},
       {"config_history_kept", "1000", "Configuration versions whose changes the change history keeps (GET /sluice/changes, revert, restore); 0 records none."},
+      {"alert_events_kept", "1000", "Alert events (firing and resolved) the node keeps in memory for GET /sluice/alerts."},
       {"access_log", "off", "off, stdout or a file: one line per proxied request (SIGUSR1 reopens the file)."},
       {"access_log_format", "combined", "combined (nginx's) or json."},
       {"access_log_queue", "65536", "Lines waiting for the access log writer; past it lines are dropped and counted."},
@@ -224,7 +225,7 @@ core::Result<Config> Config::parse(std::string_view text, const std::string& sou
                           "upstream_keepalive_idle_timeout", "drain_timeout", "rate_limiting_sync_interval", "loadtest_max_duration", "pg_ro_max_lag", "config_build_idle_wait"})
     if (auto m = config.milliseconds(key); !m) return m.error();
   for (const auto& key : {"keepalive_requests", "upstream_keepalive_pool_size", "upstream_keepalive_max_requests",
-                          "max_request_headers", "admin_threads", "pg_max_concurrent_queries", "http2_max_requests", "http2_max_control_frames", "rate_limiting_counters", "trace_slowest", "traces_kept", "health_history_kept", "config_history_kept", "access_log_queue",
+                          "max_request_headers", "admin_threads", "pg_max_concurrent_queries", "http2_max_requests", "http2_max_control_frames", "rate_limiting_counters", "trace_slowest", "traces_kept", "health_history_kept", "config_history_kept", "alert_events_kept", "access_log_queue",
                           "loadtest_max_connections", "loadtest_max_threads", "loadtests_kept", "plugin_queue"})
     if (auto i = config.integer(key); !i || *i < 0) return configError(key + std::string(": expected a positive integer"));
   if (auto i = config.integer("http2_max_concurrent_streams"); !i || *i < 1 || *i > 1000000)

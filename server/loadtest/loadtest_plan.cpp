@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <tuple>
 
 namespace sluice::loadtest {
 namespace {
@@ -101,6 +102,11 @@ core::Result<loadgen::LoadPlan> planLoadtest(const LoadtestInput& in) {
     const auto d = seconds(b["timeout"]);
     if (!d || *d <= 0) errors["timeout"] = "expected a duration such as 2s";
     else plan.timeoutSeconds = plan.connectTimeoutSeconds = *d;
+  }
+  if (b.contains("think_time")) {
+    const auto think = b["think_time"].is_string() ? loadgen::parseThinkTime(b["think_time"].get<std::string>()) : std::nullopt;
+    if (!think) errors["think_time"] = "expected a duration such as 500ms, or a range such as 1s-3s";
+    else std::tie(plan.thinkSeconds, plan.thinkMaxSeconds) = *think;
   }
   if (b.contains("rate")) {
     if (!b["rate"].is_number() || !(b["rate"].get<double>() > 0)) errors["rate"] = "expected a positive number of requests per second";

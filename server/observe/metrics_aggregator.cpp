@@ -33,7 +33,8 @@ void MetricsAggregator::tick() {
   const auto now = std::chrono::steady_clock::now();
   const double seconds = std::chrono::duration<double>(now - lastTick_).count();
   lastTick_ = now;
-  nlohmann::json frame = metrics_->closeSecond(core::unixMillis(), seconds);
+  nlohmann::json frame = metrics_->closeSecond(core::unixMillis(), seconds, onSecond_ ? &second_ : nullptr);
+  if (onSecond_) onSecond_(second_);
   if (nodeFigures_) nodeFigures_(frame);
   frames_->push(frame["seq"].get<uint64_t>(), frame);
 }

@@ -21,6 +21,10 @@ class MetricsAggregator {
                     std::function<void()> flushReactors, std::function<void(nlohmann::json&)> nodeFigures);
   ~MetricsAggregator();
 
+  // Told of each closed second's figures, on the aggregator's thread before the frame is
+  // published (the alert rules). Set before start().
+  void onSecond(std::function<void(const SecondFigures&)> observer) { onSecond_ = std::move(observer); }
+
   void start();
   void stop();
   // One tick now (the thread calls it once a second).
@@ -31,6 +35,8 @@ class MetricsAggregator {
   std::shared_ptr<LiveFrames> frames_;
   std::function<void()> flushReactors_;
   std::function<void(nlohmann::json&)> nodeFigures_;
+  std::function<void(const SecondFigures&)> onSecond_;
+  SecondFigures second_;  // reused: its vectors keep their capacity
   std::mutex tickMutex_;  // tick() from the thread and from callers, one at a time
   std::chrono::steady_clock::time_point lastTick_;
   core::PeriodicThread thread_;  // ticks on the steady clock's second boundaries

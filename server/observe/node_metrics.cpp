@@ -95,7 +95,7 @@ void NodeMetrics::Writer::target(uint32_t id, const RouteFigures& second) {
   t->add(second);
 }
 
-json NodeMetrics::closeSecond(int64_t wallMs, double seconds) {
+json NodeMetrics::closeSecond(int64_t wallMs, double seconds, SecondFigures* figures) {
   std::lock_guard lock(mutex_);
   if (seconds <= 0) seconds = 1;
   json f;
@@ -171,6 +171,20 @@ json NodeMetrics::closeSecond(int64_t wallMs, double seconds) {
                        {"ms", ms(static_cast<double>(t.micros))},
                        {"share", totalUs > 0 ? static_cast<double>(t.micros) / totalUs : 0.0}});
   f["plugins"] = std::move(plugins);
+
+  if (figures) {
+    figures->wallMs = wallMs;
+    figures->requests = allSecond_.requests;
+    figures->serverErrors = allSecond_.errors();
+    figures->total = allSecond_.total;
+    figures->routes.clear();
+    figures->routes.reserve(active_.size());
+    for (const uint32_t id : active_) {
+      const RouteLabels l = names_->routeLabels(id);
+      const RouteFigures& r = routes_[id]->second;
+      figures->routes.push_back({l.id, l.serviceId, r.requests, r.errors(), r.total});
+    }
+  }
 
   // The second is over: into the minute windows, and the next one starts empty.
   const bool newMinute = sequence_ % 60 == 0;  // sequence_ counts the seconds closed

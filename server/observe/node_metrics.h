@@ -16,6 +16,20 @@
 
 namespace sluice::observe {
 
+// A closed second as the alert rules read it (server/alerts): every route that had requests, with
+// its service, and the node as a whole.
+struct SecondFigures {
+  struct Route {
+    std::string id, serviceId;
+    uint64_t requests = 0, serverErrors = 0;
+    metrics::LatencyHistogram total;
+  };
+  int64_t wallMs = 0;
+  std::vector<Route> routes;
+  uint64_t requests = 0, serverErrors = 0;
+  metrics::LatencyHistogram total;
+};
+
 class NodeMetrics {
  public:
   explicit NodeMetrics(std::shared_ptr<const MetricNames> names);
@@ -35,8 +49,9 @@ class NodeMetrics {
   };
   Writer writer() { return Writer(*this); }
 
-  // Closes the second: the frame of what it held (without node figures the caller adds).
-  nlohmann::json closeSecond(int64_t wallMs, double seconds);
+  // Closes the second: the frame of what it held (without node figures the caller adds), and when
+  // `figures` is given, the second's figures of every route.
+  nlohmann::json closeSecond(int64_t wallMs, double seconds, SecondFigures* figures = nullptr);
   // Every route seen, with its figures over the last minute and since start.
   nlohmann::json routesTable() const;
   // Every service seen: its routes' figures added up.

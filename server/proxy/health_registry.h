@@ -21,11 +21,13 @@ class HealthRegistry final : public snapshot::HealthSource {
   std::vector<snapshot::HealthEvent> history(const std::string& upstreamId, int64_t sinceMs) const override {
     return history_->since(upstreamId, sinceMs);
   }
+  void noteAddresses(const std::string& upstreamId, const std::string& target, const std::vector<std::string>& addresses) override;
 
  private:
   mutable std::mutex mutex_;
   std::map<std::string, std::shared_ptr<CheckedTarget>> entries_;
   std::shared_ptr<HealthHistory> history_;
+  std::map<std::string, std::vector<std::string>> addresses_;  // by key(): what the host resolved to last
 };
 
 }  // namespace sluice::proxy

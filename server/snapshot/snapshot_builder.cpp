@@ -228,6 +228,10 @@ core::Result<ConfigSnapshotConstSharedPtr> buildSnapshot(const EntityMirror& mir
     if (health) {
       rt.health = health->get(upstream.id, rt.target);
       healthKeys.insert(HealthSource::key(upstream.id, rt.target));
+      std::vector<std::string> addresses;
+      addresses.reserve(rt.addresses.size());
+      for (const auto& a : rt.addresses) addresses.push_back(a.text);
+      health->noteAddresses(upstream.id, rt.target, addresses);
     }
     upstream.targets.push_back(std::move(rt));
   }

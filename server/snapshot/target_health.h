@@ -55,6 +55,11 @@ class HealthSource {
   static std::string key(const std::string& upstreamId, const std::string& target) { return upstreamId + "|" + target; }
   // The upstream's changes of target health since `sinceMs` (wall clock), oldest first.
   virtual std::vector<HealthEvent> history(const std::string& upstreamId, int64_t sinceMs) const = 0;
+  // The addresses a target's host resolved to in a new snapshot: a change (or no answer at all)
+  // goes into the history with source "dns".
+  virtual void noteAddresses(const std::string& upstreamId, const std::string& target, const std::vector<std::string>& addresses) {
+    (void)upstreamId, (void)target, (void)addresses;
+  }
 };
 
 }  // namespace sluice::snapshot

@@ -172,6 +172,20 @@ CREATE INDEX sluice_changes_version ON sluice_changes (version);
 CREATE INDEX sluice_changes_entity ON sluice_changes (entity, entity_id);
 CREATE INDEX sluice_changes_at ON sluice_changes (changed_at);
 )sql"},
+      // Alert rules (model/entities/sluice_alert_rules.cpp; evaluated by server/alerts).
+      {"008_alert_rules",
+       R"sql(
+CREATE TABLE sluice_alert_rules (
+  id TEXT PRIMARY KEY, created_at BIGINT, updated_at BIGINT, name TEXT UNIQUE, enabled BOOLEAN, kind TEXT,
+  route_id TEXT REFERENCES routes (id) ON DELETE CASCADE,
+  service_id TEXT REFERENCES services (id) ON DELETE CASCADE,
+  upstream_id TEXT REFERENCES upstreams (id) ON DELETE CASCADE,
+  threshold DOUBLE PRECISION, for_seconds BIGINT, min_requests BIGINT, webhook_url TEXT, webhook_retries BIGINT, tags TEXT);
+CREATE INDEX sluice_alert_rules_route_id ON sluice_alert_rules (route_id);
+CREATE INDEX sluice_alert_rules_service_id ON sluice_alert_rules (service_id);
+CREATE INDEX sluice_alert_rules_upstream_id ON sluice_alert_rules (upstream_id);
+)sql",
+       "", ""},
   };
   return kMigrations;
 }

@@ -87,7 +87,13 @@ core::Result<CapacityResult> CapacityFinder::run() {
     plan.maxRequests = 0;
     plan.thresholds.clear();
     LoadEngine engine(std::move(plan));
-    if (onSecond_) engine.onSecond([&](const SecondFigures& s) { onSecond_(offered, s); });
+    // The step's own seconds; the stub after its end (answers still in flight) would show as a
+    // second of almost nothing between two steps.
+    const auto whole = static_cast<uint32_t>(std::ceil(search_.stepSeconds));
+    if (onSecond_)
+      engine.onSecond([&, whole](const SecondFigures& s) {
+        if (s.second < whole) onSecond_(offered, s);
+      });
     {
       std::lock_guard lock(mutex_);
       if (cancelled_) break;

@@ -164,6 +164,17 @@ std::optional<std::vector<Stage>> parseStages(const std::string& text, bool& rat
   return stages;
 }
 
+std::optional<std::pair<double, double>> parseThinkTime(const std::string& text) {
+  // A dash that is not a sign: "50ms-200ms".
+  const auto dash = text.find('-', 1);
+  const auto low = parseDuration(text.substr(0, dash));
+  if (!low) return std::nullopt;
+  if (dash == std::string::npos) return std::make_pair(*low, *low);
+  const auto high = parseDuration(text.substr(dash + 1));
+  if (!high || *high < *low) return std::nullopt;
+  return std::make_pair(*low, *high);
+}
+
 std::vector<std::string> validate(const LoadPlan& plan) {
   std::vector<std::string> problems;
   if (plan.target.host.empty()) problems.push_back("no target URL");
@@ -187,6 +198,10 @@ std::vector<std::string> validate(const LoadPlan& plan) {
   if (plan.rate < 0 || plan.rate > 10'000'000) problems.push_back("the rate must be between 0 and 10000000 per second");
   if (!(plan.timeoutSeconds > 0) || !(plan.connectTimeoutSeconds > 0)) problems.push_back("timeouts must be positive");
   if (!plan.stages.empty() && !(plan.issueSeconds() > 0)) problems.push_back("the stages last no time");
+  if (plan.thinkSeconds < 0 || plan.thinkMaxSeconds < 0 || plan.thinkSeconds > 3600 || plan.thinkMaxSeconds > 3600)
+    problems.push_back("think time must be between 0 and 1 hour");
+  if ((plan.thinkSeconds > 0 || plan.thinkMaxSeconds > 0) && plan.openLoop())
+    problems.push_back("think time is for closed-loop runs: an open-loop run's rate already spaces its requests");
   if (!plan.rateStages)
     for (const Stage& s : plan.stages)
       if (s.target > 100000) problems.push_back("a stage asks for more than 100000 connections");

@@ -50,6 +50,9 @@ struct LoadPlan {
   double timeoutSeconds = 2;      // per request: no complete answer by then is a timeout
   double connectTimeoutSeconds = 2;
   std::vector<std::string> thresholds;  // "p99<50ms", "errors<0.1%", ...
+  // Closed loop: the pause between a connection's answer and its next request (a user reading the
+  // page), `thinkSeconds`, or uniform in [thinkSeconds, thinkMaxSeconds] when that is larger.
+  double thinkSeconds = 0, thinkMaxSeconds = 0;
 
   bool openLoop() const { return rate > 0 || rateStages; }
   // How long requests are issued: the stages' total when there are stages, else the duration.
@@ -67,6 +70,9 @@ std::optional<double> parseDuration(const std::string& text);
 // "10s:100,30s:100,10s:0" → stages; a value ending in "/s" or "rps" marks them as rates
 // (`rateStages` set). nullopt with `error` set when malformed.
 std::optional<std::vector<Stage>> parseStages(const std::string& text, bool& rateStages, std::string& error);
+// "100ms" (fixed) or "50ms-200ms" (uniform between the two) → {min, max} in seconds; nullopt when
+// malformed, negative or the second is smaller than the first.
+std::optional<std::pair<double, double>> parseThinkTime(const std::string& text);
 // Checks a plan before it runs: every problem, one message each (empty when it can run).
 std::vector<std::string> validate(const LoadPlan& plan);
 

@@ -58,6 +58,7 @@ LoadWorker::LoadWorker(RunContext& run, int index, int threads, std::vector<int>
   totals_.perTemplate.assign(run_.weights.size(), 0);
   openLoop_ = run_.plan.openLoop();
   connectionStages_ = !openLoop_ && !run_.plan.stages.empty();
+  thinkRandom_.seed(static_cast<unsigned>(index) + 1);
 }
 
 LoadWorker::~LoadWorker() {
@@ -132,8 +133,17 @@ void LoadWorker::nextFor(uint32_t c, uint64_t now) {
   Connection& k = connections_[c];
   if (!issuing(now)) return;
   if (!openLoop_) {
-    if (k.active) assign(c, now, now);
-    else close(c);  // ramped down
+    if (k.thinking) return;  // (its connection closed while it waits: reconnects when it is time)
+    if (!k.active) {
+      close(c);  // ramped down
+      return;
+    }
+    if (const uint64_t pause = thinkNs(); pause > 0) {
+      k.thinking = true;
+      thinking_.push({now + pause, c});
+      return;
+    }
+    assign(c, now, now);
     return;
   }
   if (nextDue_ != RateSchedule::kNever && run_.startNs + toNs(nextDue_) <= now) {
@@ -143,6 +153,25 @@ void LoadWorker::nextFor(uint32_t c, uint64_t now) {
     return;
   }
   makeAvailable(c);
+}
+
+uint64_t LoadWorker::thinkNs() {
+  const double low = run_.plan.thinkSeconds, high = std::max(run_.plan.thinkMaxSeconds, low);
+  if (!(high > 0)) return 0;
+  const double pause = high > low ? std::uniform_real_distribution<double>(low, high)(thinkRandom_) : low;
+  return toNs(pause);
+}
+
+void LoadWorker::endThinking(uint64_t now) {
+  while (!thinking_.empty() && thinking_.top().first <= now) {
+    const uint32_t c = thinking_.top().second;
+    thinking_.pop();
+    Connection& k = connections_[c];
+    k.thinking = false;
+    if (!issuing(now)) continue;
+    if (k.active) assign(c, now, now);
+    else close(c);
+  }
 }
 
 void LoadWorker::makeAvailable(uint32_t c) {
@@ -480,7 +509,8 @@ void LoadWorker::run() {
     for (Connection& k : connections_) k.active = false;
     applyStages(now);
   } else {
-    for (uint32_t c = 0; c < connections_.size(); ++c) nextFor(c, now);
+    for (uint32_t c = 0; c < connections_.size(); ++c)  // the first requests go at once, without thinking
+      if (issuing(now)) assign(c, now, now);
   }
   uint64_t nextScan = now + kDeadlineScan, nextStage = now + kStageTick;
   std::array<epoll_event, 256> events;
@@ -498,12 +528,14 @@ void LoadWorker::run() {
       applyStages(now);
       nextStage = now + kStageTick;
     }
+    if (!thinking_.empty()) endThinking(now);
     if (now >= secondEndNs_) publishSeconds(now, false);
     flushSends(now);
 
     uint64_t wake = std::min(nextScan, secondEndNs_);
     if (stillIssuing) wake = std::min(wake, run_.issueEndNs);
     if (connectionStages_) wake = std::min(wake, nextStage);
+    if (!thinking_.empty() && stillIssuing) wake = std::min(wake, thinking_.top().first);
     if (openLoop_ && !available_.empty() && nextDue_ != RateSchedule::kNever) wake = std::min(wake, run_.startNs + toNs(nextDue_));
     const uint64_t wait = wake > now ? wake - now : 0;
     const timespec timeout{static_cast<time_t>(wait / kSecond), static_cast<long>(wait % kSecond)};

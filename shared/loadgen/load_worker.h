@@ -8,6 +8,9 @@
 #include "loadgen/run_context.h"
 
 #include <array>
+#include <functional>
+#include <queue>
+#include <random>
 #include <vector>
 
 typedef struct ssl_st SSL;
@@ -50,6 +53,7 @@ class LoadWorker {
     SSL* ssl = nullptr;
     State state = State::Off;
     bool active = true;    // wanted by the connection stages
+    bool thinking = false; // closed loop: waiting out its think time (in thinking_)
     bool pending = false;  // a request is assigned and waits for the connection
     bool reused = false;   // has finished an exchange
     bool listed = false;   // open loop: in available_
@@ -91,6 +95,11 @@ class LoadWorker {
   int epoll_ = -1;
   std::vector<Connection> connections_;
   std::vector<uint32_t> available_;  // open loop: connections free to take a due request
+  // Closed loop with think time: (when, connection), soonest first; and the pause's generator.
+  std::priority_queue<std::pair<uint64_t, uint32_t>, std::vector<std::pair<uint64_t, uint32_t>>, std::greater<>> thinking_;
+  std::minstd_rand thinkRandom_;
+  uint64_t thinkNs();
+  void endThinking(uint64_t now);
   std::vector<uint32_t> sendQueue_;  // requests assigned during this event batch, written after it
   std::vector<int64_t> wrrCurrent_;
   int64_t wrrTotal_ = 0;

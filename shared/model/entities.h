@@ -14,5 +14,6 @@ const schema::EntitySchema& targets();
 const schema::EntitySchema& certificates();
 const schema::EntitySchema& snis();
 const schema::EntitySchema& caCertificates();
+const schema::EntitySchema& sluiceAlertRules();  // Sluice's own
 
 }  // namespace sluice::model

@@ -9,7 +9,8 @@ namespace {
 std::vector<const schema::EntitySchema*>& entities() {
   static std::vector<const schema::EntitySchema*> all{&certificates(), &snis(),      &caCertificates(),
                                                       &services(),     &routes(),    &consumers(),
-                                                      &upstreams(),    &targets(),   &plugins()};
+                                                      &upstreams(),    &targets(),   &plugins(),
+                                                      &sluiceAlertRules()};
   return all;
 }
 

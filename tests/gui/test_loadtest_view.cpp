@@ -41,6 +41,8 @@ class TestLoadtestView : public QObject {
     sluice_.admin().sendJson("POST", "/services", {{"name", "shop"}, {"url", QString("http://127.0.0.1:%1").arg(upstream_.port())}});
     sluice_.admin().sendJson("POST", "/services/shop/routes", {{"name", "cart"}, {"paths", QJsonArray{"/cart"}}});
     sluice_.admin().sendJson("POST", "/services/shop/routes", {{"name", "vault"}, {"paths", QJsonArray{"/vault"}}});
+    sluice_.admin().sendJson("POST", "/services", {{"name", "slow"}, {"url", QString("http://127.0.0.1:%1/delay/20").arg(upstream_.port())}});
+    sluice_.admin().sendJson("POST", "/services/slow/routes", {{"name", "slow"}, {"paths", QJsonArray{"/slow"}}});
     sluice_.admin().sendJson("POST", "/routes/vault/plugins", {{"name", "key-auth"}, {"config", QJsonObject{{"key_names", QJsonArray{"x-vault-key"}}}}});
     sluice_.admin().sendJson("POST", "/consumers", {{"username", "carol"}});
     sluice_.admin().sendJson("POST", "/consumers/carol/key-auth", {{"key", "carol-key"}});
@@ -54,7 +56,7 @@ class TestLoadtestView : public QObject {
     GatewayConnection& gateway = connected.gateway;
     window.loadTestRoute();
     LoadtestView& view = window.loadtest();
-    QTRY_VERIFY_WITH_TIMEOUT(view.form().routeCount() == 2, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(view.form().routeCount() == 3, 5000);
     QTRY_VERIFY_WITH_TIMEOUT(!gateway.status().proxyListen.isEmpty(), 5000);
 
     // 1. From this computer, through the gateway's proxy: three seconds, two connections.
@@ -128,6 +130,56 @@ class TestLoadtestView : public QObject {
     QFile csv(shots + "/loadtest.csv");
     QVERIFY(csv.open(QIODevice::ReadOnly));
     QVERIFY(csv.readLine().startsWith("second,requests,errors"));
+  }
+
+  void capacitySearchDrawsItsKnee() {
+    // Two connections to a route whose upstream answers in 20 ms serve about 100 req/s: steps of
+    // 20 req/s, a second each, find the knee below that and stop (at most eight steps).
+    ConnectedWindow connected(sluice_);
+    MainWindow& window = connected.window;
+    window.loadTestRoute();
+    LoadtestView& view = window.loadtest();
+    QTRY_VERIFY_WITH_TIMEOUT(view.form().routeCount() == 3, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!connected.gateway.status().proxyListen.isEmpty(), 5000);
+    view.form().setWhere(false);
+    view.form().selectRoute("slow");
+    view.form().setLoad(2, 0, "10s");
+    view.form().setCapacity(true, 20, 20, "1s", 8, "500ms");
+    QSignalSpy finished(&view, &LoadtestView::finished);
+    view.start();
+    QVERIFY(finished.wait(30000));
+    const auto& steps = view.capacitySteps();
+    QVERIFY2(steps.size() >= 2, steps.dump().c_str());
+    QCOMPARE(view.charts().capacity()->graph(1)->dataCount(), static_cast<int>(steps.size()));
+    QVERIFY2(view.capacitySummary().contains("Stopped because"), qPrintable(view.capacitySummary()));
+    const double knee = view.result()["capacity"]["knee_rps"].get<double>();
+    QVERIFY2(knee >= 20 && knee <= 140, qPrintable(QString::number(knee)));
+    const QString shots = QDir::currentPath() + "/screenshots";
+    QDir().mkpath(shots);
+    QVERIFY(window.grab().save(shots + "/loadtest_capacity.png"));
+
+    // From the gateway host: the same search as POST /sluice/loadtests "capacity", its steps as they end.
+    view.form().setWhere(true);
+    view.form().setCapacity(true, 20, 20, "1s", 2);
+    QString error;
+    const auto request = view.form().gatewayRequest(error);
+    QVERIFY2(request && request->contains("capacity"), qPrintable(error));
+    QCOMPARE((*request)["capacity"]["max_steps"].get<int>(), 2);
+    view.start();
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(view.capacitySteps().size(), size_t{2});
+
+    // Think time goes with a closed-loop run, and a bad one is refused.
+    view.form().setCapacity(false);
+    view.form().setThinkTime("100ms-300ms");
+    const auto thinking = view.form().gatewayRequest(error);
+    QVERIFY(thinking);
+    QCOMPARE((*thinking)["think_time"].get<std::string>(), std::string("100ms-300ms"));
+    view.form().setWhere(false);
+    view.form().setThinkTime("later");
+    view.start();
+    QVERIFY(!view.running());
+    view.form().setThinkTime("");
   }
 };
 

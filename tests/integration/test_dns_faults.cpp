@@ -69,6 +69,13 @@ class TestDnsFaults : public QObject {
       if (s != a && s != b) return false;
     return true;
   }
+  // The health history's DNS events of the pool's target: "DNS_ERROR no DNS answer for …".
+  QStringList dnsEvents() const {
+    QStringList out;
+    for (const auto& e : sluice_.admin().get("/upstreams/pool/health/history").json()["data"].toArray())
+      if (e.toObject()["source"].toString() == "dns") out << e.toObject()["health"].toString() + " " + e.toObject()["reason"].toString();
+    return out;
+  }
   QString targetHealth() const {
     const QJsonArray data = sluice_.admin().get("/upstreams/pool/health").json()["data"].toArray();
     return data.isEmpty() ? QString() : data[0].toObject()["health"].toString();
@@ -115,6 +122,7 @@ class TestDnsFaults : public QObject {
     QCOMPARE(QJsonDocument::fromJson(down.lastBody).object()["message"].toString(), QString("name resolution failed"));
     QTRY_COMPARE_WITH_TIMEOUT(sluice_.proxy().get("/pooled").status, 503, 5000);
     QCOMPARE(targetHealth(), QString("DNS_ERROR"));
+    QVERIFY2(!dnsEvents().isEmpty() && dnsEvents().last() == "DNS_ERROR no DNS answer for backend.sluice.test", qPrintable(dnsEvents().join('|')));
 
     dns_.signal(SIGUSR2);
     const Timeline up = watch("/named", "answered", 15000, [](const Timeline& t) { return t.first(200) >= 0; });
@@ -122,6 +130,7 @@ class TestDnsFaults : public QObject {
     qInfo("name server answering again: first 200 after %lld ms", up.first(200));
     QTRY_COMPARE_WITH_TIMEOUT(sluice_.proxy().get("/pooled").status, 200, 5000);
     QVERIFY(targetHealth() != "DNS_ERROR");
+    QVERIFY2(dnsEvents().last().startsWith("HEALTHY DNS answers again for backend.sluice.test: 127.0.0.1:"), qPrintable(dnsEvents().join('|')));
   }
 
   void nameErrorDropsTheAddressesAtOnce() {

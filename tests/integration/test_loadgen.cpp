@@ -188,6 +188,34 @@ class TestLoadgen : public QObject {
     QVERIFY(seconds >= 1);
   }
 
+  void thinkTimeSpacesAConnectionsRequests() {
+    // Two connections, each pausing 200 ms after every answer, for 2 s: about ten requests each
+    // (the first at once), where without the pause a fast upstream takes thousands.
+    LoadPlan plan = planFor(upstream() + "/");
+    plan.connections = 2;
+    plan.threads = 1;
+    plan.durationSeconds = 2;
+    plan.thinkSeconds = 0.2;
+    LoadEngine fixed(plan);
+    const LoadResult r = mustRun(fixed);
+    QVERIFY2(r.requests >= 14 && r.requests <= 24, qPrintable(QString::number(r.requests)));
+    QCOMPARE(r.statuses.at(200), r.requests);
+    // A range: 100-300 ms, 200 ms on average.
+    plan.thinkSeconds = 0.1;
+    plan.thinkMaxSeconds = 0.3;
+    LoadEngine ranged(plan);
+    const LoadResult u = mustRun(ranged);
+    QVERIFY2(u.requests >= 12 && u.requests <= 30, qPrintable(QString::number(u.requests)));
+    // Refused where it means nothing, and parsed from text.
+    plan.rate = 100;
+    QVERIFY(!validate(plan).empty());
+    QCOMPARE(parseThinkTime("1s-3s"), (std::optional<std::pair<double, double>>{{1.0, 3.0}}));
+    QCOMPARE(parseThinkTime("500ms"), (std::optional<std::pair<double, double>>{{0.5, 0.5}}));
+    QVERIFY(!parseThinkTime("3s-1s"));
+    QVERIFY(!parseThinkTime("-1s"));
+    QVERIFY(!parseThinkTime("soon"));
+  }
+
   void percentilesMatchKnownDelays() {
     LoadPlan plan = planFor(upstream() + "/");
     plan.requests = {request("GET", "/delay/10"), request("GET", "/delay/50")};

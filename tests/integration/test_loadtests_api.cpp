@@ -87,6 +87,7 @@ class TestLoadtestsApi : public QObject {
     QTest::newRow("bad stages") << QJsonObject{{"route", "orders"}, {"stages", "soon"}} << "stages";
     QTest::newRow("bad threshold") << QJsonObject{{"route", "orders"}, {"thresholds", QJsonArray{"p99<<1"}}} << "thresholds";
     QTest::newRow("unknown consumer") << QJsonObject{{"route", "keyed"}, {"consumer", "bob"}} << "consumer";
+    QTest::newRow("bad think time") << QJsonObject{{"route", "orders"}, {"think_time", "3s-1s"}} << "think_time";
   }
   void refusesWhatItMayNotDo() {
     QFETCH(QJsonObject, body);
@@ -94,6 +95,15 @@ class TestLoadtestsApi : public QObject {
     const auto r = post(body);
     QCOMPARE(r.status, 400);
     QVERIFY2(r.json()["fields"].toObject().contains(field), r.body.constData());
+  }
+
+  void thinksBetweenRequests() {
+    // Two connections pausing 200 ms after each answer for 2 s: about twenty requests.
+    const auto r = post({{"route", "orders"}, {"duration", "2s"}, {"connections", 2}, {"think_time", "200ms"}});
+    QCOMPARE(r.status, 201);
+    const QJsonObject result = finished(r.json()["id"].toString())["result"].toObject();
+    QVERIFY2(result["requests"].toInt() >= 14 && result["requests"].toInt() <= 24, qPrintable(QString::number(result["requests"].toInt())));
+    QCOMPARE(post({{"route", "orders"}, {"rate", 50}, {"think_time", "1s"}}).status, 400);  // an open loop has no think time
   }
 
   void findsARoutesCapacity() {

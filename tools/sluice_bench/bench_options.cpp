@@ -156,6 +156,8 @@ Load
   -s, --stages LIST      ramps, e.g. 30s:100,1m:100,30s:0 — connections, or requests per second
                          with --rate (the start rate) or a /s suffix (10s:500/s)
       --timeout TIME     a request without a complete answer by then is an error (2s)
+      --think TIME       closed loop: each connection pauses TIME after an answer before its
+                         next request (a user reading the page); MIN-MAX, e.g. 1s-3s, uniform
 Requests
   -m, --method METHOD    GET
   -H, --header 'N: V'    a request header (repeat for more)
@@ -233,6 +235,12 @@ bool parseOptions(int argc, char** argv, BenchOptions& o, std::string& error) {
       if (!d || *d <= 0) return error = "--timeout: not a duration: " + value, false;
       plan.timeoutSeconds = *d;
       plan.connectTimeoutSeconds = *d;
+    } else if (f == "--think") {
+      if (!a.value(value, error)) return false;
+      const auto think = loadgen::parseThinkTime(value);
+      if (!think) return error = "--think: not a duration or a MIN-MAX range: " + value, false;
+      plan.thinkSeconds = think->first;
+      plan.thinkMaxSeconds = think->second;
     } else if (f == "-m" || f == "--method") {
       if (!a.value(method, error)) return false;
     } else if (f == "-H" || f == "--header") {
