@@ -15,27 +15,34 @@ LocalLoadtestRun::~LocalLoadtestRun() {
   if (thread_.joinable()) thread_.join();
 }
 
-void LocalLoadtestRun::start() {
-  if (running_ || thread_.joinable()) return;
-  running_ = true;
-  QPointer<LocalLoadtestRun> self(this);
-  // The engine reports from its own thread; each report crosses to this object's thread.
-  engine_->onSecond([self](const loadgen::SecondFigures& s) {
-    nlohmann::json point = loadgen::TimelinePoint::of(s).toJson();
-    QMetaObject::invokeMethod(self, [self, point] {
-      if (self) emit self->secondArrived(point);
-    }, Qt::QueuedConnection);
-  });
-  thread_ = std::thread([this, self] {
-    auto result = engine_->run();
-    nlohmann::json summary = result ? result->toJson() : nlohmann::json();
-    QString error = result ? QString() : QString::fromStdString(result.error().message);
-    QMetaObject::invokeMethod(self, [self, summary = std::move(summary), error] {
+void LoadtestRun::emitLater(void (LoadtestRun::*signal)(const nlohmann::json&), nlohmann::json value) {
+  QPointer<LoadtestRun> self(this);
+  QMetaObject::invokeMethod(this, [self, signal, value = std::move(value)] {
+    if (self) emit(self->*signal)(value);
+  }, Qt::QueuedConnection);
+}
+
+void LoadtestRun::runOnThread(std::thread& thread, bool& running, std::function<std::pair<nlohmann::json, QString>()> work) {
+  running = true;
+  QPointer<LoadtestRun> self(this);
+  thread = std::thread([self, &running, work = std::move(work)] {
+    auto [summary, error] = work();
+    QMetaObject::invokeMethod(self, [self, &running, summary = std::move(summary), error = std::move(error)] {
       if (!self) return;
-      self->running_ = false;
+      running = false;
       if (error.isEmpty()) emit self->finished(summary);
       else emit self->failed(error);
     }, Qt::QueuedConnection);
+  });
+}
+
+void LocalLoadtestRun::start() {
+  if (running_ || thread_.joinable()) return;
+  engine_->onSecond([this](const loadgen::SecondFigures& s) { emitLater(&LoadtestRun::secondArrived, loadgen::TimelinePoint::of(s).toJson()); });
+  runOnThread(thread_, running_, [this] {
+    auto result = engine_->run();
+    if (!result) return std::make_pair(nlohmann::json(), QString::fromStdString(result.error().message));
+    return std::make_pair(result->toJson(), QString());
   });
 }
 
@@ -51,34 +58,19 @@ LocalCapacityRun::~LocalCapacityRun() {
 
 void LocalCapacityRun::start() {
   if (running_ || thread_.joinable()) return;
-  running_ = true;
-  QPointer<LocalCapacityRun> self(this);
   // Second by second (a running count across steps, as the gateway's runs count them).
   auto second = std::make_shared<int>(0);
-  finder_->onSecond([self, second](double offered, const loadgen::SecondFigures& s) {
+  finder_->onSecond([this, second](double offered, const loadgen::SecondFigures& s) {
     nlohmann::json point = loadgen::TimelinePoint::of(s).toJson();
     point["second"] = (*second)++;
     point["offered_rps"] = offered;
-    QMetaObject::invokeMethod(self, [self, point] {
-      if (self) emit self->secondArrived(point);
-    }, Qt::QueuedConnection);
+    emitLater(&LoadtestRun::secondArrived, std::move(point));
   });
-  finder_->onStep([self](const loadgen::CapacityStep& step) {
-    nlohmann::json j = step.toJson();
-    QMetaObject::invokeMethod(self, [self, j] {
-      if (self) emit self->stepArrived(j);
-    }, Qt::QueuedConnection);
-  });
-  thread_ = std::thread([this, self] {
+  finder_->onStep([this](const loadgen::CapacityStep& step) { emitLater(&LoadtestRun::stepArrived, step.toJson()); });
+  runOnThread(thread_, running_, [this] {
     auto result = finder_->run();
-    nlohmann::json summary = result ? nlohmann::json{{"capacity", result->toJson()}} : nlohmann::json();
-    QString error = result ? QString() : QString::fromStdString(result.error().message);
-    QMetaObject::invokeMethod(self, [self, summary = std::move(summary), error] {
-      if (!self) return;
-      self->running_ = false;
-      if (error.isEmpty()) emit self->finished(summary);
-      else emit self->failed(error);
-    }, Qt::QueuedConnection);
+    if (!result) return std::make_pair(nlohmann::json(), QString::fromStdString(result.error().message));
+    return std::make_pair(nlohmann::json{{"capacity", result->toJson()}}, QString());
   });
 }
 

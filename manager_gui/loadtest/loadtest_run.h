@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <memory>
 #include <thread>
 
@@ -31,6 +32,13 @@ class LoadtestRun : public QObject {
   void finished(const nlohmann::json& result);      // LoadResult::toJson, or {"capacity": CapacityResult::toJson}
   void stepArrived(const nlohmann::json& step);     // a capacity search's finished step (CapacityStep::toJson)
   void failed(const QString& message);
+
+ protected:
+  // Runs `work` on `thread` and reports its end on this object's thread: `running` cleared, then
+  // finished(result), or failed(error) when the error is not empty.
+  void runOnThread(std::thread& thread, bool& running, std::function<std::pair<nlohmann::json, QString>()> work);
+  // Emits `signal` with `value` on this object's thread (the engine reports from its own).
+  void emitLater(void (LoadtestRun::*signal)(const nlohmann::json&), nlohmann::json value);
 };
 
 // The engine on this computer. The plan is checked by the engine; a bad one fails at once.

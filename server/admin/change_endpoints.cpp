@@ -126,18 +126,24 @@ AdminResponse ChangeEndpoints::replayed(const store::Store::Replay& replay, bool
   return jsonResponse(200, head);
 }
 
-AdminResponse ChangeEndpoints::revert(const AdminRequest& request, const std::string& id) {
-  const auto n = integer(id);
-  if (!n) return messageResponse(404, "Not found");
+AdminResponse ChangeEndpoints::replay(const AdminRequest& request, const char* source, json head,
+                                      const std::function<core::Result<store::Store::Replay>(bool apply)>& run) {
   auto preview = dryRun(request);
   if (!preview) return errorResponse(preview.error());
   if (!readOnly_.empty() && !*preview) return messageResponse(400, readOnly_);
+  // Recorded as the request's author, with the source saying what kind of write it was.
   store::ChangeOrigin origin = store::ChangeOriginScope::current();
-  origin.source = "revert";
+  origin.source = source;
   store::ChangeOriginScope scope(std::move(origin));
-  auto done = store_.revert(*n, !*preview);
+  auto done = run(!*preview);
   if (!done) return errorResponse(done.error());
-  return replayed(*done, !*preview, json{{"reverted", *n}});
+  return replayed(*done, !*preview, std::move(head));
+}
+
+AdminResponse ChangeEndpoints::revert(const AdminRequest& request, const std::string& id) {
+  const auto n = integer(id);
+  if (!n) return messageResponse(404, "Not found");
+  return replay(request, "revert", json{{"reverted", *n}}, [&](bool apply) { return store_.revert(*n, apply); });
 }
 
 AdminResponse ChangeEndpoints::restore(const AdminRequest& request) {
@@ -151,15 +157,7 @@ AdminResponse ChangeEndpoints::restore(const AdminRequest& request) {
     else if (v.is_string()) version = integer(v.get<std::string>());
   }
   if (!version || *version < 0) return invalid("version", "expected the configuration version to restore (a number)");
-  auto preview = dryRun(request);
-  if (!preview) return errorResponse(preview.error());
-  if (!readOnly_.empty() && !*preview) return messageResponse(400, readOnly_);
-  store::ChangeOrigin origin = store::ChangeOriginScope::current();
-  origin.source = "restore";
-  store::ChangeOriginScope scope(std::move(origin));
-  auto done = store_.restore(*version, !*preview);
-  if (!done) return errorResponse(done.error());
-  return replayed(*done, !*preview, json{{"restored_to", *version}});
+  return replay(request, "restore", json{{"restored_to", *version}}, [&](bool apply) { return store_.restore(*version, apply); });
 }
 
 }  // namespace sluice::admin

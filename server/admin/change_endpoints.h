@@ -13,6 +13,8 @@
 #include "admin/admin_types.h"
 #include "store/store.h"
 
+#include <functional>
+
 namespace sluice::admin {
 
 class ChangeEndpoints {
@@ -28,6 +30,9 @@ class ChangeEndpoints {
   AdminResponse one(const std::string& id);
   AdminResponse revert(const AdminRequest& request, const std::string& id);
   AdminResponse restore(const AdminRequest& request);
+  // dry_run read, refused on a read-only node, run with the origin's source set.
+  AdminResponse replay(const AdminRequest& request, const char* source, json head,
+                       const std::function<core::Result<store::Store::Replay>(bool apply)>& run);
   static AdminResponse replayed(const store::Store::Replay& replay, bool applied, json head);
 
   store::Store& store_;
