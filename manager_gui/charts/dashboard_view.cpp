@@ -1,5 +1,6 @@
 #include "charts/dashboard_view.h"
 
+#include "api/json_text.h"
 #include "charts/time_charts.h"
 #include "metrics/latency_histogram.h"
 
@@ -180,9 +181,7 @@ std::vector<ChangeMarker> DashboardView::markersFrom(const nlohmann::json& chang
   for (auto it = changes.rbegin(); it != changes.rend(); ++it) {
     const auto& c = *it;
     const qint64 version = c.value("version", qint64{0});
-    const auto text = [&c](const char* key) {
-      return c.contains(key) && c[key].is_string() ? QString::fromStdString(c[key].get<std::string>()) : QString();
-    };
+    const auto text = [&c](const char* key) { return jsonText(c, key); };
     QString name = text("entity_name");
     if (name.isEmpty()) name = text("entity_id");
     const QString operation = text("operation") == "create"   ? tr("created")

@@ -98,6 +98,9 @@ void AlertEngine::reload() {
   }
   rules_ = std::move(rules);
   reload_ = false;
+  bool routes = false;
+  for (const auto& r : rules_) routes = routes || r.kind == "latency_p99" || r.kind == "error_rate";
+  wantsRouteFigures_ = routes;
 }
 
 std::optional<double> AlertEngine::measure(const Rule& rule, const observe::SecondFigures& second) const {

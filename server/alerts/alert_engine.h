@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <deque>
 #include <functional>
 #include <map>
@@ -60,6 +61,8 @@ class AlertEngine {
 
   // The rules changed: read again before the next evaluation.
   void rulesChanged();
+  // Whether a rule reads the routes' request figures (latency_p99, error_rate).
+  bool wantsRouteFigures() const { return wantsRouteFigures_.load(std::memory_order_relaxed); }
   // One second (the metrics aggregator's thread).
   void evaluate(const observe::SecondFigures& second);
 
@@ -100,6 +103,7 @@ class AlertEngine {
   std::string nodeId_;
   mutable std::mutex mutex_;
   bool reload_ = true;
+  std::atomic<bool> wantsRouteFigures_{true};  // until the rules are first read
   uint64_t version_ = 0;  // the configuration version the rules were read at
   std::vector<Rule> rules_;
   std::map<std::string, std::map<std::string, Subject>> subjects_;  // rule id -> subject -> state

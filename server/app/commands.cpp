@@ -496,7 +496,8 @@ int start(const Config& config, const Arguments& args) {
         observe::addNodeFigures(metrics, frame);
         frame["alerts"] = alertEngine->frameJson();
       });
-  aggregator.onSecond([engine = alertEngine.get()](const observe::SecondFigures& second) { engine->evaluate(second); });
+  aggregator.onSecond([engine = alertEngine.get()](const observe::SecondFigures& second) { engine->evaluate(second); },
+                      [engine = alertEngine.get()] { return engine->wantsRouteFigures(); });
   core::PeriodicThread alertTicker;
   if (proxySettings->observe) {
     aggregator.start();

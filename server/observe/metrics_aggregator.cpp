@@ -33,8 +33,16 @@ void MetricsAggregator::tick() {
   const auto now = std::chrono::steady_clock::now();
   const double seconds = std::chrono::duration<double>(now - lastTick_).count();
   lastTick_ = now;
-  nlohmann::json frame = metrics_->closeSecond(core::unixMillis(), seconds, onSecond_ ? &second_ : nullptr);
-  if (onSecond_) onSecond_(second_);
+  const bool figures = onSecond_ && (!routesWanted_ || routesWanted_());
+  const int64_t wallMs = core::unixMillis();
+  nlohmann::json frame = metrics_->closeSecond(wallMs, seconds, figures ? &second_ : nullptr);
+  if (onSecond_) {
+    if (!figures) {
+      second_ = SecondFigures{};
+      second_.wallMs = wallMs;
+    }
+    onSecond_(second_);
+  }
   if (nodeFigures_) nodeFigures_(frame);
   frames_->push(frame["seq"].get<uint64_t>(), frame);
 }

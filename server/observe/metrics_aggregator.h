@@ -22,8 +22,13 @@ class MetricsAggregator {
   ~MetricsAggregator();
 
   // Told of each closed second's figures, on the aggregator's thread before the frame is
-  // published (the alert rules). Set before start().
-  void onSecond(std::function<void(const SecondFigures&)> observer) { onSecond_ = std::move(observer); }
+  // published (the alert rules). `routesWanted` says whether it reads the routes' figures this
+  // second (copying them costs a histogram per active route); when not, it gets the time alone.
+  // Set before start().
+  void onSecond(std::function<void(const SecondFigures&)> observer, std::function<bool()> routesWanted) {
+    onSecond_ = std::move(observer);
+    routesWanted_ = std::move(routesWanted);
+  }
 
   void start();
   void stop();
@@ -36,6 +41,7 @@ class MetricsAggregator {
   std::function<void()> flushReactors_;
   std::function<void(nlohmann::json&)> nodeFigures_;
   std::function<void(const SecondFigures&)> onSecond_;
+  std::function<bool()> routesWanted_;
   SecondFigures second_;  // reused: its vectors keep their capacity
   std::mutex tickMutex_;  // tick() from the thread and from callers, one at a time
   std::chrono::steady_clock::time_point lastTick_;

@@ -207,7 +207,7 @@ json toJson(const EntityChange& change) {
   return json{{"entity", change.schema->name},
               {"entity_id", change.id},
               {"entity_name", displayName(change.schema->name, change.before, change.after)},
-              {"operation", change.before.is_null() ? "create" : change.after.is_null() ? "delete" : "update"},
+              {"operation", operationOf(change.before, change.after)},
               {"cascaded_from", change.cascadedFrom.empty() ? json(nullptr) : json(change.cascadedFrom)},
               {"before", change.before},
               {"after", change.after}};

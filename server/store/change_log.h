@@ -47,6 +47,11 @@ struct EntityChange {
   std::string cascadedFrom;
 };
 
+// "create", "update" or "delete": what took an entity from `before` to `after` (null: absent).
+inline const char* operationOf(const json& before, const json& after) {
+  return before.is_null() ? "create" : after.is_null() ? "delete" : "update";
+}
+
 struct ChangeRecord {
   int64_t id = 0;
   int64_t version = 0;
@@ -54,7 +59,7 @@ struct ChangeRecord {
   ChangeOrigin origin;
   std::string entity, entityId, cascadedFrom;
   json before, after;
-  std::string operation() const { return before.is_null() ? "create" : after.is_null() ? "delete" : "update"; }
+  std::string operation() const { return operationOf(before, after); }
 };
 
 struct ChangeQuery {
